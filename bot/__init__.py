@@ -1,0 +1,1 @@
+"""A policy-briefing bot: answers questions from a curated, sourced FAQ."""

@@ -1,0 +1,47 @@
+"""What the engine decided about one question: the one reply model every front end renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge.model import Entry
+
+
+@dataclass(frozen=True)
+class SourcedQuote:
+    """A citation resolved against its source, ready to show."""
+
+    quote: str
+    speaker: str
+    outlet: str
+    title: str
+    published: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A covered question offered when the engine does not answer, or as a related one."""
+
+    entry_id: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The engine's verdict on one question.
+
+    `answered` is true only when the engine is confident the entry answers the question; then
+    `entry`, `quotes` and `as_of` are set. Otherwise `suggestions` holds up to three covered
+    questions closest to what was asked. `question` is the text the engine actually read
+    (cleaned and, when `trimmed`, cut to the length limit).
+    """
+
+    question: str
+    answered: bool
+    score: float
+    entry: Entry | None = None
+    quotes: tuple[SourcedQuote, ...] = ()
+    as_of: str = ""
+    suggestions: tuple[Suggestion, ...] = ()
+    trimmed: bool = False

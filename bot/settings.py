@@ -1,0 +1,139 @@
+"""One typed, validated configuration, built once at start.
+
+Settings come from the environment, or from a `.env` file beside the project for values the
+environment does not set. Nothing else in the bot reads `os.environ`. A wrong value stops
+the bot at start with one line naming the setting, rather than failing later mid-reply.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from dotenv import dotenv_values
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+T = TypeVar("T")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with the defaults `.env.example` documents."""
+
+    discord_token: str | None = field(default=None, repr=False)
+    sync_guild_ids: tuple[int, ...] = ()
+    edit_guild_ids: tuple[int, ...] = ()
+    moderator_roles: tuple[str, ...] = ()
+    log_channel_id: int | None = None
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    data_dir: Path = PROJECT_ROOT / "data"
+    retention_days: int = 90
+    cooldown_questions: int = 5
+    cooldown_seconds: float = 30.0
+    log_level: str = "INFO"
+    shard_count: int | None = None
+
+    @property
+    def discord_mode(self) -> bool:
+        """Whether `run` connects to Discord (a token is configured) or opens the terminal."""
+        return bool(self.discord_token)
+
+    @property
+    def database_path(self) -> Path:
+        """The SQLite file holding the question record and the change history."""
+        return self.data_dir / "briefing.sqlite3"
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = PROJECT_ROOT / ".env"
+) -> Settings:
+    """Build the settings from `environ` (default: the process environment) and `env_file`."""
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+    read = _Reader(values)
+    return Settings(
+        discord_token=read("DISCORD_TOKEN", str, None) or None,
+        sync_guild_ids=read("BRIEFING_SYNC_GUILD_IDS", _id_list, ()),
+        edit_guild_ids=read("BRIEFING_EDIT_GUILD_IDS", _id_list, ()),
+        moderator_roles=read("BRIEFING_MODERATOR_ROLES", _name_list, ()),
+        log_channel_id=read("BRIEFING_LOG_CHANNEL_ID", _snowflake, None),
+        knowledge_dir=read("BRIEFING_KNOWLEDGE_DIR", _path, Settings.knowledge_dir),
+        data_dir=read("BRIEFING_DATA_DIR", _path, Settings.data_dir),
+        retention_days=read("BRIEFING_RETENTION_DAYS", _positive_int, 90),
+        cooldown_questions=read("BRIEFING_COOLDOWN_QUESTIONS", _positive_int, 5),
+        cooldown_seconds=read("BRIEFING_COOLDOWN_SECONDS", _positive_float, 30.0),
+        log_level=read("BRIEFING_LOG_LEVEL", _log_level, "INFO"),
+        shard_count=read("BRIEFING_SHARD_COUNT", _positive_int, None),
+    )
+
+
+class _Reader:
+    """Reads one setting, turning a parse failure into a message that names it."""
+
+    def __init__(self, values: Mapping[str, str]) -> None:
+        self._values = values
+
+    def __call__(self, name: str, parse: Callable[[str], T], default: T) -> T:
+        raw = self._values.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            return parse(raw)
+        except ValueError as error:
+            raise SettingsError(f"{name}: {error}") from None
+
+
+def _snowflake(raw: str) -> int:
+    if not raw.isdigit() or not 15 <= len(raw) <= 21:
+        raise ValueError(f"expected a Discord id (15 to 21 digits), got {raw!r}")
+    return int(raw)
+
+
+def _id_list(raw: str) -> tuple[int, ...]:
+    parts = [part.strip() for part in raw.split(",")]
+    if any(not part for part in parts):
+        raise ValueError(f"expected comma-separated Discord ids, got {raw!r}")
+    return tuple(_snowflake(part) for part in parts)
+
+
+def _name_list(raw: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in raw.split(",") if name.strip())
+
+
+def _path(raw: str) -> Path:
+    path = Path(raw).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def _positive_int(raw: str) -> int:
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"expected a whole number of at least 1, got {raw!r}")
+    return int(raw)
+
+
+def _positive_float(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"expected a number, got {raw!r}") from None
+    if not value > 0:
+        raise ValueError(f"expected a number above 0, got {raw!r}")
+    return value
+
+
+def _log_level(raw: str) -> str:
+    level = raw.upper()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}, got {raw!r}")
+    return level
