@@ -24,6 +24,8 @@ _TYPO_CUTOFF_SHORT = 88.0
 _TYPO_CUTOFF_LONG = 80.0
 _TYPO_MIN_LENGTH = 4
 _TYPO_CACHE = 4096
+# A stem in this many of an entry's phrasings is part of what the entry is about.
+CORE_PHRASINGS = 2
 
 
 def content_words(text: str) -> list[str]:
@@ -42,13 +44,17 @@ class EntryProfile:
     """What one entry knows, as stems.
 
     `asked` is every way the entry is asked (its question and phrasings, one stem set per
-    phrasing); `known` adds everything it states (answer, quotes, speakers, topic), which is
-    what a question's words must be found in for the entry to answer it.
+    phrasing) and `asked_text` the same as folded words for character-level comparison;
+    `core` are the stems the entry is about (in its question, or in several phrasings);
+    `known` adds everything it states (answer, quotes, speakers, topic), which is what a
+    question's words must be found in for the entry to answer it.
     """
 
     entry: Entry
     asked: tuple[frozenset[str], ...]
+    asked_text: tuple[str, ...]
     asked_union: frozenset[str]
+    core: frozenset[str]
     known: frozenset[str]
     states_date: bool
     states_count: bool
@@ -67,6 +73,10 @@ class Index:
             for term in profile.known:
                 postings[term].append(i)
         self.postings: dict[str, tuple[int, ...]] = {t: tuple(p) for t, p in postings.items()}
+        self.asked_postings: dict[str, tuple[int, ...]] = {
+            t: tuple(i for i in p if t in self.profiles[i].asked_union)
+            for t, p in self.postings.items()
+        }
         count = max(len(self.profiles), 1)
         self.idf: dict[str, float] = {
             t: math.log(1.0 + count / len(p)) for t, p in self.postings.items()
@@ -92,14 +102,14 @@ class Index:
         best = process.extractOne(
             word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
         )
-        if best is None:
+        if best is None or (best[0] in lexicon.STOPWORDS and best[1] < _TYPO_CUTOFF_SHORT):
             return None
         return best[0], best[1] / 100.0
 
 
 def _profile(entry: Entry) -> EntryProfile:
-    asked_texts = (entry.question, *entry.phrasings)
-    asked = tuple(stems_of(text) for text in asked_texts)
+    asked_words = tuple(content_words(text) for text in (entry.question, *entry.phrasings))
+    asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
     asked_union = frozenset().union(*asked)
     quotes = [c.quote for c in entry.citations]
     stated = " ".join([entry.answer, entry.topic, *quotes, *(c.speaker for c in entry.citations)])
@@ -107,11 +117,22 @@ def _profile(entry: Entry) -> EntryProfile:
     return EntryProfile(
         entry=entry,
         asked=asked,
+        asked_text=tuple(" ".join(words) for words in asked_words),
         asked_union=asked_union,
+        core=_core(asked),
         known=asked_union | stems_of(stated),
         states_date=lexicon.states_a_date(folded_statement),
         states_count=lexicon.states_a_count(folded_statement),
     )
+
+
+def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """Stems an entry is about: in its own question, or in at least two of its phrasings."""
+    counts: dict[str, int] = defaultdict(int)
+    for phrasing in asked[1:]:
+        for term in phrasing:
+            counts[term] += 1
+    return asked[0] | {term for term, count in counts.items() if count >= CORE_PHRASINGS}
 
 
 def _words_by_length(
