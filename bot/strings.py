@@ -16,6 +16,7 @@ class Reply:
         "It only answers from its reviewed sources."
     )
     CLOSEST = "Closest questions it does cover:"
+    ALSO_CLOSE = "Also close to what you asked:"
     NO_SUGGESTIONS = "Try /topics to see what it covers."
     AS_OF = "As of {date}"
     SOURCES = "Sources"

@@ -420,7 +420,9 @@ _HOW_MANY = re.compile(
 )
 _CLAUSE = re.compile(r"[.?!;:,\n]+")
 _ALIAS_WORDS = {tuple(key.split()): value.split() for key, value in _ALIASES.items()}
-_ALIAS_LONGEST = max(len(key) for key in _ALIAS_WORDS)
+_ALIAS_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _key in sorted(_ALIAS_WORDS, key=len, reverse=True):
+    _ALIAS_LENGTHS[_key[0]] = (*_ALIAS_LENGTHS.get(_key[0], ()), len(_key))
 
 WHEN = "when"
 HOW_MANY = "how_many"
@@ -432,7 +434,7 @@ def apply_aliases(folded: str) -> str:
     out: list[str] = []
     position = 0
     while position < len(words):
-        for length in range(min(_ALIAS_LONGEST, len(words) - position), 0, -1):
+        for length in _ALIAS_LENGTHS.get(words[position], ()):
             replacement = _ALIAS_WORDS.get(tuple(words[position : position + length]))
             if replacement is not None:
                 out += replacement

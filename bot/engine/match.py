@@ -7,8 +7,9 @@ one of the entry's own phrasings, and which names or kinds of fact the entry lac
 
 from __future__ import annotations
 
+import heapq
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -20,7 +21,9 @@ from bot.engine.text import fold, stem
 CANDIDATES = 12
 # How many postings the retrieval walks before it only re-weighs entries it already has:
 # very common words (in most entries) cannot change which entries are candidates.
-POSTINGS_BUDGET = 4000
+POSTINGS_BUDGET = 1500
+# How many of the best entries found within the budget the commoner words re-weigh.
+RESCORED = 100
 # How much a question word counts toward an entry by where the entry has it: in what the
 # entry is about (its question, or several phrasings), in one phrasing, or only in what it
 # states (answer, quotes): there the entry mentions the word but may not be about it. A
@@ -53,11 +56,20 @@ class Question:
     terms: tuple[Term, ...]
     kind: str | None
     text: str
+    # Derived once in __post_init__: each stem's weight (times its typo match), the stems,
+    # the IDF mass of every meaningful word (what an answer must account for), and the
+    # same mass discounted by typo matches.
+    weights: dict[str, float] = field(init=False)
+    stems: frozenset[str] = field(init=False)
+    total_weight: float = field(init=False)
+    matched_weight: float = field(init=False)
 
-    @property
-    def total_weight(self) -> float:
-        """The IDF mass of every meaningful word: what an answer must account for."""
-        return sum(t.weight for t in self.terms)
+    def __post_init__(self) -> None:
+        weights = {t.stem: t.weight * t.match for t in self.terms}
+        object.__setattr__(self, "weights", weights)
+        object.__setattr__(self, "stems", frozenset(weights))
+        object.__setattr__(self, "total_weight", sum(t.weight for t in self.terms))
+        object.__setattr__(self, "matched_weight", sum(weights.values()))
 
 
 @dataclass(frozen=True)
@@ -130,26 +142,34 @@ def _capitalised_words(text: str) -> frozenset[str]:
 def candidates(index: Index, question: Question) -> list[int]:
     """Entries sharing the question's rarer words, best first (term-at-a-time with a budget).
 
-    A word in how an entry is asked counts double a word only in what it states. Once the
-    budget of postings is spent, commoner words only re-weigh the entries already found.
+    A word in how an entry is asked counts double a word only in what it states. Rare words
+    are walked first; once the budget of postings is spent, the commoner words only
+    re-weigh the best entries found so far, so a word in most entries costs little.
     """
     scores: dict[int, float] = {}
     walked = 0
+    common: list[Term] = []
     for term in sorted(question.terms, key=lambda t: -t.weight):
         postings = index.postings.get(term.stem, ())
+        if scores and walked + len(postings) > POSTINGS_BUDGET:
+            common.append(term)
+            continue
+        walked += len(postings)
         half = term.weight * term.match / 2
-        if walked + len(postings) <= POSTINGS_BUDGET or not scores:
-            walked += len(postings)
-            for position in postings:
-                scores[position] = scores.get(position, 0.0) + half
-            for position in index.asked_postings.get(term.stem, ()):
-                scores[position] += half
-        else:
-            for position in scores:
-                profile = index.profiles[position]
+        for position in postings:
+            scores[position] = scores.get(position, 0.0) + half
+        for position in index.asked_postings.get(term.stem, ()):
+            scores[position] += half
+    if common:
+        best = heapq.nlargest(RESCORED, scores, key=scores.__getitem__)
+        scores = {position: scores[position] for position in best}
+        for position in best:
+            profile = index.profiles[position]
+            for term in common:
                 if term.stem in profile.known:
+                    half = term.weight * term.match / 2
                     scores[position] += half * (2 if term.stem in profile.asked_union else 1)
-    return sorted(scores, key=lambda p: -scores[p])[:CANDIDATES]
+    return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
 
 
 def measure(index: Index, question: Question, position: int) -> Measure:
@@ -178,24 +198,23 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         core=core / total,
         anchor=anchor,
         missing_share=missing_weight / total,
-        closeness=_closeness(index, question, profile),
+        closeness=_closeness(question, profile),
         likeness=_likeness(question, profile),
         missing_names=tuple(missing),
         kind_fits=_kind_fits(question.kind, profile),
     )
 
 
-def _closeness(index: Index, question: Question, profile: EntryProfile) -> float:
+def _closeness(question: Question, profile: EntryProfile) -> float:
     """Weighted Dice overlap with the closest way the entry is asked (1 = same words)."""
-    asked = {t.stem: t.weight * t.match for t in question.terms}
-    asked_total = sum(asked.values())
+    asked = question.weights
+    words = question.stems
     best = 0.0
-    for phrasing in profile.asked:
-        shared = sum(w for s, w in asked.items() if s in phrasing)
-        if not shared:
-            continue
-        phrasing_total = sum(index.weight(s) for s in phrasing)
-        best = max(best, 2.0 * shared / (asked_total + phrasing_total))
+    for phrasing, phrasing_total in zip(profile.asked, profile.asked_weights, strict=True):
+        shared = phrasing & words
+        if shared:
+            overlap = sum(asked[s] for s in shared)
+            best = max(best, 2.0 * overlap / (question.matched_weight + phrasing_total))
     return best
 
 
