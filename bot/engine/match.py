@@ -18,7 +18,7 @@ from bot.engine.index import EntryProfile, Index
 from bot.engine.text import fold, stem
 
 # How many entries are measured closely after the inverted index has ranked them.
-CANDIDATES = 12
+CANDIDATES = 8
 # How many postings the retrieval walks before it only re-weighs entries it already has:
 # very common words (in most entries) cannot change which entries are candidates.
 POSTINGS_BUDGET = 1500
