@@ -46,6 +46,15 @@ def test_reports_malformed_yaml_with_its_line_and_column(knowledge, check):
     assert "(column " in lines[0]
 
 
+def test_reports_a_tab_indent_as_the_cause(knowledge, check):
+    edit(knowledge, '  - "nato size"', '\t- "nato size"')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{ENTRY}:6: is not valid YAML: ")
+    assert lines[0].endswith("; YAML indents with spaces, not tabs (column 1)")
+
+
 def test_reports_a_top_level_that_is_not_a_mapping(knowledge, check):
     write(knowledge, "nato-members.yaml", "- just\n- a list\n")
     assert check(knowledge) == (
