@@ -51,6 +51,7 @@ class Check:
     """
 
     NO_FOLDER = "knowledge folder not found"
+    UNREADABLE = "could not be read: {reason}"
     NOT_UTF8 = "is not UTF-8 text (undecodable byte at offset {offset}); save it as UTF-8"
     MALFORMED = "is not valid YAML: {problem} (column {column})"
     TAB_HINT = "; YAML indents with spaces, not tabs"

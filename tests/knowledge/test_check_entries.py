@@ -357,3 +357,19 @@ def test_command_line_fails_with_one_line_per_problem(knowledge):
         f"{ENTRY}:3: topic: YAML reads a bare `off` as a boolean, not text: write it in quotes",
         f"{ENTRY}:5: phrasing: is not a field of an entry; did you mean 'phrasings'?",
     ]
+
+
+def test_reports_a_file_that_vanishes_while_loading(knowledge, monkeypatch):
+    real_read_bytes = Path.read_bytes
+
+    def vanishing(path: Path) -> bytes:
+        if path.name == "us-house.yaml":
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", vanishing)
+    result = load_knowledge(knowledge)
+    assert result.knowledge is None
+    assert [str(p) for p in result.problems] == [
+        "entries/us-house.yaml: could not be read: No such file or directory"
+    ]
