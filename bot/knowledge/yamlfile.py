@@ -65,7 +65,10 @@ def read_yaml(text: str, report: Report) -> YamlDocument | None:
 
 def _report_syntax_error(text: str, error: yaml.MarkedYAMLError, report: Report) -> None:
     mark = error.problem_mark or error.context_mark
-    problem = str(error.problem or error.context or "unreadable")
+    if error.context_mark and mark and mark.index >= len(text.rstrip()):
+        mark = error.context_mark  # at the end of the file, where the trouble began is better
+    parts = [part for part in (error.context, error.problem) if part]
+    problem = ", ".join(parts) or "unreadable"
     if mark is None:
         report.add((), strings.Check.MALFORMED.format(problem=problem, column=1))
         return

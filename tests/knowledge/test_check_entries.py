@@ -46,6 +46,16 @@ def test_reports_malformed_yaml_with_its_line_and_column(knowledge, check):
     assert "(column " in lines[0]
 
 
+def test_points_an_unclosed_quote_at_where_it_opens(knowledge, check):
+    edit(knowledge, 'speaker: "Demo Outlet"', 'speaker: "Demo Outlet')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        f"{ENTRY}:11: is not valid YAML: while scanning a quoted scalar, "
+        "found unexpected end of stream (column 14)"
+    ]
+
+
 def test_reports_a_tab_indent_as_the_cause(knowledge, check):
     edit(knowledge, '  - "nato size"', '\t- "nato size"')
     code, lines = check(knowledge)
@@ -61,6 +71,14 @@ def test_reports_a_top_level_that_is_not_a_mapping(knowledge, check):
         1,
         [f"{ENTRY}:1: must be a mapping of fields (`name: value` lines), not a list"],
     )
+
+
+def test_reports_two_documents_in_one_file(knowledge, check):
+    edit(knowledge, 'topic: "Membership"', 'topic: "Membership"\n---\ntopic: "Other"')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{ENTRY}:4: is not valid YAML: ")
 
 
 def test_reports_an_empty_file(knowledge, check):
@@ -180,6 +198,11 @@ def test_reports_an_empty_string(knowledge, check):
             '  - "nato size"',
             f'  - "{"p" * 201}"',
             "6: phrasings[0]: is 201 characters long; the limit is 200",
+        ),
+        (
+            'quote: "NATO has 32 members."',
+            f'quote: "{"NATO has 32 members. " * 48}"',
+            "10: citations[0].quote: is 1007 characters long; the limit is 1000",
         ),
         (
             'speaker: "Demo Outlet"',
