@@ -104,14 +104,14 @@ class Engine:
             (measure(self._index, question, p) for p in candidates(self._index, question)),
             key=lambda m: -m.score,
         )
-        if measures and _confident(measures[0], len(question.terms)):
-            best = measures[0]
+        chosen = _choose(measures, len(question.terms))
+        if chosen is not None:
             close = tuple(
                 _suggestion(m.profile.entry)
-                for m in measures[1 : SUGGESTIONS + 1]
-                if best.score - m.score < CLOSE_CALL
-            )
-            return self._answer(text, best.profile.entry, best.score, trimmed, close)
+                for m in measures[: SUGGESTIONS + 1]
+                if m is not chosen and abs(chosen.score - m.score) < CLOSE_CALL
+            )[:SUGGESTIONS]
+            return self._answer(text, chosen.profile.entry, chosen.score, trimmed, close)
         suggestions = tuple(
             _suggestion(m.profile.entry)
             for m in measures[:SUGGESTIONS]
@@ -159,6 +159,23 @@ class Engine:
             fuzz.partial_ratio(typed, fold(text), processor=None)
             for text in (entry.question, *entry.phrasings)
         )
+
+
+def _choose(measures: list[Measure], terms: int) -> Measure | None:
+    """The entry to answer with: the best-ranked confident one within a close call of the top.
+
+    Within a close call the ranking alone cannot tell the entries apart, so the one that
+    passes every check is the better answer than a top one that does not.
+    """
+    if not measures:
+        return None
+    top = measures[0].score
+    for candidate in measures:
+        if top - candidate.score >= CLOSE_CALL:
+            return None
+        if _confident(candidate, terms):
+            return candidate
+    return None
 
 
 def _confident(best: Measure, terms: int) -> bool:

@@ -49,7 +49,8 @@ class EntryProfile:
     `core` are the stems the entry is about (in its question, or in several phrasings);
     `known` adds everything it states (answer, quotes, speakers, topic), which is what a
     question's words must be found in for the entry to answer it; `words` are its folded
-    words, which a misspelt question word may be corrected to.
+    words, which a misspelt question word may be corrected to; `text` all of it folded, to
+    find a multi-word name in.
     """
 
     entry: Entry
@@ -60,6 +61,7 @@ class EntryProfile:
     core: frozenset[str]
     known: frozenset[str]
     words: frozenset[str]
+    text: str
     states_date: bool
     states_count: bool
 
@@ -134,6 +136,9 @@ def _profile(entry: Entry) -> EntryProfile:
         core=_core(asked),
         known=asked_union | {stem(w) for w in stated_words},
         words=frozenset(stated_words).union(*asked_words),
+        text=" | ".join(
+            lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings, stated)
+        ),
         states_date=lexicon.states_a_date(folded_statement),
         states_count=lexicon.states_a_count(folded_statement),
     )

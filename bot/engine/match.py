@@ -31,10 +31,10 @@ RESCORED = 100
 IN_CORE = 1.0
 IN_PHRASING = 0.85
 STATED_ONLY = 0.8
-# In Title Case every word of this length or more starts with a capital.
-TITLE_CASE_WORD = 4
+# A question with this many capitalised small words (Is, The, Of) is in Title Case.
+TITLE_CASE_SMALL_WORDS = 2
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
-_CAPITALISED = re.compile(r"\b([A-Z][\w-]*|[A-Z]{2,})\b")
+_CAPITALISED = re.compile(r"(?<!\w)((?:[A-Z]\.){2,}|[A-Z][\w-]*)")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,9 @@ class Term:
     known: bool
     name: bool
     match: float = 1.0
+    # The multi-word name the word was written in ("kosovo security force"), if any: the
+    # word counts as a name only for an entry that has the whole name.
+    phrase: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def read_question(index: Index, text: str) -> Question:
     for word in folded.split():
         if word in lexicon.STOPWORDS:
             continue
-        term = _read_word(index, word, word in names or word in lexicon.NAMES)
+        term = _read_word(index, word, names.get(word), word in lexicon.NAMES)
         if term is not None and term.stem not in terms:
             terms[term.stem] = term
     return Question(
@@ -110,11 +113,11 @@ def read_question(index: Index, text: str) -> Question:
     )
 
 
-def _read_word(index: Index, word: str, is_name: bool) -> Term | None:
+def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Term | None:
     root = stem(word)
-    name = is_name or word.isdigit()
+    name = phrase is not None or listed or word.isdigit()
     if root in index.idf:
-        return Term(word, root, index.weight(root), known=True, name=name)
+        return Term(word, root, index.weight(root), known=True, name=name, phrase=phrase or "")
     corrected = None if name else index.correct(word)
     if corrected is None:
         return Term(word, root, index.unknown_weight, known=False, name=name)
@@ -125,18 +128,29 @@ def _read_word(index: Index, word: str, is_name: bool) -> Term | None:
     return Term(fixed, root, index.weight(root), known=True, name=False, match=similarity)
 
 
-def _capitalised_words(text: str) -> frozenset[str]:
-    """Folded words written with a capital where a sentence does not start.
+def _capitalised_words(text: str) -> dict[str, str]:
+    """Folded words capitalised where no sentence starts, with the name each is part of.
 
-    A capital inside a sentence marks a name ("Brazil", "UN"); a question typed all in
-    Title Case says nothing, so then no word counts.
+    A capital inside a sentence marks a name ("Brazil", "UN"); consecutive ones make one
+    name ("Kosovo Security Force"), given for each of its words ("" for a one-word name).
+    A question typed in Title Case, with capitalised small words, says nothing.
     """
-    long_words = [w for w in text.split() if len(w) >= TITLE_CASE_WORD]
-    if len(long_words) >= 3 and all(w[0].isupper() for w in long_words):
-        return frozenset()
     starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
     found = [m for m in _CAPITALISED.finditer(text) if m.start(1) not in starts]
-    return frozenset(lexicon.apply_aliases(fold(m.group(1))) for m in found)
+    if sum(fold(m.group(1)) in lexicon.STOPWORDS for m in found) >= TITLE_CASE_SMALL_WORDS:
+        return {}
+    runs: list[list[re.Match[str]]] = []
+    for match in found:
+        if runs and not text[runs[-1][-1].end() : match.start()].strip():
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    names: dict[str, str] = {}
+    for run in runs:
+        phrase = lexicon.apply_aliases(fold(" ".join(m.group(1) for m in run)))
+        for word in phrase.split():
+            names[word] = phrase if len(run) > 1 else ""
+    return names
 
 
 def candidates(index: Index, question: Question) -> list[int]:
@@ -180,7 +194,8 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     missing: list[str] = []
     for term in question.terms:
         weight = term.weight * term.match
-        if term.stem in profile.core or (term.name and term.stem in profile.known):
+        named = term.name and term.stem in profile.known and term.phrase in profile.text
+        if term.stem in profile.core or named:
             accounted += weight * IN_CORE
             core += weight
         elif term.stem in profile.asked_union:
@@ -190,7 +205,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         elif term.name:
             missing.append(term.word)
             missing_weight += weight
-        if term.stem in profile.core or (term.name and term.stem in profile.known):
+        if term.stem in profile.core or named:
             anchor += weight
     return Measure(
         profile=profile,
