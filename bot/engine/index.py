@@ -30,13 +30,7 @@ CORE_PHRASINGS = 2
 
 def content_words(text: str) -> list[str]:
     """The folded, alias-resolved words of `text` that are not stopwords."""
-    folded = lexicon.apply_aliases(fold(text))
-    return [w for w in folded.split() if w not in lexicon.STOPWORDS]
-
-
-def stems_of(text: str) -> frozenset[str]:
-    """The set of stems of the content words of `text`."""
-    return frozenset(stem(w) for w in content_words(text))
+    return _without_stopwords(lexicon.apply_aliases(fold(text)))
 
 
 @dataclass(frozen=True)
@@ -120,13 +114,16 @@ class Index:
 
 
 def _profile(entry: Entry) -> EntryProfile:
-    asked_words = tuple(content_words(text) for text in (entry.question, *entry.phrasings))
+    asked_folded = [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
+    asked_words = [_without_stopwords(folded) for folded in asked_folded]
     asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
     asked_union = frozenset().union(*asked)
     quotes = [c.quote for c in entry.citations]
-    stated = " ".join([entry.answer, entry.topic, *quotes, *(c.speaker for c in entry.citations)])
-    stated_words = content_words(stated)
-    folded_statement = fold(" ".join([entry.answer, *quotes]))
+    statement = fold(" ".join([entry.answer, *quotes]))
+    stated_folded = lexicon.apply_aliases(
+        " ".join([statement, fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))])
+    )
+    stated_words = _without_stopwords(stated_folded)
     return EntryProfile(
         entry=entry,
         asked=asked,
@@ -136,12 +133,14 @@ def _profile(entry: Entry) -> EntryProfile:
         core=_core(asked),
         known=asked_union | {stem(w) for w in stated_words},
         words=frozenset(stated_words).union(*asked_words),
-        text=" | ".join(
-            lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings, stated)
-        ),
-        states_date=lexicon.states_a_date(folded_statement),
-        states_count=lexicon.states_a_count(folded_statement),
+        text=" | ".join([*asked_folded, stated_folded]),
+        states_date=lexicon.states_a_date(statement),
+        states_count=lexicon.states_a_count(statement),
     )
+
+
+def _without_stopwords(folded: str) -> list[str]:
+    return [w for w in folded.split() if w not in lexicon.STOPWORDS]
 
 
 def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
