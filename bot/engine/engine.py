@@ -17,6 +17,7 @@ from bot.engine.index import Index, content_words
 from bot.engine.match import Measure, candidates, measure, read_question
 from bot.engine.text import clean, fold
 from bot.knowledge.model import Entry, Knowledge
+from bot.logs import event
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,8 @@ class Engine:
         """Answer `question` from the knowledge, or abstain with suggestions. Never raises."""
         try:
             return self._decide(question)
-        except Exception:  # a reply must never fail: abstain and let the log tell
-            log.exception("engine_error")
+        except Exception as error:  # a reply must never fail: abstain and let the log tell
+            event(log, "engine_error", logging.ERROR, error=type(error).__name__)
             return Decision(question="", answered=False, score=0.0)
 
     def answer_entry(self, entry_id: str) -> Decision | None:
@@ -95,10 +96,7 @@ class Engine:
         return [_suggestion(e) for e in sorted(others, key=closeness)[: max(0, limit)]]
 
     def _decide(self, raw: str) -> Decision:
-        text = clean(str(raw))
-        trimmed = len(text) > MAX_QUESTION_CHARS
-        if trimmed:
-            text = text[:MAX_QUESTION_CHARS].rstrip()
+        text, trimmed = _read_at_most(str(raw), MAX_QUESTION_CHARS)
         question = read_question(self._index, text)
         measures = sorted(
             (measure(self._index, question, p) for p in candidates(self._index, question)),
@@ -192,6 +190,17 @@ def _by_length(terms: int, short: float, long: float) -> float:
     """A threshold sliding linearly from its short-question to its long-question value."""
     share = min(1.0, max(0.0, (terms - SHORT_TERMS) / (LONG_TERMS - SHORT_TERMS)))
     return short + (long - short) * share
+
+
+def _read_at_most(raw: str, limit: int) -> tuple[str, bool]:
+    """The cleaned question cut to `limit` characters, and whether anything was cut.
+
+    Only a prefix is cleaned, so a very long paste costs no more than a long question.
+    """
+    window = limit * 4
+    text = clean(raw[:window])
+    trimmed = len(text) > limit or bool(raw[window:].strip())
+    return (text[:limit].rstrip() if trimmed else text), trimmed
 
 
 def _suggestion(entry: Entry) -> Suggestion:

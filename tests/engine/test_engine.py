@@ -149,3 +149,59 @@ def test_related_offers_other_entries_on_the_same_topic_first(engine):
     assert "kosovo-outside-pfp" not in [s.entry_id for s in related]
     assert related[0].entry_id in {"balkan-nato-members", "article-10"}
     assert engine.related("no-such-entry") == []
+
+
+def _entry(entry_id: str, question: str, answer: str, phrasings: tuple[str, ...]):
+    from bot.knowledge.model import Citation, Entry
+
+    quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
+    citation = Citation("rferl-2025-12-kosovo-nato", quote, "RFE/RL")
+    return Entry(entry_id, question, answer, "Topic", phrasings, (citation,))
+
+
+def test_a_close_call_is_answered_with_the_other_entry_offered_beside_it(engine):
+    from bot.engine import Engine
+    from bot.knowledge.model import Knowledge
+
+    first = _entry(
+        "pfp-first",
+        "Why is Kosovo outside the Partnership for Peace?",
+        "For political reasons.",
+        ("kosovo partnership for peace",),
+    )
+    second = _entry(
+        "pfp-second",
+        "Partnership for Peace: why is Kosovo outside it?",
+        "For political reasons, RFE/RL says.",
+        ("partnership for peace kosovo",),
+    )
+    sources = engine.knowledge.sources
+    twin = Engine(Knowledge(entries={e.id: e for e in (first, second)}, sources=sources))
+    decision = twin.decide("Why is Kosovo outside the Partnership for Peace?")
+    assert decision.answered
+    offered = {decision.entry.id} | {s.entry_id for s in decision.suggestions}
+    assert offered == {"pfp-first", "pfp-second"}
+    assert "Also close to what you asked:" in render_terminal(decision)
+
+
+def test_an_internal_failure_abstains_instead_of_raising(engine, monkeypatch):
+    from bot.engine import engine as engine_module
+
+    def broken(*_args):
+        raise RuntimeError("index corrupted")
+
+    monkeypatch.setattr(engine_module, "read_question", broken)
+    decision = engine.decide("Why isn't Kosovo in PfP?")
+    assert not decision.answered
+    assert decision.entry is None
+
+
+def test_an_empty_knowledge_abstains_on_everything(engine):
+    from bot.engine import Engine
+    from bot.knowledge.model import Knowledge
+
+    empty = Engine(Knowledge(entries={}, sources=engine.knowledge.sources))
+    decision = empty.decide("Why isn't Kosovo in PfP?")
+    assert not decision.answered
+    assert decision.suggestions == ()
+    assert empty.complete("kosovo") == []
