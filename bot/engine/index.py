@@ -38,7 +38,8 @@ class EntryProfile:
     """What one entry knows, as stems.
 
     `asked` is every way the entry is asked (its question and phrasings, one stem set per
-    phrasing, with the IDF mass of each in `asked_weights`) and `asked_text` the same as
+    phrasing, with the IDF mass of each in `asked_weights`, and for each stem the phrasings
+    that have it in `asked_where`) and `asked_text` the same as
     folded words for character-level comparison;
     `core` are the stems the entry is about (in its question, or in several phrasings);
     `known` adds everything it states (answer, quotes, speakers, topic), which is what a
@@ -52,6 +53,7 @@ class EntryProfile:
     asked_weights: tuple[float, ...]
     asked_text: tuple[str, ...]
     asked_union: frozenset[str]
+    asked_where: dict[str, tuple[int, ...]]
     core: frozenset[str]
     known: frozenset[str]
     words: frozenset[str]
@@ -78,7 +80,10 @@ class Index:
             t: math.log(1.0 + count / len(p)) for t, p in self.postings.items()
         }
         self.profiles: tuple[EntryProfile, ...] = tuple(
-            replace(p, asked_weights=tuple(sum(self.idf[t] for t in a) for a in p.asked))
+            replace(
+                p,
+                asked_weights=tuple(sum(self.idf[t] for t in a) for a in p.asked),
+            )
             for p in profiles
         )
         self.position = {p.entry.id: i for i, p in enumerate(self.profiles)}
@@ -130,6 +135,7 @@ def _profile(entry: Entry) -> EntryProfile:
         asked_weights=(),
         asked_text=tuple(" ".join(words) for words in asked_words),
         asked_union=asked_union,
+        asked_where={t: tuple(i for i, a in enumerate(asked) if t in a) for t in asked_union},
         core=_core(asked),
         known=asked_union | {stem(w) for w in stated_words},
         words=frozenset(stated_words).union(*asked_words),

@@ -38,8 +38,8 @@ STOPWORDS = _word_set(
     says see seem seems seen she should since so some someone something sort sorry still
     such summarize summary sure tell than thank thanks that the their theirs them
     themselves then there these they thing things think this those though through thus
-    to too topic true truly try u under understand until up upon use used very want
-    wanted wanting was way we well were what whatever when where whether which while who
+    to too topic true truly try u under understand until up upon use used very
+    wanting was way we well were what whatever when where whether which while who
     whom whose why will wish with within without wonder wondering would yeah yes yet you
     your yours yourself e dhe i te ne per nga me qe eshte jane a apo nje ky kjo keto ato
     ai ajo cili cila cilat cilet cfare pse si sa kur ku nuk do ka kane kishte ishte jam
@@ -51,6 +51,8 @@ STOPWORDS = _word_set(
     medju sve svi neki nesto mogu moze treba reci
     tha thote thone thene mendon rekao rekla rekli kaze kazao izjavio izjavila misli
     willing able ones clarify confused confusing
+    gonna wanna gotta rn tho kinda sorta yall ya lemme stuff care cares happen happens
+    happened happening
     lol lmao haha hahaha xd omg btw imo imho tbh idk pls plz thx ty yo guys bro folks
     trying tried tries question questions
     recommend recommends recommended suggest suggests suggested propose proposes proposed
@@ -188,6 +190,27 @@ _ALIASES: dict[str, str] = {
     "give up": "relinquish",
     "giving up": "relinquish",
     "gave up": "relinquish",
+    "gives up": "relinquish",
+    "want to know": "",
+    "wanted to know": "",
+    "want to ask": "",
+    "wanted to ask": "",
+    "would like to know": "",
+    "want": "objective",
+    "wants": "objective",
+    "wanted": "objective",
+    "aspire": "objective",
+    "aspires": "objective",
+    "aspiration": "objective",
+    "aspirations": "objective",
+    "goal": "objective",
+    "goals": "objective",
+    "aim": "objective",
+    "aims": "objective",
+    "ambition": "objective",
+    "ambitions": "objective",
+    "army": "military",
+    "armies": "military",
     "pentagon": "unitedstates department of defense",
     "how large": "how many",
     "how big": "how many",

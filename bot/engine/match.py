@@ -22,6 +22,9 @@ CANDIDATES = 8
 # How many postings the retrieval walks before it only re-weighs entries it already has:
 # very common words (in most entries) cannot change which entries are candidates.
 POSTINGS_BUDGET = 1500
+# How many entries the inverted index shortlists; the closeness of the question to their
+# phrasings then picks the CANDIDATES among them (many entries may share the same words).
+SHORTLIST = 16
 # How many of the best entries found within the budget the commoner words re-weigh.
 RESCORED = 100
 # How much a question word counts toward an entry by where the entry has it: in what the
@@ -61,11 +64,12 @@ class Question:
     text: str
     # Derived once in __post_init__: each stem's weight (times its typo match), the stems,
     # the IDF mass of every meaningful word (what an answer must account for), and the
-    # same mass discounted by typo matches.
+    # same mass discounted by typo matches, and the closeness to each entry once measured.
     weights: dict[str, float] = field(init=False)
     stems: frozenset[str] = field(init=False)
     total_weight: float = field(init=False)
     matched_weight: float = field(init=False)
+    closeness: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
         weights = {t.stem: t.weight * t.match for t in self.terms}
@@ -73,6 +77,7 @@ class Question:
         object.__setattr__(self, "stems", frozenset(weights))
         object.__setattr__(self, "total_weight", sum(t.weight for t in self.terms))
         object.__setattr__(self, "matched_weight", sum(weights.values()))
+        object.__setattr__(self, "closeness", {})
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,8 @@ def candidates(index: Index, question: Question) -> list[int]:
 
     A word in how an entry is asked counts double a word only in what it states. Rare words
     are walked first; once the budget of postings is spent, the commoner words only
-    re-weigh the best entries found so far, so a word in most entries costs little.
+    re-weigh the best entries found so far, so a word in most entries costs little. Among
+    entries sharing the same words, the one asked most like the question ranks first.
     """
     scores: dict[int, float] = {}
     walked = 0
@@ -174,16 +180,22 @@ def candidates(index: Index, question: Question) -> list[int]:
             scores[position] = scores.get(position, 0.0) + half
         for position in index.asked_postings.get(term.stem, ()):
             scores[position] += half
+    positions = list(scores)
     if common:
-        best = heapq.nlargest(RESCORED, scores, key=scores.__getitem__)
-        scores = {position: scores[position] for position in best}
-        for position in best:
+        positions = heapq.nlargest(RESCORED, scores, key=scores.__getitem__)
+        for position in positions:
             profile = index.profiles[position]
             for term in common:
                 if term.stem in profile.known:
                     half = term.weight * term.match / 2
                     scores[position] += half * (2 if term.stem in profile.asked_union else 1)
-    return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
+    total = question.matched_weight or 1.0
+
+    def rank(position: int) -> float:
+        return scores[position] / total + _closeness(question, index.profiles[position])
+
+    shortlist = heapq.nlargest(SHORTLIST, positions, key=scores.__getitem__)
+    return heapq.nlargest(CANDIDATES, shortlist, key=rank)
 
 
 def measure(index: Index, question: Question, position: int) -> Measure:
@@ -221,16 +233,22 @@ def measure(index: Index, question: Question, position: int) -> Measure:
 
 
 def _closeness(question: Question, profile: EntryProfile) -> float:
-    """Weighted Dice overlap with the closest way the entry is asked (1 = same words)."""
-    asked = question.weights
-    words = question.stems
+    """Weighted Dice overlap with the closest way the entry is asked (1 = same words).
+
+    Remembered per question: ranking the shortlist and measuring a candidate both need it.
+    """
+    known = question.closeness.get(profile.entry.id)
+    if known is not None:
+        return known
+    shared: dict[int, float] = {}
+    for stem_, weight in question.weights.items():
+        for phrasing in profile.asked_where.get(stem_, ()):
+            shared[phrasing] = shared.get(phrasing, 0.0) + weight
     best = 0.0
-    for phrasing, phrasing_total in zip(profile.asked, profile.asked_weights, strict=True):
-        shared = phrasing & words
-        if shared:
-            overlap = sum(asked[s] for s in shared)
-            best = max(best, 2.0 * overlap / (question.matched_weight + phrasing_total))
-    return best
+    for phrasing, weight in shared.items():
+        best = max(best, weight / (question.matched_weight + profile.asked_weights[phrasing]))
+    question.closeness[profile.entry.id] = 2.0 * best
+    return 2.0 * best
 
 
 def _likeness(question: Question, profile: EntryProfile) -> float:
