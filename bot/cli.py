@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from bot.knowledge.loader import load_knowledge
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,6 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the knowledge")
     check.add_argument("directory", nargs="?", help="knowledge folder (default: configured)")
+    ask = commands.add_parser("ask", help="ask questions in the terminal")
+    ask.add_argument("question", nargs="?", help="answer this one question and exit")
+    ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -26,4 +29,21 @@ def main(argv: list[str] | None = None) -> int:
         for problem in result.problems:
             print(problem)
         return 0 if result.ok else 1
+    if args.command == "ask":
+        return _ask(settings, args.question, as_json=args.json)
     return 2
+
+
+def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
+    from bot import terminal
+
+    engine = terminal.load_engine(settings)
+    if engine is None:
+        return 1
+    if as_json:
+        terminal.answer_json_lines(engine, sys.stdin, sys.stdout)
+        return 0
+    if question is not None:
+        print(terminal.answer_once(engine, question))
+        return 0
+    return terminal.run_prompt(engine)
