@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
 
+from bot.discord.bot import BriefingBot
+from bot.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import Knowledge
+from bot.record import QuestionRecord
+from bot.settings import Settings
 from tests.discord.harness import Harness
 from tests.discord.schema import SPEC_PATH, ApiSchema, limit_problems
 
@@ -50,3 +58,41 @@ async def start(harnesses: list[Harness]) -> AsyncIterator[Callable]:
     yield starter
     for harness in harnesses:
         await harness.close()
+
+
+KNOWLEDGE = Path(__file__).parent / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    result = load_knowledge(KNOWLEDGE)
+    assert result.knowledge is not None, result.problems
+    return result.knowledge
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(knowledge_dir=KNOWLEDGE, data_dir=tmp_path / "data", retention_days=30)
+
+
+@pytest.fixture
+def make_bot(settings: Settings, knowledge: Knowledge) -> Callable[..., BriefingBot]:
+    """A briefing bot over `knowledge` (default: the test knowledge), not yet logged in."""
+
+    def make(
+        knowledge: Knowledge = knowledge,
+        settings: Settings = settings,
+        engine_source: Callable[[], Engine] | None = None,
+        **options: Any,
+    ) -> BriefingBot:
+        engine = Engine(knowledge)
+        record = QuestionRecord(settings.database_path, settings.retention_days)
+        return BriefingBot(settings, engine_source or (lambda: engine), record, **options)
+
+    return make
+
+
+@pytest.fixture
+async def briefing(start: Callable, make_bot: Callable[..., BriefingBot]) -> Harness:
+    """The briefing bot, logged in through the harness."""
+    return await start(make_bot())

@@ -46,6 +46,7 @@ PRIVATE_NAMES = {
     "discord.http.Route": Route,
     "ConnectionState.parse_interaction_create": "parse_interaction_create",
     "ConnectionState.parse_message_create": "parse_message_create",
+    "ConnectionState.parse_guild_create": "parse_guild_create",
     "Client._connection": "_connection",
     "BaseView.__timeout_task_impl": "_BaseView__timeout_task_impl",
 }
@@ -211,7 +212,13 @@ class FakeDiscord:
             return self._application()
         if template.endswith("/commands") and request.method == "PUT":
             return [
-                {**command, "id": snowflake(), "application_id": str(APPLICATION_ID)}
+                {
+                    "description": "",
+                    **command,
+                    "id": snowflake(),
+                    "application_id": str(APPLICATION_ID),
+                    "version": snowflake(),
+                }
                 for command in request.payload
             ]
         if request.is_interaction_callback:
@@ -297,8 +304,10 @@ class Harness:
         client.http.request = self.discord.http_request  # type: ignore[method-assign]
 
     async def start(self) -> None:
-        """Log in as discord.py does before connecting: this runs the bot's `setup_hook`."""
+        """Log in as discord.py does before connecting (this runs the bot's `setup_hook`),
+        then receive the test guild as the gateway sends it on connecting."""
         await self._settled(self.client.login(TOKEN))
+        await self._settled(self._parse("parse_guild_create", self.guild()))
 
     async def close(self) -> None:
         """Close the client (and its HTTP session), and stop the views' timers."""
@@ -347,6 +356,47 @@ class Harness:
 
     # Payload builders -------------------------------------------------------------------
 
+    def channel(self) -> dict:
+        """The guild's text channel, where everything in the tests happens."""
+        return {
+            "id": str(CHANNEL_ID),
+            "type": 0,
+            "guild_id": str(GUILD_ID),
+            "name": "general",
+            "position": 0,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+        }
+
+    def guild(self) -> dict:
+        """A GUILD_CREATE payload for the test guild."""
+        return {
+            "id": str(GUILD_ID),
+            "name": "Test guild",
+            "icon": None,
+            "owner_id": str(OWNER_ID),
+            "roles": [
+                {
+                    "id": str(GUILD_ID),
+                    "name": "@everyone",
+                    "permissions": "0",
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                }
+            ],
+            "emojis": [],
+            "features": [],
+            "channels": [self.channel()],
+            "members": [],
+            "threads": [],
+            "member_count": 2,
+            "large": False,
+        }
+
     def member(self, user_id: int = MEMBER_ID, roles: list[str] | None = None) -> dict:
         """A guild member object for an interaction."""
         return {
@@ -369,16 +419,7 @@ class Harness:
             "data": data,
             "guild_id": str(GUILD_ID),
             "channel_id": str(CHANNEL_ID),
-            "channel": {
-                "id": str(CHANNEL_ID),
-                "type": 0,
-                "guild_id": str(GUILD_ID),
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-                "nsfw": False,
-                "parent_id": None,
-            },
+            "channel": self.channel(),
             "member": self.member(user_id),
             "token": "interaction-token-" + snowflake(),
             "version": 1,
