@@ -199,3 +199,14 @@ class Discord:
         "The questions asked are kept for {days} days so moderators can improve the briefing: "
         "the text, the answer given, the server, channel and time, never who asked."
     )
+
+
+class Run:
+    """What `python -m bot run` and `python -m bot sync` print (never the token)."""
+
+    NO_TOKEN_FOR_SYNC = (
+        "No Discord token is configured (DISCORD_TOKEN), so there is nowhere to sync to."
+    )
+    LOGIN_FAILED = "Discord refused the token: check DISCORD_TOKEN (the token is not shown)."
+    SYNCED_GLOBAL = "Synced {count} commands globally; Discord may take up to an hour to show them."
+    SYNCED_GUILDS = "Synced {count} commands to {guilds} server(s); they are available now."

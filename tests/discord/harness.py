@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,7 +128,7 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.requests: list[Request] = []
         self.history: list[Request] = []
-        self.failing: set[str] = set()
+        self.observers: list[Callable[[Request], None]] = []
 
     def user(self, user_id: int = MEMBER_ID, name: str = "member", bot: bool = False) -> dict:
         """A user object as the gateway sends it."""
@@ -197,11 +197,11 @@ class FakeDiscord:
     def _answer(self, route: Route, payload: Any, params: dict) -> Any:
         path = route.url.removeprefix(Route.BASE)
         request = Request(route.method, route.path, path, payload, dict(params))
-        if route.path in self.failing:
-            raise RuntimeError(f"Discord refused {route.method} {route.path} (test)")
         if route.path not in ("/users/@me", "/oauth2/applications/@me"):
             self.requests.append(request)
             self.history.append(request)
+            for observe in self.observers:
+                observe(request)
         return self._response(request)
 
     def _response(self, request: Request) -> Any:
@@ -306,8 +306,8 @@ class Harness:
     async def start(self) -> None:
         """Log in as discord.py does before connecting (this runs the bot's `setup_hook`),
         then receive the test guild as the gateway sends it on connecting."""
-        await self._settled(self.client.login(TOKEN))
-        await self._settled(self._parse("parse_guild_create", self.guild()))
+        await self.run(self.client.login(TOKEN))
+        await self.run(self._parse("parse_guild_create", self.guild()))
 
     async def close(self) -> None:
         """Close the client (and its HTTP session), and stop the views' timers."""
@@ -323,19 +323,19 @@ class Harness:
     async def interact(self, payload: dict) -> list[Request]:
         """Deliver an INTERACTION_CREATE; return the requests the bot made in answer."""
         self.discord.take()
-        await self._settled(self._parse("parse_interaction_create", payload))
+        await self.run(self._parse("parse_interaction_create", payload))
         return self.discord.take()
 
     async def post(self, payload: dict) -> list[Request]:
         """Deliver a MESSAGE_CREATE; return the requests the bot made in answer."""
         self.discord.take()
-        await self._settled(self._parse("parse_message_create", payload))
+        await self.run(self._parse("parse_message_create", payload))
         return self.discord.take()
 
     async def _parse(self, parser: str, payload: dict) -> None:
         getattr(self._state, parser)(payload)
 
-    async def _settled(self, work: Any) -> None:
+    async def run(self, work: Any) -> None:
         """Run `work`, then wait until every task it started has finished.
 
         The webhook adapter is swapped in the context the tasks inherit, so the fake

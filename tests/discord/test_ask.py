@@ -1,6 +1,7 @@
 import logging
 import re
 import sqlite3
+import threading
 
 from bot import strings
 from tests.discord.harness import BOT_ID, CHANNEL_ID, GUILD_ID, MEMBER_ID
@@ -289,3 +290,41 @@ async def test_each_question_is_logged_without_the_member(briefing, caplog):
     assert "answered=True entry=kosovo-outside-pfp" in line
     assert re.search(r"latency_ms=\d", line)
     assert all(str(MEMBER_ID) not in r.getMessage() for r in caplog.records)
+
+
+class SlowEngine:
+    """An engine whose decisions wait until the test lets them through."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.released = threading.Event()
+
+    def decide(self, question):
+        assert self.released.wait(timeout=5)
+        return self.engine.decide(question)
+
+    def __getattr__(self, name):
+        return getattr(self.engine, name)
+
+
+async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(start, make_bot, knowledge):
+    from bot.engine import Engine
+
+    slow = SlowEngine(Engine(knowledge))
+    bot = make_bot(engine_source=lambda: slow)
+    bot.asker.defer_after = 0.0
+    briefing = await start(bot)
+    briefing.discord.observers.append(
+        lambda request: request.callback_type == 5 and slow.released.set()
+    )
+
+    deferred, answer = await briefing.interact(
+        briefing.slash("ask", question="why isn't kosovo in pfp", private=True)
+    )
+    assert deferred.callback_type == 5
+    assert deferred.payload["data"]["flags"] == 64
+    assert answer.method == "POST"
+    assert answer.template == "/webhooks/{webhook_id}/{webhook_token}"
+    assert answer.ephemeral
+    assert answer.embeds[0]["title"] == PFP_QUESTION
+    assert answer.payload["allowed_mentions"] == NO_PINGS
