@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 import discord
 
 from bot import strings, terminal
-from bot.discord.bot import BriefingBot
+from bot.discord.bot import BriefingBot, CogFactory
 from bot.discord.sync import sync_commands
 from bot.engine import Engine
 from bot.logs import configure_logging, event
@@ -33,7 +34,7 @@ def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdo
     if not settings.discord_mode:
         return terminal.run_prompt(engine, stdin, stdout)
     configure_logging(settings.log_level)
-    bot = build_bot(settings, engine)
+    bot = build_bot(settings, lambda: engine)
     try:
         bot.run(settings.discord_token or "", log_handler=None)
     except discord.LoginFailure:
@@ -42,11 +43,17 @@ def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdo
     return 0
 
 
-def build_bot(settings: Settings, engine: Engine, sync_at_start: bool = True) -> BriefingBot:
-    """The bot over `engine`, with the question record in the data folder."""
+def build_bot(
+    settings: Settings,
+    engine_source: Callable[[], Engine],
+    cogs: Sequence[CogFactory] = (),
+    sync_at_start: bool = True,
+) -> BriefingBot:
+    """The bot answering from `engine_source`, with the question record in the data folder."""
     record = QuestionRecord(settings.database_path, settings.retention_days)
-    event(log, "starting", entries=len(engine.knowledge.entries), data_dir=settings.data_dir)
-    return BriefingBot(settings, lambda: engine, record, sync_at_start=sync_at_start)
+    entries = len(engine_source().knowledge.entries)
+    event(log, "starting", entries=entries, data_dir=settings.data_dir)
+    return BriefingBot(settings, engine_source, record, cogs=cogs, sync_at_start=sync_at_start)
 
 
 def sync(settings: Settings) -> int:
@@ -73,6 +80,6 @@ def sync(settings: Settings) -> int:
 
 async def _sync(settings: Settings, engine: Engine) -> int:
     """Log in over HTTP only (no gateway connection), sync, and close."""
-    async with build_bot(settings, engine, sync_at_start=False) as bot:
+    async with build_bot(settings, lambda: engine, sync_at_start=False) as bot:
         await bot.login(settings.discord_token or "")
         return await sync_commands(bot.tree, settings.sync_guild_ids, settings.data_dir)

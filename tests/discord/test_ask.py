@@ -4,6 +4,7 @@ import sqlite3
 import threading
 
 from bot import strings
+from tests.discord import built
 from tests.discord.harness import BOT_ID, CHANNEL_ID, GUILD_ID, MEMBER_ID
 
 NO_PINGS = {"parse": []}
@@ -328,3 +329,12 @@ async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(start, make_bo
     assert answer.ephemeral
     assert answer.embeds[0]["title"] == PFP_QUESTION
     assert answer.payload["allowed_mentions"] == NO_PINGS
+
+
+async def test_autocomplete_never_offers_more_than_25_choices(start, make_bot):
+    briefing = await start(make_bot(knowledge=built.many_questions(topics=6, per_topic=30)))
+    for typed in ("", "report", "what does report alpha say"):
+        (reply,) = await briefing.interact(briefing.autocomplete("ask", "question", typed))
+        choices = reply.payload["data"]["choices"]
+        assert 0 < len(choices) <= 25
+        assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
