@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Knowledge
 from bot.record import QuestionRecord
 from bot.settings import Settings
-from tests.discord.harness import Harness
+from tests.discord.harness import FakeDiscord, Harness
 from tests.discord.schema import SPEC_PATH, ApiSchema, limit_problems
 
 NO_SPEC = f"Discord's OpenAPI spec not found at {SPEC_PATH}: payload schema validation skipped"
@@ -28,15 +29,15 @@ def api_schema() -> ApiSchema | None:
 
 
 @pytest.fixture
-def harnesses(api_schema: ApiSchema | None) -> Iterator[list[Harness]]:
-    """Every harness the test started; each request they captured is validated afterwards.
+def fakes(api_schema: ApiSchema | None) -> Iterator[list[FakeDiscord]]:
+    """Every fake Discord of the test; each request they captured is validated afterwards.
 
     Discord's limits are always checked; the schema check needs the spec file, and
     skips with a visible reason when it is absent.
     """
-    started: list[Harness] = []
-    yield started
-    captured = [r for h in started for r in h.discord.history]
+    used: list[FakeDiscord] = []
+    yield used
+    captured = [r for fake in used for r in fake.history]
     problems = [p for r in captured for p in limit_problems(r)]
     assert not problems, problems
     if captured and api_schema is None:
@@ -46,18 +47,39 @@ def harnesses(api_schema: ApiSchema | None) -> Iterator[list[Harness]]:
 
 
 @pytest.fixture
-async def start(harnesses: list[Harness]) -> AsyncIterator[Callable]:
+async def start(fakes: list[FakeDiscord]) -> AsyncIterator[Callable]:
     """Start a harness around a client; the harness is closed after the test."""
+    started: list[Harness] = []
 
     async def starter(client: discord.Client) -> Harness:
         harness = Harness(client)
-        harnesses.append(harness)
+        started.append(harness)
+        fakes.append(harness.discord)
         await harness.start()
         return harness
 
     yield starter
-    for harness in harnesses:
+    for harness in started:
         await harness.close()
+
+
+@pytest.fixture
+def offline_discord(fakes: list[FakeDiscord], monkeypatch: pytest.MonkeyPatch) -> FakeDiscord:
+    """Every discord.py client made during the test talks to a fake Discord (REST only)."""
+    fake = FakeDiscord()
+    fakes.append(fake)
+    fake.install(monkeypatch)
+    return fake
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """Put the root logger back after code that configures logging for the process."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 KNOWLEDGE = Path(__file__).parent / "knowledge"

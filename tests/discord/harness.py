@@ -238,6 +238,16 @@ class FakeDiscord:
             response["resource"] = {"type": request.payload["type"], "message": message}
         return response
 
+    def install(self, monkeypatch: Any) -> None:
+        """Route every `HTTPClient` of the process here, for code that builds its own client
+        (such as `python -m bot sync`); `monkeypatch` undoes it after the test."""
+        fake = self
+
+        async def request(http: HTTPClient, route: Route, **kwargs: Any) -> Any:
+            return await fake.http_request(route, **kwargs)
+
+        monkeypatch.setattr(HTTPClient, "request", request)
+
     def take(self) -> list[Request]:
         """The requests recorded since the last call, oldest first."""
         taken, self.requests = self.requests, []

@@ -338,3 +338,16 @@ async def test_autocomplete_never_offers_more_than_25_choices(start, make_bot):
         choices = reply.payload["data"]["choices"]
         assert 0 < len(choices) <= 25
         assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
+
+
+async def test_an_error_answering_a_mention_replies_with_an_apology(start, make_bot):
+    def broken_engine():
+        raise RuntimeError("knowledge exploded")
+
+    briefing = await start(make_bot(engine_source=broken_engine))
+    asked = briefing.message(f"<@{BOT_ID}> why pfp", mentions=[briefing.discord.bot_user])
+    (reply,) = await briefing.post(asked)
+
+    assert reply.payload["content"].startswith("Sorry, something went wrong on my side")
+    assert "knowledge exploded" not in reply.payload["content"]
+    assert reply.payload["allowed_mentions"] == {"parse": [], "replied_user": False}
