@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -50,12 +51,14 @@ class BriefingTree(app_commands.CommandTree):
         await apologise(interaction, original, where)
 
 
-class BriefingBot(commands.AutoShardedBot):
+class BriefingBot(commands.Bot):
     """The briefing in Discord.
 
     `engine_source` is called for every question, so a live-reloaded knowledge is
-    picked up at once. The bot owns `record` and closes it on `close()`. `cogs` adds
-    other features (such as moderation) to the same bot and command tree.
+    picked up at once. `cogs` adds other features (such as moderation) to the same bot and
+    command tree. `record` stays open when the bot closes: whoever opened it closes it,
+    after any write in progress. A plain `commands.Bot`, so operations can run it on
+    discord.py's sharded connection (`client_options` then carries `shard_count`).
     """
 
     def __init__(
@@ -66,6 +69,7 @@ class BriefingBot(commands.AutoShardedBot):
         *,
         cogs: Sequence[CogFactory] = (),
         sync_at_start: bool = True,
+        **client_options: Any,
     ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -74,7 +78,7 @@ class BriefingBot(commands.AutoShardedBot):
             intents=intents(),
             allowed_mentions=discord.AllowedMentions.none(),
             max_messages=None,
-            shard_count=settings.shard_count,
+            **client_options,
         )
         self.settings = settings
         self.engine_source = engine_source
@@ -100,7 +104,7 @@ class BriefingBot(commands.AutoShardedBot):
         """Connected (again): start the daily pruning once; log how many servers, not which."""
         if not self.daily_prune.is_running():
             self.daily_prune.start()
-        event(log, "ready", guilds=len(self.guilds), shards=self.shard_count)
+        event(log, "ready", guilds=len(self.guilds), shards=self.shard_count or 1)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: a mention is a question, answered by the Ask cog's listener."""
@@ -115,7 +119,6 @@ class BriefingBot(commands.AutoShardedBot):
         event(log, "record_pruned", removed=removed, retention_days=self.settings.retention_days)
 
     async def close(self) -> None:
-        """Stop pruning, disconnect, then close the record: safe to call more than once."""
+        """Stop pruning and disconnect; safe to call more than once."""
         self.daily_prune.cancel()
         await super().close()
-        self.record.close()

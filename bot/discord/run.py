@@ -11,7 +11,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 import discord
 
@@ -40,6 +40,8 @@ def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdo
     except discord.LoginFailure:
         print(strings.Run.LOGIN_FAILED, file=sys.stderr)
         return 1
+    finally:
+        bot.record.close()
     return 0
 
 
@@ -48,12 +50,20 @@ def build_bot(
     engine_source: Callable[[], Engine],
     cogs: Sequence[CogFactory] = (),
     sync_at_start: bool = True,
+    bot_class: type[BriefingBot] = BriefingBot,
+    **client_options: Any,
 ) -> BriefingBot:
-    """The bot answering from `engine_source`, with the question record in the data folder."""
+    """The bot answering from `engine_source`, with the question record in the data folder.
+
+    `bot_class` and `client_options` let operations choose the connection (sharded or
+    not); the caller closes `bot.record` once the bot has closed.
+    """
     record = QuestionRecord(settings.database_path, settings.retention_days)
     entries = len(engine_source().knowledge.entries)
     event(log, "starting", entries=entries, data_dir=settings.data_dir)
-    return BriefingBot(settings, engine_source, record, cogs=cogs, sync_at_start=sync_at_start)
+    return bot_class(
+        settings, engine_source, record, cogs=cogs, sync_at_start=sync_at_start, **client_options
+    )
 
 
 def sync(settings: Settings) -> int:
@@ -80,6 +90,10 @@ def sync(settings: Settings) -> int:
 
 async def _sync(settings: Settings, engine: Engine) -> int:
     """Log in over HTTP only (no gateway connection), sync, and close."""
-    async with build_bot(settings, lambda: engine, sync_at_start=False) as bot:
-        await bot.login(settings.discord_token or "")
-        return await sync_commands(bot.tree, settings.sync_guild_ids, settings.data_dir)
+    bot = build_bot(settings, lambda: engine, sync_at_start=False)
+    try:
+        async with bot:
+            await bot.login(settings.discord_token or "")
+            return await sync_commands(bot.tree, settings.sync_guild_ids, settings.data_dir)
+    finally:
+        bot.record.close()

@@ -98,8 +98,12 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def make_bot(settings: Settings, knowledge: Knowledge) -> Callable[..., BriefingBot]:
-    """A briefing bot over `knowledge` (default: the test knowledge), not yet logged in."""
+def make_bot(settings: Settings, knowledge: Knowledge) -> Iterator[Callable[..., BriefingBot]]:
+    """A briefing bot over `knowledge` (default: the test knowledge), not yet logged in.
+
+    Its question record is closed after the test, as the bot's owner does in production.
+    """
+    records: list[QuestionRecord] = []
 
     def make(
         knowledge: Knowledge = knowledge,
@@ -109,9 +113,12 @@ def make_bot(settings: Settings, knowledge: Knowledge) -> Callable[..., Briefing
     ) -> BriefingBot:
         engine = Engine(knowledge)
         record = QuestionRecord(settings.database_path, settings.retention_days)
+        records.append(record)
         return BriefingBot(settings, engine_source or (lambda: engine), record, **options)
 
-    return make
+    yield make
+    for record in records:
+        record.close()
 
 
 @pytest.fixture

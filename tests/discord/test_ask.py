@@ -351,3 +351,20 @@ async def test_an_error_answering_a_mention_replies_with_an_apology(start, make_
     assert reply.payload["content"].startswith("Sorry, something went wrong on my side")
     assert "knowledge exploded" not in reply.payload["content"]
     assert reply.payload["allowed_mentions"] == {"parse": [], "replied_user": False}
+
+
+async def test_the_bot_answers_the_same_on_discords_sharded_connection(start, make_bot, knowledge):
+    from discord.ext import commands
+
+    from bot.discord.bot import BriefingBot
+    from bot.engine import Engine
+
+    sharded = type("ShardedBriefingBot", (BriefingBot, commands.AutoShardedBot), {})
+    plain = make_bot()
+    engine = Engine(knowledge)
+    bot = sharded(plain.settings, lambda: engine, plain.record, shard_count=2)
+    briefing = await start(bot)
+
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    assert reply.embeds[0]["title"] == PFP_QUESTION
+    assert bot.shard_count == 2
