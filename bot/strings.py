@@ -129,6 +129,7 @@ class Check:
 class Discord:
     """Text members and moderators see in Discord (commands, replies, buttons, menus)."""
 
+    DEFAULT_NAME = "Briefing"
     ASK_DESCRIPTION = "Ask the briefing a question in your own words"
     ASK_QUESTION = "Your question (suggestions appear as you type)"
     ASK_PRIVATE = "Show the answer to you alone"

@@ -35,7 +35,7 @@ class BrowseCog(commands.Cog):
     @app_commands.command(name="about", description=strings.Discord.ABOUT_DESCRIPTION)
     async def about(self, interaction: discord.Interaction) -> None:
         """What the bot covers, as of when, and how to ask it."""
-        name = self.bot.user.display_name if self.bot.user else "Briefing"
+        name = self.bot.user.display_name if self.bot.user else strings.Discord.DEFAULT_NAME
         knowledge = self.bot.engine_source().knowledge
         reply = render_about(knowledge, name, self.bot.settings.retention_days)
         await respond(interaction, reply)
