@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
     commands.add_parser("run", help="serve Discord (terminal prompt when no token is set)")
     commands.add_parser("sync", help="sync the slash commands with Discord now")
+    commands.add_parser("bench", help="measure answer quality and matching speed")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -39,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.discord import run
 
         return run.run(settings) if args.command == "run" else run.sync(settings)
+    if args.command == "bench":
+        from bot import bench
+
+        return bench.run(settings)
     return 2
 
 

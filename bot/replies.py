@@ -64,6 +64,9 @@ def render_terminal(decision: Decision) -> str:
             source_line = "    — " + attribution(quote)
             lines.append(source_line + (f" <{quote.url}>" if quote.url else ""))
         lines += ["", strings.Reply.AS_OF.format(date=human_date(decision.as_of))]
+        if decision.suggestions:
+            lines += ["", strings.Reply.ALSO_CLOSE]
+            lines += [f"  • {s.question}" for s in decision.suggestions]
     else:
         lines.append(strings.Reply.NOT_COVERED)
         if decision.suggestions:

@@ -16,6 +16,7 @@ class Reply:
         "It only answers from its reviewed sources."
     )
     CLOSEST = "Closest questions it does cover:"
+    ALSO_CLOSE = "Also close to what you asked:"
     NO_SUGGESTIONS = "Try /topics to see what it covers."
     AS_OF = "As of {date}"
     SOURCES = "Sources"
@@ -42,18 +43,6 @@ class Months:
         "November",
         "December",
     )
-
-
-class Terminal:
-    """Text of the terminal mode (`python -m bot ask`, and `run` without a token)."""
-
-    WELCOME = (
-        "Ask a question about the briefing in your own words "
-        "(English, Albanian or Serbian). Ctrl-D or an empty line twice to quit."
-    )
-    PROMPT = "\nquestion> "
-    BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
-    CHECK_HINT = "Run `python -m bot check` for details."
 
 
 class Check:
@@ -124,6 +113,18 @@ class Check:
     KIND_MAPPING = "a mapping"
     KIND_TEXT = "text"
     KIND_OTHER = "a tagged value"
+
+
+class Terminal:
+    """Text of the terminal mode (`python -m bot ask`, and `run` without a token)."""
+
+    WELCOME = (
+        "Ask a question about the briefing in your own words "
+        "(English, Albanian or Serbian). Ctrl-D or an empty line twice to quit."
+    )
+    PROMPT = "\nquestion> "
+    BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
+    CHECK_HINT = "Run `python -m bot check` for details."
 
 
 class Discord:
