@@ -4,6 +4,7 @@ import sqlite3
 import threading
 
 from bot import strings
+from bot.engine import Engine
 from tests.discord import built
 from tests.discord.harness import BOT_ID, CHANNEL_ID, GUILD_ID, MEMBER_ID
 
@@ -29,15 +30,13 @@ async def test_answered_question_shows_answer_quotes_source_and_date(briefing):
     assert embed["footer"]["text"] == "As of December 2025"
 
 
-async def test_answer_offers_related_questions_and_not_what_i_asked(briefing):
+async def test_answer_offers_related_questions_and_not_what_i_asked(briefing, knowledge):
     (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
 
     ids = [button["custom_id"] for button in reply.buttons]
-    assert ids[:3] == [
-        "briefing:entry:article-10",
-        "briefing:entry:balkan-nato-members",
-        "briefing:entry:non-recognising-allies",
-    ]
+    related = Engine(knowledge).related("kosovo-outside-pfp")
+    assert len(related) == 3
+    assert ids[:3] == [f"briefing:entry:{s.entry_id}" for s in related]
     assert re.fullmatch(r"briefing:miss:\d+", ids[3])
     assert reply.buttons[3]["label"] == strings.Discord.MISS_BUTTON
     assert len(ids) == 4
@@ -63,33 +62,34 @@ async def test_private_option_shows_the_answer_to_the_asker_alone(briefing):
     assert reply.embeds[0]["title"] == PFP_QUESTION
 
 
-async def test_abstention_says_so_plainly_and_offers_closest_questions(briefing):
-    (reply,) = await briefing.interact(
-        briefing.slash("ask", question="When will Kosovo join the EU?")
-    )
+async def test_abstention_says_so_plainly_and_offers_closest_questions(briefing, knowledge):
+    question = "When will Kosovo join the EU?"
+    (reply,) = await briefing.interact(briefing.slash("ask", question=question))
 
     assert reply.embeds == []
     content = reply.message["content"]
+    assert content.startswith(f"You asked: “{question}”")
     assert strings.Reply.NOT_COVERED in content
     assert strings.Reply.CLOSEST in content
-    assert "• What are NATO's conditions for enlargement?" in content
+    suggestions = Engine(knowledge).decide(question).suggestions
+    assert 1 <= len(suggestions) <= 3
     assert [b["custom_id"] for b in reply.buttons] == [
-        "briefing:entry:article-10",
-        "briefing:entry:kosovo-outside-pfp",
-        "briefing:entry:non-recognising-allies",
+        f"briefing:entry:{s.entry_id}" for s in suggestions
     ]
-    assert [b["label"] for b in reply.buttons][1] == PFP_QUESTION
+    assert [b["label"] for b in reply.buttons] == [s.question for s in suggestions]
+    assert all(f"• {s.question}" in content for s in suggestions)
 
 
 async def test_pressing_a_suggestion_shows_that_answer(briefing):
     (reply,) = await briefing.interact(
         briefing.slash("ask", question="When will Kosovo join the EU?")
     )
-    (shown,) = await briefing.interact(briefing.press(reply, "briefing:entry:kosovo-outside-pfp"))
+    for button in reply.buttons:
+        (shown,) = await briefing.interact(briefing.press(reply, button["custom_id"]))
 
-    assert shown.ephemeral
-    assert shown.embeds[0]["title"] == PFP_QUESTION
-    assert "Kosovo remains outside" in shown.embeds[0]["fields"][0]["value"]
+        assert shown.ephemeral
+        assert shown.embeds[0]["title"] == button["label"]
+        assert shown.embeds[0]["fields"][0]["value"].startswith("“")
 
 
 async def test_abstention_without_close_questions_points_to_topics(briefing):
@@ -104,8 +104,9 @@ async def test_suggestion_buttons_still_work_after_a_restart(start, make_bot):
     await first.close()
 
     second = await start(make_bot())
-    (shown,) = await second.interact(second.press(reply, "briefing:entry:article-10"))
-    assert shown.embeds[0]["title"] == "What are NATO's conditions for enlargement?"
+    first_suggestion = reply.buttons[0]
+    (shown,) = await second.interact(second.press(reply, first_suggestion["custom_id"]))
+    assert shown.embeds[0]["title"] == first_suggestion["label"]
 
 
 async def test_autocomplete_offers_covered_questions_one_per_entry(briefing):
@@ -240,7 +241,7 @@ async def test_an_error_behind_a_button_shows_an_apology(start, make_bot, knowle
     (reply,) = await briefing.interact(
         briefing.slash("ask", question="When will Kosovo join the EU?")
     )
-    (pressed,) = await briefing.interact(briefing.press(reply, "briefing:entry:article-10"))
+    (pressed,) = await briefing.interact(briefing.press(reply, reply.buttons[0]["custom_id"]))
 
     assert pressed.ephemeral
     assert "error id" in pressed.message["content"]
