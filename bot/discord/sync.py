@@ -79,9 +79,17 @@ async def sync_commands(
 async def sync_if_changed(
     tree: app_commands.CommandTree, guild_ids: tuple[int, ...], data_dir: Path
 ) -> bool:
-    """Sync only when the command set (or where it goes) changed since the last sync."""
+    """Sync only when the command set (or where it goes) changed since the last sync.
+
+    A refused sync does not stop the bot (the commands of the last sync still work); it
+    is logged, and tried again at the next start since nothing was remembered.
+    """
     if last_synced(data_dir) == command_set_hash(tree, guild_ids):
         event(log, "commands_unchanged")
         return False
-    await sync_commands(tree, guild_ids, data_dir)
+    try:
+        await sync_commands(tree, guild_ids, data_dir)
+    except discord.HTTPException as error:
+        event(log, "commands_sync_failed", logging.WARNING, status=error.status)
+        return False
     return True

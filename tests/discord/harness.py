@@ -129,6 +129,7 @@ class FakeDiscord:
         self.requests: list[Request] = []
         self.history: list[Request] = []
         self.observers: list[Callable[[Request], None]] = []
+        self.refusing: dict[str, int] = {}
 
     def user(self, user_id: int = MEMBER_ID, name: str = "member", bot: bool = False) -> dict:
         """A user object as the gateway sends it."""
@@ -202,6 +203,8 @@ class FakeDiscord:
             self.history.append(request)
             for observe in self.observers:
                 observe(request)
+        if route.path in self.refusing:
+            raise discord.HTTPException(_Refusal(self.refusing[route.path]), "refused (test)")
         return self._response(request)
 
     def _response(self, request: Request) -> Any:
@@ -238,6 +241,10 @@ class FakeDiscord:
             response["resource"] = {"type": request.payload["type"], "message": message}
         return response
 
+    def refuse(self, template: str, status: int = 500) -> None:
+        """Answer every request to the route `template` with an HTTP error `status`."""
+        self.refusing[template] = status
+
     def install(self, monkeypatch: Any) -> None:
         """Route every `HTTPClient` of the process here, for code that builds its own client
         (such as `python -m bot sync`); `monkeypatch` undoes it after the test."""
@@ -252,6 +259,14 @@ class FakeDiscord:
         """The requests recorded since the last call, oldest first."""
         taken, self.requests = self.requests, []
         return taken
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """The part of an HTTP response `discord.HTTPException` reads."""
+
+    status: int
+    reason: str = "Refused by the test"
 
 
 def _is_view_timer(task: asyncio.Task) -> bool:

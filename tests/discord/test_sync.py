@@ -5,7 +5,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.sync import sync_commands
-from tests.discord.harness import APPLICATION_ID, GUILD_ID
+from tests.discord.harness import APPLICATION_ID, GUILD_ID, Harness
 
 GLOBAL = f"/applications/{APPLICATION_ID}/commands"
 
@@ -86,3 +86,19 @@ async def test_guild_commands_are_answered_like_global_ones(start, make_bot, set
     payload["data"]["guild_id"] = str(GUILD_ID)
     (reply,) = await briefing.interact(payload)
     assert reply.embeds[0]["title"] == "Why is Kosovo not part of NATO's Partnership for Peace?"
+
+
+async def test_a_refused_sync_does_not_stop_the_bot_and_is_tried_at_next_start(
+    start, make_bot, fakes, caplog
+):
+    refused = Harness(make_bot())
+    fakes.append(refused.discord)
+    refused.discord.refuse("/applications/{application_id}/commands", status=429)
+    await refused.start()
+    assert "event=commands_sync_failed status=429" in caplog.text
+    (reply,) = await refused.interact(refused.slash("ask", question="why isn't kosovo in pfp"))
+    assert reply.embeds
+    await refused.close()
+
+    again = await start(make_bot())
+    assert len(command_writes(again)) == 1
