@@ -25,13 +25,15 @@ log = logging.getLogger(__name__)
 # in context and opinion, so the share of it an entry must account for falls with its
 # length, from SHORT_* (up to SHORT_TERMS meaningful words) to LONG_* (from LONG_TERMS).
 SHORT_TERMS, LONG_TERMS = 4, 10
-SHORT_SCORE, LONG_SCORE = 0.62, 0.25
-SHORT_COVERAGE, LONG_COVERAGE = 0.62, 0.2
+SHORT_SCORE, LONG_SCORE = 0.6, 0.25
+SHORT_COVERAGE, LONG_COVERAGE = 0.6, 0.2
 # The question must share with the entry something specific: a word the entry is about,
 # or a name it mentions, weighing at least this much (a word in every entry weighs ~0.8).
 MIN_ANCHOR = 1.5
-# Names the entry does not know may carry at most this share of the question.
-MAX_MISSING_NAMES = 0.2
+# Names the entry does not know may carry at most this share of the question: none in a
+# short question ("Does Brazil recognise Kosovo?"), a little in a long one, whose context
+# may name places the answer need not.
+SHORT_MISSING_NAMES, LONG_MISSING_NAMES = 0.0, 0.2
 # Entries within this score of the best are offered beside the answer.
 CLOSE_CALL = 0.05
 MIN_SUGGESTION_SCORE = 0.12
@@ -161,7 +163,8 @@ class Engine:
 
 def _confident(best: Measure, terms: int) -> bool:
     """Whether the best entry answers the question: the whole of the decision."""
-    if not best.kind_fits or best.missing_share > MAX_MISSING_NAMES or best.anchor < MIN_ANCHOR:
+    missing_allowed = _by_length(terms, SHORT_MISSING_NAMES, LONG_MISSING_NAMES)
+    if not best.kind_fits or best.missing_share > missing_allowed or best.anchor < MIN_ANCHOR:
         return False
     return best.score >= _by_length(terms, SHORT_SCORE, LONG_SCORE) and best.coverage >= (
         _by_length(terms, SHORT_COVERAGE, LONG_COVERAGE)

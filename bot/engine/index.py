@@ -12,17 +12,17 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.engine import lexicon
 from bot.engine.text import fold, stem
 from bot.knowledge.model import Entry, Knowledge
 
-# How far a misspelt word may be from a known one (rapidfuzz ratio, 0-100) by its length:
-# short words need a closer match, since one letter changes a short word entirely.
-_TYPO_CUTOFF_SHORT = 88.0
-_TYPO_CUTOFF_LONG = 80.0
+# A misspelt word may be one edit from a known word, or two from the length of
+# _TYPO_TWO_EDITS letters; words shorter than _TYPO_MIN_LENGTH are never corrected.
 _TYPO_MIN_LENGTH = 4
+_TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
@@ -95,21 +95,26 @@ class Index:
         return self.idf.get(term, self.unknown_weight)
 
     def _correct(self, word: str) -> tuple[str, float] | None:
-        """The known word `word` is most likely a misspelling of, with the match (0-1)."""
+        """The known word `word` is most likely a misspelling of, with the match (0-1).
+
+        Edits are counted with transpositions as one (beleive, believe). A four-letter word
+        is only ever read as a misspelt stopword (wich, which): one letter off a short word
+        is too often another word altogether.
+        """
         if len(word) < _TYPO_MIN_LENGTH or word.isdigit() or word in lexicon.NAMES:
             return None
-        cutoff = _TYPO_CUTOFF_SHORT if len(word) < 6 else _TYPO_CUTOFF_LONG
+        edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
         choices = [
             w
-            for length in range(len(word) - 2, len(word) + 3)
+            for length in range(len(word) - edits, len(word) + edits + 1)
             for w in self._words_by_length.get(length, ())
         ]
         best = process.extractOne(
-            word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+            word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
         )
-        if best is None or (best[0] in lexicon.STOPWORDS and best[1] < _TYPO_CUTOFF_SHORT):
+        if best is None or (len(word) == _TYPO_MIN_LENGTH and best[0] not in lexicon.STOPWORDS):
             return None
-        return best[0], best[1] / 100.0
+        return best[0], 1.0 - best[1] / len(word)
 
 
 def _profile(entry: Entry) -> EntryProfile:

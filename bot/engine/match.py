@@ -30,7 +30,7 @@ RESCORED = 100
 # name (Politico, Kryeziu) counts fully wherever the entry has it: names are specific.
 IN_CORE = 1.0
 IN_PHRASING = 0.85
-STATED_ONLY = 0.7
+STATED_ONLY = 0.8
 # In Title Case every word of this length or more starts with a capital.
 TITLE_CASE_WORD = 4
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
@@ -89,7 +89,7 @@ class Measure:
     @property
     def score(self) -> float:
         """One calibrated figure in [0, 1] for ranking and for the threshold."""
-        return 0.5 * self.coverage + 0.3 * self.closeness + 0.2 * self.likeness
+        return 0.5 * self.coverage + 0.25 * self.closeness + 0.25 * self.likeness
 
 
 def read_question(index: Index, text: str) -> Question:
