@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.check import run_check
 from bot.settings import SettingsError, load_settings
 
 
@@ -15,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the knowledge")
     check.add_argument("directory", nargs="?", help="knowledge folder (default: configured)")
+    check.add_argument(
+        "--coverage", action="store_true", help="list source sentences no entry cites"
+    )
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -22,8 +26,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
     if args.command == "check":
-        result = load_knowledge(settings.knowledge_dir)
-        for problem in result.problems:
-            print(problem)
-        return 0 if result.ok else 1
+        root = Path(args.directory) if args.directory else settings.knowledge_dir
+        return run_check(root, args.coverage)
     return 2

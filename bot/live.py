@@ -19,8 +19,9 @@ from typing import Generic, TypeVar
 
 from bot.knowledge.files import knowledge_lock
 from bot.knowledge.history import ChangeLog
-from bot.knowledge.loader import LoadResult, Problem, load_knowledge
+from bot.knowledge.loader import LoadResult, load_knowledge
 from bot.knowledge.model import Knowledge
+from bot.knowledge.problems import Problem
 from bot.knowledge.store import KnowledgeStore
 from bot.logs import event
 

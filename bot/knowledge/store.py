@@ -35,7 +35,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.knowledge._checker_pending import validate_entry_data, validate_source_data
 from bot.knowledge.files import (
     cleanup_leftovers,
     knowledge_lock,
@@ -44,9 +43,11 @@ from bot.knowledge.files import (
     version_of,
 )
 from bot.knowledge.history import Action, Actor, Change, ChangeLog, FileChange, Kind
-from bot.knowledge.loader import LoadResult, Problem, load_knowledge
+from bot.knowledge.loader import LoadResult, load_knowledge
 from bot.knowledge.model import Entry, Knowledge, Source
+from bot.knowledge.problems import Problem
 from bot.knowledge.serialise import entry_to_data, entry_to_yaml, source_to_yaml
+from bot.knowledge.validate import validate_entry_data, validate_source_data
 from bot.logs import event
 from bot.strings import Moderation
 
@@ -241,8 +242,6 @@ class KnowledgeStore:
         """
         data = {"added": datetime.now(UTC).date().isoformat(), **data}
         source_id = str(data.get("id", ""))
-        if not text.strip():
-            return Refused((Problem(f"sources/{source_id}.txt", Moderation.TEXT_EMPTY),))
         with knowledge_lock(self.root):
             source, problems = validate_source_data(data, text, f"sources/{source_id}.yaml")
             if source is None:
@@ -324,11 +323,7 @@ class KnowledgeStore:
         path = self._entry_path(entry_id)
         existing = read_bytes(path) if entry_id in current.knowledge.entries else None
         data["id"] = entry_id
-        others = Knowledge(
-            entries={k: v for k, v in current.knowledge.entries.items() if k != entry_id},
-            sources=current.knowledge.sources,
-        )
-        entry, problems = validate_entry_data(data, others, f"entries/{entry_id}.yaml")
+        entry, problems = validate_entry_data(data, current.knowledge, f"entries/{entry_id}.yaml")
         if entry is None:
             return Refused(tuple(problems))
         text = entry_to_yaml(entry)

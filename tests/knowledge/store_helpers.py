@@ -56,6 +56,17 @@ def recognition_data(**changes: object) -> dict[str, object]:
     return data
 
 
+def status_data(**changes: object) -> dict[str, object]:
+    """A new entry, not yet in the folder, that no other entry's words claim."""
+    data = pfp_data(
+        id="kosovo-pfp-status",
+        question="Is Kosovo a member of the Partnership for Peace?",
+        phrasings=[],
+    )
+    data.update(changes)
+    return data
+
+
 def make_knowledge(tmp_path: Path) -> Path:
     """A copy of the shipped sources plus two entries, written as the store writes them."""
     root = tmp_path / "knowledge"
