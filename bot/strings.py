@@ -124,3 +124,15 @@ class Moderation:
     NO_CHANGE = "There is no change #{change_id}."
     ALREADY_UNDONE = "Change #{change_id} was already undone by change #{undo_id}."
     TEXT_NOT_UTF8 = "The attached text is not UTF-8; save it as UTF-8 plain text and try again."
+
+
+class Terminal:
+    """Text of the terminal mode (`python -m bot ask`, and `run` without a token)."""
+
+    WELCOME = (
+        "Ask a question about the briefing in your own words "
+        "(English, Albanian or Serbian). Ctrl-D or an empty line twice to quit."
+    )
+    PROMPT = "\nquestion> "
+    BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
+    CHECK_HINT = "Run `python -m bot check` for details."
