@@ -8,11 +8,15 @@ Anything else, even one changed word, is a different quote and is refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+CONTEXT_SHARE = 5
+_SENTENCE_END = re.compile(r"[.!?]+[\"')]*(?= )")
+_AT_SENTENCE_END = re.compile(r"[.!?][\"')]*\Z")
 TYPOGRAPHIC = {
     "‘": "'",
     "’": "'",
@@ -97,20 +101,59 @@ def quote_spans(quote: str, text: str) -> list[tuple[int, int]]:
 
 
 def closest_passage(quote: str, text: str) -> str:
-    """The passage of `text` most like `quote`, widened to whole words, on one line.
+    """The passage of `text` most like `quote`, in whole words, on one line.
 
     Shown next to a refused quote so a moderator can see what the source really says, in
-    its own typography, ready to copy.
+    its own typography, ready to copy. The best-matching window is widened by a fifth of
+    the quote's length each side (a misquote is often shorter than the original), but not
+    into the neighbouring sentences.
     """
     source = normalised_text(text)
     needle = normalise(quote)
     if not source.text or not needle:
         return ""
     alignment = fuzz.partial_ratio_alignment(needle, source.text)
-    start, end = alignment.dest_start, alignment.dest_end
-    while start > 0 and source.text[start - 1] != " ":
-        start -= 1
-    while end < len(source.text) and source.text[end] != " ":
-        end += 1
+    start, end = _widen(source.text, alignment.dest_start, alignment.dest_end, len(needle))
     passage = text[source.origin[start] : source.origin[end - 1] + 1]
     return " ".join(passage.split())
+
+
+def _widen(haystack: str, start: int, end: int, length: int) -> tuple[int, int]:
+    """Fit the aligned window to the sentence it is mostly in, with a little context."""
+    start, end = _trim_to_sentence(haystack, start, end)
+    margin = length // CONTEXT_SHARE
+    if not _ends_sentence(haystack, start):
+        before = haystack[max(0, start - margin) : start]
+        ends = list(_SENTENCE_END.finditer(before))
+        start -= len(before) - (ends[-1].end() + 1 if ends else 0)
+    if not _ends_sentence(haystack, end):
+        after = _SENTENCE_END.search(haystack, end, min(len(haystack), end + 2 * margin))
+        end = after.end() if after else min(len(haystack), end + margin)
+    while start < end and haystack[start] == " ":
+        start += 1
+    while start > 0 and haystack[start - 1] != " ":
+        start -= 1
+    while end < len(haystack) and haystack[end] != " ":
+        end += 1
+    return start, max(end, start + 1)
+
+
+def _trim_to_sentence(haystack: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a short spill of the window into the sentence before or after."""
+    spill = (end - start) // 3
+    for match in _SENTENCE_END.finditer(haystack, start, end):
+        if match.end() - start < spill:
+            start = match.end() + 1
+        elif end - match.end() < spill:
+            return start, match.end()
+    return start, end
+
+
+def _ends_sentence(haystack: str, index: int) -> bool:
+    """Whether a sentence ends at `index` (or just before its space), or the text does."""
+    if index <= 0 or index >= len(haystack):
+        return True
+    return bool(
+        _AT_SENTENCE_END.search(haystack, 0, index)
+        or (haystack[index - 1] == " " and _AT_SENTENCE_END.search(haystack, 0, index - 1))
+    )
