@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 LOCK_FILE = ".lock"
+KNOWLEDGE_FOLDERS = ("entries", "sources")
 _TEMP_MARK = ".tmp-"
 _THREAD_LOCK = threading.RLock()
 _HELD = threading.local()
@@ -95,6 +96,36 @@ def put(path: Path, content: bytes | None) -> None:
         remove_durable(path)
     else:
         write_atomic(path, content)
+
+
+Fingerprint = tuple[tuple[str, int, int, int], ...]
+
+
+def knowledge_files(root: Path) -> list[Path]:
+    """Every file the loader reads (or complains about): the visible files of the folders."""
+    found = []
+    for name in KNOWLEDGE_FOLDERS:
+        folder = root / name
+        if folder.is_dir():
+            found.extend(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
+    return sorted(found)
+
+
+def fingerprint(root: Path) -> Fingerprint:
+    """What changes when any knowledge file is added, removed, rewritten or replaced.
+
+    Cheap (one stat per file), so it can be polled; the inode catches an atomic replace
+    even within the file system's time resolution.
+    """
+    stats = []
+    for path in knowledge_files(root):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        name = path.relative_to(root).as_posix()
+        stats.append((name, stat.st_mtime_ns, stat.st_size, stat.st_ino))
+    return tuple(stats)
 
 
 def cleanup_leftovers(root: Path) -> list[Path]:
