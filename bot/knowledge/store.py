@@ -138,14 +138,15 @@ class KnowledgeStore:
 
     # Reading
 
-    def read_entry(self, entry_id: str) -> StoredEntry | None:
-        """The entry's current text and version, to pre-fill an edit; None when absent."""
+    def read_entry(self, entry_id: str) -> StoredEntry | Refused:
+        """The entry's current text and version, to pre-fill an edit.
+
+        Refused when there is no such entry, or when the files on disk have problems (which
+        every write would be refused for too).
+        """
         with knowledge_lock(self.root):
             current = self._current()
-            if isinstance(current, Refused):
-                return None
-            stored = self._stored(current, entry_id)
-            return None if isinstance(stored, Refused) else stored
+            return current if isinstance(current, Refused) else self._stored(current, entry_id)
 
     def list_sources(self) -> list[Source]:
         """The stored sources, newest publication first."""
