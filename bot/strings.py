@@ -124,6 +124,7 @@ class Moderation:
     NO_CHANGE = "There is no change #{change_id}."
     ALREADY_UNDONE = "Change #{change_id} was already undone by change #{undo_id}."
     TEXT_NOT_UTF8 = "The attached text is not UTF-8; save it as UTF-8 plain text and try again."
+    WRITE_FAILED = "could not be written ({error}); nothing was changed"
 
 
 class Terminal:

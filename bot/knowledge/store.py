@@ -358,8 +358,14 @@ class KnowledgeStore:
             for path, content in files.items()
         ]
         change_id = self.changes.begin(actor, action, kind, item_id, changed, detail, undoes)
-        for path, content in files.items():
-            put(path, content)
+        try:
+            for path, content in files.items():
+                put(path, content)
+        except OSError as error:
+            self._recover_change(change_id)
+            event(log, "knowledge_write_failed", logging.ERROR, item=item_id, error=error)
+            message = Moderation.WRITE_FAILED.format(error=error.strerror or error)
+            return Refused((Problem(changed[0].path, message),))
         self.changes.finish(change_id)
         self._known = (fingerprint(self.root), staged.knowledge)
         event(log, "knowledge_changed", change=change_id, action=action, kind=kind, item=item_id)
