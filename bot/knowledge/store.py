@@ -138,15 +138,16 @@ class KnowledgeStore:
 
     # Reading
 
-    def read_entry(self, entry_id: str) -> StoredEntry | Refused:
-        """The entry's current text and version, to pre-fill an edit.
+    def read_entry(self, entry_id: str) -> StoredEntry | None:
+        """The entry's current text and version, to pre-fill an edit or confirm a removal.
 
-        Refused when there is no such entry, or when the files on disk have problems (which
-        every write would be refused for too).
+        None when there is no such entry, or when the files on disk have problems (every
+        write would then be refused with them; `check()` lists them).
         """
         with knowledge_lock(self.root):
             current = self._current()
-            return current if isinstance(current, Refused) else self._stored(current, entry_id)
+            stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
+            return None if isinstance(stored, Refused) else stored
 
     def list_sources(self) -> list[Source]:
         """The stored sources, newest publication first."""
