@@ -40,15 +40,35 @@ def knowledge_lock(root: Path) -> Iterator[None]:
             finally:
                 _HELD.depth -= 1
             return
-        root.mkdir(parents=True, exist_ok=True)
-        with open(root / LOCK_FILE, "a+b") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        with _file_lock(root):
             _HELD.depth = 1
             try:
                 yield
             finally:
                 _HELD.depth = 0
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def _file_lock(root: Path) -> Iterator[None]:
+    """Make writers in other processes wait, through `flock` on `<root>/.lock`.
+
+    A folder whose lock file cannot be opened (missing, or mounted read-only for a bot that
+    only answers) is served without it: nothing can be written there, so nothing
+    interleaves, and a missing folder is reported by the loader rather than created here.
+    """
+    try:
+        handle = open(root / LOCK_FILE, "a+b")  # noqa: SIM115 - closed by the `with` below
+    except OSError:
+        handle = None
+    if handle is None:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def version_of(content: bytes | None) -> str | None:
