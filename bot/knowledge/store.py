@@ -17,7 +17,7 @@ Every write follows the same steps, all under `knowledge_lock`:
 A crash during step 4 is repaired at the next start: files already written are put back to
 their exact bytes before the change, and the pending record is dropped.
 
-Every public method blocks on files and SQLite (a write takes about 0.2 s on 54 entries);
+Every public method blocks on files and SQLite (a write takes 0.2-0.4 s on 54 entries);
 from async code call them through `asyncio.to_thread`. Results are values (`Applied`,
 `Refused`, `Conflict`), never exceptions, so a cog can show each one to the moderator. A
 refusal not about one file (nothing to undo) has a `Problem` whose `file` is empty.
