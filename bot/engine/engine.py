@@ -33,7 +33,8 @@ SHORT_COVERAGE, LONG_COVERAGE = 0.6, 0.2
 MIN_ANCHOR = 1.5
 # Names the entry does not know may carry at most this share of the question: none in a
 # short question ("Does Brazil recognise Kosovo?"), a little in a long one, whose context
-# may name places the answer need not.
+# may name places the answer need not. A number the entry does not have (Article 4, 1999)
+# is never allowed.
 SHORT_MISSING_NAMES, LONG_MISSING_NAMES = 0.0, 0.2
 # Entries within this score of the best are offered beside the answer.
 CLOSE_CALL = 0.05
@@ -160,29 +161,40 @@ class Engine:
 
 
 def _choose(measures: list[Measure], terms: int) -> Measure | None:
-    """The entry to answer with: the best-ranked confident one within a close call of the top.
+    """The entry to answer with, or None to abstain.
 
-    Within a close call the ranking alone cannot tell the entries apart, so the one that
-    passes every check is the better answer than a top one that does not.
+    Within a close call the ranking alone cannot tell entries apart, so a runner-up that
+    accounts for the question well enough is a better answer than a top entry that does
+    not. But when the top entry is refused on meaning (it lacks a name or number the
+    question brings, or the kind of fact asked for), the question most likely asks for
+    something not covered, and no runner-up is tried.
     """
-    if not measures:
+    if not measures or _refused(measures[0], terms):
         return None
     top = measures[0].score
     for candidate in measures:
         if top - candidate.score >= CLOSE_CALL:
             return None
-        if _confident(candidate, terms):
+        if not _refused(candidate, terms) and _accounts_for(candidate, terms):
             return candidate
     return None
 
 
-def _confident(best: Measure, terms: int) -> bool:
-    """Whether the best entry answers the question: the whole of the decision."""
+def _refused(measure: Measure, terms: int) -> bool:
+    """Whether the entry cannot answer what was asked, however well its words match."""
     missing_allowed = _by_length(terms, SHORT_MISSING_NAMES, LONG_MISSING_NAMES)
-    if not best.kind_fits or best.missing_share > missing_allowed or best.anchor < MIN_ANCHOR:
-        return False
-    return best.score >= _by_length(terms, SHORT_SCORE, LONG_SCORE) and best.coverage >= (
-        _by_length(terms, SHORT_COVERAGE, LONG_COVERAGE)
+    return (
+        not measure.kind_fits
+        or measure.missing_number
+        or measure.missing_share > missing_allowed
+        or measure.anchor < MIN_ANCHOR
+    )
+
+
+def _accounts_for(measure: Measure, terms: int) -> bool:
+    """Whether the entry accounts for enough of the question, given its length."""
+    return measure.score >= _by_length(terms, SHORT_SCORE, LONG_SCORE) and (
+        measure.coverage >= _by_length(terms, SHORT_COVERAGE, LONG_COVERAGE)
     )
 
 

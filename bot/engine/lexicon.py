@@ -473,10 +473,12 @@ NAMES = _word_set(
 # A question's kind is read where a question starts: at the start of a sentence or clause,
 # after a few filler words, or after "I wonder", "do you know" and the like. A "when"
 # inside the context of a long question ("when I read it...") does not make it ask for a
-# date, and neither does a clause like "when I read", where a subject follows.
+# date, and neither does a clause like "when I read", where a subject follows. "How many"
+# asks for a count wherever it stands.
 _LEAD_IN = (
     r"^(?:(?:so|and|but|ok|okay|also|then|hey|hi|please|pls|well|just|quick question|"
     r"i (?:was |am )?(?:wonder|wondering|curious)(?: about)?|does anyone know|"
+    r".* (?:know|remember|wonder|wondering|sure|idea|tell me|asking|ask|curious)|"
     r"can you tell me|could you tell me|tell me|any idea|do you know|"
     r"a ja|dhe|i|pa|a) )*"
 )
@@ -487,7 +489,7 @@ _WHEN = re.compile(
     r"|ne cilin vit)(?: |$)"
 )
 _HOW_MANY = re.compile(
-    _LEAD_IN + r"(?:how many|how much|what number of|the number of|what percentage"
+    r"(?:^|.* )(?:how many|how much|what number of|the number of|what percentage"
     r"|what share|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
 )
 _CLAUSE = re.compile(r"[.?!;:,\n]+")

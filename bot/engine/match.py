@@ -92,6 +92,7 @@ class Measure:
     likeness: float
     missing_names: tuple[str, ...]
     missing_share: float
+    missing_number: bool
     kind_fits: bool
 
     @property
@@ -203,6 +204,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     profile = index.profiles[position]
     total = question.total_weight or 1.0
     accounted = core = anchor = missing_weight = 0.0
+    has_missing_number = False
     missing: list[str] = []
     for term in question.terms:
         weight = term.weight * term.match
@@ -217,6 +219,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         elif term.name:
             missing.append(term.word)
             missing_weight += weight
+            has_missing_number = has_missing_number or term.word.isdigit()
         if term.stem in profile.core or named:
             anchor += weight
     return Measure(
@@ -225,6 +228,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         core=core / total,
         anchor=anchor,
         missing_share=missing_weight / total,
+        missing_number=has_missing_number,
         closeness=_closeness(question, profile),
         likeness=_likeness(question, profile),
         missing_names=tuple(missing),
