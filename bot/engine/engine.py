@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 # length, from SHORT_* (up to SHORT_TERMS meaningful words) to LONG_* (from LONG_TERMS).
 SHORT_TERMS, LONG_TERMS = 4, 10
 SHORT_SCORE, LONG_SCORE = 0.6, 0.25
-SHORT_COVERAGE, LONG_COVERAGE = 0.6, 0.2
+SHORT_COVERAGE, LONG_COVERAGE = 0.55, 0.2
 # The question must share with the entry something specific: a word the entry is about,
 # or a name it mentions, weighing at least this much (a word in every entry weighs ~0.8).
 MIN_ANCHOR = 1.5

@@ -51,6 +51,9 @@ STOPWORDS = _word_set(
     medju sve svi neki nesto mogu moze treba reci
     tha thote thone thene mendon rekao rekla rekli kaze kazao izjavio izjavila misli
     willing able ones clarify confused confusing
+    keep keeps kept keeping hold holds held holding take takes took taken taking bring
+    brings brought bringing allow allows allowed affect affects affected become becomes
+    became come comes came coming put puts
     gonna wanna gotta rn tho kinda sorta yall ya lemme stuff care cares happen happens
     happened happening
     lol lmao haha hahaha xd omg btw imo imho tbh idk pls plz thx ty yo guys bro folks
