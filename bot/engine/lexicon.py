@@ -54,6 +54,7 @@ STOPWORDS = _word_set(
     keep keeps kept keeping hold holds held holding take takes took taken taking bring
     brings brought bringing allow allows allowed affect affects affected become becomes
     became come comes came coming put puts
+    represent represents represented predstavlja predstavljaju perfaqeson
     gonna wanna gotta rn tho kinda sorta yall ya lemme stuff care cares happen happens
     happened happening
     lol lmao haha hahaha xd omg btw imo imho tbh idk pls plz thx ty yo guys bro folks
@@ -227,6 +228,31 @@ _ALIASES: dict[str, str] = {
     "closer": "toward",
     "nearer": "toward",
     "towards": "toward",
+    "slow": "pace",
+    "slowly": "pace",
+    "slower": "pace",
+    "speed": "pace",
+    "fast": "pace",
+    "faster": "pace",
+    "quickly": "pace",
+    "quicker": "pace",
+    "accelerated": "pace",
+    "accelerate": "pace",
+    "lately": "recent",
+    "recently": "recent",
+    "demand": "conditions",
+    "demands": "conditions",
+    "require": "conditions",
+    "requires": "conditions",
+    "required": "conditions",
+    "develop": "progress",
+    "developed": "progress",
+    "development": "progress",
+    "advance": "progress",
+    "advanced": "progress",
+    "improve": "progress",
+    "improved": "progress",
+    "improvement": "progress",
     "stable": "stability",
     "unstable": "stability",
     "instability": "stability",
