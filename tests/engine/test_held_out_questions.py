@@ -14,8 +14,8 @@ from bot.knowledge.loader import load_knowledge
 
 HERE = Path(__file__).parent
 SHIPPED = HERE.parents[1] / "knowledge"
-IN_SCOPE_FLOOR = 0.85
-ABSTAIN_FLOOR = 0.95
+IN_SCOPE_FLOOR = 0.9
+ABSTAIN_FLOOR = 0.93
 
 
 def _hit(expect: list[list[str]], text: str) -> bool:
