@@ -53,6 +53,7 @@ def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
     engine = terminal.load_engine(settings)
     if engine is None:
         return 1
+    terminal.tolerate_any_bytes(sys.stdin, sys.stdout)
     if as_json:
         terminal.answer_json_lines(engine, sys.stdin, sys.stdout)
         return 0

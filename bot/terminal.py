@@ -6,6 +6,7 @@ configured); `answer_json_lines` is the line protocol the quality benchmark driv
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -30,6 +31,17 @@ def load_engine(settings: Settings, errors: TextIO = sys.stderr) -> Engine | Non
         print(strings.Terminal.CHECK_HINT, file=errors)
         return None
     return Engine(result.knowledge)
+
+
+def tolerate_any_bytes(stdin: TextIO, stdout: TextIO) -> None:
+    """Read and write UTF-8, replacing what cannot be decoded or shown.
+
+    A stray byte in piped input, or a terminal that cannot show Cyrillic, must cost one
+    character, not the session with a traceback.
+    """
+    for stream in (stdin, stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def answer_once(engine: Engine, question: str) -> str:

@@ -49,3 +49,11 @@ def test_empty_whitespace_and_punctuation_are_not_answered(engine):
         decision = engine.decide(text)
         assert not decision.answered
         assert decision.suggestions == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300), st.integers(min_value=-5, max_value=60))
+def test_autocomplete_of_any_text_lists_at_most_25_distinct_entries(engine, text, limit):
+    found = engine.complete(text, limit=limit)
+    assert len(found) <= 25
+    assert len({s.entry_id for s in found}) == len(found)

@@ -88,3 +88,20 @@ def test_ask_reports_broken_knowledge_instead_of_a_traceback(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "The knowledge has problems" in done.stderr
+
+
+def test_json_mode_survives_bytes_that_are_not_utf8():
+    env = {**os.environ, "BRIEFING_KNOWLEDGE_DIR": str(FIXTURE_KNOWLEDGE)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input=b"pfp kosovo\n\xff\xfe broken \x80 bytes\n" + "Косово\n".encode(),
+        capture_output=True,
+        cwd=PROJECT,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    replies = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert len(replies) == 3
+    assert replies[0]["answered"] is True
+    assert replies[1]["answered"] is False
