@@ -1,0 +1,93 @@
+import asyncio
+import logging
+import signal
+from pathlib import Path
+
+import pytest
+
+from bot.lifecycle import Shutdown, serve
+from tests import writer_process
+from tests.bot_process import start_bot_script
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_signal_during_a_write_lets_it_finish_then_closes_and_exits_zero(
+    tmp_path: Path, signum: signal.Signals
+):
+    process = start_bot_script(Path(writer_process.__file__), str(tmp_path))
+    assert process.stdout is not None
+    assert process.stdout.readline() == "writing\n"
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0, stderr
+    assert (tmp_path / "out.txt").read_text() == writer_process.WHOLE
+    assert (tmp_path / "closed.txt").read_text() == "whole"
+    assert f"event=shutdown_requested signal={signum.name}" in stderr
+    assert "event=shutdown_complete" in stderr
+
+
+async def test_steps_run_in_order_disconnect_then_writes_then_close():
+    order: list[str] = []
+    lock = asyncio.Lock()
+    shutdown = Shutdown()
+    shutdown.on_close("database", lambda: order.append("close"))
+    shutdown.guard_writes("store", lock)
+    shutdown.on_disconnect("connection", lambda: order.append("disconnect"))
+
+    async def write() -> None:
+        async with lock:
+            await asyncio.sleep(0)
+            order.append("write finished")
+
+    await lock.acquire()
+    writer = asyncio.create_task(write())
+    await asyncio.sleep(0)
+    lock.release()
+    await shutdown.close()
+    await writer
+    assert order == ["disconnect", "write finished", "close"]
+
+
+async def test_stuck_write_is_reported_and_does_not_block_the_exit(caplog):
+    lock = asyncio.Lock()
+    await lock.acquire()
+    closed: list[bool] = []
+    shutdown = Shutdown(grace_seconds=0.05)
+    shutdown.guard_writes("store", lock)
+    shutdown.on_close("database", lambda: closed.append(True))
+    with caplog.at_level(logging.INFO):
+        await shutdown.close()
+    assert closed == [True]
+    assert "event=shutdown_write_timeout lock=store" in caplog.messages
+
+
+async def test_failing_step_is_logged_and_later_steps_still_run(caplog):
+    closed: list[str] = []
+
+    def broken() -> None:
+        raise OSError("socket already gone")
+
+    async def close_database() -> None:
+        closed.append("database")
+
+    shutdown = Shutdown()
+    shutdown.on_disconnect("connection", broken)
+    shutdown.on_close("database", close_database)
+    with caplog.at_level(logging.INFO):
+        await shutdown.close()
+        await shutdown.close()
+    assert closed == ["database"]
+    assert any("event=shutdown_step_failed step=connection" in m for m in caplog.messages)
+
+
+async def test_work_that_fails_is_raised_after_everything_closed():
+    closed: list[bool] = []
+    shutdown = Shutdown()
+    shutdown.on_close("database", lambda: closed.append(True))
+
+    async def refused_login() -> None:
+        raise PermissionError("login refused")
+
+    with pytest.raises(PermissionError):
+        await serve(refused_login(), shutdown)
+    assert closed == [True]
