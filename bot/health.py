@@ -126,6 +126,39 @@ class HealthReporter:
         write_state(self._path, self._state)
 
 
+class ConnectionTracker:
+    """Whether every Discord connection is up, from the gateway's events.
+
+    A sharded bot has one connection per shard: it counts as connected once all shards were
+    ready and none has dropped since. `key` is the shard id, or None for an unsharded bot.
+    Kept free of discord.py so it can be tested alone; the Discord client feeds it.
+    """
+
+    def __init__(self, reporter: HealthReporter) -> None:
+        self._reporter = reporter
+        self._ready = False
+        self._down: set[int | None] = set()
+
+    def ready(self) -> None:
+        """Every connection is up (discord.py's `on_ready`)."""
+        self._ready = True
+        self._down.clear()
+        self._report()
+
+    def up(self, key: int | None = None) -> None:
+        """One connection came back (a resume, or a shard's ready)."""
+        self._down.discard(key)
+        self._report()
+
+    def lost(self, key: int | None = None) -> None:
+        """One connection dropped."""
+        self._down.add(key)
+        self._report()
+
+    def _report(self) -> None:
+        self._reporter.set_connected(self._ready and not self._down)
+
+
 def check(data_dir: Path) -> tuple[int, str]:
     """The `health` command: exit code 0 when healthy, 1 when not, with its one-line reason."""
     verdict = assess(health_path(data_dir), now=time.time())

@@ -6,6 +6,7 @@ import pytest
 
 from bot.health import (
     STALE_AFTER_SECONDS,
+    ConnectionTracker,
     HealthReporter,
     HealthState,
     assess,
@@ -88,3 +89,36 @@ def test_health_file_is_replaced_whole_and_leaves_no_temporary_file(tmp_path: Pa
         write_state(health_path(tmp_path), HealthState(True, True, float(updated)))
     assert [path.name for path in tmp_path.iterdir()] == ["health.json"]
     assert read_state(health_path(tmp_path)) == HealthState(True, True, 4.0)
+
+
+def _tracker(tmp_path: Path) -> tuple[HealthReporter, ConnectionTracker]:
+    reporter = HealthReporter(health_path(tmp_path))
+    return reporter, ConnectionTracker(reporter)
+
+
+def test_bot_counts_as_connected_only_once_ready(tmp_path: Path):
+    reporter, tracker = _tracker(tmp_path)
+    tracker.up()
+    assert not reporter.state.connected
+    tracker.ready()
+    assert reporter.state.connected
+
+
+def test_dropped_connection_is_unhealthy_until_resumed(tmp_path: Path):
+    reporter, tracker = _tracker(tmp_path)
+    tracker.ready()
+    tracker.lost()
+    assert not reporter.state.connected
+    tracker.up()
+    assert reporter.state.connected
+
+
+def test_sharded_bot_is_connected_only_while_every_shard_is(tmp_path: Path):
+    reporter, tracker = _tracker(tmp_path)
+    tracker.ready()
+    tracker.lost(0)
+    tracker.lost(3)
+    tracker.up(0)
+    assert not reporter.state.connected
+    tracker.up(3)
+    assert reporter.state.connected
