@@ -1,13 +1,16 @@
 """Clean shutdown: on SIGTERM or Ctrl-C, finish the write in progress, close everything, exit 0.
 
-The hook for anything that writes files or the database (the moderation store, the question
-record): register the lock your writes hold with `Shutdown.guard_writes(name, lock)`. That is
-the whole contract; nothing else of yours is touched. On shutdown the steps run in this order:
+The hook for anything that writes files or the database (the knowledge store, the question
+record): tell the shutdown what your writes hold, as a function returning that context
+manager: `shutdown.guard_writes("knowledge", lambda: knowledge_lock(root))`, or
+`lambda: self._lock` for a plain `threading.Lock`. That is the whole contract; nothing else
+of the writer is touched. On shutdown the steps run in this order:
 
 1. `on_disconnect` steps (close the Discord connection), so no new question or edit arrives;
-2. every guarded lock is taken, which waits for a write in progress to finish and keeps any
-   other from starting;
-3. `on_close` steps (close the database), with the locks held; then the locks are released.
+2. each guard is entered, in a helper thread, which waits for a write in progress to finish
+   and keeps any other from starting;
+3. `on_close` steps (close the database), while the guards are held; then they are released.
+   A close step must therefore not take a guarded lock itself.
 
 Signals are handled by the event loop (`loop.add_signal_handler`): the handler runs between
 callbacks, so it never interrupts code in the middle of a write the way Python's default
@@ -20,37 +23,55 @@ import asyncio
 import inspect
 import logging
 import signal
+import threading
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 from bot.logs import event
 
 log = logging.getLogger("briefing.lifecycle")
 
 Step = Callable[[], object]
+Guard = Callable[[], AbstractContextManager[object]]
 GRACE_SECONDS = 20.0
 _POLL_SECONDS = 0.02
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-class ThreadLock(Protocol):
-    """A `threading.Lock` or `threading.RLock`: what a write holds while it runs."""
+@dataclass(frozen=True)
+class _Step:
+    name: str
+    run: Step
 
-    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
-        """Take the lock; with `blocking=False`, only if it is free now."""
+
+class _Held:
+    """A guard entered and held by its own thread until `release()`.
+
+    A thread, because the guard may be a thread-affine lock (an RLock, or a file lock taken
+    through one) that must be entered and left by the same thread, and because entering it
+    blocks, which the event loop must not.
+    """
+
+    def __init__(self, name: str, guard: Guard) -> None:
+        self.name = name
+        self.entered = threading.Event()
+        self._release = threading.Event()
+        self._thread = threading.Thread(
+            target=self._hold, args=(guard,), name=f"shutdown-{name}", daemon=True
+        )
+        self._thread.start()
+
+    def _hold(self, guard: Guard) -> None:
+        with guard():
+            self.entered.set()
+            self._release.wait()
 
     def release(self) -> None:
-        """Give the lock back."""
-
-
-WriteLock = ThreadLock | asyncio.Lock
-
-
-@dataclass(frozen=True)
-class _Named:
-    name: str
-    item: Any
+        """Leave the guard (at once if entered, as soon as it is if still waiting)."""
+        self._release.set()
+        if self.entered.is_set():
+            self._thread.join()
 
 
 class Shutdown:
@@ -63,22 +84,22 @@ class Shutdown:
 
     def __init__(self, grace_seconds: float = GRACE_SECONDS) -> None:
         self.grace_seconds = grace_seconds
-        self._disconnect: list[_Named] = []
-        self._locks: list[_Named] = []
-        self._close: list[_Named] = []
+        self._disconnect: list[_Step] = []
+        self._guards: list[tuple[str, Guard]] = []
+        self._close: list[_Step] = []
         self._done = False
 
     def on_disconnect(self, name: str, step: Step) -> None:
         """Run `step` (plain or async) first, to stop new work arriving."""
-        self._disconnect.append(_Named(name, step))
+        self._disconnect.append(_Step(name, step))
 
-    def guard_writes(self, name: str, lock: WriteLock) -> None:
-        """Wait for `lock` (held by every write) before anything is closed."""
-        self._locks.append(_Named(name, lock))
+    def guard_writes(self, name: str, guard: Guard) -> None:
+        """Enter `guard()` (what every write holds) before anything is closed."""
+        self._guards.append((name, guard))
 
     def on_close(self, name: str, step: Step) -> None:
         """Run `step` (plain or async) once no write is in progress."""
-        self._close.append(_Named(name, step))
+        self._close.append(_Step(name, step))
 
     async def close(self) -> None:
         """Run every step once, in order; a failing step is logged and the rest still run."""
@@ -86,23 +107,23 @@ class Shutdown:
             return
         self._done = True
         await _run_steps(self._disconnect)
-        held = await self._take_locks()
+        held = await self._enter_guards()
         try:
             await _run_steps(self._close)
         finally:
-            for lock in held:
-                lock.release()
+            for guard in held:
+                guard.release()
         event(log, "shutdown_complete")
 
-    async def _take_locks(self) -> list[WriteLock]:
+    async def _enter_guards(self) -> list[_Held]:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.grace_seconds
-        held: list[WriteLock] = []
-        for named in self._locks:
-            if await _acquire(named.item, deadline):
-                held.append(named.item)
-            else:
-                event(log, "shutdown_write_timeout", logging.ERROR, lock=named.name)
+        held = [_Held(name, guard) for name, guard in self._guards]
+        for guard in held:
+            while not guard.entered.is_set() and loop.time() < deadline:
+                await asyncio.sleep(_POLL_SECONDS)
+            if not guard.entered.is_set():
+                event(log, "shutdown_write_timeout", logging.ERROR, guard=guard.name)
         return held
 
 
@@ -144,27 +165,11 @@ async def _finish(task: asyncio.Future[object], grace_seconds: float) -> None:
     task.result()
 
 
-async def _run_steps(steps: list[_Named]) -> None:
-    for named in steps:
+async def _run_steps(steps: list[_Step]) -> None:
+    for step in steps:
         try:
-            outcome = named.item()
+            outcome = step.run()
             if inspect.isawaitable(outcome):
                 await outcome
         except Exception as error:
-            event(log, "shutdown_step_failed", logging.ERROR, step=named.name, error=repr(error))
-
-
-async def _acquire(lock: WriteLock, deadline: float) -> bool:
-    """Take `lock` without blocking the event loop, giving up at `deadline`."""
-    loop = asyncio.get_running_loop()
-    if isinstance(lock, asyncio.Lock):
-        try:
-            await asyncio.wait_for(lock.acquire(), max(0.0, deadline - loop.time()))
-        except TimeoutError:
-            return False
-        return True
-    while not lock.acquire(blocking=False):
-        if loop.time() >= deadline:
-            return False
-        await asyncio.sleep(_POLL_SECONDS)
-    return True
+            event(log, "shutdown_step_failed", logging.ERROR, step=step.name, error=repr(error))

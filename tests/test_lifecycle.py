@@ -1,6 +1,7 @@
-import asyncio
 import logging
 import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -28,37 +29,50 @@ def test_signal_during_a_write_lets_it_finish_then_closes_and_exits_zero(
 
 async def test_steps_run_in_order_disconnect_then_writes_then_close():
     order: list[str] = []
-    lock = asyncio.Lock()
+    lock = threading.Lock()
     shutdown = Shutdown()
     shutdown.on_close("database", lambda: order.append("close"))
-    shutdown.guard_writes("store", lock)
+    shutdown.guard_writes("store", lambda: lock)
     shutdown.on_disconnect("connection", lambda: order.append("disconnect"))
+    writing = threading.Event()
 
-    async def write() -> None:
-        async with lock:
-            await asyncio.sleep(0)
+    def write() -> None:
+        with lock:
+            writing.set()
+            time.sleep(0.2)
             order.append("write finished")
 
-    await lock.acquire()
-    writer = asyncio.create_task(write())
-    await asyncio.sleep(0)
-    lock.release()
+    writer = threading.Thread(target=write)
+    writer.start()
+    writing.wait()
     await shutdown.close()
-    await writer
+    writer.join()
     assert order == ["disconnect", "write finished", "close"]
 
 
+async def test_no_write_starts_while_the_database_closes():
+    lock = threading.Lock()
+    shutdown = Shutdown()
+    shutdown.guard_writes("store", lambda: lock)
+    seen: list[bool] = []
+    shutdown.on_close("database", lambda: seen.append(lock.locked()))
+    await shutdown.close()
+    assert seen == [True]
+    assert not lock.locked()
+
+
 async def test_stuck_write_is_reported_and_does_not_block_the_exit(caplog):
-    lock = asyncio.Lock()
-    await lock.acquire()
+    lock = threading.Lock()
+    lock.acquire()
     closed: list[bool] = []
     shutdown = Shutdown(grace_seconds=0.05)
-    shutdown.guard_writes("store", lock)
+    shutdown.guard_writes("store", lambda: lock)
     shutdown.on_close("database", lambda: closed.append(True))
     with caplog.at_level(logging.INFO):
         await shutdown.close()
+    lock.release()
     assert closed == [True]
-    assert "event=shutdown_write_timeout lock=store" in caplog.messages
+    assert "event=shutdown_write_timeout guard=store" in caplog.messages
 
 
 async def test_failing_step_is_logged_and_later_steps_still_run(caplog):

@@ -56,7 +56,7 @@ def main(folder: Path) -> None:
         connected.set()
         shutdown = Shutdown()
         shutdown.on_disconnect("connection", connected.clear)
-        shutdown.guard_writes("store", lock)
+        shutdown.guard_writes("store", lambda: lock)
         shutdown.on_close("database", close_database)
         await serve(keep_writing(out, lock, connected), shutdown)
 
