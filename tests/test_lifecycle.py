@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge.history import ChangeLog
+from bot.knowledge.loader import load_knowledge
 from bot.lifecycle import Shutdown, serve
-from tests import writer_process
+from tests import store_writer_process, writer_process
 from tests.bot_process import start_bot_script
 
 
@@ -105,3 +107,22 @@ async def test_work_that_fails_is_raised_after_everything_closed():
     with pytest.raises(PermissionError):
         await serve(refused_login(), shutdown)
     assert closed == [True]
+
+
+def test_sigterm_while_moderators_edit_leaves_whole_files_and_a_complete_history(tmp_path: Path):
+    process = start_bot_script(Path(store_writer_process.__file__), str(tmp_path))
+    assert process.stdout is not None
+    assert process.stdout.readline() == "writing\n"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0, stderr
+    root = tmp_path / "knowledge"
+    loaded = load_knowledge(root)
+    assert loaded.ok, loaded.problems
+    assert [path.name for path in root.rglob(".*tmp*")] == []
+    assert (tmp_path / "pending.txt").read_text() == "0"
+    changes = ChangeLog(tmp_path / "data" / "briefing.sqlite3")
+    recorded = changes.history(store_writer_process.ENTRY_ID, limit=10_000)
+    entry = loaded.knowledge.entries[store_writer_process.ENTRY_ID]
+    added = [p for p in entry.phrasings if p.startswith("shutdown test phrasing")]
+    assert len(recorded) == len(added) >= 3
