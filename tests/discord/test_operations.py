@@ -1,0 +1,114 @@
+import asyncio
+from pathlib import Path
+
+import discord
+import pytest
+from discord.ext import commands
+
+from bot.discord import operations
+from bot.discord.operations import choose_bot_class, report_connection, sharded, wants_sharding
+from bot.health import ConnectionTracker, HealthReporter, health_path
+
+
+class BriefingLikeBot(commands.Bot):
+    """A bot class of our own, as the Discord front end defines one."""
+
+    def greeting(self) -> str:
+        return "still our class"
+
+
+def _bot(bot_class: type[commands.Bot] = commands.Bot, **options: object) -> commands.Bot:
+    return bot_class(
+        command_prefix=commands.when_mentioned, intents=discord.Intents.none(), **options
+    )
+
+
+@pytest.mark.parametrize(
+    ("configured", "recommended", "expected"),
+    [(None, 1, False), (None, 3, True), (1, 1, True), (8, 1, True)],
+)
+def test_shards_when_configured_or_recommended(configured, recommended, expected):
+    assert wants_sharding(configured, recommended) is expected
+
+
+async def test_sharded_bot_keeps_its_own_class_and_runs_every_shard_in_one_process():
+    bot = _bot(sharded(BriefingLikeBot), shard_count=4)
+    assert isinstance(bot, BriefingLikeBot)
+    assert isinstance(bot, discord.AutoShardedClient)
+    assert bot.shard_count == 4
+    assert bot.greeting() == "still our class"
+
+
+async def test_configured_shard_count_is_used_without_asking_discord(monkeypatch):
+    async def no_network(token: str) -> int:
+        raise AssertionError("Discord was asked although the count was configured")
+
+    monkeypatch.setattr(operations, "recommended_shards", no_network)
+    bot_class, options = await choose_bot_class(BriefingLikeBot, 2, "token")
+    assert issubclass(bot_class, commands.AutoShardedBot)
+    assert options == {"shard_count": 2}
+
+
+@pytest.mark.parametrize(("recommended", "sharded_expected"), [(1, False), (5, True)])
+async def test_discords_recommendation_decides_when_nothing_is_configured(
+    monkeypatch, recommended: int, sharded_expected: bool
+):
+    async def discord_says(token: str) -> int:
+        return recommended
+
+    monkeypatch.setattr(operations, "recommended_shards", discord_says)
+    bot_class, options = await choose_bot_class(BriefingLikeBot, None, "token")
+    assert issubclass(bot_class, commands.AutoShardedBot) is sharded_expected
+    assert options == ({"shard_count": 5} if sharded_expected else {})
+
+
+async def _dispatch(bot: commands.Bot, name: str, *args: object) -> None:
+    bot.dispatch(name, *args)
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+
+
+async def test_gateway_events_keep_the_health_file_current(tmp_path: Path):
+    reporter = HealthReporter(health_path(tmp_path))
+    async with _bot() as bot:
+        report_connection(bot, ConnectionTracker(reporter))
+        await _dispatch(bot, "ready")
+        assert reporter.state.connected
+        await _dispatch(bot, "disconnect")
+        assert not reporter.state.connected
+        await _dispatch(bot, "resumed")
+        assert reporter.state.connected
+
+
+async def test_sharded_bot_is_unhealthy_while_a_shard_is_down(tmp_path: Path):
+    reporter = HealthReporter(health_path(tmp_path))
+    async with _bot(sharded(BriefingLikeBot), shard_count=2) as bot:
+        report_connection(bot, ConnectionTracker(reporter))
+        await _dispatch(bot, "ready")
+        await _dispatch(bot, "shard_disconnect", 1)
+        assert not reporter.state.connected
+        await _dispatch(bot, "shard_resumed", 1)
+        assert reporter.state.connected
+
+
+async def test_recommended_shard_count_comes_from_discord_and_the_client_is_closed(monkeypatch):
+    calls: list[str] = []
+
+    async def static_login(self, token: str) -> None:
+        calls.append(f"login {token}")
+
+    async def get_bot_gateway(self) -> tuple[int, str, dict]:
+        calls.append("gateway")
+        return 3, "wss://gateway.invalid", {}
+
+    async def close(self) -> None:
+        calls.append("close")
+
+    for name, fake in [
+        ("static_login", static_login),
+        ("get_bot_gateway", get_bot_gateway),
+        ("close", close),
+    ]:
+        monkeypatch.setattr(discord.http.HTTPClient, name, fake)
+    assert await operations.recommended_shards("the-token") == 3
+    assert calls == ["login the-token", "gateway", "close"]
