@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from bot import health
-from bot.knowledge.loader import load_knowledge
-from bot.settings import SettingsError, load_settings
+from bot.knowledge.check import run_check
+from bot.settings import Settings, SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +17,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the knowledge")
     check.add_argument("directory", nargs="?", help="knowledge folder (default: configured)")
+    check.add_argument(
+        "--coverage", action="store_true", help="list source sentences no entry cites"
+    )
+    ask = commands.add_parser("ask", help="ask questions in the terminal")
+    ask.add_argument("question", nargs="?", help="answer this one question and exit")
+    ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
+    commands.add_parser("run", help="serve Discord (terminal prompt when no token is set)")
+    commands.add_parser("sync", help="sync the slash commands with Discord now")
+    commands.add_parser("bench", help="measure answer quality and matching speed")
     commands.add_parser("health", help="exit 0 if the running bot is connected and serving")
     args = parser.parse_args(argv)
     try:
@@ -24,12 +34,35 @@ def main(argv: list[str] | None = None) -> int:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
     if args.command == "check":
-        result = load_knowledge(settings.knowledge_dir)
-        for problem in result.problems:
-            print(problem)
-        return 0 if result.ok else 1
+        root = Path(args.directory) if args.directory else settings.knowledge_dir
+        return run_check(root, args.coverage)
+    if args.command == "ask":
+        return _ask(settings, args.question, as_json=args.json)
+    if args.command in ("run", "sync"):
+        from bot.discord import run
+
+        return run.run(settings) if args.command == "run" else run.sync(settings)
+    if args.command == "bench":
+        from bot import bench
+
+        return bench.run(settings)
     if args.command == "health":
         code, reason = health.check(settings.data_dir)
         print(reason)
         return code
     return 2
+
+
+def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
+    from bot import terminal
+
+    engine = terminal.load_engine(settings)
+    if engine is None:
+        return 1
+    if as_json:
+        terminal.answer_json_lines(engine, sys.stdin, sys.stdout)
+        return 0
+    if question is not None:
+        print(terminal.answer_once(engine, question))
+        return 0
+    return terminal.run_prompt(engine)

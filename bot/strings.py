@@ -16,6 +16,7 @@ class Reply:
         "It only answers from its reviewed sources."
     )
     CLOSEST = "Closest questions it does cover:"
+    ALSO_CLOSE = "Also close to what you asked:"
     NO_SUGGESTIONS = "Try /topics to see what it covers."
     AS_OF = "As of {date}"
     SOURCES = "Sources"
@@ -72,3 +73,173 @@ class Moderation:
     ALREADY_UNDONE = "Change #{change_id} was already undone by change #{undo_id}."
     TEXT_NOT_UTF8 = "The attached text is not UTF-8; save it as UTF-8 plain text and try again."
     TEXT_EMPTY = "The source text is empty."
+
+class Check:
+    """What `python -m bot check` and the moderators' editing commands say about knowledge.
+
+    Each message completes a line `file:line: field: message`, so it names no file itself.
+    """
+
+    NO_FOLDER = "knowledge folder not found"
+    UNREADABLE = "could not be read: {reason}"
+    NOT_UTF8 = "is not UTF-8 text (undecodable byte at offset {offset}); save it as UTF-8"
+    MALFORMED = "is not valid YAML: {problem} (column {column})"
+    TAB_HINT = "; YAML indents with spaces, not tabs"
+    EMPTY_FILE = "is empty; it must be a mapping of fields (see knowledge/README.md)"
+    NOT_A_MAPPING = "must be a mapping of fields (`name: value` lines), not {kind}"
+    DUPLICATE_KEY = "appears twice in the same mapping (first at line {line})"
+    KEY_NOT_TEXT = "a key must be plain text"
+    RECURSIVE_ALIAS = "refers to itself through a YAML alias"
+    STRAY_ENTRY_FILE = "is not read: entries are `<id>.yaml` files"
+    STRAY_SOURCE_FILE = "is not read: a source is `<id>.yaml` with its text in `<id>.txt`"
+    MISSING_FIELD = "is missing; {what} needs it"
+    UNKNOWN_FIELD = "is not a field of {what}; did you mean '{close}'?"
+    UNKNOWN_FIELD_LIST = "is not a field of {what}; its fields are: {fields}"
+    BARE_VALUE = "YAML reads a bare `{raw}` as {kind}, not text: write it in quotes"
+    NULL_VALUE = "has no value; write the text in quotes"
+    NOT_TEXT = "must be text, not {kind}"
+    UNQUOTED_COLON = (
+        "must be text, not a mapping (an unquoted `: ` inside text starts one): write it in quotes"
+    )
+    EMPTY_TEXT = "is empty"
+    TOO_LONG = "is {length} characters long; the limit is {limit}"
+    NOT_A_LIST = "must be a list (`- ...` lines), not {kind}"
+    TOO_MANY = "has {count} items; the limit is {limit}"
+    NO_CITATIONS = "is empty; an entry needs at least one citation"
+    CITATION_NOT_A_MAPPING = "must be a mapping with source, quote and speaker, not {kind}"
+    BAD_ID = "'{value}' is not a valid id: use 3 to 64 lowercase letters, digits and hyphens"
+    ID_NOT_FILE_NAME = "'{value}' does not match the file name '{file}'"
+    DUPLICATE_ID = "'{value}' is also the id of {other}"
+    REPEATS = "'{value}' repeats {other} of this entry"
+    CLAIMED = "'{value}' is also {other} of entry '{entry}' ({file})"
+    THE_QUESTION = "the question"
+    A_PHRASING = "a phrasing"
+    UNKNOWN_SOURCE = "unknown source '{value}'; the known sources are: {known}"
+    NO_SOURCES = "unknown source '{value}'; there are no sources yet"
+    QUOTE_NOT_FOUND = "not found verbatim in source '{source}'; closest passage: «{passage}»"
+    BAD_PUBLISHED = (
+        "'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not known"
+    )
+    BAD_ADDED = "'{value}' is not a date: write YYYY-MM-DD"
+    BAD_URL = "'{value}' is not a web address: write https://…, or null when unknown"
+    BAD_LANGUAGE = "'{value}' is not a language code: write two lowercase letters, such as en"
+    TEXT_MISSING = "is missing; every source needs its full text beside its metadata"
+    TEXT_EMPTY = "is empty; store the source's full text"
+    TEXT_WITHOUT_METADATA = "has no metadata file {file} beside it"
+    AN_ENTRY = "an entry"
+    A_CITATION = "a citation"
+    A_SOURCE = "a source"
+    OK = "ok: {entries}, {sources}"
+    ENTRIES = ("{count} entry", "{count} entries")
+    SOURCES = ("{count} source", "{count} sources")
+    UNCITED = "uncited: «{sentence}»"
+    COVERAGE = "coverage: {cited}/{total} sentences cited"
+    KIND_BOOLEAN = "a boolean"
+    KIND_NUMBER = "a number"
+    KIND_DATE = "a date"
+    KIND_NULL = "nothing (null)"
+    KIND_LIST = "a list"
+    KIND_MAPPING = "a mapping"
+    KIND_TEXT = "text"
+    KIND_OTHER = "a tagged value"
+
+
+class Terminal:
+    """Text of the terminal mode (`python -m bot ask`, and `run` without a token)."""
+
+    WELCOME = (
+        "Ask a question about the briefing in your own words "
+        "(English, Albanian or Serbian). Ctrl-D or an empty line twice to quit."
+    )
+    PROMPT = "\nquestion> "
+    BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
+    CHECK_HINT = "Run `python -m bot check` for details."
+
+
+class Discord:
+    """Text members and moderators see in Discord (commands, replies, buttons, menus)."""
+
+    DEFAULT_NAME = "Briefing"
+    ASK_DESCRIPTION = "Ask the briefing a question in your own words"
+    ASK_QUESTION = "Your question (suggestions appear as you type)"
+    ASK_PRIVATE = "Show the answer to you alone"
+    CONTEXT_MENU = "Ask the briefing"
+    TOPICS_DESCRIPTION = "Browse what the briefing covers, by topic"
+    SOURCES_DESCRIPTION = "The sources the briefing answers from"
+    ABOUT_DESCRIPTION = "What the briefing covers and how to ask it"
+
+    YOU_ASKED = "You asked: “{question}”"
+    MISS_BUTTON = "Not what I asked"
+    MISS_NOTED = "Thanks, noted: moderators will see that this answer missed your question."
+    MISS_UNKNOWN = "Thanks. That question is no longer in the record, so nothing was noted."
+    FULL_QUOTES_BUTTON = "Show full quotes"
+    FULL_QUOTE = "“{quote}”\n— {attribution}"
+    ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
+    NO_TEXT_TO_ASK = "That message has no text I could read as a question."
+    MENTION_HOW_TO = "Mention me with a question, for example: @{name} why isn't Kosovo in PfP?"
+    COOLDOWN = (
+        "You're asking quickly: please wait {seconds} seconds before the next question. "
+        "/topics lists everything the briefing covers in the meantime."
+    )
+    ERROR = (
+        "Sorry, something went wrong on my side and I couldn't answer. "
+        "Please try again later. (error id: {error_id})"
+    )
+
+    TOPICS_TITLE = "What the briefing covers"
+    TOPICS_INTRO = "Choose a question in a menu below to see its answer."
+    TOPIC_LINE = "**{topic}**: {count}"
+    TOPIC_COUNT = ("{count} question", "{count} questions")
+    TOPIC_PLACEHOLDER = "{topic}"
+    TOPIC_PART_PLACEHOLDER = "{topic} ({part}/{parts})"
+    PAGE = "Page {page} of {pages}"
+    PREVIOUS = "Previous"
+    NEXT = "Next"
+    EMPTY_KNOWLEDGE = "The briefing covers nothing yet."
+
+    SOURCES_TITLE = "Sources"
+    SOURCES_INTRO = "Every answer quotes one of these, verbatim."
+    SOURCE_LINE = "{outlet}, {date}"
+    SOURCE_BY = "By {author}"
+    SOURCE_NO_LINK = "No link stored"
+    NO_SOURCES = "No sources are stored yet."
+
+    ABOUT_TITLE = "About the briefing"
+    ABOUT_DESCRIPTION_TEXT = (
+        "I answer questions on the topics below from a curated set of questions and answers, "
+        "written from reviewed sources. Every answer quotes its sources verbatim, with who "
+        "said it, the outlet and the date. When the briefing doesn't cover a question I say "
+        "so and offer the closest questions it does cover: I never guess."
+    )
+    ABOUT_TOPICS_TITLE = "Topics"
+    ABOUT_HOW_TITLE = "How to ask"
+    ABOUT_HOW = (
+        "• `/ask` with your question, in your own words (add `private` to see the answer "
+        "alone)\n"
+        "• mention me with the question: @{name} why isn't Kosovo in PfP?\n"
+        "• on any message: Apps → {context_menu}\n"
+        "• `/topics` to browse, `/sources` for the sources"
+    )
+    ABOUT_AS_OF_TITLE = "As of"
+    ABOUT_AS_OF = "Newest source: {date}. {entries} and {sources}."
+    ABOUT_COUNTS = (
+        ("{count} question", "{count} questions"),
+        ("{count} source", "{count} sources"),
+    )
+    ABOUT_NOTHING = "nothing yet"
+    ABOUT_RECORD_TITLE = "Privacy"
+    ABOUT_RECORD = (
+        "The questions asked are kept for {days} days so moderators can improve the briefing: "
+        "the text, the answer given, the server, channel and time, never who asked."
+    )
+
+
+class Run:
+    """What `python -m bot run` and `python -m bot sync` print (never the token)."""
+
+    NO_TOKEN_FOR_SYNC = (
+        "No Discord token is configured (DISCORD_TOKEN), so there is nowhere to sync to."
+    )
+    LOGIN_FAILED = "Discord refused the token: check DISCORD_TOKEN (the token is not shown)."
+    SYNCED_GLOBAL = "Synced {count} commands globally; Discord may take up to an hour to show them."
+    SYNCED_GUILDS = "Synced {count} commands to {guilds} server(s); they are available now."

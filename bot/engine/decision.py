@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from bot.knowledge.model import Entry
 
+# The engine reads at most this many characters of a question; the rest is cut, and the
+# reply says so. Re-exported by `bot.replies`, which shows the limit.
+MAX_QUESTION_CHARS = 500
+
 
 @dataclass(frozen=True)
 class SourcedQuote:
@@ -32,8 +36,9 @@ class Decision:
     """The engine's verdict on one question.
 
     `answered` is true only when the engine is confident the entry answers the question; then
-    `entry`, `quotes` and `as_of` are set. Otherwise `suggestions` holds up to three covered
-    questions closest to what was asked. `question` is the text the engine actually read
+    `entry`, `quotes` and `as_of` are set, and `suggestions` holds the covered questions that
+    came within a close call of it (usually none). Otherwise `suggestions` holds up to three
+    covered questions closest to what was asked. `question` is the text the engine actually read
     (cleaned and, when `trimmed`, cut to the length limit).
     """
 

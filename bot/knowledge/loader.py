@@ -1,7 +1,9 @@
 """Read the knowledge folder into a snapshot, or into the list of what is wrong with it.
 
 A load never returns half the knowledge: either every file is valid and a complete
-`Knowledge` comes back, or the problems do and the caller keeps what it had.
+`Knowledge` comes back, or every problem found does (not just the first) and the caller
+keeps what it had. Files whose names start with "." are never read: they are the
+temporary files of an atomic write in progress.
 """
 
 from __future__ import annotations
@@ -9,23 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from bot import strings
+from bot.knowledge.model import Entry, Knowledge, Source
+from bot.knowledge.problems import Problem, Report
+from bot.knowledge.validate import ClaimIndex, check_entry, check_source
+from bot.knowledge.yamlfile import YamlDocument, read_yaml
 
-from bot.knowledge.model import Citation, Entry, Knowledge, Source
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the knowledge, located as precisely as possible."""
-
-    file: str
-    message: str
-    field: str = ""
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+__all__ = ["LoadResult", "Problem", "load_knowledge"]
 
 
 @dataclass(frozen=True)
@@ -43,37 +35,131 @@ class LoadResult:
 
 def load_knowledge(root: Path) -> LoadResult:
     """Load and validate every source and entry under `root`."""
-    sources = {s.id: s for s in (_read_source(p) for p in sorted(root.glob("sources/*.yaml")))}
-    entries = {e.id: e for e in (_read_entry(p) for p in sorted(root.glob("entries/*.yaml")))}
-    return LoadResult(Knowledge(entries=entries, sources=sources), ())
+    if not root.is_dir():
+        return LoadResult(None, (Problem(str(root), strings.Check.NO_FOLDER),))
+    problems: list[Problem] = []
+    sources = _load_sources(root, problems)
+    entries = _load_entries(root, sources, problems)
+    if problems:
+        return LoadResult(None, tuple(problems))
+    valid_sources = {key: source for key, source in sources.items() if source is not None}
+    return LoadResult(Knowledge(entries=entries, sources=valid_sources), ())
 
 
-def _read_source(path: Path) -> Source:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    text = path.with_suffix(".txt").read_text(encoding="utf-8")
-    return Source(
-        id=data["id"],
-        title=data["title"],
-        outlet=data["outlet"],
-        published=str(data["published"]),
-        language=data["language"],
-        added=str(data["added"]),
-        text=text,
-        author=data.get("author"),
-        url=data.get("url"),
-    )
+def _visible_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
 
 
-def _read_entry(path: Path) -> Entry:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Entry(
-        id=data["id"],
-        question=data["question"],
-        answer=data["answer"],
-        topic=data["topic"],
-        phrasings=tuple(data.get("phrasings") or ()),
-        citations=tuple(
-            Citation(source_id=c["source"], quote=c["quote"], speaker=c["speaker"])
-            for c in data["citations"]
-        ),
-    )
+def _read_text(path: Path, report: Report) -> str | None:
+    """The file's text, or None when it cannot be read or is not UTF-8 (reported).
+
+    A file can vanish between listing and reading while a moderator's edit is saved;
+    that is a problem of this load, not a crash, and the next reload sees the new file.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        report.add((), strings.Check.UNREADABLE.format(reason=error.strerror or error))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        report.add((), strings.Check.NOT_UTF8.format(offset=error.start), line=line)
+        return None
+
+
+def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source | None]:
+    """Every source by id; None marks a source that exists but is broken (reported)."""
+    sources: dict[str, Source | None] = {}
+    files = _visible_files(root / "sources")
+    names = {p.name for p in files}
+    for path in files:
+        label = f"sources/{path.name}"
+        if path.suffix == ".txt" and f"{path.stem}.yaml" in names:
+            continue
+        if path.suffix != ".yaml":
+            message = strings.Check.STRAY_SOURCE_FILE
+            if path.suffix == ".txt":
+                message = strings.Check.TEXT_WITHOUT_METADATA.format(file=f"{path.stem}.yaml")
+            problems.append(Problem(label, message))
+            continue
+        sources[path.stem] = _load_source(path, label, problems)
+    return sources
+
+
+def _load_source(path: Path, label: str, problems: list[Problem]) -> Source | None:
+    report = Report(label)
+    text_report = Report(f"sources/{path.stem}.txt")
+    text_path = path.with_suffix(".txt")
+    text = None
+    if text_path.is_file():
+        text = _read_text(text_path, text_report)
+    else:
+        text_report.add((), strings.Check.TEXT_MISSING)
+    source = None
+    document = _read_document(path, report)
+    if document is not None:
+        source = check_source(document.data, text, report, text_report, path.stem)
+    problems.extend(report.sorted_problems() + text_report.sorted_problems())
+    return source if not report.problems and not text_report.problems else None
+
+
+def _read_document(path: Path, report: Report) -> YamlDocument | None:
+    """Parse a YAML file and let `report` place later problems on its lines."""
+    content = _read_text(path, report)
+    document = read_yaml(content, report) if content is not None else None
+    if document is not None:
+        report.lines = document.lines
+    return document
+
+
+def _load_entries(
+    root: Path, sources: dict[str, Source | None], problems: list[Problem]
+) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    documents: list[tuple[Path, Report, YamlDocument | None]] = []
+    for path in _visible_files(root / "entries"):
+        label = f"entries/{path.name}"
+        if path.suffix != ".yaml":
+            problems.append(Problem(label, strings.Check.STRAY_ENTRY_FILE))
+            continue
+        report = Report(label)
+        documents.append((path, report, _read_document(path, report)))
+    owners = _id_owners(documents)
+    claims = ClaimIndex()
+    for path, report, document in documents:
+        if document is not None:
+            _check_unique_id(document.data, report, owners)
+            entry = check_entry(document.data, report, sources, path.stem)
+            if entry is not None:
+                claims.check(entry, report)
+                claims.add(entry, report.label)
+                entries[entry.id] = entry
+        problems.extend(report.sorted_problems())
+    return entries
+
+
+def _declared_id(data: object) -> str | None:
+    entry_id = data.get("id") if isinstance(data, dict) else None
+    return entry_id if isinstance(entry_id, str) else None
+
+
+def _id_owners(documents: list[tuple[Path, Report, YamlDocument | None]]) -> dict[str, str]:
+    """The file each declared id belongs to: the one named after it, else the first."""
+    owners: dict[str, str] = {}
+    for path, report, document in documents:
+        entry_id = _declared_id(document.data) if document is not None else None
+        if entry_id is not None and (entry_id not in owners or entry_id == path.stem):
+            owners[entry_id] = report.label
+    return owners
+
+
+def _check_unique_id(data: object, report: Report, owners: dict[str, str]) -> None:
+    """Report an id another file declares too, whatever else is wrong with either."""
+    entry_id = _declared_id(data)
+    if entry_id is not None and owners[entry_id] != report.label:
+        message = strings.Check.DUPLICATE_ID.format(value=entry_id, other=owners[entry_id])
+        report.add(("id",), message)

@@ -1,0 +1,69 @@
+"""What is wrong with the knowledge, as values a moderator can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the knowledge, located as precisely as possible.
+
+    Printed as `file:line: field: message`, the form editors and CI logs link to.
+    """
+
+    file: str
+    message: str
+    field: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+
+
+def field_name(path: FieldPath) -> str:
+    """Show ("citations", 0, "quote") as `citations[0].quote`, the way a reader points at it."""
+    name = ""
+    for part in path:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += ("." if name else "") + part
+    return name
+
+
+class Report:
+    """Collects the problems of one file, placing each on the line of the field it is about.
+
+    `lines` maps a field path to its line; a path without a line of its own takes the
+    line of the nearest enclosing field, so a missing field points at its mapping.
+    """
+
+    def __init__(self, label: str, lines: Mapping[FieldPath, int] | None = None) -> None:
+        self.label = label
+        self.lines: Mapping[FieldPath, int] = lines or {}
+        self.problems: list[Problem] = []
+
+    def add(self, path: FieldPath, message: str, line: int | None = None) -> None:
+        """Record a problem with the field at `path` (an empty path means the whole file).
+
+        `line` overrides the field's recorded line, for problems found before it had one.
+        """
+        where = line if line is not None else self.line_of(path)
+        self.problems.append(Problem(self.label, message, field_name(path), where))
+
+    def line_of(self, path: FieldPath) -> int | None:
+        """The line of `path`, or of its nearest enclosing field that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
+        return None
+
+    def sorted_problems(self) -> list[Problem]:
+        """The problems in the order of their lines, as a reader goes through the file."""
+        return sorted(self.problems, key=lambda problem: problem.line or 0)

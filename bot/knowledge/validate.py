@@ -1,0 +1,283 @@
+"""The rules every entry and source must meet, shared by the whole load and single edits.
+
+`python -m bot check`, a reload of the running bot and a moderator's `/kb add` all go
+through the functions here, so Discord refuses exactly what the checker refuses. Values
+arrive as plain data (from YAML via `yamlfile`, or from a Discord form); the `Report`
+places each problem on the line of its field when the data came from a file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from bot import strings
+from bot.knowledge.fields import (
+    ANY_LENGTH,
+    date_field,
+    is_null,
+    kind_of,
+    list_field,
+    mapping_fields,
+    pattern_field,
+    text_field,
+    text_value,
+)
+from bot.knowledge.model import Citation, Entry, Knowledge, Source
+from bot.knowledge.problems import FieldPath, Problem, Report
+from bot.knowledge.quotes import closest_passage, find_quote, normalise
+
+ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}")
+QUESTION_LIMIT = 100
+ANSWER_LIMIT = 700
+TOPIC_LIMIT = 60
+PHRASING_LIMIT = 200
+PHRASINGS_MAX = 40
+QUOTE_LIMIT = 1000
+SPEAKER_LIMIT = 100
+TITLE_LIMIT = 300
+OUTLET_LIMIT = 100
+AUTHOR_LIMIT = 100
+
+ENTRY_FIELDS = ("id", "question", "topic", "answer", "phrasings", "citations")
+ENTRY_OPTIONAL = ("phrasings",)
+CITATION_FIELDS = ("source", "quote", "speaker")
+SOURCE_FIELDS = ("id", "title", "outlet", "author", "published", "url", "language", "added")
+SOURCE_OPTIONAL = ("author", "url")
+
+_URL = re.compile(r"https://[^\s/]+\.[^\s/]+\S*")
+_LANGUAGE = re.compile(r"[a-z]{2}")
+_TRAILING_MARKS = " ?!.…"
+
+
+def validate_entry_data(
+    data: Mapping[str, object], knowledge: Knowledge, label: str
+) -> tuple[Entry | None, list[Problem]]:
+    """Validate one new or edited entry against a snapshot, as the full check would.
+
+    An entry of `knowledge` with the same id is the one being replaced, so it neither
+    counts as a duplicate id nor as a rival claim to its own phrasings.
+    """
+    report = Report(label)
+    entry = check_entry(data, report, knowledge.sources)
+    if entry is not None:
+        claims = ClaimIndex()
+        for other in knowledge.entries.values():
+            if other.id != entry.id:
+                claims.add(other, entry_label(other.id))
+        claims.check(entry, report)
+    return (entry if not report.problems else None), report.sorted_problems()
+
+
+def validate_source_data(
+    data: Mapping[str, object], text: str, label: str
+) -> tuple[Source | None, list[Problem]]:
+    """Validate one new or edited source (metadata and text), as the full check would."""
+    report = Report(label)
+    text_report = Report(text_label(label))
+    source = check_source(data, text, report, text_report)
+    problems = report.sorted_problems() + text_report.sorted_problems()
+    return (source if not problems else None), problems
+
+
+def entry_label(entry_id: str) -> str:
+    """The file an entry lives in, relative to the knowledge folder."""
+    return f"entries/{entry_id}.yaml"
+
+
+def text_label(label: str) -> str:
+    """The text file beside a source's metadata file."""
+    return label.removesuffix(".yaml") + ".txt"
+
+
+def check_entry(
+    data: object,
+    report: Report,
+    sources: Mapping[str, Source | None],
+    file_id: str | None = None,
+) -> Entry | None:
+    """Check one entry's fields; return the entry only when it has no problem.
+
+    `sources` maps each known source id to its source, or to None when that source is
+    itself broken (its problems are reported there, not again on every citation).
+    """
+    before = len(report.problems)
+    data = mapping_fields(report, data, (), ENTRY_FIELDS, ENTRY_OPTIONAL, strings.Check.AN_ENTRY)
+    if data is None:
+        return None
+    entry_id = _id(report, data, file_id)
+    question = text_field(report, data, (), "question", QUESTION_LIMIT)
+    topic = text_field(report, data, (), "topic", TOPIC_LIMIT)
+    answer = text_field(report, data, (), "answer", ANSWER_LIMIT)
+    phrasings = _phrasings(report, data.get("phrasings", []))
+    citations = _citations(report, data.get("citations"), sources)
+    _repeats(report, question, phrasings)
+    if len(report.problems) > before:
+        return None
+    return Entry(
+        id=str(entry_id),
+        question=str(question),
+        answer=str(answer),
+        topic=str(topic),
+        phrasings=tuple(p for p in phrasings if p is not None),
+        citations=citations,
+    )
+
+
+def check_source(
+    data: object, text: str | None, report: Report, text_report: Report, file_id: str | None = None
+) -> Source | None:
+    """Check one source's metadata and text; return the source only when it has no problem.
+
+    `text` is None when reading it already failed (and was reported).
+    """
+    before = len(report.problems) + len(text_report.problems)
+    if text is not None and not text.strip():
+        text_report.add((), strings.Check.TEXT_EMPTY)
+    data = mapping_fields(report, data, (), SOURCE_FIELDS, SOURCE_OPTIONAL, strings.Check.A_SOURCE)
+    if data is None:
+        return None
+    source_id = _id(report, data, file_id)
+    title = text_field(report, data, (), "title", TITLE_LIMIT)
+    outlet = text_field(report, data, (), "outlet", OUTLET_LIMIT)
+    author = text_field(report, data, (), "author", AUTHOR_LIMIT, nullable=True)
+    published = date_field(report, data, "published", strings.Check.BAD_PUBLISHED, month=True)
+    added = date_field(report, data, "added", strings.Check.BAD_ADDED, month=False)
+    url = pattern_field(report, data, "url", _URL, strings.Check.BAD_URL, nullable=True)
+    language = pattern_field(report, data, "language", _LANGUAGE, strings.Check.BAD_LANGUAGE)
+    if text is None or len(report.problems) + len(text_report.problems) > before:
+        return None
+    return Source(
+        id=str(source_id),
+        title=str(title),
+        outlet=str(outlet),
+        published=str(published),
+        language=str(language),
+        added=str(added),
+        text=text,
+        author=author,
+        url=url,
+    )
+
+
+class ClaimIndex:
+    """Which entry claims each question and phrasing, to refuse a second claim.
+
+    Two entries answering to the same words would make the engine's choice between them
+    arbitrary, so a phrasing (or a question) belongs to one entry only. Texts are compared
+    casefolded, with whitespace, typographic marks and trailing punctuation evened out.
+    """
+
+    def __init__(self) -> None:
+        self._owners: dict[str, tuple[str, str, str]] = {}
+
+    def add(self, entry: Entry, label: str) -> None:
+        """Record `entry`'s claims (the first claim of a text wins)."""
+        for path, text in _claims(entry):
+            what = strings.Check.THE_QUESTION if path[0] == "question" else strings.Check.A_PHRASING
+            self._owners.setdefault(claim_key(text), (entry.id, label, what))
+
+    def check(self, entry: Entry, report: Report) -> None:
+        """Report each of `entry`'s claims already made by another entry."""
+        for path, text in _claims(entry):
+            owner = self._owners.get(claim_key(text))
+            if owner is not None and owner[0] != entry.id:
+                other_id, other_label, what = owner
+                message = strings.Check.CLAIMED.format(
+                    value=text, other=what, entry=other_id, file=other_label
+                )
+                report.add(path, message)
+
+
+def claim_key(text: str) -> str:
+    """The form in which two phrasings count as the same words."""
+    return normalise(text).casefold().rstrip(_TRAILING_MARKS)
+
+
+def _claims(entry: Entry) -> Iterable[tuple[FieldPath, str]]:
+    yield ("question",), entry.question
+    for index, phrasing in enumerate(entry.phrasings):
+        yield ("phrasings", index), phrasing
+
+
+def _id(report: Report, data: Mapping[str, object], file_id: str | None) -> str | None:
+    value = text_field(report, data, (), "id", ANY_LENGTH)
+    if value is None:
+        return None
+    if not ID_PATTERN.fullmatch(value):
+        report.add(("id",), strings.Check.BAD_ID.format(value=value))
+    elif file_id is not None and value != file_id:
+        report.add(("id",), strings.Check.ID_NOT_FILE_NAME.format(value=value, file=file_id))
+    return value
+
+
+def _phrasings(report: Report, value: object) -> list[str | None]:
+    """Each phrasing's text, None where it is wrong, so positions match the file."""
+    if is_null(value):
+        return []
+    items = list_field(report, ("phrasings",), value, PHRASINGS_MAX)
+    return [
+        text_value(report, ("phrasings", i), item, PHRASING_LIMIT) for i, item in enumerate(items)
+    ]
+
+
+def _repeats(report: Report, question: str | None, phrasings: list[str | None]) -> None:
+    """Report a phrasing that repeats the question or an earlier phrasing of the same entry."""
+    seen: dict[str, str] = {}
+    if question is not None:
+        seen[claim_key(question)] = strings.Check.THE_QUESTION
+    for index, phrasing in enumerate(phrasings):
+        if phrasing is None:
+            continue
+        key = claim_key(phrasing)
+        if key in seen:
+            message = strings.Check.REPEATS.format(value=phrasing, other=seen[key])
+            report.add(("phrasings", index), message)
+        else:
+            seen[key] = f"phrasings[{index}]"
+
+
+def _citations(
+    report: Report, value: object, sources: Mapping[str, Source | None]
+) -> tuple[Citation, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        report.add(("citations",), strings.Check.NOT_A_LIST.format(kind=kind_of(value)))
+        return ()
+    if not value:
+        report.add(("citations",), strings.Check.NO_CITATIONS)
+    items = list(value)
+    found = (_citation(report, ("citations", i), item, sources) for i, item in enumerate(items))
+    return tuple(c for c in found if c is not None)
+
+
+def _citation(
+    report: Report, path: FieldPath, value: object, sources: Mapping[str, Source | None]
+) -> Citation | None:
+    value = mapping_fields(report, value, path, CITATION_FIELDS, (), strings.Check.A_CITATION)
+    if value is None:
+        return None
+    source_id = text_field(report, value, path, "source", ANY_LENGTH)
+    quote = text_field(report, value, path, "quote", QUOTE_LIMIT)
+    speaker = text_field(report, value, path, "speaker", SPEAKER_LIMIT)
+    if source_id is None or quote is None or speaker is None:
+        return None
+    if source_id not in sources:
+        report.add((*path, "source"), _unknown_source(source_id, sources))
+        return None
+    source = sources[source_id]
+    if source is None:
+        return None
+    if not find_quote(quote, source.text):
+        passage = closest_passage(quote, source.text)
+        message = strings.Check.QUOTE_NOT_FOUND.format(source=source_id, passage=passage)
+        report.add((*path, "quote"), message)
+        return None
+    return Citation(source_id=source_id, quote=quote, speaker=speaker)
+
+
+def _unknown_source(source_id: str, sources: Mapping[str, Source | None]) -> str:
+    if not sources:
+        return strings.Check.NO_SOURCES.format(value=source_id)
+    return strings.Check.UNKNOWN_SOURCE.format(value=source_id, known=", ".join(sorted(sources)))

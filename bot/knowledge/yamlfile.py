@@ -1,0 +1,128 @@
+"""Read a knowledge YAML file into plain values, remembering the line of every field.
+
+PyYAML's `safe_load` forgets where each value came from, keeps the last of two equal keys
+without a word, and quietly turns a bare `no` into False or `2025-12-28` into a date. The
+knowledge is text, so this reader composes the node tree instead: text stays text,
+anything YAML 1.1 would read as another type becomes a `Bare` value the validator can
+explain, duplicate keys are problems, and every field's line is kept for the message.
+LibYAML's parser is used when PyYAML has it (it is several times faster); both resolve
+types by the same YAML 1.1 rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from bot import strings
+from bot.knowledge.problems import FieldPath, Report
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_KINDS = {
+    f"{_TAG}null": "null",
+    f"{_TAG}bool": "boolean",
+    f"{_TAG}int": "number",
+    f"{_TAG}float": "number",
+    f"{_TAG}timestamp": "date",
+}
+
+
+@dataclass(frozen=True)
+class Bare:
+    """A scalar that YAML reads as something other than text (`kind`), as it was written."""
+
+    raw: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A file's values (dicts, lists, text, `Bare`) and the line of each field path."""
+
+    data: object
+    lines: dict[FieldPath, int]
+
+
+def read_yaml(text: str, report: Report) -> YamlDocument | None:
+    """Parse one YAML document; on a syntax error report where it is and return None."""
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as error:
+        _report_syntax_error(text, error, report)
+        return None
+    except yaml.YAMLError as error:
+        report.add((), strings.Check.MALFORMED.format(problem=error, column=1))
+        return None
+    if node is None:
+        report.add((), strings.Check.EMPTY_FILE, line=1)
+        return None
+    builder = _Builder(report)
+    data = builder.build(node, ())
+    return YamlDocument(data, builder.lines)
+
+
+def _report_syntax_error(text: str, error: yaml.MarkedYAMLError, report: Report) -> None:
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and mark and mark.index >= len(text.rstrip()):
+        mark = error.context_mark  # at the end of the file, where the trouble began is better
+    parts = [part for part in (error.context, error.problem) if part]
+    problem = ", ".join(parts) or "unreadable"
+    if mark is None:
+        report.add((), strings.Check.MALFORMED.format(problem=problem, column=1))
+        return
+    lines = text.splitlines()
+    here = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    if here == "\t":
+        problem += strings.Check.TAB_HINT
+    message = strings.Check.MALFORMED.format(problem=problem, column=mark.column + 1)
+    report.add((), message, line=mark.line + 1)
+
+
+class _Builder:
+    """Turns composed nodes into plain values, recording lines and duplicate keys."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.lines: dict[FieldPath, int] = {}
+        self._open: set[int] = set()
+
+    def build(self, node: yaml.Node, path: FieldPath) -> object:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in self._open:
+            self.report.add(path, strings.Check.RECURSIVE_ALIAS)
+            return None
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self._scalar(node)
+        finally:
+            self._open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, object]:
+        values: dict[str, object] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report.add(path, strings.Check.KEY_NOT_TEXT, line=line)
+                continue
+            key = str(key_node.value)
+            if key in first_line:
+                message = strings.Check.DUPLICATE_KEY.format(line=first_line[key])
+                self.report.add((*path, key), message, line=line)
+                continue
+            first_line[key] = line
+            self.lines[(*path, key)] = line
+            values[key] = self.build(value_node, (*path, key))
+        return values
+
+    @staticmethod
+    def _scalar(node: yaml.Node) -> object:
+        if node.tag == f"{_TAG}str":
+            return node.value
+        return Bare(str(node.value), _KINDS.get(node.tag, "other"))

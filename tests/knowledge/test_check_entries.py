@@ -1,0 +1,398 @@
+"""`python -m bot check` on entries: each broken input gives one clear line and exit 1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from tests.knowledge.conftest import MEMBERS_YAML
+
+ENTRY = "entries/nato-members.yaml"
+
+
+def write(root: Path, name: str, text: str) -> None:
+    (root / "entries" / name).write_text(text, encoding="utf-8")
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / "entries" / "nato-members.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_good_knowledge_passes_with_a_summary(knowledge, check):
+    assert check(knowledge) == (0, ["ok: 2 entries, 1 source"])
+
+
+def test_load_returns_a_complete_snapshot(knowledge):
+    result = load_knowledge(knowledge)
+    assert result.ok and result.problems == ()
+    assert sorted(result.knowledge.entries) == ["nato-members", "us-house"]
+    assert result.knowledge.entries["nato-members"].phrasings == ("nato size", "how big is nato")
+    assert result.knowledge.entries["us-house"].answer.startswith("The U.S. House")
+
+
+def test_reports_malformed_yaml_with_its_line_and_column(knowledge, check):
+    edit(knowledge, 'topic: "Membership"', 'topic: "Membership')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{ENTRY}:4: is not valid YAML: ")
+    assert "(column " in lines[0]
+
+
+def test_points_an_unclosed_quote_at_where_it_opens(knowledge, check):
+    edit(knowledge, 'speaker: "Demo Outlet"', 'speaker: "Demo Outlet')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        f"{ENTRY}:11: is not valid YAML: while scanning a quoted scalar, "
+        "found unexpected end of stream (column 14)"
+    ]
+
+
+def test_reports_a_tab_indent_as_the_cause(knowledge, check):
+    edit(knowledge, '  - "nato size"', '\t- "nato size"')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{ENTRY}:6: is not valid YAML: ")
+    assert lines[0].endswith("; YAML indents with spaces, not tabs (column 1)")
+
+
+def test_reports_a_top_level_that_is_not_a_mapping(knowledge, check):
+    write(knowledge, "nato-members.yaml", "- just\n- a list\n")
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:1: must be a mapping of fields (`name: value` lines), not a list"],
+    )
+
+
+def test_reports_two_documents_in_one_file(knowledge, check):
+    edit(knowledge, 'topic: "Membership"', 'topic: "Membership"\n---\ntopic: "Other"')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{ENTRY}:4: is not valid YAML: ")
+
+
+def test_reports_an_empty_file(knowledge, check):
+    write(knowledge, "nato-members.yaml", "")
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:1: is empty; it must be a mapping of fields (see knowledge/README.md)"],
+    )
+
+
+def test_reports_a_missing_field_on_the_line_of_its_mapping(knowledge, check):
+    edit(knowledge, 'answer: "NATO has 32 members."\n', "")
+    assert check(knowledge) == (1, [f"{ENTRY}:1: answer: is missing; an entry needs it"])
+
+
+def test_reports_a_misspelt_field_and_suggests_the_right_one(knowledge, check):
+    edit(knowledge, "phrasings:", "phrasing:")
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:5: phrasing: is not a field of an entry; did you mean 'phrasings'?"],
+    )
+
+
+def test_reports_a_field_of_the_wrong_type(knowledge, check):
+    edit(knowledge, 'phrasings:\n  - "nato size"\n  - "how big is nato"', 'phrasings: "nato size"')
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:5: phrasings: must be a list (`- ...` lines), not text"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("bare", "kind"),
+    [
+        ("no", "a boolean"),
+        ("off", "a boolean"),
+        ("yes", "a boolean"),
+        ("On", "a boolean"),
+        ("2024", "a number"),
+        ("1.5", "a number"),
+        ("2025-12-28", "a date"),
+        ("null", "nothing (null)"),
+    ],
+)
+def test_reports_yaml_reading_a_bare_word_as_another_type(knowledge, check, bare, kind):
+    edit(knowledge, 'topic: "Membership"', f"topic: {bare}")
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:3: topic: YAML reads a bare `{bare}` as {kind}, not text: write it in quotes"],
+    )
+
+
+def test_accepts_the_same_words_in_quotes(knowledge, check):
+    edit(knowledge, 'topic: "Membership"', 'topic: "no"')
+    edit(knowledge, '  - "nato size"', "  - '2024'")
+    assert check(knowledge)[0] == 0
+
+
+def test_reports_a_bare_value_inside_the_phrasings(knowledge, check):
+    edit(knowledge, '  - "nato size"', "  - off")
+    assert check(knowledge) == (
+        1,
+        [
+            f"{ENTRY}:6: phrasings[0]: YAML reads a bare `off` as a boolean, not text: "
+            "write it in quotes"
+        ],
+    )
+
+
+def test_reports_an_empty_value(knowledge, check):
+    edit(knowledge, 'answer: "NATO has 32 members."', "answer:")
+    assert check(knowledge) == (1, [f"{ENTRY}:4: answer: has no value; write the text in quotes"])
+
+
+def test_reports_an_unquoted_colon_that_makes_a_mapping(knowledge, check):
+    edit(knowledge, '  - "nato size"', "  - nato: size")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        f"{ENTRY}:6: phrasings[0]: must be text, not a mapping "
+        "(an unquoted `: ` inside text starts one): write it in quotes"
+    ]
+
+
+def test_reports_a_key_given_twice(knowledge, check):
+    edit(knowledge, 'topic: "Membership"', 'topic: "Membership"\ntopic: "Other"')
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:4: topic: appears twice in the same mapping (first at line 3)"],
+    )
+
+
+def test_reports_an_empty_string(knowledge, check):
+    edit(knowledge, 'topic: "Membership"', 'topic: "  "')
+    assert check(knowledge) == (1, [f"{ENTRY}:3: topic: is empty"])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'question: "How many members does NATO have?"',
+            f'question: "{"q" * 101}"',
+            "2: question: is 101 characters long; the limit is 100",
+        ),
+        (
+            'answer: "NATO has 32 members."',
+            f'answer: "{"a" * 701}"',
+            "4: answer: is 701 characters long; the limit is 700",
+        ),
+        (
+            'topic: "Membership"',
+            f'topic: "{"t" * 61}"',
+            "3: topic: is 61 characters long; the limit is 60",
+        ),
+        (
+            '  - "nato size"',
+            f'  - "{"p" * 201}"',
+            "6: phrasings[0]: is 201 characters long; the limit is 200",
+        ),
+        (
+            'quote: "NATO has 32 members."',
+            f'quote: "{"NATO has 32 members. " * 48}"',
+            "10: citations[0].quote: is 1007 characters long; the limit is 1000",
+        ),
+        (
+            'speaker: "Demo Outlet"',
+            f'speaker: "{"s" * 101}"',
+            "11: citations[0].speaker: is 101 characters long; the limit is 100",
+        ),
+    ],
+)
+def test_reports_text_over_its_length_limit(knowledge, check, old, new, expected):
+    edit(knowledge, old, new)
+    assert check(knowledge) == (1, [f"{ENTRY}:{expected}"])
+
+
+def test_reports_too_many_phrasings(knowledge, check):
+    many = "".join(f'\n  - "phrasing number {i}"' for i in range(41))
+    edit(knowledge, 'phrasings:\n  - "nato size"\n  - "how big is nato"', f"phrasings:{many}")
+    assert check(knowledge) == (1, [f"{ENTRY}:5: phrasings: has 41 items; the limit is 40"])
+
+
+def test_reports_an_id_that_does_not_match_the_file_name(knowledge, check):
+    edit(knowledge, "id: nato-members", "id: nato-size")
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:1: id: 'nato-size' does not match the file name 'nato-members'"],
+    )
+
+
+@pytest.mark.parametrize("bad_id", ["Nato_Members", "ab", "x" * 65])
+def test_reports_an_id_that_breaks_the_pattern(knowledge, check, bad_id):
+    (knowledge / "entries" / "nato-members.yaml").unlink()
+    write(knowledge, f"{bad_id}.yaml", MEMBERS_YAML.replace("id: nato-members", f"id: {bad_id}"))
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        f"entries/{bad_id}.yaml:1: id: '{bad_id}' is not a valid id: "
+        "use 3 to 64 lowercase letters, digits and hyphens"
+    ]
+
+
+def test_reports_a_duplicate_id(knowledge, check):
+    write(knowledge, "nato-members-copy.yaml", MEMBERS_YAML)
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        "entries/nato-members-copy.yaml:1: id: 'nato-members' is also the id of "
+        "entries/nato-members.yaml",
+        "entries/nato-members-copy.yaml:1: id: 'nato-members' does not match the file name "
+        "'nato-members-copy'",
+    ]
+
+
+def test_reports_a_phrasing_claimed_by_two_entries(knowledge, check):
+    edit(knowledge, '  - "nato size"', '  - "US  Congress Balkans"')
+    assert check(knowledge) == (
+        1,
+        [
+            "entries/us-house.yaml:8: phrasings[0]: 'us congress balkans' is also a phrasing "
+            f"of entry 'nato-members' ({ENTRY})"
+        ],
+    )
+
+
+def test_reports_a_phrasing_equal_to_another_entrys_question(knowledge, check):
+    edit(knowledge, '  - "nato size"', '  - "what did the U.S. House discuss"')
+    assert check(knowledge) == (
+        1,
+        [
+            "entries/us-house.yaml:2: question: 'What did the U.S. House discuss?' is also "
+            f"a phrasing of entry 'nato-members' ({ENTRY})"
+        ],
+    )
+
+
+def test_reports_a_phrasing_repeated_inside_one_entry(knowledge, check):
+    edit(knowledge, '  - "how big is nato"', '  - "NATO size"')
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:7: phrasings[1]: 'NATO size' repeats phrasings[0] of this entry"],
+    )
+
+
+def test_reports_an_entry_without_citations(knowledge, check):
+    text = MEMBERS_YAML[: MEMBERS_YAML.index("citations:")] + "citations: []\n"
+    write(knowledge, "nato-members.yaml", text)
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:8: citations: is empty; an entry needs at least one citation"],
+    )
+
+
+def test_reports_a_citation_of_an_unknown_source(knowledge, check):
+    edit(knowledge, "source: demo-source", "source: demo-sauce")
+    assert check(knowledge) == (
+        1,
+        [
+            f"{ENTRY}:9: citations[0].source: unknown source 'demo-sauce'; "
+            "the known sources are: demo-source"
+        ],
+    )
+
+
+def test_reports_a_quote_not_in_its_source_with_the_closest_passage(knowledge, check):
+    edit(knowledge, 'quote: "NATO has 32 members."', 'quote: "NATO has thirty-two members."')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        f"{ENTRY}:10: citations[0].quote: not found verbatim in source 'demo-source'; "
+        "closest passage: «NATO has 32 members.»"
+    ]
+
+
+def test_accepts_a_quote_differing_only_in_whitespace_and_typography(knowledge, check):
+    path = knowledge / "entries" / "us-house.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('\\"Europe must be prepared,\\"', "“Europe  must be\\n    prepared,”")
+    path.write_text(text, encoding="utf-8")
+    assert check(knowledge)[0] == 0
+
+
+def test_reports_every_problem_at_once_and_serves_nothing(knowledge, check):
+    edit(knowledge, 'topic: "Membership"', "topic: no")
+    write(knowledge, "broken.yaml", "question: [unclosed\n")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert len(lines) == 2
+    assert lines[0].startswith("entries/broken.yaml:")
+    assert lines[1].startswith(f"{ENTRY}:3: topic: YAML reads a bare `no`")
+    result = load_knowledge(knowledge)
+    assert result.knowledge is None and not result.ok
+    assert len(result.problems) == 2
+
+
+def test_ignores_leftover_temporary_files_of_atomic_writes(knowledge, check):
+    write(knowledge, ".nato-members.yaml.tmp", "not: [valid")
+    (knowledge / "sources" / ".demo-source.txt.tmp").write_bytes(b"\xff\xfe")
+    assert check(knowledge) == (0, ["ok: 2 entries, 1 source"])
+
+
+def test_reports_a_file_that_would_silently_not_be_read(knowledge, check):
+    write(knowledge, "nato-extra.yml", MEMBERS_YAML)
+    assert check(knowledge) == (
+        1,
+        ["entries/nato-extra.yml: is not read: entries are `<id>.yaml` files"],
+    )
+
+
+def test_reports_a_missing_knowledge_folder(tmp_path, check):
+    code, lines = check(tmp_path / "nowhere")
+    assert code == 1
+    assert lines == [f"{tmp_path / 'nowhere'}: knowledge folder not found"]
+
+
+def run_module(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_command_line_passes_on_good_knowledge(knowledge):
+    finished = run_module("check", str(knowledge))
+    assert finished.returncode == 0
+    assert finished.stdout == "ok: 2 entries, 1 source\n"
+
+
+def test_command_line_fails_with_one_line_per_problem(knowledge):
+    edit(knowledge, "phrasings:", "phrasing:")
+    edit(knowledge, 'topic: "Membership"', "topic: off")
+    finished = run_module("check", str(knowledge))
+    assert finished.returncode == 1
+    assert finished.stdout.splitlines() == [
+        f"{ENTRY}:3: topic: YAML reads a bare `off` as a boolean, not text: write it in quotes",
+        f"{ENTRY}:5: phrasing: is not a field of an entry; did you mean 'phrasings'?",
+    ]
+
+
+def test_reports_a_file_that_vanishes_while_loading(knowledge, monkeypatch):
+    real_read_bytes = Path.read_bytes
+
+    def vanishing(path: Path) -> bytes:
+        if path.name == "us-house.yaml":
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", vanishing)
+    result = load_knowledge(knowledge)
+    assert result.knowledge is None
+    assert [str(p) for p in result.problems] == [
+        "entries/us-house.yaml: could not be read: No such file or directory"
+    ]

@@ -1,0 +1,81 @@
+"""Quotes stand verbatim in their source, up to whitespace and typographic marks only."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.knowledge.quotes import closest_passage, find_quote, quote_spans
+
+TEXT = "Kosovo’s caretaker government — it says — “also depends on circumstances…”\nNext line."
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Kosovo’s caretaker government",
+        "Kosovo's caretaker government",
+        'government - it says - "also depends',
+        "government – it says – “also",
+        'depends on circumstances..." Next line.',
+        "  caretaker\n  government  ",
+    ],
+)
+def test_finds_a_quote_up_to_whitespace_and_typography(quote):
+    assert find_quote(quote, TEXT)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "kosovo's caretaker government",
+        "Kosovo’s caretaker governments",
+        "Kosovo’s government",
+        "government, it says",
+        "",
+    ],
+)
+def test_refuses_any_other_difference(quote):
+    assert not find_quote(quote, TEXT)
+
+
+def test_locates_every_occurrence_in_the_original_text():
+    text = "NATO’s door is open. Yes, NATO's door is open."
+    spans = quote_spans("NATO's door", text)
+    assert [text[start:end] for start, end in spans] == ["NATO’s door", "NATO's door"]
+
+
+def test_locates_a_quote_across_a_line_break_and_an_ellipsis():
+    (start, end), *_ = quote_spans('circumstances..." Next', TEXT)
+    assert TEXT[start:end] == "circumstances…”\nNext"
+
+
+def test_closest_passage_shows_the_source_wording_in_whole_words_on_one_line():
+    passage = closest_passage("caretaker government - it said - also depends", TEXT)
+    assert "caretaker government — it says — “also depends" in passage
+    assert passage.split()[0] in TEXT.split()
+    assert passage.split()[-1] in TEXT.split()
+    assert "\n" not in passage
+
+
+def test_closest_passage_of_a_misquote_is_the_real_sentence():
+    text = "Russia has brought war back to Europe, and Europe must be prepared, he said."
+    passage = closest_passage("Russia brought war to Europe and Europe must be ready", text)
+    assert passage.startswith("Russia has brought war back to Europe")
+
+
+WORDS = st.text(alphabet="abcXYZ’'“”\"—–-… .,\n\t", min_size=1, max_size=80)
+
+
+@given(text=WORDS, data=st.data())
+def test_any_passage_of_a_text_is_found_and_located(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    if not quote.strip():
+        return
+    assert find_quote(quote, text)
+    spans = quote_spans(quote, text)
+    assert spans
+    assert all(find_quote(quote, text[a:b]) for a, b in spans)
