@@ -74,6 +74,7 @@ class Moderation:
     TEXT_NOT_UTF8 = "The attached text is not UTF-8; save it as UTF-8 plain text and try again."
     TEXT_EMPTY = "The source text is empty."
 
+
 class Check:
     """What `python -m bot check` and the moderators' editing commands say about knowledge.
 
