@@ -15,20 +15,17 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
 
-from bot.knowledge.files import knowledge_lock
+from bot.engine import Engine
+from bot.knowledge.files import Fingerprint, fingerprint, knowledge_lock
 from bot.knowledge.history import ChangeLog
-from bot.knowledge.loader import LoadResult, Problem, load_knowledge
+from bot.knowledge.loader import LoadResult, load_knowledge
 from bot.knowledge.model import Knowledge
+from bot.knowledge.problems import Problem
 from bot.knowledge.store import KnowledgeStore
 from bot.logs import event
 
 log = logging.getLogger(__name__)
-
-E = TypeVar("E")
-Fingerprint = tuple[tuple[str, int, int], ...]
-_WATCHED = ("entries/*.yaml", "sources/*.yaml", "sources/*.txt")
 
 
 class KnowledgeUnavailable(RuntimeError):
@@ -40,39 +37,39 @@ class KnowledgeUnavailable(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Snapshot(Generic[E]):
+class Snapshot:
     """A knowledge snapshot and the engine built from it: always replaced together."""
 
     knowledge: Knowledge
-    engine: E
+    engine: Engine
 
 
-class LiveKnowledge(Generic[E]):
+class LiveKnowledge:
     """Serves the last good snapshot of the knowledge folder at `root`.
 
-    `engine_factory` builds the engine for a snapshot (normally `bot.engine.Engine`; tests
-    pass a light one).
+    `engine_factory` builds the engine for a snapshot; tests may pass one that counts or
+    fails builds.
     """
 
-    def __init__(self, root: Path, engine_factory: Callable[[Knowledge], E]) -> None:
+    def __init__(self, root: Path, engine_factory: Callable[[Knowledge], Engine] = Engine) -> None:
         """Load the knowledge (blocks); raise `KnowledgeUnavailable` if it has problems."""
         self.root = root
         self._engine_factory = engine_factory
         self.problems: tuple[Problem, ...] = ()
         with knowledge_lock(root):
-            self._seen = self._fingerprint()
+            self._seen: Fingerprint = fingerprint(self.root)
             result = load_knowledge(root)
             if result.knowledge is None:
                 raise KnowledgeUnavailable(result.problems)
             self._snapshot = Snapshot(result.knowledge, engine_factory(result.knowledge))
 
     @property
-    def snapshot(self) -> Snapshot[E]:
+    def snapshot(self) -> Snapshot:
         """The pair being served; read it once per question to use one consistent pair."""
         return self._snapshot
 
     @property
-    def engine(self) -> E:
+    def engine(self) -> Engine:
         """The engine being served (its knowledge is the matching snapshot)."""
         return self._snapshot.engine
 
@@ -88,7 +85,7 @@ class LiveKnowledge(Generic[E]):
         """
         with knowledge_lock(self.root):
             self._snapshot = Snapshot(knowledge, self._engine_factory(knowledge))
-            self._seen = self._fingerprint()
+            self._seen = fingerprint(self.root)
             self.problems = ()
 
     def reload(self) -> LoadResult:
@@ -97,7 +94,7 @@ class LiveKnowledge(Generic[E]):
         Returns the load result: its problems tell moderators what is wrong and where.
         """
         with knowledge_lock(self.root):
-            self._seen = self._fingerprint()
+            self._seen = fingerprint(self.root)
             result = load_knowledge(self.root)
             if result.knowledge is None:
                 self.problems = result.problems
@@ -110,7 +107,7 @@ class LiveKnowledge(Generic[E]):
 
     def changed_on_disk(self) -> bool:
         """Whether a knowledge file was added, removed or modified since the last load."""
-        return self._fingerprint() != self._seen
+        return fingerprint(self.root) != self._seen
 
     async def watch(
         self,
@@ -130,17 +127,6 @@ class LiveKnowledge(Generic[E]):
             if notify is not None:
                 await notify(result)
 
-    def _fingerprint(self) -> Fingerprint:
-        found = {p for pattern in _WATCHED for p in self.root.glob(pattern)}
-        stats = []
-        for path in sorted(p for p in found if not p.name.startswith(".")):
-            try:
-                stat = path.stat()
-            except FileNotFoundError:
-                continue
-            stats.append((path.relative_to(self.root).as_posix(), stat.st_mtime_ns, stat.st_size))
-        return tuple(stats)
-
     @staticmethod
     def _log_problems(problems: tuple[Problem, ...]) -> None:
         event(log, "knowledge_kept", logging.WARNING, problems=len(problems))
@@ -149,8 +135,8 @@ class LiveKnowledge(Generic[E]):
 
 
 def open_moderated(
-    root: Path, database_path: Path, engine_factory: Callable[[Knowledge], E]
-) -> tuple[LiveKnowledge[E], KnowledgeStore]:
+    root: Path, database_path: Path, engine_factory: Callable[[Knowledge], Engine] = Engine
+) -> tuple[LiveKnowledge, KnowledgeStore]:
     """The served knowledge and its store, wired so every write is served at once (blocks).
 
     The store opens first, so a write a crash interrupted is repaired before loading.

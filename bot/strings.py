@@ -59,22 +59,6 @@ class Health:
     NOT_CONNECTED = "unhealthy: not connected to Discord"
 
 
-class Moderation:
-    """Refusals the knowledge store returns to moderators (shown privately in `/kb`)."""
-
-    NO_ENTRY = "There is no entry `{entry_id}`."
-    ENTRY_EXISTS = "An entry `{entry_id}` already exists."
-    SOURCE_EXISTS = "A source `{source_id}` already exists."
-    PHRASING_EMPTY = "The phrasing is empty."
-    PHRASING_PRESENT = "`{entry_id}` already has the phrasing “{phrasing}”."
-    PHRASING_ABSENT = "`{entry_id}` has no phrasing “{phrasing}”."
-    NOTHING_TO_UNDO = "There is no change left to undo."
-    NO_CHANGE = "There is no change #{change_id}."
-    ALREADY_UNDONE = "Change #{change_id} was already undone by change #{undo_id}."
-    TEXT_NOT_UTF8 = "The attached text is not UTF-8; save it as UTF-8 plain text and try again."
-    TEXT_EMPTY = "The source text is empty."
-
-
 class Check:
     """What `python -m bot check` and the moderators' editing commands say about knowledge.
 
@@ -143,6 +127,21 @@ class Check:
     KIND_MAPPING = "a mapping"
     KIND_TEXT = "text"
     KIND_OTHER = "a tagged value"
+
+
+class Moderation:
+    """Refusals the knowledge store returns to moderators (shown privately in `/kb`)."""
+
+    NO_ENTRY = "There is no entry `{entry_id}`."
+    SOURCE_EXISTS = "A source `{source_id}` already exists."
+    PHRASING_EMPTY = "The phrasing is empty."
+    PHRASING_PRESENT = "`{entry_id}` already has the phrasing “{phrasing}”."
+    PHRASING_ABSENT = "`{entry_id}` has no phrasing “{phrasing}”."
+    NOTHING_TO_UNDO = "There is no change left to undo."
+    NO_CHANGE = "There is no change #{change_id}."
+    ALREADY_UNDONE = "Change #{change_id} was already undone by change #{undo_id}."
+    TEXT_NOT_UTF8 = "The attached text is not UTF-8; save it as UTF-8 plain text and try again."
+    WRITE_FAILED = "could not be written ({error}); nothing was changed"
 
 
 class Terminal:

@@ -12,6 +12,7 @@ from tests.knowledge.store_helpers import (
     make_knowledge,
     open_store,
     pfp_data,
+    status_data,
 )
 
 PFP = "kosovo-outside-pfp"
@@ -21,7 +22,7 @@ RECOGNITION = "allies-not-recognising"
 def test_adding_an_entry_writes_its_file_and_records_who_added_it(tmp_path):
     root = make_knowledge(tmp_path)
     store = open_store(root, tmp_path / "db.sqlite3")
-    data = pfp_data(id="kosovo-pfp-status", phrasings=["is kosovo in the pfp"])
+    data = status_data(phrasings=["is kosovo in the pfp"])
 
     result = store.add_entry(data, ALICE)
 
@@ -220,7 +221,7 @@ def test_undoing_a_removal_recreates_the_entry_byte_for_byte(tmp_path):
 def test_undoing_an_addition_deletes_the_entry(tmp_path):
     root = make_knowledge(tmp_path)
     store = open_store(root, tmp_path / "db.sqlite3")
-    store.add_entry(pfp_data(id="kosovo-pfp-status", phrasings=[]), ALICE)
+    store.add_entry(status_data(), ALICE)
 
     store.undo(ALICE)
 
@@ -349,9 +350,9 @@ def test_a_new_source_is_stored_with_its_text_and_listed(tmp_path):
     assert (root / "sources" / "example-2026-01-kfor.txt").read_text("utf-8") == text
     assert [s.id for s in store.list_sources()] == ["example-2026-01-kfor", SOURCE_ID]
     assert store.list_sources()[0].added  # defaulted to today
-    cited = pfp_data(
+    cited = status_data(
         id="kfor-mandate",
-        phrasings=[],
+        question="Has KFOR's mandate changed?",
         citations=[
             {"source": "example-2026-01-kfor", "quote": "mandate is unchanged", "speaker": "X"}
         ],
@@ -382,7 +383,13 @@ def test_undoing_a_source_addition_removes_both_files(tmp_path):
 def test_a_source_with_an_existing_id_or_no_text_is_refused(tmp_path):
     root = make_knowledge(tmp_path)
     store = open_store(root, tmp_path / "db.sqlite3")
-    metadata = {"id": SOURCE_ID, "title": "t", "outlet": "o", "published": "2026", "language": "en"}
+    metadata = {
+        "id": SOURCE_ID,
+        "title": "t",
+        "outlet": "o",
+        "published": "2026-01",
+        "language": "en",
+    }
 
     existing = store.add_source(metadata, "text", ALICE)
     empty = store.add_source({**metadata, "id": "new-source"}, "  \n", ALICE)
@@ -390,7 +397,9 @@ def test_a_source_with_an_existing_id_or_no_text_is_refused(tmp_path):
     assert isinstance(existing, Refused)
     assert "already exists" in existing.problems[0].message
     assert isinstance(empty, Refused)
-    assert "empty" in empty.problems[0].message
+    assert [(p.file, p.message) for p in empty.problems] == [
+        ("sources/new-source.txt", "is empty; store the source's full text")
+    ]
 
 
 def test_an_uploaded_text_must_be_utf8(tmp_path):
@@ -427,3 +436,94 @@ def test_a_write_hands_the_new_snapshot_to_subscribers(tmp_path):
 
     [snapshot] = received
     assert "first phrasing" in snapshot.entries[PFP].phrasings
+
+
+def test_a_quote_not_verbatim_in_its_source_is_refused_with_the_closest_passage(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    citation = {
+        "source": SOURCE_ID,
+        "quote": "Kosovo stays outside this framework of cooperation for political reasons",
+        "speaker": "RFE/RL",
+    }
+
+    result = store.add_entry(status_data(citations=[citation]), ALICE)
+
+    assert isinstance(result, Refused)
+    [problem] = result.problems
+    assert (problem.file, problem.field) == ("entries/kosovo-pfp-status.yaml", "citations[0].quote")
+    assert "not found verbatim" in problem.message
+    assert "remains outside even this framework of cooperation, for political" in problem.message
+    assert not (root / "entries" / "kosovo-pfp-status.yaml").exists()
+    assert store.history() == []
+
+
+def test_an_edit_that_breaks_a_rule_is_refused_and_changes_nothing(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    before = (root / "entries" / f"{PFP}.yaml").read_bytes()
+    stored = store.read_entry(PFP)
+
+    result = store.edit_entry(PFP, pfp_data(answer="", topic=None), stored.version, ALICE)
+
+    assert isinstance(result, Refused)
+    assert {p.field for p in result.problems} == {"answer", "topic"}
+    assert (root / "entries" / f"{PFP}.yaml").read_bytes() == before
+
+
+def test_a_phrasing_another_entry_already_claims_is_refused(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+
+    result = store.add_phrasing(RECOGNITION, "Kosovo partnership for peace", ALICE)
+
+    assert isinstance(result, Refused)
+    assert f"of entry '{PFP}'" in result.problems[0].message
+
+
+def test_undoing_a_source_that_an_entry_now_cites_is_refused(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    metadata = {
+        "id": "example-2026-01-kfor",
+        "title": "KFOR at 26",
+        "outlet": "Example News",
+        "published": "2026-01",
+        "language": "en",
+    }
+    source_change = store.add_source(metadata, "Its mandate is unchanged.\n", ALICE)
+    citation = {"source": "example-2026-01-kfor", "quote": "mandate is unchanged", "speaker": "X"}
+    store.add_entry(status_data(citations=[citation]), ALICE)
+
+    result = store.undo(BOB, source_change.change_id)
+
+    assert isinstance(result, Refused)
+    assert "unknown source 'example-2026-01-kfor'" in result.problems[0].message
+    assert (root / "sources" / "example-2026-01-kfor.txt").exists()
+
+
+def test_a_file_changed_by_hand_between_two_writes_is_what_the_next_write_sees(tmp_path):
+    root = make_knowledge(tmp_path)
+    path = root / "entries" / f"{PFP}.yaml"
+    store = open_store(root, tmp_path / "db.sqlite3")
+    store.add_phrasing(PFP, "first phrasing", ALICE)
+    path.write_text(path.read_text("utf-8").replace("first phrasing", "hand phrasing"), "utf-8")
+
+    stored = store.read_entry(PFP)
+    result = store.remove_phrasing(PFP, "hand phrasing", BOB)
+
+    assert "hand phrasing" in stored.entry.phrasings
+    assert isinstance(result, Applied)
+    assert store.history()[0].detail == "hand phrasing"
+
+
+def test_a_write_on_top_of_a_broken_file_is_refused_naming_it(tmp_path):
+    root = make_knowledge(tmp_path)
+    (root / "entries" / "broken.yaml").write_text("id: broken\n", "utf-8")
+    store = open_store(root, tmp_path / "db.sqlite3")
+
+    result = store.add_phrasing(PFP, "first phrasing", ALICE)
+
+    assert isinstance(result, Refused)
+    assert {p.file for p in result.problems} == {"entries/broken.yaml"}
+    assert store.read_entry(PFP) is None

@@ -1,3 +1,4 @@
+import errno
 import itertools
 import subprocess
 import sys
@@ -5,15 +6,15 @@ import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bot.knowledge import store as store_module
 from bot.knowledge.files import cleanup_leftovers, write_atomic
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.store import Applied, Conflict
+from bot.knowledge.store import Applied, Conflict, Refused
 from bot.live import open_moderated
 from bot.settings import PROJECT_ROOT
 from tests.knowledge.store_helpers import (
     ALICE,
     BOB,
-    FakeEngine,
     make_knowledge,
     open_store,
     recognition_data,
@@ -77,6 +78,7 @@ def test_a_writer_killed_between_writing_and_renaming_loses_nothing(tmp_path):
     store = open_store(root, database)
     assert leftovers(root) == []
     assert store.history() == []
+    assert store.changes.pending() == []
     assert load_knowledge(root).ok
     assert isinstance(store.add_phrasing(PFP, "after the crash", BOB), Applied)
 
@@ -136,7 +138,7 @@ def test_cleanup_removes_only_temporary_files(tmp_path):
 
 def test_a_hundred_concurrent_edits_leave_files_history_and_engine_consistent(tmp_path):
     root = make_knowledge(tmp_path)
-    live, store = open_moderated(root, tmp_path / "db.sqlite3", FakeEngine)
+    live, store = open_moderated(root, tmp_path / "db.sqlite3")
 
     def add_phrasing(number: int) -> object:
         return store.add_phrasing(PFP, f"concurrent phrasing {number}", ALICE)
@@ -147,20 +149,24 @@ def test_a_hundred_concurrent_edits_leave_files_history_and_engine_consistent(tm
         return store.edit_entry(RECOGNITION, data, base, BOB)
 
     with ThreadPoolExecutor(max_workers=16) as pool:
-        phrasings = list(pool.map(add_phrasing, range(50)))
-        edits = list(pool.map(edit_answer, range(50)))
+        futures = [pool.submit(add_phrasing if n % 3 == 0 else edit_answer, n) for n in range(100)]
+    results = [f.result() for f in futures]
+    phrasings = results[::3]
+    edits = [r for n, r in enumerate(results) if n % 3]
 
+    assert len(phrasings) == 34
     assert all(isinstance(r, Applied) for r in phrasings)
     applied_edits = [r for r in edits if isinstance(r, Applied)]
     assert applied_edits
     assert all(isinstance(r, Applied | Conflict) for r in edits)
     on_disk = load_knowledge(root).knowledge
-    assert set(on_disk.entries[PFP].phrasings) >= {f"concurrent phrasing {n}" for n in range(50)}
+    added = {f"concurrent phrasing {n}" for n in range(0, 100, 3)}
+    assert set(on_disk.entries[PFP].phrasings) >= added
     last_edit = max(applied_edits, key=lambda r: r.change_id)
     answer_of_last = store.changes.files(last_edit.change_id)[0].after.decode()
     assert on_disk.entries[RECOGNITION].answer in answer_of_last
     history = store.history(limit=1000)
-    assert len(history) == 50 + len(applied_edits)
+    assert len(history) == len(phrasings) + len(applied_edits)
     for entry_id in (PFP, RECOGNITION):
         chain = [store.changes.files(c.id)[0] for c in reversed(store.history(entry_id, 1000))]
         for earlier, later in itertools.pairwise(chain):
@@ -168,3 +174,28 @@ def test_a_hundred_concurrent_edits_leave_files_history_and_engine_consistent(tm
         assert chain[-1].after == (root / "entries" / f"{entry_id}.yaml").read_bytes()
     assert live.engine.knowledge == on_disk
     assert live.knowledge is live.engine.knowledge
+
+
+def test_a_failed_write_is_refused_and_rolls_back_what_was_written(tmp_path, monkeypatch):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    before = sorted(p.name for p in (root / "sources").iterdir())
+    real_put = store_module.put
+    calls = []
+
+    def put_until_disk_full(path, content):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_put(path, content)
+
+    monkeypatch.setattr(store_module, "put", put_until_disk_full)
+    metadata = {"id": "new-source", "title": "t", "outlet": "o", "published": "2026-01"}
+
+    result = store.add_source({**metadata, "language": "en"}, "Text.", ALICE)
+
+    assert isinstance(result, Refused)
+    assert "No space left on device" in result.problems[0].message
+    assert sorted(p.name for p in (root / "sources").iterdir()) == before
+    assert store.history() == []
+    assert store.changes.pending() == []
