@@ -122,3 +122,20 @@ def test_sharded_bot_is_connected_only_while_every_shard_is(tmp_path: Path):
     assert not reporter.state.connected
     tracker.up(3)
     assert reporter.state.connected
+
+
+def test_bot_whose_knowledge_fails_to_load_leaves_a_health_file_saying_so(tmp_path: Path):
+    (tmp_path / "knowledge" / "entries").mkdir(parents=True)
+    (tmp_path / "knowledge" / "entries" / "broken.yaml").write_text("question: [unclosed\n")
+    started = run_bot(
+        "run",
+        "--discord",
+        DISCORD_TOKEN="not-a-real-token",
+        BRIEFING_KNOWLEDGE_DIR=str(tmp_path / "knowledge"),
+        BRIEFING_DATA_DIR=str(tmp_path / "data"),
+    )
+    assert started.returncode == 1
+    assert "broken.yaml" in started.stderr
+    result = _health(tmp_path / "data")
+    assert result.returncode == 1
+    assert "knowledge failed to load" in result.stdout

@@ -116,3 +116,12 @@ def test_every_command_stops_at_once_on_a_bad_setting_with_one_line_naming_it():
         assert result.stdout == "", command
         assert result.stderr.count("\n") == 1, (command, result.stderr)
         assert "BRIEFING_RETENTION_DAYS" in result.stderr, command
+
+
+@pytest.mark.parametrize("command", [["run", "--discord"], ["sync"]])
+def test_connected_commands_without_a_token_fail_with_one_line_naming_it(command: list[str]):
+    result = run_bot(*command)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "DISCORD_TOKEN" in result.stderr

@@ -1,4 +1,9 @@
-"""What operating the Discord bot needs beyond answering: sharding and health reporting.
+"""What operating the Discord bot needs beyond answering: sharding, health, clean shutdown.
+
+`serve()` is what `python -m bot run` does with a token: choose the connection, build the
+bot, report health, connect, and on SIGTERM or Ctrl-C shut down in order (see
+bot/lifecycle.py): disconnect, wait for a knowledge write in progress, close the question
+record, mark the health file not connected.
 
 Sharding: discord.py's `AutoShardedBot` runs every shard in one process. It is used when
 BRIEFING_SHARD_COUNT is set, or when Discord recommends more than one shard for the bot's
@@ -14,15 +19,55 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import discord
 from discord.ext import commands
 
-from bot.health import ConnectionTracker
+from bot.discord.bot import BriefingBot
+from bot.health import ConnectionTracker, HealthReporter, health_path
+from bot.knowledge.files import knowledge_lock
+from bot.lifecycle import Shutdown
+from bot.lifecycle import serve as serve_until_stopped
 from bot.logs import event
+from bot.settings import Settings
+
+B = TypeVar("B", bound=commands.Bot)
+BotFactory = Callable[[type[BriefingBot], dict[str, Any]], BriefingBot]
 
 log = logging.getLogger("briefing.discord")
+
+
+async def serve(settings: Settings, build: BotFactory) -> None:
+    """Serve Discord until SIGTERM or Ctrl-C, then shut down cleanly.
+
+    `build(bot_class, options)` makes the bot (with its question record) on the chosen
+    connection. A refused token raises `discord.LoginFailure` once everything is closed.
+    """
+    token = settings.require_token()
+    reporter = HealthReporter(health_path(settings.data_dir))
+    reporter.set_knowledge_loaded(True)
+    bot_class, options = await choose_bot_class(BriefingBot, settings.shard_count, token)
+    bot = build(bot_class, options)
+    report_connection(bot, ConnectionTracker(reporter))
+    heartbeat = asyncio.create_task(reporter.heartbeat())
+
+    def stop_reporting() -> None:
+        heartbeat.cancel()
+        reporter.set_connected(False)
+
+    shutdown = Shutdown()
+    shutdown.on_disconnect("discord", bot.close)
+    shutdown.guard_writes("knowledge", lambda: knowledge_lock(settings.knowledge_dir))
+    shutdown.on_close("question record", bot.record.close)
+    shutdown.on_close("health", stop_reporting)
+    await serve_until_stopped(bot.start(token), shutdown)
+
+
+def report_knowledge_failed(settings: Settings) -> None:
+    """Leave a health file that says why the bot did not start, rather than a stale one."""
+    HealthReporter(health_path(settings.data_dir)).set_knowledge_loaded(False)
 
 
 def wants_sharding(configured: int | None, recommended: int) -> bool:
@@ -41,7 +86,7 @@ async def recommended_shards(token: str) -> int:
     return count
 
 
-def sharded(bot_class: type[commands.Bot]) -> type[commands.AutoShardedBot]:
+def sharded(bot_class: type[B]) -> type[B]:
     """`bot_class` with discord.py's sharded connection instead of the single one.
 
     `commands.Bot` adds nothing to its bases (`BotBase`, `Client`), so putting
@@ -52,8 +97,8 @@ def sharded(bot_class: type[commands.Bot]) -> type[commands.AutoShardedBot]:
 
 
 async def choose_bot_class(
-    bot_class: type[commands.Bot], configured: int | None, token: str
-) -> tuple[type[commands.Bot] | type[commands.AutoShardedBot], dict[str, Any]]:
+    bot_class: type[B], configured: int | None, token: str
+) -> tuple[type[B], dict[str, Any]]:
     """The class to build the bot with, and the extra keyword arguments it needs."""
     recommended = 1 if configured is not None else await recommended_shards(token)
     if not wants_sharding(configured, recommended):

@@ -1,13 +1,24 @@
 import asyncio
+import dataclasses
+import os
+import signal
+import sqlite3
 from pathlib import Path
 
 import discord
 import pytest
 from discord.ext import commands
 
+from bot import health
 from bot.discord import operations
+from bot.discord.bot import BriefingBot
 from bot.discord.operations import choose_bot_class, report_connection, sharded, wants_sharding
+from bot.discord.run import build_bot
+from bot.engine import Engine
 from bot.health import ConnectionTracker, HealthReporter, health_path
+from bot.settings import Settings
+from bot.strings import Health
+from tests.discord.harness import TOKEN
 
 
 class BriefingLikeBot(commands.Bot):
@@ -112,3 +123,74 @@ async def test_recommended_shard_count_comes_from_discord_and_the_client_is_clos
         monkeypatch.setattr(discord.http.HTTPClient, name, fake)
     assert await operations.recommended_shards("the-token") == 3
     assert calls == ["login the-token", "gateway", "close"]
+
+
+async def _one_shard(token: str) -> int:
+    return 1
+
+
+def _serving_settings(settings: Settings, **changes: object) -> Settings:
+    return dataclasses.replace(settings, discord_token=TOKEN, **changes)
+
+
+def _builder(settings: Settings, knowledge, built: list[BriefingBot]):
+    """Build the real bot, with a stand-in gateway: connected at once, until closed."""
+    engine = Engine(knowledge)
+
+    def build(bot_class, options):
+        bot = build_bot(
+            settings, lambda: engine, bot_class=bot_class, sync_at_start=False, **options
+        )
+
+        async def connect(*, reconnect: bool = True) -> None:
+            bot.dispatch("ready")
+            while not bot.is_closed():
+                await asyncio.sleep(0.01)
+
+        bot.connect = connect
+        built.append(bot)
+        return bot
+
+    return build
+
+
+async def _until(condition) -> None:
+    for _ in range(1000):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("condition never held")
+
+
+@pytest.mark.parametrize("shard_count", [None, 2])
+async def test_serving_reports_health_then_sigterm_closes_everything_in_order(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, shard_count
+):
+    monkeypatch.setattr(operations, "recommended_shards", _one_shard)
+    settings = _serving_settings(settings, shard_count=shard_count)
+    built: list[BriefingBot] = []
+    serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, built)))
+    await _until(lambda: health.check(settings.data_dir)[0] == 0)
+    bot = built[0]
+    assert isinstance(bot, discord.AutoShardedClient) is (shard_count is not None)
+
+    os.kill(os.getpid(), signal.SIGTERM)
+    await serving
+
+    assert bot.is_closed()
+    assert health.check(settings.data_dir) == (1, Health.NOT_CONNECTED)
+    with pytest.raises(sqlite3.ProgrammingError):
+        bot.record.connection.execute("SELECT 1")
+
+
+async def test_refused_token_closes_the_record_and_is_raised(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging
+):
+    monkeypatch.setattr(operations, "recommended_shards", _one_shard)
+    offline_discord.refuse("/users/@me", status=401)
+    built: list[BriefingBot] = []
+    settings = _serving_settings(settings)
+    with pytest.raises(discord.LoginFailure):
+        await operations.serve(settings, _builder(settings, knowledge, built))
+    with pytest.raises(sqlite3.ProgrammingError):
+        built[0].record.connection.execute("SELECT 1")
