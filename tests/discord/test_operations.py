@@ -1,5 +1,6 @@
 import asyncio
 import dataclasses
+import logging
 import os
 import signal
 import sqlite3
@@ -16,9 +17,10 @@ from bot.discord.operations import choose_bot_class, report_connection, sharded,
 from bot.discord.run import build_bot
 from bot.engine import Engine
 from bot.health import ConnectionTracker, HealthReporter, health_path
+from bot.logs import configure_logging
 from bot.settings import Settings
 from bot.strings import Health
-from tests.discord.harness import TOKEN
+from tests.discord.harness import MEMBER_ID, TOKEN
 
 
 class BriefingLikeBot(commands.Bot):
@@ -194,3 +196,25 @@ async def test_refused_token_closes_the_record_and_is_raised(
         await operations.serve(settings, _builder(settings, knowledge, built))
     with pytest.raises(sqlite3.ProgrammingError):
         built[0].record.connection.execute("SELECT 1")
+
+
+@pytest.fixture
+def discord_log_level():
+    """configure_logging sets discord.py's own level too; put it back after the test."""
+    logger = logging.getLogger("discord")
+    level = logger.level
+    yield
+    logger.setLevel(level)
+
+
+async def test_logs_hold_neither_the_token_nor_a_members_id_even_at_debug(
+    start, make_bot, capsys, restore_logging, discord_log_level
+):
+    configure_logging("DEBUG", secrets=[TOKEN])
+    harness = await start(make_bot())
+    await harness.interact(harness.slash("ask", question="why is kosovo not in pfp"))
+    await harness.interact(harness.slash("ask", question="what will the weather be tomorrow"))
+    err = capsys.readouterr().err
+    assert "event=question" in err
+    assert str(MEMBER_ID) not in err
+    assert TOKEN not in err
