@@ -2,6 +2,7 @@ import asyncio
 import dataclasses
 import logging
 import os
+import shutil
 import signal
 import sqlite3
 from pathlib import Path
@@ -131,8 +132,13 @@ async def _one_shard(token: str) -> int:
     return 1
 
 
-def _serving_settings(settings: Settings, **changes: object) -> Settings:
-    return dataclasses.replace(settings, discord_token=TOKEN, **changes)
+def _serving_settings(settings: Settings, tmp_path: Path, **changes: object) -> Settings:
+    """Settings with a token, and a knowledge copy: shutdown takes the knowledge folder's lock."""
+    knowledge_dir = tmp_path / "knowledge"
+    shutil.copytree(settings.knowledge_dir, knowledge_dir)
+    return dataclasses.replace(
+        settings, discord_token=TOKEN, knowledge_dir=knowledge_dir, **changes
+    )
 
 
 def _builder(settings: Settings, knowledge, built: list[BriefingBot]):
@@ -166,10 +172,10 @@ async def _until(condition) -> None:
 
 @pytest.mark.parametrize("shard_count", [None, 2])
 async def test_serving_reports_health_then_sigterm_closes_everything_in_order(
-    settings, knowledge, offline_discord, monkeypatch, restore_logging, shard_count
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, shard_count, tmp_path
 ):
     monkeypatch.setattr(operations, "recommended_shards", _one_shard)
-    settings = _serving_settings(settings, shard_count=shard_count)
+    settings = _serving_settings(settings, tmp_path, shard_count=shard_count)
     built: list[BriefingBot] = []
     serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, built)))
     await _until(lambda: health.check(settings.data_dir)[0] == 0)
@@ -186,12 +192,12 @@ async def test_serving_reports_health_then_sigterm_closes_everything_in_order(
 
 
 async def test_refused_token_closes_the_record_and_is_raised(
-    settings, knowledge, offline_discord, monkeypatch, restore_logging
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path
 ):
     monkeypatch.setattr(operations, "recommended_shards", _one_shard)
     offline_discord.refuse("/users/@me", status=401)
     built: list[BriefingBot] = []
-    settings = _serving_settings(settings)
+    settings = _serving_settings(settings, tmp_path)
     with pytest.raises(discord.LoginFailure):
         await operations.serve(settings, _builder(settings, knowledge, built))
     with pytest.raises(sqlite3.ProgrammingError):
