@@ -146,7 +146,7 @@ def _profile(entry: Entry) -> EntryProfile:
 
 
 def _without_stopwords(folded: str) -> list[str]:
-    return [w for w in folded.split() if w not in lexicon.STOPWORDS]
+    return [w for w in folded.split() if not lexicon.is_stopword(w)]
 
 
 def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:

@@ -66,6 +66,12 @@ STOPWORDS = _word_set(
     """
 )
 
+
+def is_stopword(word: str) -> bool:
+    """Whether a folded word carries no topic: a stopword, or a stray letter (NATO-s)."""
+    return word in STOPWORDS or (len(word) == 1 and not word.isdigit())
+
+
 # Phrases rewritten before tokenising, so every name of a thing becomes one form. Keys and
 # values are folded; keys match whole words. Longest keys are tried first.
 _ALIASES: dict[str, str] = {
@@ -264,6 +270,18 @@ _ALIASES: dict[str, str] = {
     "criterion": "conditions",
     "prerequisites": "conditions",
     "condition": "conditions",
+    "prishtina": "pristina",
+    "prishtine": "pristina",
+    "prishtines": "pristina",
+    "prishtinen": "pristina",
+    "pristine": "pristina",
+    "pristini": "pristina",
+    "beograd": "belgrade",
+    "beogradu": "belgrade",
+    "kosovar": "kosovo",
+    "kosovars": "kosovo",
+    "kosovan": "kosovo",
+    "kosovans": "kosovo",
     "defence": "defense",
     "defences": "defense",
     "neighbours": "neighbors",

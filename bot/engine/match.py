@@ -107,7 +107,7 @@ def read_question(index: Index, text: str) -> Question:
     names = _capitalised_words(text)
     terms: dict[str, Term] = {}
     for word in folded.split():
-        if word in lexicon.STOPWORDS:
+        if lexicon.is_stopword(word):
             continue
         term = _read_word(index, word, names.get(word), word in lexicon.NAMES)
         if term is not None and term.stem not in terms:
