@@ -1,19 +1,21 @@
 """The engine: a question in, a decision out (answer, or abstain with suggestions).
 
-Answering wrongly is worse than abstaining, so the engine answers only when one entry
-accounts for nearly all of what was asked, knows every name the question brings in, states
-the kind of fact asked for (a date for "when", a count for "how many"), and stands clearly
-ahead of the next best entry. Otherwise it offers the closest covered questions.
+Answering wrongly is worse than abstaining, so the engine answers only when an entry
+accounts for enough of what was asked, shares something specific with it, knows every name
+and number the question brings in, and states the kind of fact asked for (a date for
+"when", a count for "how many"). Otherwise it offers the closest covered questions. When
+entries come within a close call of each other, the others are offered beside the answer.
 """
 
 from __future__ import annotations
 
 import logging
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
-from bot.engine.index import Index, content_words
+from bot.engine.index import EntryProfile, Index
+from bot.engine.lexicon import apply_aliases
 from bot.engine.match import Measure, candidates, measure, read_question
 from bot.engine.text import clean, fold
 from bot.knowledge.model import Entry, Knowledge
@@ -41,6 +43,10 @@ CLOSE_CALL = 0.05
 MIN_SUGGESTION_SCORE = 0.12
 SUGGESTIONS = 3
 COMPLETE_LIMIT = 25
+# Autocomplete looks at this many phrasings per suggestion it may show (several phrasings
+# of one entry often match), and shows those matching at least this well (0-100).
+COMPLETE_WIDTH = 4
+COMPLETE_CUTOFF = 80
 
 
 class Engine:
@@ -73,28 +79,37 @@ class Engine:
     def complete(self, text: str, limit: int = COMPLETE_LIMIT) -> list[Suggestion]:
         """Covered questions matching partly typed text, one per entry, best first."""
         limit = max(0, min(limit, COMPLETE_LIMIT))
-        typed = fold(clean(str(text)))[:MAX_QUESTION_CHARS]
-        entries = sorted(self._knowledge.entries.values(), key=lambda e: e.question.casefold())
+        typed = apply_aliases(fold(clean(str(text)[:MAX_QUESTION_CHARS])))
         if not typed:
+            entries = sorted(self._knowledge.entries.values(), key=lambda e: e.question.casefold())
             return [_suggestion(e) for e in entries[:limit]]
-        scored = [(self._completion_score(typed, e), e) for e in entries]
-        scored = [(s, e) for s, e in scored if s >= 50]
-        scored.sort(key=lambda pair: -pair[0])
-        return [_suggestion(e) for _, e in scored[:limit]]
+        found = process.extract(
+            typed,
+            self._index.asked_folded,
+            scorer=fuzz.partial_ratio,
+            processor=None,
+            limit=limit * COMPLETE_WIDTH,
+            score_cutoff=COMPLETE_CUTOFF,
+        )
+        chosen: dict[str, Entry] = {}
+        for _, _, position in found:
+            entry = self._index.asked_owner[position]
+            chosen.setdefault(entry.id, entry)
+        return [_suggestion(e) for e in list(chosen.values())[:limit]]
 
     def related(self, entry_id: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
         """Other covered questions closest to an entry: same topic first, then shared words."""
-        entry = self._knowledge.entries.get(entry_id)
-        if entry is None:
+        position = self._index.position.get(entry_id)
+        if position is None:
             return []
-        own = set(content_words(" ".join((entry.question, *entry.phrasings))))
-        others = [e for e in self._knowledge.entries.values() if e.id != entry_id]
+        own = self._index.profiles[position]
 
-        def closeness(other: Entry) -> tuple[bool, int, str]:
-            words = set(content_words(" ".join((other.question, *other.phrasings))))
-            return (other.topic != entry.topic, -len(own & words), other.question)
+        def closeness(other: EntryProfile) -> tuple[bool, int, str]:
+            shared = len(own.asked_union & other.asked_union)
+            return (other.entry.topic != own.entry.topic, -shared, other.entry.question)
 
-        return [_suggestion(e) for e in sorted(others, key=closeness)[: max(0, limit)]]
+        others = [p for p in self._index.profiles if p is not own]
+        return [_suggestion(p.entry) for p in sorted(others, key=closeness)[: max(0, limit)]]
 
     def _decide(self, raw: str) -> Decision:
         text, trimmed = _read_at_most(str(raw), MAX_QUESTION_CHARS)
@@ -150,13 +165,6 @@ class Engine:
             title=source.title,
             published=source.published,
             url=source.url,
-        )
-
-    @staticmethod
-    def _completion_score(typed: str, entry: Entry) -> float:
-        return max(
-            fuzz.partial_ratio(typed, fold(text), processor=None)
-            for text in (entry.question, *entry.phrasings)
         )
 
 

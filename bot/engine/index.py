@@ -87,6 +87,15 @@ class Index:
             for p in profiles
         )
         self.position = {p.entry.id: i for i, p in enumerate(self.profiles)}
+        # Every question and phrasing folded with aliases resolved (for autocomplete), and
+        # the entry of each.
+        self.asked_folded: list[str] = []
+        self.asked_owner: list[Entry] = []
+        for profile in self.profiles:
+            entry = profile.entry
+            for text in (entry.question, *entry.phrasings):
+                self.asked_folded.append(lexicon.apply_aliases(fold(text)))
+                self.asked_owner.append(entry)
         self.unknown_weight = math.log(1.0 + count)
         self._words_by_length = _words_by_length(profiles)
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
