@@ -47,7 +47,6 @@ class Term:
     word: str
     stem: str
     weight: float
-    known: bool
     name: bool
     match: float = 1.0
     # The multi-word name the word was written in ("kosovo security force"), if any: the
@@ -62,11 +61,10 @@ class Question:
     terms: tuple[Term, ...]
     kind: str | None
     text: str
-    # Derived once in __post_init__: each stem's weight (times its typo match), the stems,
-    # the IDF mass of every meaningful word (what an answer must account for), and the
-    # same mass discounted by typo matches, and the closeness to each entry once measured.
+    # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
+    # mass of every meaningful word (what an answer must account for), and the same mass
+    # discounted by typo matches; the closeness to each entry, once measured.
     weights: dict[str, float] = field(init=False)
-    stems: frozenset[str] = field(init=False)
     total_weight: float = field(init=False)
     matched_weight: float = field(init=False)
     closeness: dict[str, float] = field(init=False)
@@ -74,7 +72,6 @@ class Question:
     def __post_init__(self) -> None:
         weights = {t.stem: t.weight * t.match for t in self.terms}
         object.__setattr__(self, "weights", weights)
-        object.__setattr__(self, "stems", frozenset(weights))
         object.__setattr__(self, "total_weight", sum(t.weight for t in self.terms))
         object.__setattr__(self, "matched_weight", sum(weights.values()))
         object.__setattr__(self, "closeness", {})
@@ -86,11 +83,9 @@ class Measure:
 
     profile: EntryProfile
     coverage: float
-    core: float
     anchor: float
     closeness: float
     likeness: float
-    missing_names: tuple[str, ...]
     missing_share: float
     missing_number: bool
     kind_fits: bool
@@ -123,15 +118,15 @@ def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Ter
     root = stem(word)
     name = phrase is not None or listed or word.isdigit()
     if root in index.idf:
-        return Term(word, root, index.weight(root), known=True, name=name, phrase=phrase or "")
+        return Term(word, root, index.weight(root), name=name, phrase=phrase or "")
     corrected = None if name else index.correct(word)
     if corrected is None:
-        return Term(word, root, index.unknown_weight, known=False, name=name)
+        return Term(word, root, index.unknown_weight, name=name)
     fixed, similarity = corrected
     if fixed in lexicon.STOPWORDS:
         return None
     root = stem(fixed)
-    return Term(fixed, root, index.weight(root), known=True, name=False, match=similarity)
+    return Term(fixed, root, index.weight(root), name=False, match=similarity)
 
 
 def _capitalised_words(text: str) -> dict[str, str]:
@@ -203,35 +198,29 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     """Measure how well the entry at `position` fits the question."""
     profile = index.profiles[position]
     total = question.total_weight or 1.0
-    accounted = core = anchor = missing_weight = 0.0
+    accounted = anchor = missing_weight = 0.0
     has_missing_number = False
-    missing: list[str] = []
     for term in question.terms:
         weight = term.weight * term.match
         named = term.name and term.stem in profile.known and term.phrase in profile.text
         if term.stem in profile.core or named:
             accounted += weight * IN_CORE
-            core += weight
+            anchor += weight
         elif term.stem in profile.asked_union:
             accounted += weight * IN_PHRASING
         elif term.stem in profile.known:
             accounted += weight * STATED_ONLY
         elif term.name:
-            missing.append(term.word)
             missing_weight += weight
             has_missing_number = has_missing_number or term.word.isdigit()
-        if term.stem in profile.core or named:
-            anchor += weight
     return Measure(
         profile=profile,
         coverage=accounted / total,
-        core=core / total,
         anchor=anchor,
         missing_share=missing_weight / total,
         missing_number=has_missing_number,
         closeness=_closeness(question, profile),
         likeness=_likeness(question, profile),
-        missing_names=tuple(missing),
         kind_fits=_kind_fits(question.kind, profile),
     )
 
