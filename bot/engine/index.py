@@ -3,6 +3,9 @@
 Built once per snapshot. A question then touches only the entries that share a word with
 it (through the inverted index), never every entry, which keeps a question well under a
 millisecond however much the knowledge grows.
+
+rapidfuzz 3 does not preprocess strings unless told to; every string handed to it here is
+already folded by `text.fold`, so calls pass `processor=None` to say so explicitly.
 """
 
 from __future__ import annotations
