@@ -1,0 +1,25 @@
+from bot import bench
+from bot.engine import Engine
+
+
+def test_synthetic_knowledge_has_the_asked_size_and_cites_real_sources(engine):
+    synthetic = bench.synthetic_knowledge(engine.knowledge, 300)
+    assert len(synthetic.entries) == 300
+    sources = set(synthetic.sources)
+    assert all(c.source_id in sources for e in synthetic.entries.values() for c in e.citations)
+    assert Engine(synthetic).decide("kosovo nato").score >= 0.0
+
+
+def test_synthetic_knowledge_is_the_same_for_the_same_seed(engine):
+    first = bench.synthetic_knowledge(engine.knowledge, 20, seed=3)
+    second = bench.synthetic_knowledge(engine.knowledge, 20, seed=3)
+    assert first.entries == second.entries
+
+
+def test_quality_says_plainly_when_the_shared_scorer_is_absent(tmp_path, monkeypatch):
+    from bot.settings import load_settings
+
+    monkeypatch.setattr(bench, "EVAL_DIR", tmp_path / "missing")
+    printed: list[str] = []
+    bench._quality(load_settings(environ={}, env_file=None), printed.append)
+    assert any("NOT MEASURED" in line and "absent" in line for line in printed)
