@@ -172,12 +172,11 @@ def _choose(measures: list[Measure], terms: int) -> Measure | None:
     """The entry to answer with, or None to abstain.
 
     Within a close call the ranking alone cannot tell entries apart, so a runner-up that
-    accounts for the question well enough is a better answer than a top entry that does
-    not. But when the top entry is refused on meaning (it lacks a name or number the
-    question brings, or the kind of fact asked for), the question most likely asks for
-    something not covered, and no runner-up is tried.
+    passes every check is a better answer than a top entry that does not. But when the top
+    entry lacks the kind of fact asked for or a number the question gives, the question
+    itself most likely asks for something not covered, and no runner-up is tried.
     """
-    if not measures or _refused(measures[0], terms):
+    if not measures or _asks_beyond(measures[0]):
         return None
     top = measures[0].score
     for candidate in measures:
@@ -188,12 +187,16 @@ def _choose(measures: list[Measure], terms: int) -> Measure | None:
     return None
 
 
+def _asks_beyond(measure: Measure) -> bool:
+    """Whether the question asks for a kind of fact, or names a number, the entry lacks."""
+    return not measure.kind_fits or measure.missing_number
+
+
 def _refused(measure: Measure, terms: int) -> bool:
     """Whether the entry cannot answer what was asked, however well its words match."""
     missing_allowed = _by_length(terms, SHORT_MISSING_NAMES, LONG_MISSING_NAMES)
     return (
-        not measure.kind_fits
-        or measure.missing_number
+        _asks_beyond(measure)
         or measure.missing_share > missing_allowed
         or measure.anchor < MIN_ANCHOR
     )

@@ -54,6 +54,7 @@ STOPWORDS = _word_set(
     keep keeps kept keeping hold holds held holding take takes took taken taking bring
     brings brought bringing allow allows allowed affect affects affected become becomes
     became come comes came coming put puts
+    stance stances attitude
     represent represents represented predstavlja predstavljaju perfaqeson
     gonna wanna gotta rn tho kinda sorta yall ya lemme stuff care cares happen happens
     happened happening
