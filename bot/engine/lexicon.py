@@ -42,7 +42,8 @@ STOPWORDS = _word_set(
     wanting was way we well were what whatever when where whether which while who
     whom whose why will wish with within without wonder wondering would yeah yes yet you
     your yours yourself e dhe i te ne per nga me qe eshte jane a apo nje ky kjo keto ato
-    ai ajo cili cila cilat cilet cfare pse si sa kur ku nuk do ka kane kishte ishte jam
+    ai ajo kush cili cila cilat cilet cilin cilen cfare pse si sa kur ku nuk do ka kane
+    kishte ishte jam
     je jemi jeni mund duhet se por edhe vetem tani ose mbi pa deri tek prej sipas lidhje
     rreth une ti na ju ata tyre saj tij kete ketij asaj atij cka je su da li i u na za
     od do sa se koji koja koje kojim kojih sta sto zasto kako kada kad gde ko kome koga
@@ -54,7 +55,7 @@ STOPWORDS = _word_set(
     keep keeps kept keeping hold holds held holding take takes took taken taking bring
     brings brought bringing allow allows allowed affect affects affected become becomes
     became come comes came coming put puts
-    stance stances attitude
+    stance stances attitude qendrim qendrimi qendrimin ndaj stav stava stavu
     represent represents represented predstavlja predstavljaju perfaqeson
     gonna wanna gotta rn tho kinda sorta yall ya lemme stuff care cares happen happens
     happened happening
@@ -220,6 +221,13 @@ _ALIASES: dict[str, str] = {
     "aims": "objective",
     "ambition": "objective",
     "ambitions": "objective",
+    "mbron": "protect",
+    "mbrojne": "protect",
+    "mbrojti": "protect",
+    "mbrojtur": "protect",
+    "stiti": "protect",
+    "stite": "protect",
+    "stitio": "protect",
     "army": "military",
     "armies": "military",
     "pentagon": "unitedstates department of defense",
@@ -541,6 +549,57 @@ _HOW_MANY = re.compile(
     r"|what share|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
 )
 _CLAUSE = re.compile(r"[.?!;:,\n]+")
+# Names of places in Albanian and Serbian, by stem, and the endings their cases add
+# (folded): every inflected form is read as the English name.
+_ALBANIAN_ENDINGS = ("", "a", "e", "i", "es", "en", "se", "ne", "ia", "ise", "ine", "it", "in")
+_SERBIAN_ENDINGS = ("", "a", "e", "i", "u", "o", "om", "oj", "ija", "ije", "iji", "iju", "ijom")
+_INFLECTED_NAMES = {
+    _ALBANIAN_ENDINGS: {
+        "kosov": "kosovo",
+        "greqi": "greece",
+        "spanj": "spain",
+        "rumani": "romania",
+        "sllovaki": "slovakia",
+        "serbi": "serbia",
+        "rusi": "russia",
+        "shqiperi": "albania",
+        "ukrain": "ukraine",
+        "kroaci": "croatia",
+        "suedi": "sweden",
+        "finland": "finland",
+        "amerik": "unitedstates",
+        "evrop": "europe",
+        "brazil": "brazil",
+        "turqi": "turkey",
+        "gjermani": "germany",
+        "franc": "france",
+    },
+    _SERBIAN_ENDINGS: {
+        "kosov": "kosovo",
+        "grck": "greece",
+        "spanij": "spain",
+        "rumunij": "romania",
+        "slovack": "slovakia",
+        "srbij": "serbia",
+        "rusij": "russia",
+        "albanij": "albania",
+        "ukrajin": "ukraine",
+        "hrvatsk": "croatia",
+        "svedsk": "sweden",
+        "finsk": "finland",
+        "amerik": "unitedstates",
+        "evrop": "europe",
+        "brazil": "brazil",
+        "turs": "turkey",
+        "nemack": "germany",
+        "francusk": "france",
+    },
+}
+for _endings, _stems in _INFLECTED_NAMES.items():
+    for _stem, _name in _stems.items():
+        for _ending in _endings:
+            _ALIASES.setdefault(_stem + _ending, _name)
+
 _ALIAS_WORDS = {tuple(key.split()): value.split() for key, value in _ALIASES.items()}
 _ALIAS_LENGTHS: dict[str, tuple[int, ...]] = {}
 for _key in sorted(_ALIAS_WORDS, key=len, reverse=True):

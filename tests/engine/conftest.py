@@ -6,10 +6,18 @@ from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
 
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "knowledge"
+SHIPPED_KNOWLEDGE = Path(__file__).parents[2] / "knowledge"
 
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     result = load_knowledge(FIXTURE_KNOWLEDGE)
+    assert result.knowledge is not None, result.problems
+    return Engine(result.knowledge)
+
+
+@pytest.fixture(scope="session")
+def shipped_engine() -> Engine:
+    result = load_knowledge(SHIPPED_KNOWLEDGE)
     assert result.knowledge is not None, result.problems
     return Engine(result.knowledge)

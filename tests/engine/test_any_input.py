@@ -57,3 +57,9 @@ def test_autocomplete_of_any_text_lists_at_most_25_distinct_entries(engine, text
     found = engine.complete(text, limit=limit)
     assert len(found) <= 25
     assert len({s.entry_id for s in found}) == len(found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=600))
+def test_any_text_gives_a_valid_decision_on_the_shipped_knowledge(shipped_engine, text):
+    _valid(shipped_engine.decide(text))

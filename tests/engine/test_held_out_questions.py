@@ -9,11 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.engine import Engine
-from bot.knowledge.loader import load_knowledge
-
 HERE = Path(__file__).parent
-SHIPPED = HERE.parents[1] / "knowledge"
 IN_SCOPE_FLOOR = 0.9
 ABSTAIN_FLOOR = 0.93
 
@@ -21,13 +17,6 @@ ABSTAIN_FLOOR = 0.93
 def _hit(expect: list[list[str]], text: str) -> bool:
     lowered = text.lower()
     return all(any(str(alt).lower() in lowered for alt in group) for group in expect)
-
-
-@pytest.fixture(scope="module")
-def shipped_engine() -> Engine:
-    knowledge = load_knowledge(SHIPPED).knowledge
-    assert knowledge is not None
-    return Engine(knowledge)
 
 
 @pytest.fixture(scope="module")
