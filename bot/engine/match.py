@@ -92,7 +92,7 @@ class Measure:
 
     @property
     def score(self) -> float:
-        """One calibrated figure in [0, 1] for ranking and for the threshold."""
+        """One figure in [0, 1], the weighted mean of the three measures, to rank by."""
         return 0.5 * self.coverage + 0.25 * self.closeness + 0.25 * self.likeness
 
 
