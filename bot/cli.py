@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.knowledge.check import run_check
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument(
         "--coverage", action="store_true", help="list source sentences no entry cites"
     )
+    ask = commands.add_parser("ask", help="ask questions in the terminal")
+    ask.add_argument("question", nargs="?", help="answer this one question and exit")
+    ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -28,4 +31,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         root = Path(args.directory) if args.directory else settings.knowledge_dir
         return run_check(root, args.coverage)
+    if args.command == "ask":
+        return _ask(settings, args.question, as_json=args.json)
     return 2
+
+
+def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
+    from bot import terminal
+
+    engine = terminal.load_engine(settings)
+    if engine is None:
+        return 1
+    if as_json:
+        terminal.answer_json_lines(engine, sys.stdin, sys.stdout)
+        return 0
+    if question is not None:
+        print(terminal.answer_once(engine, question))
+        return 0
+    return terminal.run_prompt(engine)

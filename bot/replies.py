@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot import strings
-from bot.engine.decision import Decision, SourcedQuote
+from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote
 
-MAX_QUESTION_CHARS = 500
+__all__ = ["MAX_QUESTION_CHARS", "attribution", "human_date", "render_terminal", "to_json"]
 
 
 def human_date(iso: str) -> str:

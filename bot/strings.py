@@ -44,6 +44,18 @@ class Months:
     )
 
 
+class Terminal:
+    """Text of the terminal mode (`python -m bot ask`, and `run` without a token)."""
+
+    WELCOME = (
+        "Ask a question about the briefing in your own words "
+        "(English, Albanian or Serbian). Ctrl-D or an empty line twice to quit."
+    )
+    PROMPT = "\nquestion> "
+    BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
+    CHECK_HINT = "Run `python -m bot check` for details."
+
+
 class Check:
     """What `python -m bot check` and the moderators' editing commands say about knowledge.
 

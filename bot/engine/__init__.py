@@ -2,3 +2,7 @@
 
 Nothing in this package knows about Discord or about how a reply looks.
 """
+
+from bot.engine.engine import Engine
+
+__all__ = ["Engine"]

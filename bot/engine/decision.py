@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from bot.knowledge.model import Entry
 
+# The engine reads at most this many characters of a question; the rest is cut, and the
+# reply says so. Re-exported by `bot.replies`, which shows the limit.
+MAX_QUESTION_CHARS = 500
+
 
 @dataclass(frozen=True)
 class SourcedQuote:

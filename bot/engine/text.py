@@ -1,0 +1,103 @@
+"""Turn any text into comparable tokens: clean, fold, tokenise, stem.
+
+The same functions read the knowledge and the questions, so a word folds the same way on
+both sides: case, diacritics (Kosovës, Kosovo), Serbian Cyrillic (Косово) and typographic
+variants all meet in one plain Latin form before anything is compared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Serbian Cyrillic to Serbian Latin (Gaj's alphabet), before diacritics are stripped.
+_CYRILLIC = dict(
+    zip(
+        "абвгдђежзијклљмнњопрстћуфхцчџшѕєіїґ",
+        [
+            "a", "b", "v", "g", "d", "dj", "e", "z", "z", "i", "j", "k", "l", "lj", "m", "n",
+            "nj", "o", "p", "r", "s", "t", "c", "u", "f", "h", "c", "c", "dz", "s", "dz", "e",
+            "i", "i", "g",
+        ],
+        strict=True,
+    )
+)  # fmt: skip
+# Letters NFKD does not decompose into a base letter plus a mark.
+_LATIN_EXTRA = {"đ": "dj", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "ı": "i"}
+_FOLD_TABLE = str.maketrans({**_CYRILLIC, **_LATIN_EXTRA})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
+_NEGATION = re.compile(r"n't\b")
+_POSSESSIVE = re.compile(r"'s\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+# Suffixes removed by the light stemmer, longest first. Enough to join recognise /
+# recognised / recognition, member / members / membership, across English, Albanian and
+# Serbian endings; a token never shrinks below STEM_MIN characters.
+STEM_MIN = 4
+STEM_PREFIX = 6
+_SUFFIXES = tuple(
+    sorted(
+        (
+            "ational", "ization", "isation", "ations", "ation", "ments", "ment", "ships",
+            "ship", "ness", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly", "ity",
+            "ive", "al", "ize", "ise", "ian", "ia", "an", "it", "in", "ve", "ja", "je", "ji",
+            "ju", "om", "ama", "ima", "a", "e", "i", "u", "y", "o",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def clean(text: str) -> str:
+    """Drop zero-width characters, blank out control ones, collapse whitespace.
+
+    A zero-width character inside a word (Ko\u200bsovo) vanishes rather than split it.
+
+    This is the text the engine says it read: unlike `fold`, it is still readable.
+    """
+    kept = []
+    for char in unicodedata.normalize("NFKC", text):
+        category = unicodedata.category(char)
+        if category == "Cf":
+            continue
+        kept.append(" " if category in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp") else char)
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase plain-Latin form of `text` with punctuation turned into spaces."""
+    lowered = text.casefold().translate(_APOSTROPHES).translate(_FOLD_TABLE)
+    lowered = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
+    lowered = _NEGATION.sub(" not", lowered)
+    lowered = _POSSESSIVE.sub("", lowered)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", plain)).strip()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, in order."""
+    folded = fold(text)
+    return folded.split() if folded else []
+
+
+def stem(word: str) -> str:
+    """A light, language-agnostic stem: strip one common ending, then cap the length.
+
+    Capping at a fixed prefix is crude but robust across the three languages the bot reads
+    (Albanian and Serbian inflect heavily); the fuzzy step catches what it misses.
+    """
+    if word.isdigit() or len(word) <= STEM_MIN:
+        return word
+    for _ in range(2):
+        word = _strip_one_ending(word)
+    return word[:STEM_PREFIX]
+
+
+def _strip_one_ending(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN:
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,73 @@
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.terminal import answer_json_lines, answer_once, run_prompt
+
+from .conftest import FIXTURE_KNOWLEDGE
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def _run_bot(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BRIEFING_KNOWLEDGE_DIR": str(FIXTURE_KNOWLEDGE)}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_json_mode_writes_one_object_per_line_in_order():
+    questions = ["why isn't kosovo in pfp", "", "good morning", "rutte warning russia"]
+    done = _run_bot("ask", "--json", stdin="\n".join(questions) + "\n")
+    assert done.returncode == 0, done.stderr
+    replies = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["answered"] for r in replies] == [True, False, False, True]
+    assert [r["entry_id"] for r in replies] == ["kosovo-outside-pfp", None, None, "rutte-warning"]
+    first = replies[0]
+    assert set(first) == {"answered", "entry_id", "score", "answer", "sources", "suggestions"}
+    assert set(first["sources"][0]) == {"quote", "speaker", "outlet", "date", "url"}
+    assert first["answer"].startswith("Kosovo is the only")
+
+
+def test_json_mode_answers_each_line_as_soon_as_it_is_read():
+    out = io.StringIO()
+    answer_json_lines(_engine_from_fixture(), iter(["pfp kosovo\n"]), out)
+    assert json.loads(out.getvalue())["answered"] is True
+
+
+def test_ask_with_a_question_prints_the_answer_with_its_source_once():
+    done = _run_bot("ask", "which nato members don't recognise kosovo")
+    assert done.returncode == 0, done.stderr
+    assert "Greece, Romania" in done.stdout
+    assert "RFE/RL, Radio Free Europe/Radio Liberty (RFE/RL), December 2025" in done.stdout
+
+
+def test_ask_with_an_empty_question_asks_for_a_question():
+    assert "Ask a question" in answer_once(_engine_from_fixture(), "   ")
+
+
+def test_prompt_answers_until_end_of_input():
+    out = io.StringIO()
+    code = run_prompt(_engine_from_fixture(), io.StringIO("pfp kosovo\nlol\n"), out)
+    shown = out.getvalue()
+    assert code == 0
+    assert "Kosovo is the only Western Balkan country" in shown
+    assert "The briefing doesn't cover that" in shown
+
+
+def _engine_from_fixture():
+    from bot.engine import Engine
+    from bot.knowledge.loader import load_knowledge
+
+    knowledge = load_knowledge(FIXTURE_KNOWLEDGE).knowledge
+    assert knowledge is not None
+    return Engine(knowledge)
