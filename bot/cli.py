@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     ask = commands.add_parser("ask", help="ask questions in the terminal")
     ask.add_argument("question", nargs="?", help="answer this one question and exit")
     ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
+    commands.add_parser("bench", help="measure answer quality and matching speed")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -33,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(root, args.coverage)
     if args.command == "ask":
         return _ask(settings, args.question, as_json=args.json)
+    if args.command == "bench":
+        from bot import bench
+
+        return bench.run(settings)
     return 2
 
 

@@ -44,18 +44,6 @@ class Months:
     )
 
 
-class Terminal:
-    """Text of the terminal mode (`python -m bot ask`, and `run` without a token)."""
-
-    WELCOME = (
-        "Ask a question about the briefing in your own words "
-        "(English, Albanian or Serbian). Ctrl-D or an empty line twice to quit."
-    )
-    PROMPT = "\nquestion> "
-    BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
-    CHECK_HINT = "Run `python -m bot check` for details."
-
-
 class Check:
     """What `python -m bot check` and the moderators' editing commands say about knowledge.
 
@@ -122,3 +110,29 @@ class Check:
     KIND_MAPPING = "a mapping"
     KIND_TEXT = "text"
     KIND_OTHER = "a tagged value"
+
+
+class Moderation:
+    """Refusals the knowledge store returns to moderators (shown privately in `/kb`)."""
+
+    NO_ENTRY = "There is no entry `{entry_id}`."
+    SOURCE_EXISTS = "A source `{source_id}` already exists."
+    PHRASING_EMPTY = "The phrasing is empty."
+    PHRASING_PRESENT = "`{entry_id}` already has the phrasing “{phrasing}”."
+    PHRASING_ABSENT = "`{entry_id}` has no phrasing “{phrasing}”."
+    NOTHING_TO_UNDO = "There is no change left to undo."
+    NO_CHANGE = "There is no change #{change_id}."
+    ALREADY_UNDONE = "Change #{change_id} was already undone by change #{undo_id}."
+    TEXT_NOT_UTF8 = "The attached text is not UTF-8; save it as UTF-8 plain text and try again."
+
+
+class Terminal:
+    """Text of the terminal mode (`python -m bot ask`, and `run` without a token)."""
+
+    WELCOME = (
+        "Ask a question about the briefing in your own words "
+        "(English, Albanian or Serbian). Ctrl-D or an empty line twice to quit."
+    )
+    PROMPT = "\nquestion> "
+    BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
+    CHECK_HINT = "Run `python -m bot check` for details."

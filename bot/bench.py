@@ -1,0 +1,179 @@
+"""The quality and speed benchmark behind `python -m bot bench` (and `make bench`).
+
+Quality is scored by the shared evaluation script (../shared/eval/score.py), run against
+`python -m bot ask --json` exactly as an outside scorer would; speed is measured in this
+process on the shipped knowledge and on synthetic knowledge of 1,000 and 10,000 entries.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+import yaml
+
+from bot.engine import Engine
+from bot.knowledge.model import Citation, Entry, Knowledge
+from bot.settings import PROJECT_ROOT, Settings
+
+EVAL_DIR = PROJECT_ROOT.parent / "shared" / "eval"
+OWN_QUESTIONS = PROJECT_ROOT / "tests" / "engine" / "questions.yaml"
+SYNTHETIC_SIZES = (1_000, 10_000)
+ROUNDS = 5
+FLOORS = "floors: in-scope >= 95 %, abstain >= 95 %, p99 <= 1 ms shipped / <= 5 ms at 10k"
+
+
+def run(settings: Settings, out: Callable[[str], None] = print) -> int:
+    """Print every figure; return 0 (the figures, not the exit code, are the result)."""
+    from bot.knowledge.loader import load_knowledge
+
+    result = load_knowledge(settings.knowledge_dir)
+    if result.knowledge is None:
+        out("the knowledge does not load; run `python -m bot check`")
+        return 1
+    knowledge = result.knowledge
+    out(f"knowledge: {len(knowledge.entries)} entries, {len(knowledge.sources)} sources")
+    _quality(settings, out)
+    questions = _timing_questions()
+    out(f"\nmatching latency per question ({len(questions)} questions x {ROUNDS} rounds):")
+    _speed("shipped", knowledge, questions, out)
+    for size in SYNTHETIC_SIZES:
+        _speed(f"synthetic {size:,}", synthetic_knowledge(knowledge, size), questions, out)
+    _startup(settings, out)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out(f"peak memory of this benchmark process (10k index included): {peak:.0f} MB")
+    out(FLOORS)
+    return 0
+
+
+def _quality(settings: Settings, out: Callable[[str], None]) -> None:
+    scorer = EVAL_DIR / "score.py"
+    command = f"{sys.executable} -m bot ask --json"
+    sets = [("dev set", EVAL_DIR / "dev_questions.yaml"), ("engine's own", OWN_QUESTIONS)]
+    if not scorer.is_file():
+        out(f"\nquality: NOT MEASURED: the scorer {scorer} is absent")
+        return
+    for label, questions in sets:
+        if not questions.is_file():
+            out(f"\nquality ({label}): NOT MEASURED: {questions} is absent")
+            continue
+        out(f"\nquality ({label}: {questions}), scored by {scorer}:")
+        done = subprocess.run(
+            [sys.executable, str(scorer), str(questions), "--cmd", command],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT_ROOT,
+            env=_child_environment(settings),
+            timeout=600,
+        )
+        out(done.stdout.rstrip() or done.stderr.rstrip())
+
+
+def _child_environment(settings: Settings) -> dict[str, str]:
+    """The environment for a child `python -m bot`: this one, with the same knowledge."""
+    return {**os.environ, "BRIEFING_KNOWLEDGE_DIR": str(settings.knowledge_dir)}
+
+
+def _timing_questions() -> list[str]:
+    """Questions to time: the dev set and the engine's own, all kinds mixed."""
+    questions: list[str] = []
+    for path in (EVAL_DIR / "dev_questions.yaml", OWN_QUESTIONS):
+        if path.is_file():
+            items = yaml.safe_load(path.read_text(encoding="utf-8")).get("items", [])
+            questions += [str(item["q"]) for item in items]
+    return questions or ["Why is Kosovo not in the Partnership for Peace?", "hello"]
+
+
+def _speed(
+    label: str, knowledge: Knowledge, questions: Sequence[str], out: Callable[[str], None]
+) -> None:
+    started = time.perf_counter()
+    engine = Engine(knowledge)
+    build_ms = (time.perf_counter() - started) * 1000
+    for question in questions:
+        engine.decide(question)
+    timings = []
+    for _ in range(ROUNDS):
+        for question in questions:
+            started = time.perf_counter()
+            engine.decide(question)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p50 = statistics.median(timings)
+    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+    out(
+        f"  {label:>16}: {len(knowledge.entries):>6} entries  p50 {p50:.3f} ms  "
+        f"p99 {p99:.3f} ms  max {timings[-1]:.3f} ms  index build {build_ms:.0f} ms"
+    )
+
+
+def _startup(settings: Settings, out: Callable[[str], None]) -> None:
+    """Wall time of a fresh `python -m bot ask QUESTION`: import, load, index, answer."""
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "Why is Kosovo not in the PfP?"],
+            capture_output=True,
+            cwd=PROJECT_ROOT,
+            env=_child_environment(settings),
+            timeout=60,
+            check=True,
+        )
+        runs.append(time.perf_counter() - started)
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    out(
+        f"\nstart-up to first answer (fresh process, best of 3): {min(runs):.2f} s; "
+        f"peak memory of a child process: {child_peak:.0f} MB"
+    )
+
+
+def synthetic_knowledge(base: Knowledge, size: int, seed: int = 7) -> Knowledge:
+    """Knowledge of `size` made-up entries, recombined from the base's words and invented ones.
+
+    Built programmatically so the figures scale honestly: the entries share the real
+    vocabulary (so common words have long postings) and add new words (so the vocabulary
+    grows as a real knowledge's would).
+    """
+    rng = random.Random(seed)
+    real = sorted({w for e in base.entries.values() for w in _words_of(e)}) or ["kosovo"]
+    invented = [_invented_word(rng) for _ in range(size * 2)]
+    source_id = next(iter(base.sources), "synthetic")
+    sentences = [s for src in base.sources.values() for s in src.text.split(". ") if s]
+    entries = {}
+    for number in range(size):
+
+        def sentence(length: int) -> str:
+            return " ".join(
+                rng.choice(real) if rng.random() < 0.7 else rng.choice(invented)
+                for _ in range(length)
+            )
+
+        entry_id = f"synthetic-{number:05d}"
+        entries[entry_id] = Entry(
+            id=entry_id,
+            question=sentence(rng.randint(5, 10)) + "?",
+            answer=sentence(rng.randint(20, 40)) + ".",
+            topic=f"Topic {number % 12}",
+            phrasings=tuple(sentence(rng.randint(3, 9)) for _ in range(rng.randint(3, 8))),
+            citations=(
+                Citation(source_id, rng.choice(sentences or ["text"]), "Synthetic speaker"),
+            ),
+        )
+    return Knowledge(entries=entries, sources=base.sources)
+
+
+def _words_of(entry: Entry) -> list[str]:
+    text = " ".join((entry.question, entry.answer, *entry.phrasings))
+    return [w.strip("?.,;:!\"'()") for w in text.split() if len(w) > 2]
+
+
+def _invented_word(rng: random.Random) -> str:
+    syllables = ["ka", "ro", "vi", "sta", "len", "mor", "tu", "pel", "dri", "an", "zo", "ne"]
+    return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))

@@ -1,0 +1,229 @@
+"""Who changed what in the knowledge, and the exact bytes before and after, in SQLite.
+
+The files stay the single truth; this record is what makes `history` and `undo` work across
+restarts. A change is written ahead of the files as *pending* and marked *done* once they
+are in place, so a crash in between is found at the next start and rolled back to the exact
+bytes before it (see `KnowledgeStore`). Moderators' Discord ids are kept here, because the
+issue demands to know who did what, and never in the log.
+
+Every method blocks on SQLite; call it through `asyncio.to_thread` from async code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor_id INTEGER NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    undoes INTEGER REFERENCES changes(id),
+    state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE INDEX IF NOT EXISTS changes_by_item ON changes(kind, item_id, id);
+CREATE TABLE IF NOT EXISTS change_files (
+    change_id INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    before BLOB,
+    after BLOB,
+    PRIMARY KEY (change_id, path)
+);
+"""
+
+
+class Action(StrEnum):
+    """What a change did; shown in `history`."""
+
+    ADD = "add"
+    EDIT = "edit"
+    PHRASE_ADD = "phrase-add"
+    PHRASE_REMOVE = "phrase-remove"
+    REMOVE = "remove"
+    SOURCE_ADD = "source-add"
+    UNDO = "undo"
+
+
+class Kind(StrEnum):
+    """What a change touched."""
+
+    ENTRY = "entry"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who made a change: a Discord user id (a number) and the name shown at the time."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file a change touched, relative to the knowledge folder; None means absent."""
+
+    path: str
+    before: bytes | None
+    after: bytes | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One recorded change, as `history` lists it.
+
+    `undone_by` is the id of the undo that reverted it, if any; `undoes` is set on an undo.
+    `at` is a UTC ISO time.
+    """
+
+    id: int
+    at: str
+    actor: Actor
+    action: Action
+    kind: Kind
+    item_id: str
+    detail: str
+    undoes: int | None
+    undone_by: int | None
+
+
+class ChangeLog:
+    """The `changes` and `change_files` tables of the bot's database."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(_SCHEMA)
+
+    def begin(
+        self,
+        actor: Actor,
+        action: Action,
+        kind: Kind,
+        item_id: str,
+        files: Sequence[FileChange],
+        detail: str = "",
+        undoes: int | None = None,
+    ) -> int:
+        """Record a change as pending, before its files are written; return its id."""
+        with self._connect() as connection:
+            cursor = connection.execute(
+                "INSERT INTO changes (at, actor_id, actor_name, action, kind, item_id, detail,"
+                " undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (_now(), actor.id, actor.name, action, kind, item_id, detail, undoes),
+            )
+            change_id = int(cursor.lastrowid or 0)
+            connection.executemany(
+                "INSERT INTO change_files (change_id, path, before, after) VALUES (?, ?, ?, ?)",
+                [(change_id, f.path, f.before, f.after) for f in files],
+            )
+        return change_id
+
+    def finish(self, change_id: int) -> None:
+        """Mark a change done: its files are in place."""
+        with self._connect() as connection:
+            connection.execute("UPDATE changes SET state = 'done' WHERE id = ?", (change_id,))
+
+    def discard(self, change_id: int) -> None:
+        """Forget a pending change whose files were never (or no longer) written."""
+        with self._connect() as connection:
+            connection.execute("DELETE FROM change_files WHERE change_id = ?", (change_id,))
+            connection.execute("DELETE FROM changes WHERE id = ?", (change_id,))
+
+    def pending(self) -> list[int]:
+        """Changes begun but never finished (a crash between `begin` and `finish`)."""
+        with self._connect() as connection:
+            rows = connection.execute("SELECT id FROM changes WHERE state = 'pending' ORDER BY id")
+            return [row[0] for row in rows]
+
+    def files(self, change_id: int) -> list[FileChange]:
+        """The files a change touched, with their exact bytes before and after."""
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT path, before, after FROM change_files WHERE change_id = ? ORDER BY path",
+                (change_id,),
+            )
+            return [FileChange(path, _blob(before), _blob(after)) for path, before, after in rows]
+
+    def history(
+        self, item_id: str | None = None, limit: int = 20, kind: Kind | None = None
+    ) -> list[Change]:
+        """Done changes, newest first; only those about `item_id` (of `kind`) when given."""
+        where, params = ["c.state = 'done'"], []
+        if item_id is not None:
+            where.append("c.item_id = ?")
+            params.append(item_id)
+        if kind is not None:
+            where.append("c.kind = ?")
+            params.append(str(kind))
+        return self._select(" AND ".join(where), params, limit)
+
+    def get(self, change_id: int) -> Change | None:
+        """One done change, or None when there is no such change."""
+        found = self._select("c.state = 'done' AND c.id = ?", [change_id], 1)
+        return found[0] if found else None
+
+    def last_undoable(self) -> Change | None:
+        """The newest change that is neither an undo nor already undone."""
+        found = self._select(
+            "c.state = 'done' AND c.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM changes u"
+            " WHERE u.undoes = c.id AND u.state = 'done')",
+            [],
+            1,
+        )
+        return found[0] if found else None
+
+    def _select(self, where: str, params: list[object], limit: int) -> list[Change]:
+        query = (
+            "SELECT c.id, c.at, c.actor_id, c.actor_name, c.action, c.kind, c.item_id,"
+            " c.detail, c.undoes, (SELECT MIN(u.id) FROM changes u WHERE u.undoes = c.id"
+            f" AND u.state = 'done') FROM changes c WHERE {where} ORDER BY c.id DESC LIMIT ?"
+        )
+        with self._connect() as connection:
+            rows = connection.execute(query, [*params, limit]).fetchall()
+        return [
+            Change(
+                id=row[0],
+                at=row[1],
+                actor=Actor(id=row[2], name=row[3]),
+                action=Action(row[4]),
+                kind=Kind(row[5]),
+                item_id=row[6],
+                detail=row[7],
+                undoes=row[8],
+                undone_by=row[9],
+            )
+            for row in rows
+        ]
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A short-lived connection per call, so any thread may use the log."""
+        connection = sqlite3.connect(self._path, timeout=30)
+        try:
+            connection.execute("PRAGMA foreign_keys=ON")
+            with connection:
+                yield connection
+        finally:
+            connection.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _blob(value: bytes | memoryview | None) -> bytes | None:
+    return None if value is None else bytes(value)

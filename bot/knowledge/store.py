@@ -1,0 +1,446 @@
+"""Moderators' writes to the knowledge: validated, versioned, atomic, recorded and undoable.
+
+Every write follows the same steps, all under `knowledge_lock`:
+
+1. read the files it touches and compare their version with the one the moderator started
+   from; a mismatch is a `Conflict` carrying the current text and the refused text, so
+   neither is lost;
+2. validate the new item exactly as `python -m bot check` does, then load the whole
+   would-be knowledge (a staged copy of the folder with the change applied) so rules across
+   entries, such as a phrasing belonging to one entry only, hold too;
+3. record the change as pending in the `ChangeLog`, write each file atomically, mark the
+   change done;
+4. hand the validated snapshot to subscribers (`LiveKnowledge.install`), so questions move
+   to the new knowledge in one step.
+
+A crash during step 3 is repaired at the next start: files already written are put back to
+their exact bytes before the change, and the pending record is dropped.
+
+Every public method blocks on files and SQLite; from async code call them through
+`asyncio.to_thread`. Results are values (`Applied`, `Refused`, `Conflict`), never
+exceptions, so a cog can show each one to the moderator.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.knowledge.files import (
+    cleanup_leftovers,
+    knowledge_lock,
+    put,
+    read_bytes,
+    version_of,
+)
+from bot.knowledge.history import Action, Actor, Change, ChangeLog, FileChange, Kind
+from bot.knowledge.loader import LoadResult, load_knowledge
+from bot.knowledge.model import Entry, Knowledge, Source
+from bot.knowledge.problems import Problem
+from bot.knowledge.serialise import entry_to_data, entry_to_yaml, source_to_yaml
+from bot.knowledge.validate import validate_entry_data, validate_source_data
+from bot.logs import event
+from bot.strings import Moderation
+
+log = logging.getLogger(__name__)
+
+_KNOWLEDGE_FILES = ("entries/*.yaml", "sources/*.yaml", "sources/*.txt")
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The write is on disk, recorded as change `change_id`, and being served.
+
+    `version` is the new version of the item's file (None when the write removed it).
+    """
+
+    change_id: int
+    item_id: str
+    version: str | None
+    ok = True
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Nothing was written: the write would have left the knowledge with these problems."""
+
+    problems: tuple[Problem, ...]
+    ok = False
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Nothing was written: the item changed since the moderator's version.
+
+    `current_text` is the item as it is now (None when it no longer exists) and
+    `refused_text` what this write would have made it, so the moderator can copy theirs
+    and merge by hand. `current_version` is what a retry should carry as its base.
+    """
+
+    item_id: str
+    current_text: str | None
+    current_version: str | None
+    refused_text: str | None
+    ok = False
+
+
+WriteResult = Applied | Refused | Conflict
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """An entry as its file holds it, with the version an edit of it must carry."""
+
+    entry: Entry
+    text: str
+    version: str
+
+
+class KnowledgeStore:
+    """The only writer of the knowledge folder from inside the bot."""
+
+    def __init__(self, root: Path, changes: ChangeLog) -> None:
+        """Open the store, repairing what a crashed writer left (blocks)."""
+        self.root = root
+        self.changes = changes
+        self._subscribers: list[Callable[[Knowledge], None]] = []
+        self._recover()
+
+    def subscribe(self, callback: Callable[[Knowledge], None]) -> None:
+        """Call `callback` with the new snapshot after every successful write.
+
+        Called in the writing thread while the knowledge lock is held, so snapshots arrive
+        in the order they were written.
+        """
+        self._subscribers.append(callback)
+
+    # Reading
+
+    def read_entry(self, entry_id: str) -> StoredEntry | None:
+        """The entry's current text and version, to pre-fill an edit; None when absent."""
+        with knowledge_lock(self.root):
+            current = self._load_current()
+            entry = current.knowledge.entries.get(entry_id) if current.knowledge else None
+            content = read_bytes(self._entry_path(entry_id)) if entry else None
+            if entry is None or content is None:
+                return None
+            return StoredEntry(entry, content.decode("utf-8"), version_of(content) or "")
+
+    def list_sources(self) -> list[Source]:
+        """The stored sources, newest publication first."""
+        result = load_knowledge(self.root)
+        sources = result.knowledge.sources.values() if result.knowledge else ()
+        return sorted(sources, key=lambda s: (s.published, s.id), reverse=True)
+
+    def check(self) -> LoadResult:
+        """Validate the knowledge on disk, as `python -m bot check` does."""
+        return load_knowledge(self.root)
+
+    def history(self, item_id: str | None = None, limit: int = 20) -> list[Change]:
+        """Changes newest first, all of them or those about one entry or source."""
+        return self.changes.history(item_id, limit)
+
+    # Writing entries
+
+    def add_entry(self, data: Mapping[str, Any], actor: Actor) -> WriteResult:
+        """Create a new entry from `data` (the mapping its YAML file holds)."""
+        with knowledge_lock(self.root):
+            current = self._load_current()
+            if current.knowledge is None:
+                return Refused(current.problems)
+            entry_id = str(data.get("id", ""))
+            label = f"entries/{entry_id}.yaml"
+            entry, problems = validate_entry_data(dict(data), current.knowledge, label)
+            if entry is None:
+                return Refused(tuple(problems))
+            path = self._entry_path(entry.id)
+            text = entry_to_yaml(entry)
+            existing = read_bytes(path)
+            if existing is not None:
+                return self._conflict(entry.id, existing, text)
+            return self._commit(
+                actor, Action.ADD, Kind.ENTRY, entry.id, {path: text.encode("utf-8")}
+            )
+
+    def edit_entry(
+        self, entry_id: str, data: Mapping[str, Any], base_version: str, actor: Actor
+    ) -> WriteResult:
+        """Replace the entry with `data`, if it is still at `base_version`.
+
+        The id cannot change: `data["id"]` is taken to be `entry_id`.
+        """
+        with knowledge_lock(self.root):
+            return self._replace_entry(entry_id, dict(data), base_version, actor, Action.EDIT, "")
+
+    def add_phrasing(self, entry_id: str, phrasing: str, actor: Actor) -> WriteResult:
+        """Add one phrasing to the entry as it is now."""
+        phrasing = " ".join(phrasing.split())
+        with knowledge_lock(self.root):
+            stored = self._stored(entry_id)
+            if isinstance(stored, Refused):
+                return stored
+            entry = stored.entry
+            if not phrasing:
+                return self._refuse(entry_id, Moderation.PHRASING_EMPTY)
+            known = {p.casefold() for p in (entry.question, *entry.phrasings)}
+            if phrasing.casefold() in known:
+                message = Moderation.PHRASING_PRESENT.format(entry_id=entry_id, phrasing=phrasing)
+                return self._refuse(entry_id, message)
+            data = entry_to_data(dataclasses.replace(entry, phrasings=(*entry.phrasings, phrasing)))
+            return self._replace_entry(
+                entry_id, data, stored.version, actor, Action.PHRASE_ADD, phrasing
+            )
+
+    def remove_phrasing(self, entry_id: str, phrasing: str, actor: Actor) -> WriteResult:
+        """Remove one phrasing (compared ignoring case and spacing) from the entry."""
+        wanted = " ".join(phrasing.split()).casefold()
+        with knowledge_lock(self.root):
+            stored = self._stored(entry_id)
+            if isinstance(stored, Refused):
+                return stored
+            entry = stored.entry
+            kept = tuple(p for p in entry.phrasings if " ".join(p.split()).casefold() != wanted)
+            if len(kept) == len(entry.phrasings):
+                message = Moderation.PHRASING_ABSENT.format(entry_id=entry_id, phrasing=phrasing)
+                return self._refuse(entry_id, message)
+            removed = next(p for p in entry.phrasings if p not in kept)
+            data = entry_to_data(dataclasses.replace(entry, phrasings=kept))
+            return self._replace_entry(
+                entry_id, data, stored.version, actor, Action.PHRASE_REMOVE, removed
+            )
+
+    def remove_entry(
+        self, entry_id: str, actor: Actor, base_version: str | None = None
+    ) -> WriteResult:
+        """Delete the entry; with `base_version`, only if it has not changed since."""
+        with knowledge_lock(self.root):
+            stored = self._stored(entry_id)
+            if isinstance(stored, Refused):
+                return stored
+            if base_version is not None and base_version != stored.version:
+                return self._conflict(entry_id, stored.text.encode("utf-8"), None)
+            path = self._entry_path(entry_id)
+            return self._commit(
+                actor, Action.REMOVE, Kind.ENTRY, entry_id, {path: None}, stored.entry.question
+            )
+
+    # Writing sources
+
+    def add_source(self, data: Mapping[str, Any], text: str, actor: Actor) -> WriteResult:
+        """Store a new source: its metadata (`data`, as its YAML file holds) and its text.
+
+        `added` defaults to today (UTC). The text is stored exactly as given.
+        """
+        data = {"added": datetime.now(UTC).date().isoformat(), **data}
+        source_id = str(data.get("id", ""))
+        with knowledge_lock(self.root):
+            source, problems = validate_source_data(data, text, f"sources/{source_id}.yaml")
+            if source is None:
+                return Refused(tuple(problems))
+            meta = self.root / "sources" / f"{source.id}.yaml"
+            body = meta.with_suffix(".txt")
+            if read_bytes(meta) is not None or read_bytes(body) is not None:
+                message = Moderation.SOURCE_EXISTS.format(source_id=source.id)
+                return Refused((Problem(f"sources/{source.id}.yaml", message),))
+            files = {body: text.encode("utf-8"), meta: source_to_yaml(source).encode("utf-8")}
+            return self._commit(actor, Action.SOURCE_ADD, Kind.SOURCE, source.id, files)
+
+    # Undo
+
+    def undo(self, actor: Actor, change_id: int | None = None) -> WriteResult:
+        """Restore the files exactly as they were before a change (default: the last one).
+
+        Refused with a `Conflict` when a later change touched the same file, so an undo
+        never silently discards newer work: undo the later change first.
+        """
+        with knowledge_lock(self.root):
+            target = self._undo_target(change_id)
+            if isinstance(target, Refused):
+                return target
+            files = self.changes.files(target.id)
+            for file in files:
+                current = read_bytes(self.root / file.path)
+                if current != file.after:
+                    return self._conflict(target.item_id, current, _text(file.before))
+            restored = {self.root / f.path: f.before for f in reversed(files)}
+            detail = f"#{target.id} {target.action}"
+            return self._commit(
+                actor, Action.UNDO, target.kind, target.item_id, restored, detail, target.id
+            )
+
+    def _undo_target(self, change_id: int | None) -> Change | Refused:
+        if change_id is None:
+            target = self.changes.last_undoable()
+            message = Moderation.NOTHING_TO_UNDO
+        else:
+            target = self.changes.get(change_id)
+            message = Moderation.NO_CHANGE.format(change_id=change_id)
+        if target is None:
+            return Refused((Problem("", message),))
+        if target.undone_by is not None:
+            message = Moderation.ALREADY_UNDONE.format(
+                change_id=target.id, undo_id=target.undone_by
+            )
+            return Refused((Problem("", message),))
+        return target
+
+    # Export
+
+    def export(self) -> bytes:
+        """The knowledge as a zip of its YAML files and source texts."""
+        buffer = io.BytesIO()
+        with (
+            knowledge_lock(self.root),
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            for path in self._knowledge_files(self.root):
+                archive.write(path, path.relative_to(self.root).as_posix())
+        return buffer.getvalue()
+
+    # The common write path
+
+    def _replace_entry(
+        self,
+        entry_id: str,
+        data: dict[str, Any],
+        base_version: str,
+        actor: Actor,
+        action: Action,
+        detail: str,
+    ) -> WriteResult:
+        current = self._load_current()
+        if current.knowledge is None:
+            return Refused(current.problems)
+        path = self._entry_path(entry_id)
+        existing = read_bytes(path) if entry_id in current.knowledge.entries else None
+        data["id"] = entry_id
+        entry, problems = validate_entry_data(data, current.knowledge, f"entries/{entry_id}.yaml")
+        if entry is None:
+            return Refused(tuple(problems))
+        text = entry_to_yaml(entry)
+        if existing is None or version_of(existing) != base_version:
+            return self._conflict(entry_id, existing, text)
+        return self._commit(
+            actor, action, Kind.ENTRY, entry_id, {path: text.encode("utf-8")}, detail
+        )
+
+    def _commit(
+        self,
+        actor: Actor,
+        action: Action,
+        kind: Kind,
+        item_id: str,
+        files: dict[Path, bytes | None],
+        detail: str = "",
+        undoes: int | None = None,
+    ) -> Applied | Refused:
+        """Validate the would-be knowledge, then record, write and publish the change."""
+        staged = self._load_staged(files)
+        if staged.knowledge is None:
+            return Refused(staged.problems)
+        changed = [
+            FileChange(self._relative(path), read_bytes(path), content)
+            for path, content in files.items()
+        ]
+        change_id = self.changes.begin(actor, action, kind, item_id, changed, detail, undoes)
+        for path, content in files.items():
+            put(path, content)
+        self.changes.finish(change_id)
+        event(log, "knowledge_changed", change=change_id, action=action, kind=kind, item=item_id)
+        for callback in self._subscribers:
+            callback(staged.knowledge)
+        entry_file = files.get(self._entry_path(item_id)) if kind is Kind.ENTRY else None
+        return Applied(change_id, item_id, version_of(entry_file))
+
+    def _load_staged(self, files: dict[Path, bytes | None]) -> LoadResult:
+        """Load the knowledge as it would be with `files` written, without touching disk."""
+        with tempfile.TemporaryDirectory(prefix="knowledge-stage-") as stage_dir:
+            stage = Path(stage_dir)
+            for path in self._knowledge_files(self.root):
+                target = stage / path.relative_to(self.root)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+            for path, content in files.items():
+                target = stage / path.relative_to(self.root)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if content is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    target.write_bytes(content)
+            result = load_knowledge(stage)
+        problems = tuple(
+            dataclasses.replace(p, file=p.file.replace(str(stage) + "/", ""))
+            for p in result.problems
+        )
+        return LoadResult(result.knowledge, problems)
+
+    # Helpers
+
+    def _load_current(self) -> LoadResult:
+        return load_knowledge(self.root)
+
+    def _stored(self, entry_id: str) -> StoredEntry | Refused:
+        stored = self.read_entry(entry_id)
+        if stored is None:
+            return self._refuse(entry_id, Moderation.NO_ENTRY.format(entry_id=entry_id))
+        return stored
+
+    def _entry_path(self, entry_id: str) -> Path:
+        return self.root / "entries" / f"{entry_id}.yaml"
+
+    def _relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def _conflict(self, item_id: str, current: bytes | None, refused: str | None) -> Conflict:
+        return Conflict(item_id, _text(current), version_of(current), refused)
+
+    @staticmethod
+    def _refuse(entry_id: str, message: str) -> Refused:
+        return Refused((Problem(f"entries/{entry_id}.yaml", message),))
+
+    @staticmethod
+    def _knowledge_files(root: Path) -> list[Path]:
+        found = {p for pattern in _KNOWLEDGE_FILES for p in root.glob(pattern)}
+        return sorted(p for p in found if not p.name.startswith("."))
+
+    def _recover(self) -> None:
+        """Finish or roll back changes a crash interrupted, and remove temporary files."""
+        with knowledge_lock(self.root):
+            for change_id in self.changes.pending():
+                self._recover_change(change_id)
+            for path in cleanup_leftovers(self.root):
+                event(log, "leftover_removed", file=self._relative(path))
+
+    def _recover_change(self, change_id: int) -> None:
+        files = self.changes.files(change_id)
+        current = {f.path: read_bytes(self.root / f.path) for f in files}
+        if all(current[f.path] == f.after for f in files):
+            self.changes.finish(change_id)
+            event(log, "change_recovered", change=change_id, outcome="finished")
+            return
+        for file in reversed(files):
+            if current[file.path] == file.after and file.after != file.before:
+                put(self.root / file.path, file.before)
+        self.changes.discard(change_id)
+        event(log, "change_recovered", change=change_id, outcome="rolled_back")
+
+
+def decode_upload(raw: bytes) -> str | Refused:
+    """The text of an attached `.txt` file (UTF-8, a byte-order mark dropped), or a refusal."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return Refused((Problem("", Moderation.TEXT_NOT_UTF8),))
+
+
+def _text(content: bytes | None) -> str | None:
+    return None if content is None else content.decode("utf-8", errors="replace")

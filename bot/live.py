@@ -1,0 +1,162 @@
+"""The knowledge and engine being served, swapped whole when the knowledge changes.
+
+The current knowledge and the engine built from it live in one immutable `Snapshot`, and a
+change replaces that snapshot with a single assignment, so a question being answered sees
+the old pair or the new one, never a mixture. A load that finds problems (a broken file
+written by hand, a bad merge) never replaces anything: the bot keeps answering from its last
+good knowledge and the problems are returned, logged and, through `watch`, handed to
+whoever tells the moderators.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from bot.knowledge.files import knowledge_lock
+from bot.knowledge.history import ChangeLog
+from bot.knowledge.loader import LoadResult, load_knowledge
+from bot.knowledge.model import Knowledge
+from bot.knowledge.problems import Problem
+from bot.knowledge.store import KnowledgeStore
+from bot.logs import event
+
+log = logging.getLogger(__name__)
+
+E = TypeVar("E")
+Fingerprint = tuple[tuple[str, int, int], ...]
+_WATCHED = ("entries/*.yaml", "sources/*.yaml", "sources/*.txt")
+
+
+class KnowledgeUnavailable(RuntimeError):
+    """The knowledge on disk has problems and there is no earlier good snapshot to serve."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Snapshot(Generic[E]):
+    """A knowledge snapshot and the engine built from it: always replaced together."""
+
+    knowledge: Knowledge
+    engine: E
+
+
+class LiveKnowledge(Generic[E]):
+    """Serves the last good snapshot of the knowledge folder at `root`.
+
+    `engine_factory` builds the engine for a snapshot (normally `bot.engine.Engine`; tests
+    pass a light one).
+    """
+
+    def __init__(self, root: Path, engine_factory: Callable[[Knowledge], E]) -> None:
+        """Load the knowledge (blocks); raise `KnowledgeUnavailable` if it has problems."""
+        self.root = root
+        self._engine_factory = engine_factory
+        self.problems: tuple[Problem, ...] = ()
+        with knowledge_lock(root):
+            self._seen = self._fingerprint()
+            result = load_knowledge(root)
+            if result.knowledge is None:
+                raise KnowledgeUnavailable(result.problems)
+            self._snapshot = Snapshot(result.knowledge, engine_factory(result.knowledge))
+
+    @property
+    def snapshot(self) -> Snapshot[E]:
+        """The pair being served; read it once per question to use one consistent pair."""
+        return self._snapshot
+
+    @property
+    def engine(self) -> E:
+        """The engine being served (its knowledge is the matching snapshot)."""
+        return self._snapshot.engine
+
+    @property
+    def knowledge(self) -> Knowledge:
+        """The knowledge being served."""
+        return self._snapshot.knowledge
+
+    def install(self, knowledge: Knowledge) -> None:
+        """Serve `knowledge` (already validated), building its engine first (blocks).
+
+        The knowledge store calls this after each write, holding the knowledge lock.
+        """
+        with knowledge_lock(self.root):
+            self._snapshot = Snapshot(knowledge, self._engine_factory(knowledge))
+            self._seen = self._fingerprint()
+            self.problems = ()
+
+    def reload(self) -> LoadResult:
+        """Re-read the folder; serve it if it is good, else keep the last good (blocks).
+
+        Returns the load result: its problems tell moderators what is wrong and where.
+        """
+        with knowledge_lock(self.root):
+            self._seen = self._fingerprint()
+            result = load_knowledge(self.root)
+            if result.knowledge is None:
+                self.problems = result.problems
+                self._log_problems(result.problems)
+                return result
+            self._snapshot = Snapshot(result.knowledge, self._engine_factory(result.knowledge))
+            self.problems = ()
+        event(log, "knowledge_reloaded", entries=len(result.knowledge.entries))
+        return result
+
+    def changed_on_disk(self) -> bool:
+        """Whether a knowledge file was added, removed or modified since the last load."""
+        return self._fingerprint() != self._seen
+
+    async def watch(
+        self,
+        interval: float,
+        notify: Callable[[LoadResult], Awaitable[None]] | None = None,
+    ) -> None:
+        """Poll the folder every `interval` seconds and reload what changed; runs until cancelled.
+
+        Picks up edits made outside the bot (a `git pull`, a hand edit). `notify` receives
+        every reload's result, good or not, for the log channel.
+        """
+        while True:
+            await asyncio.sleep(interval)
+            if not await asyncio.to_thread(self.changed_on_disk):
+                continue
+            result = await asyncio.to_thread(self.reload)
+            if notify is not None:
+                await notify(result)
+
+    def _fingerprint(self) -> Fingerprint:
+        found = {p for pattern in _WATCHED for p in self.root.glob(pattern)}
+        stats = []
+        for path in sorted(p for p in found if not p.name.startswith(".")):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            stats.append((path.relative_to(self.root).as_posix(), stat.st_mtime_ns, stat.st_size))
+        return tuple(stats)
+
+    @staticmethod
+    def _log_problems(problems: tuple[Problem, ...]) -> None:
+        event(log, "knowledge_kept", logging.WARNING, problems=len(problems))
+        for problem in problems:
+            event(log, "knowledge_problem", logging.WARNING, problem=str(problem))
+
+
+def open_moderated(
+    root: Path, database_path: Path, engine_factory: Callable[[Knowledge], E]
+) -> tuple[LiveKnowledge[E], KnowledgeStore]:
+    """The served knowledge and its store, wired so every write is served at once (blocks).
+
+    The store opens first, so a write a crash interrupted is repaired before loading.
+    """
+    store = KnowledgeStore(root, ChangeLog(database_path))
+    live = LiveKnowledge(root, engine_factory)
+    store.subscribe(live.install)
+    return live, store

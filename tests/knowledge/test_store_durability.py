@@ -1,0 +1,174 @@
+import itertools
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bot.knowledge.files import cleanup_leftovers, write_atomic
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.store import Applied, Conflict
+from bot.live import open_moderated
+from bot.settings import PROJECT_ROOT
+from tests.knowledge.store_helpers import (
+    ALICE,
+    BOB,
+    FakeEngine,
+    make_knowledge,
+    open_store,
+    recognition_data,
+)
+
+PFP = "kosovo-outside-pfp"
+RECOGNITION = "allies-not-recognising"
+CRASHED = 17
+
+
+def run_writer_that_crashes(root: Path, database: Path, crash_at: str, write: str) -> int:
+    """Run a write in another process that dies (os._exit) at `crash_at`."""
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        from pathlib import Path
+        import bot.knowledge.files as files
+        import bot.knowledge.history as history
+        from tests.knowledge.store_helpers import *
+        calls = []
+        def die_at(name, original, on_call=1):
+            def wrapper(*args, **kwargs):
+                calls.append(name)
+                if calls.count(name) == on_call:
+                    os._exit({CRASHED})
+                return original(*args, **kwargs)
+            return wrapper
+        {crash_at}
+        store = open_store(Path(sys.argv[1]), Path(sys.argv[2]))
+        {write}
+        """
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script, str(root), str(database)], cwd=PROJECT_ROOT, check=False
+    )
+    return completed.returncode
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.rglob(".*.tmp-*"))
+
+
+def test_a_writer_killed_between_writing_and_renaming_loses_nothing(tmp_path):
+    root = make_knowledge(tmp_path)
+    database = tmp_path / "db.sqlite3"
+    path = root / "entries" / f"{PFP}.yaml"
+    original = path.read_bytes()
+
+    code = run_writer_that_crashes(
+        root,
+        database,
+        "files.os.replace = die_at('replace', files.os.replace)",
+        "store.add_phrasing('kosovo-outside-pfp', 'crash phrasing', ALICE)",
+    )
+
+    assert code == CRASHED
+    assert path.read_bytes() == original
+    [leftover] = root.rglob(".*.tmp-*")
+    assert leftover.name.startswith(f".{PFP}.yaml.tmp-")
+    assert "crash phrasing" in leftover.read_text("utf-8")
+    store = open_store(root, database)
+    assert leftovers(root) == []
+    assert store.history() == []
+    assert load_knowledge(root).ok
+    assert isinstance(store.add_phrasing(PFP, "after the crash", BOB), Applied)
+
+
+def test_a_writer_killed_after_renaming_keeps_the_change_and_its_history(tmp_path):
+    root = make_knowledge(tmp_path)
+    database = tmp_path / "db.sqlite3"
+
+    code = run_writer_that_crashes(
+        root,
+        database,
+        "history.ChangeLog.finish = die_at('finish', history.ChangeLog.finish)",
+        "store.add_phrasing('kosovo-outside-pfp', 'crash phrasing', ALICE)",
+    )
+
+    assert code == CRASHED
+    store = open_store(root, database)
+    assert "crash phrasing" in load_knowledge(root).knowledge.entries[PFP].phrasings
+    [change] = store.history()
+    assert change.actor == ALICE
+    assert isinstance(store.undo(BOB), Applied)
+    assert "crash phrasing" not in load_knowledge(root).knowledge.entries[PFP].phrasings
+
+
+def test_a_source_half_written_by_a_killed_writer_is_rolled_back(tmp_path):
+    root = make_knowledge(tmp_path)
+    database = tmp_path / "db.sqlite3"
+    before = sorted(p.name for p in (root / "sources").iterdir())
+
+    code = run_writer_that_crashes(
+        root,
+        database,
+        "files.os.replace = die_at('replace', files.os.replace, on_call=2)",
+        "store.add_source({'id': 'new-source', 'title': 't', 'outlet': 'o',"
+        " 'published': '2026-01', 'language': 'en'}, 'Text.', ALICE)",
+    )
+
+    assert code == CRASHED
+    assert (root / "sources" / "new-source.txt").exists()
+    store = open_store(root, database)
+    assert sorted(p.name for p in (root / "sources").iterdir() if p.name != ".lock") == before
+    assert store.history() == []
+
+
+def test_cleanup_removes_only_temporary_files(tmp_path):
+    root = make_knowledge(tmp_path)
+    write_atomic(root / "entries" / "kept.yaml", b"kept")
+    (root / "entries" / ".kept.yaml.tmp-1a2b3c4d").write_bytes(b"half")
+    (root / "sources" / ".notes").write_bytes(b"not ours")
+
+    removed = cleanup_leftovers(root)
+
+    assert [p.name for p in removed] == [".kept.yaml.tmp-1a2b3c4d"]
+    assert (root / "entries" / "kept.yaml").read_bytes() == b"kept"
+    assert (root / "sources" / ".notes").exists()
+
+
+def test_a_hundred_concurrent_edits_leave_files_history_and_engine_consistent(tmp_path):
+    root = make_knowledge(tmp_path)
+    live, store = open_moderated(root, tmp_path / "db.sqlite3", FakeEngine)
+
+    def add_phrasing(number: int) -> object:
+        return store.add_phrasing(PFP, f"concurrent phrasing {number}", ALICE)
+
+    def edit_answer(number: int) -> object:
+        base = store.read_entry(RECOGNITION).version
+        data = recognition_data(answer=f"Answer number {number}.")
+        return store.edit_entry(RECOGNITION, data, base, BOB)
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        futures = [pool.submit(add_phrasing if n % 3 == 0 else edit_answer, n) for n in range(100)]
+    results = [f.result() for f in futures]
+    phrasings = results[::3]
+    edits = [r for n, r in enumerate(results) if n % 3]
+
+    assert len(phrasings) == 34
+    assert all(isinstance(r, Applied) for r in phrasings)
+    applied_edits = [r for r in edits if isinstance(r, Applied)]
+    assert applied_edits
+    assert all(isinstance(r, Applied | Conflict) for r in edits)
+    on_disk = load_knowledge(root).knowledge
+    added = {f"concurrent phrasing {n}" for n in range(0, 100, 3)}
+    assert set(on_disk.entries[PFP].phrasings) >= added
+    last_edit = max(applied_edits, key=lambda r: r.change_id)
+    answer_of_last = store.changes.files(last_edit.change_id)[0].after.decode()
+    assert on_disk.entries[RECOGNITION].answer in answer_of_last
+    history = store.history(limit=1000)
+    assert len(history) == len(phrasings) + len(applied_edits)
+    for entry_id in (PFP, RECOGNITION):
+        chain = [store.changes.files(c.id)[0] for c in reversed(store.history(entry_id, 1000))]
+        for earlier, later in itertools.pairwise(chain):
+            assert later.before == earlier.after
+        assert chain[-1].after == (root / "entries" / f"{entry_id}.yaml").read_bytes()
+    assert live.engine.knowledge == on_disk
+    assert live.knowledge is live.engine.knowledge

@@ -1,0 +1,139 @@
+import asyncio
+import os
+
+import pytest
+
+from bot.knowledge.serialise import entry_to_yaml
+from bot.live import KnowledgeUnavailable, LiveKnowledge, open_moderated
+from tests.knowledge.store_helpers import (
+    ALICE,
+    FakeEngine,
+    entry_from,
+    make_knowledge,
+    status_data,
+)
+
+PFP = "kosovo-outside-pfp"
+
+
+def write_by_hand(path, text):
+    """Write as an editor or `git pull` would, and make sure the mtime moves on."""
+    path.write_text(text, "utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def test_the_engine_served_is_always_built_from_the_knowledge_served(tmp_path):
+    live = LiveKnowledge(make_knowledge(tmp_path), FakeEngine)
+
+    snapshot = live.snapshot
+
+    assert snapshot.engine.knowledge is snapshot.knowledge
+    assert live.engine.answers(PFP)
+
+
+def test_a_store_write_is_served_at_once(tmp_path):
+    live, store = open_moderated(make_knowledge(tmp_path), tmp_path / "db.sqlite3", FakeEngine)
+    before = live.snapshot
+
+    store.remove_entry(PFP, ALICE)
+
+    assert not live.engine.answers(PFP)
+    assert live.engine.knowledge is live.knowledge
+    assert before.engine.answers(PFP)
+
+
+def test_reload_serves_files_changed_on_disk(tmp_path):
+    root = make_knowledge(tmp_path)
+    live = LiveKnowledge(root, FakeEngine)
+    entry = entry_from(status_data())
+    write_by_hand(root / "entries" / "kosovo-pfp-status.yaml", entry_to_yaml(entry))
+    assert live.changed_on_disk()
+
+    result = live.reload()
+
+    assert result.ok
+    assert live.engine.answers("kosovo-pfp-status")
+    assert not live.changed_on_disk()
+
+
+async def test_watch_picks_up_a_change_on_disk_and_reports_it(tmp_path):
+    root = make_knowledge(tmp_path)
+    live = LiveKnowledge(root, FakeEngine)
+    reports = asyncio.Queue()
+
+    async def notify(result):
+        await reports.put(result)
+
+    watcher = asyncio.create_task(live.watch(0.01, notify))
+    try:
+        (root / "entries" / f"{PFP}.yaml").unlink()
+        result = await asyncio.wait_for(reports.get(), timeout=10)
+    finally:
+        watcher.cancel()
+
+    assert result.ok
+    assert not live.engine.answers(PFP)
+    assert reports.empty()
+
+
+def test_a_malformed_file_dropped_in_keeps_the_last_good_knowledge_answering(tmp_path):
+    root = make_knowledge(tmp_path)
+    live = LiveKnowledge(root, FakeEngine)
+    served = live.snapshot
+    write_by_hand(root / "entries" / "broken.yaml", "id: broken\nquestion: [unclosed\n")
+
+    result = live.reload()
+
+    assert not result.ok
+    assert [p.file for p in result.problems] == ["entries/broken.yaml"]
+    assert live.problems == result.problems
+    assert live.snapshot is served
+    assert live.engine.answers(PFP)
+
+
+async def test_watch_reports_a_broken_file_and_keeps_answering(tmp_path):
+    root = make_knowledge(tmp_path)
+    live = LiveKnowledge(root, FakeEngine)
+    reports = asyncio.Queue()
+
+    async def notify(result):
+        await reports.put(result)
+
+    watcher = asyncio.create_task(live.watch(0.01, notify))
+    try:
+        write_by_hand(root / "entries" / f"{PFP}.yaml", "id: kosovo-outside-pfp\nanswer: no\n")
+        result = await asyncio.wait_for(reports.get(), timeout=10)
+    finally:
+        watcher.cancel()
+
+    assert not result.ok
+    assert {p.file for p in result.problems} == {f"entries/{PFP}.yaml"}
+    assert live.engine.answers(PFP)
+    assert live.engine.knowledge.entries[PFP].answer.startswith("Kosovo is the only")
+
+
+def test_a_later_good_write_clears_the_reported_problems(tmp_path):
+    root = make_knowledge(tmp_path)
+    live = LiveKnowledge(root, FakeEngine)
+    broken = root / "entries" / "broken.yaml"
+    write_by_hand(broken, "not: [valid\n")
+    live.reload()
+
+    broken.unlink()
+    result = live.reload()
+
+    assert result.ok
+    assert live.problems == ()
+
+
+def test_starting_on_broken_knowledge_says_what_is_wrong(tmp_path):
+    root = make_knowledge(tmp_path)
+    write_by_hand(root / "entries" / "broken.yaml", "id: broken\n")
+
+    with pytest.raises(KnowledgeUnavailable) as raised:
+        LiveKnowledge(root, FakeEngine)
+
+    assert raised.value.problems
+    assert all(p.file == "entries/broken.yaml" for p in raised.value.problems)
+    assert "entries/broken.yaml" in str(raised.value)
