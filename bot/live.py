@@ -15,8 +15,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
 
+from bot.engine import Engine
 from bot.knowledge.files import knowledge_lock
 from bot.knowledge.history import ChangeLog
 from bot.knowledge.loader import LoadResult, load_knowledge
@@ -27,7 +27,6 @@ from bot.logs import event
 
 log = logging.getLogger(__name__)
 
-E = TypeVar("E")
 Fingerprint = tuple[tuple[str, int, int], ...]
 _WATCHED = ("entries/*.yaml", "sources/*.yaml", "sources/*.txt")
 
@@ -41,21 +40,21 @@ class KnowledgeUnavailable(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Snapshot(Generic[E]):
+class Snapshot:
     """A knowledge snapshot and the engine built from it: always replaced together."""
 
     knowledge: Knowledge
-    engine: E
+    engine: Engine
 
 
-class LiveKnowledge(Generic[E]):
+class LiveKnowledge:
     """Serves the last good snapshot of the knowledge folder at `root`.
 
-    `engine_factory` builds the engine for a snapshot (normally `bot.engine.Engine`; tests
-    pass a light one).
+    `engine_factory` builds the engine for a snapshot; tests may pass one that counts or
+    fails builds.
     """
 
-    def __init__(self, root: Path, engine_factory: Callable[[Knowledge], E]) -> None:
+    def __init__(self, root: Path, engine_factory: Callable[[Knowledge], Engine] = Engine) -> None:
         """Load the knowledge (blocks); raise `KnowledgeUnavailable` if it has problems."""
         self.root = root
         self._engine_factory = engine_factory
@@ -68,12 +67,12 @@ class LiveKnowledge(Generic[E]):
             self._snapshot = Snapshot(result.knowledge, engine_factory(result.knowledge))
 
     @property
-    def snapshot(self) -> Snapshot[E]:
+    def snapshot(self) -> Snapshot:
         """The pair being served; read it once per question to use one consistent pair."""
         return self._snapshot
 
     @property
-    def engine(self) -> E:
+    def engine(self) -> Engine:
         """The engine being served (its knowledge is the matching snapshot)."""
         return self._snapshot.engine
 
@@ -150,8 +149,8 @@ class LiveKnowledge(Generic[E]):
 
 
 def open_moderated(
-    root: Path, database_path: Path, engine_factory: Callable[[Knowledge], E]
-) -> tuple[LiveKnowledge[E], KnowledgeStore]:
+    root: Path, database_path: Path, engine_factory: Callable[[Knowledge], Engine] = Engine
+) -> tuple[LiveKnowledge, KnowledgeStore]:
     """The served knowledge and its store, wired so every write is served at once (blocks).
 
     The store opens first, so a write a crash interrupted is repaired before loading.

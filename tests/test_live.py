@@ -7,13 +7,19 @@ from bot.knowledge.serialise import entry_to_yaml
 from bot.live import KnowledgeUnavailable, LiveKnowledge, open_moderated
 from tests.knowledge.store_helpers import (
     ALICE,
-    FakeEngine,
     entry_from,
     make_knowledge,
     status_data,
 )
 
 PFP = "kosovo-outside-pfp"
+PFP_QUESTION = "why isn't kosovo in the partnership for peace?"
+
+
+def answered_with(engine, question=PFP_QUESTION):
+    """The id of the entry the engine answers `question` with, or None."""
+    decision = engine.decide(question)
+    return decision.entry.id if decision.answered else None
 
 
 def write_by_hand(path, text):
@@ -24,28 +30,28 @@ def write_by_hand(path, text):
 
 
 def test_the_engine_served_is_always_built_from_the_knowledge_served(tmp_path):
-    live = LiveKnowledge(make_knowledge(tmp_path), FakeEngine)
+    live = LiveKnowledge(make_knowledge(tmp_path))
 
     snapshot = live.snapshot
 
     assert snapshot.engine.knowledge is snapshot.knowledge
-    assert live.engine.answers(PFP)
+    assert answered_with(live.engine) == PFP
 
 
 def test_a_store_write_is_served_at_once(tmp_path):
-    live, store = open_moderated(make_knowledge(tmp_path), tmp_path / "db.sqlite3", FakeEngine)
+    live, store = open_moderated(make_knowledge(tmp_path), tmp_path / "db.sqlite3")
     before = live.snapshot
 
     store.remove_entry(PFP, ALICE)
 
-    assert not live.engine.answers(PFP)
+    assert answered_with(live.engine) is None
     assert live.engine.knowledge is live.knowledge
-    assert before.engine.answers(PFP)
+    assert answered_with(before.engine) == PFP
 
 
 def test_reload_serves_files_changed_on_disk(tmp_path):
     root = make_knowledge(tmp_path)
-    live = LiveKnowledge(root, FakeEngine)
+    live = LiveKnowledge(root)
     entry = entry_from(status_data())
     write_by_hand(root / "entries" / "kosovo-pfp-status.yaml", entry_to_yaml(entry))
     assert live.changed_on_disk()
@@ -53,13 +59,13 @@ def test_reload_serves_files_changed_on_disk(tmp_path):
     result = live.reload()
 
     assert result.ok
-    assert live.engine.answers("kosovo-pfp-status")
+    assert live.engine.answer_entry("kosovo-pfp-status")
     assert not live.changed_on_disk()
 
 
 async def test_watch_picks_up_a_change_on_disk_and_reports_it(tmp_path):
     root = make_knowledge(tmp_path)
-    live = LiveKnowledge(root, FakeEngine)
+    live = LiveKnowledge(root)
     reports = asyncio.Queue()
 
     async def notify(result):
@@ -73,13 +79,13 @@ async def test_watch_picks_up_a_change_on_disk_and_reports_it(tmp_path):
         watcher.cancel()
 
     assert result.ok
-    assert not live.engine.answers(PFP)
+    assert answered_with(live.engine) is None
     assert reports.empty()
 
 
 def test_a_malformed_file_dropped_in_keeps_the_last_good_knowledge_answering(tmp_path):
     root = make_knowledge(tmp_path)
-    live = LiveKnowledge(root, FakeEngine)
+    live = LiveKnowledge(root)
     served = live.snapshot
     write_by_hand(root / "entries" / "broken.yaml", "id: broken\nquestion: [unclosed\n")
 
@@ -89,12 +95,12 @@ def test_a_malformed_file_dropped_in_keeps_the_last_good_knowledge_answering(tmp
     assert [p.file for p in result.problems] == ["entries/broken.yaml"]
     assert live.problems == result.problems
     assert live.snapshot is served
-    assert live.engine.answers(PFP)
+    assert answered_with(live.engine) == PFP
 
 
 async def test_watch_reports_a_broken_file_and_keeps_answering(tmp_path):
     root = make_knowledge(tmp_path)
-    live = LiveKnowledge(root, FakeEngine)
+    live = LiveKnowledge(root)
     reports = asyncio.Queue()
 
     async def notify(result):
@@ -109,13 +115,13 @@ async def test_watch_reports_a_broken_file_and_keeps_answering(tmp_path):
 
     assert not result.ok
     assert {p.file for p in result.problems} == {f"entries/{PFP}.yaml"}
-    assert live.engine.answers(PFP)
+    assert answered_with(live.engine) == PFP
     assert live.engine.knowledge.entries[PFP].answer.startswith("Kosovo is the only")
 
 
 def test_a_later_good_write_clears_the_reported_problems(tmp_path):
     root = make_knowledge(tmp_path)
-    live = LiveKnowledge(root, FakeEngine)
+    live = LiveKnowledge(root)
     broken = root / "entries" / "broken.yaml"
     write_by_hand(broken, "not: [valid\n")
     live.reload()
@@ -132,7 +138,7 @@ def test_starting_on_broken_knowledge_says_what_is_wrong(tmp_path):
     write_by_hand(root / "entries" / "broken.yaml", "id: broken\n")
 
     with pytest.raises(KnowledgeUnavailable) as raised:
-        LiveKnowledge(root, FakeEngine)
+        LiveKnowledge(root)
 
     assert raised.value.problems
     assert all(p.file == "entries/broken.yaml" for p in raised.value.problems)

@@ -158,18 +158,11 @@ class ChangeLog:
             )
             return [FileChange(path, _blob(before), _blob(after)) for path, before, after in rows]
 
-    def history(
-        self, item_id: str | None = None, limit: int = 20, kind: Kind | None = None
-    ) -> list[Change]:
-        """Done changes, newest first; only those about `item_id` (of `kind`) when given."""
-        where, params = ["c.state = 'done'"], []
-        if item_id is not None:
-            where.append("c.item_id = ?")
-            params.append(item_id)
-        if kind is not None:
-            where.append("c.kind = ?")
-            params.append(str(kind))
-        return self._select(" AND ".join(where), params, limit)
+    def history(self, item_id: str | None = None, limit: int = 20) -> list[Change]:
+        """Done changes, newest first; only those about `item_id` when given."""
+        if item_id is None:
+            return self._select("c.state = 'done'", [], limit)
+        return self._select("c.state = 'done' AND c.item_id = ?", [item_id], limit)
 
     def get(self, change_id: int) -> Change | None:
         """One done change, or None when there is no such change."""

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from bot.knowledge.history import Actor, ChangeLog
-from bot.knowledge.model import Citation, Entry, Knowledge
+from bot.knowledge.model import Citation, Entry
 from bot.knowledge.serialise import entry_to_yaml
 from bot.knowledge.store import KnowledgeStore
 from bot.settings import PROJECT_ROOT
@@ -94,13 +94,3 @@ def entry_from(data: dict[str, object]) -> Entry:
 
 def open_store(root: Path, database: Path) -> KnowledgeStore:
     return KnowledgeStore(root, ChangeLog(database))
-
-
-class FakeEngine:
-    """Stands in for bot.engine.Engine: remembers the snapshot it was built from."""
-
-    def __init__(self, knowledge: Knowledge) -> None:
-        self.knowledge = knowledge
-
-    def answers(self, entry_id: str) -> bool:
-        return entry_id in self.knowledge.entries

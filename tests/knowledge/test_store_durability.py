@@ -13,7 +13,6 @@ from bot.settings import PROJECT_ROOT
 from tests.knowledge.store_helpers import (
     ALICE,
     BOB,
-    FakeEngine,
     make_knowledge,
     open_store,
     recognition_data,
@@ -136,7 +135,7 @@ def test_cleanup_removes_only_temporary_files(tmp_path):
 
 def test_a_hundred_concurrent_edits_leave_files_history_and_engine_consistent(tmp_path):
     root = make_knowledge(tmp_path)
-    live, store = open_moderated(root, tmp_path / "db.sqlite3", FakeEngine)
+    live, store = open_moderated(root, tmp_path / "db.sqlite3")
 
     def add_phrasing(number: int) -> object:
         return store.add_phrasing(PFP, f"concurrent phrasing {number}", ALICE)

@@ -1,0 +1,208 @@
+"""What members asked that the knowledge did not serve, grouped so moderators act once per gap.
+
+Questions the bot abstained on and answers marked "Not what I asked" come from the question
+record. Twenty members asking the same thing in twenty ways is one gap, so questions are
+grouped by similarity of their content words (folded and alias-resolved by the engine's own
+normaliser, so "secretary-general" and "Secretary General" meet), each group with its count,
+a few example wordings and when it was last asked.
+
+A group a moderator has dealt with (dismissed, or added as a phrasing or an entry) is
+recorded in the `dismissed` table, and questions like it are not shown again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from bot.engine.index import content_words
+from bot.knowledge.history import Actor
+from bot.record import RecordedQuestion
+
+# Two questions belong together when their content words score at least this (0-100,
+# rapidfuzz token_set_ratio): "When will Kosovo join the EU?" and "kosovo EU membership
+# when" do (78); "Who leads NATO?" and "Who is NATO secretary general?" do not (57).
+SIMILAR = 75.0
+# Below this many content words, set similarity calls any question containing the word
+# "kosovo" equal to "kosovo?", so short questions must match almost exactly.
+SHORT = 2
+SHORT_SIMILAR = 90.0
+EXAMPLES = 3
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS dismissed (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    words TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor_id INTEGER NOT NULL,
+    actor_name TEXT NOT NULL
+);
+"""
+
+
+class Kind(StrEnum):
+    """Why a question counts as not served."""
+
+    UNANSWERED = "unanswered"
+    MISS = "miss"
+
+
+class Resolution(StrEnum):
+    """How a moderator dealt with a group."""
+
+    DISMISSED = "dismissed"
+    PHRASING = "phrasing"
+    ENTRY = "entry"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question not served; `entry_id` is the entry a miss was wrongly answered with."""
+
+    text: str
+    when: datetime
+    kind: Kind
+    entry_id: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    """Questions that ask the same thing, newest first.
+
+    `id` is stable while the group's newest question stays the same, short enough for a
+    button's custom id. `answered_with` lists the entries members said did not answer them.
+    """
+
+    id: str
+    count: int
+    misses: int
+    examples: tuple[str, ...]
+    last_asked: datetime
+    answered_with: tuple[str, ...]
+    members: tuple[Asked, ...] = field(repr=False)
+
+
+def from_record(questions: Iterable[RecordedQuestion]) -> list[Asked]:
+    """The record's unanswered and missed questions as `Asked` values."""
+    return [
+        Asked(
+            text=q.question,
+            when=q.asked_at,
+            kind=Kind.MISS if q.missed else Kind.UNANSWERED,
+            entry_id=q.entry_id if q.missed else None,
+        )
+        for q in questions
+    ]
+
+
+def words_of(text: str) -> str:
+    """The form questions are compared in: content words, folded, in order."""
+    return " ".join(content_words(text))
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether two questions (in `words_of` form) ask the same thing."""
+    if a == b:
+        return True
+    if min(len(a.split()), len(b.split())) < SHORT:
+        return fuzz.token_sort_ratio(a, b) >= SHORT_SIMILAR
+    return fuzz.token_set_ratio(a, b) >= SIMILAR
+
+
+def group_questions(asked: Iterable[Asked], dismissed: Iterable[str] = ()) -> list[QuestionGroup]:
+    """Group the questions, most asked first (then most recent), leaving out dismissed ones.
+
+    Each question joins the first group whose newest question it is similar to, so a group
+    never drifts far from the wording it is shown with.
+    """
+    gone = list(dismissed)
+    clusters: list[tuple[str, list[Asked]]] = []
+    for item in sorted(asked, key=lambda a: a.when, reverse=True):
+        words = words_of(item.text)
+        if not words or any(similar(words, d) for d in gone):
+            continue
+        home = next((members for key, members in clusters if similar(words, key)), None)
+        if home is None:
+            clusters.append((words, [item]))
+        else:
+            home.append(item)
+    groups = [_group(key, members) for key, members in clusters]
+    return sorted(groups, key=lambda g: (g.count, g.last_asked), reverse=True)
+
+
+def _group(key: str, members: list[Asked]) -> QuestionGroup:
+    examples: dict[str, str] = {}
+    for item in members:
+        examples.setdefault(words_of(item.text), " ".join(item.text.split()))
+    answered_with = dict.fromkeys(m.entry_id for m in members if m.entry_id)
+    return QuestionGroup(
+        id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:12],
+        count=len(members),
+        misses=sum(m.kind is Kind.MISS for m in members),
+        examples=tuple(examples.values())[:EXAMPLES],
+        last_asked=members[0].when,
+        answered_with=tuple(answered_with),
+        members=tuple(members),
+    )
+
+
+class UnansweredQuestions:
+    """Groups of not-served questions, minus those moderators have dealt with.
+
+    Methods block on SQLite; call them through `asyncio.to_thread` from async code.
+    """
+
+    def __init__(self, database_path: Path) -> None:
+        self._path = database_path
+        database_path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(_SCHEMA)
+
+    def groups(self, questions: Iterable[RecordedQuestion], limit: int = 10) -> list[QuestionGroup]:
+        """The `limit` largest groups of `questions` (from `QuestionRecord.unanswered()`)."""
+        return group_questions(from_record(questions), self.dismissed_words())[:limit]
+
+    def resolve(
+        self,
+        group: QuestionGroup,
+        actor: Actor,
+        resolution: Resolution = Resolution.DISMISSED,
+    ) -> None:
+        """Record that `actor` dealt with `group`, so it and questions like it stay hidden."""
+        words = sorted({words_of(m.text) for m in group.members} - {""})
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._connect() as connection:
+            connection.executemany(
+                "INSERT INTO dismissed (words, reason, at, actor_id, actor_name)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(w, str(resolution), at, actor.id, actor.name) for w in words],
+            )
+
+    def dismissed_words(self) -> list[str]:
+        """Every dealt-with question, in `words_of` form."""
+        with self._connect() as connection:
+            return [row[0] for row in connection.execute("SELECT DISTINCT words FROM dismissed")]
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        connection = sqlite3.connect(self._path, timeout=30)
+        try:
+            with connection:
+                yield connection
+        finally:
+            connection.close()
+
+
+def find_group(groups: Iterable[QuestionGroup], group_id: str) -> QuestionGroup | None:
+    """The group with `group_id` (as carried by a button), or None when it is gone."""
+    return next((g for g in groups if g.id == group_id), None)

@@ -1,0 +1,140 @@
+from datetime import UTC, datetime, timedelta
+
+from bot.engine.decision import Decision
+from bot.knowledge.model import Citation, Entry
+from bot.record import QuestionRecord
+from bot.unanswered import (
+    Asked,
+    Kind,
+    Resolution,
+    UnansweredQuestions,
+    find_group,
+    group_questions,
+)
+from tests.knowledge.store_helpers import ALICE
+
+START = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+
+
+def asked(text, minutes=0, kind=Kind.UNANSWERED, entry_id=None):
+    return Asked(text, START + timedelta(minutes=minutes), kind, entry_id)
+
+
+def test_differently_worded_questions_about_one_gap_form_one_group():
+    groups = group_questions(
+        [
+            asked("Who is NATO secretary general?", 1),
+            asked("who is the nato secretary-general", 5),
+            asked("When will Kosovo join the EU?", 2),
+            asked("kosovo EU membership when", 3),
+            asked("Who is the NATO Secretary General?", 4),
+        ]
+    )
+
+    assert [(g.count, g.examples) for g in groups] == [
+        (3, ("who is the nato secretary-general",)),
+        (2, ("kosovo EU membership when", "When will Kosovo join the EU?")),
+    ]
+    assert groups[0].last_asked == START + timedelta(minutes=5)
+
+
+def test_questions_on_different_subjects_stay_apart():
+    groups = group_questions(
+        [
+            asked("Who leads NATO?"),
+            asked("Who is NATO secretary general?"),
+            asked("Why doesn't Spain recognise Kosovo"),
+            asked("When will Kosovo join the EU?"),
+            asked("kosovo"),
+        ]
+    )
+
+    assert len(groups) == 5
+
+
+def test_groups_come_most_asked_first_then_most_recent():
+    groups = group_questions(
+        [
+            asked("What is the weather in Pristina?", 1),
+            asked("Who leads NATO?", 9),
+            asked("Why doesn't Spain recognise Kosovo", 2),
+            asked("why spain not recognizing kosovo", 3),
+        ]
+    )
+
+    assert [g.examples[0] for g in groups] == [
+        "why spain not recognizing kosovo",
+        "Who leads NATO?",
+        "What is the weather in Pristina?",
+    ]
+
+
+def test_a_group_shows_its_misses_and_the_entries_that_missed():
+    groups = group_questions(
+        [
+            asked("Does Spain recognise Kosovo?", 1, Kind.MISS, "allies-not-recognising"),
+            asked("does spain recognize kosovo", 2),
+        ]
+    )
+
+    [group] = groups
+    assert (group.count, group.misses) == (2, 1)
+    assert group.answered_with == ("allies-not-recognising",)
+
+
+def test_questions_without_content_words_are_left_out():
+    assert group_questions([asked("???"), asked("what is the")]) == []
+
+
+def record_with_questions(path):
+    clock = iter(START + timedelta(minutes=n) for n in range(100))
+    record = QuestionRecord(path, retention_days=90, now=lambda: next(clock))
+    entry = Entry(
+        "allies-not-recognising", "Which allies?", "Four.", "T", (), (Citation("s", "q", "X"),)
+    )
+    for text in ("Who is NATO secretary general?", "who is the nato secretary-general"):
+        record.record(text, Decision(text, answered=False, score=0.1), None, None)
+    answered = Decision("Does Spain recognise Kosovo?", answered=True, score=0.9, entry=entry)
+    miss = record.record("Does Spain recognise Kosovo?", answered, None, None)
+    record.mark_miss(miss)
+    return record
+
+
+def test_groups_are_read_from_the_question_record(tmp_path):
+    database = tmp_path / "bot.sqlite3"
+    record = record_with_questions(database)
+    unanswered = UnansweredQuestions(database)
+
+    groups = unanswered.groups(record.unanswered())
+
+    assert [(g.count, g.misses, g.examples[0]) for g in groups] == [
+        (2, 0, "who is the nato secretary-general"),
+        (1, 1, "Does Spain recognise Kosovo?"),
+    ]
+
+
+def test_a_dismissed_group_does_not_come_back_even_after_a_restart(tmp_path):
+    database = tmp_path / "bot.sqlite3"
+    record = record_with_questions(database)
+    groups = UnansweredQuestions(database).groups(record.unanswered())
+    target = find_group(groups, groups[0].id)
+
+    UnansweredQuestions(database).resolve(target, ALICE, Resolution.PHRASING)
+    record.record("Who's the NATO Secretary-General?", Decision("x", False, 0.1), None, None)
+
+    remaining = UnansweredQuestions(database).groups(record.unanswered())
+    assert [g.examples[0] for g in remaining] == ["Does Spain recognise Kosovo?"]
+    assert find_group(remaining, target.id) is None
+
+
+def test_group_ids_stay_the_same_between_two_readings(tmp_path):
+    database = tmp_path / "bot.sqlite3"
+    record = record_with_questions(database)
+    unanswered = UnansweredQuestions(database)
+
+    first = [g.id for g in unanswered.groups(record.unanswered())]
+    second = [g.id for g in unanswered.groups(record.unanswered())]
+
+    assert first == second
+    assert len(set(first)) == 2
+    assert all(len(group_id) <= 12 for group_id in first)
