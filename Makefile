@@ -19,6 +19,7 @@ test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m bot check
+	$(PY) -m bot check --coverage
 	$(PY) -m pytest
 
 lint: $(STAMP)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.knowledge.files import knowledge_lock
+from bot.knowledge.files import Fingerprint, fingerprint, knowledge_lock
 from bot.knowledge.history import ChangeLog
 from bot.knowledge.loader import LoadResult, load_knowledge
 from bot.knowledge.model import Knowledge
@@ -26,9 +26,6 @@ from bot.knowledge.store import KnowledgeStore
 from bot.logs import event
 
 log = logging.getLogger(__name__)
-
-Fingerprint = tuple[tuple[str, int, int], ...]
-_WATCHED = ("entries/*.yaml", "sources/*.yaml", "sources/*.txt")
 
 
 class KnowledgeUnavailable(RuntimeError):
@@ -60,7 +57,7 @@ class LiveKnowledge:
         self._engine_factory = engine_factory
         self.problems: tuple[Problem, ...] = ()
         with knowledge_lock(root):
-            self._seen = self._fingerprint()
+            self._seen: Fingerprint = fingerprint(self.root)
             result = load_knowledge(root)
             if result.knowledge is None:
                 raise KnowledgeUnavailable(result.problems)
@@ -88,7 +85,7 @@ class LiveKnowledge:
         """
         with knowledge_lock(self.root):
             self._snapshot = Snapshot(knowledge, self._engine_factory(knowledge))
-            self._seen = self._fingerprint()
+            self._seen = fingerprint(self.root)
             self.problems = ()
 
     def reload(self) -> LoadResult:
@@ -97,7 +94,7 @@ class LiveKnowledge:
         Returns the load result: its problems tell moderators what is wrong and where.
         """
         with knowledge_lock(self.root):
-            self._seen = self._fingerprint()
+            self._seen = fingerprint(self.root)
             result = load_knowledge(self.root)
             if result.knowledge is None:
                 self.problems = result.problems
@@ -110,7 +107,7 @@ class LiveKnowledge:
 
     def changed_on_disk(self) -> bool:
         """Whether a knowledge file was added, removed or modified since the last load."""
-        return self._fingerprint() != self._seen
+        return fingerprint(self.root) != self._seen
 
     async def watch(
         self,
@@ -129,17 +126,6 @@ class LiveKnowledge:
             result = await asyncio.to_thread(self.reload)
             if notify is not None:
                 await notify(result)
-
-    def _fingerprint(self) -> Fingerprint:
-        found = {p for pattern in _WATCHED for p in self.root.glob(pattern)}
-        stats = []
-        for path in sorted(p for p in found if not p.name.startswith(".")):
-            try:
-                stat = path.stat()
-            except FileNotFoundError:
-                continue
-            stats.append((path.relative_to(self.root).as_posix(), stat.st_mtime_ns, stat.st_size))
-        return tuple(stats)
 
     @staticmethod
     def _log_problems(problems: tuple[Problem, ...]) -> None:

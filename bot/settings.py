@@ -39,6 +39,7 @@ class Settings:
     retention_days: int = 90
     cooldown_questions: int = 5
     cooldown_seconds: float = 30.0
+    knowledge_poll_seconds: float = 10.0
     log_level: str = "INFO"
     shard_count: int | None = None
 
@@ -73,6 +74,7 @@ def load_settings(
         retention_days=read("BRIEFING_RETENTION_DAYS", _positive_int, 90),
         cooldown_questions=read("BRIEFING_COOLDOWN_QUESTIONS", _positive_int, 5),
         cooldown_seconds=read("BRIEFING_COOLDOWN_SECONDS", _positive_float, 30.0),
+        knowledge_poll_seconds=read("BRIEFING_KNOWLEDGE_POLL_SECONDS", _positive_float, 10.0),
         log_level=read("BRIEFING_LOG_LEVEL", _log_level, "INFO"),
         shard_count=read("BRIEFING_SHARD_COUNT", _positive_int, None),
     )

@@ -51,8 +51,10 @@ class Check:
     """
 
     NO_FOLDER = "knowledge folder not found"
+    UNREADABLE = "could not be read: {reason}"
     NOT_UTF8 = "is not UTF-8 text (undecodable byte at offset {offset}); save it as UTF-8"
     MALFORMED = "is not valid YAML: {problem} (column {column})"
+    TAB_HINT = "; YAML indents with spaces, not tabs"
     EMPTY_FILE = "is empty; it must be a mapping of fields (see knowledge/README.md)"
     NOT_A_MAPPING = "must be a mapping of fields (`name: value` lines), not {kind}"
     DUPLICATE_KEY = "appears twice in the same mapping (first at line {line})"
@@ -124,6 +126,7 @@ class Moderation:
     NO_CHANGE = "There is no change #{change_id}."
     ALREADY_UNDONE = "Change #{change_id} was already undone by change #{undo_id}."
     TEXT_NOT_UTF8 = "The attached text is not UTF-8; save it as UTF-8 plain text and try again."
+    WRITE_FAILED = "could not be written ({error}); nothing was changed"
 
 
 class Terminal:

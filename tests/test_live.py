@@ -143,3 +143,12 @@ def test_starting_on_broken_knowledge_says_what_is_wrong(tmp_path):
     assert raised.value.problems
     assert all(p.file == "entries/broken.yaml" for p in raised.value.problems)
     assert "entries/broken.yaml" in str(raised.value)
+
+
+def test_a_missing_knowledge_folder_is_reported_not_created(tmp_path):
+    missing = tmp_path / "knowledge"
+
+    with pytest.raises(KnowledgeUnavailable, match="knowledge folder not found"):
+        LiveKnowledge(missing)
+
+    assert not missing.exists()

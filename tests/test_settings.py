@@ -32,6 +32,7 @@ def test_environment_overrides_env_file(tmp_path: Path):
         ("BRIEFING_SYNC_GUILD_IDS", "123;456"),
         ("BRIEFING_EDIT_GUILD_IDS", "112233445566778899,,"),
         ("BRIEFING_LOG_LEVEL", "LOUD"),
+        ("BRIEFING_KNOWLEDGE_POLL_SECONDS", "0"),
     ],
 )
 def test_bad_setting_is_refused_with_its_name(name: str, value: str):

@@ -95,10 +95,7 @@ def _is_cited(text: str, covered: bytearray, sentence: Sentence) -> bool:
 
 
 def _paragraphs(text: str, end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"[^\n]+", text[:end]):
-        spans.append((match.start(), match.end()))
-    return spans
+    return [(match.start(), match.end()) for match in re.finditer(r"[^\n]+", text[:end])]
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:

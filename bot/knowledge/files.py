@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 LOCK_FILE = ".lock"
+KNOWLEDGE_FOLDERS = ("entries", "sources")
 _TEMP_MARK = ".tmp-"
 _THREAD_LOCK = threading.RLock()
 _HELD = threading.local()
@@ -39,15 +40,35 @@ def knowledge_lock(root: Path) -> Iterator[None]:
             finally:
                 _HELD.depth -= 1
             return
-        root.mkdir(parents=True, exist_ok=True)
-        with open(root / LOCK_FILE, "a+b") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        with _file_lock(root):
             _HELD.depth = 1
             try:
                 yield
             finally:
                 _HELD.depth = 0
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def _file_lock(root: Path) -> Iterator[None]:
+    """Make writers in other processes wait, through `flock` on `<root>/.lock`.
+
+    A folder whose lock file cannot be opened (missing, or mounted read-only for a bot that
+    only answers) is served without it: nothing can be written there, so nothing
+    interleaves, and a missing folder is reported by the loader rather than created here.
+    """
+    try:
+        handle = open(root / LOCK_FILE, "a+b")  # noqa: SIM115 - closed by the `with` below
+    except OSError:
+        handle = None
+    if handle is None:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def version_of(content: bytes | None) -> str | None:
@@ -95,6 +116,36 @@ def put(path: Path, content: bytes | None) -> None:
         remove_durable(path)
     else:
         write_atomic(path, content)
+
+
+Fingerprint = tuple[tuple[str, int, int, int], ...]
+
+
+def knowledge_files(root: Path) -> list[Path]:
+    """Every file the loader reads (or complains about): the visible files of the folders."""
+    found = []
+    for name in KNOWLEDGE_FOLDERS:
+        folder = root / name
+        if folder.is_dir():
+            found.extend(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
+    return sorted(found)
+
+
+def fingerprint(root: Path) -> Fingerprint:
+    """What changes when any knowledge file is added, removed, rewritten or replaced.
+
+    Cheap (one stat per file), so it can be polled; the inode catches an atomic replace
+    even within the file system's time resolution.
+    """
+    stats = []
+    for path in knowledge_files(root):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        name = path.relative_to(root).as_posix()
+        stats.append((name, stat.st_mtime_ns, stat.st_size, stat.st_ino))
+    return tuple(stats)
 
 
 def cleanup_leftovers(root: Path) -> list[Path]:

@@ -49,12 +49,20 @@ def load_knowledge(root: Path) -> LoadResult:
 def _visible_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
 
 
 def _read_text(path: Path, report: Report) -> str | None:
-    """The file's text, or None when it is not UTF-8 (reported with the offending line)."""
-    raw = path.read_bytes()
+    """The file's text, or None when it cannot be read or is not UTF-8 (reported).
+
+    A file can vanish between listing and reading while a moderator's edit is saved;
+    that is a problem of this load, not a crash, and the next reload sees the new file.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        report.add((), strings.Check.UNREADABLE.format(reason=error.strerror or error))
+        return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -2,22 +2,30 @@
 
 `python -m bot check`, a reload of the running bot and a moderator's `/kb add` all go
 through the functions here, so Discord refuses exactly what the checker refuses. Values
-arrive as plain data (from YAML via `yamlfile`, or from a Discord form); `lines`, when
-known, places each problem on the line of its field.
+arrive as plain data (from YAML via `yamlfile`, or from a Discord form); the `Report`
+places each problem on the line of its field when the data came from a file.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
 
 from bot import strings
+from bot.knowledge.fields import (
+    ANY_LENGTH,
+    date_field,
+    is_null,
+    kind_of,
+    list_field,
+    mapping_fields,
+    pattern_field,
+    text_field,
+    text_value,
+)
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.knowledge.quotes import closest_passage, find_quote, normalise
-from bot.knowledge.yamlfile import Bare
 
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}")
 QUESTION_LIMIT = 100
@@ -37,22 +45,9 @@ CITATION_FIELDS = ("source", "quote", "speaker")
 SOURCE_FIELDS = ("id", "title", "outlet", "author", "published", "url", "language", "added")
 SOURCE_OPTIONAL = ("author", "url")
 
-_MONTH = re.compile(r"\d{4}-\d{2}")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _URL = re.compile(r"https://[^\s/]+\.[^\s/]+\S*")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _TRAILING_MARKS = " ?!.…"
-_ANY_LENGTH = 10_000
-_KIND_NAMES = {
-    "boolean": strings.Check.KIND_BOOLEAN,
-    "number": strings.Check.KIND_NUMBER,
-    "date": strings.Check.KIND_DATE,
-    "null": strings.Check.KIND_NULL,
-    "list": strings.Check.KIND_LIST,
-    "mapping": strings.Check.KIND_MAPPING,
-    "text": strings.Check.KIND_TEXT,
-    "other": strings.Check.KIND_OTHER,
-}
 
 
 def validate_entry_data(
@@ -107,13 +102,13 @@ def check_entry(
     itself broken (its problems are reported there, not again on every citation).
     """
     before = len(report.problems)
-    data = _fields(report, data, (), ENTRY_FIELDS, ENTRY_OPTIONAL, strings.Check.AN_ENTRY)
+    data = mapping_fields(report, data, (), ENTRY_FIELDS, ENTRY_OPTIONAL, strings.Check.AN_ENTRY)
     if data is None:
         return None
     entry_id = _id(report, data, file_id)
-    question = _text_field(report, data, (), "question", QUESTION_LIMIT)
-    topic = _text_field(report, data, (), "topic", TOPIC_LIMIT)
-    answer = _text_field(report, data, (), "answer", ANSWER_LIMIT)
+    question = text_field(report, data, (), "question", QUESTION_LIMIT)
+    topic = text_field(report, data, (), "topic", TOPIC_LIMIT)
+    answer = text_field(report, data, (), "answer", ANSWER_LIMIT)
     phrasings = _phrasings(report, data.get("phrasings", []))
     citations = _citations(report, data.get("citations"), sources)
     _repeats(report, question, phrasings)
@@ -139,17 +134,17 @@ def check_source(
     before = len(report.problems) + len(text_report.problems)
     if text is not None and not text.strip():
         text_report.add((), strings.Check.TEXT_EMPTY)
-    data = _fields(report, data, (), SOURCE_FIELDS, SOURCE_OPTIONAL, strings.Check.A_SOURCE)
+    data = mapping_fields(report, data, (), SOURCE_FIELDS, SOURCE_OPTIONAL, strings.Check.A_SOURCE)
     if data is None:
         return None
     source_id = _id(report, data, file_id)
-    title = _text_field(report, data, (), "title", TITLE_LIMIT)
-    outlet = _text_field(report, data, (), "outlet", OUTLET_LIMIT)
-    author = _text_field(report, data, (), "author", AUTHOR_LIMIT, nullable=True)
-    published = _date_field(report, data, "published", strings.Check.BAD_PUBLISHED, month=True)
-    added = _date_field(report, data, "added", strings.Check.BAD_ADDED, month=False)
-    url = _pattern_field(report, data, "url", _URL, strings.Check.BAD_URL, nullable=True)
-    language = _pattern_field(report, data, "language", _LANGUAGE, strings.Check.BAD_LANGUAGE)
+    title = text_field(report, data, (), "title", TITLE_LIMIT)
+    outlet = text_field(report, data, (), "outlet", OUTLET_LIMIT)
+    author = text_field(report, data, (), "author", AUTHOR_LIMIT, nullable=True)
+    published = date_field(report, data, "published", strings.Check.BAD_PUBLISHED, month=True)
+    added = date_field(report, data, "added", strings.Check.BAD_ADDED, month=False)
+    url = pattern_field(report, data, "url", _URL, strings.Check.BAD_URL, nullable=True)
+    language = pattern_field(report, data, "language", _LANGUAGE, strings.Check.BAD_LANGUAGE)
     if text is None or len(report.problems) + len(text_report.problems) > before:
         return None
     return Source(
@@ -205,65 +200,8 @@ def _claims(entry: Entry) -> Iterable[tuple[FieldPath, str]]:
         yield ("phrasings", index), phrasing
 
 
-def _kind(value: object) -> str:
-    if isinstance(value, Bare):
-        kind = value.kind
-    elif isinstance(value, bool):
-        kind = "boolean"
-    elif isinstance(value, int | float):
-        kind = "number"
-    elif isinstance(value, date):
-        kind = "date"
-    elif value is None:
-        kind = "null"
-    elif isinstance(value, list | tuple):
-        kind = "list"
-    elif isinstance(value, Mapping):
-        kind = "mapping"
-    elif isinstance(value, str):
-        kind = "text"
-    else:
-        kind = "other"
-    return _KIND_NAMES[kind]
-
-
-def _is_null(value: object) -> bool:
-    return value is None or (isinstance(value, Bare) and value.kind == "null")
-
-
-def _fields(
-    report: Report,
-    data: object,
-    path: FieldPath,
-    fields: tuple[str, ...],
-    optional: tuple[str, ...],
-    what: str,
-) -> Mapping[str, object] | None:
-    """`data` as a mapping, or None when it is not one; report missing and unknown fields."""
-    if not isinstance(data, Mapping):
-        message = strings.Check.NOT_A_MAPPING.format(kind=_kind(data))
-        if path:
-            message = strings.Check.CITATION_NOT_A_MAPPING.format(kind=_kind(data))
-        report.add(path, message)
-        return None
-    for key in data:
-        if key not in fields:
-            report.add((*path, key), _unknown_field(str(key), fields, what))
-    for name in fields:
-        if name not in data and name not in optional:
-            report.add((*path, name), strings.Check.MISSING_FIELD.format(what=what))
-    return data
-
-
-def _unknown_field(key: str, fields: tuple[str, ...], what: str) -> str:
-    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-    if close:
-        return strings.Check.UNKNOWN_FIELD.format(what=what, close=close[0])
-    return strings.Check.UNKNOWN_FIELD_LIST.format(what=what, fields=", ".join(fields))
-
-
 def _id(report: Report, data: Mapping[str, object], file_id: str | None) -> str | None:
-    value = _text_field(report, data, (), "id", _ANY_LENGTH)
+    value = text_field(report, data, (), "id", ANY_LENGTH)
     if value is None:
         return None
     if not ID_PATTERN.fullmatch(value):
@@ -273,65 +211,14 @@ def _id(report: Report, data: Mapping[str, object], file_id: str | None) -> str 
     return value
 
 
-def _text_field(
-    report: Report,
-    data: Mapping[str, object],
-    path: FieldPath,
-    name: str,
-    limit: int,
-    nullable: bool = False,
-) -> str | None:
-    """The stripped text of field `name`, or None when it is absent or wrong (reported)."""
-    if name not in data:
-        return None
-    return _text(report, (*path, name), data[name], limit, nullable)
-
-
-def _text(
-    report: Report, path: FieldPath, value: object, limit: int, nullable: bool = False
-) -> str | None:
-    if _is_null(value):
-        if not nullable:
-            raw = value.raw if isinstance(value, Bare) else ""
-            if raw:
-                report.add(path, strings.Check.BARE_VALUE.format(raw=raw, kind=_kind(value)))
-            else:
-                report.add(path, strings.Check.NULL_VALUE)
-        return None
-    if isinstance(value, Bare):
-        report.add(path, strings.Check.BARE_VALUE.format(raw=value.raw, kind=_kind(value)))
-        return None
-    if isinstance(value, Mapping):
-        report.add(path, strings.Check.UNQUOTED_COLON)
-        return None
-    if not isinstance(value, str):
-        report.add(path, strings.Check.NOT_TEXT.format(kind=_kind(value)))
-        return None
-    text = value.strip()
-    if not text:
-        report.add(path, strings.Check.EMPTY_TEXT)
-        return None
-    if len(text) > limit:
-        report.add(path, strings.Check.TOO_LONG.format(length=len(text), limit=limit))
-        return None
-    return text
-
-
-def _list(report: Report, path: FieldPath, value: object, limit: int) -> list[object]:
-    if not isinstance(value, list | tuple):
-        report.add(path, strings.Check.NOT_A_LIST.format(kind=_kind(value)))
-        return []
-    if len(value) > limit:
-        report.add(path, strings.Check.TOO_MANY.format(count=len(value), limit=limit))
-    return list(value)
-
-
 def _phrasings(report: Report, value: object) -> list[str | None]:
     """Each phrasing's text, None where it is wrong, so positions match the file."""
-    if _is_null(value):
+    if is_null(value):
         return []
-    items = _list(report, ("phrasings",), value, PHRASINGS_MAX)
-    return [_text(report, ("phrasings", i), item, PHRASING_LIMIT) for i, item in enumerate(items)]
+    items = list_field(report, ("phrasings",), value, PHRASINGS_MAX)
+    return [
+        text_value(report, ("phrasings", i), item, PHRASING_LIMIT) for i, item in enumerate(items)
+    ]
 
 
 def _repeats(report: Report, question: str | None, phrasings: list[str | None]) -> None:
@@ -356,7 +243,7 @@ def _citations(
     if value is None:
         return ()
     if not isinstance(value, list | tuple):
-        report.add(("citations",), strings.Check.NOT_A_LIST.format(kind=_kind(value)))
+        report.add(("citations",), strings.Check.NOT_A_LIST.format(kind=kind_of(value)))
         return ()
     if not value:
         report.add(("citations",), strings.Check.NO_CITATIONS)
@@ -368,12 +255,12 @@ def _citations(
 def _citation(
     report: Report, path: FieldPath, value: object, sources: Mapping[str, Source | None]
 ) -> Citation | None:
-    value = _fields(report, value, path, CITATION_FIELDS, (), strings.Check.A_CITATION)
+    value = mapping_fields(report, value, path, CITATION_FIELDS, (), strings.Check.A_CITATION)
     if value is None:
         return None
-    source_id = _text_field(report, value, path, "source", _ANY_LENGTH)
-    quote = _text_field(report, value, path, "quote", QUOTE_LIMIT)
-    speaker = _text_field(report, value, path, "speaker", SPEAKER_LIMIT)
+    source_id = text_field(report, value, path, "source", ANY_LENGTH)
+    quote = text_field(report, value, path, "quote", QUOTE_LIMIT)
+    speaker = text_field(report, value, path, "speaker", SPEAKER_LIMIT)
     if source_id is None or quote is None or speaker is None:
         return None
     if source_id not in sources:
@@ -394,44 +281,3 @@ def _unknown_source(source_id: str, sources: Mapping[str, Source | None]) -> str
     if not sources:
         return strings.Check.NO_SOURCES.format(value=source_id)
     return strings.Check.UNKNOWN_SOURCE.format(value=source_id, known=", ".join(sorted(sources)))
-
-
-def _date_field(
-    report: Report, data: Mapping[str, object], name: str, message: str, month: bool
-) -> str | None:
-    value = _text_field(report, data, (), name, _ANY_LENGTH)
-    if value is None:
-        return None
-    if not _is_date(value, month):
-        report.add((name,), message.format(value=value))
-        return None
-    return value
-
-
-def _is_date(value: str, month: bool) -> bool:
-    if month and _MONTH.fullmatch(value):
-        value += "-01"
-    if not _DAY.fullmatch(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _pattern_field(
-    report: Report,
-    data: Mapping[str, object],
-    name: str,
-    pattern: re.Pattern[str],
-    message: str,
-    nullable: bool = False,
-) -> str | None:
-    value = _text_field(report, data, (), name, _ANY_LENGTH, nullable)
-    if value is None:
-        return None
-    if not pattern.fullmatch(value):
-        report.add((name,), message.format(value=value))
-        return None
-    return value

@@ -5,6 +5,8 @@ without a word, and quietly turns a bare `no` into False or `2025-12-28` into a 
 knowledge is text, so this reader composes the node tree instead: text stays text,
 anything YAML 1.1 would read as another type becomes a `Bare` value the validator can
 explain, duplicate keys are problems, and every field's line is kept for the message.
+LibYAML's parser is used when PyYAML has it (it is several times faster); both resolve
+types by the same YAML 1.1 rules.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import yaml
 from bot import strings
 from bot.knowledge.problems import FieldPath, Report
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _KINDS = {
     f"{_TAG}null": "null",
@@ -45,16 +48,9 @@ class YamlDocument:
 def read_yaml(text: str, report: Report) -> YamlDocument | None:
     """Parse one YAML document; on a syntax error report where it is and return None."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "unreadable"
-        column = mark.column + 1 if mark else 1
-        report.add(
-            (),
-            strings.Check.MALFORMED.format(problem=problem, column=column),
-            line=mark.line + 1 if mark else None,
-        )
+        _report_syntax_error(text, error, report)
         return None
     except yaml.YAMLError as error:
         report.add((), strings.Check.MALFORMED.format(problem=error, column=1))
@@ -65,6 +61,23 @@ def read_yaml(text: str, report: Report) -> YamlDocument | None:
     builder = _Builder(report)
     data = builder.build(node, ())
     return YamlDocument(data, builder.lines)
+
+
+def _report_syntax_error(text: str, error: yaml.MarkedYAMLError, report: Report) -> None:
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and mark and mark.index >= len(text.rstrip()):
+        mark = error.context_mark  # at the end of the file, where the trouble began is better
+    parts = [part for part in (error.context, error.problem) if part]
+    problem = ", ".join(parts) or "unreadable"
+    if mark is None:
+        report.add((), strings.Check.MALFORMED.format(problem=problem, column=1))
+        return
+    lines = text.splitlines()
+    here = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    if here == "\t":
+        problem += strings.Check.TAB_HINT
+    message = strings.Check.MALFORMED.format(problem=problem, column=mark.column + 1)
+    report.add((), message, line=mark.line + 1)
 
 
 class _Builder:

@@ -46,12 +46,39 @@ def test_reports_malformed_yaml_with_its_line_and_column(knowledge, check):
     assert "(column " in lines[0]
 
 
+def test_points_an_unclosed_quote_at_where_it_opens(knowledge, check):
+    edit(knowledge, 'speaker: "Demo Outlet"', 'speaker: "Demo Outlet')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        f"{ENTRY}:11: is not valid YAML: while scanning a quoted scalar, "
+        "found unexpected end of stream (column 14)"
+    ]
+
+
+def test_reports_a_tab_indent_as_the_cause(knowledge, check):
+    edit(knowledge, '  - "nato size"', '\t- "nato size"')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{ENTRY}:6: is not valid YAML: ")
+    assert lines[0].endswith("; YAML indents with spaces, not tabs (column 1)")
+
+
 def test_reports_a_top_level_that_is_not_a_mapping(knowledge, check):
     write(knowledge, "nato-members.yaml", "- just\n- a list\n")
     assert check(knowledge) == (
         1,
         [f"{ENTRY}:1: must be a mapping of fields (`name: value` lines), not a list"],
     )
+
+
+def test_reports_two_documents_in_one_file(knowledge, check):
+    edit(knowledge, 'topic: "Membership"', 'topic: "Membership"\n---\ntopic: "Other"')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{ENTRY}:4: is not valid YAML: ")
 
 
 def test_reports_an_empty_file(knowledge, check):
@@ -171,6 +198,11 @@ def test_reports_an_empty_string(knowledge, check):
             '  - "nato size"',
             f'  - "{"p" * 201}"',
             "6: phrasings[0]: is 201 characters long; the limit is 200",
+        ),
+        (
+            'quote: "NATO has 32 members."',
+            f'quote: "{"NATO has 32 members. " * 48}"',
+            "10: citations[0].quote: is 1007 characters long; the limit is 1000",
         ),
         (
             'speaker: "Demo Outlet"',
@@ -347,4 +379,20 @@ def test_command_line_fails_with_one_line_per_problem(knowledge):
     assert finished.stdout.splitlines() == [
         f"{ENTRY}:3: topic: YAML reads a bare `off` as a boolean, not text: write it in quotes",
         f"{ENTRY}:5: phrasing: is not a field of an entry; did you mean 'phrasings'?",
+    ]
+
+
+def test_reports_a_file_that_vanishes_while_loading(knowledge, monkeypatch):
+    real_read_bytes = Path.read_bytes
+
+    def vanishing(path: Path) -> bytes:
+        if path.name == "us-house.yaml":
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", vanishing)
+    result = load_knowledge(knowledge)
+    assert result.knowledge is None
+    assert [str(p) for p in result.problems] == [
+        "entries/us-house.yaml: could not be read: No such file or directory"
     ]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot.knowledge.coverage import split_sentences
 
 
@@ -101,3 +104,15 @@ def test_coverage_reports_load_problems_instead(knowledge, check):
     code, lines = check(knowledge, "--coverage")
     assert code == 1
     assert lines[0].startswith("entries/nato-members.yaml:")
+
+
+@given(st.text(alphabet="ab .?!”“U.S\n", max_size=120))
+def test_sentences_are_in_order_and_lose_no_text(text):
+    sentences = split_sentences(text)
+    ends = [0]
+    for sentence in sentences:
+        assert sentence.start >= ends[-1]
+        assert text[sentence.start : sentence.end].strip() == text[sentence.start : sentence.end]
+        ends.append(sentence.end)
+    kept = "".join(text[s.start : s.end] for s in sentences)
+    assert "".join(kept.split()) == "".join(text.split())

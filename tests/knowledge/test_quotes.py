@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.knowledge.quotes import closest_passage, find_quote, quote_spans
 
@@ -61,3 +63,19 @@ def test_closest_passage_of_a_misquote_is_the_real_sentence():
     text = "Russia has brought war back to Europe, and Europe must be prepared, he said."
     passage = closest_passage("Russia brought war to Europe and Europe must be ready", text)
     assert passage.startswith("Russia has brought war back to Europe")
+
+
+WORDS = st.text(alphabet="abcXYZ’'“”\"—–-… .,\n\t", min_size=1, max_size=80)
+
+
+@given(text=WORDS, data=st.data())
+def test_any_passage_of_a_text_is_found_and_located(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    if not quote.strip():
+        return
+    assert find_quote(quote, text)
+    spans = quote_spans(quote, text)
+    assert spans
+    assert all(find_quote(quote, text[a:b]) for a, b in spans)

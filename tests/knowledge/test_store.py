@@ -453,7 +453,7 @@ def test_a_quote_not_verbatim_in_its_source_is_refused_with_the_closest_passage(
     [problem] = result.problems
     assert (problem.file, problem.field) == ("entries/kosovo-pfp-status.yaml", "citations[0].quote")
     assert "not found verbatim" in problem.message
-    assert "«remains outside even this framework of cooperation, for political" in problem.message
+    assert "remains outside even this framework of cooperation, for political" in problem.message
     assert not (root / "entries" / "kosovo-pfp-status.yaml").exists()
     assert store.history() == []
 
@@ -500,3 +500,30 @@ def test_undoing_a_source_that_an_entry_now_cites_is_refused(tmp_path):
     assert isinstance(result, Refused)
     assert "unknown source 'example-2026-01-kfor'" in result.problems[0].message
     assert (root / "sources" / "example-2026-01-kfor.txt").exists()
+
+
+def test_a_file_changed_by_hand_between_two_writes_is_what_the_next_write_sees(tmp_path):
+    root = make_knowledge(tmp_path)
+    path = root / "entries" / f"{PFP}.yaml"
+    store = open_store(root, tmp_path / "db.sqlite3")
+    store.add_phrasing(PFP, "first phrasing", ALICE)
+    path.write_text(path.read_text("utf-8").replace("first phrasing", "hand phrasing"), "utf-8")
+
+    stored = store.read_entry(PFP)
+    result = store.remove_phrasing(PFP, "hand phrasing", BOB)
+
+    assert "hand phrasing" in stored.entry.phrasings
+    assert isinstance(result, Applied)
+    assert store.history()[0].detail == "hand phrasing"
+
+
+def test_a_write_on_top_of_a_broken_file_is_refused_naming_it(tmp_path):
+    root = make_knowledge(tmp_path)
+    (root / "entries" / "broken.yaml").write_text("id: broken\n", "utf-8")
+    store = open_store(root, tmp_path / "db.sqlite3")
+
+    result = store.add_phrasing(PFP, "first phrasing", ALICE)
+
+    assert isinstance(result, Refused)
+    assert {p.file for p in result.problems} == {"entries/broken.yaml"}
+    assert store.read_entry(PFP) is None

@@ -1,3 +1,4 @@
+import errno
 import itertools
 import subprocess
 import sys
@@ -5,9 +6,10 @@ import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bot.knowledge import store as store_module
 from bot.knowledge.files import cleanup_leftovers, write_atomic
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.store import Applied, Conflict
+from bot.knowledge.store import Applied, Conflict, Refused
 from bot.live import open_moderated
 from bot.settings import PROJECT_ROOT
 from tests.knowledge.store_helpers import (
@@ -76,6 +78,7 @@ def test_a_writer_killed_between_writing_and_renaming_loses_nothing(tmp_path):
     store = open_store(root, database)
     assert leftovers(root) == []
     assert store.history() == []
+    assert store.changes.pending() == []
     assert load_knowledge(root).ok
     assert isinstance(store.add_phrasing(PFP, "after the crash", BOB), Applied)
 
@@ -171,3 +174,28 @@ def test_a_hundred_concurrent_edits_leave_files_history_and_engine_consistent(tm
         assert chain[-1].after == (root / "entries" / f"{entry_id}.yaml").read_bytes()
     assert live.engine.knowledge == on_disk
     assert live.knowledge is live.engine.knowledge
+
+
+def test_a_failed_write_is_refused_and_rolls_back_what_was_written(tmp_path, monkeypatch):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    before = sorted(p.name for p in (root / "sources").iterdir())
+    real_put = store_module.put
+    calls = []
+
+    def put_until_disk_full(path, content):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_put(path, content)
+
+    monkeypatch.setattr(store_module, "put", put_until_disk_full)
+    metadata = {"id": "new-source", "title": "t", "outlet": "o", "published": "2026-01"}
+
+    result = store.add_source({**metadata, "language": "en"}, "Text.", ALICE)
+
+    assert isinstance(result, Refused)
+    assert "No space left on device" in result.problems[0].message
+    assert sorted(p.name for p in (root / "sources").iterdir()) == before
+    assert store.history() == []
+    assert store.changes.pending() == []
