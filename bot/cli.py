@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     ask = commands.add_parser("ask", help="ask questions in the terminal")
     ask.add_argument("question", nargs="?", help="answer this one question and exit")
     ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
+    commands.add_parser("run", help="serve Discord (terminal prompt when no token is set)")
+    commands.add_parser("sync", help="sync the slash commands with Discord now")
     commands.add_parser("bench", help="measure answer quality and matching speed")
     args = parser.parse_args(argv)
     try:
@@ -34,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(root, args.coverage)
     if args.command == "ask":
         return _ask(settings, args.question, as_json=args.json)
+    if args.command in ("run", "sync"):
+        from bot.discord import run
+
+        return run.run(settings) if args.command == "run" else run.sync(settings)
     if args.command == "bench":
         from bot import bench
 

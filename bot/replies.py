@@ -5,12 +5,33 @@ The engine decides; this module only shows. Nothing about what to answer is deci
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from bot import strings
-from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote
+from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
+from bot.knowledge.model import Entry, Knowledge, Source
 
-__all__ = ["MAX_QUESTION_CHARS", "attribution", "human_date", "render_terminal", "to_json"]
+__all__ = [
+    "MAX_QUESTION_CHARS",
+    "DiscordButton",
+    "DiscordOption",
+    "DiscordReply",
+    "DiscordSelect",
+    "attribution",
+    "human_date",
+    "render_about",
+    "render_discord",
+    "render_full_quotes",
+    "render_notice",
+    "render_sources",
+    "render_terminal",
+    "render_topics",
+    "shorten",
+    "to_json",
+]
 
 
 def human_date(iso: str) -> str:
@@ -43,6 +64,9 @@ def render_terminal(decision: Decision) -> str:
             source_line = "    — " + attribution(quote)
             lines.append(source_line + (f" <{quote.url}>" if quote.url else ""))
         lines += ["", strings.Reply.AS_OF.format(date=human_date(decision.as_of))]
+        if decision.suggestions:
+            lines += ["", strings.Reply.ALSO_CLOSE]
+            lines += [f"  • {s.question}" for s in decision.suggestions]
     else:
         lines.append(strings.Reply.NOT_COVERED)
         if decision.suggestions:
@@ -75,3 +99,365 @@ def to_json(decision: Decision) -> dict[str, Any]:
             {"entry_id": s.entry_id, "question": s.question} for s in decision.suggestions
         ],
     }
+
+
+# Discord ---------------------------------------------------------------------------------
+#
+# Plain data only: the Discord front end turns these into discord.py objects. Every length
+# below is a limit Discord enforces (a reply over one is refused outright), so text is cut
+# here, visibly, and the full text stays reachable through a button.
+
+MESSAGE_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+EMBED_LIMIT = 6000
+FIELDS_LIMIT = 25
+BUTTON_LABEL_LIMIT = 80
+OPTION_LIMIT = 100
+OPTIONS_PER_SELECT = 25
+ROWS_LIMIT = 5
+ECHO_LIMIT = 300
+SOURCES_PER_PAGE = 10
+ELLIPSIS = "…"
+EMBED_COLOUR = 0x1F6FB2
+
+# Custom ids of the buttons and menus. They carry everything a press needs, so a press
+# works after a restart; bot/discord/components.py matches these same shapes.
+ENTRY_ID = "briefing:entry:{entry_id}"
+MISS_ID = "briefing:miss:{question_id}"
+QUOTES_ID = "briefing:quotes:{entry_id}"
+TOPICS_PAGE_ID = "briefing:topics:{page}"
+TOPIC_PICK_ID = "briefing:pick:{slot}"
+SOURCES_PAGE_ID = "briefing:sources:{page}"
+
+
+@dataclass(frozen=True)
+class DiscordButton:
+    """A button; `style` names a discord.py ButtonStyle, `row` its action row (0-4)."""
+
+    label: str
+    custom_id: str
+    style: str = "secondary"
+    row: int = 0
+
+
+@dataclass(frozen=True)
+class DiscordOption:
+    """One option of a select menu."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class DiscordSelect:
+    """A select menu on its own action row."""
+
+    custom_id: str
+    placeholder: str
+    options: tuple[DiscordOption, ...]
+    row: int
+
+
+@dataclass(frozen=True)
+class DiscordReply:
+    """A Discord message as data: content, at most one embed, buttons and select menus.
+
+    `embed` is in Discord's JSON shape. `ephemeral` asks for the message to be shown to the
+    member alone where Discord allows it (an interaction reply).
+    """
+
+    content: str = ""
+    embed: dict[str, Any] | None = None
+    buttons: tuple[DiscordButton, ...] = ()
+    selects: tuple[DiscordSelect, ...] = ()
+    ephemeral: bool = False
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, ending with a visible "…" when cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    return text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS
+
+
+def render_discord(
+    decision: Decision, related: Sequence[Suggestion] = (), question_id: int | None = None
+) -> DiscordReply:
+    """The Discord reply to a decision: an answer embed, or a plain abstention.
+
+    `related` become buttons under an answer; `question_id` (the question's row in the
+    record) adds the "Not what I asked" button.
+    """
+    notice = strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS) if decision.trimmed else ""
+    if decision.answered and decision.entry is not None:
+        return _answer(decision, decision.entry, related, question_id, notice)
+    return _abstention(decision, notice)
+
+
+def _answer(
+    decision: Decision,
+    entry: Entry,
+    related: Sequence[Suggestion],
+    question_id: int | None,
+    notice: str,
+) -> DiscordReply:
+    title = shorten(entry.question, TITLE_LIMIT)
+    description = shorten(entry.answer, DESCRIPTION_LIMIT)
+    footer = shorten(strings.Reply.AS_OF.format(date=human_date(decision.as_of)), FOOTER_LIMIT)
+    quotes = decision.quotes[:FIELDS_LIMIT]
+    names = [shorten(q.speaker, FIELD_NAME_LIMIT) for q in quotes]
+    room = EMBED_LIMIT - len(title) - len(description) - len(footer) - sum(map(len, names))
+    per_field = min(FIELD_VALUE_LIMIT, room // max(1, len(quotes)))
+    values, cut = [], len(quotes) < len(decision.quotes)
+    for quote in quotes:
+        value, shortened = _quote_value(quote, per_field)
+        values.append(value)
+        cut = cut or shortened
+    embed = {
+        "title": title,
+        "description": description,
+        "color": EMBED_COLOUR,
+        "fields": [
+            {"name": name, "value": value, "inline": False}
+            for name, value in zip(names, values, strict=True)
+        ],
+        "footer": {"text": footer},
+    }
+    buttons = [_entry_button(s, "secondary", row=0) for s in related[:3]]
+    if question_id is not None:
+        custom_id = MISS_ID.format(question_id=question_id)
+        buttons.append(DiscordButton(strings.Discord.MISS_BUTTON, custom_id, "danger", row=1))
+    if cut:
+        custom_id = QUOTES_ID.format(entry_id=entry.id)
+        buttons.append(DiscordButton(strings.Discord.FULL_QUOTES_BUTTON, custom_id, row=1))
+    return DiscordReply(content=notice, embed=embed, buttons=tuple(buttons))
+
+
+def _quote_value(quote: SourcedQuote, limit: int) -> tuple[str, bool]:
+    """A quote with its outlet and date (linked when a URL is known), within `limit`.
+
+    Also says whether the quote had to be shortened to fit.
+    """
+    source = f"{quote.outlet}, {human_date(quote.published)}"
+    line = f"— [{source}]({quote.url})" if quote.url else f"— {source}"
+    if len(line) > limit // 2:
+        line = shorten(f"— {source}", limit // 2)
+    frame = strings.Reply.QUOTE_LINE.format(quote="")
+    room = limit - len(line) - len(frame) - 1
+    shortened = shorten(quote.quote, max(1, room))
+    text = strings.Reply.QUOTE_LINE.format(quote=shortened)
+    return f"{text}\n{line}", shortened != quote.quote.strip()
+
+
+def _entry_button(suggestion: Suggestion, style: str, row: int) -> DiscordButton:
+    label = shorten(suggestion.question, BUTTON_LABEL_LIMIT)
+    return DiscordButton(label, ENTRY_ID.format(entry_id=suggestion.entry_id), style, row)
+
+
+def _abstention(decision: Decision, notice: str) -> DiscordReply:
+    lines = [notice] if notice else []
+    if decision.question:
+        echo = _escape_markdown(shorten(decision.question, ECHO_LIMIT))
+        lines.append(strings.Discord.YOU_ASKED.format(question=echo))
+    lines.append(strings.Reply.NOT_COVERED)
+    suggestions = decision.suggestions[:3]
+    if suggestions:
+        lines.append(strings.Reply.CLOSEST)
+        lines += [f"• {shorten(s.question, OPTION_LIMIT)}" for s in suggestions]
+    else:
+        lines.append(strings.Reply.NO_SUGGESTIONS)
+    buttons = tuple(_entry_button(s, "primary", row=0) for s in suggestions)
+    return DiscordReply(content=shorten("\n".join(lines), MESSAGE_LIMIT), buttons=buttons)
+
+
+def _escape_markdown(text: str) -> str:
+    """Show a member's words as typed, not as Discord formatting."""
+    for char in "\\*_~`|>#-[]()":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def render_full_quotes(decision: Decision) -> tuple[str, ...]:
+    """Every quote of an answer in full, as messages within Discord's 2,000 characters."""
+    blocks = [
+        strings.Discord.FULL_QUOTE.format(quote=q.quote, attribution=_linked_attribution(q))
+        for q in decision.quotes
+    ]
+    return _pack(blocks, MESSAGE_LIMIT)
+
+
+def _linked_attribution(quote: SourcedQuote) -> str:
+    return attribution(quote) + (f" <{quote.url}>" if quote.url else "")
+
+
+def _pack(blocks: Sequence[str], limit: int) -> tuple[str, ...]:
+    """Join blocks into as few messages as fit; a block longer than a message is split."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        pieces = [block[i : i + limit] for i in range(0, len(block), limit)] or [""]
+        for piece in pieces:
+            joined = f"{current}\n\n{piece}" if current else piece
+            if len(joined) <= limit:
+                current = joined
+            else:
+                messages.append(current)
+                current = piece
+    if current:
+        messages.append(current)
+    return tuple(messages)
+
+
+def render_notice(text: str, ephemeral: bool = True) -> DiscordReply:
+    """A short plain message (cooldown, error, confirmation), by default to the member alone."""
+    return DiscordReply(content=shorten(text, MESSAGE_LIMIT), ephemeral=ephemeral)
+
+
+def render_topics(knowledge: Knowledge, page: int = 0) -> DiscordReply:
+    """What the briefing covers: one select menu per topic (split past 25 questions).
+
+    Paged when more menus are needed than fit in one message.
+    """
+    menus = _topic_menus(knowledge)
+    if not menus:
+        return render_notice(strings.Discord.EMPTY_KNOWLEDGE)
+    per_page = ROWS_LIMIT if len(menus) <= ROWS_LIMIT else ROWS_LIMIT - 1
+    pages = math.ceil(len(menus) / per_page)
+    page = min(max(page, 0), pages - 1)
+    shown = menus[page * per_page : (page + 1) * per_page]
+    selects = tuple(
+        DiscordSelect(TOPIC_PICK_ID.format(slot=slot), placeholder, options, row=slot)
+        for slot, (placeholder, options) in enumerate(shown)
+    )
+    counts = _topic_counts(knowledge)
+    lines = [strings.Discord.TOPICS_INTRO, ""]
+    lines += [
+        strings.Discord.TOPIC_LINE.format(
+            topic=topic, count=_plural(strings.Discord.TOPIC_COUNT, n)
+        )
+        for topic, n in counts
+    ]
+    embed: dict[str, Any] = {
+        "title": strings.Discord.TOPICS_TITLE,
+        "description": shorten("\n".join(lines), DESCRIPTION_LIMIT),
+        "color": EMBED_COLOUR,
+    }
+    if pages > 1:
+        embed["footer"] = {"text": strings.Discord.PAGE.format(page=page + 1, pages=pages)}
+    buttons = _page_buttons(TOPICS_PAGE_ID, page, pages, row=len(shown))
+    return DiscordReply(embed=embed, selects=selects, buttons=buttons, ephemeral=True)
+
+
+def _topic_counts(knowledge: Knowledge) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for entry in knowledge.entries.values():
+        counts[entry.topic] = counts.get(entry.topic, 0) + 1
+    return sorted(counts.items(), key=lambda pair: pair[0].casefold())
+
+
+def _topic_menus(knowledge: Knowledge) -> list[tuple[str, tuple[DiscordOption, ...]]]:
+    """(placeholder, options) per menu: a topic's questions, 25 to a menu."""
+    menus = []
+    for topic, _ in _topic_counts(knowledge):
+        entries = sorted(
+            (e for e in knowledge.entries.values() if e.topic == topic),
+            key=lambda e: e.question.casefold(),
+        )
+        options = [DiscordOption(shorten(e.question, OPTION_LIMIT), e.id) for e in entries]
+        parts = math.ceil(len(options) / OPTIONS_PER_SELECT)
+        for part in range(parts):
+            chunk = tuple(options[part * OPTIONS_PER_SELECT : (part + 1) * OPTIONS_PER_SELECT])
+            placeholder = (
+                strings.Discord.TOPIC_PLACEHOLDER.format(topic=topic)
+                if parts == 1
+                else strings.Discord.TOPIC_PART_PLACEHOLDER.format(
+                    topic=topic, part=part + 1, parts=parts
+                )
+            )
+            menus.append((shorten(placeholder, OPTION_LIMIT), chunk))
+    return menus
+
+
+def _page_buttons(template: str, page: int, pages: int, row: int) -> tuple[DiscordButton, ...]:
+    buttons = []
+    if page > 0:
+        custom_id = template.format(page=page - 1)
+        buttons.append(DiscordButton(strings.Discord.PREVIOUS, custom_id, row=row))
+    if page < pages - 1:
+        custom_id = template.format(page=page + 1)
+        buttons.append(DiscordButton(strings.Discord.NEXT, custom_id, row=row))
+    return tuple(buttons)
+
+
+def _plural(forms: tuple[str, str], count: int) -> str:
+    return (forms[0] if count == 1 else forms[1]).format(count=count)
+
+
+def render_sources(knowledge: Knowledge, page: int = 0) -> DiscordReply:
+    """The stored sources, newest first: title, outlet, date, author and link."""
+    sources = sorted(knowledge.sources.values(), key=lambda s: (s.published, s.id), reverse=True)
+    if not sources:
+        return render_notice(strings.Discord.NO_SOURCES)
+    pages = math.ceil(len(sources) / SOURCES_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    shown = sources[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
+    embed: dict[str, Any] = {
+        "title": strings.Discord.SOURCES_TITLE,
+        "description": strings.Discord.SOURCES_INTRO,
+        "color": EMBED_COLOUR,
+        "fields": [_source_field(source) for source in shown],
+    }
+    if pages > 1:
+        embed["footer"] = {"text": strings.Discord.PAGE.format(page=page + 1, pages=pages)}
+    buttons = _page_buttons(SOURCES_PAGE_ID, page, pages, row=0)
+    return DiscordReply(embed=embed, buttons=buttons, ephemeral=True)
+
+
+def _source_field(source: Source) -> dict[str, Any]:
+    lines = [
+        strings.Discord.SOURCE_LINE.format(outlet=source.outlet, date=human_date(source.published))
+    ]
+    if source.author:
+        lines.append(strings.Discord.SOURCE_BY.format(author=source.author))
+    lines.append(source.url if source.url else strings.Discord.SOURCE_NO_LINK)
+    value = "\n".join(lines)
+    if len(value) > 500:
+        value = shorten("\n".join(lines[:-1]), 500)
+    return {"name": shorten(source.title, FIELD_NAME_LIMIT), "value": value, "inline": False}
+
+
+def render_about(knowledge: Knowledge, bot_name: str, retention_days: int) -> DiscordReply:
+    """What the bot covers, as of which date, how to ask it, and what it records."""
+    topics = [topic for topic, _ in _topic_counts(knowledge)]
+    newest = knowledge.newest_source_date()
+    entries_forms, sources_forms = strings.Discord.ABOUT_COUNTS
+    as_of = strings.Discord.ABOUT_AS_OF.format(
+        date=human_date(newest) if newest else strings.Discord.ABOUT_NOTHING,
+        entries=_plural(entries_forms, len(knowledge.entries)),
+        sources=_plural(sources_forms, len(knowledge.sources)),
+    )
+    how = strings.Discord.ABOUT_HOW.format(name=bot_name, context_menu=strings.Discord.CONTEXT_MENU)
+    fields = [
+        (strings.Discord.ABOUT_TOPICS_TITLE, "\n".join(f"• {t}" for t in topics) or "—"),
+        (strings.Discord.ABOUT_AS_OF_TITLE, as_of),
+        (strings.Discord.ABOUT_HOW_TITLE, how),
+        (
+            strings.Discord.ABOUT_RECORD_TITLE,
+            strings.Discord.ABOUT_RECORD.format(days=retention_days),
+        ),
+    ]
+    embed = {
+        "title": strings.Discord.ABOUT_TITLE,
+        "description": strings.Discord.ABOUT_DESCRIPTION_TEXT,
+        "color": EMBED_COLOUR,
+        "fields": [
+            {"name": name, "value": shorten(value, FIELD_VALUE_LIMIT), "inline": False}
+            for name, value in fields
+        ],
+    }
+    return DiscordReply(embed=embed, ephemeral=True)

@@ -16,6 +16,7 @@ class Reply:
         "It only answers from its reviewed sources."
     )
     CLOSEST = "Closest questions it does cover:"
+    ALSO_CLOSE = "Also close to what you asked:"
     NO_SUGGESTIONS = "Try /topics to see what it covers."
     AS_OF = "As of {date}"
     SOURCES = "Sources"
@@ -270,3 +271,92 @@ class Kb:
         "tried to reload, but the files have {count} problem(s); "
         "still serving the last good knowledge"
     )
+
+
+class Discord:
+    """Text members and moderators see in Discord (commands, replies, buttons, menus)."""
+
+    DEFAULT_NAME = "Briefing"
+    ASK_DESCRIPTION = "Ask the briefing a question in your own words"
+    ASK_QUESTION = "Your question (suggestions appear as you type)"
+    ASK_PRIVATE = "Show the answer to you alone"
+    CONTEXT_MENU = "Ask the briefing"
+    TOPICS_DESCRIPTION = "Browse what the briefing covers, by topic"
+    SOURCES_DESCRIPTION = "The sources the briefing answers from"
+    ABOUT_DESCRIPTION = "What the briefing covers and how to ask it"
+
+    YOU_ASKED = "You asked: “{question}”"
+    MISS_BUTTON = "Not what I asked"
+    MISS_NOTED = "Thanks, noted: moderators will see that this answer missed your question."
+    MISS_UNKNOWN = "Thanks. That question is no longer in the record, so nothing was noted."
+    FULL_QUOTES_BUTTON = "Show full quotes"
+    FULL_QUOTE = "“{quote}”\n— {attribution}"
+    ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
+    NO_TEXT_TO_ASK = "That message has no text I could read as a question."
+    MENTION_HOW_TO = "Mention me with a question, for example: @{name} why isn't Kosovo in PfP?"
+    COOLDOWN = (
+        "You're asking quickly: please wait {seconds} seconds before the next question. "
+        "/topics lists everything the briefing covers in the meantime."
+    )
+    ERROR = (
+        "Sorry, something went wrong on my side and I couldn't answer. "
+        "Please try again later. (error id: {error_id})"
+    )
+
+    TOPICS_TITLE = "What the briefing covers"
+    TOPICS_INTRO = "Choose a question in a menu below to see its answer."
+    TOPIC_LINE = "**{topic}**: {count}"
+    TOPIC_COUNT = ("{count} question", "{count} questions")
+    TOPIC_PLACEHOLDER = "{topic}"
+    TOPIC_PART_PLACEHOLDER = "{topic} ({part}/{parts})"
+    PAGE = "Page {page} of {pages}"
+    PREVIOUS = "Previous"
+    NEXT = "Next"
+    EMPTY_KNOWLEDGE = "The briefing covers nothing yet."
+
+    SOURCES_TITLE = "Sources"
+    SOURCES_INTRO = "Every answer quotes one of these, verbatim."
+    SOURCE_LINE = "{outlet}, {date}"
+    SOURCE_BY = "By {author}"
+    SOURCE_NO_LINK = "No link stored"
+    NO_SOURCES = "No sources are stored yet."
+
+    ABOUT_TITLE = "About the briefing"
+    ABOUT_DESCRIPTION_TEXT = (
+        "I answer questions on the topics below from a curated set of questions and answers, "
+        "written from reviewed sources. Every answer quotes its sources verbatim, with who "
+        "said it, the outlet and the date. When the briefing doesn't cover a question I say "
+        "so and offer the closest questions it does cover: I never guess."
+    )
+    ABOUT_TOPICS_TITLE = "Topics"
+    ABOUT_HOW_TITLE = "How to ask"
+    ABOUT_HOW = (
+        "• `/ask` with your question, in your own words (add `private` to see the answer "
+        "alone)\n"
+        "• mention me with the question: @{name} why isn't Kosovo in PfP?\n"
+        "• on any message: Apps → {context_menu}\n"
+        "• `/topics` to browse, `/sources` for the sources"
+    )
+    ABOUT_AS_OF_TITLE = "As of"
+    ABOUT_AS_OF = "Newest source: {date}. {entries} and {sources}."
+    ABOUT_COUNTS = (
+        ("{count} question", "{count} questions"),
+        ("{count} source", "{count} sources"),
+    )
+    ABOUT_NOTHING = "nothing yet"
+    ABOUT_RECORD_TITLE = "Privacy"
+    ABOUT_RECORD = (
+        "The questions asked are kept for {days} days so moderators can improve the briefing: "
+        "the text, the answer given, the server, channel and time, never who asked."
+    )
+
+
+class Run:
+    """What `python -m bot run` and `python -m bot sync` print (never the token)."""
+
+    NO_TOKEN_FOR_SYNC = (
+        "No Discord token is configured (DISCORD_TOKEN), so there is nowhere to sync to."
+    )
+    LOGIN_FAILED = "Discord refused the token: check DISCORD_TOKEN (the token is not shown)."
+    SYNCED_GLOBAL = "Synced {count} commands globally; Discord may take up to an hour to show them."
+    SYNCED_GUILDS = "Synced {count} commands to {guilds} server(s); they are available now."

@@ -36,8 +36,9 @@ class Decision:
     """The engine's verdict on one question.
 
     `answered` is true only when the engine is confident the entry answers the question; then
-    `entry`, `quotes` and `as_of` are set. Otherwise `suggestions` holds up to three covered
-    questions closest to what was asked. `question` is the text the engine actually read
+    `entry`, `quotes` and `as_of` are set, and `suggestions` holds the covered questions that
+    came within a close call of it (usually none). Otherwise `suggestions` holds up to three
+    covered questions closest to what was asked. `question` is the text the engine actually read
     (cleaned and, when `trimmed`, cut to the length limit).
     """
 

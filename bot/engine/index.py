@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.engine import lexicon
 from bot.engine.text import fold, stem
 from bot.knowledge.model import Entry, Knowledge
 
-# How far a misspelt word may be from a known one (rapidfuzz ratio, 0-100) by its length:
-# short words need a closer match, since one letter changes a short word entirely.
-_TYPO_CUTOFF_SHORT = 88.0
-_TYPO_CUTOFF_LONG = 80.0
+# A misspelt word may be one edit from a known word, or two from the length of
+# _TYPO_TWO_EDITS letters; words shorter than _TYPO_MIN_LENGTH are never corrected.
 _TYPO_MIN_LENGTH = 4
+_TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
+# A stem in this many of an entry's phrasings is part of what the entry is about.
+CORE_PHRASINGS = 2
 
 
 def content_words(text: str) -> list[str]:
@@ -42,14 +44,22 @@ class EntryProfile:
     """What one entry knows, as stems.
 
     `asked` is every way the entry is asked (its question and phrasings, one stem set per
-    phrasing); `known` adds everything it states (answer, quotes, speakers, topic), which is
-    what a question's words must be found in for the entry to answer it.
+    phrasing, with the IDF mass of each in `asked_weights`) and `asked_text` the same as
+    folded words for character-level comparison;
+    `core` are the stems the entry is about (in its question, or in several phrasings);
+    `known` adds everything it states (answer, quotes, speakers, topic), which is what a
+    question's words must be found in for the entry to answer it; `words` are its folded
+    words, which a misspelt question word may be corrected to.
     """
 
     entry: Entry
     asked: tuple[frozenset[str], ...]
+    asked_weights: tuple[float, ...]
+    asked_text: tuple[str, ...]
     asked_union: frozenset[str]
+    core: frozenset[str]
     known: frozenset[str]
+    words: frozenset[str]
     states_date: bool
     states_count: bool
 
@@ -58,21 +68,26 @@ class Index:
     """Inverted index with IDF weights and a fuzzy vocabulary for one knowledge snapshot."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.profiles: tuple[EntryProfile, ...] = tuple(
-            _profile(knowledge.entries[entry_id]) for entry_id in sorted(knowledge.entries)
-        )
-        self.position = {p.entry.id: i for i, p in enumerate(self.profiles)}
+        profiles = [_profile(knowledge.entries[entry_id]) for entry_id in sorted(knowledge.entries)]
         postings: dict[str, list[int]] = defaultdict(list)
-        for i, profile in enumerate(self.profiles):
+        for i, profile in enumerate(profiles):
             for term in profile.known:
                 postings[term].append(i)
         self.postings: dict[str, tuple[int, ...]] = {t: tuple(p) for t, p in postings.items()}
-        count = max(len(self.profiles), 1)
+        self.asked_postings: dict[str, tuple[int, ...]] = {
+            t: tuple(i for i in p if t in profiles[i].asked_union) for t, p in self.postings.items()
+        }
+        count = max(len(profiles), 1)
         self.idf: dict[str, float] = {
             t: math.log(1.0 + count / len(p)) for t, p in self.postings.items()
         }
+        self.profiles: tuple[EntryProfile, ...] = tuple(
+            replace(p, asked_weights=tuple(sum(self.idf[t] for t in a) for a in p.asked))
+            for p in profiles
+        )
+        self.position = {p.entry.id: i for i, p in enumerate(self.profiles)}
         self.unknown_weight = math.log(1.0 + count)
-        self._words_by_length = _words_by_length(knowledge, self.postings)
+        self._words_by_length = _words_by_length(profiles)
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
 
     def weight(self, term: str) -> float:
@@ -80,50 +95,62 @@ class Index:
         return self.idf.get(term, self.unknown_weight)
 
     def _correct(self, word: str) -> tuple[str, float] | None:
-        """The known word `word` is most likely a misspelling of, with the match (0-1)."""
+        """The known word `word` is most likely a misspelling of, with the match (0-1).
+
+        Edits are counted with transpositions as one (beleive, believe). A four-letter word
+        is only ever read as a misspelt stopword (wich, which): one letter off a short word
+        is too often another word altogether.
+        """
         if len(word) < _TYPO_MIN_LENGTH or word.isdigit() or word in lexicon.NAMES:
             return None
-        cutoff = _TYPO_CUTOFF_SHORT if len(word) < 6 else _TYPO_CUTOFF_LONG
+        edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
         choices = [
             w
-            for length in range(len(word) - 2, len(word) + 3)
+            for length in range(len(word) - edits, len(word) + edits + 1)
             for w in self._words_by_length.get(length, ())
         ]
         best = process.extractOne(
-            word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+            word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
         )
-        if best is None:
+        if best is None or (len(word) == _TYPO_MIN_LENGTH and best[0] not in lexicon.STOPWORDS):
             return None
-        return best[0], best[1] / 100.0
+        return best[0], 1.0 - best[1] / len(word)
 
 
 def _profile(entry: Entry) -> EntryProfile:
-    asked_texts = (entry.question, *entry.phrasings)
-    asked = tuple(stems_of(text) for text in asked_texts)
+    asked_words = tuple(content_words(text) for text in (entry.question, *entry.phrasings))
+    asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
     asked_union = frozenset().union(*asked)
     quotes = [c.quote for c in entry.citations]
     stated = " ".join([entry.answer, entry.topic, *quotes, *(c.speaker for c in entry.citations)])
+    stated_words = content_words(stated)
     folded_statement = fold(" ".join([entry.answer, *quotes]))
     return EntryProfile(
         entry=entry,
         asked=asked,
+        asked_weights=(),
+        asked_text=tuple(" ".join(words) for words in asked_words),
         asked_union=asked_union,
-        known=asked_union | stems_of(stated),
+        core=_core(asked),
+        known=asked_union | {stem(w) for w in stated_words},
+        words=frozenset(stated_words).union(*asked_words),
         states_date=lexicon.states_a_date(folded_statement),
         states_count=lexicon.states_a_count(folded_statement),
     )
 
 
-def _words_by_length(
-    knowledge: Knowledge, postings: dict[str, tuple[int, ...]]
-) -> dict[int, tuple[str, ...]]:
+def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """Stems an entry is about: in its own question, or in at least two of its phrasings."""
+    counts: dict[str, int] = defaultdict(int)
+    for phrasing in asked[1:]:
+        for term in phrasing:
+            counts[term] += 1
+    return asked[0] | {term for term, count in counts.items() if count >= CORE_PHRASINGS}
+
+
+def _words_by_length(profiles: list[EntryProfile]) -> dict[int, tuple[str, ...]]:
     """Every word a typo may be corrected to: the knowledge's words and the stopwords."""
-    words: set[str] = set(lexicon.STOPWORDS)
-    for entry in knowledge.entries.values():
-        texts = (entry.question, entry.answer, *entry.phrasings)
-        texts += tuple(c.quote for c in entry.citations)
-        for text in texts:
-            words.update(w for w in content_words(text) if stem(w) in postings)
+    words: set[str] = set(lexicon.STOPWORDS).union(*(p.words for p in profiles))
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in sorted(words):
         by_length[len(word)].append(word)

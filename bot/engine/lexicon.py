@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.text import fold
+
 
 def _word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of a block of text, as a set."""
@@ -23,13 +25,13 @@ STOPWORDS = _word_set(
     a about above actually after again against ago all almost also although always am an
     and any anybody anyone anything anyway are around as ask asked asking at away back
     be because been before being below besides between both brief briefly but by can
-    cannot could currently curious dear describe did do does doing done dont down during
+    could currently curious dear describe did do does doing done down during
     each either else enough especially even ever every exactly explain explained far few
     find for from further get gets getting give given go going got had has have having
     he hear heard hello help her here hers herself hey hi him himself his how however i
-    id if im in indeed info information into is isnt it its itself ive just kind know
-    known let lets like likely look made main make many may maybe me mean meant might
-    mind more most much must my myself need needs no nor not now of off often oh ok okay
+    id if im in indeed info information into is it its itself ive just kind know
+    known let lets like likely look made make many may maybe me mean meant might
+    mind more most much must my myself no nor now of off often oh ok okay
     on once one only or other others otherwise our ours ourselves out over own
     particular particularly people perhaps please pls point pretty probably quick
     quickly quite rather re read reading really regarding right said same say saying
@@ -47,6 +49,14 @@ STOPWORDS = _word_set(
     nije nisu ima imaju bio bila bilo biti ce cemu tome ovo ovaj ova ove taj ta to te ti
     mi vi oni one ona on ja bi jos samo ili ali kao po pre posle prema oko iz preko
     medju sve svi neki nesto mogu moze treba reci
+    tha thote thone thene mendon rekao rekla rekli kaze kazao izjavio izjavila misli
+    willing able ones clarify confused confusing
+    lol lmao haha hahaha xd omg btw imo imho tbh idk pls plz thx ty yo guys bro folks
+    trying tried tries question questions
+    recommend recommends recommended suggest suggests suggested propose proposes proposed
+    advise advises advised argue argues argued claim claims claimed believe believes
+    believed thinks thought tell tells told mention mentions mentioned according view
+    views opinion call calls called talk talks talked discuss discusses discussed
     """
 )
 
@@ -54,6 +64,27 @@ STOPWORDS = _word_set(
 # values are folded; keys match whole words. Longest keys are tried first.
 _ALIASES: dict[str, str] = {
     "pfp": "partnership for peace",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "cant": "can not",
+    "cannot": "can not",
+    "couldnt": "could not",
+    "wont": "will not",
+    "wouldnt": "would not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "shouldnt": "should not",
+    "never": "not",
+    "nuk": "not",
+    "nije": "not",
+    "nisu": "not",
+    "nece": "not",
+    "ne moze": "not moze",
     "partnerstvo za mir": "partnership for peace",
     "partnerstvu za mir": "partnership for peace",
     "partnerstva za mir": "partnership for peace",
@@ -105,6 +136,79 @@ _ALIASES: dict[str, str] = {
     "kombet e bashkuara": "un",
     "oun": "un",
     "oksh": "un",
+    # Words for the same thing in the domain, so a paraphrase meets its entry.
+    "countries": "country",
+    "state": "country",
+    "states": "country",
+    "nation": "country",
+    "nations": "country",
+    "join": "accession",
+    "joins": "accession",
+    "joined": "accession",
+    "joining": "accession",
+    "accede": "accession",
+    "admission": "accession",
+    "admitted": "accession",
+    "enter": "accession",
+    "entering": "accession",
+    "expansion": "enlargement",
+    "expand": "enlargement",
+    "expanded": "enlargement",
+    "expanding": "enlargement",
+    "enlarge": "enlargement",
+    "enlarged": "enlargement",
+    "danger": "threat",
+    "dangers": "threat",
+    "menace": "threat",
+    "threats": "threat",
+    "threaten": "threat",
+    "threatens": "threat",
+    "warn": "warning",
+    "warned": "warning",
+    "warns": "warning",
+    "alarm": "warning",
+    "gain": "benefit",
+    "gains": "benefit",
+    "profit": "benefit",
+    "advantage": "benefit",
+    "advantages": "benefit",
+    "benefits": "benefit",
+    "vote": "elections",
+    "votes": "elections",
+    "polls": "elections",
+    "ballot": "elections",
+    "election": "elections",
+    "drop": "relinquish",
+    "dropping": "relinquish",
+    "dropped": "relinquish",
+    "abandon": "relinquish",
+    "abandoning": "relinquish",
+    "renounce": "relinquish",
+    "renouncing": "relinquish",
+    "give up": "relinquish",
+    "giving up": "relinquish",
+    "gave up": "relinquish",
+    "pentagon": "unitedstates department of defense",
+    "how large": "how many",
+    "how big": "how many",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "nato chief": "secretary general nato",
+    "nato boss": "secretary general nato",
+    "nato head": "secretary general nato",
+    "head of nato": "secretary general nato",
+    "chief of nato": "secretary general nato",
+    "stable": "stability",
+    "unstable": "stability",
+    "instability": "stability",
+    "rule": "conditions",
+    "rules": "conditions",
+    "requirement": "conditions",
+    "requirements": "conditions",
+    "criteria": "conditions",
+    "criterion": "conditions",
+    "prerequisites": "conditions",
+    "condition": "conditions",
     "defence": "defense",
     "defences": "defense",
     "neighbours": "neighbors",
@@ -224,12 +328,48 @@ _ALIASES: dict[str, str] = {
     "clanica": "member",
     "clanice": "members",
     "clanicama": "members",
+    "anetaresua": "accession",
+    "anetaresuar": "accession",
+    "anetaresohet": "accession",
+    "anetaresohen": "accession",
+    "anetaresohej": "accession",
+    "anetaresimit": "membership",
     "anetaresim": "membership",
     "anetaresimi": "membership",
     "anetaresimin": "membership",
     "anetaresia": "membership",
     "anetare": "member",
     "anetaret": "members",
+    "vend": "country",
+    "vendi": "country",
+    "vende": "country",
+    "vendet": "country",
+    "vendeve": "country",
+    "shtet": "country",
+    "shteti": "country",
+    "shtete": "country",
+    "shtetet": "country",
+    "zemlja": "country",
+    "zemlje": "country",
+    "zemalja": "country",
+    "zemljama": "country",
+    "drzava": "country",
+    "drzave": "country",
+    "drzavama": "country",
+    "fundit": "last",
+    "fundi": "last",
+    "poslednja": "last",
+    "poslednji": "last",
+    "poslednje": "last",
+    "posljednja": "last",
+    "posljednji": "last",
+    "usla": "accession",
+    "usao": "accession",
+    "usle": "accession",
+    "udje": "accession",
+    "uci": "accession",
+    "pristupanje": "accession",
+    "pristupila": "accession",
     "saveznici": "allies",
     "saveznika": "allies",
     "aleatet": "allies",
@@ -304,32 +444,63 @@ NAMES = _word_set(
 )
 
 # Opening words that make a question ask for a date, or for a count or an amount.
+# A question's kind is read where a question starts: at the start of a sentence or clause,
+# after a few filler words, or after "I wonder", "do you know" and the like. A "when"
+# inside the context of a long question ("when I read it...") does not make it ask for a
+# date, and neither does a clause like "when I read", where a subject follows.
+_LEAD_IN = (
+    r"^(?:(?:so|and|but|ok|okay|also|then|hey|hi|please|pls|well|just|quick question|"
+    r"i (?:was |am )?(?:wonder|wondering|curious)(?: about)?|does anyone know|"
+    r"can you tell me|could you tell me|tell me|any idea|do you know|"
+    r"a ja|dhe|i|pa|a) )*"
+)
 _WHEN = re.compile(
-    r"^(?:.* )?(?:when|since when|what year|which year|what date|which date|how long ago"
-    r"|kur|kada|kad|koje godine|cilin vit|ne cilin vit)(?: |$)"
+    _LEAD_IN + r"(?:(?:since )?when(?! (?:i|im|ive|we|you|he|she|they|it|people|someone|one|"
+    r"my|our|your|their|reading|looking|thinking) )|what year|which year|what date|which date"
+    r"|how long ago|in what year|in which year|kur|kada|kad|koje godine|cilin vit"
+    r"|ne cilin vit)(?: |$)"
 )
 _HOW_MANY = re.compile(
-    r"^(?:.* )?(?:how many|how much|what number of|number of|what percentage|what share"
-    r"|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
+    _LEAD_IN + r"(?:how many|how much|what number of|the number of|what percentage"
+    r"|what share|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
 )
-_ALIAS_PATTERN = re.compile(
-    r"\b(?:" + "|".join(re.escape(k) for k in sorted(_ALIASES, key=len, reverse=True)) + r")\b"
-)
+_CLAUSE = re.compile(r"[.?!;:,\n]+")
+_ALIAS_WORDS = {tuple(key.split()): value.split() for key, value in _ALIASES.items()}
+_ALIAS_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _key in sorted(_ALIAS_WORDS, key=len, reverse=True):
+    _ALIAS_LENGTHS[_key[0]] = (*_ALIAS_LENGTHS.get(_key[0], ()), len(_key))
 
 WHEN = "when"
 HOW_MANY = "how_many"
 
 
 def apply_aliases(folded: str) -> str:
-    """Rewrite every alias in folded text to its one canonical form."""
-    return _ALIAS_PATTERN.sub(lambda m: _ALIASES[m.group(0)], folded)
+    """Rewrite every alias in folded text to its one canonical form, longest alias first."""
+    words = folded.split()
+    out: list[str] = []
+    position = 0
+    while position < len(words):
+        for length in _ALIAS_LENGTHS.get(words[position], ()):
+            replacement = _ALIAS_WORDS.get(tuple(words[position : position + length]))
+            if replacement is not None:
+                out += replacement
+                position += length
+                break
+        else:
+            out.append(words[position])
+            position += 1
+    return " ".join(out)
 
 
-def question_kind(folded: str) -> str | None:
-    """Whether the question asks for a date (`WHEN`), a count (`HOW_MANY`), or neither."""
-    if _HOW_MANY.match(folded):
+def question_kind(text: str) -> str | None:
+    """Whether the question asks for a date (`WHEN`), a count (`HOW_MANY`), or neither.
+
+    `text` is the cleaned question, punctuation kept, so clauses can be told apart.
+    """
+    clauses = [apply_aliases(fold(clause)) for clause in _CLAUSE.split(text)]
+    if any(_HOW_MANY.match(clause) for clause in clauses):
         return HOW_MANY
-    if _WHEN.match(folded):
+    if any(_WHEN.match(clause) for clause in clauses):
         return WHEN
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Serbian Cyrillic to Serbian Latin (Gaj's alphabet), before diacritics are stripped.
 _CYRILLIC = dict(
@@ -24,8 +25,11 @@ _CYRILLIC = dict(
 )  # fmt: skip
 # Letters NFKD does not decompose into a base letter plus a mark.
 _LATIN_EXTRA = {"đ": "dj", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "ı": "i"}
-_FOLD_TABLE = str.maketrans({**_CYRILLIC, **_LATIN_EXTRA})
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}
+_FOLD_TABLE = str.maketrans({**_CYRILLIC, **_LATIN_EXTRA, **_APOSTROPHES})
+_COMBINING_MARKS = re.compile(
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
 _NEGATION = re.compile(r"n't\b")
 _POSSESSIVE = re.compile(r"'s\b")
@@ -36,6 +40,7 @@ _SPACES = re.compile(r"\s+")
 # Serbian endings; a token never shrinks below STEM_MIN characters.
 STEM_MIN = 4
 STEM_PREFIX = 6
+STEM_CACHE = 1 << 16
 _SUFFIXES = tuple(
     sorted(
         (
@@ -68,13 +73,15 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase plain-Latin form of `text` with punctuation turned into spaces."""
-    lowered = text.casefold().translate(_APOSTROPHES).translate(_FOLD_TABLE)
-    lowered = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
-    lowered = _NEGATION.sub(" not", lowered)
-    lowered = _POSSESSIVE.sub("", lowered)
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", plain)).strip()
+    lowered = text.casefold()
+    if not lowered.isascii():
+        lowered = lowered.translate(_FOLD_TABLE)
+        lowered = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", lowered))
+    if "." in lowered:
+        lowered = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
+    if "'" in lowered:
+        lowered = _POSSESSIVE.sub("", _NEGATION.sub(" not", lowered))
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip()
 
 
 def words(text: str) -> list[str]:
@@ -83,6 +90,7 @@ def words(text: str) -> list[str]:
     return folded.split() if folded else []
 
 
+@lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
     """A light, language-agnostic stem: strip one common ending, then cap the length.
 

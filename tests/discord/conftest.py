@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
 
-from tests.discord.harness import Harness
+from bot.discord.bot import BriefingBot
+from bot.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import Knowledge
+from bot.record import QuestionRecord
+from bot.settings import Settings
+from tests.discord.harness import FakeDiscord, Harness
 from tests.discord.schema import SPEC_PATH, ApiSchema, limit_problems
 
 NO_SPEC = f"Discord's OpenAPI spec not found at {SPEC_PATH}: payload schema validation skipped"
@@ -20,15 +29,15 @@ def api_schema() -> ApiSchema | None:
 
 
 @pytest.fixture
-def harnesses(api_schema: ApiSchema | None) -> Iterator[list[Harness]]:
-    """Every harness the test started; each request they captured is validated afterwards.
+def fakes(api_schema: ApiSchema | None) -> Iterator[list[FakeDiscord]]:
+    """Every fake Discord of the test; each request they captured is validated afterwards.
 
     Discord's limits are always checked; the schema check needs the spec file, and
     skips with a visible reason when it is absent.
     """
-    started: list[Harness] = []
-    yield started
-    captured = [r for h in started for r in h.discord.history]
+    used: list[FakeDiscord] = []
+    yield used
+    captured = [r for fake in used for r in fake.history]
     problems = [p for r in captured for p in limit_problems(r)]
     assert not problems, problems
     if captured and api_schema is None:
@@ -38,15 +47,81 @@ def harnesses(api_schema: ApiSchema | None) -> Iterator[list[Harness]]:
 
 
 @pytest.fixture
-async def start(harnesses: list[Harness]) -> AsyncIterator[Callable]:
+async def start(fakes: list[FakeDiscord]) -> AsyncIterator[Callable]:
     """Start a harness around a client; the harness is closed after the test."""
+    started: list[Harness] = []
 
     async def starter(client: discord.Client) -> Harness:
         harness = Harness(client)
-        harnesses.append(harness)
+        started.append(harness)
+        fakes.append(harness.discord)
         await harness.start()
         return harness
 
     yield starter
-    for harness in harnesses:
+    for harness in started:
         await harness.close()
+
+
+@pytest.fixture
+def offline_discord(fakes: list[FakeDiscord], monkeypatch: pytest.MonkeyPatch) -> FakeDiscord:
+    """Every discord.py client made during the test talks to a fake Discord (REST only)."""
+    fake = FakeDiscord()
+    fakes.append(fake)
+    fake.install(monkeypatch)
+    return fake
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """Put the root logger back after code that configures logging for the process."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+KNOWLEDGE = Path(__file__).parent / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    result = load_knowledge(KNOWLEDGE)
+    assert result.knowledge is not None, result.problems
+    return result.knowledge
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(knowledge_dir=KNOWLEDGE, data_dir=tmp_path / "data", retention_days=30)
+
+
+@pytest.fixture
+def make_bot(settings: Settings, knowledge: Knowledge) -> Iterator[Callable[..., BriefingBot]]:
+    """A briefing bot over `knowledge` (default: the test knowledge), not yet logged in.
+
+    Its question record is closed after the test, as the bot's owner does in production.
+    """
+    records: list[QuestionRecord] = []
+
+    def make(
+        knowledge: Knowledge = knowledge,
+        settings: Settings = settings,
+        engine_source: Callable[[], Engine] | None = None,
+        **options: Any,
+    ) -> BriefingBot:
+        engine = Engine(knowledge)
+        record = QuestionRecord(settings.database_path, settings.retention_days)
+        records.append(record)
+        return BriefingBot(settings, engine_source or (lambda: engine), record, **options)
+
+    yield make
+    for record in records:
+        record.close()
+
+
+@pytest.fixture
+async def briefing(start: Callable, make_bot: Callable[..., BriefingBot]) -> Harness:
+    """The briefing bot, logged in through the harness."""
+    return await start(make_bot())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -46,6 +46,7 @@ PRIVATE_NAMES = {
     "discord.http.Route": Route,
     "ConnectionState.parse_interaction_create": "parse_interaction_create",
     "ConnectionState.parse_message_create": "parse_message_create",
+    "ConnectionState.parse_guild_create": "parse_guild_create",
     "Client._connection": "_connection",
     "BaseView.__timeout_task_impl": "_BaseView__timeout_task_impl",
 }
@@ -140,7 +141,8 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.requests: list[Request] = []
         self.history: list[Request] = []
-        self.failing: set[str] = set()
+        self.observers: list[Callable[[Request], None]] = []
+        self.refusing: dict[str, int] = {}
 
     def user(self, user_id: int = MEMBER_ID, name: str = "member", bot: bool = False) -> dict:
         """A user object as the gateway sends it."""
@@ -211,13 +213,16 @@ class FakeDiscord:
     ) -> Any:
         path = route.url.removeprefix(Route.BASE)
         request = Request(route.method, route.path, path, payload, dict(params), files=files or {})
-        if route.path in self.failing:
-            raise RuntimeError(f"Discord refused {route.method} {route.path} (test)")
-        answer = self._response(request)
+        refused = route.path in self.refusing
+        answer = None if refused else self._response(request)
         if route.path not in ("/users/@me", "/oauth2/applications/@me"):
             request = replace(request, response=answer)
             self.requests.append(request)
             self.history.append(request)
+            for observe in self.observers:
+                observe(request)
+        if refused:
+            raise discord.HTTPException(_Refusal(self.refusing[route.path]), "refused (test)")
         return answer
 
     def _response(self, request: Request) -> Any:
@@ -228,7 +233,13 @@ class FakeDiscord:
             return self._application()
         if template.endswith("/commands") and request.method == "PUT":
             return [
-                {**command, "id": snowflake(), "application_id": str(APPLICATION_ID)}
+                {
+                    "description": "",
+                    **command,
+                    "id": snowflake(),
+                    "application_id": str(APPLICATION_ID),
+                    "version": snowflake(),
+                }
                 for command in request.payload
             ]
         if request.is_interaction_callback:
@@ -248,10 +259,32 @@ class FakeDiscord:
             response["resource"] = {"type": request.payload["type"], "message": message}
         return response
 
+    def refuse(self, template: str, status: int = 500) -> None:
+        """Answer every request to the route `template` with an HTTP error `status`."""
+        self.refusing[template] = status
+
+    def install(self, monkeypatch: Any) -> None:
+        """Route every `HTTPClient` of the process here, for code that builds its own client
+        (such as `python -m bot sync`); `monkeypatch` undoes it after the test."""
+        fake = self
+
+        async def request(http: HTTPClient, route: Route, **kwargs: Any) -> Any:
+            return await fake.http_request(route, **kwargs)
+
+        monkeypatch.setattr(HTTPClient, "request", request)
+
     def take(self) -> list[Request]:
         """The requests recorded since the last call, oldest first."""
         taken, self.requests = self.requests, []
         return taken
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """The part of an HTTP response `discord.HTTPException` reads."""
+
+    status: int
+    reason: str = "Refused by the test"
 
 
 def _is_view_timer(task: asyncio.Task) -> bool:
@@ -319,8 +352,10 @@ class Harness:
         client.http.request = self.discord.http_request  # type: ignore[method-assign]
 
     async def start(self) -> None:
-        """Log in as discord.py does before connecting: this runs the bot's `setup_hook`."""
-        await self._settled(self.client.login(TOKEN))
+        """Log in as discord.py does before connecting (this runs the bot's `setup_hook`),
+        then receive the test guild as the gateway sends it on connecting."""
+        await self.run(self.client.login(TOKEN))
+        await self.run(self._parse("parse_guild_create", self.guild()))
 
     async def close(self) -> None:
         """Close the client (and its HTTP session), and stop the views' timers."""
@@ -336,19 +371,19 @@ class Harness:
     async def interact(self, payload: dict) -> list[Request]:
         """Deliver an INTERACTION_CREATE; return the requests the bot made in answer."""
         self.discord.take()
-        await self._settled(self._parse("parse_interaction_create", payload))
+        await self.run(self._parse("parse_interaction_create", payload))
         return self.discord.take()
 
     async def post(self, payload: dict) -> list[Request]:
         """Deliver a MESSAGE_CREATE; return the requests the bot made in answer."""
         self.discord.take()
-        await self._settled(self._parse("parse_message_create", payload))
+        await self.run(self._parse("parse_message_create", payload))
         return self.discord.take()
 
     async def _parse(self, parser: str, payload: dict) -> None:
         getattr(self._state, parser)(payload)
 
-    async def _settled(self, work: Any) -> None:
+    async def run(self, work: Any) -> None:
         """Run `work`, then wait until every task it started has finished.
 
         The webhook adapter is swapped in the context the tasks inherit, so the fake
@@ -368,6 +403,47 @@ class Harness:
             async_context.reset(reset)
 
     # Payload builders -------------------------------------------------------------------
+
+    def channel(self) -> dict:
+        """The guild's text channel, where everything in the tests happens."""
+        return {
+            "id": str(CHANNEL_ID),
+            "type": 0,
+            "guild_id": str(GUILD_ID),
+            "name": "general",
+            "position": 0,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+        }
+
+    def guild(self) -> dict:
+        """A GUILD_CREATE payload for the test guild."""
+        return {
+            "id": str(GUILD_ID),
+            "name": "Test guild",
+            "icon": None,
+            "owner_id": str(OWNER_ID),
+            "roles": [
+                {
+                    "id": str(GUILD_ID),
+                    "name": "@everyone",
+                    "permissions": "0",
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                }
+            ],
+            "emojis": [],
+            "features": [],
+            "channels": [self.channel()],
+            "members": [],
+            "threads": [],
+            "member_count": 2,
+            "large": False,
+        }
 
     def member(self, user_id: int = MEMBER_ID, roles: list[str] | None = None) -> dict:
         """A guild member object for an interaction."""
@@ -391,16 +467,7 @@ class Harness:
             "data": data,
             "guild_id": str(GUILD_ID),
             "channel_id": str(CHANNEL_ID),
-            "channel": {
-                "id": str(CHANNEL_ID),
-                "type": 0,
-                "guild_id": str(GUILD_ID),
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-                "nsfw": False,
-                "parent_id": None,
-            },
+            "channel": self.channel(),
             "member": self.member(user_id),
             "token": "interaction-token-" + snowflake(),
             "version": 1,

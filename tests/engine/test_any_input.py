@@ -12,7 +12,6 @@ def _valid(decision: Decision) -> None:
     if decision.answered:
         assert decision.entry is not None
         assert decision.quotes
-        assert not decision.suggestions
     else:
         assert decision.entry is None
     assert render_terminal(decision)

@@ -71,3 +71,20 @@ def _engine_from_fixture():
     knowledge = load_knowledge(FIXTURE_KNOWLEDGE).knowledge
     assert knowledge is not None
     return Engine(knowledge)
+
+
+def test_ask_reports_broken_knowledge_instead_of_a_traceback(tmp_path):
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "entries" / "bad.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    env = {**os.environ, "BRIEFING_KNOWLEDGE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "hello"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "The knowledge has problems" in done.stderr

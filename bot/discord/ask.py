@@ -1,0 +1,125 @@
+"""Asking: `/ask` (with autocomplete), a mention of the bot, and the "Ask the briefing" menu."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import strings
+from bot.discord.asking import Place
+from bot.discord.components import message_fields, respond
+from bot.discord.errors import log_error
+from bot.replies import OPTION_LIMIT, render_notice, shorten
+
+if TYPE_CHECKING:
+    from bot.discord.bot import BriefingBot
+
+AUTOCOMPLETE_CHOICES = 25
+
+
+def _place(guild_id: int | None, channel_id: int | None) -> Place:
+    return Place(guild_id=guild_id, channel_id=channel_id)
+
+
+class AskCog(commands.Cog):
+    """Every way a member asks a question."""
+
+    def __init__(self, bot: BriefingBot) -> None:
+        self.bot = bot
+        self.ask_menu = app_commands.ContextMenu(
+            name=strings.Discord.CONTEXT_MENU, callback=self.ask_about_message
+        )
+
+    async def cog_load(self) -> None:
+        """Context menus cannot live in a cog's class body; register this one by hand."""
+        self.bot.tree.add_command(self.ask_menu)
+
+    async def cog_unload(self) -> None:
+        """Take the context menu away with the cog."""
+        self.bot.tree.remove_command(self.ask_menu.name, type=self.ask_menu.type)
+
+    @app_commands.command(name="ask", description=strings.Discord.ASK_DESCRIPTION)
+    @app_commands.describe(
+        question=strings.Discord.ASK_QUESTION, private=strings.Discord.ASK_PRIVATE
+    )
+    async def ask(
+        self, interaction: discord.Interaction, question: str, private: bool = False
+    ) -> None:
+        """Answer the question typed (or picked from the suggestions)."""
+
+        async def defer() -> None:
+            await interaction.response.defer(ephemeral=private, thinking=True)
+
+        place = _place(interaction.guild_id, interaction.channel_id)
+        reply = await self.bot.asker.answer(
+            question, interaction.user.id, place, via="slash", on_slow=defer
+        )
+        await respond(interaction, reply, ephemeral=private or reply.ephemeral)
+
+    @ask.autocomplete("question")
+    async def suggest(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Covered questions matching what the member has typed so far, one per entry.
+
+        The value is the covered question itself, so picking one asks exactly it.
+        """
+        suggestions = self.bot.engine_source().complete(current, limit=AUTOCOMPLETE_CHOICES)
+        return [
+            app_commands.Choice(
+                name=shorten(s.question, OPTION_LIMIT), value=shorten(s.question, OPTION_LIMIT)
+            )
+            for s in suggestions[:AUTOCOMPLETE_CHOICES]
+        ]
+
+    async def ask_about_message(
+        self, interaction: discord.Interaction, message: discord.Message
+    ) -> None:
+        """Answer the text of the chosen message as a question."""
+        if not message.content.strip():
+            await respond(interaction, render_notice(strings.Discord.NO_TEXT_TO_ASK))
+            return
+
+        async def defer() -> None:
+            await interaction.response.defer(thinking=True)
+
+        place = _place(interaction.guild_id, interaction.channel_id)
+        reply = await self.bot.asker.answer(
+            message.content, interaction.user.id, place, via="context_menu", on_slow=defer
+        )
+        await respond(interaction, reply)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """A message that mentions the bot directly is a question; reply to it.
+
+        Only a user mention of the bot itself counts (`<@id>` in the text): not @everyone,
+        @here, a role the bot has, nor a reply to one of its messages.
+        """
+        me = self.bot.user
+        if me is None or message.author.bot or me.id not in message.raw_mentions:
+            return
+        try:
+            await self._answer_mention(message, me)
+        except Exception as error:
+            error_id = log_error(error, "mention")
+            await message.reply(
+                strings.Discord.ERROR.format(error_id=error_id),
+                mention_author=False,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+
+    async def _answer_mention(self, message: discord.Message, me: discord.ClientUser) -> None:
+        question = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
+        if not question:
+            reply = render_notice(
+                strings.Discord.MENTION_HOW_TO.format(name=me.display_name), ephemeral=False
+            )
+        else:
+            place = _place(message.guild.id if message.guild else None, message.channel.id)
+            reply = await self.bot.asker.answer(question, message.author.id, place, "mention")
+        await message.reply(mention_author=False, **message_fields(reply))

@@ -1,0 +1,124 @@
+"""The Discord bot: connects, registers the cogs and the persistent buttons, and closes cleanly."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot.discord.ask import AskCog
+from bot.discord.asking import Asker
+from bot.discord.browse import BrowseCog
+from bot.discord.components import DYNAMIC_ITEMS
+from bot.discord.cooldown import Cooldown
+from bot.discord.errors import apologise
+from bot.discord.sync import sync_if_changed
+from bot.engine import Engine
+from bot.logs import event
+from bot.record import QuestionRecord
+from bot.settings import Settings
+
+log = logging.getLogger("briefing.discord")
+
+CogFactory = Callable[["BriefingBot"], commands.Cog]
+
+
+def intents() -> discord.Intents:
+    """No privileged intent: guilds, and guild messages for mentions.
+
+    Discord delivers a message's text to a bot without the message-content intent when the
+    message mentions it, which is the only kind of message this bot reads.
+    """
+    chosen = discord.Intents.none()
+    chosen.guilds = True
+    chosen.guild_messages = True
+    return chosen
+
+
+class BriefingTree(app_commands.CommandTree):
+    """The command tree, with errors turned into an apology with an error id."""
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
+    ) -> None:
+        """Log the traceback under an error id and tell the member, never the traceback."""
+        original = getattr(error, "original", error)
+        where = interaction.command.qualified_name if interaction.command else "command"
+        await apologise(interaction, original, where)
+
+
+class BriefingBot(commands.Bot):
+    """The briefing in Discord.
+
+    `engine_source` is called for every question, so a live-reloaded knowledge is
+    picked up at once. `cogs` adds other features (such as moderation) to the same bot and
+    command tree. `record` stays open when the bot closes: whoever opened it closes it,
+    after any write in progress. A plain `commands.Bot`, so operations can run it on
+    discord.py's sharded connection (`client_options` then carries `shard_count`).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        engine_source: Callable[[], Engine],
+        record: QuestionRecord,
+        *,
+        cogs: Sequence[CogFactory] = (),
+        sync_at_start: bool = True,
+        **client_options: Any,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            tree_cls=BriefingTree,
+            intents=intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            max_messages=None,
+            **client_options,
+        )
+        self.settings = settings
+        self.engine_source = engine_source
+        self.record = record
+        self.asker = Asker(
+            engine_source,
+            record,
+            Cooldown(settings.cooldown_questions, settings.cooldown_seconds),
+        )
+        self._cogs = (AskCog, BrowseCog, *cogs)
+        self._sync_at_start = sync_at_start
+
+    async def setup_hook(self) -> None:
+        """Before connecting: cogs, persistent buttons, pruning, and a sync if needed."""
+        for make in self._cogs:
+            await self.add_cog(make(self))
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        self._prune()
+        if self._sync_at_start:
+            await sync_if_changed(self.tree, self.settings.sync_guild_ids, self.settings.data_dir)
+
+    async def on_ready(self) -> None:
+        """Connected (again): start the daily pruning once; log how many servers, not which."""
+        if not self.daily_prune.is_running():
+            self.daily_prune.start()
+        event(log, "ready", guilds=len(self.guilds), shards=self.shard_count or 1)
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: a mention is a question, answered by the Ask cog's listener."""
+
+    @tasks.loop(hours=24)
+    async def daily_prune(self) -> None:
+        """Forget questions older than the retention period."""
+        self._prune()
+
+    def _prune(self) -> None:
+        removed = self.record.prune()
+        event(log, "record_pruned", removed=removed, retention_days=self.settings.retention_days)
+
+    async def close(self) -> None:
+        """Stop pruning and disconnect; safe to call more than once."""
+        self.daily_prune.cancel()
+        await super().close()

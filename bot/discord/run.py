@@ -1,0 +1,99 @@
+"""Starting the bot: `python -m bot run` and `python -m bot sync`.
+
+`run` connects to Discord when a token is configured and otherwise opens the terminal
+prompt, so `make run` always does something useful. The token is passed to discord.py
+and nowhere else: it is never printed or logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+import discord
+
+from bot import strings, terminal
+from bot.discord.bot import BriefingBot, CogFactory
+from bot.discord.sync import sync_commands
+from bot.engine import Engine
+from bot.logs import configure_logging, event
+from bot.record import QuestionRecord
+from bot.settings import Settings
+
+log = logging.getLogger("briefing.discord")
+
+
+def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """Serve Discord with a token, the terminal prompt without one; return the exit code."""
+    engine = terminal.load_engine(settings, sys.stderr)
+    if engine is None:
+        return 1
+    if not settings.discord_mode:
+        return terminal.run_prompt(engine, stdin, stdout)
+    configure_logging(settings.log_level)
+    bot = build_bot(settings, lambda: engine)
+    try:
+        bot.run(settings.discord_token or "", log_handler=None)
+    except discord.LoginFailure:
+        print(strings.Run.LOGIN_FAILED, file=sys.stderr)
+        return 1
+    finally:
+        bot.record.close()
+    return 0
+
+
+def build_bot(
+    settings: Settings,
+    engine_source: Callable[[], Engine],
+    cogs: Sequence[CogFactory] = (),
+    sync_at_start: bool = True,
+    bot_class: type[BriefingBot] = BriefingBot,
+    **client_options: Any,
+) -> BriefingBot:
+    """The bot answering from `engine_source`, with the question record in the data folder.
+
+    `bot_class` and `client_options` let operations choose the connection (sharded or
+    not); the caller closes `bot.record` once the bot has closed.
+    """
+    record = QuestionRecord(settings.database_path, settings.retention_days)
+    entries = len(engine_source().knowledge.entries)
+    event(log, "starting", entries=entries, data_dir=settings.data_dir)
+    return bot_class(
+        settings, engine_source, record, cogs=cogs, sync_at_start=sync_at_start, **client_options
+    )
+
+
+def sync(settings: Settings) -> int:
+    """Sync the command set now, to the configured guilds or globally."""
+    if not settings.discord_mode:
+        print(strings.Run.NO_TOKEN_FOR_SYNC, file=sys.stderr)
+        return 2
+    engine = terminal.load_engine(settings, sys.stderr)
+    if engine is None:
+        return 1
+    configure_logging(settings.log_level)
+    try:
+        count = asyncio.run(_sync(settings, engine))
+    except discord.LoginFailure:
+        print(strings.Run.LOGIN_FAILED, file=sys.stderr)
+        return 1
+    guilds = settings.sync_guild_ids
+    if guilds:
+        print(strings.Run.SYNCED_GUILDS.format(count=count, guilds=len(guilds)))
+    else:
+        print(strings.Run.SYNCED_GLOBAL.format(count=count))
+    return 0
+
+
+async def _sync(settings: Settings, engine: Engine) -> int:
+    """Log in over HTTP only (no gateway connection), sync, and close."""
+    bot = build_bot(settings, lambda: engine, sync_at_start=False)
+    try:
+        async with bot:
+            await bot.login(settings.discord_token or "")
+            return await sync_commands(bot.tree, settings.sync_guild_ids, settings.data_dir)
+    finally:
+        bot.record.close()

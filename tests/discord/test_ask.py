@@ -1,0 +1,371 @@
+import logging
+import re
+import sqlite3
+import threading
+
+from bot import strings
+from bot.engine import Engine
+from tests.discord import built
+from tests.discord.harness import BOT_ID, CHANNEL_ID, GUILD_ID, MEMBER_ID
+
+NO_PINGS = {"parse": []}
+PFP_QUESTION = "Why is Kosovo not part of NATO's Partnership for Peace?"
+
+
+async def test_answered_question_shows_answer_quotes_source_and_date(briefing):
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+
+    assert reply.callback_type == 4
+    assert not reply.ephemeral
+    assert reply.message["allowed_mentions"] == NO_PINGS
+    (embed,) = reply.embeds
+    assert embed["title"] == PFP_QUESTION
+    assert embed["description"].startswith("Kosovo is the only Western Balkan country")
+    (quote,) = embed["fields"]
+    assert quote["name"] == "RFE/RL"
+    assert quote["value"] == (
+        "“Kosovo remains outside even this framework of cooperation, for political reasons”\n"
+        "— Radio Free Europe/Radio Liberty (RFE/RL), December 2025"
+    )
+    assert embed["footer"]["text"] == "As of December 2025"
+
+
+async def test_answer_offers_related_questions_and_not_what_i_asked(briefing, knowledge):
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+
+    ids = [button["custom_id"] for button in reply.buttons]
+    related = Engine(knowledge).related("kosovo-outside-pfp")
+    assert len(related) == 3
+    assert ids[:3] == [f"briefing:entry:{s.entry_id}" for s in related]
+    assert re.fullmatch(r"briefing:miss:\d+", ids[3])
+    assert reply.buttons[3]["label"] == strings.Discord.MISS_BUTTON
+    assert len(ids) == 4
+
+
+async def test_pressing_a_related_question_answers_it(briefing):
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    (shown,) = await briefing.interact(
+        briefing.press(reply, "briefing:entry:non-recognising-allies")
+    )
+
+    assert shown.callback_type == 4
+    assert shown.ephemeral
+    assert shown.embeds[0]["title"] == "Which NATO members do not recognise Kosovo's independence?"
+    assert shown.message["allowed_mentions"] == NO_PINGS
+
+
+async def test_private_option_shows_the_answer_to_the_asker_alone(briefing):
+    (reply,) = await briefing.interact(
+        briefing.slash("ask", question="why isn't kosovo in pfp", private=True)
+    )
+    assert reply.ephemeral
+    assert reply.embeds[0]["title"] == PFP_QUESTION
+
+
+async def test_abstention_says_so_plainly_and_offers_closest_questions(briefing, knowledge):
+    question = "When will Kosovo join the EU?"
+    (reply,) = await briefing.interact(briefing.slash("ask", question=question))
+
+    assert reply.embeds == []
+    content = reply.message["content"]
+    assert content.startswith(f"You asked: “{question}”")
+    assert strings.Reply.NOT_COVERED in content
+    assert strings.Reply.CLOSEST in content
+    suggestions = Engine(knowledge).decide(question).suggestions
+    assert 1 <= len(suggestions) <= 3
+    assert [b["custom_id"] for b in reply.buttons] == [
+        f"briefing:entry:{s.entry_id}" for s in suggestions
+    ]
+    assert [b["label"] for b in reply.buttons] == [s.question for s in suggestions]
+    assert all(f"• {s.question}" in content for s in suggestions)
+
+
+async def test_pressing_a_suggestion_shows_that_answer(briefing):
+    (reply,) = await briefing.interact(
+        briefing.slash("ask", question="When will Kosovo join the EU?")
+    )
+    for button in reply.buttons:
+        (shown,) = await briefing.interact(briefing.press(reply, button["custom_id"]))
+
+        assert shown.ephemeral
+        assert shown.embeds[0]["title"] == button["label"]
+        assert shown.embeds[0]["fields"][0]["value"].startswith("“")
+
+
+async def test_abstention_without_close_questions_points_to_topics(briefing):
+    (reply,) = await briefing.interact(briefing.slash("ask", question="what's the weather"))
+    assert strings.Reply.NO_SUGGESTIONS in reply.message["content"]
+    assert reply.buttons == []
+
+
+async def test_suggestion_buttons_still_work_after_a_restart(start, make_bot):
+    first = await start(make_bot())
+    (reply,) = await first.interact(first.slash("ask", question="When will Kosovo join the EU?"))
+    await first.close()
+
+    second = await start(make_bot())
+    first_suggestion = reply.buttons[0]
+    (shown,) = await second.interact(second.press(reply, first_suggestion["custom_id"]))
+    assert shown.embeds[0]["title"] == first_suggestion["label"]
+
+
+async def test_autocomplete_offers_covered_questions_one_per_entry(briefing):
+    (reply,) = await briefing.interact(briefing.autocomplete("ask", "question", "kosovo pf"))
+
+    assert reply.callback_type == 8
+    choices = reply.payload["data"]["choices"]
+    assert choices[0] == {"name": PFP_QUESTION, "value": PFP_QUESTION}
+    assert len({c["value"] for c in choices}) == len(choices)
+
+
+async def test_picking_an_autocomplete_choice_answers_that_question(briefing):
+    (completion,) = await briefing.interact(briefing.autocomplete("ask", "question", "recognis"))
+    picked = completion.payload["data"]["choices"][0]["value"]
+    (reply,) = await briefing.interact(briefing.slash("ask", question=picked))
+    assert reply.embeds[0]["title"] == picked
+
+
+async def test_mention_with_a_question_is_answered_in_reply_to_it(briefing):
+    bot_user = briefing.discord.bot_user
+    asked = briefing.message(f"<@{BOT_ID}> why isn't kosovo in pfp", mentions=[bot_user])
+    (reply,) = await briefing.post(asked)
+
+    assert reply.path == f"/channels/{CHANNEL_ID}/messages"
+    assert int(reply.payload["message_reference"]["message_id"]) == int(asked["id"])
+    assert reply.payload["allowed_mentions"] == {"parse": [], "replied_user": False}
+    assert reply.embeds[0]["title"] == PFP_QUESTION
+
+
+async def test_only_a_direct_mention_of_the_bot_is_a_question(briefing):
+    bot_user = briefing.discord.bot_user
+    everyone = briefing.message("@everyone why isn't kosovo in pfp", mention_everyone=True)
+    role = briefing.message("<@&700000000000000500> why pfp", mention_roles=["700000000000000500"])
+    reply_ping = briefing.message("and why isn't kosovo in pfp", mentions=[bot_user])
+    from_a_bot = briefing.message(f"<@{BOT_ID}> why pfp", mentions=[bot_user], bot=True)
+
+    for message in (everyone, role, reply_ping, from_a_bot):
+        assert await briefing.post(message) == []
+
+
+async def test_a_bare_mention_explains_how_to_ask(briefing):
+    (reply,) = await briefing.post(
+        briefing.message(f"<@!{BOT_ID}>", mentions=[briefing.discord.bot_user])
+    )
+    assert reply.payload["content"].startswith("Mention me with a question")
+
+
+async def test_context_menu_answers_the_chosen_message(briefing):
+    target = briefing.message("which countries don't recognise kosovo", user_id=MEMBER_ID + 1)
+    (reply,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
+
+    assert reply.callback_type == 4
+    assert reply.embeds[0]["title"] == "Which NATO members do not recognise Kosovo's independence?"
+    assert reply.message["allowed_mentions"] == NO_PINGS
+
+
+async def test_context_menu_on_a_message_without_text_says_so(briefing):
+    target = briefing.message("", user_id=MEMBER_ID + 1)
+    (reply,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
+    assert reply.ephemeral
+    assert reply.message["content"] == strings.Discord.NO_TEXT_TO_ASK
+
+
+async def test_question_with_everyone_is_echoed_without_pinging(briefing):
+    question = "@everyone <@&700000000000000500> is kosovo joining nato tomorrow?"
+    (reply,) = await briefing.interact(briefing.slash("ask", question=question))
+
+    assert "@everyone" in reply.message["content"]
+    assert reply.message["allowed_mentions"] == NO_PINGS
+
+
+async def test_mention_with_everyone_is_answered_without_pinging(briefing):
+    asked = briefing.message(
+        f"<@{BOT_ID}> @everyone is kosovo joining nato tomorrow?",
+        mentions=[briefing.discord.bot_user],
+        mention_everyone=True,
+    )
+    (reply,) = await briefing.post(asked)
+    assert "@everyone" in reply.payload["content"]
+    assert reply.payload["allowed_mentions"] == {"parse": [], "replied_user": False}
+
+
+async def test_cooldown_stops_a_flood_with_a_friendly_private_message(start, make_bot, settings):
+    from dataclasses import replace
+
+    briefing = await start(make_bot(settings=replace(settings, cooldown_questions=2)))
+    for _ in range(2):
+        (reply,) = await briefing.interact(briefing.slash("ask", question="why pfp"))
+        assert reply.embeds
+    (stopped,) = await briefing.interact(briefing.slash("ask", question="why pfp"))
+
+    assert stopped.ephemeral
+    assert stopped.message["content"].startswith("You're asking quickly: please wait 30 seconds")
+    (other,) = await briefing.interact(
+        briefing.slash("ask", question="why pfp", user_id=MEMBER_ID + 1)
+    )
+    assert other.embeds
+
+
+async def test_an_error_inside_a_command_shows_an_apology_with_an_error_id(start, make_bot, caplog):
+    def broken_engine():
+        raise RuntimeError("knowledge exploded")
+
+    briefing = await start(make_bot(engine_source=broken_engine))
+    with caplog.at_level(logging.ERROR, logger="briefing"):
+        (reply,) = await briefing.interact(briefing.slash("ask", question="why pfp"))
+
+    assert reply.ephemeral
+    content = reply.message["content"]
+    assert content.startswith("Sorry, something went wrong on my side")
+    assert "Traceback" not in content
+    assert "knowledge exploded" not in content
+    error_id = re.search(r"error id: ([0-9a-f]{8})", content)[1]
+    (logged,) = [r for r in caplog.records if error_id in r.getMessage()]
+    assert logged.exc_info is not None
+    assert "knowledge exploded" in str(logged.exc_info[1])
+
+
+async def test_an_error_behind_a_button_shows_an_apology(start, make_bot, knowledge):
+    from bot.engine import Engine
+
+    engine = Engine(knowledge)
+    calls = []
+
+    def engine_then_broken():
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("gone")
+        return engine
+
+    briefing = await start(make_bot(engine_source=engine_then_broken))
+    (reply,) = await briefing.interact(
+        briefing.slash("ask", question="When will Kosovo join the EU?")
+    )
+    (pressed,) = await briefing.interact(briefing.press(reply, reply.buttons[0]["custom_id"]))
+
+    assert pressed.ephemeral
+    assert "error id" in pressed.message["content"]
+
+
+async def test_not_what_i_asked_records_the_miss(briefing):
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    miss = reply.buttons[-1]["custom_id"]
+    (thanks,) = await briefing.interact(briefing.press(reply, miss))
+
+    assert thanks.ephemeral
+    assert thanks.message["content"] == strings.Discord.MISS_NOTED
+    (missed,) = briefing.client.record.unanswered()
+    assert missed.id == int(miss.rsplit(":", 1)[1])
+    assert missed.entry_id == "kosovo-outside-pfp"
+
+
+async def test_every_question_is_recorded_with_place_but_never_who_asked(briefing, settings):
+    await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    await briefing.interact(briefing.slash("ask", question="what's the weather"))
+    await briefing.post(
+        briefing.message(
+            f"<@{BOT_ID}> When will Kosovo join the EU?", mentions=[briefing.discord.bot_user]
+        )
+    )
+
+    db = sqlite3.connect(settings.database_path)
+    rows = db.execute("SELECT question, answered, entry_id, guild_id, channel_id FROM questions")
+    assert rows.fetchall() == [
+        ("why isn't kosovo in pfp", 1, "kosovo-outside-pfp", GUILD_ID, CHANNEL_ID),
+        ("what's the weather", 0, None, GUILD_ID, CHANNEL_ID),
+        ("When will Kosovo join the EU?", 0, None, GUILD_ID, CHANNEL_ID),
+    ]
+    everything = [
+        str(value)
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for row in db.execute(f"SELECT * FROM {table}")
+        for value in row
+    ]
+    assert str(MEMBER_ID) not in " ".join(everything)
+
+
+async def test_each_question_is_logged_without_the_member(briefing, caplog):
+    with caplog.at_level(logging.INFO, logger="briefing"):
+        await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+
+    (line,) = [r.getMessage() for r in caplog.records if "event=question" in r.getMessage()]
+    assert "answered=True entry=kosovo-outside-pfp" in line
+    assert re.search(r"latency_ms=\d", line)
+    assert all(str(MEMBER_ID) not in r.getMessage() for r in caplog.records)
+
+
+class SlowEngine:
+    """An engine whose decisions wait until the test lets them through."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.released = threading.Event()
+
+    def decide(self, question):
+        assert self.released.wait(timeout=5)
+        return self.engine.decide(question)
+
+    def __getattr__(self, name):
+        return getattr(self.engine, name)
+
+
+async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(start, make_bot, knowledge):
+    from bot.engine import Engine
+
+    slow = SlowEngine(Engine(knowledge))
+    bot = make_bot(engine_source=lambda: slow)
+    bot.asker.defer_after = 0.0
+    briefing = await start(bot)
+    briefing.discord.observers.append(
+        lambda request: request.callback_type == 5 and slow.released.set()
+    )
+
+    deferred, answer = await briefing.interact(
+        briefing.slash("ask", question="why isn't kosovo in pfp", private=True)
+    )
+    assert deferred.callback_type == 5
+    assert deferred.payload["data"]["flags"] == 64
+    assert answer.method == "POST"
+    assert answer.template == "/webhooks/{webhook_id}/{webhook_token}"
+    assert answer.ephemeral
+    assert answer.embeds[0]["title"] == PFP_QUESTION
+    assert answer.payload["allowed_mentions"] == NO_PINGS
+
+
+async def test_autocomplete_never_offers_more_than_25_choices(start, make_bot):
+    briefing = await start(make_bot(knowledge=built.many_questions(topics=6, per_topic=30)))
+    for typed in ("", "report", "what does report alpha say"):
+        (reply,) = await briefing.interact(briefing.autocomplete("ask", "question", typed))
+        choices = reply.payload["data"]["choices"]
+        assert 0 < len(choices) <= 25
+        assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
+
+
+async def test_an_error_answering_a_mention_replies_with_an_apology(start, make_bot):
+    def broken_engine():
+        raise RuntimeError("knowledge exploded")
+
+    briefing = await start(make_bot(engine_source=broken_engine))
+    asked = briefing.message(f"<@{BOT_ID}> why pfp", mentions=[briefing.discord.bot_user])
+    (reply,) = await briefing.post(asked)
+
+    assert reply.payload["content"].startswith("Sorry, something went wrong on my side")
+    assert "knowledge exploded" not in reply.payload["content"]
+    assert reply.payload["allowed_mentions"] == {"parse": [], "replied_user": False}
+
+
+async def test_the_bot_answers_the_same_on_discords_sharded_connection(start, make_bot, knowledge):
+    from discord.ext import commands
+
+    from bot.discord.bot import BriefingBot
+    from bot.engine import Engine
+
+    sharded = type("ShardedBriefingBot", (BriefingBot, commands.AutoShardedBot), {})
+    plain = make_bot()
+    engine = Engine(knowledge)
+    bot = sharded(plain.settings, lambda: engine, plain.record, shard_count=2)
+    briefing = await start(bot)
+
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    assert reply.embeds[0]["title"] == PFP_QUESTION
+    assert bot.shard_count == 2

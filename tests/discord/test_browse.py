@@ -1,0 +1,102 @@
+from bot import strings
+from tests.discord import built
+
+
+async def test_topics_lists_each_topic_with_a_menu_of_its_questions(briefing):
+    (reply,) = await briefing.interact(briefing.slash("topics"))
+
+    assert reply.ephemeral
+    (embed,) = reply.embeds
+    assert embed["title"] == strings.Discord.TOPICS_TITLE
+    assert "**Membership and partnerships**: 3 questions" in embed["description"]
+    assert "**Recognition**: 1 question" in embed["description"]
+    placeholders = [s["placeholder"] for s in reply.selects]
+    assert placeholders == ["Membership and partnerships", "Recognition", "Security"]
+    membership = reply.selects[0]["options"]
+    assert [o["value"] for o in membership] == [
+        "article-10",
+        "balkan-nato-members",
+        "kosovo-outside-pfp",
+    ]
+    assert membership[0]["label"] == "What are NATO's conditions for enlargement?"
+
+
+async def test_choosing_a_question_in_topics_shows_its_answer(briefing):
+    (reply,) = await briefing.interact(briefing.slash("topics"))
+    menu = reply.selects[2]["custom_id"]
+    (shown,) = await briefing.interact(briefing.choose(reply, menu, ["rutte-warning"]))
+
+    assert shown.ephemeral
+    assert (
+        shown.embeds[0]["title"] == "What did NATO Secretary General Mark Rutte warn about Russia?"
+    )
+    assert [f["name"] for f in shown.embeds[0]["fields"]] == ["RFE/RL", "Mark Rutte"]
+
+
+async def test_topics_splits_a_topic_past_25_questions_and_pages_past_five_menus(start, make_bot):
+    briefing = await start(make_bot(knowledge=built.many_questions(topics=6, per_topic=30)))
+    (first,) = await briefing.interact(briefing.slash("topics"))
+
+    assert len(first.selects) == 4
+    assert all(len(s["options"]) <= 25 for s in first.selects)
+    assert [s["placeholder"] for s in first.selects[:2]] == ["Topic 00 (1/2)", "Topic 00 (2/2)"]
+    assert first.embeds[0]["footer"]["text"] == "Page 1 of 3"
+    assert [b["custom_id"] for b in first.buttons] == ["briefing:topics:1"]
+
+    (second,) = await briefing.interact(briefing.press(first, "briefing:topics:1"))
+    assert second.callback_type == 7
+    assert [s["placeholder"] for s in second.selects[:2]] == ["Topic 02 (1/2)", "Topic 02 (2/2)"]
+    assert [b["custom_id"] for b in second.buttons] == ["briefing:topics:0", "briefing:topics:2"]
+
+
+async def test_sources_shows_outlet_date_and_link(briefing):
+    (reply,) = await briefing.interact(briefing.slash("sources"))
+
+    assert reply.ephemeral
+    (field,) = reply.embeds[0]["fields"]
+    assert (
+        field["name"] == "How Can Kosovo Leverage the Geopolitical Moment to Move Closer to NATO?"
+    )
+    assert field["value"] == (
+        "Radio Free Europe/Radio Liberty (RFE/RL), December 2025\n" + strings.Discord.SOURCE_NO_LINK
+    )
+
+
+async def test_sources_links_a_source_when_its_address_is_known(start, make_bot):
+    knowledge = built.knowledge(
+        [built.entry("one", "What does the report say?")],
+        [built.source(url="https://example.org/report", author="J. Writer")],
+    )
+    briefing = await start(make_bot(knowledge=knowledge))
+    (reply,) = await briefing.interact(briefing.slash("sources"))
+    (field,) = reply.embeds[0]["fields"]
+    assert field["value"] == (
+        "Example Outlet, 30 November 2025\nBy J. Writer\nhttps://example.org/report"
+    )
+
+
+async def test_sources_pages_past_ten_sources(start, make_bot):
+    sources = [built.source(f"source-{n:02d}", published=f"2025-{n:02d}") for n in range(1, 13)]
+    knowledge = built.knowledge([built.entry("one", "What does the report say?")], sources)
+    briefing = await start(make_bot(knowledge=knowledge))
+    (first,) = await briefing.interact(briefing.slash("sources"))
+    assert len(first.embeds[0]["fields"]) == 10
+    (second,) = await briefing.interact(briefing.press(first, "briefing:sources:1"))
+    assert second.callback_type == 7
+    assert [f["value"].split("\n")[0] for f in second.embeds[0]["fields"]] == [
+        "Example Outlet, February 2025",
+        "Example Outlet, January 2025",
+    ]
+
+
+async def test_about_says_what_it_covers_as_of_when_and_how_to_ask(briefing):
+    (reply,) = await briefing.interact(briefing.slash("about"))
+
+    assert reply.ephemeral
+    fields = {f["name"]: f["value"] for f in reply.embeds[0]["fields"]}
+    assert fields["Topics"] == "• Membership and partnerships\n• Recognition\n• Security"
+    assert fields["As of"] == "Newest source: December 2025. 5 questions and 1 source."
+    assert "`/ask`" in fields["How to ask"]
+    assert "Ask the briefing" in fields["How to ask"]
+    assert "never who asked" in fields["Privacy"]
+    assert "30 days" in fields["Privacy"]

@@ -1,0 +1,82 @@
+"""Replies never break Discord's limits, and whatever is shortened stays reachable.
+
+Every request captured here also passes the harness's checks of Discord's limits (embed
+total 6,000 and the rest) and of Discord's schema.
+"""
+
+from bot import strings
+from tests.discord import built
+from tests.discord.schema import embed_length
+
+LONG_QUOTE = ("Enlargement fatigue has set in across several capitals, officials said. " * 14)[
+    :1000
+].strip()
+QUESTION = "What did the long report say about enlargement fatigue?"
+
+
+def long_quote_knowledge(quotes: int = 1, url: str | None = "https://example.org/report"):
+    return built.knowledge(
+        [built.entry("enlargement-fatigue", QUESTION, quotes=(LONG_QUOTE,) * quotes)],
+        [built.source(url=url)],
+    )
+
+
+async def test_over_long_quote_is_shortened_visibly_and_offered_in_full(start, make_bot):
+    briefing = await start(make_bot(knowledge=long_quote_knowledge()))
+    (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
+
+    (quote,) = reply.embeds[0]["fields"]
+    assert len(quote["value"]) <= 1024
+    quoted, source_line = quote["value"].split("\n")
+    assert quoted.endswith("…”")
+    assert LONG_QUOTE.startswith(quoted[1:-2])
+    assert source_line == "— [Example Outlet, 30 November 2025](https://example.org/report)"
+    labels = {b["custom_id"]: b["label"] for b in reply.buttons}
+    assert labels["briefing:quotes:enlargement-fatigue"] == strings.Discord.FULL_QUOTES_BUTTON
+
+
+async def test_show_full_quotes_sends_every_quote_in_full_privately(start, make_bot):
+    briefing = await start(make_bot(knowledge=long_quote_knowledge(quotes=3)))
+    (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
+    parts = await briefing.interact(briefing.press(reply, "briefing:quotes:enlargement-fatigue"))
+
+    assert len(parts) == 3
+    assert parts[0].callback_type == 4
+    assert all(part.path.startswith("/webhooks/") for part in parts[1:])
+    assert all(part.ephemeral for part in parts)
+    assert all(len(part.message["content"]) <= 2000 for part in parts)
+    text = "\n".join(part.message["content"] for part in parts)
+    assert text.count(LONG_QUOTE) == 3
+    assert "A. Speaker, Example Outlet, 30 November 2025 <https://example.org/report>" in text
+
+
+async def test_many_long_quotes_keep_the_embed_within_six_thousand(start, make_bot):
+    briefing = await start(make_bot(knowledge=long_quote_knowledge(quotes=8)))
+    (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
+
+    (embed,) = reply.embeds
+    assert len(embed["fields"]) == 8
+    assert embed_length(embed) <= 6000
+    assert all(f["value"].split("\n")[0].endswith("…”") for f in embed["fields"])
+
+
+async def test_a_long_question_is_read_in_part_and_the_reply_says_so(briefing):
+    question = "why isn't kosovo in pfp " + "and so on " * 80
+    (reply,) = await briefing.interact(briefing.slash("ask", question=question))
+    assert reply.message["content"].startswith("(Your question was long")
+    assert len(reply.message["content"]) <= 2000
+
+
+async def test_over_long_question_labels_are_shortened_on_buttons(start, make_bot):
+    long_question = "What does the report say about " + "the many member states " * 3 + "?"
+    knowledge = built.knowledge(
+        [
+            built.entry("long-one", long_question[:100]),
+            built.entry("other", "What does the report say about the summit in Brussels?"),
+        ]
+    )
+    briefing = await start(make_bot(knowledge=knowledge))
+    (reply,) = await briefing.interact(briefing.slash("ask", question="summit brussels report"))
+    labels = [b["label"] for b in reply.buttons]
+    assert all(len(label) <= 80 for label in labels)
+    assert any(label.endswith("…") for label in labels)

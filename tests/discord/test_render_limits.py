@@ -1,0 +1,89 @@
+"""Whatever the knowledge holds, a Discord reply stays within Discord's limits.
+
+The end-to-end tests check real payloads; this one throws arbitrary lengths at the
+renderer, which is where the shortening happens.
+"""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.engine.decision import Decision, SourcedQuote, Suggestion
+from bot.knowledge.model import Citation, Entry
+from bot.replies import render_discord, render_full_quotes
+from tests.discord.schema import embed_length
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=1500)
+short = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300)
+quote = st.builds(
+    SourcedQuote,
+    quote=text,
+    speaker=short,
+    outlet=short,
+    title=short,
+    published=st.sampled_from(["2025-12", "2025-12-28"]),
+    url=st.none() | short.map(lambda s: "https://example.org/" + s),
+)
+suggestion = st.builds(
+    Suggestion, entry_id=st.from_regex(r"[a-z0-9-]{3,64}", fullmatch=True), question=short
+)
+
+
+def limits_broken(reply) -> list[str]:
+    broken = []
+    if len(reply.content) > 2000:
+        broken.append("content")
+    if reply.embed:
+        embed = reply.embed
+        if embed_length(embed) > 6000:
+            broken.append("embed total")
+        if len(embed.get("title", "")) > 256 or len(embed.get("description", "")) > 4096:
+            broken.append("title or description")
+        if len(embed.get("fields", [])) > 25:
+            broken.append("fields")
+        for field in embed.get("fields", []):
+            if len(field["name"]) > 256 or len(field["value"]) > 1024:
+                broken.append("field")
+    for button in reply.buttons:
+        if len(button.label) > 80 or len(button.custom_id) > 100:
+            broken.append("button")
+    if len({b.row for b in reply.buttons} | {s.row for s in reply.selects}) > 5:
+        broken.append("rows")
+    return broken
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    question=short,
+    answer=st.text(min_size=1, max_size=5000),
+    quotes=st.lists(quote, min_size=1, max_size=30),
+    related=st.lists(suggestion, max_size=5),
+    trimmed=st.booleans(),
+)
+def test_an_answer_never_breaks_discords_limits(question, answer, quotes, related, trimmed):
+    entry = Entry("some-entry", question, answer, "Topic", (), (Citation("s", "q", "speaker"),))
+    decision = Decision(
+        question=question,
+        answered=True,
+        score=1.0,
+        entry=entry,
+        quotes=tuple(quotes),
+        as_of="2025-12",
+        trimmed=trimmed,
+    )
+    reply = render_discord(decision, related, question_id=123456789)
+
+    assert limits_broken(reply) == []
+    fields = reply.embed["fields"]
+    shortened = any(
+        f"“{q.quote.strip()}”" not in f["value"] for q, f in zip(quotes, fields, strict=False)
+    )
+    has_full_quotes = any(b.custom_id == "briefing:quotes:some-entry" for b in reply.buttons)
+    assert has_full_quotes == (shortened or len(quotes) > 25)
+    assert all(len(part) <= 2000 for part in render_full_quotes(decision))
+
+
+@settings(max_examples=60, deadline=None)
+@given(question=st.text(max_size=3000), suggestions=st.lists(suggestion, max_size=3))
+def test_an_abstention_never_breaks_discords_limits(question, suggestions):
+    decision = Decision(question, answered=False, score=0.2, suggestions=tuple(suggestions))
+    assert limits_broken(render_discord(decision)) == []

@@ -1,0 +1,60 @@
+import io
+from dataclasses import replace
+
+from bot import strings
+from bot.discord import run
+
+
+def test_run_without_a_token_opens_the_terminal_prompt(settings):
+    out = io.StringIO()
+    code = run.run(settings, stdin=io.StringIO("why isn't kosovo in pfp\n"), stdout=out)
+
+    assert code == 0
+    assert "Kosovo remains outside even this framework of cooperation" in out.getvalue()
+
+
+def test_run_with_broken_knowledge_refuses_to_start(settings, tmp_path, capsys):
+    assert run.run(replace(settings, knowledge_dir=tmp_path / "missing")) == 1
+    assert strings.Terminal.BROKEN_KNOWLEDGE in capsys.readouterr().err
+
+
+def test_sync_without_a_token_explains_and_fails(settings, capsys):
+    assert run.sync(settings) == 2
+    assert strings.Run.NO_TOKEN_FOR_SYNC in capsys.readouterr().err
+
+
+def test_the_bot_asks_for_no_privileged_intent(make_bot):
+    intents = make_bot().intents
+    assert intents.guilds
+    assert intents.guild_messages
+    assert not intents.message_content
+    assert not intents.members
+    assert not intents.presences
+
+
+def test_the_client_itself_never_pings(make_bot):
+    mentions = make_bot().allowed_mentions
+    assert mentions.to_dict() == {"parse": []}
+
+
+def test_sync_command_syncs_now_and_never_shows_the_token(
+    settings, offline_discord, capsys, restore_logging
+):
+    token = "MTIz.secret-token.value"
+    assert run.sync(replace(settings, discord_token=token, log_level="DEBUG")) == 0
+
+    printed = capsys.readouterr()
+    assert printed.out.startswith("Synced 5 commands globally")
+    assert token not in printed.out + printed.err
+    assert [(r.method, r.template) for r in offline_discord.history] == [
+        ("PUT", "/applications/{application_id}/commands")
+    ]
+
+
+def test_sync_command_to_configured_guilds(settings, offline_discord, capsys, restore_logging):
+    guilds = (700000000000000100, 700000000000000101)
+    assert run.sync(replace(settings, discord_token="x.y.z", sync_guild_ids=guilds)) == 0
+    assert "to 2 server(s)" in capsys.readouterr().out
+    assert [r.path for r in offline_discord.history] == [
+        f"/applications/700000000000000001/guilds/{guild}/commands" for guild in guilds
+    ]

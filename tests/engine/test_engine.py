@@ -1,0 +1,151 @@
+"""What the engine answers and what it refuses, by kind of question (fixture knowledge)."""
+
+import pytest
+
+from bot.replies import render_terminal
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("For what reason is Kosovo left out of the Partnership for Peace?", "kosovo-outside-pfp"),
+        ("Which alliance members refuse to recognise Kosovo?", "non-recognising-allies"),
+        ("Which Balkan countries already belong to NATO?", "balkan-nato-members"),
+        ("What are the conditions for NATO enlargement?", "article-10"),
+    ],
+)
+def test_answers_a_paraphrase(engine, question, entry_id):
+    decision = engine.decide(question)
+    assert decision.answered
+    assert decision.entry.id == entry_id
+
+
+def test_answers_keywords_only(engine):
+    assert engine.decide("kosovo independence recognition nato members").entry.id == (
+        "non-recognising-allies"
+    )
+
+
+def test_answers_despite_typos(engine):
+    decision = engine.decide("wich nato countrys dont recognize kosovo")
+    assert decision.answered
+    assert "Greece" in decision.entry.answer
+
+
+def test_answers_casual_lowercase_without_punctuation(engine):
+    assert engine.decide("who in nato doesnt recognise kosovo").entry.id == "non-recognising-allies"
+
+
+def test_reads_an_acronym_as_the_name_it_stands_for(engine):
+    assert engine.decide("Why isn't Kosovo in PfP?").entry.id == "kosovo-outside-pfp"
+    assert engine.decide("what did the secgen warn about russia").entry.id == "rutte-warning"
+
+
+def test_answers_a_question_in_serbian_cyrillic_in_english(engine):
+    decision = engine.decide("Које чланице НАТО-а не признају независност Косова?")
+    assert decision.answered
+    assert decision.entry.id == "non-recognising-allies"
+    assert decision.entry.answer.startswith("Four of NATO's 32 members")
+
+
+def test_answers_a_question_in_serbian_latin(engine):
+    assert engine.decide("Koje zemlje NATO-a ne priznaju Kosovo?").entry.id == (
+        "non-recognising-allies"
+    )
+
+
+def test_answers_a_question_in_albanian(engine):
+    decision = engine.decide("Cilat vende të NATO-s nuk e njohin pavarësinë e Kosovës?")
+    assert decision.entry is not None
+    assert decision.entry.id == "non-recognising-allies"
+
+
+def test_answers_a_long_wordy_question_wrapped_in_opinion(engine):
+    decision = engine.decide(
+        "I was reading about the region over the weekend and honestly got a bit lost, since "
+        "my friends keep arguing about it. Which of the Western Balkan countries are already "
+        "members of NATO?"
+    )
+    assert decision.answered
+    assert decision.entry.id == "balkan-nato-members"
+
+
+@pytest.mark.parametrize("greeting", ["good morning", "hi there!", "lol", "thanks", "how are you?"])
+def test_abstains_on_greetings_and_chatter(engine, greeting):
+    assert not engine.decide(greeting).answered
+
+
+@pytest.mark.parametrize("gibberish", ["asdkjh qwe", "zzzzzz", "xqzv blorft", "?!?!", "😀😀"])
+def test_abstains_on_gibberish(engine, gibberish):
+    assert not engine.decide(gibberish).answered
+
+
+@pytest.mark.parametrize(
+    "question", ["best pizza place in town?", "tell me a joke", "what is the capital of France"]
+)
+def test_abstains_on_other_subjects(engine, question):
+    assert not engine.decide(question).answered
+
+
+def test_abstains_when_asked_for_a_date_the_entry_does_not_state(engine):
+    decision = engine.decide("When did Albania join NATO?")
+    assert not decision.answered
+    assert "balkan-nato-members" in [s.entry_id for s in decision.suggestions]
+
+
+def test_abstains_when_asked_for_a_count_the_entry_does_not_state(engine):
+    assert not engine.decide("How many soldiers does Montenegro have in NATO?").answered
+
+
+def test_abstains_on_a_country_the_entry_does_not_mention(engine):
+    decision = engine.decide("Does Brazil recognise Kosovo?")
+    assert not decision.answered
+    assert decision.suggestions[0].entry_id == "non-recognising-allies"
+
+
+def test_abstains_on_an_organisation_the_entry_does_not_mention(engine):
+    assert not engine.decide("Which countries recognise Kosovo at the UN?").answered
+
+
+def test_abstains_on_a_treaty_article_no_entry_covers(engine):
+    decision = engine.decide("What does Article 4 of the NATO treaty say?")
+    assert not decision.answered
+    assert "article-10" in [s.entry_id for s in decision.suggestions]
+
+
+def test_abstention_offers_at_most_three_closest_questions(engine):
+    decision = engine.decide("When did Montenegro join the alliance?")
+    assert not decision.answered
+    assert 1 <= len(decision.suggestions) <= 3
+    shown = render_terminal(decision)
+    assert "The briefing doesn't cover that" in shown
+    assert "Closest questions it does cover:" in shown
+
+
+def test_an_answer_shows_its_quote_speaker_outlet_and_date(engine):
+    shown = render_terminal(engine.decide("rutte warning russia"))
+    assert "“Russia has brought war back to Europe, and Europe must be prepared”" in shown
+    assert "Mark Rutte, Radio Free Europe/Radio Liberty (RFE/RL), December 2025" in shown
+    assert "As of December 2025" in shown
+
+
+def test_answer_entry_answers_a_chosen_question_and_refuses_an_unknown_id(engine):
+    decision = engine.answer_entry("article-10")
+    assert decision.answered
+    assert decision.quotes[0].quote.startswith("Article 10")
+    assert engine.answer_entry("no-such-entry") is None
+
+
+def test_complete_lists_each_matching_entry_once_and_caps_at_25(engine):
+    found = engine.complete("partnership")
+    assert found[0].entry_id == "kosovo-outside-pfp"
+    assert len({s.entry_id for s in found}) == len(found)
+    assert len(engine.complete("", limit=100)) <= 25
+    assert engine.complete("zzzzqqqq") == []
+
+
+def test_related_offers_other_entries_on_the_same_topic_first(engine):
+    related = engine.related("kosovo-outside-pfp")
+    assert "kosovo-outside-pfp" not in [s.entry_id for s in related]
+    assert related[0].entry_id in {"balkan-nato-members", "article-10"}
+    assert engine.related("no-such-entry") == []
