@@ -17,6 +17,7 @@ import discord
 
 from bot import strings, terminal
 from bot.discord.bot import BriefingBot, CogFactory
+from bot.discord.kb import open_kb
 from bot.discord.sync import sync_commands
 from bot.engine import Engine
 from bot.logs import configure_logging, event
@@ -34,7 +35,8 @@ def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdo
     if not settings.discord_mode:
         return terminal.run_prompt(engine, stdin, stdout)
     configure_logging(settings.log_level)
-    bot = build_bot(settings, lambda: engine)
+    live, kb = open_kb(settings)
+    bot = build_bot(settings, lambda: live.engine, cogs=[kb])
     try:
         bot.run(settings.discord_token or "", log_handler=None)
     except discord.LoginFailure:
@@ -90,7 +92,8 @@ def sync(settings: Settings) -> int:
 
 async def _sync(settings: Settings, engine: Engine) -> int:
     """Log in over HTTP only (no gateway connection), sync, and close."""
-    bot = build_bot(settings, lambda: engine, sync_at_start=False)
+    _, kb = open_kb(settings)
+    bot = build_bot(settings, lambda: engine, cogs=[kb], sync_at_start=False)
     try:
         async with bot:
             await bot.login(settings.discord_token or "")

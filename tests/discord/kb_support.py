@@ -12,14 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import discord
-from discord.ext import commands
-
-from bot.discord.kb import KbServices, add_kb
-from bot.live import open_moderated
+from bot.discord.bot import BriefingBot
+from bot.discord.kb import KbCog, KbServices, open_kb
 from bot.record import QuestionRecord
 from bot.settings import PROJECT_ROOT, Settings
-from bot.unanswered import UnansweredQuestions
 from tests.discord.harness import GUILD_ID, MEMBER_ID, Harness, Request, snowflake
 
 MODERATOR_ID = 700000000000000301
@@ -34,11 +30,17 @@ ATTACHMENT = 11
 
 @dataclass
 class KbWorld:
-    """The knowledge copy, the services `/kb` uses, and the bot serving them."""
+    """The knowledge copy and the briefing bot serving it, with `/kb` registered."""
 
     root: Path
-    services: KbServices
-    bot: commands.Bot
+    bot: BriefingBot
+
+    @property
+    def services(self) -> KbServices:
+        """What `/kb` works with (once the bot has started)."""
+        cog = self.bot.get_cog("KbCog")
+        assert isinstance(cog, KbCog)
+        return cog.services
 
     def knowledge_files(self) -> dict[str, bytes]:
         """Every knowledge file's bytes, by path: to prove nothing changed."""
@@ -49,47 +51,30 @@ class KbWorld:
         }
 
 
-class KbBot(commands.Bot):
-    """A bot with only `/kb`, as the briefing bot registers it."""
-
-    def __init__(self, services: KbServices) -> None:
-        super().__init__(
-            command_prefix=commands.when_mentioned,
-            intents=discord.Intents.none(),
-            allowed_mentions=discord.AllowedMentions.none(),
-        )
-        self.services = services
-
-    async def setup_hook(self) -> None:
-        await add_kb(self, self.services)
-
-
 # Left out of the copy, so a test can add it back through `/kb add`.
 NEW_ENTRY = "kfor-role"
 
 
 def make_world(tmp_path: Path, log_channel: bool = True) -> KbWorld:
-    """Copy the shipped knowledge (minus `NEW_ENTRY`) into `tmp_path` and open it all there."""
+    """Copy the shipped knowledge (minus `NEW_ENTRY`) into `tmp_path`; the bot serves the copy.
+
+    The bot is the briefing bot as `python -m bot run` builds it: answering from the live
+    engine, with `/kb` added by `open_kb`.
+    """
     root = tmp_path / "knowledge"
     shutil.copytree(PROJECT_ROOT / "knowledge", root, ignore=shutil.ignore_patterns("README.md"))
     (root / "entries" / f"{NEW_ENTRY}.yaml").unlink()
-    data = tmp_path / "data"
     settings = Settings(
         edit_guild_ids=(GUILD_ID,),
         moderator_roles=("Briefing editors",),
         log_channel_id=LOG_CHANNEL_ID if log_channel else None,
         knowledge_dir=root,
-        data_dir=data,
+        data_dir=tmp_path / "data",
     )
-    live, store = open_moderated(root, settings.database_path)
-    services = KbServices(
-        settings=settings,
-        store=store,
-        live=live,
-        questions=QuestionRecord(settings.database_path, settings.retention_days),
-        unanswered=UnansweredQuestions(settings.database_path),
-    )
-    return KbWorld(root, services, KbBot(services))
+    live, kb_cog = open_kb(settings)
+    record = QuestionRecord(settings.database_path, settings.retention_days)
+    bot = BriefingBot(settings, lambda: live.engine, record, cogs=[kb_cog], sync_at_start=False)
+    return KbWorld(root, bot)
 
 
 def _options(path: str, options: dict[str, Any]) -> list[dict]:

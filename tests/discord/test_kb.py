@@ -13,8 +13,7 @@ import pytest
 
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
-from bot.strings import Kb
-from tests.discord.harness import GUILD_ID
+from bot.strings import Kb, Reply
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
     OTHER_GUILD_ID,
@@ -44,7 +43,9 @@ KFOR_CITATIONS = (
 
 @pytest.fixture
 def world(tmp_path):
-    return make_world(tmp_path)
+    world = make_world(tmp_path)
+    yield world
+    world.bot.record.close()
 
 
 @pytest.fixture
@@ -147,9 +148,9 @@ async def test_add_opens_a_form_and_the_new_entry_is_served_at_once(world, harne
     assert reply.ephemeral
     assert reply.message["content"] == Kb.ADDED.format(entry_id=KFOR_ID, change_id=1)
     assert entry_file(world, KFOR_ID).is_file()
-    decision = world.services.live.engine.decide(KFOR_QUESTION)
-    assert decision.answered
-    assert decision.entry.id == KFOR_ID
+    (answer,) = await harness.interact(harness.slash("ask", question=KFOR_QUESTION))
+    assert answer.embeds[0]["title"] == KFOR_QUESTION
+    assert answer.embeds[0]["description"] == _kfor_fields()["Answer"]
     (announced,) = announcements(requests)
     assert KFOR_ID in announced
     (posted,) = [r for r in requests if r.template.startswith("/channels/")]
@@ -295,12 +296,11 @@ async def test_undo_restores_the_file_byte_for_byte(world, harness):
 # Unanswered questions
 
 
-def record_unanswered(world, *questions: str) -> None:
-    engine = world.services.live.engine
+async def ask_unanswered(harness, *questions: str) -> None:
+    """Members ask through `/ask`, which records the questions the bot could not answer."""
     for question in questions:
-        decision = engine.decide(question)
-        assert not decision.answered, question
-        world.services.questions.record(question, decision, GUILD_ID, None)
+        (reply,) = await harness.interact(harness.slash("ask", question=question))
+        assert Reply.NOT_COVERED in reply.message["content"]
 
 
 UNANSWERED = (
@@ -311,7 +311,7 @@ UNANSWERED = (
 
 
 async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness):
-    record_unanswered(world, *UNANSWERED)
+    await ask_unanswered(harness, *UNANSWERED)
     (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
     assert listed.ephemeral
     assert "asked 3×" in listed.message["content"]
@@ -335,7 +335,7 @@ async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness
 
 
 async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismissed(world, harness):
-    record_unanswered(world, *UNANSWERED)
+    await ask_unanswered(harness, *UNANSWERED)
     (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
     (groups,) = listed.selects
     choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
@@ -456,6 +456,7 @@ async def test_export_attaches_a_zip_of_the_knowledge(world, harness):
 async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
     world = make_world(tmp_path, log_channel=False)
     harness = await start(world.bot)
+    world.bot.record.close()
     requests = await harness.interact(
         moderator(kb(harness, "phrase add", entry=EDITED, text="kosovo army money"))
     )
