@@ -271,6 +271,11 @@ class Kb:
         "tried to reload, but the files have {count} problem(s); "
         "still serving the last good knowledge"
     )
+    DISK_RELOADED = "Picked up the knowledge changed on disk: {summary}."
+    DISK_KEPT = (
+        "The knowledge changed on disk has {count} problem(s), so the bot keeps answering "
+        "from its last good knowledge. Fix these (`/kb check` shows them again):"
+    )
 
 
 class Discord:

@@ -463,3 +463,19 @@ async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
     assert announcements(requests) == []
     assert [r for r in requests if r.template.startswith("/channels/")] == []
     assert str(LOG_CHANNEL_ID) not in str([r.path for r in requests])
+
+
+async def test_a_broken_file_on_disk_is_reported_and_the_last_good_knowledge_served(world, harness):
+    (world.root / "entries" / "broken.yaml").write_text("id: broken\nquestion: [unclosed\n")
+    cog = world.bot.get_cog("KbCog")
+    harness.discord.take()
+    await cog.check_disk()
+    (posted,) = announcements(harness.discord.take())
+    assert posted.startswith(Kb.DISK_KEPT.format(count=1))
+    assert "entries/broken.yaml:" in posted
+    (answer,) = await harness.interact(harness.slash("ask", question="kosovo defence spending"))
+    assert answer.embeds[0]["title"] == "Has Kosovo increased its defence spending?"
+    (world.root / "entries" / "broken.yaml").unlink()
+    await cog.check_disk()
+    (posted,) = announcements(harness.discord.take())
+    assert posted.startswith("Picked up the knowledge changed on disk")

@@ -19,7 +19,7 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.discord.kb._access import Access, access_of
 from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_entry_id
@@ -66,6 +66,8 @@ UPLOAD_LIMIT = 5 * 1024 * 1024
 CHOICES = 25
 HISTORY_LIMIT = 20
 GROUPS = 10
+# How often the files are compared with what is served, to pick up a `git pull` or a hand edit.
+WATCH_SECONDS = 10.0
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -94,6 +96,39 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         self.store = services.store
         self.live = services.live
         super().__init__()
+
+    # Changes made on disk
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Once connected, start watching the knowledge folder (once, across reconnects)."""
+        if not self.watch_disk.is_running():
+            self.watch_disk.start()
+
+    async def cog_unload(self) -> None:
+        """Stop watching when the bot closes."""
+        self.watch_disk.cancel()
+
+    @tasks.loop(seconds=WATCH_SECONDS)
+    async def watch_disk(self) -> None:
+        """Pick up files changed outside the bot."""
+        await self.check_disk()
+
+    async def check_disk(self) -> None:
+        """Reload if the files changed; tell the log channel what was served or what is wrong.
+
+        A broken file never replaces the served knowledge (`LiveKnowledge.reload` keeps the
+        last good one), so members keep getting answers while moderators fix it.
+        """
+        if not await asyncio.to_thread(self.live.changed_on_disk):
+            return
+        result = await asyncio.to_thread(self.live.reload)
+        if result.knowledge is None:
+            header = Kb.DISK_KEPT.format(count=len(result.problems))
+            await self._announce(problems_text(header, result.problems))
+        else:
+            summary = knowledge_summary(result.knowledge)
+            await self._announce(Kb.DISK_RELOADED.format(summary=summary))
 
     # Who may write
 
