@@ -479,3 +479,13 @@ async def test_a_broken_file_on_disk_is_reported_and_the_last_good_knowledge_ser
     await cog.check_disk()
     (posted,) = announcements(harness.discord.take())
     assert posted.startswith("Picked up the knowledge changed on disk")
+
+
+async def test_an_answer_marked_not_what_i_asked_is_listed_with_the_entry_that_missed(harness):
+    (answer,) = await harness.interact(harness.slash("ask", question="kosovo defence spending"))
+    miss = answer.buttons[-1]
+    assert miss["label"] == "Not what I asked"
+    await harness.interact(harness.press(answer, miss["custom_id"]))
+    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    assert "“kosovo defence spending” · asked 1×" in listed.message["content"]
+    assert f"1 marked “Not what I asked” (answered with `{EDITED}`)" in listed.message["content"]

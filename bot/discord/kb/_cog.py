@@ -34,16 +34,15 @@ from bot.discord.kb._render import (
 )
 from bot.discord.kb._ui import (
     OPTION_LIMIT,
-    Action,
     Actions,
     EntryModal,
+    Press,
     SourceForm,
     SourceModal,
     clip,
     fits_form,
 )
-from bot.knowledge.history import Action as Change
-from bot.knowledge.history import Actor
+from bot.knowledge.history import Action, Actor
 from bot.knowledge.problems import Problem
 from bot.knowledge.store import (
     Applied,
@@ -66,7 +65,7 @@ UPLOAD_LIMIT = 5 * 1024 * 1024
 CHOICES = 25
 HISTORY_LIMIT = 20
 GROUPS = 10
-# How often the files are compared with what is served, to pick up a `git pull` or a hand edit.
+# Replaced at start by `knowledge_poll_seconds`; `tasks.loop` needs an interval to begin with.
 WATCH_SECONDS = 10.0
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -103,6 +102,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
     async def on_ready(self) -> None:
         """Once connected, start watching the knowledge folder (once, across reconnects)."""
         if not self.watch_disk.is_running():
+            self.watch_disk.change_interval(seconds=self.services.settings.knowledge_poll_seconds)
             self.watch_disk.start()
 
     async def cog_unload(self) -> None:
@@ -173,7 +173,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 interaction,
                 actor,
                 partial(self.store.add_phrasing, entry, text, actor),
-                Change.PHRASE_ADD,
+                Action.PHRASE_ADD,
                 lambda a: Kb.PHRASE_ADDED.format(
                     text=" ".join(text.split()), entry_id=a.item_id, change_id=a.change_id
                 ),
@@ -189,7 +189,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 interaction,
                 actor,
                 partial(self.store.remove_phrasing, entry, text, actor),
-                Change.PHRASE_REMOVE,
+                Action.PHRASE_REMOVE,
                 lambda a: Kb.PHRASE_REMOVED.format(
                     text=text, entry_id=a.item_id, change_id=a.change_id
                 ),
@@ -214,7 +214,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                     pressed,
                     actor,
                     partial(self.store.remove_entry, entry, actor, stored.version),
-                    Change.REMOVE,
+                    Action.REMOVE,
                     lambda a: Kb.REMOVED.format(entry_id=a.item_id, change_id=a.change_id),
                 )
 
@@ -224,8 +224,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         view = Actions(
             self.allowed,
             [
-                Action(Kb.REMOVE_BUTTON, confirm, discord.ButtonStyle.danger),
-                Action(Kb.CANCEL_BUTTON, cancel),
+                Press(Kb.REMOVE_BUTTON, confirm, discord.ButtonStyle.danger),
+                Press(Kb.CANCEL_BUTTON, cancel),
             ],
         )
         question = stored.entry.question
@@ -258,7 +258,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await self._send(
                 interaction, Kb.UNDONE.format(undone=undone, change_id=result.change_id)
             )
-            await self._announce(announcement(actor.name, Change.UNDO, result, undone))
+            await self._announce(announcement(actor.name, Action.UNDO, result, undone))
         elif isinstance(result, Conflict):
             await self._send(interaction, Kb.UNDO_CONFLICT.format(item_id=result.item_id))
         else:
@@ -318,7 +318,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                     chosen,
                     actor,
                     partial(self.store.add_phrasing, entry_id, question, actor),
-                    Change.PHRASE_ADD,
+                    Action.PHRASE_ADD,
                     lambda a: Kb.PHRASE_ADDED.format(
                         text=question, entry_id=a.item_id, change_id=a.change_id
                     ),
@@ -343,8 +343,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         view = Actions(
             self.allowed,
             [
-                Action(Kb.NEW_ENTRY, new_entry, discord.ButtonStyle.primary),
-                Action(Kb.DISMISS, dismiss),
+                Press(Kb.NEW_ENTRY, new_entry, discord.ButtonStyle.primary),
+                Press(Kb.DISMISS, dismiss),
             ],
         )
         view.add_select(Kb.AS_PHRASING, options, as_phrasing)
@@ -404,7 +404,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             interaction,
             actor,
             partial(self.store.add_source, data, text, actor),
-            Change.SOURCE_ADD,
+            Action.SOURCE_ADD,
             lambda a: Kb.SOURCE_ADDED.format(source_id=a.item_id, change_id=a.change_id),
         )
 
@@ -529,7 +529,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             interaction,
             actor,
             partial(self.store.add_entry, entry_data(form, new_id), actor),
-            Change.ADD,
+            Action.ADD,
             lambda a: Kb.ADDED.format(entry_id=a.item_id, change_id=a.change_id),
             retry=lambda pressed: self._open_add(pressed, form, entry_id, group),
         )
@@ -566,7 +566,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 partial(
                     self.store.edit_entry, entry_id, entry_data(form, entry_id), version, actor
                 ),
-                Change.EDIT,
+                Action.EDIT,
                 lambda a: Kb.EDITED.format(entry_id=a.item_id, change_id=a.change_id),
                 retry=lambda pressed: self._send_edit_form(pressed, entry_id, form, version),
             )
@@ -582,7 +582,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         interaction: discord.Interaction,
         actor: Actor,
         work: Callable[[], WriteResult],
-        action: Change,
+        action: Action,
         done: Callable[[Applied], str],
         retry: Callable[[discord.Interaction], Any] | None = None,
     ) -> Applied | None:
@@ -610,7 +610,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await self._send(interaction, problems_text(Kb.REFUSED, refused.problems))
             return
         text = problems_text(Kb.REFUSED, refused.problems, footer=Kb.REFUSED_HINT)
-        view = Actions(self.allowed, [Action(Kb.RETRY, retry, discord.ButtonStyle.primary)])
+        view = Actions(self.allowed, [Press(Kb.RETRY, retry, discord.ButtonStyle.primary)])
         await self._send(interaction, text, view=view)
 
     async def _conflicted(self, interaction: discord.Interaction, conflict: Conflict) -> None:
@@ -629,7 +629,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         )
         if item_id in self.live.knowledge.entries:
             again = partial(self._open_edit, entry_id=item_id)
-            extra["view"] = Actions(self.allowed, [Action(Kb.EDIT_AGAIN, again)])
+            extra["view"] = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
         await self._send(interaction, Kb.CONFLICT.format(item_id=item_id), **extra)
 
     async def _send(self, interaction: discord.Interaction, content: str, **extra: Any) -> None:
@@ -657,11 +657,16 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
 
 def _group_line(number: int, group: QuestionGroup) -> str:
     others = ", ".join(f"“{e}”" for e in group.examples[1:])
+    misses = ""
+    if group.misses:
+        entries = ", ".join(f"`{entry_id}`" for entry_id in group.answered_with)
+        misses = Kb.UNANSWERED_MISSES.format(misses=group.misses, entries=entries)
     return Kb.UNANSWERED_LINE.format(
         number=number,
         question=group.examples[0],
         count=group.count,
         last=_when(group.last_asked),
+        misses=misses,
         also=Kb.UNANSWERED_ALSO.format(others=others) if others else "",
     )
 

@@ -144,7 +144,7 @@ def _paragraph(
 
 
 @dataclass(frozen=True)
-class Action:
+class Press:
     """One button: its label, its look, and what pressing it does."""
 
     label: str
@@ -155,11 +155,11 @@ class Action:
 class Actions(discord.ui.View):
     """A row of buttons (and optionally a select) on a moderator's private reply."""
 
-    def __init__(self, allowed: Allowed, actions: Sequence[Action] = ()) -> None:
+    def __init__(self, allowed: Allowed, presses: Sequence[Press] = ()) -> None:
         super().__init__(timeout=TIMEOUT)
         self._allowed = allowed
-        for action in actions:
-            self.add_item(_ActionButton(action))
+        for press in presses:
+            self.add_item(_PressButton(press))
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Only a moderator's press is taken."""
@@ -175,10 +175,10 @@ class Actions(discord.ui.View):
         self.add_item(_ChoiceSelect(placeholder, options, chosen))
 
 
-class _ActionButton(discord.ui.Button["Actions"]):
-    def __init__(self, action: Action) -> None:
-        super().__init__(label=clip(action.label, 80), style=action.style)
-        self._run = action.run
+class _PressButton(discord.ui.Button["Actions"]):
+    def __init__(self, press: Press) -> None:
+        super().__init__(label=clip(press.label, 80), style=press.style)
+        self._run = press.run
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await self._run(interaction)
