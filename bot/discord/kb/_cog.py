@@ -111,8 +111,11 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
 
     @tasks.loop(seconds=WATCH_SECONDS)
     async def watch_disk(self) -> None:
-        """Pick up files changed outside the bot."""
-        await self.check_disk()
+        """Pick up files changed outside the bot; an error is logged and the watch goes on."""
+        try:
+            await self.check_disk()
+        except Exception:  # a failed check must not stop all later ones
+            log.exception("event=knowledge_watch_failed")
 
     async def check_disk(self) -> None:
         """Reload if the files changed; tell the log channel what was served or what is wrong.
@@ -278,6 +281,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         """Show the groups of questions the knowledge did not serve, most asked first."""
         if not await self.moderator(interaction):
             return
+        # The record keeps one connection for the event loop's thread, so it is read here.
         questions = self.services.questions.unanswered()
         groups = await asyncio.to_thread(self.services.unanswered.groups, questions, GROUPS)
         if not groups:
