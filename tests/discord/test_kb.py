@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import discord
 import pytest
 
 from bot.knowledge.loader import load_knowledge
@@ -18,6 +19,7 @@ from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
     OTHER_GUILD_ID,
     announcements,
+    attachment,
     form_values,
     in_guild,
     kb,
@@ -382,14 +384,10 @@ async def test_source_add_from_the_form_then_listed(world, harness):
 
 
 async def test_source_add_takes_the_text_from_an_attached_file(world, harness, monkeypatch):
-    from tests.discord.kb_support import attachment
-
     files = {}
 
     async def read(self, *, use_cached=False):
         return files[self.filename]
-
-    import discord
 
     monkeypatch.setattr(discord.Attachment, "read", read)
     files["article.txt"] = SOURCE_TEXT.encode("utf-8")
@@ -489,3 +487,30 @@ async def test_an_answer_marked_not_what_i_asked_is_listed_with_the_entry_that_m
     (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
     assert "“kosovo defence spending” · asked 1×" in listed.message["content"]
     assert f"1 marked “Not what I asked” (answered with `{EDITED}`)" in listed.message["content"]
+
+
+async def test_an_edit_of_an_entry_removed_meanwhile_hands_back_the_moderators_text(world, harness):
+    opened = await open_form(harness, "edit", entry=EDITED)
+    (asked,) = await harness.interact(moderator(kb(harness, "remove", entry=EDITED)))
+    await harness.interact(moderator(harness.press(asked, asked.buttons[0]["custom_id"])))
+    mine = "Kosovo has increased defence investment, its government says."
+    reply = last(await harness.interact(submit(harness, opened, Answer=mine)))
+    assert reply.message["content"] == Kb.CONFLICT_GONE.format(item_id=EDITED)
+    assert mine in reply.files[f"{EDITED}-yours.yaml"].decode("utf-8")
+    assert not entry_file(world, EDITED).exists()
+
+
+async def test_undoing_a_change_that_a_later_change_built_on_is_refused(world, harness):
+    await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army money")))
+    await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army cash")))
+    before = world.knowledge_files()
+    reply = last(await harness.interact(moderator(kb(harness, "undo", change=1))))
+    assert reply.message["content"] == Kb.UNDO_CONFLICT.format(item_id=EDITED)
+    assert world.knowledge_files() == before
+
+
+async def test_an_attached_file_that_is_not_utf8_text_is_refused_before_the_form(harness):
+    payload = kb(harness, "source add", file=attachment("article.pdf", b"%PDF-1.4"))
+    (reply,) = await harness.interact(moderator(payload))
+    assert reply.callback_type == 4
+    assert reply.message["content"] == f"{Kb.REFUSED}\n- {Kb.NOT_TXT}"
