@@ -42,6 +42,7 @@ from bot.discord.kb._ui import (
     clip,
     fits_form,
 )
+from bot.engine import Engine
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.problems import Problem
 from bot.knowledge.store import (
@@ -303,17 +304,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
     async def _show_group(self, interaction: discord.Interaction, group: QuestionGroup) -> None:
         """One group, with its three ways to deal with it."""
         question = group.examples[0]
-        engine = self.live.engine
-        closest = [s.entry_id for s in engine.decide(question).suggestions]
-        closest += list(group.answered_with)
-        closest += [s.entry_id for s in engine.complete(question, CHOICES)]
-        closest += sorted(engine.knowledge.entries)
-        entries = engine.knowledge.entries
-        options = [
-            (entries[entry_id].question, entry_id)
-            for entry_id in dict.fromkeys(closest)
-            if entry_id in entries
-        ][:CHOICES]
+        options = _closest_entries(self.live.engine, group)
 
         async def as_phrasing(chosen: discord.Interaction, entry_id: str) -> None:
             actor = await self.moderator(chosen)
@@ -657,6 +648,25 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await channel.send(text, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as error:
             event(log, "kb_announce_failed", logging.WARNING, status=error.status)
+
+
+def _closest_entries(engine: Engine, group: QuestionGroup) -> list[tuple[str, str]]:
+    """The entries a group's wording most likely belongs to, as (question, id) options.
+
+    The engine's suggestions first, then the entries that missed it, then partial matches,
+    then the rest alphabetically: a select holds only 25, so the likely ones must lead.
+    """
+    question = group.examples[0]
+    closest = [s.entry_id for s in engine.decide(question).suggestions]
+    closest += list(group.answered_with)
+    closest += [s.entry_id for s in engine.complete(question, CHOICES)]
+    closest += sorted(engine.knowledge.entries)
+    entries = engine.knowledge.entries
+    return [
+        (entries[entry_id].question, entry_id)
+        for entry_id in dict.fromkeys(closest)
+        if entry_id in entries
+    ][:CHOICES]
 
 
 def _group_line(number: int, group: QuestionGroup) -> str:
