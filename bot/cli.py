@@ -1,4 +1,4 @@
-"""Command line: `python -m bot ask | check | bench | sync | run`."""
+"""Command line: `python -m bot ask | check | bench | sync | run | health`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot import health
 from bot.knowledge.check import run_check
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -22,12 +23,20 @@ def main(argv: list[str] | None = None) -> int:
     ask = commands.add_parser("ask", help="ask questions in the terminal")
     ask.add_argument("question", nargs="?", help="answer this one question and exit")
     ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
-    commands.add_parser("run", help="serve Discord (terminal prompt when no token is set)")
+    run_parser = commands.add_parser(
+        "run", help="serve Discord (terminal prompt when no token is set)"
+    )
+    run_parser.add_argument(
+        "--discord", action="store_true", help="fail, not fall back, without a token"
+    )
     commands.add_parser("sync", help="sync the slash commands with Discord now")
     commands.add_parser("bench", help="measure answer quality and matching speed")
+    commands.add_parser("health", help="exit 0 if the running bot is connected and serving")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
+        if args.command == "run" and args.discord:
+            settings.require_token()
     except SettingsError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
@@ -44,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot import bench
 
         return bench.run(settings)
+    if args.command == "health":
+        code, reason = health.check(settings.data_dir)
+        print(reason)
+        return code
     return 2
 
 

@@ -1,25 +1,51 @@
 """Logging: one line per event, readable by a person and parseable as key=value pairs.
 
 Every event goes through `event()` so its fields are quoted the same way everywhere. Callers
-pass only what is safe to keep: never the token, never a member's id.
+pass only what is safe to keep: never the token, never a member's id. As a second line of
+defence the formatter blanks out the configured secrets (the token) wherever they appear,
+tracebacks included, and discord.py's own loggers stay at INFO or above, because its debug
+lines carry raw gateway and HTTP payloads with members' ids in them.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 _FORMAT = "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"
+_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+REDACTED = "[redacted]"
 
 
-def configure_logging(level: str) -> None:
-    """Send every log line to standard error in the one format, at `level`."""
+class _RedactingFormatter(logging.Formatter):
+    """The one line format, with every secret replaced by `[redacted]`."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        super().__init__(_FORMAT, datefmt=_DATE_FORMAT)
+        self._secrets = tuple(secret for secret in secrets if secret)
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format as usual, then blank out the secrets."""
+        text = super().format(record)
+        for secret in self._secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+
+def configure_logging(level: str, secrets: Iterable[str | None] = ()) -> None:
+    """Send every log line to standard error in the one format, at `level`.
+
+    `secrets` (the token) never reach the output, whoever logs them.
+    """
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(_FORMAT, datefmt="%Y-%m-%dT%H:%M:%S%z"))
+    handler.setFormatter(_RedactingFormatter(secret for secret in secrets if secret))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    discord_level = max(logging.getLevelNamesMapping()[level], logging.INFO)
+    logging.getLogger("discord").setLevel(discord_level)
 
 
 def event(logger: logging.Logger, name: str, level: int = logging.INFO, **fields: Any) -> None:

@@ -48,6 +48,18 @@ class Settings:
         """Whether `run` connects to Discord (a token is configured) or opens the terminal."""
         return bool(self.discord_token)
 
+    def require_token(self) -> str:
+        """The token, for commands that only make sense connected (`sync`, `run --discord`).
+
+        Without a token `run` falls back to the terminal on purpose; these commands must not,
+        so they stop with one line naming the missing setting instead.
+        """
+        if not self.discord_token:
+            raise SettingsError(
+                "DISCORD_TOKEN: required to connect to Discord; set it in the environment or .env"
+            )
+        return self.discord_token
+
     @property
     def database_path(self) -> Path:
         """The SQLite file holding the question record and the change history."""

@@ -45,6 +45,20 @@ class Months:
     )
 
 
+class Health:
+    """The `health` command's one-line answers, read by operators and container runtimes."""
+
+    HEALTHY = "healthy: connected to Discord, knowledge loaded, updated {age}s ago"
+    MISSING = "unhealthy: no health file at {path}; the bot has not started or cannot write there"
+    UNREADABLE = "unhealthy: the health file at {path} is unreadable"
+    STALE = (
+        "unhealthy: the health file was last updated {age}s ago (stale after {limit}s); "
+        "the bot is stopped or hung"
+    )
+    KNOWLEDGE_FAILED = "unhealthy: the knowledge failed to load"
+    NOT_CONNECTED = "unhealthy: not connected to Discord"
+
+
 class Check:
     """What `python -m bot check` and the moderators' editing commands say about knowledge.
 

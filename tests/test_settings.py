@@ -1,8 +1,12 @@
+import re
 from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import PROJECT_ROOT, Settings, SettingsError, load_settings
+from tests.bot_process import SETTING_NAMES, run_bot
+
+ENV_EXAMPLE = PROJECT_ROOT / ".env.example"
 
 
 def test_no_token_means_terminal_mode():
@@ -45,3 +49,79 @@ def test_guild_list_is_parsed():
         {"BRIEFING_SYNC_GUILD_IDS": "112233445566778899, 998877665544332211"}, env_file=None
     )
     assert settings.sync_guild_ids == (112233445566778899, 998877665544332211)
+
+
+def test_env_example_lists_every_setting():
+    documented = set(re.findall(r"^([A-Z_]+)=", ENV_EXAMPLE.read_text(), flags=re.MULTILINE))
+    assert documented == set(SETTING_NAMES)
+
+
+def test_env_example_values_are_the_defaults():
+    assert load_settings({}, env_file=ENV_EXAMPLE) == Settings()
+
+
+def test_env_example_explains_every_setting_in_a_comment_above_it():
+    lines = ENV_EXAMPLE.read_text().splitlines()
+    for index, line in enumerate(lines):
+        if re.match(r"^[A-Z_]+=", line):
+            assert lines[index - 1].startswith("# "), line
+
+
+def test_commands_that_need_discord_refuse_to_start_without_a_token():
+    with pytest.raises(SettingsError, match=r"^DISCORD_TOKEN: required"):
+        load_settings({"DISCORD_TOKEN": "  "}, env_file=None).require_token()
+
+
+def test_configured_token_is_handed_to_commands_that_need_it():
+    settings = load_settings({"DISCORD_TOKEN": "abc.def.ghi"}, env_file=None)
+    assert settings.require_token() == "abc.def.ghi"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BRIEFING_SHARD_COUNT", "0"),
+        ("BRIEFING_SHARD_COUNT", "2.5"),
+        ("BRIEFING_COOLDOWN_QUESTIONS", "-3"),
+        ("BRIEFING_RETENTION_DAYS", "1e3"),
+        ("BRIEFING_LOG_CHANNEL_ID", "general"),
+        ("BRIEFING_SYNC_GUILD_IDS", "112233445566778899 998877665544332211"),
+        ("BRIEFING_SYNC_GUILD_IDS", "[112233445566778899]"),
+        ("BRIEFING_EDIT_GUILD_IDS", "12345"),
+    ],
+)
+def test_more_bad_settings_are_refused_with_their_name(name: str, value: str):
+    with pytest.raises(SettingsError, match=f"^{name}: "):
+        load_settings({name: value}, env_file=None)
+
+
+def test_bad_setting_in_env_file_is_refused_with_its_name(tmp_path: Path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("BRIEFING_COOLDOWN_SECONDS=soon\n")
+    with pytest.raises(SettingsError, match="BRIEFING_COOLDOWN_SECONDS"):
+        load_settings({}, env_file=env_file)
+
+
+def _commands() -> list[str]:
+    usage = run_bot("--help").stdout
+    return re.search(r"\{([a-z,-]+)\}", usage).group(1).split(",")
+
+
+def test_every_command_stops_at_once_on_a_bad_setting_with_one_line_naming_it():
+    commands = _commands()
+    assert {"check", "health"} <= set(commands)
+    for command in commands:
+        result = run_bot(command, BRIEFING_RETENTION_DAYS="ten")
+        assert result.returncode == 2, command
+        assert result.stdout == "", command
+        assert result.stderr.count("\n") == 1, (command, result.stderr)
+        assert "BRIEFING_RETENTION_DAYS" in result.stderr, command
+
+
+@pytest.mark.parametrize("command", [["run", "--discord"], ["sync"]])
+def test_connected_commands_without_a_token_fail_with_one_line_naming_it(command: list[str]):
+    result = run_bot(*command)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "DISCORD_TOKEN" in result.stderr

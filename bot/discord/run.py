@@ -16,6 +16,7 @@ from typing import Any, TextIO
 import discord
 
 from bot import strings, terminal
+from bot.discord import operations
 from bot.discord.bot import BriefingBot, CogFactory
 from bot.discord.kb import open_kb
 from bot.discord.sync import sync_commands
@@ -31,19 +32,25 @@ def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdo
     """Serve Discord with a token, the terminal prompt without one; return the exit code."""
     engine = terminal.load_engine(settings, sys.stderr)
     if engine is None:
+        if settings.discord_mode:
+            operations.report_knowledge_failed(settings)
         return 1
     if not settings.discord_mode:
         return terminal.run_prompt(engine, stdin, stdout)
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, secrets=[settings.discord_token])
     live, kb = open_kb(settings)
-    bot = build_bot(settings, lambda: live.engine, cogs=[kb])
     try:
-        bot.run(settings.discord_token or "", log_handler=None)
+        asyncio.run(
+            operations.serve(
+                settings,
+                lambda bot_class, options: build_bot(
+                    settings, lambda: live.engine, cogs=[kb], bot_class=bot_class, **options
+                ),
+            )
+        )
     except discord.LoginFailure:
         print(strings.Run.LOGIN_FAILED, file=sys.stderr)
         return 1
-    finally:
-        bot.record.close()
     return 0
 
 
@@ -76,7 +83,7 @@ def sync(settings: Settings) -> int:
     engine = terminal.load_engine(settings, sys.stderr)
     if engine is None:
         return 1
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, secrets=[settings.discord_token])
     try:
         count = asyncio.run(_sync(settings, engine))
     except discord.LoginFailure:

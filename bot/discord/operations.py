@@ -1,0 +1,145 @@
+"""What operating the Discord bot needs beyond answering: sharding, health, clean shutdown.
+
+`serve()` is what `python -m bot run` does with a token: choose the connection, build the
+bot, report health, connect, and on SIGTERM or Ctrl-C shut down in order (see
+bot/lifecycle.py): disconnect, wait for a knowledge write in progress, close the question
+record, mark the health file not connected.
+
+Sharding: discord.py's `AutoShardedBot` runs every shard in one process. It is used when
+BRIEFING_SHARD_COUNT is set, or when Discord recommends more than one shard for the bot's
+number of servers (it requires sharding from 2,500); otherwise the plain `Bot`, whose single
+connection is the simpler thing to run. The bot's own class stays a plain `commands.Bot`
+subclass; `sharded()` gives the same class on discord.py's sharded connection.
+
+Health: the gateway's ready, resume and disconnect events feed a `ConnectionTracker`, which
+keeps the health file's "connected" current for `python -m bot health`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import discord
+from discord.ext import commands
+
+from bot.discord.bot import BriefingBot
+from bot.health import ConnectionTracker, HealthReporter, health_path
+from bot.knowledge.files import knowledge_lock
+from bot.lifecycle import Shutdown
+from bot.lifecycle import serve as serve_until_stopped
+from bot.logs import event
+from bot.settings import Settings
+
+B = TypeVar("B", bound=commands.Bot)
+BotFactory = Callable[[type[BriefingBot], dict[str, Any]], BriefingBot]
+
+log = logging.getLogger("briefing.discord")
+
+
+async def serve(settings: Settings, build: BotFactory) -> None:
+    """Serve Discord until SIGTERM or Ctrl-C, then shut down cleanly.
+
+    `build(bot_class, options)` makes the bot (with its question record) on the chosen
+    connection. A refused token raises `discord.LoginFailure` once everything is closed.
+    """
+    token = settings.require_token()
+    reporter = HealthReporter(health_path(settings.data_dir))
+    reporter.set_knowledge_loaded(True)
+    bot_class, options = await choose_bot_class(BriefingBot, settings.shard_count, token)
+    bot = build(bot_class, options)
+    report_connection(bot, ConnectionTracker(reporter))
+    heartbeat = asyncio.create_task(reporter.heartbeat())
+
+    def stop_reporting() -> None:
+        heartbeat.cancel()
+        reporter.set_connected(False)
+
+    shutdown = Shutdown()
+    shutdown.on_disconnect("discord", bot.close)
+    shutdown.guard_writes("knowledge", lambda: knowledge_lock(settings.knowledge_dir))
+    shutdown.on_close("question record", bot.record.close)
+    shutdown.on_close("health", stop_reporting)
+    await serve_until_stopped(bot.start(token), shutdown)
+
+
+def report_knowledge_failed(settings: Settings) -> None:
+    """Leave a health file that says why the bot did not start, rather than a stale one."""
+    HealthReporter(health_path(settings.data_dir)).set_knowledge_loaded(False)
+
+
+def wants_sharding(configured: int | None, recommended: int) -> bool:
+    """Whether to run sharded: the operator asked for it, or Discord recommends it."""
+    return configured is not None or recommended > 1
+
+
+async def recommended_shards(token: str) -> int:
+    """Ask Discord how many shards it recommends for this bot (one GET /gateway/bot)."""
+    http = discord.http.HTTPClient(asyncio.get_running_loop())
+    try:
+        await http.static_login(token)
+        count, _, _ = await http.get_bot_gateway()
+    finally:
+        await http.close()
+    return count
+
+
+def sharded(bot_class: type[B]) -> type[B]:
+    """`bot_class` with discord.py's sharded connection instead of the single one.
+
+    `commands.Bot` adds nothing to its bases (`BotBase`, `Client`), so putting
+    `AutoShardedBot` after the bot's own class swaps `Client` for `AutoShardedClient` and
+    keeps everything the bot's class defines.
+    """
+    return type(f"Sharded{bot_class.__name__}", (bot_class, commands.AutoShardedBot), {})
+
+
+async def choose_bot_class(
+    bot_class: type[B], configured: int | None, token: str
+) -> tuple[type[B], dict[str, Any]]:
+    """The class to build the bot with, and the extra keyword arguments it needs."""
+    recommended = 1 if configured is not None else await recommended_shards(token)
+    if not wants_sharding(configured, recommended):
+        event(log, "sharding", shards=1, reason="single connection")
+        return bot_class, {}
+    shards = configured or recommended
+    reason = "configured" if configured is not None else "recommended by Discord"
+    event(log, "sharding", shards=shards, reason=reason)
+    return sharded(bot_class), {"shard_count": shards}
+
+
+def report_connection(
+    bot: commands.Bot | commands.AutoShardedBot, tracker: ConnectionTracker
+) -> None:
+    """Feed the gateway's connection events to `tracker`."""
+
+    async def on_ready() -> None:
+        tracker.ready()
+
+    bot.add_listener(on_ready, "on_ready")
+    if isinstance(bot, discord.AutoShardedClient):
+        _report_shards(bot, tracker)
+        return
+
+    async def on_resumed() -> None:
+        tracker.up()
+
+    async def on_disconnect() -> None:
+        tracker.lost()
+
+    bot.add_listener(on_resumed, "on_resumed")
+    bot.add_listener(on_disconnect, "on_disconnect")
+
+
+def _report_shards(bot: commands.AutoShardedBot, tracker: ConnectionTracker) -> None:
+    async def on_shard_up(shard_id: int) -> None:
+        tracker.up(shard_id)
+
+    async def on_shard_disconnect(shard_id: int) -> None:
+        tracker.lost(shard_id)
+
+    bot.add_listener(on_shard_up, "on_shard_ready")
+    bot.add_listener(on_shard_up, "on_shard_resumed")
+    bot.add_listener(on_shard_disconnect, "on_shard_disconnect")

@@ -1,0 +1,226 @@
+import asyncio
+import dataclasses
+import logging
+import os
+import shutil
+import signal
+import sqlite3
+from pathlib import Path
+
+import discord
+import pytest
+from discord.ext import commands
+
+from bot import health
+from bot.discord import operations
+from bot.discord.bot import BriefingBot
+from bot.discord.operations import choose_bot_class, report_connection, sharded, wants_sharding
+from bot.discord.run import build_bot
+from bot.engine import Engine
+from bot.health import ConnectionTracker, HealthReporter, health_path
+from bot.logs import configure_logging
+from bot.settings import Settings
+from bot.strings import Health
+from tests.discord.harness import MEMBER_ID, TOKEN
+
+
+class BriefingLikeBot(commands.Bot):
+    """A bot class of our own, as the Discord front end defines one."""
+
+    def greeting(self) -> str:
+        return "still our class"
+
+
+def _bot(bot_class: type[commands.Bot] = commands.Bot, **options: object) -> commands.Bot:
+    return bot_class(
+        command_prefix=commands.when_mentioned, intents=discord.Intents.none(), **options
+    )
+
+
+@pytest.mark.parametrize(
+    ("configured", "recommended", "expected"),
+    [(None, 1, False), (None, 3, True), (1, 1, True), (8, 1, True)],
+)
+def test_shards_when_configured_or_recommended(configured, recommended, expected):
+    assert wants_sharding(configured, recommended) is expected
+
+
+async def test_sharded_bot_keeps_its_own_class_and_runs_every_shard_in_one_process():
+    bot = _bot(sharded(BriefingLikeBot), shard_count=4)
+    assert isinstance(bot, BriefingLikeBot)
+    assert isinstance(bot, discord.AutoShardedClient)
+    assert bot.shard_count == 4
+    assert bot.greeting() == "still our class"
+
+
+async def test_configured_shard_count_is_used_without_asking_discord(monkeypatch):
+    async def no_network(token: str) -> int:
+        raise AssertionError("Discord was asked although the count was configured")
+
+    monkeypatch.setattr(operations, "recommended_shards", no_network)
+    bot_class, options = await choose_bot_class(BriefingLikeBot, 2, "token")
+    assert issubclass(bot_class, commands.AutoShardedBot)
+    assert options == {"shard_count": 2}
+
+
+@pytest.mark.parametrize(("recommended", "sharded_expected"), [(1, False), (5, True)])
+async def test_discords_recommendation_decides_when_nothing_is_configured(
+    monkeypatch, recommended: int, sharded_expected: bool
+):
+    async def discord_says(token: str) -> int:
+        return recommended
+
+    monkeypatch.setattr(operations, "recommended_shards", discord_says)
+    bot_class, options = await choose_bot_class(BriefingLikeBot, None, "token")
+    assert issubclass(bot_class, commands.AutoShardedBot) is sharded_expected
+    assert options == ({"shard_count": 5} if sharded_expected else {})
+
+
+async def _dispatch(bot: commands.Bot, name: str, *args: object) -> None:
+    bot.dispatch(name, *args)
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+
+
+async def test_gateway_events_keep_the_health_file_current(tmp_path: Path):
+    reporter = HealthReporter(health_path(tmp_path))
+    async with _bot() as bot:
+        report_connection(bot, ConnectionTracker(reporter))
+        await _dispatch(bot, "ready")
+        assert reporter.state.connected
+        await _dispatch(bot, "disconnect")
+        assert not reporter.state.connected
+        await _dispatch(bot, "resumed")
+        assert reporter.state.connected
+
+
+async def test_sharded_bot_is_unhealthy_while_a_shard_is_down(tmp_path: Path):
+    reporter = HealthReporter(health_path(tmp_path))
+    async with _bot(sharded(BriefingLikeBot), shard_count=2) as bot:
+        report_connection(bot, ConnectionTracker(reporter))
+        await _dispatch(bot, "ready")
+        await _dispatch(bot, "shard_disconnect", 1)
+        assert not reporter.state.connected
+        await _dispatch(bot, "shard_resumed", 1)
+        assert reporter.state.connected
+
+
+async def test_recommended_shard_count_comes_from_discord_and_the_client_is_closed(monkeypatch):
+    calls: list[str] = []
+
+    async def static_login(self, token: str) -> None:
+        calls.append(f"login {token}")
+
+    async def get_bot_gateway(self) -> tuple[int, str, dict]:
+        calls.append("gateway")
+        return 3, "wss://gateway.invalid", {}
+
+    async def close(self) -> None:
+        calls.append("close")
+
+    for name, fake in [
+        ("static_login", static_login),
+        ("get_bot_gateway", get_bot_gateway),
+        ("close", close),
+    ]:
+        monkeypatch.setattr(discord.http.HTTPClient, name, fake)
+    assert await operations.recommended_shards("the-token") == 3
+    assert calls == ["login the-token", "gateway", "close"]
+
+
+async def _one_shard(token: str) -> int:
+    return 1
+
+
+def _serving_settings(settings: Settings, tmp_path: Path, **changes: object) -> Settings:
+    """Settings with a token, and a knowledge copy: shutdown takes the knowledge folder's lock."""
+    knowledge_dir = tmp_path / "knowledge"
+    shutil.copytree(settings.knowledge_dir, knowledge_dir)
+    return dataclasses.replace(
+        settings, discord_token=TOKEN, knowledge_dir=knowledge_dir, **changes
+    )
+
+
+def _builder(settings: Settings, knowledge, built: list[BriefingBot]):
+    """Build the real bot, with a stand-in gateway: connected at once, until closed."""
+    engine = Engine(knowledge)
+
+    def build(bot_class, options):
+        bot = build_bot(
+            settings, lambda: engine, bot_class=bot_class, sync_at_start=False, **options
+        )
+
+        async def connect(*, reconnect: bool = True) -> None:
+            bot.dispatch("ready")
+            while not bot.is_closed():
+                await asyncio.sleep(0.01)
+
+        bot.connect = connect
+        built.append(bot)
+        return bot
+
+    return build
+
+
+async def _until(condition) -> None:
+    for _ in range(1000):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("condition never held")
+
+
+@pytest.mark.parametrize("shard_count", [None, 2])
+async def test_serving_reports_health_then_sigterm_closes_everything_in_order(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, shard_count, tmp_path
+):
+    monkeypatch.setattr(operations, "recommended_shards", _one_shard)
+    settings = _serving_settings(settings, tmp_path, shard_count=shard_count)
+    built: list[BriefingBot] = []
+    serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, built)))
+    await _until(lambda: health.check(settings.data_dir)[0] == 0)
+    bot = built[0]
+    assert isinstance(bot, discord.AutoShardedClient) is (shard_count is not None)
+
+    os.kill(os.getpid(), signal.SIGTERM)
+    await serving
+
+    assert bot.is_closed()
+    assert health.check(settings.data_dir) == (1, Health.NOT_CONNECTED)
+    with pytest.raises(sqlite3.ProgrammingError):
+        bot.record.connection.execute("SELECT 1")
+
+
+async def test_refused_token_closes_the_record_and_is_raised(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path
+):
+    monkeypatch.setattr(operations, "recommended_shards", _one_shard)
+    offline_discord.refuse("/users/@me", status=401)
+    built: list[BriefingBot] = []
+    settings = _serving_settings(settings, tmp_path)
+    with pytest.raises(discord.LoginFailure):
+        await operations.serve(settings, _builder(settings, knowledge, built))
+    with pytest.raises(sqlite3.ProgrammingError):
+        built[0].record.connection.execute("SELECT 1")
+
+
+@pytest.fixture
+def discord_log_level():
+    """configure_logging sets discord.py's own level too; put it back after the test."""
+    logger = logging.getLogger("discord")
+    level = logger.level
+    yield
+    logger.setLevel(level)
+
+
+async def test_logs_hold_neither_the_token_nor_a_members_id_even_at_debug(
+    start, make_bot, capsys, restore_logging, discord_log_level
+):
+    configure_logging("DEBUG", secrets=[TOKEN])
+    harness = await start(make_bot())
+    await harness.interact(harness.slash("ask", question="why is kosovo not in pfp"))
+    await harness.interact(harness.slash("ask", question="what will the weather be tomorrow"))
+    err = capsys.readouterr().err
+    assert "event=question" in err
+    assert str(MEMBER_ID) not in err
+    assert TOKEN not in err
