@@ -156,6 +156,143 @@ class Terminal:
     CHECK_HINT = "Run `python -m bot check` for details."
 
 
+class Kb:
+    """What moderators see in `/kb` (always privately) and what the log channel is told."""
+
+    GROUP = "Curate the briefing's knowledge (moderators)"
+    PHRASE_GROUP = "Manage the other ways members ask an entry's question"
+    SOURCE_GROUP = "Manage the source articles quotes are taken from"
+    ADD = "Add a new entry (opens a form)"
+    EDIT = "Edit an entry (opens a form with its current text)"
+    PHRASE_ADD = "Add a phrasing to an entry"
+    PHRASE_REMOVE = "Remove a phrasing from an entry"
+    REMOVE = "Remove an entry (asks to confirm; undoable)"
+    HISTORY = "Who changed what and when, newest first"
+    UNDO = "Undo the last change, or a chosen one, exactly"
+    UNANSWERED = "What members asked that the briefing did not answer"
+    SOURCE_ADD = "Add a source article (a form, or an attached .txt file)"
+    SOURCE_LIST = "List the stored sources"
+    CHECK = "Check the knowledge on disk, as `python -m bot check` does"
+    RELOAD = "Re-read the knowledge from disk (after a git pull or a hand edit)"
+    EXPORT = "Download the knowledge as a zip of its files"
+    OPTION_ENTRY = "The entry (start typing its question)"
+    OPTION_NEW_ID = "The new entry's id (default: made from its question)"
+    OPTION_TEXT = "The phrasing, as members would ask it"
+    OPTION_HISTORY_ENTRY = "Only the changes to this entry or source"
+    OPTION_CHANGE = "The change number shown in /kb history (default: the last change)"
+    OPTION_FILE = "The source's text as a UTF-8 .txt file (instead of pasting it)"
+    OPTION_AUTHOR = "The author's name, if known"
+    OPTION_URL = "The article's web address (https://…), if known"
+    OPTION_LANGUAGE = "Two-letter language code of the text (default: en)"
+
+    NOT_ALLOWED = "Only the briefing's moderators can change its knowledge."
+    NOT_HERE = "The knowledge can't be changed from this server."
+
+    ADD_TITLE = "New entry"
+    EDIT_TITLE = "Edit {entry_id}"
+    SOURCE_TITLE = "New source"
+    FIELD_QUESTION = "Question"
+    FIELD_TOPIC = "Topic"
+    FIELD_ANSWER = "Answer (only what the quotes support)"
+    FIELD_PHRASINGS = "Other phrasings, one per line"
+    FIELD_CITATIONS = "Citations: source, speaker, quote"
+    HINT_TOPIC = "For example: {topics}"
+    HINT_CITATIONS = "source: <source id>\nspeaker: <who said it>\nquote: <verbatim words>"
+    FIELD_SOURCE_ID = "Id (lowercase letters, digits, hyphens)"
+    FIELD_TITLE = "Title"
+    FIELD_OUTLET = "Outlet"
+    FIELD_PUBLISHED = "Published (YYYY-MM-DD, or YYYY-MM)"
+    FIELD_SOURCE_TEXT = "Full text, exactly as published"
+
+    ADDED = "Added `{entry_id}` (change #{change_id}). Members can ask it now."
+    EDITED = "Saved `{entry_id}` (change #{change_id}). Members get the new text now."
+    PHRASE_ADDED = "Added the phrasing “{text}” to `{entry_id}` (change #{change_id})."
+    PHRASE_REMOVED = "Removed the phrasing “{text}” from `{entry_id}` (change #{change_id})."
+    REMOVED = "Removed `{entry_id}` (change #{change_id}). `/kb undo` brings it back."
+    UNDONE = "Undid change #{undone} (now change #{change_id})."
+    SOURCE_ADDED = "Added the source `{source_id}` (change #{change_id}). Entries can cite it now."
+    REFUSED = "Nothing was saved:"
+    REFUSED_HINT = "Press “Fix and retry” to reopen the form with your text."
+    RETRY = "Fix and retry"
+    CONFLICT = (
+        "Nothing was saved: `{item_id}` changed since you opened it. "
+        "Its current text is below; your text is attached, so nothing is lost."
+    )
+    CONFLICT_GONE = (
+        "Nothing was saved: `{item_id}` no longer exists. "
+        "Your text is attached, so nothing is lost."
+    )
+    UNDO_CONFLICT = (
+        "Nothing was undone: a later change touched `{item_id}`. Undo that change first "
+        "(see `/kb history {item_id}`)."
+    )
+    CURRENT_TEXT = "Current text of {item_id}"
+    EDIT_AGAIN = "Edit the current text"
+    CONFIRM_REMOVE = "Remove `{entry_id}`: “{question}”?"
+    REMOVE_BUTTON = "Remove"
+    CANCEL_BUTTON = "Cancel"
+    CANCELLED = "Nothing was removed."
+    TRUNCATED = "… ({more} more)"
+    TOO_LONG_FOR_FORM = (
+        "`{entry_id}` is too long for Discord's form; edit its file in knowledge/entries/ "
+        "and run `/kb reload`."
+    )
+
+    HISTORY_TITLE = "Changes, newest first"
+    HISTORY_EMPTY = "No changes recorded yet."
+    HISTORY_LINE = "#{id} · {at} · {actor} · {action} `{item_id}`{detail}{undone}"
+    HISTORY_UNDONE = " (undone by #{undo_id})"
+
+    SOURCES_TITLE = "Sources"
+    SOURCES_EMPTY = "There are no sources yet."
+    SOURCE_LINE = "`{id}` · {title} · {outlet}, {published} · cited by {cited}"
+    TEXT_REQUIRED = "Attach the text as a .txt file, or leave the file out to paste it."
+    NOT_TXT = "The attached file must be a .txt file."
+    TOO_BIG = "The attached file is too large (the limit is {limit} bytes)."
+
+    CHECK_OK = "The knowledge on disk is valid: {summary}."
+    CHECK_PROBLEMS = "The knowledge on disk has {count} problem(s):"
+    RELOADED = "Reloaded from disk: {summary}. Members get it now."
+    RELOAD_KEPT = (
+        "The files on disk have {count} problem(s), so the bot keeps answering from its "
+        "last good knowledge. Fix these and run `/kb reload` again:"
+    )
+    EXPORTED = "The knowledge as of now: {summary}."
+
+    UNANSWERED_EMPTY = "Nothing unanswered to review."
+    UNANSWERED_TITLE = "Unanswered questions, most asked first"
+    UNANSWERED_LINE = "**{number}.** “{question}” · asked {count}× · last {last}{misses}{also}"
+    UNANSWERED_MISSES = " · {misses} marked “Not what I asked” (answered with {entries})"
+    UNANSWERED_ALSO = " · also: {others}"
+    UNANSWERED_PICK = "Choose a group to act on"
+    GROUP_OPTION = "{number}. {question}"
+    GROUP_DETAIL = "“{question}” · asked {count}× · last {last}"
+    GROUP_ASKED = "Asked as:"
+    AS_PHRASING = "Add as a phrasing of…"
+    NEW_ENTRY = "New entry from it"
+    DISMISS = "Dismiss"
+    DISMISSED = "Dismissed {count} question(s); they won't be listed again."
+
+    ANNOUNCE = "{actor} {what}"
+    ANNOUNCE_ADD = "added `{item_id}` (change #{change_id})"
+    ANNOUNCE_EDIT = "edited `{item_id}` (change #{change_id})"
+    ANNOUNCE_PHRASE_ADD = "added a phrasing to `{item_id}` (change #{change_id})"
+    ANNOUNCE_PHRASE_REMOVE = "removed a phrasing from `{item_id}` (change #{change_id})"
+    ANNOUNCE_REMOVE = "removed `{item_id}` (change #{change_id})"
+    ANNOUNCE_UNDO = "undid change #{undone} on `{item_id}` (change #{change_id})"
+    ANNOUNCE_SOURCE_ADD = "added the source `{item_id}` (change #{change_id})"
+    ANNOUNCE_RELOAD = "reloaded the knowledge from disk: {summary}"
+    ANNOUNCE_KEPT = (
+        "tried to reload, but the files have {count} problem(s); "
+        "still serving the last good knowledge"
+    )
+    DISK_RELOADED = "Picked up the knowledge changed on disk: {summary}."
+    DISK_KEPT = (
+        "The knowledge changed on disk has {count} problem(s), so the bot keeps answering "
+        "from its last good knowledge. Fix these (`/kb check` shows them again):"
+    )
+
+
 class Discord:
     """Text members and moderators see in Discord (commands, replies, buttons, menus)."""
 

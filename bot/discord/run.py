@@ -18,6 +18,7 @@ import discord
 from bot import strings, terminal
 from bot.discord import operations
 from bot.discord.bot import BriefingBot, CogFactory
+from bot.discord.kb import open_kb
 from bot.discord.sync import sync_commands
 from bot.engine import Engine
 from bot.logs import configure_logging, event
@@ -37,12 +38,13 @@ def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdo
     if not settings.discord_mode:
         return terminal.run_prompt(engine, stdin, stdout)
     configure_logging(settings.log_level, secrets=[settings.discord_token])
+    live, kb = open_kb(settings)
     try:
         asyncio.run(
             operations.serve(
                 settings,
                 lambda bot_class, options: build_bot(
-                    settings, lambda: engine, bot_class=bot_class, **options
+                    settings, lambda: live.engine, cogs=[kb], bot_class=bot_class, **options
                 ),
             )
         )
@@ -97,7 +99,8 @@ def sync(settings: Settings) -> int:
 
 async def _sync(settings: Settings, engine: Engine) -> int:
     """Log in over HTTP only (no gateway connection), sync, and close."""
-    bot = build_bot(settings, lambda: engine, sync_at_start=False)
+    _, kb = open_kb(settings)
+    bot = build_bot(settings, lambda: engine, cogs=[kb], sync_at_start=False)
     try:
         async with bot:
             await bot.login(settings.discord_token or "")

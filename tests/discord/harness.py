@@ -20,7 +20,7 @@ import asyncio
 import itertools
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import discord
@@ -70,6 +70,19 @@ class Request:
     path: str
     payload: Any
     params: dict[str, Any] = field(default_factory=dict)
+    response: Any = None
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def message_id(self) -> str | None:
+        """The id of the message Discord created for this request, if it created one.
+
+        A press on that message carries this id, which is how discord.py finds a view
+        stored for it.
+        """
+        answer = self.response if isinstance(self.response, dict) else {}
+        message = (answer.get("resource") or {}).get("message") or answer
+        return message.get("id") if "channel_id" in message else None
 
     @property
     def is_interaction_callback(self) -> bool:
@@ -193,19 +206,24 @@ class FakeDiscord:
         """Replacement for `AsyncWebhookAdapter.request` (interaction responses, follow-ups)."""
         if multipart:
             payload = _payload_json(multipart)
-        return self._answer(route, payload, params or {})
+        return self._answer(route, payload, params or {}, _files(multipart or []))
 
-    def _answer(self, route: Route, payload: Any, params: dict) -> Any:
+    def _answer(
+        self, route: Route, payload: Any, params: dict, files: dict[str, bytes] | None = None
+    ) -> Any:
         path = route.url.removeprefix(Route.BASE)
-        request = Request(route.method, route.path, path, payload, dict(params))
+        request = Request(route.method, route.path, path, payload, dict(params), files=files or {})
+        refused = route.path in self.refusing
+        answer = None if refused else self._response(request)
         if route.path not in ("/users/@me", "/oauth2/applications/@me"):
+            request = replace(request, response=answer)
             self.requests.append(request)
             self.history.append(request)
             for observe in self.observers:
                 observe(request)
-        if route.path in self.refusing:
+        if refused:
             raise discord.HTTPException(_Refusal(self.refusing[route.path]), "refused (test)")
-        return self._response(request)
+        return answer
 
     def _response(self, request: Request) -> Any:
         template = request.template
@@ -271,6 +289,11 @@ class _Refusal:
 
 def _is_view_timer(task: asyncio.Task) -> bool:
     return task.get_coro().__qualname__ == VIEW_TIMER  # type: ignore[union-attr]
+
+
+def _files(form: list[dict]) -> dict[str, bytes]:
+    """The attached files of a multipart body, by file name."""
+    return {part["filename"]: part["value"].read() for part in form if part.get("filename")}
 
 
 def _payload_json(form: list[dict]) -> Any:
@@ -493,7 +516,7 @@ class Harness:
 
     def press(self, sent: Request, custom_id: str, user_id: int = MEMBER_ID) -> dict:
         """A member pressing the button `custom_id` on the message the bot sent in `sent`."""
-        message = self.discord._message_from(sent.message)
+        message = self._pressed_message(sent)
         data = {"custom_id": custom_id, "component_type": 2}
         return self._interaction(3, data, user_id, message)
 
@@ -501,9 +524,16 @@ class Harness:
         self, sent: Request, custom_id: str, values: list[str], user_id: int = MEMBER_ID
     ) -> dict:
         """A member choosing `values` in the select menu `custom_id` of the message sent."""
-        message = self.discord._message_from(sent.message)
+        message = self._pressed_message(sent)
         data = {"custom_id": custom_id, "component_type": 3, "values": values}
         return self._interaction(3, data, user_id, message)
+
+    def _pressed_message(self, sent: Request) -> dict:
+        """The message a component was pressed on, with the id Discord gave it."""
+        message = self.discord._message_from(sent.message)
+        if sent.message_id is not None:
+            message["id"] = sent.message_id
+        return message
 
     def message(
         self,

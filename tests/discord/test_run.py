@@ -44,7 +44,7 @@ def test_sync_command_syncs_now_and_never_shows_the_token(
     assert run.sync(replace(settings, discord_token=token, log_level="DEBUG")) == 0
 
     printed = capsys.readouterr()
-    assert printed.out.startswith("Synced 5 commands globally")
+    assert printed.out.startswith("Synced 6 commands globally")
     assert token not in printed.out + printed.err
     assert [(r.method, r.template) for r in offline_discord.history] == [
         ("PUT", "/applications/{application_id}/commands")

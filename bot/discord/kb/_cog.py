@@ -1,0 +1,702 @@
+"""`/kb`: moderators curate the knowledge from inside Discord.
+
+The cog parses the interaction, checks who is asking, hands the work to the knowledge store
+(in a thread: it blocks on files and SQLite) and shows the result privately. Validation,
+versions, history and the swap to the new knowledge all happen in the store and
+`LiveKnowledge`; nothing here decides what is valid.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot.discord.kb._access import Access, access_of
+from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_entry_id
+from bot.discord.kb._render import (
+    announcement,
+    code_block,
+    history_text,
+    knowledge_summary,
+    lines_within,
+    problems_text,
+    sources_text,
+)
+from bot.discord.kb._ui import (
+    OPTION_LIMIT,
+    Actions,
+    EntryModal,
+    Press,
+    SourceForm,
+    SourceModal,
+    clip,
+    fits_form,
+)
+from bot.engine import Engine
+from bot.knowledge.history import Action, Actor
+from bot.knowledge.problems import Problem
+from bot.knowledge.store import (
+    Applied,
+    Conflict,
+    KnowledgeStore,
+    Refused,
+    WriteResult,
+    decode_upload,
+)
+from bot.live import LiveKnowledge
+from bot.logs import event
+from bot.record import QuestionRecord
+from bot.settings import Settings
+from bot.strings import Kb, Moderation
+from bot.unanswered import QuestionGroup, Resolution, UnansweredQuestions
+
+log = logging.getLogger(__name__)
+
+UPLOAD_LIMIT = 5 * 1024 * 1024
+CHOICES = 25
+HISTORY_LIMIT = 20
+GROUPS = 10
+# Replaced at start by `knowledge_poll_seconds`; `tasks.loop` needs an interval to begin with.
+WATCH_SECONDS = 10.0
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+@dataclass(frozen=True)
+class KbServices:
+    """What `/kb` works with: the settings, the store, the served knowledge, the records."""
+
+    settings: Settings
+    store: KnowledgeStore
+    live: LiveKnowledge
+    questions: QuestionRecord
+    unanswered: UnansweredQuestions
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
+    """The `/kb` command group; see the moderators' guide in README.md."""
+
+    phrase = app_commands.Group(name="phrase", description=Kb.PHRASE_GROUP)
+    source = app_commands.Group(name="source", description=Kb.SOURCE_GROUP)
+
+    def __init__(self, bot: commands.Bot, services: KbServices) -> None:
+        self.bot = bot
+        self.services = services
+        self.store = services.store
+        self.live = services.live
+        super().__init__()
+
+    # Changes made on disk
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Once connected, start watching the knowledge folder (once, across reconnects)."""
+        if not self.watch_disk.is_running():
+            self.watch_disk.change_interval(seconds=self.services.settings.knowledge_poll_seconds)
+            self.watch_disk.start()
+
+    async def cog_unload(self) -> None:
+        """Stop watching when the bot closes."""
+        self.watch_disk.cancel()
+
+    @tasks.loop(seconds=WATCH_SECONDS)
+    async def watch_disk(self) -> None:
+        """Pick up files changed outside the bot; an error is logged and the watch goes on."""
+        try:
+            await self.check_disk()
+        except Exception:  # a failed check must not stop all later ones
+            log.exception("event=knowledge_watch_failed")
+
+    async def check_disk(self) -> None:
+        """Reload if the files changed; tell the log channel what was served or what is wrong.
+
+        A broken file never replaces the served knowledge (`LiveKnowledge.reload` keeps the
+        last good one), so members keep getting answers while moderators fix it.
+        """
+        if not await asyncio.to_thread(self.live.changed_on_disk):
+            return
+        result = await asyncio.to_thread(self.live.reload)
+        if result.knowledge is None:
+            header = Kb.DISK_KEPT.format(count=len(result.problems))
+            await self._announce(problems_text(header, result.problems))
+        else:
+            summary = knowledge_summary(result.knowledge)
+            await self._announce(Kb.DISK_RELOADED.format(summary=summary))
+
+    # Who may write
+
+    async def moderator(self, interaction: discord.Interaction) -> Actor | None:
+        """The acting moderator, or None after privately refusing anyone else."""
+        verdict = access_of(self.services.settings, interaction)
+        if verdict is Access.ALLOWED:
+            return Actor(interaction.user.id, interaction.user.display_name)
+        event(log, "kb_refused", reason=verdict.name.lower(), guild=interaction.guild_id)
+        await self._send(interaction, verdict.value)
+        return None
+
+    async def allowed(self, interaction: discord.Interaction) -> bool:
+        """Whether a form submission or a button press comes from a moderator."""
+        return await self.moderator(interaction) is not None
+
+    # Entries
+
+    @app_commands.command(name="add", description=Kb.ADD)
+    @app_commands.describe(entry_id=Kb.OPTION_NEW_ID)
+    async def add_entry(
+        self, interaction: discord.Interaction, entry_id: str | None = None
+    ) -> None:
+        """Open the new-entry form."""
+        if await self.moderator(interaction):
+            await self._open_add(interaction, EntryForm(), entry_id)
+
+    @app_commands.command(name="edit", description=Kb.EDIT)
+    @app_commands.describe(entry=Kb.OPTION_ENTRY)
+    async def edit_entry(self, interaction: discord.Interaction, entry: str) -> None:
+        """Open the entry's form, pre-filled with its current text."""
+        if await self.moderator(interaction):
+            await self._open_edit(interaction, entry)
+
+    @phrase.command(name="add", description=Kb.PHRASE_ADD)
+    @app_commands.describe(entry=Kb.OPTION_ENTRY, text=Kb.OPTION_TEXT)
+    async def phrase_add(self, interaction: discord.Interaction, entry: str, text: str) -> None:
+        """Add one phrasing."""
+        actor = await self.moderator(interaction)
+        if actor:
+            await self._write(
+                interaction,
+                actor,
+                partial(self.store.add_phrasing, entry, text, actor),
+                Action.PHRASE_ADD,
+                lambda a: Kb.PHRASE_ADDED.format(
+                    text=" ".join(text.split()), entry_id=a.item_id, change_id=a.change_id
+                ),
+            )
+
+    @phrase.command(name="remove", description=Kb.PHRASE_REMOVE)
+    @app_commands.describe(entry=Kb.OPTION_ENTRY, text=Kb.OPTION_TEXT)
+    async def phrase_remove(self, interaction: discord.Interaction, entry: str, text: str) -> None:
+        """Remove one phrasing."""
+        actor = await self.moderator(interaction)
+        if actor:
+            await self._write(
+                interaction,
+                actor,
+                partial(self.store.remove_phrasing, entry, text, actor),
+                Action.PHRASE_REMOVE,
+                lambda a: Kb.PHRASE_REMOVED.format(
+                    text=text, entry_id=a.item_id, change_id=a.change_id
+                ),
+            )
+
+    @app_commands.command(name="remove", description=Kb.REMOVE)
+    @app_commands.describe(entry=Kb.OPTION_ENTRY)
+    async def remove_entry(self, interaction: discord.Interaction, entry: str) -> None:
+        """Ask to confirm the removal; the confirmation carries the version shown."""
+        if not await self.moderator(interaction):
+            return
+        stored = await asyncio.to_thread(self.store.read_entry, entry)
+        if stored is None:
+            await self._send(interaction, _no_entry(entry))
+            return
+
+        async def confirm(pressed: discord.Interaction) -> None:
+            actor = await self.moderator(pressed)
+            if actor:
+                await pressed.response.edit_message(view=None)
+                await self._write(
+                    pressed,
+                    actor,
+                    partial(self.store.remove_entry, entry, actor, stored.version),
+                    Action.REMOVE,
+                    lambda a: Kb.REMOVED.format(entry_id=a.item_id, change_id=a.change_id),
+                )
+
+        async def cancel(pressed: discord.Interaction) -> None:
+            await pressed.response.edit_message(content=Kb.CANCELLED, view=None)
+
+        view = Actions(
+            self.allowed,
+            [
+                Press(Kb.REMOVE_BUTTON, confirm, discord.ButtonStyle.danger),
+                Press(Kb.CANCEL_BUTTON, cancel),
+            ],
+        )
+        question = stored.entry.question
+        await self._send(
+            interaction, Kb.CONFIRM_REMOVE.format(entry_id=entry, question=question), view=view
+        )
+
+    # History and undo
+
+    @app_commands.command(name="history", description=Kb.HISTORY)
+    @app_commands.describe(entry=Kb.OPTION_HISTORY_ENTRY)
+    async def history(self, interaction: discord.Interaction, entry: str | None = None) -> None:
+        """List recent changes, newest first."""
+        if await self.moderator(interaction):
+            changes = await asyncio.to_thread(self.store.history, entry, HISTORY_LIMIT)
+            await self._send(interaction, history_text(changes))
+
+    @app_commands.command(name="undo", description=Kb.UNDO)
+    @app_commands.describe(change=Kb.OPTION_CHANGE)
+    async def undo(
+        self, interaction: discord.Interaction, change: app_commands.Range[int, 1] | None = None
+    ) -> None:
+        """Restore the files exactly as they were before a change."""
+        actor = await self.moderator(interaction)
+        if not actor:
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        result, undone = await asyncio.to_thread(self._undo, actor, change)
+        if isinstance(result, Applied):
+            await self._send(
+                interaction, Kb.UNDONE.format(undone=undone, change_id=result.change_id)
+            )
+            await self._announce(announcement(actor.name, Action.UNDO, result, undone))
+        elif isinstance(result, Conflict):
+            await self._send(interaction, Kb.UNDO_CONFLICT.format(item_id=result.item_id))
+        else:
+            await self._send(interaction, problems_text(Kb.REFUSED, result.problems))
+
+    def _undo(self, actor: Actor, change: int | None) -> tuple[WriteResult, int | None]:
+        result = self.store.undo(actor, change)
+        if not isinstance(result, Applied):
+            return result, None
+        recorded = self.store.changes.get(result.change_id)
+        return result, recorded.undoes if recorded else None
+
+    # Unanswered questions
+
+    @app_commands.command(name="unanswered", description=Kb.UNANSWERED)
+    async def unanswered(self, interaction: discord.Interaction) -> None:
+        """Show the groups of questions the knowledge did not serve, most asked first."""
+        if not await self.moderator(interaction):
+            return
+        # The record keeps one connection for the event loop's thread, so it is read here.
+        questions = self.services.questions.unanswered()
+        groups = await asyncio.to_thread(self.services.unanswered.groups, questions, GROUPS)
+        if not groups:
+            await self._send(interaction, Kb.UNANSWERED_EMPTY)
+            return
+        lines = [_group_line(number, group) for number, group in enumerate(groups, 1)]
+        view = Actions(self.allowed)
+        by_id = {group.id: group for group in groups}
+        view.add_select(
+            Kb.UNANSWERED_PICK,
+            [
+                (Kb.GROUP_OPTION.format(number=n, question=g.examples[0]), g.id)
+                for n, g in enumerate(groups, 1)
+            ],
+            lambda chosen, group_id: self._show_group(chosen, by_id[group_id]),
+        )
+        await self._send(interaction, lines_within(f"**{Kb.UNANSWERED_TITLE}**", lines), view=view)
+
+    async def _show_group(self, interaction: discord.Interaction, group: QuestionGroup) -> None:
+        """One group, with its three ways to deal with it."""
+        question = group.examples[0]
+        options = _closest_entries(self.live.engine, group)
+
+        async def as_phrasing(chosen: discord.Interaction, entry_id: str) -> None:
+            actor = await self.moderator(chosen)
+            if actor:
+                applied = await self._write(
+                    chosen,
+                    actor,
+                    partial(self.store.add_phrasing, entry_id, question, actor),
+                    Action.PHRASE_ADD,
+                    lambda a: Kb.PHRASE_ADDED.format(
+                        text=question, entry_id=a.item_id, change_id=a.change_id
+                    ),
+                )
+                if applied:
+                    await self._resolve(group, actor, Resolution.PHRASING)
+
+        async def new_entry(pressed: discord.Interaction) -> None:
+            form = EntryForm(
+                question=clip(question, OPTION_LIMIT), phrasings="\n".join(group.examples[1:])
+            )
+            await self._open_add(pressed, form, None, group)
+
+        async def dismiss(pressed: discord.Interaction) -> None:
+            actor = await self.moderator(pressed)
+            if actor:
+                await self._resolve(group, actor, Resolution.DISMISSED)
+                await pressed.response.edit_message(
+                    content=Kb.DISMISSED.format(count=group.count), view=None
+                )
+
+        view = Actions(
+            self.allowed,
+            [
+                Press(Kb.NEW_ENTRY, new_entry, discord.ButtonStyle.primary),
+                Press(Kb.DISMISS, dismiss),
+            ],
+        )
+        view.add_select(Kb.AS_PHRASING, options, as_phrasing)
+        detail = Kb.GROUP_DETAIL.format(
+            question=question, count=group.count, last=_when(group.last_asked)
+        )
+        asked = [f"- {example}" for example in group.examples]
+        await self._send(interaction, lines_within(detail, [Kb.GROUP_ASKED, *asked]), view=view)
+
+    async def _resolve(self, group: QuestionGroup, actor: Actor, how: Resolution) -> None:
+        await asyncio.to_thread(self.services.unanswered.resolve, group, actor, how)
+
+    # Sources
+
+    @source.command(name="add", description=Kb.SOURCE_ADD)
+    @app_commands.describe(
+        file=Kb.OPTION_FILE, author=Kb.OPTION_AUTHOR, url=Kb.OPTION_URL, language=Kb.OPTION_LANGUAGE
+    )
+    async def source_add(
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment | None = None,
+        author: str | None = None,
+        url: str | None = None,
+        language: str = "en",
+    ) -> None:
+        """Open the source form; the text comes from the attached file or from the form."""
+        if not await self.moderator(interaction):
+            return
+        text = await _read_upload(file) if file else None
+        if isinstance(text, Refused):
+            await self._send(interaction, problems_text(Kb.REFUSED, text.problems))
+            return
+        extra = {"author": author, "url": url, "language": language}
+        submit = partial(self._save_source, uploaded=text, extra=extra)
+        await interaction.response.send_modal(SourceModal(text is None, self.allowed, submit))
+
+    async def _save_source(
+        self,
+        interaction: discord.Interaction,
+        form: SourceForm,
+        uploaded: str | None,
+        extra: dict[str, Any],
+    ) -> None:
+        actor = await self.moderator(interaction)
+        if not actor:
+            return
+        data = {
+            "id": form.id,
+            "title": form.title,
+            "outlet": form.outlet,
+            "published": form.published,
+            **extra,
+        }
+        text = uploaded if uploaded is not None else form.text or ""
+        await self._write(
+            interaction,
+            actor,
+            partial(self.store.add_source, data, text, actor),
+            Action.SOURCE_ADD,
+            lambda a: Kb.SOURCE_ADDED.format(source_id=a.item_id, change_id=a.change_id),
+        )
+
+    @source.command(name="list", description=Kb.SOURCE_LIST)
+    async def source_list(self, interaction: discord.Interaction) -> None:
+        """List the stored sources, newest first."""
+        if await self.moderator(interaction):
+            sources = await asyncio.to_thread(self.store.list_sources)
+            await self._send(interaction, sources_text(sources, self.live.knowledge))
+
+    # The knowledge as a whole
+
+    @app_commands.command(name="check", description=Kb.CHECK)
+    async def check(self, interaction: discord.Interaction) -> None:
+        """Validate the files on disk and report."""
+        if not await self.moderator(interaction):
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        result = await asyncio.to_thread(self.store.check)
+        if result.knowledge is None:
+            header = Kb.CHECK_PROBLEMS.format(count=len(result.problems))
+            await self._send(interaction, problems_text(header, result.problems))
+        else:
+            summary = knowledge_summary(result.knowledge)
+            await self._send(interaction, Kb.CHECK_OK.format(summary=summary))
+
+    @app_commands.command(name="reload", description=Kb.RELOAD)
+    async def reload(self, interaction: discord.Interaction) -> None:
+        """Serve the files on disk if they are good; otherwise keep the last good knowledge."""
+        actor = await self.moderator(interaction)
+        if not actor:
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        result = await asyncio.to_thread(self.live.reload)
+        if result.knowledge is None:
+            count = len(result.problems)
+            header = Kb.RELOAD_KEPT.format(count=count)
+            await self._send(interaction, problems_text(header, result.problems))
+            what = Kb.ANNOUNCE_KEPT.format(count=count)
+        else:
+            summary = knowledge_summary(result.knowledge)
+            await self._send(interaction, Kb.RELOADED.format(summary=summary))
+            what = Kb.ANNOUNCE_RELOAD.format(summary=summary)
+        await self._announce(Kb.ANNOUNCE.format(actor=actor.name, what=what))
+
+    @app_commands.command(name="export", description=Kb.EXPORT)
+    async def export(self, interaction: discord.Interaction) -> None:
+        """Attach the knowledge as a zip of its files."""
+        if not await self.moderator(interaction):
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        archive = await asyncio.to_thread(self.store.export)
+        name = f"knowledge-{datetime.now(UTC):%Y-%m-%d-%H%M}.zip"
+        summary = knowledge_summary(self.live.knowledge)
+        await self._send(
+            interaction,
+            Kb.EXPORTED.format(summary=summary),
+            file=discord.File(io.BytesIO(archive), filename=name),
+        )
+
+    # Autocomplete
+
+    @edit_entry.autocomplete("entry")
+    @remove_entry.autocomplete("entry")
+    @phrase_add.autocomplete("entry")
+    @phrase_remove.autocomplete("entry")
+    @history.autocomplete("entry")
+    async def complete_entry(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Entries whose question or phrasings match what is typed, one choice each."""
+        if access_of(self.services.settings, interaction) is not Access.ALLOWED:
+            return []
+        suggestions = self.live.engine.complete(current, CHOICES)
+        return [
+            app_commands.Choice(name=clip(s.question, OPTION_LIMIT), value=s.entry_id)
+            for s in suggestions
+        ]
+
+    @phrase_remove.autocomplete("text")
+    async def complete_phrasing(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The chosen entry's phrasings that contain what is typed."""
+        if access_of(self.services.settings, interaction) is not Access.ALLOWED:
+            return []
+        entry = self.live.knowledge.entries.get(str(interaction.namespace.entry or ""))
+        if entry is None:
+            return []
+        typed = current.casefold()
+        return [
+            app_commands.Choice(name=clip(p, OPTION_LIMIT), value=p)
+            for p in entry.phrasings
+            if typed in p.casefold() and len(p) <= OPTION_LIMIT
+        ][:CHOICES]
+
+    # Forms
+
+    async def _open_add(
+        self,
+        interaction: discord.Interaction,
+        form: EntryForm,
+        entry_id: str | None,
+        group: QuestionGroup | None = None,
+    ) -> None:
+        submit = partial(self._save_add, entry_id=entry_id, group=group)
+        modal = EntryModal(Kb.ADD_TITLE, form, self._topics(), self.allowed, submit)
+        await interaction.response.send_modal(modal)
+
+    async def _save_add(
+        self,
+        interaction: discord.Interaction,
+        form: EntryForm,
+        entry_id: str | None,
+        group: QuestionGroup | None,
+    ) -> None:
+        actor = await self.moderator(interaction)
+        if not actor:
+            return
+        new_id = entry_id or new_entry_id(form.question, self.live.knowledge.entries)
+        applied = await self._write(
+            interaction,
+            actor,
+            partial(self.store.add_entry, entry_data(form, new_id), actor),
+            Action.ADD,
+            lambda a: Kb.ADDED.format(entry_id=a.item_id, change_id=a.change_id),
+            retry=lambda pressed: self._open_add(pressed, form, entry_id, group),
+        )
+        if applied and group:
+            await self._resolve(group, actor, Resolution.ENTRY)
+
+    async def _open_edit(self, interaction: discord.Interaction, entry_id: str) -> None:
+        stored = await asyncio.to_thread(self.store.read_entry, entry_id)
+        if stored is None:
+            await self._send(interaction, _no_entry(entry_id))
+            return
+        form = form_from_entry(stored.entry)
+        if not fits_form(form):
+            await self._send(interaction, Kb.TOO_LONG_FOR_FORM.format(entry_id=entry_id))
+            return
+        await self._send_edit_form(interaction, entry_id, form, stored.version)
+
+    async def _send_edit_form(
+        self, interaction: discord.Interaction, entry_id: str, form: EntryForm, version: str
+    ) -> None:
+        submit = partial(self._save_edit, entry_id=entry_id, version=version)
+        title = Kb.EDIT_TITLE.format(entry_id=entry_id)
+        modal = EntryModal(title, form, self._topics(), self.allowed, submit)
+        await interaction.response.send_modal(modal)
+
+    async def _save_edit(
+        self, interaction: discord.Interaction, form: EntryForm, entry_id: str, version: str
+    ) -> None:
+        actor = await self.moderator(interaction)
+        if actor:
+            await self._write(
+                interaction,
+                actor,
+                partial(
+                    self.store.edit_entry, entry_id, entry_data(form, entry_id), version, actor
+                ),
+                Action.EDIT,
+                lambda a: Kb.EDITED.format(entry_id=a.item_id, change_id=a.change_id),
+                retry=lambda pressed: self._send_edit_form(pressed, entry_id, form, version),
+            )
+
+    def _topics(self) -> str:
+        topics = sorted({e.topic for e in self.live.knowledge.entries.values()})
+        return "; ".join(topics)
+
+    # Writing and replying
+
+    async def _write(
+        self,
+        interaction: discord.Interaction,
+        actor: Actor,
+        work: Callable[[], WriteResult],
+        action: Action,
+        done: Callable[[Applied], str],
+        retry: Callable[[discord.Interaction], Any] | None = None,
+    ) -> Applied | None:
+        """Run a store write in a thread and show its outcome; announce it when applied."""
+        if not interaction.response.is_done():
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        result = await asyncio.to_thread(work)
+        if isinstance(result, Applied):
+            await self._send(interaction, done(result))
+            await self._announce(announcement(actor.name, action, result))
+            return result
+        if isinstance(result, Refused):
+            await self._refused(interaction, result, retry)
+        else:
+            await self._conflicted(interaction, result)
+        return None
+
+    async def _refused(
+        self,
+        interaction: discord.Interaction,
+        refused: Refused,
+        retry: Callable[[discord.Interaction], Any] | None,
+    ) -> None:
+        if retry is None:
+            await self._send(interaction, problems_text(Kb.REFUSED, refused.problems))
+            return
+        text = problems_text(Kb.REFUSED, refused.problems, footer=Kb.REFUSED_HINT)
+        view = Actions(self.allowed, [Press(Kb.RETRY, retry, discord.ButtonStyle.primary)])
+        await self._send(interaction, text, view=view)
+
+    async def _conflicted(self, interaction: discord.Interaction, conflict: Conflict) -> None:
+        """Show the current text and hand back the moderator's, so neither is lost."""
+        item_id = conflict.item_id
+        extra: dict[str, Any] = {}
+        if conflict.refused_text is not None:
+            mine = io.BytesIO(conflict.refused_text.encode("utf-8"))
+            extra["file"] = discord.File(mine, filename=f"{item_id}-yours.yaml")
+        if conflict.current_text is None:
+            await self._send(interaction, Kb.CONFLICT_GONE.format(item_id=item_id), **extra)
+            return
+        extra["embed"] = discord.Embed(
+            title=clip(Kb.CURRENT_TEXT.format(item_id=item_id), 256),
+            description=code_block(conflict.current_text),
+        )
+        if item_id in self.live.knowledge.entries:
+            again = partial(self._open_edit, entry_id=item_id)
+            extra["view"] = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
+        await self._send(interaction, Kb.CONFLICT.format(item_id=item_id), **extra)
+
+    async def _send(self, interaction: discord.Interaction, content: str, **extra: Any) -> None:
+        """Reply privately: the first response, or a follow-up once one was sent."""
+        if interaction.response.is_done():
+            await interaction.followup.send(
+                content, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra
+            )
+        else:
+            await interaction.response.send_message(
+                content, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra
+            )
+
+    async def _announce(self, text: str) -> None:
+        """Tell the log channel, if one is configured; a failure there never undoes a write."""
+        channel_id = self.services.settings.log_channel_id
+        if channel_id is None:
+            return
+        channel = self.bot.get_partial_messageable(channel_id)
+        try:
+            await channel.send(text, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:
+            event(log, "kb_announce_failed", logging.WARNING, status=error.status)
+
+
+def _closest_entries(engine: Engine, group: QuestionGroup) -> list[tuple[str, str]]:
+    """The entries a group's wording most likely belongs to, as (question, id) options.
+
+    The engine's suggestions first, then the entries that missed it, then partial matches,
+    then the rest alphabetically: a select holds only 25, so the likely ones must lead.
+    """
+    question = group.examples[0]
+    closest = [s.entry_id for s in engine.decide(question).suggestions]
+    closest += list(group.answered_with)
+    closest += [s.entry_id for s in engine.complete(question, CHOICES)]
+    closest += sorted(engine.knowledge.entries)
+    entries = engine.knowledge.entries
+    return [
+        (entries[entry_id].question, entry_id)
+        for entry_id in dict.fromkeys(closest)
+        if entry_id in entries
+    ][:CHOICES]
+
+
+def _group_line(number: int, group: QuestionGroup) -> str:
+    others = ", ".join(f"“{e}”" for e in group.examples[1:])
+    misses = ""
+    if group.misses:
+        entries = ", ".join(f"`{entry_id}`" for entry_id in group.answered_with)
+        misses = Kb.UNANSWERED_MISSES.format(misses=group.misses, entries=entries)
+    return Kb.UNANSWERED_LINE.format(
+        number=number,
+        question=group.examples[0],
+        count=group.count,
+        last=_when(group.last_asked),
+        misses=misses,
+        also=Kb.UNANSWERED_ALSO.format(others=others) if others else "",
+    )
+
+
+def _when(moment: datetime) -> str:
+    return discord.utils.format_dt(moment, "R")
+
+
+def _no_entry(entry_id: str) -> str:
+    return Moderation.NO_ENTRY.format(entry_id=entry_id)
+
+
+async def _read_upload(file: discord.Attachment) -> str | Refused:
+    """The attached file's text, or a refusal naming what is wrong with it."""
+    if not file.filename.lower().endswith(".txt"):
+        return Refused((Problem("", Kb.NOT_TXT),))
+    if file.size > UPLOAD_LIMIT:
+        return Refused((Problem("", Kb.TOO_BIG.format(limit=UPLOAD_LIMIT)),))
+    return decode_upload(await file.read())

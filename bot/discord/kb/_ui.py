@@ -1,0 +1,204 @@
+"""The forms and buttons of `/kb`: they collect input and hand it to the cog, nothing more.
+
+Every form and button asks `allowed` (the cog's moderator check) before acting, because a
+button stays pressable for as long as its message exists. They live in memory only: each
+belongs to one private reply, which Discord keeps usable for fifteen minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+import discord
+
+from bot.discord.kb._forms import EntryForm
+from bot.knowledge.validate import ANSWER_LIMIT, QUESTION_LIMIT, TOPIC_LIMIT
+from bot.strings import Kb
+
+TIMEOUT = 15 * 60
+TITLE_LIMIT = 45
+PARAGRAPH_LIMIT = 4000
+OPTION_LIMIT = 100
+
+Allowed = Callable[[discord.Interaction], Awaitable[bool]]
+Handler = Callable[[discord.Interaction], Awaitable[None]]
+FormHandler = Callable[[discord.Interaction, EntryForm], Awaitable[None]]
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fits_form(form: EntryForm) -> bool:
+    """Whether an entry's text fits the form's inputs (an entry grown by hand may not)."""
+    return (
+        len(form.question) <= QUESTION_LIMIT
+        and len(form.topic) <= TOPIC_LIMIT
+        and len(form.answer) <= ANSWER_LIMIT
+        and len(form.phrasings) <= PARAGRAPH_LIMIT
+        and len(form.citations) <= PARAGRAPH_LIMIT
+    )
+
+
+class EntryModal(discord.ui.Modal):
+    """The entry form: question, topic, answer, phrasings and citations."""
+
+    def __init__(
+        self, title: str, form: EntryForm, topics: str, allowed: Allowed, submit: FormHandler
+    ) -> None:
+        super().__init__(title=clip(title, TITLE_LIMIT), timeout=TIMEOUT)
+        self._allowed = allowed
+        self._submit = submit
+        self.question = _short(Kb.FIELD_QUESTION, form.question, QUESTION_LIMIT)
+        self.topic = _short(Kb.FIELD_TOPIC, form.topic, TOPIC_LIMIT)
+        self.topic.placeholder = clip(Kb.HINT_TOPIC.format(topics=topics), OPTION_LIMIT)
+        self.answer = _paragraph(Kb.FIELD_ANSWER, form.answer, ANSWER_LIMIT)
+        self.phrasings = _paragraph(Kb.FIELD_PHRASINGS, form.phrasings, required=False)
+        self.citations = _paragraph(Kb.FIELD_CITATIONS, form.citations)
+        self.citations.placeholder = Kb.HINT_CITATIONS
+        for item in (self.question, self.topic, self.answer, self.phrasings, self.citations):
+            self.add_item(item)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Only a moderator's submission is taken."""
+        return await self._allowed(interaction)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Hand the typed text to the cog."""
+        form = EntryForm(
+            question=self.question.value,
+            topic=self.topic.value,
+            answer=self.answer.value,
+            phrasings=self.phrasings.value,
+            citations=self.citations.value,
+        )
+        await self._submit(interaction, form)
+
+
+@dataclass(frozen=True)
+class SourceForm:
+    """The typed metadata of a new source, and its text when pasted rather than attached."""
+
+    id: str
+    title: str
+    outlet: str
+    published: str
+    text: str | None
+
+
+class SourceModal(discord.ui.Modal):
+    """The source form; the text input is left out when the text came as a file."""
+
+    def __init__(
+        self,
+        with_text: bool,
+        allowed: Allowed,
+        submit: Callable[[discord.Interaction, SourceForm], Awaitable[None]],
+    ) -> None:
+        super().__init__(title=Kb.SOURCE_TITLE, timeout=TIMEOUT)
+        self._allowed = allowed
+        self._submit = submit
+        self.source_id = _short(Kb.FIELD_SOURCE_ID, "", 64)
+        self.source_title = _short(Kb.FIELD_TITLE, "", 300)
+        self.outlet = _short(Kb.FIELD_OUTLET, "", 100)
+        self.published = _short(Kb.FIELD_PUBLISHED, "", 10)
+        self.text = _paragraph(Kb.FIELD_SOURCE_TEXT, "") if with_text else None
+        for item in (self.source_id, self.source_title, self.outlet, self.published, self.text):
+            if item is not None:
+                self.add_item(item)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Only a moderator's submission is taken."""
+        return await self._allowed(interaction)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Hand the typed metadata (and text) to the cog."""
+        form = SourceForm(
+            id=self.source_id.value.strip(),
+            title=self.source_title.value.strip(),
+            outlet=self.outlet.value.strip(),
+            published=self.published.value.strip(),
+            text=self.text.value if self.text is not None else None,
+        )
+        await self._submit(interaction, form)
+
+
+def _short(label: str, default: str, limit: int) -> discord.ui.TextInput:
+    return discord.ui.TextInput(
+        label=clip(label, TITLE_LIMIT), default=default or None, max_length=limit
+    )
+
+
+def _paragraph(
+    label: str, default: str, limit: int = PARAGRAPH_LIMIT, required: bool = True
+) -> discord.ui.TextInput:
+    return discord.ui.TextInput(
+        label=clip(label, TITLE_LIMIT),
+        style=discord.TextStyle.paragraph,
+        default=default or None,
+        max_length=limit,
+        required=required,
+    )
+
+
+@dataclass(frozen=True)
+class Press:
+    """One button: its label, its look, and what pressing it does."""
+
+    label: str
+    run: Handler
+    style: discord.ButtonStyle = discord.ButtonStyle.secondary
+
+
+class Actions(discord.ui.View):
+    """A row of buttons (and optionally a select) on a moderator's private reply."""
+
+    def __init__(self, allowed: Allowed, presses: Sequence[Press] = ()) -> None:
+        super().__init__(timeout=TIMEOUT)
+        self._allowed = allowed
+        for press in presses:
+            self.add_item(_PressButton(press))
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Only a moderator's press is taken."""
+        return await self._allowed(interaction)
+
+    def add_select(
+        self,
+        placeholder: str,
+        options: Sequence[tuple[str, str]],
+        chosen: Callable[[discord.Interaction, str], Awaitable[None]],
+    ) -> None:
+        """A select of (label, value) options; `chosen` gets the value picked."""
+        self.add_item(_ChoiceSelect(placeholder, options, chosen))
+
+
+class _PressButton(discord.ui.Button["Actions"]):
+    def __init__(self, press: Press) -> None:
+        super().__init__(label=clip(press.label, 80), style=press.style)
+        self._run = press.run
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self._run(interaction)
+
+
+class _ChoiceSelect(discord.ui.Select["Actions"]):
+    def __init__(
+        self,
+        placeholder: str,
+        options: Sequence[tuple[str, str]],
+        chosen: Callable[[discord.Interaction, str], Awaitable[None]],
+    ) -> None:
+        super().__init__(
+            placeholder=clip(placeholder, 150),
+            options=[
+                discord.SelectOption(label=clip(label, OPTION_LIMIT), value=value)
+                for label, value in options[:25]
+            ],
+        )
+        self._chosen = chosen
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self._chosen(interaction, self.values[0])

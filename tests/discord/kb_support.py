@@ -1,0 +1,197 @@
+"""A bot with `/kb` on copies of the knowledge, and payloads for its nested commands and forms.
+
+The harness delivers what Discord would send; this module only shapes the payloads `/kb`
+needs that the harness's builders do not: subcommands, a member's permissions, another
+guild, a submitted form and an attached file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.discord.bot import BriefingBot
+from bot.discord.kb import KbCog, KbServices, open_kb
+from bot.record import QuestionRecord
+from bot.settings import PROJECT_ROOT, Settings
+from tests.discord.harness import GUILD_ID, MEMBER_ID, Harness, Request, snowflake
+
+MODERATOR_ID = 700000000000000301
+LOG_CHANNEL_ID = 700000000000000600
+OTHER_GUILD_ID = 700000000000000999
+MANAGE_GUILD = 1 << 5
+# What members in the harness hold by default: neither Manage Server nor Administrator.
+MEMBER_PERMISSIONS = 2248473465835073
+MODAL = 9
+ATTACHMENT = 11
+
+
+@dataclass
+class KbWorld:
+    """The knowledge copy and the briefing bot serving it, with `/kb` registered."""
+
+    root: Path
+    bot: BriefingBot
+
+    @property
+    def services(self) -> KbServices:
+        """What `/kb` works with (once the bot has started)."""
+        cog = self.bot.get_cog("KbCog")
+        assert isinstance(cog, KbCog)
+        return cog.services
+
+    def knowledge_files(self) -> dict[str, bytes]:
+        """Every knowledge file's bytes, by path: to prove nothing changed."""
+        return {
+            p.relative_to(self.root).as_posix(): p.read_bytes()
+            for p in sorted(self.root.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")
+        }
+
+
+# Left out of the copy, so a test can add it back through `/kb add`.
+NEW_ENTRY = "kfor-role"
+
+
+def make_world(tmp_path: Path, log_channel: bool = True) -> KbWorld:
+    """Copy the shipped knowledge (minus `NEW_ENTRY`) into `tmp_path`; the bot serves the copy.
+
+    The bot is the briefing bot as `python -m bot run` builds it: answering from the live
+    engine, with `/kb` added by `open_kb`.
+    """
+    root = tmp_path / "knowledge"
+    shutil.copytree(PROJECT_ROOT / "knowledge", root, ignore=shutil.ignore_patterns("README.md"))
+    (root / "entries" / f"{NEW_ENTRY}.yaml").unlink()
+    settings = Settings(
+        edit_guild_ids=(GUILD_ID,),
+        moderator_roles=("Briefing editors",),
+        log_channel_id=LOG_CHANNEL_ID if log_channel else None,
+        knowledge_dir=root,
+        data_dir=tmp_path / "data",
+    )
+    live, kb_cog = open_kb(settings)
+    record = QuestionRecord(settings.database_path, settings.retention_days)
+    bot = BriefingBot(settings, lambda: live.engine, record, cogs=[kb_cog], sync_at_start=False)
+    return KbWorld(root, bot)
+
+
+def _options(path: str, options: dict[str, Any]) -> list[dict]:
+    """`/kb phrase add entry:x` as Discord nests it: group, subcommand, then options."""
+    leaf = [_option(name, value) for name, value in options.items()]
+    for name in reversed(path.split()):
+        kind = 1 if all(o["type"] not in (1, 2) for o in leaf) else 2
+        leaf = [{"name": name, "type": kind, "options": leaf}]
+    return leaf
+
+
+def _option(name: str, value: Any) -> dict:
+    if isinstance(value, dict):
+        return value
+    kind = 5 if isinstance(value, bool) else 4 if isinstance(value, int) else 3
+    return {"name": name, "type": kind, "value": value}
+
+
+def moderator(payload: dict, user_id: int = MODERATOR_ID) -> dict:
+    """The payload, sent by a member with Manage Server."""
+    payload["member"]["user"]["id"] = str(user_id)
+    payload["member"]["permissions"] = str(MEMBER_PERMISSIONS | MANAGE_GUILD)
+    return payload
+
+
+def in_guild(payload: dict, guild_id: int) -> dict:
+    """The payload, sent from another guild."""
+    payload["guild_id"] = str(guild_id)
+    payload["channel"]["guild_id"] = str(guild_id)
+    payload["authorizing_integration_owners"] = {"0": str(guild_id)}
+    return payload
+
+
+def kb(harness: Harness, path: str, user_id: int = MEMBER_ID, **options: Any) -> dict:
+    """An invocation of `/kb <path>` with options, e.g. `kb(h, "phrase add", entry=...)`."""
+    data = {"id": snowflake(), "name": "kb", "type": 1, "options": _options(path, options)}
+    attachments = [o["attachment"] for o in options.values() if isinstance(o, dict)]
+    if attachments:
+        data["resolved"] = {"attachments": {a["id"]: a for a in attachments}}
+    return harness._interaction(2, data, user_id)
+
+
+def kb_autocomplete(harness: Harness, path: str, focused: str, typed: str, **options: Any) -> dict:
+    """An autocomplete request for option `focused` of `/kb <path>`."""
+    given = {**options, focused: {"name": focused, "type": 3, "value": typed, "focused": True}}
+    data = {"id": snowflake(), "name": "kb", "type": 1, "options": _options(path, given)}
+    return harness._interaction(4, data, MEMBER_ID)
+
+
+def attachment(name: str, content: bytes) -> dict:
+    """An attachment option (the file itself is served by `serve_attachments`)."""
+    file_id = snowflake()
+    return {
+        "name": "file",
+        "type": ATTACHMENT,
+        "value": file_id,
+        "attachment": {
+            "id": file_id,
+            "filename": name,
+            "size": len(content),
+            "url": f"https://cdn.discordapp.com/attachments/1/{file_id}/{name}",
+            "proxy_url": f"https://media.discordapp.net/attachments/1/{file_id}/{name}",
+            "content_type": "text/plain; charset=utf-8",
+        },
+    }
+
+
+def modal_of(request: Request) -> dict:
+    """The form the bot opened in answer to an interaction."""
+    assert request.callback_type == MODAL, request.payload
+    return request.payload["data"]
+
+
+def form_values(request: Request) -> dict[str, str]:
+    """The form's inputs by label, with the text they were pre-filled with."""
+    return {c["label"]: c.get("value", "") for c in _inputs(modal_of(request))}
+
+
+def submit(harness: Harness, opened: Request, user_id: int = MODERATOR_ID, **typed: str) -> dict:
+    """Submitting the form opened in `opened`; `typed` overrides inputs by label prefix.
+
+    Inputs not typed into are submitted with their pre-filled text, as Discord does.
+    """
+    modal = modal_of(opened)
+    rows = []
+    for component in _inputs(modal):
+        value = component.get("value", "")
+        for prefix, text in typed.items():
+            if component["label"].startswith(prefix):
+                value = text
+        rows.append(
+            {
+                "type": 1,
+                "components": [{"type": 4, "custom_id": component["custom_id"], "value": value}],
+            }
+        )
+    data = {"custom_id": modal["custom_id"], "components": rows}
+    return moderator(harness._interaction(5, data, user_id), user_id)
+
+
+def _inputs(modal: dict) -> list[dict]:
+    found = []
+    for row in modal["components"]:
+        found += [c for c in row.get("components", [row.get("component")]) if c and c["type"] == 4]
+    return found
+
+
+def last(requests: list[Request]) -> Request:
+    """The last message the bot sent to the moderator (a reply or a follow-up)."""
+    replies = [r for r in requests if not r.template.startswith("/channels/")]
+    return replies[-1]
+
+
+def announcements(requests: list[Request]) -> list[str]:
+    """What the bot posted in the log channel."""
+    return [
+        r.payload["content"]
+        for r in requests
+        if r.template == "/channels/{channel_id}/messages" and str(LOG_CHANNEL_ID) in r.path
+    ]

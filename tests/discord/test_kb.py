@@ -1,0 +1,516 @@
+"""`/kb` through discord.py's real code path: payloads in, the JSON Discord would get out.
+
+Each test runs on a copy of the shipped knowledge and a fresh data folder, and every request
+the bot makes is checked against Discord's schema and limits by the `harnesses` fixture.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import discord
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.serialise import entry_to_yaml
+from bot.strings import Kb, Reply
+from tests.discord.kb_support import (
+    LOG_CHANNEL_ID,
+    OTHER_GUILD_ID,
+    announcements,
+    attachment,
+    form_values,
+    in_guild,
+    kb,
+    kb_autocomplete,
+    last,
+    make_world,
+    modal_of,
+    moderator,
+    submit,
+)
+
+EDITED = "kosovo-defence-investment"
+SOURCE = "rferl-2025-12-kosovo-nato"
+KFOR_QUESTION = "What is KFOR's role in Kosovo?"
+KFOR_ID = "what-is-kfors-role-in-kosovo"
+KFOR_CITATIONS = (
+    f"source: {SOURCE}\n"
+    "speaker: RFE/RL\n"
+    "quote: He adds that Kosovo’s NATO membership would primarily bring political benefits, "
+    "as KFOR has protected the country for years."
+)
+
+
+@pytest.fixture
+def world(tmp_path):
+    world = make_world(tmp_path)
+    yield world
+    world.bot.record.close()
+
+
+@pytest.fixture
+async def harness(world, start):
+    return await start(world.bot)
+
+
+def entry_file(world, entry_id: str):
+    return world.root / "entries" / f"{entry_id}.yaml"
+
+
+async def open_form(harness, path: str, **options):
+    (opened,) = await harness.interact(moderator(kb(harness, path, **options)))
+    return opened
+
+
+async def add_kfor(harness, **typed):
+    opened = await open_form(harness, "add")
+    fields = {
+        "Question": KFOR_QUESTION,
+        "Topic": "Security and threats",
+        "Answer": "Jamie Shea says KFOR, NATO's peacekeeping mission, has protected Kosovo.",
+        "Other phrasings": "what is kfor\nnato peacekeepers in kosovo",
+        "Citations": KFOR_CITATIONS,
+    }
+    return await harness.interact(submit(harness, opened, **{**fields, **typed}))
+
+
+# Who may write
+
+
+@pytest.mark.parametrize(
+    ("path", "options"),
+    [
+        ("add", {}),
+        ("edit", {"entry": EDITED}),
+        ("phrase add", {"entry": EDITED, "text": "kosovo army money"}),
+        ("phrase remove", {"entry": EDITED, "text": "kosovo defence spending"}),
+        ("remove", {"entry": EDITED}),
+        ("undo", {}),
+        ("reload", {}),
+        ("export", {}),
+    ],
+)
+async def test_a_member_without_permission_is_refused_and_nothing_changes(
+    world, harness, path, options
+):
+    before = world.knowledge_files()
+    requests = await harness.interact(kb(harness, path, **options))
+    (reply,) = requests
+    assert reply.callback_type == 4
+    assert reply.ephemeral
+    assert reply.message["content"] == Kb.NOT_ALLOWED
+    assert world.knowledge_files() == before
+    assert world.services.store.history() == []
+    assert announcements(requests) == []
+
+
+async def test_a_moderator_in_a_guild_not_allowed_to_edit_is_refused(world, harness):
+    before = world.knowledge_files()
+    payload = in_guild(
+        moderator(kb(harness, "phrase add", entry=EDITED, text="army money")), OTHER_GUILD_ID
+    )
+    (reply,) = await harness.interact(payload)
+    assert reply.message["content"] == Kb.NOT_HERE
+    assert reply.ephemeral
+    assert world.knowledge_files() == before
+
+
+async def test_kb_is_hidden_by_default_from_members_without_manage_server(world, harness):
+    harness.discord.take()
+    await world.bot.tree.sync(guild=None)
+    (sync,) = harness.discord.take()
+    (group,) = [c for c in sync.payload if c["name"] == "kb"]
+    assert int(group["default_member_permissions"]) == 32
+    assert group["contexts"] == [0]
+
+
+async def test_autocomplete_offers_entries_to_moderators_only(harness):
+    payload = kb_autocomplete(harness, "edit", "entry", "defence spending")
+    (member_reply,) = await harness.interact(payload)
+    assert member_reply.payload["data"]["choices"] == []
+    (reply,) = await harness.interact(
+        moderator(kb_autocomplete(harness, "edit", "entry", "defence spending"))
+    )
+    assert EDITED in [c["value"] for c in reply.payload["data"]["choices"]]
+
+
+# Adding and editing entries
+
+
+async def test_add_opens_a_form_and_the_new_entry_is_served_at_once(world, harness):
+    opened = await open_form(harness, "add")
+    modal = modal_of(opened)
+    assert len(form_values(opened)) == 5
+    assert all(len(label) <= 45 for label in form_values(opened))
+    assert len(modal["title"]) <= 45
+    requests = await harness.interact(submit(harness, opened, **_kfor_fields()))
+    reply = last(requests)
+    assert reply.ephemeral
+    assert reply.message["content"] == Kb.ADDED.format(entry_id=KFOR_ID, change_id=1)
+    assert entry_file(world, KFOR_ID).is_file()
+    (answer,) = await harness.interact(harness.slash("ask", question=KFOR_QUESTION))
+    assert answer.embeds[0]["title"] == KFOR_QUESTION
+    assert answer.embeds[0]["description"] == _kfor_fields()["Answer"]
+    (announced,) = announcements(requests)
+    assert KFOR_ID in announced
+    (posted,) = [r for r in requests if r.template.startswith("/channels/")]
+    assert posted.payload["allowed_mentions"] == {"parse": []}
+
+
+def _kfor_fields():
+    return {
+        "Question": KFOR_QUESTION,
+        "Topic": "Security and threats",
+        "Answer": "Jamie Shea says KFOR, NATO's peacekeeping mission, has protected Kosovo.",
+        "Other phrasings": "what is kfor\nnato peacekeepers in kosovo",
+        "Citations": KFOR_CITATIONS,
+    }
+
+
+async def test_a_quote_not_in_its_source_is_refused_showing_the_closest_passage(world, harness):
+    before = world.knowledge_files()
+    wrong = KFOR_CITATIONS.replace("protected the country", "guarded the country")
+    reply = last(await add_kfor(harness, Citations=wrong))
+    content = reply.message["content"]
+    assert content.startswith(Kb.REFUSED)
+    assert "not found verbatim" in content
+    assert "as KFOR has protected the country for years" in content
+    assert world.knowledge_files() == before
+    (retry,) = reply.buttons
+    (reopened,) = await harness.interact(moderator(harness.press(reply, retry["custom_id"])))
+    assert form_values(reopened)["Citations: source, speaker, quote"] == wrong
+
+
+async def test_edit_opens_the_form_prefilled_and_saves_the_new_text(world, harness):
+    opened = await open_form(harness, "edit", entry=EDITED)
+    entry = world.services.live.knowledge.entries[EDITED]
+    values = form_values(opened)
+    assert values["Question"] == entry.question
+    assert values["Answer (only what the quotes support)"] == entry.answer
+    assert values["Other phrasings, one per line"] == "\n".join(entry.phrasings)
+    assert entry.citations[0].quote in values["Citations: source, speaker, quote"]
+    new_answer = "Yes: Kosovo's government says it has significantly increased defence investment."
+    reply = last(await harness.interact(submit(harness, opened, Answer=new_answer)))
+    assert reply.message["content"].startswith("Saved")
+    assert new_answer in entry_file(world, EDITED).read_text(encoding="utf-8")
+    decision = world.services.live.engine.decide("Has Kosovo increased its defence spending?")
+    assert decision.entry.answer == new_answer
+
+
+async def test_two_edits_from_the_same_version_one_wins_the_other_gets_both_texts(world, harness):
+    first = await open_form(harness, "edit", entry=EDITED)
+    second = await open_form(harness, "edit", entry=EDITED)
+    winner = "Yes, Kosovo has significantly increased its defence investments in recent years."
+    loser = "Kosovo says it has significantly increased defence investment over recent years."
+    await harness.interact(submit(harness, first, Answer=winner))
+    reply = last(await harness.interact(submit(harness, second, Answer=loser)))
+    assert reply.message["content"] == Kb.CONFLICT.format(item_id=EDITED)
+    (embed,) = reply.embeds
+    assert winner in embed["description"]
+    assert loser in reply.files[f"{EDITED}-yours.yaml"].decode("utf-8")
+    saved = entry_file(world, EDITED).read_text(encoding="utf-8")
+    assert winner in saved
+    assert loser not in saved
+    (again,) = reply.buttons
+    (reopened,) = await harness.interact(moderator(harness.press(reply, again["custom_id"])))
+    assert form_values(reopened)["Answer (only what the quotes support)"] == winner
+
+
+# Phrasings, removal, history, undo
+
+
+async def test_a_phrasing_added_is_answered_and_a_phrasing_removed_is_gone(world, harness):
+    phrasing = "kosovo army money"
+    assert not world.services.live.engine.decide(phrasing).answered
+    added = last(
+        await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text=phrasing)))
+    )
+    assert added.message["content"].startswith("Added the phrasing")
+    assert phrasing in world.services.live.knowledge.entries[EDITED].phrasings
+    assert world.services.live.engine.decide(phrasing).entry.id == EDITED
+    removed = last(
+        await harness.interact(moderator(kb(harness, "phrase remove", entry=EDITED, text=phrasing)))
+    )
+    assert removed.message["content"].startswith("Removed the phrasing")
+    assert phrasing not in entry_file(world, EDITED).read_text(encoding="utf-8")
+
+
+async def test_phrase_remove_completes_the_entrys_phrasings(harness):
+    payload = moderator(kb_autocomplete(harness, "phrase remove", "text", "budget", entry=EDITED))
+    (reply,) = await harness.interact(payload)
+    assert [c["value"] for c in reply.payload["data"]["choices"]] == ["kosovo defense budget"]
+
+
+async def test_remove_asks_for_confirmation_and_removes_only_when_confirmed(world, harness):
+    (asked,) = await harness.interact(moderator(kb(harness, "remove", entry=EDITED)))
+    assert asked.ephemeral
+    assert [b["label"] for b in asked.buttons] == [Kb.REMOVE_BUTTON, Kb.CANCEL_BUTTON]
+    assert entry_file(world, EDITED).is_file()
+    requests = await harness.interact(
+        moderator(harness.press(asked, asked.buttons[0]["custom_id"]))
+    )
+    assert requests[0].callback_type == 7
+    assert requests[0].components == []
+    assert last(requests).message["content"].startswith(f"Removed `{EDITED}`")
+    assert not entry_file(world, EDITED).exists()
+    assert EDITED not in world.services.live.knowledge.entries
+
+
+async def test_cancelling_a_removal_keeps_the_entry(world, harness):
+    (asked,) = await harness.interact(moderator(kb(harness, "remove", entry=EDITED)))
+    (cancelled,) = await harness.interact(
+        moderator(harness.press(asked, asked.buttons[1]["custom_id"]))
+    )
+    assert cancelled.message["content"] == Kb.CANCELLED
+    assert entry_file(world, EDITED).is_file()
+
+
+async def test_history_lists_who_changed_what_newest_first(harness):
+    await harness.interact(
+        moderator(kb(harness, "phrase add", entry=EDITED, text="kosovo army money"))
+    )
+    await harness.interact(
+        moderator(kb(harness, "phrase remove", entry=EDITED, text="kosovo army money"))
+    )
+    (reply,) = await harness.interact(moderator(kb(harness, "history", entry=EDITED)))
+    lines = reply.message["content"].splitlines()
+    assert lines[0] == f"**{Kb.HISTORY_TITLE}**"
+    assert lines[1].startswith("#2 ·")
+    assert "phrase-remove" in lines[1]
+    assert lines[2].startswith("#1 ·")
+    assert "phrase-add" in lines[2]
+    assert "Member" in lines[1]
+
+
+async def test_undo_restores_the_file_byte_for_byte(world, harness):
+    original = entry_file(world, EDITED).read_bytes()
+    opened = await open_form(harness, "edit", entry=EDITED)
+    await harness.interact(submit(harness, opened, Answer="Kosovo has raised defence investment."))
+    assert entry_file(world, EDITED).read_bytes() != original
+    requests = await harness.interact(moderator(kb(harness, "undo")))
+    assert last(requests).message["content"] == Kb.UNDONE.format(undone=1, change_id=2)
+    assert entry_file(world, EDITED).read_bytes() == original
+    assert "undid change #1" in announcements(requests)[0]
+
+
+# Unanswered questions
+
+
+async def ask_unanswered(harness, *questions: str) -> None:
+    """Members ask through `/ask`, which records the questions the bot could not answer."""
+    for question in questions:
+        (reply,) = await harness.interact(harness.slash("ask", question=question))
+        assert Reply.NOT_COVERED in reply.message["content"]
+
+
+UNANSWERED = (
+    "Will Kosovo get a seat at the OSCE soon?",
+    "kosovo osce seat",
+    "Does Kosovo have a seat at the OSCE?",
+)
+
+
+async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness):
+    await ask_unanswered(harness, *UNANSWERED)
+    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    assert listed.ephemeral
+    assert "asked 3×" in listed.message["content"]
+    (groups,) = listed.selects
+    group_id = groups["options"][0]["value"]
+    (shown,) = await harness.interact(
+        moderator(harness.choose(listed, groups["custom_id"], [group_id]))
+    )
+    assert [b["label"] for b in shown.buttons] == [Kb.NEW_ENTRY, Kb.DISMISS]
+    (entries,) = shown.selects
+    assert entries["placeholder"] == Kb.AS_PHRASING
+    assert len(entries["options"]) <= 25
+    target = entries["options"][0]["value"]
+    requests = await harness.interact(
+        moderator(harness.choose(shown, entries["custom_id"], [target]))
+    )
+    assert last(requests).message["content"].startswith("Added the phrasing")
+    assert UNANSWERED[-1] in world.services.live.knowledge.entries[target].phrasings
+    (again,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    assert again.message["content"] == Kb.UNANSWERED_EMPTY
+
+
+async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismissed(world, harness):
+    await ask_unanswered(harness, *UNANSWERED)
+    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    (groups,) = listed.selects
+    choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
+    (shown,) = await harness.interact(moderator(choose))
+    (opened,) = await harness.interact(
+        moderator(harness.press(shown, shown.buttons[0]["custom_id"]))
+    )
+    values = form_values(opened)
+    assert values["Question"] == UNANSWERED[-1]
+    assert values["Other phrasings, one per line"].splitlines() == list(UNANSWERED[:2])[::-1]
+    (dismissed,) = await harness.interact(
+        moderator(harness.press(shown, shown.buttons[1]["custom_id"]))
+    )
+    assert dismissed.message["content"] == Kb.DISMISSED.format(count=3)
+    (again,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    assert again.message["content"] == Kb.UNANSWERED_EMPTY
+
+
+# Sources
+
+
+SOURCE_TEXT = "NATO ministers met in Brussels. They discussed the Western Balkans at length.\n"
+
+
+async def test_source_add_from_the_form_then_listed(world, harness):
+    opened = await open_form(harness, "source add")
+    assert len(form_values(opened)) == 5
+    typed = {
+        "Id": "nato-ministers-2026",
+        "Title": "NATO ministers meet",
+        "Outlet": "Example News",
+        "Published": "2026-11",
+        "Full text": SOURCE_TEXT,
+    }
+    reply = last(await harness.interact(submit(harness, opened, **typed)))
+    assert reply.message["content"].startswith("Added the source `nato-ministers-2026`")
+    assert (world.root / "sources" / "nato-ministers-2026.txt").read_text() == SOURCE_TEXT
+    (listed,) = await harness.interact(moderator(kb(harness, "source list")))
+    lines = listed.message["content"].splitlines()
+    assert lines[1].startswith(
+        "`nato-ministers-2026` · NATO ministers meet · Example News, 2026-11"
+    )
+    assert lines[2].startswith(f"`{SOURCE}`")
+
+
+async def test_source_add_takes_the_text_from_an_attached_file(world, harness, monkeypatch):
+    files = {}
+
+    async def read(self, *, use_cached=False):
+        return files[self.filename]
+
+    monkeypatch.setattr(discord.Attachment, "read", read)
+    files["article.txt"] = SOURCE_TEXT.encode("utf-8")
+    opened = await open_form(
+        harness, "source add", file=attachment("article.txt", files["article.txt"])
+    )
+    assert len(form_values(opened)) == 4
+    typed = {
+        "Id": "from-a-file",
+        "Title": "From a file",
+        "Outlet": "Example",
+        "Published": "2026-11-20",
+    }
+    reply = last(await harness.interact(submit(harness, opened, **typed)))
+    assert "`from-a-file`" in reply.message["content"]
+    assert (world.root / "sources" / "from-a-file.txt").read_bytes() == files["article.txt"]
+
+
+# The knowledge as a whole
+
+
+async def test_check_reports_the_knowledge_is_valid(harness):
+    reply = last(await harness.interact(moderator(kb(harness, "check"))))
+    assert reply.message["content"].startswith("The knowledge on disk is valid: ")
+
+
+async def test_reload_with_a_malformed_file_keeps_serving_and_names_the_problem(world, harness):
+    (world.root / "entries" / "broken.yaml").write_text("id: broken\nquestion: [unclosed\n")
+    requests = await harness.interact(moderator(kb(harness, "reload")))
+    content = last(requests).message["content"]
+    assert content.startswith(Kb.RELOAD_KEPT.format(count=1).split(":")[0])
+    assert "entries/broken.yaml:" in content
+    assert world.services.live.engine.decide("Has Kosovo increased its defence spending?").answered
+    assert "problem(s)" in announcements(requests)[0]
+    checked = last(await harness.interact(moderator(kb(harness, "check"))))
+    assert "entries/broken.yaml:" in checked.message["content"]
+
+
+async def test_reload_serves_a_good_change_made_on_disk(world, harness):
+    entry = world.services.live.knowledge.entries[EDITED]
+    changed = entry_to_yaml(entry).replace(entry.answer, "Yes, according to the government.")
+    entry_file(world, EDITED).write_text(changed, encoding="utf-8")
+    reply = last(await harness.interact(moderator(kb(harness, "reload"))))
+    assert reply.message["content"].startswith("Reloaded from disk")
+    assert (
+        world.services.live.knowledge.entries[EDITED].answer == "Yes, according to the government."
+    )
+
+
+async def test_export_attaches_a_zip_of_the_knowledge(world, harness):
+    reply = last(await harness.interact(moderator(kb(harness, "export"))))
+    assert reply.ephemeral
+    ((name, content),) = reply.files.items()
+    assert name.endswith(".zip")
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        names = set(archive.namelist())
+        assert archive.read(f"entries/{EDITED}.yaml") == entry_file(world, EDITED).read_bytes()
+    assert f"sources/{SOURCE}.txt" in names
+    unpacked = world.root.parent / "unpacked"
+    zipfile.ZipFile(io.BytesIO(content)).extractall(unpacked)
+    assert load_knowledge(unpacked).ok
+
+
+async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
+    world = make_world(tmp_path, log_channel=False)
+    harness = await start(world.bot)
+    world.bot.record.close()
+    requests = await harness.interact(
+        moderator(kb(harness, "phrase add", entry=EDITED, text="kosovo army money"))
+    )
+    assert announcements(requests) == []
+    assert [r for r in requests if r.template.startswith("/channels/")] == []
+    assert str(LOG_CHANNEL_ID) not in str([r.path for r in requests])
+
+
+async def test_a_broken_file_on_disk_is_reported_and_the_last_good_knowledge_served(world, harness):
+    (world.root / "entries" / "broken.yaml").write_text("id: broken\nquestion: [unclosed\n")
+    cog = world.bot.get_cog("KbCog")
+    harness.discord.take()
+    await cog.check_disk()
+    (posted,) = announcements(harness.discord.take())
+    assert posted.startswith(Kb.DISK_KEPT.format(count=1))
+    assert "entries/broken.yaml:" in posted
+    (answer,) = await harness.interact(harness.slash("ask", question="kosovo defence spending"))
+    assert answer.embeds[0]["title"] == "Has Kosovo increased its defence spending?"
+    (world.root / "entries" / "broken.yaml").unlink()
+    await cog.check_disk()
+    (posted,) = announcements(harness.discord.take())
+    assert posted.startswith("Picked up the knowledge changed on disk")
+
+
+async def test_an_answer_marked_not_what_i_asked_is_listed_with_the_entry_that_missed(harness):
+    (answer,) = await harness.interact(harness.slash("ask", question="kosovo defence spending"))
+    miss = answer.buttons[-1]
+    assert miss["label"] == "Not what I asked"
+    await harness.interact(harness.press(answer, miss["custom_id"]))
+    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    assert "“kosovo defence spending” · asked 1×" in listed.message["content"]
+    assert f"1 marked “Not what I asked” (answered with `{EDITED}`)" in listed.message["content"]
+
+
+async def test_an_edit_of_an_entry_removed_meanwhile_hands_back_the_moderators_text(world, harness):
+    opened = await open_form(harness, "edit", entry=EDITED)
+    (asked,) = await harness.interact(moderator(kb(harness, "remove", entry=EDITED)))
+    await harness.interact(moderator(harness.press(asked, asked.buttons[0]["custom_id"])))
+    mine = "Kosovo has increased defence investment, its government says."
+    reply = last(await harness.interact(submit(harness, opened, Answer=mine)))
+    assert reply.message["content"] == Kb.CONFLICT_GONE.format(item_id=EDITED)
+    assert mine in reply.files[f"{EDITED}-yours.yaml"].decode("utf-8")
+    assert not entry_file(world, EDITED).exists()
+
+
+async def test_undoing_a_change_that_a_later_change_built_on_is_refused(world, harness):
+    await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army money")))
+    await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army cash")))
+    before = world.knowledge_files()
+    reply = last(await harness.interact(moderator(kb(harness, "undo", change=1))))
+    assert reply.message["content"] == Kb.UNDO_CONFLICT.format(item_id=EDITED)
+    assert world.knowledge_files() == before
+
+
+async def test_an_attached_file_that_is_not_utf8_text_is_refused_before_the_form(harness):
+    payload = kb(harness, "source add", file=attachment("article.pdf", b"%PDF-1.4"))
+    (reply,) = await harness.interact(moderator(payload))
+    assert reply.callback_type == 4
+    assert reply.message["content"] == f"{Kb.REFUSED}\n- {Kb.NOT_TXT}"

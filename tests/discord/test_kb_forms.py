@@ -1,0 +1,104 @@
+"""The `/kb` rules that need no Discord: who may write, and how form text becomes an entry."""
+
+from bot.discord.kb._access import Access, access
+from bot.discord.kb._forms import (
+    entry_data,
+    form_from_entry,
+    new_entry_id,
+    parse_citations,
+)
+from bot.discord.kb._render import lines_within, problems_text
+from bot.knowledge.model import Citation, Entry
+from bot.knowledge.problems import Problem
+from bot.settings import Settings
+
+EDIT_GUILD = 700000000000000100
+SETTINGS = Settings(edit_guild_ids=(EDIT_GUILD,), moderator_roles=("Briefing Editors",))
+
+
+def test_manage_server_in_an_edit_guild_may_write():
+    assert access(SETTINGS, EDIT_GUILD, True, []) is Access.ALLOWED
+
+
+def test_a_moderator_role_named_in_the_settings_may_write_whatever_its_case():
+    assert access(SETTINGS, EDIT_GUILD, False, ["everyone", "briefing editors"]) is Access.ALLOWED
+
+
+def test_a_member_without_permission_or_role_may_not_write():
+    assert access(SETTINGS, EDIT_GUILD, False, ["Editors"]) is Access.NOT_ALLOWED
+
+
+def test_no_one_writes_from_a_guild_not_listed_for_edits_nor_from_direct_messages():
+    assert access(SETTINGS, 700000000000000101, True, ["Briefing Editors"]) is Access.NOT_HERE
+    assert access(SETTINGS, None, True, []) is Access.NOT_HERE
+    assert access(Settings(), EDIT_GUILD, True, []) is Access.NOT_HERE
+
+
+ENTRY = Entry(
+    id="kosovo-outside-pfp",
+    question="Why is Kosovo not part of NATO's Partnership for Peace?",
+    answer="Kosovo is the only Western Balkan country outside the Partnership for Peace.",
+    topic="Membership and partnerships",
+    phrasings=("why isn't kosovo in pfp", "kosovo partnership for peace"),
+    citations=(
+        Citation("rferl-2025-12-kosovo-nato", "Kosovo remains outside", "RFE/RL"),
+        Citation("other-source", "A second quote", "Jamie Shea"),
+    ),
+)
+
+
+def test_an_entry_prefilled_in_the_form_and_submitted_unchanged_is_the_same_entry():
+    data = entry_data(form_from_entry(ENTRY), ENTRY.id)
+    assert data == {
+        "id": ENTRY.id,
+        "question": ENTRY.question,
+        "topic": ENTRY.topic,
+        "answer": ENTRY.answer,
+        "phrasings": list(ENTRY.phrasings),
+        "citations": [
+            {
+                "source": "rferl-2025-12-kosovo-nato",
+                "speaker": "RFE/RL",
+                "quote": "Kosovo remains outside",
+            },
+            {"source": "other-source", "speaker": "Jamie Shea", "quote": "A second quote"},
+        ],
+    }
+
+
+def test_a_quote_wrapped_over_lines_is_read_as_one_quote():
+    text = "source: s1\nspeaker: RFE/RL\nquote: Kosovo remains\n  outside even this framework"
+    assert parse_citations(text) == [
+        {"source": "s1", "speaker": "RFE/RL", "quote": "Kosovo remains outside even this framework"}
+    ]
+
+
+def test_a_repeated_key_starts_the_next_citation_and_a_missing_key_stays_missing():
+    text = "source: s1\nquote: one\nsource: s2\nQuote: two\nspeaker: X"
+    assert parse_citations(text) == [
+        {"source": "s1", "quote": "one"},
+        {"source": "s2", "quote": "two", "speaker": "X"},
+    ]
+
+
+def test_text_pasted_without_keys_is_kept_as_a_quote():
+    assert parse_citations("Kosovo remains outside") == [{"quote": "Kosovo remains outside"}]
+
+
+def test_a_new_id_is_made_from_the_question_and_never_taken():
+    assert new_entry_id("What is KFOR’s role in Kosovo?", []) == "what-is-kfors-role-in-kosovo"
+    assert new_entry_id("Šta je KFOR?", ["sta-je-kfor"]) == "sta-je-kfor-2"
+    assert new_entry_id("?", []) == "entry"
+    assert len(new_entry_id("word " * 40, [])) <= 48
+
+
+def test_a_long_report_keeps_whole_lines_within_the_limit_and_says_how_many_are_left():
+    text = lines_within("Header", [f"line {n} " + "x" * 90 for n in range(100)], limit=500)
+    assert len(text) <= 500
+    assert text.endswith("more)")
+    assert text.splitlines()[1].startswith("line 0 ")
+
+
+def test_a_problem_without_a_file_is_shown_as_its_message_alone():
+    text = problems_text("Nothing was saved:", [Problem("", "There is no change left to undo.")])
+    assert text == "Nothing was saved:\n- There is no change left to undo."
