@@ -222,7 +222,7 @@ async def test_two_edits_from_the_same_version_one_wins_the_other_gets_both_text
 
 
 async def test_a_phrasing_added_is_answered_and_a_phrasing_removed_is_gone(world, harness):
-    phrasing = "kosovo army money"
+    phrasing = "pristina barracks spending"
     assert not world.services.live.engine.decide(phrasing).answered
     added = last(
         await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text=phrasing)))
