@@ -55,6 +55,8 @@ STOPWORDS = _word_set(
     keep keeps kept keeping hold holds held holding take takes took taken taking bring
     brings brought bringing allow allows allowed affect affects affected become becomes
     became come comes came coming put puts
+    basically apparently honestly literally seriously nowadays simply
+    mr mrs ms dr sir madam mister gospodin gospodja zoti zonja
     stance stances attitude qendrim qendrimi qendrimin ndaj stav stava stavu
     represent represents represented predstavlja predstavljaju perfaqeson
     gonna wanna gotta rn tho kinda sorta yall ya lemme stuff care cares happen happens
@@ -106,6 +108,7 @@ _ALIASES: dict[str, str] = {
     "partneritetin per paqe": "partnership for peace",
     "partneritetit per paqe": "partnership for peace",
     "secgen": "secretary general",
+    "sg": "secretary general",
     "sec gen": "secretary general",
     "generalni sekretar": "secretary general",
     "generalnog sekretara": "secretary general",
@@ -311,6 +314,10 @@ _ALIASES: dict[str, str] = {
     "troop": "troops",
     "soldiers": "troops",
     "recognise": "recognize",
+    "acknowledge": "recognize",
+    "acknowledges": "recognize",
+    "acknowledged": "recognize",
+    "acknowledging": "recognize",
     "recognised": "recognize",
     "recognising": "recognize",
     "shqiperia": "albania",
