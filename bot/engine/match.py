@@ -36,6 +36,8 @@ IN_PHRASING = 0.85
 STATED_ONLY = 0.8
 # A question with this many capitalised small words (Is, The, Of) is in Title Case.
 TITLE_CASE_SMALL_WORDS = 2
+# A question with this many words, every one in capitals, is shouted, not naming.
+SHOUTED_WORDS = 3
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
 _CAPITALISED = re.compile(r"(?<!\w)((?:[A-Z]\.){2,}|[A-Z][\w-]*)")
 
@@ -134,8 +136,13 @@ def _capitalised_words(text: str) -> dict[str, str]:
 
     A capital inside a sentence marks a name ("Brazil", "UN"); consecutive ones make one
     name ("Kosovo Security Force"), given for each of its words ("" for a one-word name).
-    A question typed in Title Case, with capitalised small words, says nothing.
+    A question typed in Title Case, with capitalised small words, or all in capitals, says
+    nothing.
     """
+    if sum(len(w) > 1 and w.isupper() for w in text.split()) >= SHOUTED_WORDS and (
+        text.upper() == text
+    ):
+        return {}
     starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
     found = [m for m in _CAPITALISED.finditer(text) if m.start(1) not in starts]
     if sum(fold(m.group(1)) in lexicon.STOPWORDS for m in found) >= TITLE_CASE_SMALL_WORDS:

@@ -205,3 +205,21 @@ def test_an_empty_knowledge_abstains_on_everything(engine):
     assert not decision.answered
     assert decision.suggestions == ()
     assert empty.complete("kosovo") == []
+
+
+def test_answers_a_question_typed_in_capitals(engine):
+    assert engine.decide("WHY ISN'T KOSOVO IN THE PFP").entry.id == "kosovo-outside-pfp"
+
+
+def test_reads_past_honorifics_and_filler(engine):
+    decision = engine.decide("so basically what did Mr Rutte warn about Russia lol")
+    assert decision.answered
+    assert decision.entry.id == "rutte-warning"
+
+
+def test_a_when_clause_in_the_context_does_not_make_it_a_date_question(engine):
+    decision = engine.decide(
+        "When I read the article I got curious: which NATO members refuse to recognise Kosovo?"
+    )
+    assert decision.answered
+    assert decision.entry.id == "non-recognising-allies"
