@@ -189,7 +189,7 @@ def _choose(measures: list[Measure], terms: int) -> Measure | None:
 
 def _asks_beyond(measure: Measure) -> bool:
     """Whether the question asks for a kind of fact, or names a number, the entry lacks."""
-    return not measure.kind_fits or measure.missing_number
+    return not measure.kind_fits or not measure.focus_fits or measure.missing_number
 
 
 def _refused(measure: Measure, terms: int) -> bool:
@@ -197,6 +197,7 @@ def _refused(measure: Measure, terms: int) -> bool:
     missing_allowed = _by_length(terms, SHORT_MISSING_NAMES, LONG_MISSING_NAMES)
     return (
         _asks_beyond(measure)
+        or not measure.voice_fits
         or measure.missing_share > missing_allowed
         or measure.anchor < MIN_ANCHOR
     )

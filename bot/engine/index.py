@@ -63,6 +63,8 @@ class EntryProfile:
     text: str
     states_date: bool
     states_count: bool
+    states_reason: bool
+    voices: frozenset[str]
 
 
 class Index:
@@ -154,7 +156,18 @@ def _profile(entry: Entry) -> EntryProfile:
         text=" | ".join([*asked_folded, stated_folded]),
         states_date=lexicon.states_a_date(statement),
         states_count=lexicon.states_a_count(statement),
+        states_reason=lexicon.states_a_reason(statement)
+        or any(lexicon.question_kind(text) == lexicon.WHY for text in entry.phrasings),
+        voices=_voices(entry, stated_folded),
     )
+
+
+def _voices(entry: Entry, stated_folded: str) -> frozenset[str]:
+    """Stems of those whose words the entry reports: its speakers, and who says what in it."""
+    speakers = lexicon.apply_aliases(fold(" ".join(c.speaker for c in entry.citations)))
+    return frozenset(stem(w) for w in speakers.split()) | {
+        stem(w) for w in lexicon.voices(stated_folded)
+    }
 
 
 def _without_stopwords(folded: str) -> list[str]:

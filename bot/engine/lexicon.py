@@ -667,13 +667,18 @@ _LEAD_IN = (
 )
 _WHEN = re.compile(
     _LEAD_IN + r"(?:(?:since )?when(?! (?:i|im|ive|we|you|he|she|they|it|people|someone|one|"
-    r"my|our|your|their|reading|looking|thinking) )|what year|which year|what date|which date"
+    r"my|our|your|their|reading|looking|thinking|the|a|an|this|that) )"
+    r"|what year|which year|what dates?|which dates?|on what dates?|on which dates?"
     r"|how long ago|in what year|in which year|kur|kada|kad|koje godine|cilin vit"
     r"|ne cilin vit)(?: |$)"
 )
 _HOW_MANY = re.compile(
     r"(?:^|.* )(?:how many|how much|what number of|the number of|what percentage"
     r"|what share|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
+)
+_WHY = re.compile(
+    _LEAD_IN + r"(?:why|how come|for what reasons?|what (?:is|are|was|were) the reasons?"
+    r"|what reasons?|on what grounds|pse|perse|zasto|zbog cega|iz kog razloga)(?: |$)"
 )
 _CLAUSE = re.compile(r"[.?!;:,\n]+")
 # Names of places in Albanian and Serbian, by stem, and the endings their cases add
@@ -734,6 +739,7 @@ for _key in sorted(_ALIAS_WORDS, key=len, reverse=True):
 
 WHEN = "when"
 HOW_MANY = "how_many"
+WHY = "why"
 
 
 def apply_aliases(folded: str) -> str:
@@ -764,7 +770,109 @@ def question_kind(text: str) -> str | None:
         return HOW_MANY
     if any(_WHEN.match(clause) for clause in clauses):
         return WHEN
+    if any(_WHY.match(clause) for clause in clauses):
+        return WHY
     return None
+
+
+# What a question asks for, when a word names it: the thing counted ("how many troops"),
+# the thing asked after ("what job", "which outlet", "what was the turnout") or the deed
+# ("who won"). An entry that never mentions that word does not state what was asked, however
+# well the rest of the question matches it ("who won the elections" is not "when are the
+# elections").
+_AUXILIARY = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should)"
+_FOCUS = re.compile(
+    _LEAD_IN + r"(?:how many|how much|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
+    r"|who(?! " + _AUXILIARY + r"\b))"
+    r" (?P<focus>[a-z0-9]+)"
+)
+# Words naming only a class of answer ("which country", "what kind"), not what is asked; and
+# a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
+_CLASS_NOUNS = _word_set(
+    "country kind type sort part area one ones person people thing things way ways role"
+)
+
+
+def _is_class_noun(word: str) -> bool:
+    return word in _CLASS_NOUNS or word.rstrip("s") in _CLASS_NOUNS
+
+
+# "Which other countries...", "who else...": members beyond those an entry lists.
+_BEYOND = re.compile(_LEAD_IN + r"(?:(?:what|which|any) other|who else|what else)(?: |$)")
+# "What did Kurti say...", "according to Osmani": the person must be one whose words the
+# entry reports, not merely one it mentions.
+_SAYS = (
+    r"(?:say|says|said|tell|told|think|thinks|thought|believe|believes|argue|argues|warn"
+    r"|warns|warned|claim|claims|mean|means|announce|announced|describe|described|want"
+    r"|wants|see|sees|propose|proposes|stress|stresses|suggest|suggests|view|views|predict)"
+)
+_SPEAKER_ASKED = re.compile(
+    _LEAD_IN
+    + r"(?:what|how|why|where|when|did|does|has)(?: "
+    + _AUXILIARY
+    + r")? (?P<subject>(?:[a-z0-9]+ ){1,3}?)"
+    + _SAYS
+    + r"\b"
+    r"|.*\baccording to (?P<source>(?:[a-z0-9]+ ?){1,3})"
+)
+_VOICE = re.compile(
+    r"(?P<voice>(?:[a-z0-9]+ ){1,3})(?:says|said|told|tells|argues|warns|warned|warning"
+    r"|announced|described|describes|sees|believes|stresses|underscores|highlights|notes"
+    r"|raised|adds|confirms|emphasized|emphasised|underlined|replied|writes|reports|asked)\b"
+)
+# People of the domain a question may ask to quote. Only for them does a question's "what
+# did X say" demand an entry that reports X's own words.
+PEOPLE = _word_set(
+    """
+    kurti albin osmani vjosa rutte mark shea jamie mediu fatmir kryeziu perparim self
+    keith zelensky zelenskyy volodymyr vucic putin trump biden stoltenberg macron
+    scholz merz rama hoti thaci haradinaj abdixhiku kallas costa lavrov
+    """
+)
+
+
+def question_focus(text: str) -> tuple[str, ...]:
+    """The words naming what each clause of the question asks for (see `_FOCUS`)."""
+    found = []
+    for clause in _CLAUSE.split(text):
+        match = _FOCUS.match(apply_aliases(fold(clause)))
+        word = "" if match is None else match.group("focus")
+        if word and not (is_stopword(word) or _is_class_noun(word) or word.endswith("ing")):
+            found.append(word)
+    return tuple(found)
+
+
+def asks_beyond_a_list(text: str) -> bool:
+    """Whether the question asks for members beyond those named ("which other...")."""
+    return any(_BEYOND.match(fold(clause)) for clause in _CLAUSE.split(text))
+
+
+def people_asked_to_speak(text: str) -> frozenset[str]:
+    """The people whose own words the question asks for ("what did Kurti say")."""
+    people: set[str] = set()
+    for clause in _CLAUSE.split(text):
+        match = _SPEAKER_ASKED.match(apply_aliases(fold(clause)))
+        if match is not None:
+            subject = match.group("subject") or match.group("source") or ""
+            people.update(word for word in subject.split() if word in PEOPLE)
+    return frozenset(people)
+
+
+def voices(folded: str) -> frozenset[str]:
+    """The words naming who speaks in folded text: the few words before a verb of saying."""
+    return frozenset(word for m in _VOICE.finditer(folded) for word in m.group("voice").split())
+
+
+_REASON = re.compile(
+    r"\b(?:because|due to|reasons?|since|prompted|so that|in order to|blocked|without this"
+    r"|thanks to|owing to|caused?|as a result|to demonstrate|to compensate|in exchange for"
+    r"|means|interest in)\b"
+)
+
+
+def states_a_reason(folded: str) -> bool:
+    """Whether folded text gives a reason (because, due to, for ... reasons, blocked by...)."""
+    return _REASON.search(folded) is not None
 
 
 _MONTHS = (
@@ -782,7 +890,7 @@ _NUMBER_WORDS = (
     " twenty thirty forty fifty hundred hundreds thousand thousands million millions billion"
     " billions dozen dozens percent"
 )
-_COUNT = re.compile(r"\b(?:\d+|" + "|".join(_NUMBER_WORDS.split()) + r")\b")
+_COUNT = re.compile(r"\b(?:\d+|most of|" + "|".join(_NUMBER_WORDS.split()) + r")\b")
 _YEAR_OR_DAY = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2} (?:" + "|".join(_MONTHS.split()[:12]) + r")\b"
     r"|\b(?:" + "|".join(_MONTHS.split()[:12]) + r") \d{1,2}\b"

@@ -63,6 +63,11 @@ class Question:
     terms: tuple[Term, ...]
     kind: str | None
     text: str
+    # What the question asks for, as stems (see `lexicon.question_focus`); whether it asks
+    # for members beyond a list; the people whose own words it asks for.
+    focus: tuple[str, ...] = ()
+    beyond: bool = False
+    people: frozenset[str] = frozenset()
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
     # discounted by typo matches; the closeness to each entry, once measured.
@@ -91,6 +96,8 @@ class Measure:
     missing_share: float
     missing_number: bool
     kind_fits: bool
+    focus_fits: bool = True
+    voice_fits: bool = True
 
     @property
     def score(self) -> float:
@@ -113,7 +120,19 @@ def read_question(index: Index, text: str) -> Question:
         terms=tuple(terms.values()),
         kind=lexicon.question_kind(text),
         text=" ".join(t.word for t in terms.values()),
+        focus=tuple(_stem_read(index, word) for word in lexicon.question_focus(text)),
+        beyond=lexicon.asks_beyond_a_list(text),
+        people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
     )
+
+
+def _stem_read(index: Index, word: str) -> str:
+    """The stem of a word as the question's terms read it, a misspelling corrected."""
+    root = stem(word)
+    if root in index.idf or word in lexicon.NAMES or word in lexicon.PEOPLE:
+        return root
+    corrected = index.correct(word)
+    return root if corrected is None else stem(corrected[0])
 
 
 def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Term | None:
@@ -229,6 +248,8 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         closeness=_closeness(question, profile),
         likeness=_likeness(question, profile),
         kind_fits=_kind_fits(question.kind, profile),
+        focus_fits=_focus_fits(question, profile),
+        voice_fits=question.people <= profile.voices,
     )
 
 
@@ -266,4 +287,16 @@ def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
         return profile.states_date
     if kind == lexicon.HOW_MANY:
         return profile.states_count
+    if kind == lexicon.WHY:
+        return profile.states_reason
     return True
+
+
+def _focus_fits(question: Question, profile: EntryProfile) -> bool:
+    """Whether the entry mentions what the question asks for.
+
+    "Which other..." asks beyond a list: only an entry that itself speaks of others fits.
+    """
+    if question.beyond and " other " not in f" {profile.text} ":
+        return False
+    return all(f in profile.known for f in question.focus)

@@ -238,9 +238,11 @@ async def test_a_phrasing_added_is_answered_and_a_phrasing_removed_is_gone(world
 
 
 async def test_phrase_remove_completes_the_entrys_phrasings(harness):
-    payload = moderator(kb_autocomplete(harness, "phrase remove", "text", "budget", entry=EDITED))
+    payload = moderator(kb_autocomplete(harness, "phrase remove", "text", "boosted", entry=EDITED))
     (reply,) = await harness.interact(payload)
-    assert [c["value"] for c in reply.payload["data"]["choices"]] == ["kosovo defense budget"]
+    assert [c["value"] for c in reply.payload["data"]["choices"]] == [
+        "has kosovo boosted military investment"
+    ]
 
 
 async def test_remove_asks_for_confirmation_and_removes_only_when_confirmed(world, harness):

@@ -97,6 +97,27 @@ def test_abstains_when_asked_for_a_count_the_entry_does_not_state(engine):
     assert not engine.decide("How many soldiers does Montenegro have in NATO?").answered
 
 
+def test_abstains_when_asked_why_and_the_entry_states_no_reason(engine):
+    assert not engine.decide("Why does Spain refuse to recognise Kosovo?").answered
+    assert engine.decide("Why is Kosovo left out of PfP?").entry.id == "kosovo-outside-pfp"
+
+
+def test_abstains_when_the_thing_asked_for_is_not_in_the_entry(engine):
+    assert not engine.decide("What job did Mark Rutte have before?").answered
+    assert not engine.decide("How many troops does Montenegro have in NATO?").answered
+
+
+def test_abstains_when_asked_for_members_beyond_those_an_entry_lists(engine):
+    assert not engine.decide("Which other NATO members do not recognise Kosovo?").answered
+
+
+def test_abstains_when_asked_for_the_words_of_someone_the_entry_only_mentions(shipped_engine):
+    assert not shipped_engine.decide("What did Kurti say about joining NATO?").answered
+    assert shipped_engine.decide("What did Zelensky announce about NATO?").entry.id == (
+        "zelensky-nato-aspirations"
+    )
+
+
 def test_abstains_on_a_country_the_entry_does_not_mention(engine):
     decision = engine.decide("Does Brazil recognise Kosovo?")
     assert not decision.answered
