@@ -38,6 +38,8 @@ MIN_ANCHOR = 1.5
 # may name places the answer need not. A number the entry does not have (Article 4, 1999)
 # is never allowed.
 SHORT_MISSING_NAMES, LONG_MISSING_NAMES = 0.0, 0.2
+# Scores equal to this many decimals are a tie, which the kind of fact asked for breaks.
+TIE_DIGITS = 2
 # Entries within this score of the best are offered beside the answer.
 CLOSE_CALL = 0.05
 MIN_SUGGESTION_SCORE = 0.12
@@ -116,7 +118,7 @@ class Engine:
         question = read_question(self._index, text)
         measures = sorted(
             (measure(self._index, question, p) for p in candidates(self._index, question)),
-            key=lambda m: -m.score,
+            key=_rank,
         )
         chosen = _choose(measures, len(question.terms))
         if chosen is not None:
@@ -166,6 +168,11 @@ class Engine:
             published=source.published,
             url=source.url,
         )
+
+
+def _rank(measure: Measure) -> tuple[float, bool]:
+    """Best score first; among entries scoring the same, one stating the kind of fact asked."""
+    return (-round(measure.score, TIE_DIGITS), not measure.kind_fits)
 
 
 def _choose(measures: list[Measure], terms: int) -> Measure | None:

@@ -40,7 +40,7 @@ STOPWORDS = _word_set(
     themselves then there these they thing things think this those though through thus
     to too topic true truly try u under understand until up upon use used very
     wanting was way we well were what whatever when where whether which while who
-    whom whose why will wish with within without wonder wondering would yeah yes yet you
+    whom whose why will with within without wonder wondering would yeah yes yet you
     your yours yourself e dhe i te ne per nga me qe eshte jane a apo nje ky kjo keto ato
     ai ajo kush cili cila cilat cilet cilin cilen cfare pse si sa kur ku nuk do ka kane
     kishte ishte jam
@@ -63,6 +63,7 @@ STOPWORDS = _word_set(
     happened happening
     lol lmao haha hahaha xd omg btw imo imho tbh idk pls plz thx ty yo guys bro folks
     trying tried tries question questions
+    koliko kolko kolku date dates contact contacted contacting reach reached
     recommend recommends recommended suggest suggests suggested propose proposes proposed
     advise advises advised argue argues argued claim claims claimed believe believes
     believed thinks thought tell tells told mention mentions mentioned according view
@@ -394,9 +395,10 @@ _ALIASES: dict[str, str] = {
     "responsibilities": "responsibility",
     "times": "occasions",
     "occasion": "occasions",
-    "journalists": "reporters",
-    "journalist": "reporters",
-    "reporter": "reporters",
+    "journalists": "rferl",
+    "journalist": "rferl",
+    "reporter": "rferl",
+    "reporters": "rferl",
     "jedinstvo": "unity",
     "jedinstva": "unity",
     "jedinstvu": "unity",
@@ -511,6 +513,9 @@ _ALIASES: dict[str, str] = {
     "zapadnom balkanu": "western balkans",
     "ballkani perendimor": "western balkans",
     "ballkanit perendimor": "western balkans",
+    "ballkanin perendimor": "western balkans",
+    "ballkanin": "balkans",
+    "perendimor": "western",
     "ballkan": "balkans",
     "ballkani": "balkans",
     "ballkanit": "balkans",
@@ -579,6 +584,13 @@ _ALIASES: dict[str, str] = {
     "uci": "join",
     "pristupanje": "join",
     "pristupila": "join",
+    "savez": "alliance",
+    "saveza": "alliance",
+    "savezu": "alliance",
+    "aleanca": "alliance",
+    "aleanca e": "alliance",
+    "aleances": "alliance",
+    "aleancen": "alliance",
     "saveznici": "allies",
     "saveznika": "allies",
     "aleatet": "allies",
@@ -819,6 +831,7 @@ _VOICE = re.compile(
     r"(?P<voice>(?:[a-z0-9]+ ){1,3})(?:says|said|told|tells|argues|warns|warned|warning"
     r"|announced|described|describes|sees|believes|stresses|underscores|highlights|notes"
     r"|raised|adds|confirms|emphasized|emphasised|underlined|replied|writes|reports|asked)\b"
+    r"|\baccording to (?P<source>(?:[a-z0-9]+ ?){1,3})"
 )
 # People of the domain a question may ask to quote. Only for them does a question's "what
 # did X say" demand an entry that reports X's own words.
@@ -860,7 +873,11 @@ def people_asked_to_speak(text: str) -> frozenset[str]:
 
 def voices(folded: str) -> frozenset[str]:
     """The words naming who speaks in folded text: the few words before a verb of saying."""
-    return frozenset(word for m in _VOICE.finditer(folded) for word in m.group("voice").split())
+    return frozenset(
+        word
+        for m in _VOICE.finditer(folded)
+        for word in (m.group("voice") or m.group("source")).split()
+    )
 
 
 _REASON = re.compile(
@@ -894,6 +911,7 @@ _COUNT = re.compile(r"\b(?:\d+|most of|" + "|".join(_NUMBER_WORDS.split()) + r")
 _YEAR_OR_DAY = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2} (?:" + "|".join(_MONTHS.split()[:12]) + r")\b"
     r"|\b(?:" + "|".join(_MONTHS.split()[:12]) + r") \d{1,2}\b"
+    r"|\b(?:article|neni|clan|clana|clanu) \d+\b"
 )
 
 
