@@ -46,7 +46,8 @@ class EntryProfile:
     folded words for character-level comparison;
     `core` are the stems the entry is about (in its question, or in several phrasings);
     `known` adds everything it states (answer, quotes, speakers, topic), which is what a
-    question's words must be found in for the entry to answer it; `words` are its folded
+    question's words must be found in for the entry to answer it, and `stated` is that
+    statement alone; `words` are its folded
     words, which a misspelt question word may be corrected to; `text` all of it folded, to
     find a multi-word name in.
     """
@@ -59,6 +60,7 @@ class EntryProfile:
     asked_where: dict[str, tuple[int, ...]]
     core: frozenset[str]
     known: frozenset[str]
+    stated: frozenset[str]
     words: frozenset[str]
     text: str
     states_date: bool
@@ -143,6 +145,7 @@ def _profile(entry: Entry) -> EntryProfile:
         " ".join([statement, fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))])
     )
     stated_words = _without_stopwords(stated_folded)
+    stated = frozenset(stem(w) for w in stated_words)
     return EntryProfile(
         entry=entry,
         asked=asked,
@@ -151,7 +154,8 @@ def _profile(entry: Entry) -> EntryProfile:
         asked_union=asked_union,
         asked_where={t: tuple(i for i, a in enumerate(asked) if t in a) for t in asked_union},
         core=_core(asked),
-        known=asked_union | {stem(w) for w in stated_words},
+        known=asked_union | stated,
+        stated=stated,
         words=frozenset(stated_words).union(*asked_words),
         text=" | ".join([*asked_folded, stated_folded]),
         states_date=lexicon.states_a_date(statement),

@@ -681,7 +681,8 @@ _WHEN = re.compile(
     _LEAD_IN + r"(?:(?:since )?when(?! (?:i|im|ive|we|you|he|she|they|it|people|someone|one|"
     r"my|our|your|their|reading|looking|thinking|the|a|an|this|that) )"
     r"|what year|which year|what dates?|which dates?|on what dates?|on which dates?"
-    r"|how long ago|in what year|in which year|kur|kada|kad|koje godine|cilin vit"
+    r"|how long ago|in what years?|in which years?|during which years?|kur|kada|kad|koje godine"
+    r"|cilin vit"
     r"|ne cilin vit)(?: |$)"
 )
 _HOW_MANY = re.compile(
@@ -794,9 +795,10 @@ def question_kind(text: str) -> str | None:
 # elections").
 _AUXILIARY = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should)"
 _FOCUS = re.compile(
-    _LEAD_IN + r"(?:how many|how much|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
+    _LEAD_IN + r"(?:(?:in|on|during) )?"
+    r"(?:how many|how much|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
     r"|who(?! " + _AUXILIARY + r"\b))"
-    r" (?P<focus>[a-z0-9]+)"
+    r" (?P<focus>[a-z0-9]+)(?: (?:" + _AUXILIARY + r" )?(?P<then>[a-z0-9]+))?"
 )
 # Words naming only a class of answer ("which country", "what kind"), not what is asked; and
 # a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
@@ -850,7 +852,12 @@ def question_focus(text: str) -> tuple[str, ...]:
     for clause in _CLAUSE.split(text):
         match = _FOCUS.match(apply_aliases(fold(clause)))
         word = "" if match is None else match.group("focus")
-        if word and not (is_stopword(word) or _is_class_noun(word) or word.endswith("ing")):
+        if _is_class_noun(word):
+            # "Which countries are offering...": what is asked is what they do.
+            word = match.group("then") or ""
+        elif word.endswith("ing"):
+            word = ""
+        if word and not (is_stopword(word) or _is_class_noun(word) or word in NAMES):
             found.append(word)
     return tuple(found)
 

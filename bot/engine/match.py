@@ -293,10 +293,12 @@ def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
 
 
 def _focus_fits(question: Question, profile: EntryProfile) -> bool:
-    """Whether the entry mentions what the question asks for.
+    """Whether the entry mentions what the question asks for (states it, for a count).
 
     "Which other..." asks beyond a list: only an entry that itself speaks of others fits.
     """
     if question.beyond and " other " not in f" {profile.text} ":
         return False
-    return all(f in profile.known for f in question.focus)
+    # A count must be stated of the very thing counted, not of something else in the entry.
+    said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
+    return all(f in said for f in question.focus)
