@@ -67,6 +67,7 @@ class EntryProfile:
     states_count: bool
     states_reason: bool
     voices: frozenset[str]
+    speakers: frozenset[str]
 
 
 class Index:
@@ -163,7 +164,14 @@ def _profile(entry: Entry) -> EntryProfile:
         states_reason=lexicon.states_a_reason(statement)
         or any(lexicon.question_kind(text) == lexicon.WHY for text in entry.phrasings),
         voices=_voices(entry, stated_folded),
+        speakers=_speaker_names(entry),
     )
+
+
+def _speaker_names(entry: Entry) -> frozenset[str]:
+    """Stems of the names of those the entry quotes, without their roles (after a comma)."""
+    names = " ".join(c.speaker.split(",")[0] for c in entry.citations)
+    return frozenset(stem(w) for w in lexicon.apply_aliases(fold(names)).split())
 
 
 def _voices(entry: Entry, stated_folded: str) -> frozenset[str]:

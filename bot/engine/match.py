@@ -232,10 +232,10 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         if term.stem in profile.core or named:
             accounted += weight * IN_CORE
             anchor += weight
-        elif term.stem in profile.asked_union:
-            accounted += weight * IN_PHRASING
         elif term.stem in profile.known:
-            accounted += weight * STATED_ONLY
+            accounted += weight * (IN_PHRASING if term.stem in profile.asked_union else STATED_ONLY)
+            if _specific(term.stem, profile):
+                anchor += weight
         elif term.name:
             missing_weight += weight
             has_missing_number = has_missing_number or term.word.isdigit()
@@ -251,6 +251,14 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         focus_fits=_focus_fits(question, profile),
         voice_fits=question.people <= profile.voices,
     )
+
+
+def _specific(stem_: str, profile: EntryProfile) -> bool:
+    """Whether a word the entry has, though not what it is about, still singles it out.
+
+    Someone the entry quotes (Kryeziu, Shea) is specific to it wherever the name stands.
+    """
+    return stem_ in profile.speakers
 
 
 def _closeness(question: Question, profile: EntryProfile) -> float:
