@@ -740,6 +740,33 @@ _INFLECTED_NAMES = {
         "francusk": "france",
     },
 }
+# People's names take case endings too, and Serbian makes possessives of them (Kurtijeva
+# vlada, Kurti's government).
+_ALBANIAN_PERSON_ENDINGS = ("", "t", "n", "it", "in", "ne", "se", "s")
+_SERBIAN_PERSON_ENDINGS = (
+    "ja",
+    "ju",
+    "jem",
+    "jom",
+    "jev",
+    "jeva",
+    "jeve",
+    "jevi",
+    "jevu",
+    "jevom",
+    "jevoj",
+    "jevih",
+)
+_PEOPLE_FORMS = {
+    _ALBANIAN_PERSON_ENDINGS: {"kurti": "kurti", "osmani": "osmani", "mediu": "mediu"},
+    _SERBIAN_PERSON_ENDINGS: {"kurti": "kurti", "osmani": "osmani", "mediu": "mediu"},
+    ("", "a", "u", "om", "ov", "ova", "ove"): {"rute": "rutte", "rutte": "rutte"},
+    ("i", "ij", "og", "om", "ome", "ija", "iju", "ijem", "yy", "yi"): {"zelensk": "zelensky"},
+}
+for _endings, _stems in _PEOPLE_FORMS.items():
+    for _stem, _name in _stems.items():
+        for _ending in _endings:
+            _ALIASES.setdefault(_stem + _ending, _name)
 for _endings, _stems in _INFLECTED_NAMES.items():
     for _stem, _name in _stems.items():
         for _ending in _endings:
