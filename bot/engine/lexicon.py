@@ -824,7 +824,7 @@ _AUXILIARY = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|
 _FOCUS = re.compile(
     _LEAD_IN + r"(?:(?:in|on|during) )?"
     r"(?:how many|how much|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
-    r"|who(?! " + _AUXILIARY + r"\b))"
+    r"|who(?: (?:will|would|could|did|does|do|has|have|had|can|might))?)"
     r" (?P<focus>[a-z0-9]+)(?: (?:" + _AUXILIARY + r" )?(?P<then>[a-z0-9]+))?"
 )
 # Words naming only a class of answer ("which country", "what kind"), not what is asked; and
@@ -915,7 +915,7 @@ def voices(folded: str) -> frozenset[str]:
 
 
 _REASON = re.compile(
-    r"\b(?:because|due to|reasons?|since|prompted|so that|in order to|blocked|without this"
+    r"\b(?:because|due to|reasons?|prompted|so that|in order to|blocked|without this"
     r"|thanks to|owing to|caused?|as a result|to demonstrate|to compensate|in exchange for"
     r"|means|interest in)\b"
 )
