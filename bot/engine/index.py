@@ -66,6 +66,7 @@ class EntryProfile:
     states_date: bool
     states_count: bool
     states_reason: bool
+    states_origin: bool
     voices: frozenset[str]
     speakers: frozenset[str]
 
@@ -163,6 +164,7 @@ def _profile(entry: Entry) -> EntryProfile:
         states_count=lexicon.states_a_count(statement),
         states_reason=lexicon.states_a_reason(statement)
         or any(lexicon.question_kind(text) == lexicon.WHY for text in entry.phrasings),
+        states_origin=lexicon.states_an_origin(statement),
         voices=_voices(entry, stated_folded),
         speakers=_speaker_names(entry),
     )

@@ -897,6 +897,33 @@ def question_focus(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# "When did it first / start...", "who was it before Rutte": the question asks about a
+# beginning, or about what came before or after someone; an entry that states no beginning
+# and no before or after states something else.
+_ORIGIN = re.compile(
+    r"\b(?:first|start|started|starts|begin|began|begun|originally|initially|founded"
+    r"|established|created)\b"
+)
+_NEXT_TO_SOMEONE = re.compile(r"\b(?:before|after|until|since) (?P<who>[a-z]+)\b")
+_ORIGIN_STATED = re.compile(
+    r"\b(?:first|start|started|since|began|begin|founded|established|created|before|after"
+    r"|previous|former|earlier|from \w+(?: \w+)? to)\b"
+)
+
+
+def asks_for_an_origin(text: str) -> bool:
+    """Whether the question asks when something began, or about someone's before or after."""
+    folded = apply_aliases(fold(text))
+    if question_kind(text) == WHEN and _ORIGIN.search(folded):
+        return True
+    return any(m.group("who") in PEOPLE for m in _NEXT_TO_SOMEONE.finditer(folded))
+
+
+def states_an_origin(folded: str) -> bool:
+    """Whether folded text says when something began, or what came before or after."""
+    return _ORIGIN_STATED.search(folded) is not None
+
+
 def asks_beyond_a_list(text: str) -> bool:
     """Whether the question asks for members beyond those named ("which other...")."""
     return any(_BEYOND.match(fold(clause)) for clause in _CLAUSE.split(text))

@@ -67,6 +67,7 @@ class Question:
     # for members beyond a list; the people whose own words it asks for.
     focus: tuple[str, ...] = ()
     beyond: bool = False
+    origin: bool = False
     people: frozenset[str] = frozenset()
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
@@ -122,6 +123,7 @@ def read_question(index: Index, text: str) -> Question:
         text=" ".join(t.word for t in terms.values()),
         focus=tuple(_stem_read(index, word) for word in lexicon.question_focus(text)),
         beyond=lexicon.asks_beyond_a_list(text),
+        origin=lexicon.asks_for_an_origin(text),
         people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
     )
 
@@ -303,9 +305,12 @@ def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
 def _focus_fits(question: Question, profile: EntryProfile) -> bool:
     """Whether the entry mentions what the question asks for (states it, for a count).
 
-    "Which other..." asks beyond a list: only an entry that itself speaks of others fits.
+    "Which other..." asks beyond a list: only an entry that itself speaks of others fits;
+    "when did it first..." or "before Rutte" asks about a beginning, which it must state.
     """
     if question.beyond and " other " not in f" {profile.text} ":
+        return False
+    if question.origin and not profile.states_origin:
         return False
     # A count must be stated of the very thing counted, not of something else in the entry.
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known

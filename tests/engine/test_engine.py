@@ -107,6 +107,11 @@ def test_abstains_when_the_thing_asked_for_is_not_in_the_entry(engine):
     assert not engine.decide("How many troops does Montenegro have in NATO?").answered
 
 
+def test_abstains_when_asked_about_a_beginning_or_a_predecessor_the_entry_does_not_state(engine):
+    assert not engine.decide("Who was NATO secretary general before Rutte?").answered
+    assert not engine.decide("When did NATO first set conditions for enlargement?").answered
+
+
 def test_abstains_when_asked_for_members_beyond_those_an_entry_lists(engine):
     assert not engine.decide("Which other NATO members do not recognise Kosovo?").answered
 
