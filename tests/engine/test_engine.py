@@ -123,6 +123,11 @@ def test_abstains_when_asked_for_the_words_of_someone_the_entry_only_mentions(sh
     )
 
 
+def test_abstains_when_asked_what_a_country_said_and_the_entry_only_names_it(engine):
+    assert not engine.decide("What did Greece say about Kosovo?").answered
+    assert engine.decide("Does Greece recognise Kosovo?").entry.id == "non-recognising-allies"
+
+
 def test_abstains_on_a_country_the_entry_does_not_mention(engine):
     decision = engine.decide("Does Brazil recognise Kosovo?")
     assert not decision.answered
