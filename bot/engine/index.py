@@ -67,6 +67,8 @@ class EntryProfile:
     states_count: bool
     states_reason: bool
     states_origin: bool
+    states_future: bool
+    negative: bool
     voices: frozenset[str]
     speakers: frozenset[str]
 
@@ -165,6 +167,8 @@ def _profile(entry: Entry) -> EntryProfile:
         states_reason=lexicon.states_a_reason(statement)
         or any(lexicon.question_kind(text) == lexicon.WHY for text in entry.phrasings),
         states_origin=lexicon.states_an_origin(statement),
+        states_future=lexicon.states_a_future(statement),
+        negative=lexicon.is_negative(entry.question),
         voices=_voices(entry, stated_folded),
         speakers=_speaker_names(entry),
     )

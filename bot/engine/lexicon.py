@@ -916,6 +916,11 @@ _ORIGIN_STATED = re.compile(
 )
 
 
+# "When is the next...": a date to come, which only an entry speaking of one states.
+_NEXT = re.compile(r"\b(?:next|upcoming|future|coming)\b")
+_FUTURE_STATED = re.compile(r"\b(?:next|upcoming|heading|again|will|future|coming)\b")
+
+
 def asks_for_an_origin(text: str) -> bool:
     """Whether the question asks when something began, or about someone's before or after."""
     folded = apply_aliases(fold(text))
@@ -924,9 +929,45 @@ def asks_for_an_origin(text: str) -> bool:
     return any(m.group("who") in PEOPLE for m in _NEXT_TO_SOMEONE.finditer(folded))
 
 
+def asks_for_a_date_to_come(text: str) -> bool:
+    """Whether the question asks when something next happens."""
+    return question_kind(text) == WHEN and _NEXT.search(apply_aliases(fold(text))) is not None
+
+
 def states_an_origin(folded: str) -> bool:
     """Whether folded text says when something began, or what came before or after."""
     return _ORIGIN_STATED.search(folded) is not None
+
+
+def states_a_future(folded: str) -> bool:
+    """Whether folded text speaks of something still to come."""
+    return _FUTURE_STATED.search(folded) is not None
+
+
+# A list or a count is of those that do, or of those that do not: "which countries
+# recognise Kosovo" is not answered by the ones that do not.
+_LIST = re.compile(
+    _LEAD_IN + r"(?:which|what|how many)(?: [a-z]+)?(?: [a-z]+)? (?:country|members?|allies)\b"
+)
+_NEGATIVE = _word_set(
+    "not no non refuse refuses refused refusing refusal holdout holdouts reject rejects deny"
+    " denies oppose opposes opposed against outside excluded without"
+)
+
+
+def asks_for_those_that_do(text: str) -> bool:
+    """Whether the question asks which or how many countries do something (not which do not).
+
+    Only with no negative anywhere in it: a "they" may carry one from an earlier clause.
+    """
+    if is_negative(text):
+        return False
+    return any(_LIST.match(apply_aliases(fold(clause))) for clause in _CLAUSE.split(text))
+
+
+def is_negative(text: str) -> bool:
+    """Whether text asks or states in the negative (not, refuse, non-recognising...)."""
+    return any(word in _NEGATIVE for word in apply_aliases(fold(text)).split())
 
 
 def asks_beyond_a_list(text: str) -> bool:

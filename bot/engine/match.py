@@ -68,6 +68,9 @@ class Question:
     focus: tuple[str, ...] = ()
     beyond: bool = False
     origin: bool = False
+    to_come: bool = False
+    # Whether it asks which or how many countries do something (not those that do not).
+    positive_list: bool = False
     people: frozenset[str] = frozenset()
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
@@ -124,6 +127,8 @@ def read_question(index: Index, text: str) -> Question:
         focus=tuple(_stem_read(index, word) for word in lexicon.question_focus(text)),
         beyond=lexicon.asks_beyond_a_list(text),
         origin=lexicon.asks_for_an_origin(text),
+        to_come=lexicon.asks_for_a_date_to_come(text),
+        positive_list=lexicon.asks_for_those_that_do(text),
         people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
     )
 
@@ -311,6 +316,10 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
     if question.beyond and " other " not in f" {profile.text} ":
         return False
     if question.origin and not profile.states_origin:
+        return False
+    if question.to_come and not profile.states_future:
+        return False
+    if question.positive_list and profile.negative:
         return False
     # A count must be stated of the very thing counted, not of something else in the entry.
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known

@@ -128,6 +128,16 @@ def test_abstains_when_asked_what_a_country_said_and_the_entry_only_names_it(eng
     assert engine.decide("Does Greece recognise Kosovo?").entry.id == "non-recognising-allies"
 
 
+def test_abstains_when_asked_which_countries_do_what_the_entry_lists_those_that_do_not(engine):
+    assert not engine.decide("Which NATO members recognise Kosovo?").answered
+    assert not engine.decide("How many countries have recognised Kosovo?").answered
+
+
+def test_abstains_when_asked_for_a_next_date_the_entry_does_not_speak_of(shipped_engine):
+    assert not shipped_engine.decide("When is the next Defender Europe exercise?").answered
+    assert shipped_engine.decide("When are Kosovo's next elections?").answered
+
+
 def test_abstains_on_a_country_the_entry_does_not_mention(engine):
     decision = engine.decide("Does Brazil recognise Kosovo?")
     assert not decision.answered
