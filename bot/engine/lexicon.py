@@ -192,6 +192,9 @@ _ALIASES: dict[str, str] = {
     "advantages": "benefit",
     "benefits": "benefit",
     "vote": "elections",
+    "voting": "elections",
+    "voted": "elections",
+    "voters": "elections",
     "votes": "elections",
     "polls": "elections",
     "ballot": "elections",
@@ -771,6 +774,8 @@ _PEOPLE_FORMS = {
     ("", "a", "u", "om", "ov", "ova", "ove"): {"rute": "rutte", "rutte": "rutte"},
     ("i", "ij", "og", "om", "ome", "ija", "iju", "ijem", "yy", "yi"): {"zelensk": "zelensky"},
 }
+# Šea, as Serbian writes Shea, folds to "sea" (an English word, so only its other cases).
+_ALIASES.update({"sei": "shea", "seu": "shea", "seom": "shea"})
 for _endings, _stems in _PEOPLE_FORMS.items():
     for _stem, _name in _stems.items():
         for _ending in _endings:
