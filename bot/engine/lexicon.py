@@ -64,6 +64,8 @@ STOPWORDS = _word_set(
     lol lmao haha hahaha xd omg btw imo imho tbh idk pls plz thx ty yo guys bro folks
     trying tried tries question questions
     koliko kolko kolku date dates contact contacted contacting reach reached
+    wat wut wht whats whos hows wheres whys hav hv abt bout cuz coz bc ur ngl bruh nah nope
+    yep yup smth sth wait already real actual
     recommend recommends recommended suggest suggests suggested propose proposes proposed
     advise advises advised argue argues argued claim claims claimed believe believes
     believed thinks thought tell tells told mention mentions mentioned according view
@@ -393,6 +395,21 @@ _ALIASES: dict[str, str] = {
     "negotiation": "negotiations",
     "negotiate": "negotiations",
     "cut back": "reduction",
+    "pull out": "reduction",
+    "pulls out": "reduction",
+    "pulling out": "reduction",
+    "pulled out": "reduction",
+    "mess with": "interfere",
+    "messes with": "interfere",
+    "messing with": "interfere",
+    "meddle": "interfere",
+    "meddles": "interfere",
+    "meddling": "interfere",
+    "interference": "interfere",
+    "interferes": "interfere",
+    "interfering": "interfere",
+    "friends": "allies",
+    "friend": "allies",
     "cut": "reduction",
     "cuts": "reduction",
     "reduce": "reduction",
