@@ -46,10 +46,14 @@ def human_date(iso: str) -> str:
 
 
 def attribution(quote: SourcedQuote) -> str:
-    """Who said it, where, and when: the line under every quote."""
-    return strings.Reply.ATTRIBUTION.format(
-        speaker=quote.speaker, outlet=quote.outlet, date=human_date(quote.published)
-    )
+    """Who said it, where, and when: the line under every quote.
+
+    The outlet's own reporting names the outlet once, not as speaker and outlet both.
+    """
+    date = human_date(quote.published)
+    if quote.speaker.casefold() in quote.outlet.casefold():
+        return strings.Reply.ATTRIBUTION_OUTLET.format(outlet=quote.outlet, date=date)
+    return strings.Reply.ATTRIBUTION.format(speaker=quote.speaker, outlet=quote.outlet, date=date)
 
 
 def render_terminal(decision: Decision) -> str:

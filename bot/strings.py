@@ -20,8 +20,9 @@ class Reply:
     NO_SUGGESTIONS = "Try /topics to see what it covers."
     AS_OF = "As of {date}"
     SOURCES = "Sources"
-    QUOTE_LINE = "“{quote}”"
+    QUOTE_LINE = "> {quote}"
     ATTRIBUTION = "{speaker}, {outlet}, {date}"
+    ATTRIBUTION_OUTLET = "{outlet}, {date}"
     TRIMMED = "(Your question was long, so only its first {limit} characters were read.)"
     EMPTY_QUESTION = "Ask a question about the briefing's topic, in your own words."
 

@@ -24,7 +24,7 @@ async def test_answered_question_shows_answer_quotes_source_and_date(briefing):
     (quote,) = embed["fields"]
     assert quote["name"] == "RFE/RL"
     assert quote["value"] == (
-        "“Kosovo remains outside even this framework of cooperation, for political reasons”\n"
+        "> Kosovo remains outside even this framework of cooperation, for political reasons\n"
         "— Radio Free Europe/Radio Liberty (RFE/RL), December 2025"
     )
     assert embed["footer"]["text"] == "As of December 2025"
@@ -89,7 +89,7 @@ async def test_pressing_a_suggestion_shows_that_answer(briefing):
 
         assert shown.ephemeral
         assert shown.embeds[0]["title"] == button["label"]
-        assert shown.embeds[0]["fields"][0]["value"].startswith("“")
+        assert shown.embeds[0]["fields"][0]["value"].startswith("> ")
 
 
 async def test_abstention_without_close_questions_points_to_topics(briefing):
