@@ -228,6 +228,7 @@ class Kb:
         "(see `/kb history {item_id}`)."
     )
     CURRENT_TEXT = "Current text of {item_id}"
+    YOURS_FILE = "{item_id}-yours.yaml"
     EDIT_AGAIN = "Edit the current text"
     CONFIRM_REMOVE = "Remove `{entry_id}`: “{question}”?"
     REMOVE_BUTTON = "Remove"
@@ -247,7 +248,6 @@ class Kb:
     SOURCES_TITLE = "Sources"
     SOURCES_EMPTY = "There are no sources yet."
     SOURCE_LINE = "`{id}` · {title} · {outlet}, {published} · cited by {cited}"
-    TEXT_REQUIRED = "Attach the text as a .txt file, or leave the file out to paste it."
     NOT_TXT = "The attached file must be a .txt file."
     TOO_BIG = "The attached file is too large (the limit is {limit} bytes)."
 

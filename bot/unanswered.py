@@ -201,8 +201,3 @@ class UnansweredQuestions:
                 yield connection
         finally:
             connection.close()
-
-
-def find_group(groups: Iterable[QuestionGroup], group_id: str) -> QuestionGroup | None:
-    """The group with `group_id` (as carried by a button), or None when it is gone."""
-    return next((g for g in groups if g.id == group_id), None)

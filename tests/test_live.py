@@ -58,7 +58,7 @@ def test_reload_serves_files_changed_on_disk(tmp_path):
 
     result = live.reload()
 
-    assert result.ok
+    assert result.knowledge is not None
     assert live.engine.answer_entry("kosovo-pfp-status")
     assert not live.changed_on_disk()
 
@@ -78,7 +78,7 @@ async def test_watch_picks_up_a_change_on_disk_and_reports_it(tmp_path):
     finally:
         watcher.cancel()
 
-    assert result.ok
+    assert result.knowledge is not None
     assert answered_with(live.engine) is None
     assert reports.empty()
 
@@ -91,7 +91,7 @@ def test_a_malformed_file_dropped_in_keeps_the_last_good_knowledge_answering(tmp
 
     result = live.reload()
 
-    assert not result.ok
+    assert result.knowledge is None
     assert [p.file for p in result.problems] == ["entries/broken.yaml"]
     assert live.problems == result.problems
     assert live.snapshot is served
@@ -113,7 +113,7 @@ async def test_watch_reports_a_broken_file_and_keeps_answering(tmp_path):
     finally:
         watcher.cancel()
 
-    assert not result.ok
+    assert result.knowledge is None
     assert {p.file for p in result.problems} == {f"entries/{PFP}.yaml"}
     assert answered_with(live.engine) == PFP
     assert live.engine.knowledge.entries[PFP].answer.startswith("Kosovo is the only")
@@ -129,7 +129,7 @@ def test_a_later_good_write_clears_the_reported_problems(tmp_path):
     broken.unlink()
     result = live.reload()
 
-    assert result.ok
+    assert result.knowledge is not None
     assert live.problems == ()
 
 

@@ -69,7 +69,6 @@ class Applied:
     change_id: int
     item_id: str
     version: str | None
-    ok = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,6 @@ class Refused:
     """Nothing was written: the write would have left the knowledge with these problems."""
 
     problems: tuple[Problem, ...]
-    ok = False
 
 
 @dataclass(frozen=True)
@@ -86,14 +84,12 @@ class Conflict:
 
     `current_text` is the item as it is now (None when it no longer exists) and
     `refused_text` what this write would have made it, so the moderator can copy theirs
-    and merge by hand. `current_version` is what a retry should carry as its base.
+    and merge by hand.
     """
 
     item_id: str
     current_text: str | None
-    current_version: str | None
     refused_text: str | None
-    ok = False
 
 
 WriteResult = Applied | Refused | Conflict
@@ -430,7 +426,7 @@ class KnowledgeStore:
         return path.relative_to(self.root).as_posix()
 
     def _conflict(self, item_id: str, current: bytes | None, refused: str | None) -> Conflict:
-        return Conflict(item_id, _text(current), version_of(current), refused)
+        return Conflict(item_id, _text(current), refused)
 
     @staticmethod
     def _refuse(entry_id: str, message: str) -> Refused:

@@ -209,7 +209,7 @@ async def test_two_edits_from_the_same_version_one_wins_the_other_gets_both_text
     assert reply.message["content"] == Kb.CONFLICT.format(item_id=EDITED)
     (embed,) = reply.embeds
     assert winner in embed["description"]
-    assert loser in reply.files[f"{EDITED}-yours.yaml"].decode("utf-8")
+    assert loser in reply.files[Kb.YOURS_FILE.format(item_id=EDITED)].decode("utf-8")
     saved = entry_file(world, EDITED).read_text(encoding="utf-8")
     assert winner in saved
     assert loser not in saved
@@ -448,7 +448,7 @@ async def test_export_attaches_a_zip_of_the_knowledge(world, harness):
     assert f"sources/{SOURCE}.txt" in names
     unpacked = world.root.parent / "unpacked"
     zipfile.ZipFile(io.BytesIO(content)).extractall(unpacked)
-    assert load_knowledge(unpacked).ok
+    assert load_knowledge(unpacked).knowledge is not None
 
 
 async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
@@ -496,7 +496,7 @@ async def test_an_edit_of_an_entry_removed_meanwhile_hands_back_the_moderators_t
     mine = "Kosovo has increased defence investment, its government says."
     reply = last(await harness.interact(submit(harness, opened, Answer=mine)))
     assert reply.message["content"] == Kb.CONFLICT_GONE.format(item_id=EDITED)
-    assert mine in reply.files[f"{EDITED}-yours.yaml"].decode("utf-8")
+    assert mine in reply.files[Kb.YOURS_FILE.format(item_id=EDITED)].decode("utf-8")
     assert not entry_file(world, EDITED).exists()
 
 

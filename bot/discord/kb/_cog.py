@@ -614,7 +614,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         extra: dict[str, Any] = {}
         if conflict.refused_text is not None:
             mine = io.BytesIO(conflict.refused_text.encode("utf-8"))
-            extra["file"] = discord.File(mine, filename=f"{item_id}-yours.yaml")
+            extra["file"] = discord.File(mine, filename=Kb.YOURS_FILE.format(item_id=item_id))
         if conflict.current_text is None:
             await self._send(interaction, Kb.CONFLICT_GONE.format(item_id=item_id), **extra)
             return

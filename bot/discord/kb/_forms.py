@@ -16,7 +16,6 @@ from typing import Any
 
 from bot.knowledge.model import Entry
 
-CITATION_KEYS = ("source", "speaker", "quote")
 _KEY_LINE = re.compile(r"^\s*(source|speaker|quote)\s*:\s*(.*)$", re.IGNORECASE)
 _ID_WORD = re.compile(r"[a-z0-9]+")
 ID_LENGTH = 48
