@@ -227,6 +227,9 @@ class Kb:
         "Nothing was undone: a later change touched `{item_id}`. Undo that change first "
         "(see `/kb history {item_id}`)."
     )
+    CANNOT_OPEN = (
+        "`{entry_id}` can't be changed until the knowledge on disk is fixed ({count} problem(s)):"
+    )
     CURRENT_TEXT = "Current text of {item_id}"
     YOURS_FILE = "{item_id}-yours.yaml"
     EDIT_AGAIN = "Edit the current text"

@@ -136,16 +136,19 @@ class KnowledgeStore:
 
     # Reading
 
-    def read_entry(self, entry_id: str) -> StoredEntry | None:
+    def read_entry(self, entry_id: str) -> StoredEntry | Refused | None:
         """The entry's current text and version, to pre-fill an edit or confirm a removal.
 
-        None when there is no such entry, or when the files on disk have problems (every
-        write would then be refused with them; `check()` lists them).
+        None when there is no such entry; `Refused` with the problems when the files on
+        disk have some, since every write would be refused with them until they are fixed.
+        Takes no lock, so a form opens without waiting behind a write: files are replaced
+        atomically, and a version read mid-write is caught as a conflict when saving.
         """
-        with knowledge_lock(self.root):
-            current = self._current()
-            stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
-            return None if isinstance(stored, Refused) else stored
+        current = self._current(remember=False)
+        if isinstance(current, Refused):
+            return current
+        stored = self._stored(current, entry_id)
+        return None if isinstance(stored, Refused) else stored
 
     def list_sources(self) -> list[Source]:
         """The stored sources, newest publication first."""
@@ -397,19 +400,23 @@ class KnowledgeStore:
 
     # Helpers
 
-    def _current(self) -> Knowledge | Refused:
+    def _current(self, remember: bool = True) -> Knowledge | Refused:
         """The knowledge on disk; a write on top of broken files is refused with their problems.
 
         Reuses the snapshot of the last write while no file has changed since, which halves
-        the time a write takes; the staged load before writing still reads every file.
+        the time a write takes; the staged load before writing still reads every file. Only
+        callers holding the knowledge lock `remember` what they loaded, so a reader racing a
+        write never leaves a stale snapshot behind.
         """
+        known = self._known
         seen = fingerprint(self.root)
-        if self._known is not None and self._known[0] == seen:
-            return self._known[1]
+        if known is not None and known[0] == seen:
+            return known[1]
         result = load_knowledge(self.root)
         if result.knowledge is None:
             return Refused(result.problems)
-        self._known = (seen, result.knowledge)
+        if remember:
+            self._known = (seen, result.knowledge)
         return result.knowledge
 
     def _stored(self, current: Knowledge, entry_id: str) -> StoredEntry | Refused:

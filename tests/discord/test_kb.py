@@ -514,3 +514,18 @@ async def test_an_attached_file_that_is_not_utf8_text_is_refused_before_the_form
     (reply,) = await harness.interact(moderator(payload))
     assert reply.callback_type == 4
     assert reply.message["content"] == f"{Kb.REFUSED}\n- {Kb.NOT_TXT}"
+
+
+BROKEN = "id: broken\nquestion: [unclosed\n"
+
+
+@pytest.mark.parametrize("path", ["edit", "remove"])
+async def test_an_entry_cannot_be_opened_while_a_file_is_broken_and_the_problem_is_named(
+    world, harness, path
+):
+    (world.root / "entries" / "broken.yaml").write_text(BROKEN)
+    reply = last(await harness.interact(moderator(kb(harness, path, entry=EDITED))))
+    content = reply.message["content"]
+    assert content.startswith(Kb.CANNOT_OPEN.format(entry_id=EDITED, count=1))
+    assert "entries/broken.yaml:" in content
+    assert "There is no entry" not in content

@@ -525,4 +525,6 @@ def test_a_write_on_top_of_a_broken_file_is_refused_naming_it(tmp_path):
 
     assert isinstance(result, Refused)
     assert {p.file for p in result.problems} == {"entries/broken.yaml"}
-    assert store.read_entry(PFP) is None
+    read = store.read_entry(PFP)
+    assert isinstance(read, Refused)
+    assert {p.file for p in read.problems} == {"entries/broken.yaml"}

@@ -50,6 +50,7 @@ from bot.knowledge.store import (
     Conflict,
     KnowledgeStore,
     Refused,
+    StoredEntry,
     WriteResult,
     decode_upload,
 )
@@ -205,9 +206,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         """Ask to confirm the removal; the confirmation carries the version shown."""
         if not await self.moderator(interaction):
             return
-        stored = await asyncio.to_thread(self.store.read_entry, entry)
+        stored = await self._read_entry(interaction, entry)
         if stored is None:
-            await self._send(interaction, _no_entry(entry))
             return
 
         async def confirm(pressed: discord.Interaction) -> None:
@@ -532,9 +532,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await self._resolve(group, actor, Resolution.ENTRY)
 
     async def _open_edit(self, interaction: discord.Interaction, entry_id: str) -> None:
-        stored = await asyncio.to_thread(self.store.read_entry, entry_id)
+        stored = await self._read_entry(interaction, entry_id)
         if stored is None:
-            await self._send(interaction, _no_entry(entry_id))
             return
         form = form_from_entry(stored.entry)
         if not fits_form(form):
@@ -565,6 +564,19 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 lambda a: Kb.EDITED.format(entry_id=a.item_id, change_id=a.change_id),
                 retry=lambda pressed: self._send_edit_form(pressed, entry_id, form, version),
             )
+
+    async def _read_entry(
+        self, interaction: discord.Interaction, entry_id: str
+    ) -> StoredEntry | None:
+        """The entry as stored, or None after telling the moderator why it can't be opened."""
+        stored = await asyncio.to_thread(self.store.read_entry, entry_id)
+        if isinstance(stored, Refused):
+            header = Kb.CANNOT_OPEN.format(entry_id=entry_id, count=len(stored.problems))
+            await self._send(interaction, problems_text(header, stored.problems))
+            return None
+        if stored is None:
+            await self._send(interaction, Moderation.NO_ENTRY.format(entry_id=entry_id))
+        return stored
 
     def _topics(self) -> str:
         topics = sorted({e.topic for e in self.live.knowledge.entries.values()})
@@ -687,10 +699,6 @@ def _group_line(number: int, group: QuestionGroup) -> str:
 
 def _when(moment: datetime) -> str:
     return discord.utils.format_dt(moment, "R")
-
-
-def _no_entry(entry_id: str) -> str:
-    return Moderation.NO_ENTRY.format(entry_id=entry_id)
 
 
 async def _read_upload(file: discord.Attachment) -> str | Refused:
