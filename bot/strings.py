@@ -232,6 +232,8 @@ class Kb:
     )
     CURRENT_TEXT = "Current text of {item_id}"
     YOURS_FILE = "{item_id}-yours.yaml"
+    NEW_SOURCE_FILE = "source"
+    NEW_ENTRY_FILE = "entry"
     EDIT_AGAIN = "Edit the current text"
     CONFIRM_REMOVE = "Remove `{entry_id}`: “{question}”?"
     REMOVE_BUTTON = "Remove"

@@ -178,6 +178,9 @@ async def test_a_quote_not_in_its_source_is_refused_showing_the_closest_passage(
     assert "not found verbatim" in content
     assert "as KFOR has protected the country for years" in content
     assert world.knowledge_files() == before
+    yours = reply.files[Kb.YOURS_FILE.format(item_id=KFOR_ID)].decode("utf-8")
+    assert "guarded the country" in yours
+    assert KFOR_QUESTION in yours
     (retry,) = reply.buttons
     (reopened,) = await harness.interact(moderator(harness.press(reply, retry["custom_id"])))
     assert form_values(reopened)["Citations: source, speaker, quote"] == wrong
@@ -529,3 +532,19 @@ async def test_an_entry_cannot_be_opened_while_a_file_is_broken_and_the_problem_
     assert content.startswith(Kb.CANNOT_OPEN.format(entry_id=EDITED, count=1))
     assert "entries/broken.yaml:" in content
     assert "There is no entry" not in content
+
+
+async def test_a_refused_source_hands_back_the_pasted_text_as_a_file(world, harness):
+    opened = await open_form(harness, "source add")
+    typed = {
+        "Id": "Not A Valid Id",
+        "Title": "NATO ministers meet",
+        "Outlet": "Example News",
+        "Published": "2026-11",
+        "Full text": SOURCE_TEXT,
+    }
+    reply = last(await harness.interact(submit(harness, opened, **typed)))
+    assert reply.message["content"].startswith(Kb.REFUSED)
+    yours = reply.files[Kb.YOURS_FILE.format(item_id=Kb.NEW_SOURCE_FILE)].decode("utf-8")
+    assert "NATO ministers met in Brussels." in yours
+    assert not (world.root / "sources" / "Not A Valid Id.txt").exists()

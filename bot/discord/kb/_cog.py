@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,6 +46,7 @@ from bot.discord.kb._ui import (
 from bot.engine import Engine
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.problems import Problem
+from bot.knowledge.serialise import data_to_yaml
 from bot.knowledge.store import (
     Applied,
     Conflict,
@@ -70,6 +72,16 @@ GROUPS = 10
 # Replaced at start by `knowledge_poll_seconds`; `tasks.loop` needs an interval to begin with.
 WATCH_SECONDS = 10.0
 NO_MENTIONS = discord.AllowedMentions.none()
+_NAME_WORD = re.compile(r"[A-Za-z0-9]+")
+NAME_LIMIT = 64
+
+
+@dataclass(frozen=True)
+class Yours:
+    """A moderator's text that was not saved, to hand back as a file."""
+
+    item_id: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -395,12 +407,14 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             **extra,
         }
         text = uploaded if uploaded is not None else form.text or ""
+        typed = data if uploaded is not None else {**data, "text": text}
         await self._write(
             interaction,
             actor,
             partial(self.store.add_source, data, text, actor),
             Action.SOURCE_ADD,
             lambda a: Kb.SOURCE_ADDED.format(source_id=a.item_id, change_id=a.change_id),
+            yours=Yours(Kb.NEW_SOURCE_FILE, data_to_yaml(typed)),
         )
 
     @source.command(name="list", description=Kb.SOURCE_LIST)
@@ -520,13 +534,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if not actor:
             return
         new_id = entry_id or new_entry_id(form.question, self.live.knowledge.entries)
+        data = entry_data(form, new_id)
         applied = await self._write(
             interaction,
             actor,
-            partial(self.store.add_entry, entry_data(form, new_id), actor),
+            partial(self.store.add_entry, data, actor),
             Action.ADD,
             lambda a: Kb.ADDED.format(entry_id=a.item_id, change_id=a.change_id),
             retry=lambda pressed: self._open_add(pressed, form, entry_id, group),
+            yours=Yours(new_id, data_to_yaml(data)),
         )
         if applied and group:
             await self._resolve(group, actor, Resolution.ENTRY)
@@ -554,15 +570,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
     ) -> None:
         actor = await self.moderator(interaction)
         if actor:
+            data = entry_data(form, entry_id)
             await self._write(
                 interaction,
                 actor,
-                partial(
-                    self.store.edit_entry, entry_id, entry_data(form, entry_id), version, actor
-                ),
+                partial(self.store.edit_entry, entry_id, data, version, actor),
                 Action.EDIT,
                 lambda a: Kb.EDITED.format(entry_id=a.item_id, change_id=a.change_id),
                 retry=lambda pressed: self._send_edit_form(pressed, entry_id, form, version),
+                yours=Yours(entry_id, data_to_yaml(data)),
             )
 
     async def _read_entry(
@@ -592,8 +608,12 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         action: Action,
         done: Callable[[Applied], str],
         retry: Callable[[discord.Interaction], Any] | None = None,
+        yours: Yours | None = None,
     ) -> Applied | None:
-        """Run a store write in a thread and show its outcome; announce it when applied."""
+        """Run a store write in a thread and show its outcome; announce it when applied.
+
+        `yours` is the moderator's text, attached to a refusal so it is never lost.
+        """
         if not interaction.response.is_done():
             await interaction.response.defer(ephemeral=True, thinking=True)
         result = await asyncio.to_thread(work)
@@ -602,7 +622,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await self._announce(announcement(actor.name, action, result))
             return result
         if isinstance(result, Refused):
-            await self._refused(interaction, result, retry)
+            await self._refused(interaction, result, retry, yours)
         else:
             await self._conflicted(interaction, result)
         return None
@@ -612,21 +632,25 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         interaction: discord.Interaction,
         refused: Refused,
         retry: Callable[[discord.Interaction], Any] | None,
+        yours: Yours | None,
     ) -> None:
+        extra: dict[str, Any] = {}
+        if yours is not None:
+            extra["file"] = _attached(yours)
         if retry is None:
-            await self._send(interaction, problems_text(Kb.REFUSED, refused.problems))
+            await self._send(interaction, problems_text(Kb.REFUSED, refused.problems), **extra)
             return
         text = problems_text(Kb.REFUSED, refused.problems, footer=Kb.REFUSED_HINT)
-        view = Actions(self.allowed, [Press(Kb.RETRY, retry, discord.ButtonStyle.primary)])
-        await self._send(interaction, text, view=view)
+        press = Press(Kb.RETRY, retry, discord.ButtonStyle.primary)
+        view = Actions(self.allowed, [press], timeout=None)
+        await self._send(interaction, text, view=view, **extra)
 
     async def _conflicted(self, interaction: discord.Interaction, conflict: Conflict) -> None:
         """Show the current text and hand back the moderator's, so neither is lost."""
         item_id = conflict.item_id
         extra: dict[str, Any] = {}
         if conflict.refused_text is not None:
-            mine = io.BytesIO(conflict.refused_text.encode("utf-8"))
-            extra["file"] = discord.File(mine, filename=Kb.YOURS_FILE.format(item_id=item_id))
+            extra["file"] = _attached(Yours(item_id, conflict.refused_text))
         if conflict.current_text is None:
             await self._send(interaction, Kb.CONFLICT_GONE.format(item_id=item_id), **extra)
             return
@@ -699,6 +723,13 @@ def _group_line(number: int, group: QuestionGroup) -> str:
 
 def _when(moment: datetime) -> str:
     return discord.utils.format_dt(moment, "R")
+
+
+def _attached(yours: Yours) -> discord.File:
+    """The text as a file named after its item (an id typed by hand made safe for a name)."""
+    name = "-".join(_NAME_WORD.findall(yours.item_id))[:NAME_LIMIT] or Kb.NEW_ENTRY_FILE
+    content = io.BytesIO(yours.text.encode("utf-8"))
+    return discord.File(content, filename=Kb.YOURS_FILE.format(item_id=name))
 
 
 async def _read_upload(file: discord.Attachment) -> str | Refused:
