@@ -14,7 +14,7 @@ import pytest
 
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
-from bot.strings import Kb, Reply
+from bot.strings import Discord, Kb, Reply
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
     OTHER_GUILD_ID,
@@ -548,3 +548,35 @@ async def test_a_refused_source_hands_back_the_pasted_text_as_a_file(world, harn
     yours = reply.files[Kb.YOURS_FILE.format(item_id=Kb.NEW_SOURCE_FILE)].decode("utf-8")
     assert "NATO ministers met in Brussels." in yours
     assert not (world.root / "sources" / "Not A Valid Id.txt").exists()
+
+
+def _apology_prefix() -> str:
+    return Discord.ERROR.split("{error_id}")[0]
+
+
+async def test_a_form_whose_saving_fails_unexpectedly_says_sorry_with_an_error_id(
+    world, harness, monkeypatch
+):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(world.services.store, "add_entry", fail)
+    reply = last(await add_kfor(harness))
+    assert reply.ephemeral
+    assert reply.message["content"].startswith(_apology_prefix())
+    assert "disk on fire" not in reply.message["content"]
+
+
+async def test_a_button_whose_work_fails_unexpectedly_says_sorry_with_an_error_id(
+    world, harness, monkeypatch
+):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    (asked,) = await harness.interact(moderator(kb(harness, "remove", entry=EDITED)))
+    monkeypatch.setattr(world.services.store, "remove_entry", fail)
+    reply = last(
+        await harness.interact(moderator(harness.press(asked, asked.buttons[0]["custom_id"])))
+    )
+    assert reply.message["content"].startswith(_apology_prefix())
+    assert entry_file(world, EDITED).is_file()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import discord
 
+from bot.discord.errors import apologise
 from bot.discord.kb._forms import EntryForm
 from bot.knowledge.validate import ANSWER_LIMIT, QUESTION_LIMIT, TOPIC_LIMIT
 from bot.strings import Kb
@@ -25,6 +26,8 @@ BUTTONS_TIMEOUT = 15 * 60
 TITLE_LIMIT = 45
 PARAGRAPH_LIMIT = 4000
 OPTION_LIMIT = 100
+WHERE_FORM = "kb_form"
+WHERE_BUTTON = "kb_button"
 
 Allowed = Callable[[discord.Interaction], Awaitable[bool]]
 Handler = Callable[[discord.Interaction], Awaitable[None]]
@@ -69,6 +72,10 @@ class EntryModal(discord.ui.Modal):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Only a moderator's submission is taken."""
         return await self._allowed(interaction)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        """Say sorry with an error id; discord.py would only log it, leaving the form hanging."""
+        await apologise(interaction, error, WHERE_FORM)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Hand the typed text to the cog."""
@@ -117,6 +124,10 @@ class SourceModal(discord.ui.Modal):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Only a moderator's submission is taken."""
         return await self._allowed(interaction)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        """Say sorry with an error id; discord.py would only log it, leaving the form hanging."""
+        await apologise(interaction, error, WHERE_FORM)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Hand the typed metadata (and text) to the cog."""
@@ -175,6 +186,15 @@ class Actions(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Only a moderator's press is taken."""
         return await self._allowed(interaction)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
+    ) -> None:
+        """Say sorry with an error id instead of Discord's bare "This interaction failed".
+
+        discord.py routes a failing button and a failing select both here.
+        """
+        await apologise(interaction, error, WHERE_BUTTON)
 
     def add_select(
         self,
