@@ -6,6 +6,7 @@ the bot makes is checked against Discord's schema and limits by the `harnesses` 
 
 from __future__ import annotations
 
+import asyncio
 import io
 import zipfile
 
@@ -466,18 +467,42 @@ async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
     assert str(LOG_CHANNEL_ID) not in str([r.path for r in requests])
 
 
-async def test_a_broken_file_on_disk_is_reported_and_the_last_good_knowledge_served(world, harness):
+async def watch_started(world, monkeypatch) -> list:
+    """What the cog started the disk watch with once ready: (interval, notify) per start."""
+    started = []
+
+    async def watch(interval, notify):
+        started.append((interval, notify))
+        await asyncio.Event().wait()  # watches until the bot closes
+
+    monkeypatch.setattr(world.services.live, "watch", watch)
+    for _ in range(2):  # a reconnect makes discord.py send READY again
+        world.bot.dispatch("ready")
+        await asyncio.sleep(0.01)
+    return started
+
+
+async def test_the_disk_watch_starts_when_ready_at_the_configured_interval(
+    world, harness, monkeypatch
+):
+    ((interval, _),) = await watch_started(world, monkeypatch)
+    assert interval == world.services.settings.knowledge_poll_seconds
+
+
+async def test_a_broken_file_on_disk_is_reported_and_the_last_good_knowledge_served(
+    world, harness, monkeypatch
+):
+    ((_, notify),) = await watch_started(world, monkeypatch)
     (world.root / "entries" / "broken.yaml").write_text("id: broken\nquestion: [unclosed\n")
-    cog = world.bot.get_cog("KbCog")
     harness.discord.take()
-    await cog.check_disk()
+    await notify(world.services.live.reload())
     (posted,) = announcements(harness.discord.take())
     assert posted.startswith(Kb.DISK_KEPT.format(count=1))
     assert "entries/broken.yaml:" in posted
     (answer,) = await harness.interact(harness.slash("ask", question="kosovo defence spending"))
     assert answer.embeds[0]["title"] == "Has Kosovo increased its defence spending?"
     (world.root / "entries" / "broken.yaml").unlink()
-    await cog.check_disk()
+    await notify(world.services.live.reload())
     (posted,) = announcements(harness.discord.take())
     assert posted.startswith("Picked up the knowledge changed on disk")
 

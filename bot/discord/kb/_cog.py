@@ -20,7 +20,7 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands, tasks
+from discord.ext import commands
 
 from bot.discord.kb._access import Access, access_of
 from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_entry_id
@@ -45,6 +45,7 @@ from bot.discord.kb._ui import (
 )
 from bot.engine import Engine
 from bot.knowledge.history import Action, Actor
+from bot.knowledge.loader import LoadResult
 from bot.knowledge.problems import Problem
 from bot.knowledge.serialise import data_to_yaml
 from bot.knowledge.store import (
@@ -69,8 +70,6 @@ UPLOAD_LIMIT = 5 * 1024 * 1024
 CHOICES = 25
 HISTORY_LIMIT = 20
 GROUPS = 10
-# Replaced at start by `knowledge_poll_seconds`; `tasks.loop` needs an interval to begin with.
-WATCH_SECONDS = 10.0
 NO_MENTIONS = discord.AllowedMentions.none()
 _NAME_WORD = re.compile(r"[A-Za-z0-9]+")
 NAME_LIMIT = 64
@@ -108,6 +107,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         self.services = services
         self.store = services.store
         self.live = services.live
+        self._watcher: asyncio.Task[None] | None = None
         super().__init__()
 
     # Changes made on disk
@@ -115,31 +115,21 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
     @commands.Cog.listener()
     async def on_ready(self) -> None:
         """Once connected, start watching the knowledge folder (once, across reconnects)."""
-        if not self.watch_disk.is_running():
-            self.watch_disk.change_interval(seconds=self.services.settings.knowledge_poll_seconds)
-            self.watch_disk.start()
+        if self._watcher is None or self._watcher.done():
+            interval = self.services.settings.knowledge_poll_seconds
+            self._watcher = asyncio.create_task(self.live.watch(interval, self.disk_changed))
 
     async def cog_unload(self) -> None:
         """Stop watching when the bot closes."""
-        self.watch_disk.cancel()
+        if self._watcher is not None:
+            self._watcher.cancel()
 
-    @tasks.loop(seconds=WATCH_SECONDS)
-    async def watch_disk(self) -> None:
-        """Pick up files changed outside the bot; an error is logged and the watch goes on."""
-        try:
-            await self.check_disk()
-        except Exception:  # a failed check must not stop all later ones
-            log.exception("event=knowledge_watch_failed")
-
-    async def check_disk(self) -> None:
-        """Reload if the files changed; tell the log channel what was served or what is wrong.
+    async def disk_changed(self, result: LoadResult) -> None:
+        """Tell the log channel what the watch picked up from disk, or what is wrong there.
 
         A broken file never replaces the served knowledge (`LiveKnowledge.reload` keeps the
         last good one), so members keep getting answers while moderators fix it.
         """
-        if not await asyncio.to_thread(self.live.changed_on_disk):
-            return
-        result = await asyncio.to_thread(self.live.reload)
         if result.knowledge is None:
             header = Kb.DISK_KEPT.format(count=len(result.problems))
             await self._announce(problems_text(header, result.problems))
