@@ -30,6 +30,7 @@ from tests.discord.kb_support import (
     modal_of,
     moderator,
     submit,
+    with_moderator_role,
 )
 
 EDITED = "kosovo-defence-investment"
@@ -605,3 +606,15 @@ async def test_a_button_whose_work_fails_unexpectedly_says_sorry_with_an_error_i
     )
     assert reply.message["content"].startswith(_apology_prefix())
     assert entry_file(world, EDITED).is_file()
+
+
+async def test_a_member_with_the_moderators_role_but_not_manage_server_may_write(world, harness):
+    phrasing = "pristina barracks spending"
+    payload = with_moderator_role(kb(harness, "phrase add", entry=EDITED, text=phrasing))
+    reply = last(await harness.interact(payload))
+    assert reply.message["content"].startswith("Added the phrasing")
+    assert phrasing in world.services.live.knowledge.entries[EDITED].phrasings
+    (completed,) = await harness.interact(
+        with_moderator_role(kb_autocomplete(harness, "edit", "entry", "defence spending"))
+    )
+    assert EDITED in [c["value"] for c in completed.payload["data"]["choices"]]
