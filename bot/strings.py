@@ -256,6 +256,10 @@ class Kb:
     NOT_TXT = "The attached file must be a .txt file."
     TOO_BIG = "The attached file is too large (the limit is {limit} bytes)."
 
+    BROKEN_WARNING = (
+        "⚠️ The files on disk have {count} problem(s); members get the last good knowledge. "
+        "`/kb check` lists them."
+    )
     CHECK_OK = "The knowledge on disk is valid: {summary}."
     CHECK_PROBLEMS = "The knowledge on disk has {count} problem(s):"
     RELOADED = "Reloaded from disk: {summary}. Members get it now."

@@ -618,3 +618,20 @@ async def test_a_member_with_the_moderators_role_but_not_manage_server_may_write
         with_moderator_role(kb_autocomplete(harness, "edit", "entry", "defence spending"))
     )
     assert EDITED in [c["value"] for c in completed.payload["data"]["choices"]]
+
+
+async def test_every_reply_warns_of_broken_files_on_disk_until_they_are_fixed(world, harness):
+    warning = Kb.BROKEN_WARNING.format(count=1)
+    broken = world.root / "entries" / "broken.yaml"
+    broken.write_text(BROKEN)
+    await harness.interact(moderator(kb(harness, "reload")))
+    (listed,) = await harness.interact(moderator(kb(harness, "history")))
+    assert listed.message["content"].startswith(f"{warning}\n")
+    reloaded = last(await harness.interact(moderator(kb(harness, "reload"))))
+    assert reloaded.message["content"].startswith(Kb.RELOAD_KEPT.format(count=1))
+    (refused,) = await harness.interact(kb(harness, "history"))
+    assert refused.message["content"] == Kb.NOT_ALLOWED
+    broken.unlink()
+    await harness.interact(moderator(kb(harness, "reload")))
+    (listed,) = await harness.interact(moderator(kb(harness, "history")))
+    assert not listed.message["content"].startswith(warning)

@@ -32,6 +32,7 @@ from bot.discord.kb._render import (
     lines_within,
     problems_text,
     sources_text,
+    warned,
 )
 from bot.discord.kb._ui import (
     OPTION_LIMIT,
@@ -145,7 +146,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if verdict is Access.ALLOWED:
             return Actor(interaction.user.id, interaction.user.display_name)
         event(log, "kb_refused", reason=verdict.name.lower(), guild=interaction.guild_id)
-        await self._send(interaction, verdict.value)
+        await self._send(interaction, verdict.value, warn=False)
         return None
 
     async def allowed(self, interaction: discord.Interaction) -> bool:
@@ -425,7 +426,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         result = await asyncio.to_thread(self.store.check)
         if result.knowledge is None:
             header = Kb.CHECK_PROBLEMS.format(count=len(result.problems))
-            await self._send(interaction, problems_text(header, result.problems))
+            await self._send(interaction, problems_text(header, result.problems), warn=False)
         else:
             summary = knowledge_summary(result.knowledge)
             await self._send(interaction, Kb.CHECK_OK.format(summary=summary))
@@ -441,7 +442,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if result.knowledge is None:
             count = len(result.problems)
             header = Kb.RELOAD_KEPT.format(count=count)
-            await self._send(interaction, problems_text(header, result.problems))
+            await self._send(interaction, problems_text(header, result.problems), warn=False)
             what = Kb.ANNOUNCE_KEPT.format(count=count)
         else:
             summary = knowledge_summary(result.knowledge)
@@ -653,8 +654,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             extra["view"] = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
         await self._send(interaction, Kb.CONFLICT.format(item_id=item_id), **extra)
 
-    async def _send(self, interaction: discord.Interaction, content: str, **extra: Any) -> None:
-        """Reply privately: the first response, or a follow-up once one was sent."""
+    async def _send(
+        self, interaction: discord.Interaction, content: str, warn: bool = True, **extra: Any
+    ) -> None:
+        """Reply privately: the first response, or a follow-up once one was sent.
+
+        A moderator's reply starts with a warning while the files on disk are broken.
+        """
+        if warn:
+            content = warned(content, len(self.live.problems))
         if interaction.response.is_done():
             await interaction.followup.send(
                 content, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra

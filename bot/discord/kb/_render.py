@@ -49,6 +49,22 @@ def problems_text(header: str, problems: Sequence[Problem], footer: str = "") ->
     return f"{text}\n{footer}" if footer else text
 
 
+def warned(text: str, problems: int) -> str:
+    """`text` under a warning that the files on disk are broken, when they are.
+
+    Every `/kb` reply carries it while the problems last, so moderators learn of them even
+    with no log channel. The text is cut at a line, with a visible mark, to make room.
+    """
+    if not problems:
+        return text
+    warning = Kb.BROKEN_WARNING.format(count=problems)
+    room = MESSAGE_LIMIT - len(warning) - 1
+    if len(text) > room:
+        cut = text.rfind("\n", 0, room)
+        text = text[: cut if cut > 0 else room - 1] + "\n…"
+    return f"{warning}\n{text}"
+
+
 def _problem_line(problem: Problem) -> str:
     return str(problem) if problem.file else problem.message
 
