@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from bot.engine.index import content_words
 from bot.knowledge.history import Actor
-from bot.record import RecordedQuestion
+from bot.record import RecordedQuestion, unanswered_questions
 
 # Two questions belong together when their content words score at least this (0-100,
 # rapidfuzz token_set_ratio): "When will Kosovo join the EU?" and "kosovo EU membership
@@ -36,6 +36,9 @@ SIMILAR = 75.0
 SHORT = 2
 SHORT_SIMILAR = 90.0
 EXAMPLES = 3
+# `/kb unanswered` groups at most this many of the most recent questions not served, so
+# its reply stays quick however long the record grows.
+READ_LIMIT = 2000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dismissed (
@@ -171,6 +174,16 @@ class UnansweredQuestions:
     def groups(self, questions: Iterable[RecordedQuestion], limit: int = 10) -> list[QuestionGroup]:
         """The `limit` largest groups of `questions` (from `QuestionRecord.unanswered()`)."""
         return group_questions(from_record(questions), self.dismissed_words())[:limit]
+
+    def recent_groups(self, limit: int = 10, read: int = READ_LIMIT) -> list[QuestionGroup]:
+        """The `limit` largest groups among the `read` most recent questions not served.
+
+        Reads the question record through a connection of its own, so it can run in a
+        worker thread while the bot goes on answering.
+        """
+        with self._connect() as connection:
+            questions = unanswered_questions(connection, limit=read)
+        return self.groups(questions, limit)
 
     def resolve(
         self,

@@ -137,3 +137,13 @@ def test_group_ids_stay_the_same_between_two_readings(tmp_path):
     assert first == second
     assert len(set(first)) == 2
     assert all(len(group_id) <= 12 for group_id in first)
+
+
+def test_recent_groups_reads_the_record_itself_and_only_its_most_recent_questions(tmp_path):
+    database = tmp_path / "bot.sqlite3"
+    record = record_with_questions(database)
+    unanswered = UnansweredQuestions(database)
+
+    assert unanswered.recent_groups() == unanswered.groups(record.unanswered())
+    newest = unanswered.recent_groups(read=1)
+    assert [(g.count, g.examples[0]) for g in newest] == [(1, "Does Spain recognise Kosovo?")]

@@ -319,7 +319,9 @@ UNANSWERED = (
 
 async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness):
     await ask_unanswered(harness, *UNANSWERED)
-    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    requests = await harness.interact(moderator(kb(harness, "unanswered")))
+    assert requests[0].callback_type == 5  # deferred first: grouping may take a while
+    listed = last(requests)
     assert listed.ephemeral
     assert "asked 3×" in listed.message["content"]
     (groups,) = listed.selects
@@ -337,13 +339,13 @@ async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness
     )
     assert last(requests).message["content"].startswith("Added the phrasing")
     assert UNANSWERED[-1] in world.services.live.knowledge.entries[target].phrasings
-    (again,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    again = last(await harness.interact(moderator(kb(harness, "unanswered"))))
     assert again.message["content"] == Kb.UNANSWERED_EMPTY
 
 
 async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismissed(world, harness):
     await ask_unanswered(harness, *UNANSWERED)
-    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
     (groups,) = listed.selects
     choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
     (shown,) = await harness.interact(moderator(choose))
@@ -357,7 +359,7 @@ async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismis
         moderator(harness.press(shown, shown.buttons[1]["custom_id"]))
     )
     assert dismissed.message["content"] == Kb.DISMISSED.format(count=3)
-    (again,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    again = last(await harness.interact(moderator(kb(harness, "unanswered"))))
     assert again.message["content"] == Kb.UNANSWERED_EMPTY
 
 
@@ -390,8 +392,10 @@ async def test_source_add_from_the_form_then_listed(world, harness):
 
 async def test_source_add_takes_the_text_from_an_attached_file(world, harness, monkeypatch):
     files = {}
+    downloaded = []
 
     async def read(self, *, use_cached=False):
+        downloaded.append(self.filename)
         return files[self.filename]
 
     monkeypatch.setattr(discord.Attachment, "read", read)
@@ -400,6 +404,7 @@ async def test_source_add_takes_the_text_from_an_attached_file(world, harness, m
         harness, "source add", file=attachment("article.txt", files["article.txt"])
     )
     assert len(form_values(opened)) == 4
+    assert downloaded == []  # the form opens at once; the file is read once it is submitted
     typed = {
         "Id": "from-a-file",
         "Title": "From a file",
@@ -409,6 +414,7 @@ async def test_source_add_takes_the_text_from_an_attached_file(world, harness, m
     reply = last(await harness.interact(submit(harness, opened, **typed)))
     assert "`from-a-file`" in reply.message["content"]
     assert (world.root / "sources" / "from-a-file.txt").read_bytes() == files["article.txt"]
+    assert downloaded == ["article.txt"]
 
 
 # The knowledge as a whole
@@ -513,7 +519,7 @@ async def test_an_answer_marked_not_what_i_asked_is_listed_with_the_entry_that_m
     miss = answer.buttons[-1]
     assert miss["label"] == "Not what I asked"
     await harness.interact(harness.press(answer, miss["custom_id"]))
-    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
     assert "“kosovo defence spending” · asked 1×" in listed.message["content"]
     assert f"1 marked “Not what I asked” (answered with `{EDITED}`)" in listed.message["content"]
 

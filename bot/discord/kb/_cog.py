@@ -60,7 +60,6 @@ from bot.knowledge.store import (
 )
 from bot.live import LiveKnowledge
 from bot.logs import event
-from bot.record import QuestionRecord
 from bot.settings import Settings
 from bot.strings import Kb, Moderation
 from bot.unanswered import QuestionGroup, Resolution, UnansweredQuestions
@@ -86,12 +85,11 @@ class Yours:
 
 @dataclass(frozen=True)
 class KbServices:
-    """What `/kb` works with: the settings, the store, the served knowledge, the records."""
+    """What `/kb` works with: the settings, the store, the served knowledge, the gaps."""
 
     settings: Settings
     store: KnowledgeStore
     live: LiveKnowledge
-    questions: QuestionRecord
     unanswered: UnansweredQuestions
 
 
@@ -285,9 +283,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         """Show the groups of questions the knowledge did not serve, most asked first."""
         if not await self.moderator(interaction):
             return
-        # The record keeps one connection for the event loop's thread, so it is read here.
-        questions = self.services.questions.unanswered()
-        groups = await asyncio.to_thread(self.services.unanswered.groups, questions, GROUPS)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        groups = await asyncio.to_thread(self.services.unanswered.recent_groups, GROUPS)
         if not groups:
             await self._send(interaction, Kb.UNANSWERED_EMPTY)
             return
@@ -372,23 +369,29 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         """Open the source form; the text comes from the attached file or from the form."""
         if not await self.moderator(interaction):
             return
-        text = await _read_upload(file) if file else None
-        if isinstance(text, Refused):
-            await self._send(interaction, problems_text(Kb.REFUSED, text.problems))
+        refused = _unfit_upload(file) if file else None
+        if refused is not None:
+            await self._send(interaction, problems_text(Kb.REFUSED, refused.problems))
             return
         extra = {"author": author, "url": url, "language": language}
-        submit = partial(self._save_source, uploaded=text, extra=extra)
-        await interaction.response.send_modal(SourceModal(text is None, self.allowed, submit))
+        submit = partial(self._save_source, file=file, extra=extra)
+        await interaction.response.send_modal(SourceModal(file is None, self.allowed, submit))
 
     async def _save_source(
         self,
         interaction: discord.Interaction,
         form: SourceForm,
-        uploaded: str | None,
+        file: discord.Attachment | None,
         extra: dict[str, Any],
     ) -> None:
+        """Save the source; an attached file is only downloaded now, after the form."""
         actor = await self.moderator(interaction)
         if not actor:
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        uploaded = decode_upload(await file.read()) if file else None
+        if isinstance(uploaded, Refused):
+            await self._send(interaction, problems_text(Kb.REFUSED, uploaded.problems))
             return
         data = {
             "id": form.id,
@@ -730,10 +733,14 @@ def _attached(yours: Yours) -> discord.File:
     return discord.File(content, filename=Kb.YOURS_FILE.format(item_id=name))
 
 
-async def _read_upload(file: discord.Attachment) -> str | Refused:
-    """The attached file's text, or a refusal naming what is wrong with it."""
+def _unfit_upload(file: discord.Attachment) -> Refused | None:
+    """A refusal if the attached file is not a text file of a fitting size, before the form.
+
+    Only what Discord says about the file is checked: it is downloaded once the form is
+    submitted, since the form must open within Discord's three seconds.
+    """
     if not file.filename.lower().endswith(".txt"):
         return Refused((Problem("", Kb.NOT_TXT),))
     if file.size > UPLOAD_LIMIT:
         return Refused((Problem("", Kb.TOO_BIG.format(limit=UPLOAD_LIMIT)),))
-    return decode_upload(await file.read())
+    return None
