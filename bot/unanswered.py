@@ -23,6 +23,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from bot.engine import Engine
 from bot.engine.index import content_words
 from bot.knowledge.history import Actor
 from bot.record import RecordedQuestion, unanswered_questions
@@ -156,6 +157,25 @@ def _group(key: str, members: list[Asked]) -> QuestionGroup:
         answered_with=tuple(answered_with),
         members=tuple(members),
     )
+
+
+def closest_entries(engine: Engine, group: QuestionGroup, limit: int) -> list[tuple[str, str]]:
+    """The entries a group's wording most likely belongs to, as (question, id) pairs.
+
+    The engine's suggestions first, then the entries that missed it, then partial matches,
+    then the rest alphabetically: a menu holds only `limit`, so the likely ones must lead.
+    """
+    question = group.examples[0]
+    closest = [s.entry_id for s in engine.decide(question).suggestions]
+    closest += list(group.answered_with)
+    closest += [s.entry_id for s in engine.complete(question, limit)]
+    closest += sorted(engine.knowledge.entries)
+    entries = engine.knowledge.entries
+    return [
+        (entries[entry_id].question, entry_id)
+        for entry_id in dict.fromkeys(closest)
+        if entry_id in entries
+    ][:limit]
 
 
 class UnansweredQuestions:

@@ -1,13 +1,17 @@
 from datetime import UTC, datetime, timedelta
 
+from bot.engine import Engine
 from bot.engine.decision import Decision
+from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry
 from bot.record import QuestionRecord
+from bot.settings import PROJECT_ROOT
 from bot.unanswered import (
     Asked,
     Kind,
     Resolution,
     UnansweredQuestions,
+    closest_entries,
     group_questions,
 )
 from tests.knowledge.store_helpers import ALICE
@@ -147,3 +151,20 @@ def test_recent_groups_reads_the_record_itself_and_only_its_most_recent_question
     assert unanswered.recent_groups() == unanswered.groups(record.unanswered())
     newest = unanswered.recent_groups(read=1)
     assert [(g.count, g.examples[0]) for g in newest] == [(1, "Does Spain recognise Kosovo?")]
+
+
+def test_the_entries_closest_to_a_group_lead_its_menu_with_the_one_that_missed_among_them():
+    engine = Engine(load_knowledge(PROJECT_ROOT / "knowledge").knowledge)
+    missed = "kosovo-defence-investment"
+    (group,) = group_questions(
+        [asked("how much does kosovo spend on its army", 1, Kind.MISS, missed)]
+    )
+    suggested = [s.entry_id for s in engine.decide(group.examples[0]).suggestions]
+
+    options = closest_entries(engine, group, 25)
+
+    ids = [entry_id for _, entry_id in options]
+    assert len(ids) == len(set(ids)) == 25
+    assert ids[: len(suggested)] == suggested
+    assert missed in ids[: len(suggested) + 1]
+    assert all(engine.knowledge.entries[i].question == q for q, i in options)
