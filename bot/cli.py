@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
         if args.command == "run" and args.discord:
             settings.require_token()
+        if args.command in ("ask", "bench", "run", "sync"):
+            settings.require_folders(writable_data=args.command == "sync" or settings.discord_mode)
     except SettingsError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
