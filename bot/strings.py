@@ -378,6 +378,7 @@ class Run:
     NO_TOKEN_FOR_SYNC = (
         "No Discord token is configured (DISCORD_TOKEN), so there is nowhere to sync to."
     )
+    CONFIGURATION_ERROR = "configuration error: {error}"
     LOGIN_FAILED = "Discord refused the token: check DISCORD_TOKEN (the token is not shown)."
     SYNCED_GLOBAL = "Synced {count} commands globally; Discord may take up to an hour to show them."
     SYNCED_GUILDS = "Synced {count} commands to {guilds} server(s); they are available now."
