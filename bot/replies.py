@@ -77,7 +77,7 @@ def render_terminal(decision: Decision) -> str:
             lines.append(strings.Reply.CLOSEST)
             lines += [f"  • {s.question}" for s in decision.suggestions]
         else:
-            lines.append(strings.Reply.NO_SUGGESTIONS)
+            lines.append(strings.Reply.NO_SUGGESTIONS_TERMINAL)
     return "\n".join(lines)
 
 
@@ -232,7 +232,8 @@ def _answer(
         ],
         "footer": {"text": footer},
     }
-    buttons = [_entry_button(s, "secondary", row=0) for s in related[:3]]
+    nearby = _nearby(entry.id, (*decision.suggestions, *related))
+    buttons = [_entry_button(s, "secondary", row=0) for s in nearby]
     if question_id is not None:
         custom_id = MISS_ID.format(question_id=question_id)
         buttons.append(DiscordButton(strings.Discord.MISS_BUTTON, custom_id, "danger", row=1))
@@ -240,6 +241,21 @@ def _answer(
         custom_id = QUOTES_ID.format(entry_id=entry.id)
         buttons.append(DiscordButton(strings.Discord.FULL_QUOTES_BUTTON, custom_id, row=1))
     return DiscordReply(content=notice, embed=embed, buttons=tuple(buttons))
+
+
+def _nearby(answered_id: str, candidates: Sequence[Suggestion]) -> list[Suggestion]:
+    """Up to three other questions under an answer: the engine's close calls come first.
+
+    A close call means the question could also have meant another entry, so the member
+    must see it before the merely related ones.
+    """
+    seen = {answered_id}
+    nearby = []
+    for suggestion in candidates:
+        if suggestion.entry_id not in seen:
+            seen.add(suggestion.entry_id)
+            nearby.append(suggestion)
+    return nearby[:3]
 
 
 def _quote_value(quote: SourcedQuote, limit: int) -> tuple[str, bool]:

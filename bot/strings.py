@@ -18,8 +18,8 @@ class Reply:
     CLOSEST = "Closest questions it does cover:"
     ALSO_CLOSE = "Also close to what you asked:"
     NO_SUGGESTIONS = "Try /topics to see what it covers."
+    NO_SUGGESTIONS_TERMINAL = "Try asking about what it covers in other words."
     AS_OF = "As of {date}"
-    SOURCES = "Sources"
     QUOTE_LINE = "> {quote}"
     ATTRIBUTION = "{speaker}, {outlet}, {date}"
     ATTRIBUTION_OUTLET = "{outlet}, {date}"
@@ -387,6 +387,7 @@ class Run:
     NO_TOKEN_FOR_SYNC = (
         "No Discord token is configured (DISCORD_TOKEN), so there is nowhere to sync to."
     )
+    CONFIGURATION_ERROR = "configuration error: {error}"
     LOGIN_FAILED = "Discord refused the token: check DISCORD_TOKEN (the token is not shown)."
     SYNCED_GLOBAL = "Synced {count} commands globally; Discord may take up to an hour to show them."
     SYNCED_GUILDS = "Synced {count} commands to {guilds} server(s); they are available now."

@@ -206,6 +206,16 @@ async def test_cooldown_stops_a_flood_with_a_friendly_private_message(start, mak
     assert other.embeds
 
 
+async def test_an_empty_question_does_not_use_up_the_cooldown(start, make_bot, settings):
+    from dataclasses import replace
+
+    briefing = await start(make_bot(settings=replace(settings, cooldown_questions=1)))
+    (empty,) = await briefing.interact(briefing.slash("ask", question="   "))
+    assert empty.message["content"] == strings.Reply.EMPTY_QUESTION
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why pfp"))
+    assert reply.embeds
+
+
 async def test_an_error_inside_a_command_shows_an_apology_with_an_error_id(start, make_bot, caplog):
     def broken_engine():
         raise RuntimeError("knowledge exploded")
