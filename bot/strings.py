@@ -18,6 +18,9 @@ class Reply:
     CLOSEST = "Closest questions it does cover:"
     ALSO_CLOSE = "Also close to what you asked:"
     NO_SUGGESTIONS = "Try /topics to see what it covers."
+    ASKED_SEVERAL = (
+        "You asked more than one thing: this answers the first, the buttons below the rest."
+    )
     NO_SUGGESTIONS_TERMINAL = "Try asking about what it covers in other words."
     AS_OF = "As of {date}"
     QUOTE_LINE = "> {quote}"
