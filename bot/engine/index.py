@@ -69,6 +69,7 @@ class EntryProfile:
     states_origin: bool
     states_future: bool
     negative: bool
+    held: frozenset[str]
     voices: frozenset[str]
     speakers: frozenset[str]
 
@@ -169,6 +170,7 @@ def _profile(entry: Entry) -> EntryProfile:
         states_origin=lexicon.states_an_origin(statement),
         states_future=lexicon.states_a_future(statement),
         negative=lexicon.is_negative(entry.question),
+        held=frozenset(stem(w) for w in lexicon.holders(stated_folded)),
         voices=_voices(entry, stated_folded),
         speakers=_speaker_names(entry),
     )

@@ -992,6 +992,35 @@ def is_negative(text: str) -> bool:
     return any(word in _NEGATIVE for word in apply_aliases(fold(text)).split())
 
 
+# "Who is the speaker / the NATO spokesperson / Kosovo's prime minister?" asks who holds a
+# role: an entry answers only if it names someone (or some country) beside that role.
+_WHO_HOLDS = re.compile(_LEAD_IN + r"who(?: is| was| are| were|s) (?P<role>.+)$")
+ROLE_WINDOW = 3
+
+
+def roles_asked(text: str) -> tuple[str, ...]:
+    """The words of the role the question asks the holder of, or () if it asks no such."""
+    for clause in _CLAUSE.split(text):
+        match = _WHO_HOLDS.match(apply_aliases(fold(clause)))
+        if match is None:
+            continue
+        words = [w for w in match.group("role").split() if not is_stopword(w)]
+        if any(w in PEOPLE for w in words):
+            return ()
+        return tuple(w for w in words if w not in NAMES and w != "nato")
+    return ()
+
+
+def holders(folded: str) -> frozenset[str]:
+    """Words standing within a few words of a person's or a country's name in folded text."""
+    words = [w for w in folded.split() if not is_stopword(w)]
+    near: set[str] = set()
+    for i, word in enumerate(words):
+        if word in PEOPLE or word in NAMES:
+            near.update(words[max(0, i - ROLE_WINDOW) : i + ROLE_WINDOW + 1])
+    return frozenset(near)
+
+
 def asks_beyond_a_list(text: str) -> bool:
     """Whether the question asks for members beyond those named ("which other...")."""
     return any(_BEYOND.match(fold(clause)) for clause in _CLAUSE.split(text))

@@ -71,6 +71,8 @@ class Question:
     to_come: bool = False
     # Whether it asks which or how many countries do something (not those that do not).
     positive_list: bool = False
+    # The role whose holder the question asks for ("who is the speaker"), as stems.
+    roles: tuple[str, ...] = ()
     people: frozenset[str] = frozenset()
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
@@ -129,6 +131,7 @@ def read_question(index: Index, text: str) -> Question:
         origin=lexicon.asks_for_an_origin(text),
         to_come=lexicon.asks_for_a_date_to_come(text),
         positive_list=lexicon.asks_for_those_that_do(text),
+        roles=tuple(_stem_read(index, word) for word in lexicon.roles_asked(text)),
         people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
     )
 
@@ -320,6 +323,8 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
     if question.to_come and not profile.states_future:
         return False
     if question.positive_list and profile.negative:
+        return False
+    if question.roles and not any(role in profile.held for role in question.roles):
         return False
     # A count must be stated of the very thing counted, not of something else in the entry.
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known

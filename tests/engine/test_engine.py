@@ -138,6 +138,13 @@ def test_abstains_when_asked_for_a_next_date_the_entry_does_not_speak_of(shipped
     assert shipped_engine.decide("When are Kosovo's next elections?").answered
 
 
+def test_abstains_when_asked_who_holds_a_role_the_entry_names_nobody_for(shipped_engine):
+    assert not shipped_engine.decide("Who is the NATO spokesperson?").answered
+    assert shipped_engine.decide("Who is NATO's secretary general?").entry.id == (
+        "rutte-russia-warning"
+    )
+
+
 def test_abstains_on_a_country_the_entry_does_not_mention(engine):
     decision = engine.decide("Does Brazil recognise Kosovo?")
     assert not decision.answered
