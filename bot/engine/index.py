@@ -166,7 +166,7 @@ def _profile(entry: Entry) -> EntryProfile:
         states_date=lexicon.states_a_date(statement),
         states_count=lexicon.states_a_count(statement),
         states_reason=lexicon.states_a_reason(statement)
-        or any(lexicon.question_kind(text) == lexicon.WHY for text in entry.phrasings),
+        or any(lexicon.asks_why(text) for text in entry.phrasings),
         states_origin=lexicon.states_an_origin(statement),
         states_future=lexicon.states_a_future(statement),
         negative=lexicon.is_negative(entry.question),

@@ -8,6 +8,7 @@ Serbian Cyrillic and diacritics are already gone. The lists are about how people
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.engine.text import fold
 
@@ -810,6 +811,9 @@ for _key in sorted(_ALIAS_WORDS, key=len, reverse=True):
 WHEN = "when"
 HOW_MANY = "how_many"
 WHY = "why"
+# How many questions' clauses and kinds are remembered: a question is read several ways
+# in a row, and this many is enough for that (repeats of old questions are not the point).
+CLAUSE_CACHE = 16
 
 
 def apply_aliases(folded: str) -> str:
@@ -830,19 +834,37 @@ def apply_aliases(folded: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=CLAUSE_CACHE)
+def clauses(text: str) -> tuple[str, ...]:
+    """The clauses of a question, each folded with aliases resolved.
+
+    Remembered, because every reading of what a question asks starts from them.
+    """
+    return tuple(apply_aliases(fold(clause)) for clause in _CLAUSE.split(text))
+
+
+@lru_cache(maxsize=CLAUSE_CACHE)
 def question_kind(text: str) -> str | None:
-    """Whether the question asks for a date (`WHEN`), a count (`HOW_MANY`), or neither.
+    """Whether the question asks for a date (`WHEN`), a count (`HOW_MANY`), a reason (`WHY`).
 
     `text` is the cleaned question, punctuation kept, so clauses can be told apart.
     """
-    clauses = [apply_aliases(fold(clause)) for clause in _CLAUSE.split(text)]
-    if any(_HOW_MANY.match(clause) for clause in clauses):
+    clauses_ = clauses(text)
+    if any(_HOW_MANY.match(clause) for clause in clauses_):
         return HOW_MANY
-    if any(_WHEN.match(clause) for clause in clauses):
+    if any(_WHEN.match(clause) for clause in clauses_):
         return WHEN
-    if any(_WHY.match(clause) for clause in clauses):
+    if any(_WHY.match(clause) for clause in clauses_):
         return WHY
     return None
+
+
+_WHY_WORDS = re.compile(r"\b(?:why|how come|reasons?|grounds|pse|perse|zasto|razloga|cega)\b")
+
+
+def asks_why(text: str) -> bool:
+    """Whether the question asks for a reason (a cheap look for a why-word comes first)."""
+    return _WHY_WORDS.search(fold(text)) is not None and question_kind(text) == WHY
 
 
 # What a question asks for, when a word names it: the thing counted ("how many troops"),
@@ -911,8 +933,8 @@ PEOPLE = _word_set(
 def question_focus(text: str) -> tuple[str, ...]:
     """The words naming what each clause of the question asks for (see `_FOCUS`)."""
     found = []
-    for clause in _CLAUSE.split(text):
-        match = _FOCUS.match(apply_aliases(fold(clause)))
+    for clause in clauses(text):
+        match = _FOCUS.match(clause)
         word = "" if match is None else match.group("focus")
         if _is_class_noun(word):
             # "Which countries are offering...": what is asked is what they do.
@@ -945,7 +967,7 @@ _FUTURE_STATED = re.compile(r"\b(?:next|upcoming|heading|again|will|future|comin
 
 def asks_for_an_origin(text: str) -> bool:
     """Whether the question asks when something began, or about someone's before or after."""
-    folded = apply_aliases(fold(text))
+    folded = " ".join(clauses(text))
     if question_kind(text) == WHEN and _ORIGIN.search(folded):
         return True
     return any(m.group("who") in PEOPLE for m in _NEXT_TO_SOMEONE.finditer(folded))
@@ -953,7 +975,7 @@ def asks_for_an_origin(text: str) -> bool:
 
 def asks_for_a_date_to_come(text: str) -> bool:
     """Whether the question asks when something next happens."""
-    return question_kind(text) == WHEN and _NEXT.search(apply_aliases(fold(text))) is not None
+    return question_kind(text) == WHEN and _NEXT.search(" ".join(clauses(text))) is not None
 
 
 def states_an_origin(folded: str) -> bool:
@@ -984,7 +1006,7 @@ def asks_for_those_that_do(text: str) -> bool:
     """
     if is_negative(text):
         return False
-    return any(_LIST.match(apply_aliases(fold(clause))) for clause in _CLAUSE.split(text))
+    return any(_LIST.match(clause) for clause in clauses(text))
 
 
 def is_negative(text: str) -> bool:
@@ -1000,8 +1022,8 @@ ROLE_WINDOW = 3
 
 def roles_asked(text: str) -> tuple[str, ...]:
     """The words of the role the question asks the holder of, or () if it asks no such."""
-    for clause in _CLAUSE.split(text):
-        match = _WHO_HOLDS.match(apply_aliases(fold(clause)))
+    for clause in clauses(text):
+        match = _WHO_HOLDS.match(clause)
         if match is None:
             continue
         words = [w for w in match.group("role").split() if not is_stopword(w)]
@@ -1023,14 +1045,14 @@ def holders(folded: str) -> frozenset[str]:
 
 def asks_beyond_a_list(text: str) -> bool:
     """Whether the question asks for members beyond those named ("which other...")."""
-    return any(_BEYOND.match(fold(clause)) for clause in _CLAUSE.split(text))
+    return any(_BEYOND.match(clause) for clause in clauses(text))
 
 
 def people_asked_to_speak(text: str) -> frozenset[str]:
     """The people whose own words the question asks for ("what did Kurti say")."""
     people: set[str] = set()
-    for clause in _CLAUSE.split(text):
-        match = _SPEAKER_ASKED.match(apply_aliases(fold(clause)))
+    for clause in clauses(text):
+        match = _SPEAKER_ASKED.match(clause)
         if match is not None:
             subject = match.group("subject") or match.group("source") or ""
             speaks = match.group("verb") in _SPEECH
