@@ -877,8 +877,9 @@ _FOCUS = re.compile(
     _LEAD_IN + r"(?:(?:in|on|during) )?"
     r"(?:how many|how much|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
     r"|who(?: (?:will|would|could|did|does|do|has|have|had|can|might))?)"
-    r" (?P<focus>[a-z0-9]+)(?: (?:" + _AUXILIARY + r" )?(?P<then>[a-z0-9]+))?"
+    r" (?P<rest>.+)$"
 )
+_AUXILIARIES = _word_set("is was are were did does do has have had will would could should can")
 # Words naming only a class of answer ("which country", "what kind"), not what is asked; and
 # a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
 _CLASS_NOUNS = _word_set(
@@ -935,15 +936,31 @@ def question_focus(text: str) -> tuple[str, ...]:
     found = []
     for clause in clauses(text):
         match = _FOCUS.match(clause)
-        word = "" if match is None else match.group("focus")
-        if _is_class_noun(word):
-            # "Which countries are offering...": what is asked is what they do.
-            word = match.group("then") or ""
-        elif word.endswith("ing"):
-            word = ""
-        if word and not (is_stopword(word) or _is_class_noun(word) or word in NAMES):
+        word = "" if match is None else _first_asked(match.group("rest").split())
+        if word and not is_stopword(word):
             found.append(word)
     return tuple(found)
+
+
+def _first_asked(words: list[str]) -> str:
+    """The word naming what is asked, past names and class nouns.
+
+    "How many Kosovo soldiers" asks for soldiers, "which NATO countries sent" for what they
+    sent; past a class noun and an auxiliary comes the deed ("which countries are
+    offering"). A word in -ing straight after "what" is a verb ("what's stopping"), not a
+    thing asked for.
+    """
+    if words and words[0].endswith("ing"):
+        return ""
+    position = 0
+    while position < len(words) and (words[position] in NAMES or words[position] == "nato"):
+        position += 1
+    if position < len(words) and _is_class_noun(words[position]):
+        position += 1
+        if position < len(words) and words[position] in _AUXILIARIES:
+            position += 1
+    word = words[position] if position < len(words) else ""
+    return "" if word in NAMES or _is_class_noun(word) else word
 
 
 # "When did it first / start...", "who was it before Rutte": the question asks about a
