@@ -136,7 +136,7 @@ class Index:
         )
         if best is None or (len(word) == _TYPO_MIN_LENGTH and best[0] not in lexicon.STOPWORDS):
             return None
-        return best[0], 1.0 - best[1] / len(word)
+        return lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
 
 def _profile(entry: Entry) -> EntryProfile:
@@ -204,8 +204,13 @@ def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
 
 
 def _words_by_length(profiles: list[EntryProfile]) -> dict[int, tuple[str, ...]]:
-    """Every word a typo may be corrected to: the knowledge's words and the stopwords."""
+    """Every word a typo may be corrected to.
+
+    The knowledge's words, the stopwords, and the words that stand for one of the
+    knowledge's words (contries: countries, so country).
+    """
     words: set[str] = set(lexicon.STOPWORDS).union(*(p.words for p in profiles))
+    words |= {key for key, value in lexicon.ONE_WORD_ALIASES.items() if value in words}
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in sorted(words):
         by_length[len(word)].append(word)

@@ -410,6 +410,11 @@ _ALIASES: dict[str, str] = {
     "interferes": "interfere",
     "interfering": "interfere",
     "friends": "allies",
+    "promise": "pledge",
+    "promises": "pledge",
+    "promised": "pledge",
+    "pledged": "pledge",
+    "pledges": "pledge",
     "friend": "allies",
     "cut": "reduction",
     "cuts": "reduction",
@@ -804,6 +809,10 @@ for _endings, _stems in _INFLECTED_NAMES.items():
             _ALIASES.setdefault(_stem + _ending, _name)
 
 _ALIAS_WORDS = {tuple(key.split()): value.split() for key, value in _ALIASES.items()}
+# Aliases of one word for one word, which a misspelling may be corrected to.
+ONE_WORD_ALIASES = {
+    key: value for key, value in _ALIASES.items() if " " not in key and value and " " not in value
+}
 _ALIAS_LENGTHS: dict[str, tuple[int, ...]] = {}
 for _key in sorted(_ALIAS_WORDS, key=len, reverse=True):
     _ALIAS_LENGTHS[_key[0]] = (*_ALIAS_LENGTHS.get(_key[0], ()), len(_key))
@@ -814,6 +823,11 @@ WHY = "why"
 # How many questions' clauses and kinds are remembered: a question is read several ways
 # in a row, and this many is enough for that (repeats of old questions are not the point).
 CLAUSE_CACHE = 16
+
+
+def alias_of(word: str) -> str:
+    """The canonical form of one folded word (itself when it is no one-word alias)."""
+    return ONE_WORD_ALIASES.get(word, word)
 
 
 def apply_aliases(folded: str) -> str:

@@ -55,6 +55,11 @@ _SUFFIXES = tuple(
 )  # fmt: skip
 
 
+# Endings before which English doubles a final consonant, and the doubles it keeps anyway.
+_DOUBLING = frozenset({"ed", "ing", "ings"})
+_KEPT_DOUBLE = frozenset("aeioulsz")
+
+
 def clean(text: str) -> str:
     """Drop zero-width characters, blank out control ones, collapse whitespace.
 
@@ -107,5 +112,12 @@ def stem(word: str) -> str:
 def _strip_one_ending(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN:
-            return word[: -len(suffix)]
+            return _undoubled(word[: -len(suffix)]) if suffix in _DOUBLING else word[: -len(suffix)]
+    return word
+
+
+def _undoubled(word: str) -> str:
+    """Planned, stopping: English doubles a final consonant before -ed and -ing."""
+    if len(word) > STEM_MIN and word[-1] == word[-2] and word[-1] not in _KEPT_DOUBLE:
+        return word[:-1]
     return word
