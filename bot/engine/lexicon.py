@@ -410,6 +410,31 @@ _ALIASES: dict[str, str] = {
     "interferes": "interfere",
     "interfering": "interfere",
     "friends": "allies",
+    "essential": "necessity",
+    "vital": "necessity",
+    "crucial": "necessity",
+    "indispensable": "necessity",
+    "necessary": "necessity",
+    "outlay": "spending",
+    "outlays": "spending",
+    "expenditure": "spending",
+    "expenditures": "spending",
+    "go up": "increase",
+    "goes up": "increase",
+    "went up": "increase",
+    "gone up": "increase",
+    "rise": "increase",
+    "rose": "increase",
+    "risen": "increase",
+    "grew": "increase",
+    "withhold": "refuse",
+    "withholds": "refuse",
+    "withheld": "refuse",
+    "withholding": "refuse",
+    "submit": "apply",
+    "submits": "apply",
+    "submitted": "apply",
+    "lodge": "apply",
     "promise": "pledge",
     "promises": "pledge",
     "promised": "pledge",
@@ -1047,7 +1072,9 @@ def is_negative(text: str) -> bool:
 
 # "Who is the speaker / the NATO spokesperson / Kosovo's prime minister?" asks who holds a
 # role: an entry answers only if it names someone (or some country) beside that role.
-_WHO_HOLDS = re.compile(_LEAD_IN + r"who(?: is| was| are| were|s) (?P<role>.+)$")
+_WHO_HOLDS = re.compile(_LEAD_IN + r"who(?: is| was| are| were|s) (?P<role>(?:the|a|an|nato) .+)$")
+# ...or "who is Kosovo's prime minister": the role after a name, not "who is eligible".
+_WHO_HOLDS_NAMED = re.compile(_LEAD_IN + r"who(?: is| was| are| were|s) (?P<role>.+)$")
 ROLE_WINDOW = 3
 
 
@@ -1056,7 +1083,9 @@ def roles_asked(text: str) -> tuple[str, ...]:
     for clause in clauses(text):
         match = _WHO_HOLDS.match(clause)
         if match is None:
-            continue
+            match = _WHO_HOLDS_NAMED.match(clause)
+            if match is None or match.group("role").split()[0] not in NAMES:
+                continue
         words = [w for w in match.group("role").split() if not is_stopword(w)]
         if any(w in PEOPLE for w in words):
             return ()
