@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot import health
+from bot import health, strings
 from bot.knowledge.check import run_check
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -37,8 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
         if args.command == "run" and args.discord:
             settings.require_token()
+        if args.command in ("ask", "bench", "run", "sync"):
+            settings.require_folders(writable_data=args.command == "sync" or settings.discord_mode)
     except SettingsError as error:
-        print(f"configuration error: {error}", file=sys.stderr)
+        print(strings.Run.CONFIGURATION_ERROR.format(error=error), file=sys.stderr)
         return 2
     if args.command == "check":
         root = Path(args.directory) if args.directory else settings.knowledge_dir

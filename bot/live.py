@@ -64,11 +64,6 @@ class LiveKnowledge:
             self._snapshot = Snapshot(result.knowledge, engine_factory(result.knowledge))
 
     @property
-    def snapshot(self) -> Snapshot:
-        """The pair being served; read it once per question to use one consistent pair."""
-        return self._snapshot
-
-    @property
     def engine(self) -> Engine:
         """The engine being served (its knowledge is the matching snapshot)."""
         return self._snapshot.engine
@@ -117,15 +112,22 @@ class LiveKnowledge:
         """Poll the folder every `interval` seconds and reload what changed; runs until cancelled.
 
         Picks up edits made outside the bot (a `git pull`, a hand edit). `notify` receives
-        every reload's result, good or not, for the log channel.
+        every reload's result, good or not, for the log channel. An error in one round is
+        logged and the watch goes on: one failed look must not stop all later ones.
         """
         while True:
             await asyncio.sleep(interval)
-            if not await asyncio.to_thread(self.changed_on_disk):
-                continue
-            result = await asyncio.to_thread(self.reload)
-            if notify is not None:
-                await notify(result)
+            try:
+                await self._look(notify)
+            except Exception as error:  # logged; the next round may succeed
+                event(log, "knowledge_watch_failed", logging.ERROR, error=repr(error))
+
+    async def _look(self, notify: Callable[[LoadResult], Awaitable[None]] | None) -> None:
+        if not await asyncio.to_thread(self.changed_on_disk):
+            return
+        result = await asyncio.to_thread(self.reload)
+        if notify is not None:
+            await notify(result)
 
     @staticmethod
     def _log_problems(problems: tuple[Problem, ...]) -> None:

@@ -48,11 +48,20 @@ def configure_logging(level: str, secrets: Iterable[str | None] = ()) -> None:
     logging.getLogger("discord").setLevel(discord_level)
 
 
-def event(logger: logging.Logger, name: str, level: int = logging.INFO, **fields: Any) -> None:
-    """Log the event `name` with its fields as `event=name key=value ...`."""
+def event(
+    logger: logging.Logger,
+    name: str,
+    level: int = logging.INFO,
+    exc_info: BaseException | None = None,
+    **fields: Any,
+) -> None:
+    """Log the event `name` with its fields as `event=name key=value ...`.
+
+    `exc_info` adds the traceback on the lines after the event's own line.
+    """
     if logger.isEnabledFor(level):
         pairs = " ".join(f"{key}={_quote(value)}" for key, value in fields.items())
-        logger.log(level, "event=%s %s", name, pairs)
+        logger.log(level, "event=%s %s", name, pairs, exc_info=exc_info)
 
 
 def _quote(value: Any) -> str:

@@ -127,20 +127,11 @@ class QuestionRecord:
         ).fetchone()
         return _from_row(row) if row else None
 
-    def unanswered(self, since: datetime | None = None) -> list[RecordedQuestion]:
-        """Questions the knowledge did not serve, newest first.
-
-        That is every question the bot abstained on, and every answer a member marked
-        "Not what I asked": both point at a gap in the knowledge.
-        """
-        cutoff = _stamp(since) if since else ""
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM questions"
-            " WHERE (answered = 0 OR missed_at IS NOT NULL) AND asked_at >= ?"
-            " ORDER BY asked_at DESC, id DESC",
-            (cutoff,),
-        ).fetchall()
-        return [_from_row(row) for row in rows]
+    def unanswered(
+        self, since: datetime | None = None, limit: int | None = None
+    ) -> list[RecordedQuestion]:
+        """Questions the knowledge did not serve, newest first (see `unanswered_questions`)."""
+        return unanswered_questions(self._db, since, limit)
 
     def prune(self) -> int:
         """Delete questions older than the retention period; return how many went."""
@@ -151,6 +142,26 @@ class QuestionRecord:
     def close(self) -> None:
         """Close the database; the record is unusable afterwards."""
         self._db.close()
+
+
+def unanswered_questions(
+    connection: sqlite3.Connection, since: datetime | None = None, limit: int | None = None
+) -> list[RecordedQuestion]:
+    """Questions the knowledge did not serve, newest first, at most `limit` of them.
+
+    That is every question the bot abstained on, and every answer a member marked
+    "Not what I asked": both point at a gap in the knowledge. Takes any connection to the
+    record's file, so a reader in another thread can use its own (the record's connection
+    belongs to the event loop's thread).
+    """
+    cutoff = _stamp(since) if since else ""
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} FROM questions"
+        " WHERE (answered = 0 OR missed_at IS NOT NULL) AND asked_at >= ?"
+        " ORDER BY asked_at DESC, id DESC LIMIT ?",
+        (cutoff, -1 if limit is None else limit),
+    ).fetchall()
+    return [_from_row(row) for row in rows]
 
 
 def _stamp(moment: datetime) -> str:

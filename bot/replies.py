@@ -46,10 +46,14 @@ def human_date(iso: str) -> str:
 
 
 def attribution(quote: SourcedQuote) -> str:
-    """Who said it, where, and when: the line under every quote."""
-    return strings.Reply.ATTRIBUTION.format(
-        speaker=quote.speaker, outlet=quote.outlet, date=human_date(quote.published)
-    )
+    """Who said it, where, and when: the line under every quote.
+
+    The outlet's own reporting names the outlet once, not as speaker and outlet both.
+    """
+    date = human_date(quote.published)
+    if quote.speaker.casefold() in quote.outlet.casefold():
+        return strings.Reply.ATTRIBUTION_OUTLET.format(outlet=quote.outlet, date=date)
+    return strings.Reply.ATTRIBUTION.format(speaker=quote.speaker, outlet=quote.outlet, date=date)
 
 
 def render_terminal(decision: Decision) -> str:
@@ -58,12 +62,9 @@ def render_terminal(decision: Decision) -> str:
     if decision.trimmed:
         lines += [strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS), ""]
     if decision.answered and decision.entry is not None:
-        lines += [decision.entry.answer.strip(), ""]
-        for quote in decision.quotes:
-            lines.append("  " + strings.Reply.QUOTE_LINE.format(quote=quote.quote))
-            source_line = "    — " + attribution(quote)
-            lines.append(source_line + (f" <{quote.url}>" if quote.url else ""))
-        lines += ["", strings.Reply.AS_OF.format(date=human_date(decision.as_of))]
+        for part in _answered_parts(decision):
+            lines += _terminal_answer(part)
+        lines += [strings.Reply.AS_OF.format(date=human_date(_as_of(decision)))]
         if decision.suggestions:
             lines += ["", strings.Reply.ALSO_CLOSE]
             lines += [f"  • {s.question}" for s in decision.suggestions]
@@ -73,18 +74,41 @@ def render_terminal(decision: Decision) -> str:
             lines.append(strings.Reply.CLOSEST)
             lines += [f"  • {s.question}" for s in decision.suggestions]
         else:
-            lines.append(strings.Reply.NO_SUGGESTIONS)
+            lines.append(strings.Reply.NO_SUGGESTIONS_TERMINAL)
     return "\n".join(lines)
 
 
+def _answered_parts(decision: Decision) -> list[Decision]:
+    """The answer and, for a message that asked several things, the answers to the others."""
+    return [decision, *decision.also]
+
+
+def _as_of(decision: Decision) -> str:
+    return max(part.as_of for part in _answered_parts(decision))
+
+
+def _terminal_answer(part: Decision) -> list[str]:
+    lines = [part.entry.answer.strip() if part.entry else "", ""]
+    for quote in part.quotes:
+        lines.append("  " + strings.Reply.QUOTE_LINE.format(quote=quote.quote))
+        source_line = "    — " + attribution(quote)
+        lines.append(source_line + (f" <{quote.url}>" if quote.url else ""))
+    return [*lines, ""]
+
+
 def to_json(decision: Decision) -> dict[str, Any]:
-    """The stable JSON contract of `python -m bot ask --json` (the benchmark reads it)."""
+    """The stable JSON contract of `python -m bot ask --json` (the benchmark reads it).
+
+    A message that asked several things gets every answer, in order, in `answer` and
+    `sources`; `entry_id` names the leading one.
+    """
     answered = decision.answered and decision.entry is not None
+    parts = _answered_parts(decision) if answered else []
     return {
         "answered": answered,
         "entry_id": decision.entry.id if answered and decision.entry else None,
         "score": round(decision.score, 4),
-        "answer": decision.entry.answer.strip() if answered and decision.entry else "",
+        "answer": "\n\n".join(p.entry.answer.strip() for p in parts if p.entry),
         "sources": [
             {
                 "quote": q.quote,
@@ -93,7 +117,8 @@ def to_json(decision: Decision) -> dict[str, Any]:
                 "date": q.published,
                 "url": q.url,
             }
-            for q in (decision.quotes if answered else ())
+            for part in parts
+            for q in part.quotes
         ],
         "suggestions": [
             {"entry_id": s.entry_id, "question": s.question} for s in decision.suggestions
@@ -195,6 +220,8 @@ def render_discord(
     """
     notice = strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS) if decision.trimmed else ""
     if decision.answered and decision.entry is not None:
+        if decision.also:
+            notice = "\n".join(filter(None, [notice, strings.Reply.ASKED_SEVERAL]))
         return _answer(decision, decision.entry, related, question_id, notice)
     return _abstention(decision, notice)
 
@@ -228,7 +255,9 @@ def _answer(
         ],
         "footer": {"text": footer},
     }
-    buttons = [_entry_button(s, "secondary", row=0) for s in related[:3]]
+    asked_too = [Suggestion(p.entry.id, p.entry.question) for p in decision.also if p.entry]
+    nearby = _nearby(entry.id, (*asked_too, *decision.suggestions, *related))
+    buttons = [_entry_button(s, "secondary", row=0) for s in nearby]
     if question_id is not None:
         custom_id = MISS_ID.format(question_id=question_id)
         buttons.append(DiscordButton(strings.Discord.MISS_BUTTON, custom_id, "danger", row=1))
@@ -236,6 +265,21 @@ def _answer(
         custom_id = QUOTES_ID.format(entry_id=entry.id)
         buttons.append(DiscordButton(strings.Discord.FULL_QUOTES_BUTTON, custom_id, row=1))
     return DiscordReply(content=notice, embed=embed, buttons=tuple(buttons))
+
+
+def _nearby(answered_id: str, candidates: Sequence[Suggestion]) -> list[Suggestion]:
+    """Up to three other questions under an answer: the engine's close calls come first.
+
+    A close call means the question could also have meant another entry, so the member
+    must see it before the merely related ones.
+    """
+    seen = {answered_id}
+    nearby = []
+    for suggestion in candidates:
+        if suggestion.entry_id not in seen:
+            seen.add(suggestion.entry_id)
+            nearby.append(suggestion)
+    return nearby[:3]
 
 
 def _quote_value(quote: SourcedQuote, limit: int) -> tuple[str, bool]:

@@ -8,6 +8,7 @@ the bot at start with one line naming the setting, rather than failing later mid
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,17 @@ class Settings:
             )
         return self.discord_token
 
+    def require_folders(self, writable_data: bool) -> None:
+        """Check the folders a command needs, so a wrong path is one line naming its setting.
+
+        Without this an unusable folder surfaces later as a traceback from deep inside the
+        store or the database, and a service manager restarts the bot forever.
+        """
+        if not self.knowledge_dir.is_dir():
+            raise SettingsError(f"BRIEFING_KNOWLEDGE_DIR: no folder at {self.knowledge_dir}")
+        if writable_data:
+            _require_writable("BRIEFING_DATA_DIR", self.data_dir)
+
     @property
     def database_path(self) -> Path:
         """The SQLite file holding the question record and the change history."""
@@ -106,6 +118,16 @@ class _Reader:
             return parse(raw)
         except ValueError as error:
             raise SettingsError(f"{name}: {error}") from None
+
+
+def _require_writable(name: str, folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise SettingsError(f"{name}: cannot write to {folder} ({reason})") from None
 
 
 def _snowflake(raw: str) -> int:

@@ -18,10 +18,14 @@ class Reply:
     CLOSEST = "Closest questions it does cover:"
     ALSO_CLOSE = "Also close to what you asked:"
     NO_SUGGESTIONS = "Try /topics to see what it covers."
+    ASKED_SEVERAL = (
+        "You asked more than one thing: this answers the first, the buttons below the rest."
+    )
+    NO_SUGGESTIONS_TERMINAL = "Try asking about what it covers in other words."
     AS_OF = "As of {date}"
-    SOURCES = "Sources"
-    QUOTE_LINE = "“{quote}”"
+    QUOTE_LINE = "> {quote}"
     ATTRIBUTION = "{speaker}, {outlet}, {date}"
+    ATTRIBUTION_OUTLET = "{outlet}, {date}"
     TRIMMED = "(Your question was long, so only its first {limit} characters were read.)"
     EMPTY_QUESTION = "Ask a question about the briefing's topic, in your own words."
 
@@ -226,7 +230,13 @@ class Kb:
         "Nothing was undone: a later change touched `{item_id}`. Undo that change first "
         "(see `/kb history {item_id}`)."
     )
+    CANNOT_OPEN = (
+        "`{entry_id}` can't be changed until the knowledge on disk is fixed ({count} problem(s)):"
+    )
     CURRENT_TEXT = "Current text of {item_id}"
+    YOURS_FILE = "{item_id}-yours.yaml"
+    NEW_SOURCE_FILE = "source"
+    NEW_ENTRY_FILE = "entry"
     EDIT_AGAIN = "Edit the current text"
     CONFIRM_REMOVE = "Remove `{entry_id}`: “{question}”?"
     REMOVE_BUTTON = "Remove"
@@ -246,10 +256,13 @@ class Kb:
     SOURCES_TITLE = "Sources"
     SOURCES_EMPTY = "There are no sources yet."
     SOURCE_LINE = "`{id}` · {title} · {outlet}, {published} · cited by {cited}"
-    TEXT_REQUIRED = "Attach the text as a .txt file, or leave the file out to paste it."
     NOT_TXT = "The attached file must be a .txt file."
     TOO_BIG = "The attached file is too large (the limit is {limit} bytes)."
 
+    BROKEN_WARNING = (
+        "⚠️ The files on disk have {count} problem(s); members get the last good knowledge. "
+        "`/kb check` lists them."
+    )
     CHECK_OK = "The knowledge on disk is valid: {summary}."
     CHECK_PROBLEMS = "The knowledge on disk has {count} problem(s):"
     RELOADED = "Reloaded from disk: {summary}. Members get it now."
@@ -377,6 +390,7 @@ class Run:
     NO_TOKEN_FOR_SYNC = (
         "No Discord token is configured (DISCORD_TOKEN), so there is nowhere to sync to."
     )
+    CONFIGURATION_ERROR = "configuration error: {error}"
     LOGIN_FAILED = "Discord refused the token: check DISCORD_TOKEN (the token is not shown)."
     SYNCED_GLOBAL = "Synced {count} commands globally; Discord may take up to an hour to show them."
     SYNCED_GUILDS = "Synced {count} commands to {guilds} server(s); they are available now."

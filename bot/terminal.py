@@ -9,12 +9,13 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
 from bot import strings
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.problems import Problem
 from bot.replies import render_terminal, to_json
 from bot.settings import Settings
 
@@ -25,12 +26,17 @@ def load_engine(settings: Settings, errors: TextIO = sys.stderr) -> Engine | Non
     """An engine over the configured knowledge, or None (with the problems shown)."""
     result = load_knowledge(settings.knowledge_dir)
     if result.knowledge is None:
-        print(strings.Terminal.BROKEN_KNOWLEDGE, file=errors)
-        for problem in result.problems[:20]:
-            print(f"  {problem}", file=errors)
-        print(strings.Terminal.CHECK_HINT, file=errors)
+        show_problems(result.problems, errors)
         return None
     return Engine(result.knowledge)
+
+
+def show_problems(problems: Sequence[Problem], errors: TextIO = sys.stderr) -> None:
+    """Say why nothing can be answered: the first problems and how to see them all."""
+    print(strings.Terminal.BROKEN_KNOWLEDGE, file=errors)
+    for problem in problems[:20]:
+        print(f"  {problem}", file=errors)
+    print(strings.Terminal.CHECK_HINT, file=errors)
 
 
 def tolerate_any_bytes(stdin: TextIO, stdout: TextIO) -> None:

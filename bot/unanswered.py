@@ -23,9 +23,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from bot.engine import Engine
 from bot.engine.index import content_words
 from bot.knowledge.history import Actor
-from bot.record import RecordedQuestion
+from bot.record import RecordedQuestion, unanswered_questions
 
 # Two questions belong together when their content words score at least this (0-100,
 # rapidfuzz token_set_ratio): "When will Kosovo join the EU?" and "kosovo EU membership
@@ -36,6 +37,9 @@ SIMILAR = 75.0
 SHORT = 2
 SHORT_SIMILAR = 90.0
 EXAMPLES = 3
+# `/kb unanswered` groups at most this many of the most recent questions not served, so
+# its reply stays quick however long the record grows.
+READ_LIMIT = 2000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dismissed (
@@ -155,6 +159,25 @@ def _group(key: str, members: list[Asked]) -> QuestionGroup:
     )
 
 
+def closest_entries(engine: Engine, group: QuestionGroup, limit: int) -> list[tuple[str, str]]:
+    """The entries a group's wording most likely belongs to, as (question, id) pairs.
+
+    The engine's suggestions first, then the entries that missed it, then partial matches,
+    then the rest alphabetically: a menu holds only `limit`, so the likely ones must lead.
+    """
+    question = group.examples[0]
+    closest = [s.entry_id for s in engine.decide(question).suggestions]
+    closest += list(group.answered_with)
+    closest += [s.entry_id for s in engine.complete(question, limit)]
+    closest += sorted(engine.knowledge.entries)
+    entries = engine.knowledge.entries
+    return [
+        (entries[entry_id].question, entry_id)
+        for entry_id in dict.fromkeys(closest)
+        if entry_id in entries
+    ][:limit]
+
+
 class UnansweredQuestions:
     """Groups of not-served questions, minus those moderators have dealt with.
 
@@ -171,6 +194,16 @@ class UnansweredQuestions:
     def groups(self, questions: Iterable[RecordedQuestion], limit: int = 10) -> list[QuestionGroup]:
         """The `limit` largest groups of `questions` (from `QuestionRecord.unanswered()`)."""
         return group_questions(from_record(questions), self.dismissed_words())[:limit]
+
+    def recent_groups(self, limit: int = 10, read: int = READ_LIMIT) -> list[QuestionGroup]:
+        """The `limit` largest groups among the `read` most recent questions not served.
+
+        Reads the question record through a connection of its own, so it can run in a
+        worker thread while the bot goes on answering.
+        """
+        with self._connect() as connection:
+            questions = unanswered_questions(connection, limit=read)
+        return self.groups(questions, limit)
 
     def resolve(
         self,
@@ -201,8 +234,3 @@ class UnansweredQuestions:
                 yield connection
         finally:
             connection.close()
-
-
-def find_group(groups: Iterable[QuestionGroup], group_id: str) -> QuestionGroup | None:
-    """The group with `group_id` (as carried by a button), or None when it is gone."""
-    return next((g for g in groups if g.id == group_id), None)

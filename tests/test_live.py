@@ -3,6 +3,7 @@ import os
 
 import pytest
 
+from bot.engine import Engine
 from bot.knowledge.serialise import entry_to_yaml
 from bot.live import KnowledgeUnavailable, LiveKnowledge, open_moderated
 from tests.knowledge.store_helpers import (
@@ -32,21 +33,21 @@ def write_by_hand(path, text):
 def test_the_engine_served_is_always_built_from_the_knowledge_served(tmp_path):
     live = LiveKnowledge(make_knowledge(tmp_path))
 
-    snapshot = live.snapshot
+    engine = live.engine
 
-    assert snapshot.engine.knowledge is snapshot.knowledge
+    assert engine.knowledge is live.knowledge
     assert answered_with(live.engine) == PFP
 
 
 def test_a_store_write_is_served_at_once(tmp_path):
     live, store = open_moderated(make_knowledge(tmp_path), tmp_path / "db.sqlite3")
-    before = live.snapshot
+    before = live.engine
 
     store.remove_entry(PFP, ALICE)
 
     assert answered_with(live.engine) is None
     assert live.engine.knowledge is live.knowledge
-    assert answered_with(before.engine) == PFP
+    assert answered_with(before) == PFP
 
 
 def test_reload_serves_files_changed_on_disk(tmp_path):
@@ -58,7 +59,7 @@ def test_reload_serves_files_changed_on_disk(tmp_path):
 
     result = live.reload()
 
-    assert result.ok
+    assert result.knowledge is not None
     assert live.engine.answer_entry("kosovo-pfp-status")
     assert not live.changed_on_disk()
 
@@ -78,7 +79,7 @@ async def test_watch_picks_up_a_change_on_disk_and_reports_it(tmp_path):
     finally:
         watcher.cancel()
 
-    assert result.ok
+    assert result.knowledge is not None
     assert answered_with(live.engine) is None
     assert reports.empty()
 
@@ -86,15 +87,15 @@ async def test_watch_picks_up_a_change_on_disk_and_reports_it(tmp_path):
 def test_a_malformed_file_dropped_in_keeps_the_last_good_knowledge_answering(tmp_path):
     root = make_knowledge(tmp_path)
     live = LiveKnowledge(root)
-    served = live.snapshot
+    served = live.engine
     write_by_hand(root / "entries" / "broken.yaml", "id: broken\nquestion: [unclosed\n")
 
     result = live.reload()
 
-    assert not result.ok
+    assert result.knowledge is None
     assert [p.file for p in result.problems] == ["entries/broken.yaml"]
     assert live.problems == result.problems
-    assert live.snapshot is served
+    assert live.engine is served
     assert answered_with(live.engine) == PFP
 
 
@@ -113,7 +114,7 @@ async def test_watch_reports_a_broken_file_and_keeps_answering(tmp_path):
     finally:
         watcher.cancel()
 
-    assert not result.ok
+    assert result.knowledge is None
     assert {p.file for p in result.problems} == {f"entries/{PFP}.yaml"}
     assert answered_with(live.engine) == PFP
     assert live.engine.knowledge.entries[PFP].answer.startswith("Kosovo is the only")
@@ -129,7 +130,7 @@ def test_a_later_good_write_clears_the_reported_problems(tmp_path):
     broken.unlink()
     result = live.reload()
 
-    assert result.ok
+    assert result.knowledge is not None
     assert live.problems == ()
 
 
@@ -152,3 +153,36 @@ def test_a_missing_knowledge_folder_is_reported_not_created(tmp_path):
         LiveKnowledge(missing)
 
     assert not missing.exists()
+
+
+async def test_watch_goes_on_after_a_round_that_failed(tmp_path):
+    root = make_knowledge(tmp_path)
+    builds = []
+
+    def engine_factory(knowledge):
+        builds.append(knowledge)
+        if len(builds) == 2:
+            raise OSError("the disk hiccuped")
+        return Engine(knowledge)
+
+    live = LiveKnowledge(root, engine_factory)
+    reports = asyncio.Queue()
+
+    async def notify(result):
+        await reports.put(result)
+
+    watcher = asyncio.create_task(live.watch(0.01, notify))
+    try:
+        (root / "entries" / f"{PFP}.yaml").unlink()
+        while len(builds) < 2:
+            await asyncio.sleep(0.01)
+        write_by_hand(
+            root / "entries" / "kosovo-pfp-status.yaml", entry_to_yaml(entry_from(status_data()))
+        )
+        result = await asyncio.wait_for(reports.get(), timeout=10)
+    finally:
+        watcher.cancel()
+
+    assert result.knowledge is not None
+    assert live.engine.answer_entry("kosovo-pfp-status")
+    assert PFP not in live.knowledge.entries

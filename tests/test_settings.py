@@ -52,7 +52,7 @@ def test_guild_list_is_parsed():
 
 
 def test_env_example_lists_every_setting():
-    documented = set(re.findall(r"^([A-Z_]+)=", ENV_EXAMPLE.read_text(), flags=re.MULTILINE))
+    documented = set(re.findall(r"^#?([A-Z_]+)=", ENV_EXAMPLE.read_text(), flags=re.MULTILINE))
     assert documented == set(SETTING_NAMES)
 
 
@@ -63,7 +63,7 @@ def test_env_example_values_are_the_defaults():
 def test_env_example_explains_every_setting_in_a_comment_above_it():
     lines = ENV_EXAMPLE.read_text().splitlines()
     for index, line in enumerate(lines):
-        if re.match(r"^[A-Z_]+=", line):
+        if re.match(r"^#?[A-Z_]+=", line):
             assert lines[index - 1].startswith("# "), line
 
 
@@ -125,3 +125,29 @@ def test_connected_commands_without_a_token_fail_with_one_line_naming_it(command
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert "DISCORD_TOKEN" in result.stderr
+
+
+def test_unwritable_data_folder_stops_discord_commands_with_one_line(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    done = run_bot("sync", DISCORD_TOKEN="a.b.c", BRIEFING_DATA_DIR=str(blocker / "data"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "configuration error: BRIEFING_DATA_DIR: "
+        f"cannot write to {blocker / 'data'} (Not a directory)"
+    ]
+
+
+def test_missing_knowledge_folder_stops_ask_with_one_line(tmp_path: Path):
+    done = run_bot("ask", "why", BRIEFING_KNOWLEDGE_DIR=str(tmp_path / "nowhere"))
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        f"configuration error: BRIEFING_KNOWLEDGE_DIR: no folder at {tmp_path / 'nowhere'}"
+    )
+
+
+def test_terminal_mode_needs_no_data_folder(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    done = run_bot("ask", "who doesn't recognise kosovo", BRIEFING_DATA_DIR=str(blocker))
+    assert done.returncode == 0, done.stderr

@@ -1,14 +1,17 @@
 from datetime import UTC, datetime, timedelta
 
+from bot.engine import Engine
 from bot.engine.decision import Decision
+from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry
 from bot.record import QuestionRecord
+from bot.settings import PROJECT_ROOT
 from bot.unanswered import (
     Asked,
     Kind,
     Resolution,
     UnansweredQuestions,
-    find_group,
+    closest_entries,
     group_questions,
 )
 from tests.knowledge.store_helpers import ALICE
@@ -117,14 +120,14 @@ def test_a_dismissed_group_does_not_come_back_even_after_a_restart(tmp_path):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
     groups = UnansweredQuestions(database).groups(record.unanswered())
-    target = find_group(groups, groups[0].id)
+    target = groups[0]
 
     UnansweredQuestions(database).resolve(target, ALICE, Resolution.PHRASING)
     record.record("Who's the NATO Secretary-General?", Decision("x", False, 0.1), None, None)
 
     remaining = UnansweredQuestions(database).groups(record.unanswered())
     assert [g.examples[0] for g in remaining] == ["Does Spain recognise Kosovo?"]
-    assert find_group(remaining, target.id) is None
+    assert target.id not in [g.id for g in remaining]
 
 
 def test_group_ids_stay_the_same_between_two_readings(tmp_path):
@@ -138,3 +141,30 @@ def test_group_ids_stay_the_same_between_two_readings(tmp_path):
     assert first == second
     assert len(set(first)) == 2
     assert all(len(group_id) <= 12 for group_id in first)
+
+
+def test_recent_groups_reads_the_record_itself_and_only_its_most_recent_questions(tmp_path):
+    database = tmp_path / "bot.sqlite3"
+    record = record_with_questions(database)
+    unanswered = UnansweredQuestions(database)
+
+    assert unanswered.recent_groups() == unanswered.groups(record.unanswered())
+    newest = unanswered.recent_groups(read=1)
+    assert [(g.count, g.examples[0]) for g in newest] == [(1, "Does Spain recognise Kosovo?")]
+
+
+def test_the_entries_closest_to_a_group_lead_its_menu_with_the_one_that_missed_among_them():
+    engine = Engine(load_knowledge(PROJECT_ROOT / "knowledge").knowledge)
+    missed = "kosovo-defence-investment"
+    (group,) = group_questions(
+        [asked("how much does kosovo spend on its army", 1, Kind.MISS, missed)]
+    )
+    suggested = [s.entry_id for s in engine.decide(group.examples[0]).suggestions]
+
+    options = closest_entries(engine, group, 25)
+
+    ids = [entry_id for _, entry_id in options]
+    assert len(ids) == len(set(ids)) == 25
+    assert ids[: len(suggested)] == suggested
+    assert missed in ids[: len(suggested) + 1]
+    assert all(engine.knowledge.entries[i].question == q for q, i in options)

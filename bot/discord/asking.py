@@ -63,12 +63,12 @@ class Asker:
 
         `member_id` is used for the cooldown only; it is neither recorded nor logged.
         """
+        if not question.strip():
+            return render_notice(strings.Reply.EMPTY_QUESTION)
         wait = self.cooldown.wait_for(member_id)
         if wait:
             event(log, "cooldown", via=via)
             return render_notice(strings.Discord.COOLDOWN.format(seconds=wait))
-        if not question.strip():
-            return render_notice(strings.Reply.EMPTY_QUESTION)
         started = time.perf_counter()
         engine = self.engine_source()
         decision = await self._decide(engine, question, on_slow)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -36,11 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("briefing.discord")
 
-ENTRY = r"briefing:entry:(?P<entry_id>[a-z0-9-]{1,64})"
-MISS = r"briefing:miss:(?P<question_id>[0-9]{1,18})"
-QUOTES = r"briefing:quotes:(?P<entry_id>[a-z0-9-]{1,64})"
-TOPICS_PAGE = r"briefing:topics:(?P<page>[0-9]{1,4})"
-SOURCES_PAGE = r"briefing:sources:(?P<page>[0-9]{1,4})"
+BUTTON = r"briefing:(?P<action>entry|miss|quotes|topics|sources):(?P<argument>[a-z0-9-]{1,64})"
 TOPIC_PICK = r"briefing:pick:(?P<slot>[0-9])"
 
 
@@ -48,108 +44,29 @@ def _bot(interaction: discord.Interaction) -> BriefingBot:
     return interaction.client  # type: ignore[return-value]
 
 
-def _button(spec: DiscordButton) -> Button:
-    return Button(
-        label=spec.label,
-        custom_id=spec.custom_id,
-        style=discord.ButtonStyle[spec.style],
-        row=spec.row,
-    )
+class BriefingButton(DynamicItem[Button], template=BUTTON):
+    """Every button the bot sends; its custom id (`briefing:<action>:<argument>`) says what to do.
 
+    One class for all of them keeps the set of actions in one table (`_ACTIONS`) instead of
+    a class per button that differs only in how it reads its argument.
+    """
 
-class EntryButton(DynamicItem[Button], template=ENTRY):
-    """A covered question (suggested or related): pressing it shows that answer."""
-
-    def __init__(self, button: Button, entry_id: str) -> None:
+    def __init__(self, button: Button, action: str, argument: str) -> None:
         super().__init__(button)
-        self.entry_id = entry_id
+        self.action = action
+        self.argument = argument
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: Button, match: re.Match[str], /
-    ) -> EntryButton:
+    ) -> BriefingButton:
         """Rebuild the button from a press, on any message ever sent."""
-        return cls(item, match["entry_id"])
+        return cls(item, match["action"], match["argument"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        """Show the entry's answer to the member who pressed."""
-        await guarded(interaction, show_entry(interaction, self.entry_id), "entry_button")
-
-
-class MissButton(DynamicItem[Button], template=MISS):
-    """The "Not what I asked" button: records that an answer missed the question, for moderators."""
-
-    def __init__(self, button: Button, question_id: int) -> None:
-        super().__init__(button)
-        self.question_id = question_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: Button, match: re.Match[str], /
-    ) -> MissButton:
-        """Rebuild the button from a press, on any message ever sent."""
-        return cls(item, int(match["question_id"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        """Record the miss and thank the member, privately."""
-        await guarded(interaction, mark_miss(interaction, self.question_id), "miss_button")
-
-
-class QuotesButton(DynamicItem[Button], template=QUOTES):
-    """The "Show full quotes" button: the quotes an embed had to shorten, in full, privately."""
-
-    def __init__(self, button: Button, entry_id: str) -> None:
-        super().__init__(button)
-        self.entry_id = entry_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: Button, match: re.Match[str], /
-    ) -> QuotesButton:
-        """Rebuild the button from a press, on any message ever sent."""
-        return cls(item, match["entry_id"])
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        """Send every quote of the entry in full."""
-        await guarded(interaction, show_full_quotes(interaction, self.entry_id), "quotes_button")
-
-
-class TopicsPageButton(DynamicItem[Button], template=TOPICS_PAGE):
-    """Previous / next page of /topics."""
-
-    def __init__(self, button: Button, page: int) -> None:
-        super().__init__(button)
-        self.page = page
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: Button, match: re.Match[str], /
-    ) -> TopicsPageButton:
-        """Rebuild the button from a press, on any message ever sent."""
-        return cls(item, int(match["page"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        """Replace the message with the chosen page."""
-        await guarded(interaction, show_page(interaction, render_topics, self.page), "topics")
-
-
-class SourcesPageButton(DynamicItem[Button], template=SOURCES_PAGE):
-    """Previous / next page of /sources."""
-
-    def __init__(self, button: Button, page: int) -> None:
-        super().__init__(button)
-        self.page = page
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: Button, match: re.Match[str], /
-    ) -> SourcesPageButton:
-        """Rebuild the button from a press, on any message ever sent."""
-        return cls(item, int(match["page"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        """Replace the message with the chosen page."""
-        await guarded(interaction, show_page(interaction, render_sources, self.page), "sources")
+        """Run the button's action for the member who pressed it."""
+        action = _ACTIONS[self.action](interaction, self.argument)
+        await guarded(interaction, action, f"{self.action}_button")
 
 
 class TopicPick(DynamicItem[Select], template=TOPIC_PICK):
@@ -172,29 +89,21 @@ class TopicPick(DynamicItem[Select], template=TOPIC_PICK):
             await guarded(interaction, show_entry(interaction, values[0]), "topic_pick")
 
 
-DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (
-    EntryButton,
-    MissButton,
-    QuotesButton,
-    TopicsPageButton,
-    SourcesPageButton,
-    TopicPick,
-)
-_BUTTON_KINDS: tuple[tuple[re.Pattern[str], Any], ...] = (
-    (re.compile(ENTRY), lambda b, m: EntryButton(b, m["entry_id"])),
-    (re.compile(MISS), lambda b, m: MissButton(b, int(m["question_id"]))),
-    (re.compile(QUOTES), lambda b, m: QuotesButton(b, m["entry_id"])),
-    (re.compile(TOPICS_PAGE), lambda b, m: TopicsPageButton(b, int(m["page"]))),
-    (re.compile(SOURCES_PAGE), lambda b, m: SourcesPageButton(b, int(m["page"]))),
-)
+DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (BriefingButton, TopicPick)
+_BUTTON_ID = re.compile(BUTTON)
 
 
-def _button_item(spec: DiscordButton) -> DynamicItem[Button]:
-    for pattern, build in _BUTTON_KINDS:
-        match = pattern.fullmatch(spec.custom_id)
-        if match:
-            return build(_button(spec), match)
-    raise ValueError(f"no dynamic item for custom id {spec.custom_id!r}")
+def _button_item(spec: DiscordButton) -> BriefingButton:
+    match = _BUTTON_ID.fullmatch(spec.custom_id)
+    if match is None:
+        raise ValueError(f"no dynamic item for custom id {spec.custom_id!r}")
+    button = Button(
+        label=spec.label,
+        custom_id=spec.custom_id,
+        style=discord.ButtonStyle[spec.style],
+        row=spec.row,
+    )
+    return BriefingButton(button, match["action"], match["argument"])
 
 
 def _select_item(spec: DiscordSelect) -> TopicPick:
@@ -284,3 +193,12 @@ async def mark_miss(interaction: discord.Interaction, question_id: int) -> None:
     event(log, "answer_missed", question_id=question_id, noted=noted)
     text = strings.Discord.MISS_NOTED if noted else strings.Discord.MISS_UNKNOWN
     await respond(interaction, render_notice(text))
+
+
+_ACTIONS: dict[str, Callable[[discord.Interaction, str], Coroutine[Any, Any, None]]] = {
+    "entry": show_entry,
+    "miss": lambda interaction, question_id: mark_miss(interaction, int(question_id)),
+    "quotes": show_full_quotes,
+    "topics": lambda interaction, page: show_page(interaction, render_topics, int(page)),
+    "sources": lambda interaction, page: show_page(interaction, render_sources, int(page)),
+}

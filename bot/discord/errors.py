@@ -13,6 +13,7 @@ from collections.abc import Awaitable
 import discord
 
 from bot import strings
+from bot.logs import event
 
 log = logging.getLogger("briefing.discord")
 
@@ -20,7 +21,7 @@ log = logging.getLogger("briefing.discord")
 def log_error(error: BaseException, where: str) -> str:
     """Log `error` with its traceback under a new error id, and return the id."""
     error_id = secrets.token_hex(4)
-    log.error("event=unexpected_error error_id=%s where=%s", error_id, where, exc_info=error)
+    event(log, "unexpected_error", logging.ERROR, exc_info=error, error_id=error_id, where=where)
     return error_id
 
 
@@ -35,7 +36,8 @@ async def apologise(interaction: discord.Interaction, error: BaseException, wher
         else:
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=none)
     except (discord.HTTPException, discord.ClientException) as failure:
-        log.warning("event=apology_failed error_id=%s reason=%s", error_id, type(failure).__name__)
+        reason = type(failure).__name__
+        event(log, "apology_failed", logging.WARNING, error_id=error_id, reason=reason)
 
 
 async def guarded(interaction: discord.Interaction, work: Awaitable[None], where: str) -> None:

@@ -21,6 +21,7 @@ from bot.discord.bot import BriefingBot, CogFactory
 from bot.discord.kb import open_kb
 from bot.discord.sync import sync_commands
 from bot.engine import Engine
+from bot.live import KnowledgeUnavailable, LiveKnowledge
 from bot.logs import configure_logging, event
 from bot.record import QuestionRecord
 from bot.settings import Settings
@@ -30,15 +31,16 @@ log = logging.getLogger("briefing.discord")
 
 def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """Serve Discord with a token, the terminal prompt without one; return the exit code."""
-    engine = terminal.load_engine(settings, sys.stderr)
-    if engine is None:
-        if settings.discord_mode:
-            operations.report_knowledge_failed(settings)
-        return 1
     if not settings.discord_mode:
-        return terminal.run_prompt(engine, stdin, stdout)
+        engine = terminal.load_engine(settings, sys.stderr)
+        return 1 if engine is None else terminal.run_prompt(engine, stdin, stdout)
     configure_logging(settings.log_level, secrets=[settings.discord_token])
-    live, kb = open_kb(settings)
+    try:
+        live, kb = open_kb(settings)
+    except KnowledgeUnavailable as error:
+        terminal.show_problems(error.problems, sys.stderr)
+        operations.report_knowledge_failed(settings)
+        return 1
     try:
         asyncio.run(
             operations.serve(
@@ -80,12 +82,14 @@ def sync(settings: Settings) -> int:
     if not settings.discord_mode:
         print(strings.Run.NO_TOKEN_FOR_SYNC, file=sys.stderr)
         return 2
-    engine = terminal.load_engine(settings, sys.stderr)
-    if engine is None:
-        return 1
     configure_logging(settings.log_level, secrets=[settings.discord_token])
     try:
-        count = asyncio.run(_sync(settings, engine))
+        live, kb = open_kb(settings)
+    except KnowledgeUnavailable as error:
+        terminal.show_problems(error.problems, sys.stderr)
+        return 1
+    try:
+        count = asyncio.run(_sync(settings, live, kb))
     except discord.LoginFailure:
         print(strings.Run.LOGIN_FAILED, file=sys.stderr)
         return 1
@@ -97,10 +101,9 @@ def sync(settings: Settings) -> int:
     return 0
 
 
-async def _sync(settings: Settings, engine: Engine) -> int:
+async def _sync(settings: Settings, live: LiveKnowledge, kb: CogFactory) -> int:
     """Log in over HTTP only (no gateway connection), sync, and close."""
-    _, kb = open_kb(settings)
-    bot = build_bot(settings, lambda: engine, cogs=[kb], sync_at_start=False)
+    bot = build_bot(settings, lambda: live.engine, cogs=[kb], sync_at_start=False)
     try:
         async with bot:
             await bot.login(settings.discord_token or "")

@@ -39,7 +39,8 @@ class Decision:
     `entry`, `quotes` and `as_of` are set, and `suggestions` holds the covered questions that
     came within a close call of it (usually none). Otherwise `suggestions` holds up to three
     covered questions closest to what was asked. `question` is the text the engine actually read
-    (cleaned and, when `trimmed`, cut to the length limit).
+    (cleaned and, when `trimmed`, cut to the length limit). When the message asked several
+    things and every one was answered, `also` holds the answers beyond this one.
     """
 
     question: str
@@ -50,3 +51,4 @@ class Decision:
     as_of: str = ""
     suggestions: tuple[Suggestion, ...] = ()
     trimmed: bool = False
+    also: tuple[Decision, ...] = ()

@@ -13,6 +13,7 @@ import logging
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.compound import decide_compound
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.index import EntryProfile, Index
 from bot.engine.lexicon import apply_aliases
@@ -66,7 +67,7 @@ class Engine:
     def decide(self, question: str) -> Decision:
         """Answer `question` from the knowledge, or abstain with suggestions. Never raises."""
         try:
-            return self._decide(question)
+            return decide_compound(self._decide, question)
         except Exception as error:  # a reply must never fail: abstain and let the log tell
             event(log, "engine_error", logging.ERROR, error=type(error).__name__)
             return Decision(question="", answered=False, score=0.0)

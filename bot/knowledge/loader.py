@@ -27,11 +27,6 @@ class LoadResult:
     knowledge: Knowledge | None
     problems: tuple[Problem, ...]
 
-    @property
-    def ok(self) -> bool:
-        """Whether the load produced a snapshot that is safe to serve."""
-        return self.knowledge is not None
-
 
 def load_knowledge(root: Path) -> LoadResult:
     """Load and validate every source and entry under `root`."""

@@ -8,6 +8,7 @@ equal values (tested by round trip).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -47,6 +48,11 @@ def entry_to_yaml(entry: Entry) -> str:
 def source_to_yaml(source: Source) -> str:
     """The text of the source's metadata file."""
     return _dump(source_to_data(source))
+
+
+def data_to_yaml(data: Mapping[str, Any]) -> str:
+    """Unvalidated data written as its file would be: a refused form, handed back whole."""
+    return _dump(dict(data))
 
 
 class _Quoted(str):

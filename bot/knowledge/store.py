@@ -69,7 +69,6 @@ class Applied:
     change_id: int
     item_id: str
     version: str | None
-    ok = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,6 @@ class Refused:
     """Nothing was written: the write would have left the knowledge with these problems."""
 
     problems: tuple[Problem, ...]
-    ok = False
 
 
 @dataclass(frozen=True)
@@ -86,14 +84,12 @@ class Conflict:
 
     `current_text` is the item as it is now (None when it no longer exists) and
     `refused_text` what this write would have made it, so the moderator can copy theirs
-    and merge by hand. `current_version` is what a retry should carry as its base.
+    and merge by hand.
     """
 
     item_id: str
     current_text: str | None
-    current_version: str | None
     refused_text: str | None
-    ok = False
 
 
 WriteResult = Applied | Refused | Conflict
@@ -140,16 +136,19 @@ class KnowledgeStore:
 
     # Reading
 
-    def read_entry(self, entry_id: str) -> StoredEntry | None:
+    def read_entry(self, entry_id: str) -> StoredEntry | Refused | None:
         """The entry's current text and version, to pre-fill an edit or confirm a removal.
 
-        None when there is no such entry, or when the files on disk have problems (every
-        write would then be refused with them; `check()` lists them).
+        None when there is no such entry; `Refused` with the problems when the files on
+        disk have some, since every write would be refused with them until they are fixed.
+        Takes no lock, so a form opens without waiting behind a write: files are replaced
+        atomically, and a version read mid-write is caught as a conflict when saving.
         """
-        with knowledge_lock(self.root):
-            current = self._current()
-            stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
-            return None if isinstance(stored, Refused) else stored
+        current = self._current(remember=False)
+        if isinstance(current, Refused):
+            return current
+        stored = self._stored(current, entry_id)
+        return None if isinstance(stored, Refused) else stored
 
     def list_sources(self) -> list[Source]:
         """The stored sources, newest publication first."""
@@ -401,19 +400,23 @@ class KnowledgeStore:
 
     # Helpers
 
-    def _current(self) -> Knowledge | Refused:
+    def _current(self, remember: bool = True) -> Knowledge | Refused:
         """The knowledge on disk; a write on top of broken files is refused with their problems.
 
         Reuses the snapshot of the last write while no file has changed since, which halves
-        the time a write takes; the staged load before writing still reads every file.
+        the time a write takes; the staged load before writing still reads every file. Only
+        callers holding the knowledge lock `remember` what they loaded, so a reader racing a
+        write never leaves a stale snapshot behind.
         """
+        known = self._known
         seen = fingerprint(self.root)
-        if self._known is not None and self._known[0] == seen:
-            return self._known[1]
+        if known is not None and known[0] == seen:
+            return known[1]
         result = load_knowledge(self.root)
         if result.knowledge is None:
             return Refused(result.problems)
-        self._known = (seen, result.knowledge)
+        if remember:
+            self._known = (seen, result.knowledge)
         return result.knowledge
 
     def _stored(self, current: Knowledge, entry_id: str) -> StoredEntry | Refused:
@@ -430,7 +433,7 @@ class KnowledgeStore:
         return path.relative_to(self.root).as_posix()
 
     def _conflict(self, item_id: str, current: bytes | None, refused: str | None) -> Conflict:
-        return Conflict(item_id, _text(current), version_of(current), refused)
+        return Conflict(item_id, _text(current), refused)
 
     @staticmethod
     def _refuse(entry_id: str, message: str) -> Refused:

@@ -34,6 +34,8 @@ CHANNEL_ID = 700000000000000200
 MEMBER_ID = 700000000000000300
 OWNER_ID = 700000000000000400
 ROLE_ID = 700000000000000500
+# The guild's one role besides @everyone, as a server would name its moderators' role.
+ROLE_NAME = "Briefing editors"
 TOKEN = "test-token-not-real"
 EPHEMERAL = 64
 SETTLE_TIMEOUT = 10.0
@@ -434,7 +436,17 @@ class Harness:
                     "hoist": False,
                     "managed": False,
                     "mentionable": False,
-                }
+                },
+                {
+                    "id": str(ROLE_ID),
+                    "name": ROLE_NAME,
+                    "permissions": "0",
+                    "position": 1,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                },
             ],
             "emojis": [],
             "features": [],

@@ -16,7 +16,15 @@ from bot.discord.bot import BriefingBot
 from bot.discord.kb import KbCog, KbServices, open_kb
 from bot.record import QuestionRecord
 from bot.settings import PROJECT_ROOT, Settings
-from tests.discord.harness import GUILD_ID, MEMBER_ID, Harness, Request, snowflake
+from tests.discord.harness import (
+    GUILD_ID,
+    MEMBER_ID,
+    ROLE_ID,
+    ROLE_NAME,
+    Harness,
+    Request,
+    snowflake,
+)
 
 MODERATOR_ID = 700000000000000301
 LOG_CHANNEL_ID = 700000000000000600
@@ -66,7 +74,7 @@ def make_world(tmp_path: Path, log_channel: bool = True) -> KbWorld:
     (root / "entries" / f"{NEW_ENTRY}.yaml").unlink()
     settings = Settings(
         edit_guild_ids=(GUILD_ID,),
-        moderator_roles=("Briefing editors",),
+        moderator_roles=(ROLE_NAME,),
         log_channel_id=LOG_CHANNEL_ID if log_channel else None,
         knowledge_dir=root,
         data_dir=tmp_path / "data",
@@ -97,6 +105,13 @@ def moderator(payload: dict, user_id: int = MODERATOR_ID) -> dict:
     """The payload, sent by a member with Manage Server."""
     payload["member"]["user"]["id"] = str(user_id)
     payload["member"]["permissions"] = str(MEMBER_PERMISSIONS | MANAGE_GUILD)
+    return payload
+
+
+def with_moderator_role(payload: dict) -> dict:
+    """The payload, sent by a member holding the moderators' role but not Manage Server."""
+    payload["member"]["roles"] = [str(ROLE_ID)]
+    payload["member"]["permissions"] = str(MEMBER_PERMISSIONS)
     return payload
 
 

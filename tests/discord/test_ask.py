@@ -24,7 +24,7 @@ async def test_answered_question_shows_answer_quotes_source_and_date(briefing):
     (quote,) = embed["fields"]
     assert quote["name"] == "RFE/RL"
     assert quote["value"] == (
-        "“Kosovo remains outside even this framework of cooperation, for political reasons”\n"
+        "> Kosovo remains outside even this framework of cooperation, for political reasons\n"
         "— Radio Free Europe/Radio Liberty (RFE/RL), December 2025"
     )
     assert embed["footer"]["text"] == "As of December 2025"
@@ -89,7 +89,7 @@ async def test_pressing_a_suggestion_shows_that_answer(briefing):
 
         assert shown.ephemeral
         assert shown.embeds[0]["title"] == button["label"]
-        assert shown.embeds[0]["fields"][0]["value"].startswith("“")
+        assert shown.embeds[0]["fields"][0]["value"].startswith("> ")
 
 
 async def test_abstention_without_close_questions_points_to_topics(briefing):
@@ -204,6 +204,16 @@ async def test_cooldown_stops_a_flood_with_a_friendly_private_message(start, mak
         briefing.slash("ask", question="why pfp", user_id=MEMBER_ID + 1)
     )
     assert other.embeds
+
+
+async def test_an_empty_question_does_not_use_up_the_cooldown(start, make_bot, settings):
+    from dataclasses import replace
+
+    briefing = await start(make_bot(settings=replace(settings, cooldown_questions=1)))
+    (empty,) = await briefing.interact(briefing.slash("ask", question="   "))
+    assert empty.message["content"] == strings.Reply.EMPTY_QUESTION
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why pfp"))
+    assert reply.embeds
 
 
 async def test_an_error_inside_a_command_shows_an_apology_with_an_error_id(start, make_bot, caplog):

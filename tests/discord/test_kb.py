@@ -6,6 +6,7 @@ the bot makes is checked against Discord's schema and limits by the `harnesses` 
 
 from __future__ import annotations
 
+import asyncio
 import io
 import zipfile
 
@@ -14,7 +15,7 @@ import pytest
 
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
-from bot.strings import Kb, Reply
+from bot.strings import Discord, Kb, Reply
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
     OTHER_GUILD_ID,
@@ -29,6 +30,7 @@ from tests.discord.kb_support import (
     modal_of,
     moderator,
     submit,
+    with_moderator_role,
 )
 
 EDITED = "kosovo-defence-investment"
@@ -178,6 +180,9 @@ async def test_a_quote_not_in_its_source_is_refused_showing_the_closest_passage(
     assert "not found verbatim" in content
     assert "as KFOR has protected the country for years" in content
     assert world.knowledge_files() == before
+    yours = reply.files[Kb.YOURS_FILE.format(item_id=KFOR_ID)].decode("utf-8")
+    assert "guarded the country" in yours
+    assert KFOR_QUESTION in yours
     (retry,) = reply.buttons
     (reopened,) = await harness.interact(moderator(harness.press(reply, retry["custom_id"])))
     assert form_values(reopened)["Citations: source, speaker, quote"] == wrong
@@ -209,7 +214,7 @@ async def test_two_edits_from_the_same_version_one_wins_the_other_gets_both_text
     assert reply.message["content"] == Kb.CONFLICT.format(item_id=EDITED)
     (embed,) = reply.embeds
     assert winner in embed["description"]
-    assert loser in reply.files[f"{EDITED}-yours.yaml"].decode("utf-8")
+    assert loser in reply.files[Kb.YOURS_FILE.format(item_id=EDITED)].decode("utf-8")
     saved = entry_file(world, EDITED).read_text(encoding="utf-8")
     assert winner in saved
     assert loser not in saved
@@ -316,7 +321,9 @@ UNANSWERED = (
 
 async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness):
     await ask_unanswered(harness, *UNANSWERED)
-    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    requests = await harness.interact(moderator(kb(harness, "unanswered")))
+    assert requests[0].callback_type == 5  # deferred first: grouping may take a while
+    listed = last(requests)
     assert listed.ephemeral
     assert "asked 3×" in listed.message["content"]
     (groups,) = listed.selects
@@ -334,13 +341,13 @@ async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness
     )
     assert last(requests).message["content"].startswith("Added the phrasing")
     assert UNANSWERED[-1] in world.services.live.knowledge.entries[target].phrasings
-    (again,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    again = last(await harness.interact(moderator(kb(harness, "unanswered"))))
     assert again.message["content"] == Kb.UNANSWERED_EMPTY
 
 
 async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismissed(world, harness):
     await ask_unanswered(harness, *UNANSWERED)
-    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
     (groups,) = listed.selects
     choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
     (shown,) = await harness.interact(moderator(choose))
@@ -354,7 +361,7 @@ async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismis
         moderator(harness.press(shown, shown.buttons[1]["custom_id"]))
     )
     assert dismissed.message["content"] == Kb.DISMISSED.format(count=3)
-    (again,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    again = last(await harness.interact(moderator(kb(harness, "unanswered"))))
     assert again.message["content"] == Kb.UNANSWERED_EMPTY
 
 
@@ -387,8 +394,10 @@ async def test_source_add_from_the_form_then_listed(world, harness):
 
 async def test_source_add_takes_the_text_from_an_attached_file(world, harness, monkeypatch):
     files = {}
+    downloaded = []
 
     async def read(self, *, use_cached=False):
+        downloaded.append(self.filename)
         return files[self.filename]
 
     monkeypatch.setattr(discord.Attachment, "read", read)
@@ -397,6 +406,7 @@ async def test_source_add_takes_the_text_from_an_attached_file(world, harness, m
         harness, "source add", file=attachment("article.txt", files["article.txt"])
     )
     assert len(form_values(opened)) == 4
+    assert downloaded == []  # the form opens at once; the file is read once it is submitted
     typed = {
         "Id": "from-a-file",
         "Title": "From a file",
@@ -406,6 +416,7 @@ async def test_source_add_takes_the_text_from_an_attached_file(world, harness, m
     reply = last(await harness.interact(submit(harness, opened, **typed)))
     assert "`from-a-file`" in reply.message["content"]
     assert (world.root / "sources" / "from-a-file.txt").read_bytes() == files["article.txt"]
+    assert downloaded == ["article.txt"]
 
 
 # The knowledge as a whole
@@ -450,7 +461,7 @@ async def test_export_attaches_a_zip_of_the_knowledge(world, harness):
     assert f"sources/{SOURCE}.txt" in names
     unpacked = world.root.parent / "unpacked"
     zipfile.ZipFile(io.BytesIO(content)).extractall(unpacked)
-    assert load_knowledge(unpacked).ok
+    assert load_knowledge(unpacked).knowledge is not None
 
 
 async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
@@ -465,18 +476,42 @@ async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
     assert str(LOG_CHANNEL_ID) not in str([r.path for r in requests])
 
 
-async def test_a_broken_file_on_disk_is_reported_and_the_last_good_knowledge_served(world, harness):
+async def watch_started(world, monkeypatch) -> list:
+    """What the cog started the disk watch with once ready: (interval, notify) per start."""
+    started = []
+
+    async def watch(interval, notify):
+        started.append((interval, notify))
+        await asyncio.Event().wait()  # watches until the bot closes
+
+    monkeypatch.setattr(world.services.live, "watch", watch)
+    for _ in range(2):  # a reconnect makes discord.py send READY again
+        world.bot.dispatch("ready")
+        await asyncio.sleep(0.01)
+    return started
+
+
+async def test_the_disk_watch_starts_when_ready_at_the_configured_interval(
+    world, harness, monkeypatch
+):
+    ((interval, _),) = await watch_started(world, monkeypatch)
+    assert interval == world.services.settings.knowledge_poll_seconds
+
+
+async def test_a_broken_file_on_disk_is_reported_and_the_last_good_knowledge_served(
+    world, harness, monkeypatch
+):
+    ((_, notify),) = await watch_started(world, monkeypatch)
     (world.root / "entries" / "broken.yaml").write_text("id: broken\nquestion: [unclosed\n")
-    cog = world.bot.get_cog("KbCog")
     harness.discord.take()
-    await cog.check_disk()
+    await notify(world.services.live.reload())
     (posted,) = announcements(harness.discord.take())
     assert posted.startswith(Kb.DISK_KEPT.format(count=1))
     assert "entries/broken.yaml:" in posted
     (answer,) = await harness.interact(harness.slash("ask", question="kosovo defence spending"))
     assert answer.embeds[0]["title"] == "Has Kosovo increased its defence spending?"
     (world.root / "entries" / "broken.yaml").unlink()
-    await cog.check_disk()
+    await notify(world.services.live.reload())
     (posted,) = announcements(harness.discord.take())
     assert posted.startswith("Picked up the knowledge changed on disk")
 
@@ -486,7 +521,7 @@ async def test_an_answer_marked_not_what_i_asked_is_listed_with_the_entry_that_m
     miss = answer.buttons[-1]
     assert miss["label"] == "Not what I asked"
     await harness.interact(harness.press(answer, miss["custom_id"]))
-    (listed,) = await harness.interact(moderator(kb(harness, "unanswered")))
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
     assert "“kosovo defence spending” · asked 1×" in listed.message["content"]
     assert f"1 marked “Not what I asked” (answered with `{EDITED}`)" in listed.message["content"]
 
@@ -498,7 +533,7 @@ async def test_an_edit_of_an_entry_removed_meanwhile_hands_back_the_moderators_t
     mine = "Kosovo has increased defence investment, its government says."
     reply = last(await harness.interact(submit(harness, opened, Answer=mine)))
     assert reply.message["content"] == Kb.CONFLICT_GONE.format(item_id=EDITED)
-    assert mine in reply.files[f"{EDITED}-yours.yaml"].decode("utf-8")
+    assert mine in reply.files[Kb.YOURS_FILE.format(item_id=EDITED)].decode("utf-8")
     assert not entry_file(world, EDITED).exists()
 
 
@@ -516,3 +551,95 @@ async def test_an_attached_file_that_is_not_utf8_text_is_refused_before_the_form
     (reply,) = await harness.interact(moderator(payload))
     assert reply.callback_type == 4
     assert reply.message["content"] == f"{Kb.REFUSED}\n- {Kb.NOT_TXT}"
+
+
+BROKEN = "id: broken\nquestion: [unclosed\n"
+
+
+@pytest.mark.parametrize("path", ["edit", "remove"])
+async def test_an_entry_cannot_be_opened_while_a_file_is_broken_and_the_problem_is_named(
+    world, harness, path
+):
+    (world.root / "entries" / "broken.yaml").write_text(BROKEN)
+    reply = last(await harness.interact(moderator(kb(harness, path, entry=EDITED))))
+    content = reply.message["content"]
+    assert content.startswith(Kb.CANNOT_OPEN.format(entry_id=EDITED, count=1))
+    assert "entries/broken.yaml:" in content
+    assert "There is no entry" not in content
+
+
+async def test_a_refused_source_hands_back_the_pasted_text_as_a_file(world, harness):
+    opened = await open_form(harness, "source add")
+    typed = {
+        "Id": "Not A Valid Id",
+        "Title": "NATO ministers meet",
+        "Outlet": "Example News",
+        "Published": "2026-11",
+        "Full text": SOURCE_TEXT,
+    }
+    reply = last(await harness.interact(submit(harness, opened, **typed)))
+    assert reply.message["content"].startswith(Kb.REFUSED)
+    yours = reply.files[Kb.YOURS_FILE.format(item_id=Kb.NEW_SOURCE_FILE)].decode("utf-8")
+    assert "NATO ministers met in Brussels." in yours
+    assert not (world.root / "sources" / "Not A Valid Id.txt").exists()
+
+
+def _apology_prefix() -> str:
+    return Discord.ERROR.split("{error_id}")[0]
+
+
+async def test_a_form_whose_saving_fails_unexpectedly_says_sorry_with_an_error_id(
+    world, harness, monkeypatch
+):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(world.services.store, "add_entry", fail)
+    reply = last(await add_kfor(harness))
+    assert reply.ephemeral
+    assert reply.message["content"].startswith(_apology_prefix())
+    assert "disk on fire" not in reply.message["content"]
+
+
+async def test_a_button_whose_work_fails_unexpectedly_says_sorry_with_an_error_id(
+    world, harness, monkeypatch
+):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    (asked,) = await harness.interact(moderator(kb(harness, "remove", entry=EDITED)))
+    monkeypatch.setattr(world.services.store, "remove_entry", fail)
+    reply = last(
+        await harness.interact(moderator(harness.press(asked, asked.buttons[0]["custom_id"])))
+    )
+    assert reply.message["content"].startswith(_apology_prefix())
+    assert entry_file(world, EDITED).is_file()
+
+
+async def test_a_member_with_the_moderators_role_but_not_manage_server_may_write(world, harness):
+    phrasing = "pristina barracks spending"
+    payload = with_moderator_role(kb(harness, "phrase add", entry=EDITED, text=phrasing))
+    reply = last(await harness.interact(payload))
+    assert reply.message["content"].startswith("Added the phrasing")
+    assert phrasing in world.services.live.knowledge.entries[EDITED].phrasings
+    (completed,) = await harness.interact(
+        with_moderator_role(kb_autocomplete(harness, "edit", "entry", "defence spending"))
+    )
+    assert EDITED in [c["value"] for c in completed.payload["data"]["choices"]]
+
+
+async def test_every_reply_warns_of_broken_files_on_disk_until_they_are_fixed(world, harness):
+    warning = Kb.BROKEN_WARNING.format(count=1)
+    broken = world.root / "entries" / "broken.yaml"
+    broken.write_text(BROKEN)
+    await harness.interact(moderator(kb(harness, "reload")))
+    (listed,) = await harness.interact(moderator(kb(harness, "history")))
+    assert listed.message["content"].startswith(f"{warning}\n")
+    reloaded = last(await harness.interact(moderator(kb(harness, "reload"))))
+    assert reloaded.message["content"].startswith(Kb.RELOAD_KEPT.format(count=1))
+    (refused,) = await harness.interact(kb(harness, "history"))
+    assert refused.message["content"] == Kb.NOT_ALLOWED
+    broken.unlink()
+    await harness.interact(moderator(kb(harness, "reload")))
+    (listed,) = await harness.interact(moderator(kb(harness, "history")))
+    assert not listed.message["content"].startswith(warning)

@@ -7,10 +7,11 @@ from bot.discord.kb._forms import (
     new_entry_id,
     parse_citations,
 )
-from bot.discord.kb._render import lines_within, problems_text
+from bot.discord.kb._render import lines_within, problems_text, warned
 from bot.knowledge.model import Citation, Entry
 from bot.knowledge.problems import Problem
 from bot.settings import Settings
+from bot.strings import Kb
 
 EDIT_GUILD = 700000000000000100
 SETTINGS = Settings(edit_guild_ids=(EDIT_GUILD,), moderator_roles=("Briefing Editors",))
@@ -102,3 +103,12 @@ def test_a_long_report_keeps_whole_lines_within_the_limit_and_says_how_many_are_
 def test_a_problem_without_a_file_is_shown_as_its_message_alone():
     text = problems_text("Nothing was saved:", [Problem("", "There is no change left to undo.")])
     assert text == "Nothing was saved:\n- There is no change left to undo."
+
+
+def test_a_warning_added_to_a_full_reply_keeps_it_within_discords_limit():
+    text = lines_within("Header", [f"line {n} " + "x" * 90 for n in range(100)])
+    shown = warned(text, 3)
+    assert len(shown) <= 2000
+    assert shown.startswith(Kb.BROKEN_WARNING.format(count=3))
+    assert shown.endswith("\n…")
+    assert warned(text, 0) == text

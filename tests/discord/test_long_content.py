@@ -28,8 +28,9 @@ async def test_over_long_quote_is_shortened_visibly_and_offered_in_full(start, m
     (quote,) = reply.embeds[0]["fields"]
     assert len(quote["value"]) <= 1024
     quoted, source_line = quote["value"].split("\n")
-    assert quoted.endswith("…”")
-    assert LONG_QUOTE.startswith(quoted[1:-2])
+    assert quoted.startswith("> ")
+    assert quoted.endswith("…")
+    assert LONG_QUOTE.startswith(quoted[2:-1])
     assert source_line == "— [Example Outlet, 30 November 2025](https://example.org/report)"
     labels = {b["custom_id"]: b["label"] for b in reply.buttons}
     assert labels["briefing:quotes:enlargement-fatigue"] == strings.Discord.FULL_QUOTES_BUTTON
@@ -57,7 +58,7 @@ async def test_many_long_quotes_keep_the_embed_within_six_thousand(start, make_b
     (embed,) = reply.embeds
     assert len(embed["fields"]) == 8
     assert embed_length(embed) <= 6000
-    assert all(f["value"].split("\n")[0].endswith("…”") for f in embed["fields"])
+    assert all(f["value"].split("\n")[0].endswith("…") for f in embed["fields"])
 
 
 async def test_a_long_question_is_read_in_part_and_the_reply_says_so(briefing):

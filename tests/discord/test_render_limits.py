@@ -75,7 +75,7 @@ def test_an_answer_never_breaks_discords_limits(question, answer, quotes, relate
     assert limits_broken(reply) == []
     fields = reply.embed["fields"]
     shortened = any(
-        f"“{q.quote.strip()}”" not in f["value"] for q, f in zip(quotes, fields, strict=False)
+        f"> {q.quote.strip()}\n" not in f["value"] for q, f in zip(quotes, fields, strict=False)
     )
     has_full_quotes = any(b.custom_id == "briefing:quotes:some-entry" for b in reply.buttons)
     assert has_full_quotes == (shortened or len(quotes) > 25)

@@ -1,7 +1,7 @@
 import io
 from dataclasses import replace
 
-from bot import strings
+from bot import health, strings
 from bot.discord import run
 
 
@@ -16,6 +16,21 @@ def test_run_without_a_token_opens_the_terminal_prompt(settings):
 def test_run_with_broken_knowledge_refuses_to_start(settings, tmp_path, capsys):
     assert run.run(replace(settings, knowledge_dir=tmp_path / "missing")) == 1
     assert strings.Terminal.BROKEN_KNOWLEDGE in capsys.readouterr().err
+
+
+def test_discord_mode_with_broken_knowledge_refuses_to_start_and_reports_unhealthy(
+    settings, tmp_path, capsys, restore_logging
+):
+    broken = tmp_path / "knowledge"
+    (broken / "entries").mkdir(parents=True)
+    (broken / "entries" / "bad.yaml").write_text("id: [unclosed\n")
+    discord_settings = replace(settings, knowledge_dir=broken, discord_token="a.b.c")
+
+    assert run.run(discord_settings) == 1
+    err = capsys.readouterr().err
+    assert strings.Terminal.BROKEN_KNOWLEDGE in err
+    assert "entries/bad.yaml" in err
+    assert health.check(settings.data_dir) == (1, strings.Health.KNOWLEDGE_FAILED)
 
 
 def test_sync_without_a_token_explains_and_fails(settings, capsys):

@@ -1,8 +1,36 @@
+import logging
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision
 from bot.replies import render_terminal, to_json
+
+
+class _Recorder(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _decide_without_failing(engine, text: str) -> Decision:
+    """Decide, and fail the test if the engine had to swallow an exception to reply.
+
+    `Engine.decide` turns any internal error into an abstention so a member never sees a
+    failure; the property is that no input makes it need to.
+    """
+    recorder = _Recorder()
+    logger = logging.getLogger("bot.engine.engine")
+    logger.addHandler(recorder)
+    try:
+        decision = engine.decide(text)
+    finally:
+        logger.removeHandler(recorder)
+    assert not recorder.messages, recorder.messages
+    return decision
 
 
 def _valid(decision: Decision) -> None:
@@ -21,7 +49,7 @@ def _valid(decision: Decision) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=700))
 def test_any_text_gives_a_valid_decision(engine, text):
-    _valid(engine.decide(text))
+    _valid(_decide_without_failing(engine, text))
 
 
 @settings(max_examples=100, deadline=None)
@@ -34,7 +62,7 @@ def test_any_text_gives_a_valid_decision(engine, text):
     )
 )
 def test_any_mix_of_scripts_and_symbols_gives_a_valid_decision(engine, parts):
-    _valid(engine.decide("".join(parts)))
+    _valid(_decide_without_failing(engine, "".join(parts)))
 
 
 def test_long_input_is_trimmed_and_the_reply_says_so(engine):
@@ -49,6 +77,18 @@ def test_empty_whitespace_and_punctuation_are_not_answered(engine):
         decision = engine.decide(text)
         assert not decision.answered
         assert decision.suggestions == ()
+
+
+def test_an_internal_error_is_caught_by_the_property_checks(engine, monkeypatch):
+    def broken(question):
+        raise ValueError("index out of shape")
+
+    monkeypatch.setattr(engine, "_decide", broken)
+    try:
+        _decide_without_failing(engine, "why pfp")
+    except AssertionError:
+        return
+    raise AssertionError("an engine that swallowed an error passed the property check")
 
 
 @settings(max_examples=150, deadline=None)

@@ -172,7 +172,7 @@ def test_abstention_offers_at_most_three_closest_questions(engine):
 
 def test_an_answer_shows_its_quote_speaker_outlet_and_date(engine):
     shown = render_terminal(engine.decide("rutte warning russia"))
-    assert "“Russia has brought war back to Europe, and Europe must be prepared”" in shown
+    assert "> Russia has brought war back to Europe, and Europe must be prepared" in shown
     assert "Mark Rutte, Radio Free Europe/Radio Liberty (RFE/RL), December 2025" in shown
     assert "As of December 2025" in shown
 

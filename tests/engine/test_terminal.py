@@ -48,7 +48,8 @@ def test_ask_with_a_question_prints_the_answer_with_its_source_once():
     done = _run_bot("ask", "which nato members don't recognise kosovo")
     assert done.returncode == 0, done.stderr
     assert "Greece, Romania" in done.stdout
-    assert "RFE/RL, Radio Free Europe/Radio Liberty (RFE/RL), December 2025" in done.stdout
+    assert "— Radio Free Europe/Radio Liberty (RFE/RL), December 2025" in done.stdout
+    assert "RFE/RL, Radio Free Europe" not in done.stdout
 
 
 def test_ask_with_an_empty_question_asks_for_a_question():

@@ -31,7 +31,7 @@ def test_good_knowledge_passes_with_a_summary(knowledge, check):
 
 def test_load_returns_a_complete_snapshot(knowledge):
     result = load_knowledge(knowledge)
-    assert result.ok and result.problems == ()
+    assert result.knowledge is not None and result.problems == ()
     assert sorted(result.knowledge.entries) == ["nato-members", "us-house"]
     assert result.knowledge.entries["nato-members"].phrasings == ("nato size", "how big is nato")
     assert result.knowledge.entries["us-house"].answer.startswith("The U.S. House")
@@ -331,7 +331,7 @@ def test_reports_every_problem_at_once_and_serves_nothing(knowledge, check):
     assert lines[0].startswith("entries/broken.yaml:")
     assert lines[1].startswith(f"{ENTRY}:3: topic: YAML reads a bare `no`")
     result = load_knowledge(knowledge)
-    assert result.knowledge is None and not result.ok
+    assert result.knowledge is None and result.problems
     assert len(result.problems) == 2
 
 

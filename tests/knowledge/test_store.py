@@ -72,9 +72,8 @@ def test_two_edits_from_the_same_version_keep_the_first_and_return_the_second(tm
     assert isinstance(second, Conflict)
     assert "Alice's answer." in second.current_text
     assert "Bob's answer." in second.refused_text
-    assert second.current_version == first.version
     assert load_knowledge(root).knowledge.entries[PFP].answer == "Alice's answer."
-    retry = store.edit_entry(PFP, pfp_data(answer="Bob's answer."), second.current_version, BOB)
+    retry = store.edit_entry(PFP, pfp_data(answer="Bob's answer."), first.version, BOB)
     assert isinstance(retry, Applied)
 
 
@@ -526,4 +525,6 @@ def test_a_write_on_top_of_a_broken_file_is_refused_naming_it(tmp_path):
 
     assert isinstance(result, Refused)
     assert {p.file for p in result.problems} == {"entries/broken.yaml"}
-    assert store.read_entry(PFP) is None
+    read = store.read_entry(PFP)
+    assert isinstance(read, Refused)
+    assert {p.file for p in read.problems} == {"entries/broken.yaml"}

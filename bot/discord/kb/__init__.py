@@ -12,7 +12,6 @@ from discord.ext import commands
 
 from bot.discord.kb._cog import KbCog, KbServices
 from bot.live import LiveKnowledge, open_moderated
-from bot.record import QuestionRecord
 from bot.settings import Settings
 from bot.unanswered import UnansweredQuestions
 
@@ -22,15 +21,14 @@ __all__ = ["KbCog", "KbServices", "open_kb"]
 def open_kb(settings: Settings) -> tuple[LiveKnowledge, Callable[[commands.Bot], KbCog]]:
     """The served knowledge, and the factory of the `/kb` cog for the bot that serves it.
 
-    The bot must answer from `live.engine` so moderators' writes are served at once; the
-    cog shares the bot's question record (`bot.record`) for `/kb unanswered`. Blocks:
+    The bot must answer from `live.engine` so moderators' writes are served at once;
+    `/kb unanswered` reads the questions the bot records in the same database. Blocks:
     opening the store repairs a write a crash interrupted.
     """
     live, store = open_moderated(settings.knowledge_dir, settings.database_path)
     unanswered = UnansweredQuestions(settings.database_path)
 
     def make(bot: commands.Bot) -> KbCog:
-        record: QuestionRecord = bot.record  # type: ignore[attr-defined]
-        return KbCog(bot, KbServices(settings, store, live, record, unanswered))
+        return KbCog(bot, KbServices(settings, store, live, unanswered))
 
     return live, make

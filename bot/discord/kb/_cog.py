@@ -19,18 +19,41 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands, tasks
+from discord.ext import commands
 
 from bot.discord.kb._access import Access, access_of
-from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_entry_id
+from bot.discord.kb._forms import (
+    EntryForm,
+    entry_data,
+    form_from_entry,
+    new_entry_id,
+    unfit_upload,
+)
 from bot.discord.kb._render import (
     announcement,
-    code_block,
+    cannot_open_text,
+    check_text,
+    confirm_remove_text,
+    conflict_text,
+    current_text,
+    disk_text,
+    dismissed_text,
+    done_text,
+    export_texts,
+    group_options,
+    group_text,
     history_text,
-    knowledge_summary,
-    lines_within,
-    problems_text,
+    no_entry_text,
+    refused_text,
+    reload_texts,
     sources_text,
+    too_long_text,
+    topics_text,
+    unanswered_text,
+    undo_conflict_text,
+    undone_text,
+    warned,
+    yours_file_name,
 )
 from bot.discord.kb._ui import (
     OPTION_LIMIT,
@@ -42,23 +65,23 @@ from bot.discord.kb._ui import (
     clip,
     fits_form,
 )
-from bot.engine import Engine
 from bot.knowledge.history import Action, Actor
-from bot.knowledge.problems import Problem
+from bot.knowledge.loader import LoadResult
+from bot.knowledge.serialise import data_to_yaml
 from bot.knowledge.store import (
     Applied,
     Conflict,
     KnowledgeStore,
     Refused,
+    StoredEntry,
     WriteResult,
     decode_upload,
 )
 from bot.live import LiveKnowledge
 from bot.logs import event
-from bot.record import QuestionRecord
 from bot.settings import Settings
-from bot.strings import Kb, Moderation
-from bot.unanswered import QuestionGroup, Resolution, UnansweredQuestions
+from bot.strings import Kb
+from bot.unanswered import QuestionGroup, Resolution, UnansweredQuestions, closest_entries
 
 log = logging.getLogger(__name__)
 
@@ -66,19 +89,24 @@ UPLOAD_LIMIT = 5 * 1024 * 1024
 CHOICES = 25
 HISTORY_LIMIT = 20
 GROUPS = 10
-# Replaced at start by `knowledge_poll_seconds`; `tasks.loop` needs an interval to begin with.
-WATCH_SECONDS = 10.0
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
 @dataclass(frozen=True)
+class Yours:
+    """A moderator's text that was not saved, to hand back as a file."""
+
+    item_id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class KbServices:
-    """What `/kb` works with: the settings, the store, the served knowledge, the records."""
+    """What `/kb` works with: the settings, the store, the served knowledge, the gaps."""
 
     settings: Settings
     store: KnowledgeStore
     live: LiveKnowledge
-    questions: QuestionRecord
     unanswered: UnansweredQuestions
 
 
@@ -95,6 +123,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         self.services = services
         self.store = services.store
         self.live = services.live
+        self._watcher: asyncio.Task[None] | None = None
         super().__init__()
 
     # Changes made on disk
@@ -102,37 +131,22 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
     @commands.Cog.listener()
     async def on_ready(self) -> None:
         """Once connected, start watching the knowledge folder (once, across reconnects)."""
-        if not self.watch_disk.is_running():
-            self.watch_disk.change_interval(seconds=self.services.settings.knowledge_poll_seconds)
-            self.watch_disk.start()
+        if self._watcher is None or self._watcher.done():
+            interval = self.services.settings.knowledge_poll_seconds
+            self._watcher = asyncio.create_task(self.live.watch(interval, self.disk_changed))
 
     async def cog_unload(self) -> None:
         """Stop watching when the bot closes."""
-        self.watch_disk.cancel()
+        if self._watcher is not None:
+            self._watcher.cancel()
 
-    @tasks.loop(seconds=WATCH_SECONDS)
-    async def watch_disk(self) -> None:
-        """Pick up files changed outside the bot; an error is logged and the watch goes on."""
-        try:
-            await self.check_disk()
-        except Exception:  # a failed check must not stop all later ones
-            log.exception("event=knowledge_watch_failed")
-
-    async def check_disk(self) -> None:
-        """Reload if the files changed; tell the log channel what was served or what is wrong.
+    async def disk_changed(self, result: LoadResult) -> None:
+        """Tell the log channel what the watch picked up from disk, or what is wrong there.
 
         A broken file never replaces the served knowledge (`LiveKnowledge.reload` keeps the
         last good one), so members keep getting answers while moderators fix it.
         """
-        if not await asyncio.to_thread(self.live.changed_on_disk):
-            return
-        result = await asyncio.to_thread(self.live.reload)
-        if result.knowledge is None:
-            header = Kb.DISK_KEPT.format(count=len(result.problems))
-            await self._announce(problems_text(header, result.problems))
-        else:
-            summary = knowledge_summary(result.knowledge)
-            await self._announce(Kb.DISK_RELOADED.format(summary=summary))
+        await self._announce(disk_text(result))
 
     # Who may write
 
@@ -142,7 +156,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if verdict is Access.ALLOWED:
             return Actor(interaction.user.id, interaction.user.display_name)
         event(log, "kb_refused", reason=verdict.name.lower(), guild=interaction.guild_id)
-        await self._send(interaction, verdict.value)
+        await self._send(interaction, verdict.value, warn=False)
         return None
 
     async def allowed(self, interaction: discord.Interaction) -> bool:
@@ -178,9 +192,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 actor,
                 partial(self.store.add_phrasing, entry, text, actor),
                 Action.PHRASE_ADD,
-                lambda a: Kb.PHRASE_ADDED.format(
-                    text=" ".join(text.split()), entry_id=a.item_id, change_id=a.change_id
-                ),
+                text,
             )
 
     @phrase.command(name="remove", description=Kb.PHRASE_REMOVE)
@@ -194,9 +206,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 actor,
                 partial(self.store.remove_phrasing, entry, text, actor),
                 Action.PHRASE_REMOVE,
-                lambda a: Kb.PHRASE_REMOVED.format(
-                    text=text, entry_id=a.item_id, change_id=a.change_id
-                ),
+                text,
             )
 
     @app_commands.command(name="remove", description=Kb.REMOVE)
@@ -205,9 +215,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         """Ask to confirm the removal; the confirmation carries the version shown."""
         if not await self.moderator(interaction):
             return
-        stored = await asyncio.to_thread(self.store.read_entry, entry)
+        stored = await self._read_entry(interaction, entry)
         if stored is None:
-            await self._send(interaction, _no_entry(entry))
             return
 
         async def confirm(pressed: discord.Interaction) -> None:
@@ -219,7 +228,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                     actor,
                     partial(self.store.remove_entry, entry, actor, stored.version),
                     Action.REMOVE,
-                    lambda a: Kb.REMOVED.format(entry_id=a.item_id, change_id=a.change_id),
                 )
 
         async def cancel(pressed: discord.Interaction) -> None:
@@ -232,10 +240,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 Press(Kb.CANCEL_BUTTON, cancel),
             ],
         )
-        question = stored.entry.question
-        await self._send(
-            interaction, Kb.CONFIRM_REMOVE.format(entry_id=entry, question=question), view=view
-        )
+        await self._send(interaction, confirm_remove_text(entry, stored.entry.question), view=view)
 
     # History and undo
 
@@ -259,14 +264,12 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         await interaction.response.defer(ephemeral=True, thinking=True)
         result, undone = await asyncio.to_thread(self._undo, actor, change)
         if isinstance(result, Applied):
-            await self._send(
-                interaction, Kb.UNDONE.format(undone=undone, change_id=result.change_id)
-            )
+            await self._send(interaction, undone_text(result, undone))
             await self._announce(announcement(actor.name, Action.UNDO, result, undone))
         elif isinstance(result, Conflict):
-            await self._send(interaction, Kb.UNDO_CONFLICT.format(item_id=result.item_id))
+            await self._send(interaction, undo_conflict_text(result))
         else:
-            await self._send(interaction, problems_text(Kb.REFUSED, result.problems))
+            await self._send(interaction, refused_text(result.problems))
 
     def _undo(self, actor: Actor, change: int | None) -> tuple[WriteResult, int | None]:
         result = self.store.undo(actor, change)
@@ -282,29 +285,24 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         """Show the groups of questions the knowledge did not serve, most asked first."""
         if not await self.moderator(interaction):
             return
-        # The record keeps one connection for the event loop's thread, so it is read here.
-        questions = self.services.questions.unanswered()
-        groups = await asyncio.to_thread(self.services.unanswered.groups, questions, GROUPS)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        groups = await asyncio.to_thread(self.services.unanswered.recent_groups, GROUPS)
         if not groups:
-            await self._send(interaction, Kb.UNANSWERED_EMPTY)
+            await self._send(interaction, unanswered_text(groups))
             return
-        lines = [_group_line(number, group) for number, group in enumerate(groups, 1)]
         view = Actions(self.allowed)
         by_id = {group.id: group for group in groups}
         view.add_select(
             Kb.UNANSWERED_PICK,
-            [
-                (Kb.GROUP_OPTION.format(number=n, question=g.examples[0]), g.id)
-                for n, g in enumerate(groups, 1)
-            ],
+            group_options(groups),
             lambda chosen, group_id: self._show_group(chosen, by_id[group_id]),
         )
-        await self._send(interaction, lines_within(f"**{Kb.UNANSWERED_TITLE}**", lines), view=view)
+        await self._send(interaction, unanswered_text(groups), view=view)
 
     async def _show_group(self, interaction: discord.Interaction, group: QuestionGroup) -> None:
         """One group, with its three ways to deal with it."""
         question = group.examples[0]
-        options = _closest_entries(self.live.engine, group)
+        options = closest_entries(self.live.engine, group, CHOICES)
 
         async def as_phrasing(chosen: discord.Interaction, entry_id: str) -> None:
             actor = await self.moderator(chosen)
@@ -314,9 +312,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                     actor,
                     partial(self.store.add_phrasing, entry_id, question, actor),
                     Action.PHRASE_ADD,
-                    lambda a: Kb.PHRASE_ADDED.format(
-                        text=question, entry_id=a.item_id, change_id=a.change_id
-                    ),
+                    question,
                 )
                 if applied:
                     await self._resolve(group, actor, Resolution.PHRASING)
@@ -331,9 +327,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             actor = await self.moderator(pressed)
             if actor:
                 await self._resolve(group, actor, Resolution.DISMISSED)
-                await pressed.response.edit_message(
-                    content=Kb.DISMISSED.format(count=group.count), view=None
-                )
+                await pressed.response.edit_message(content=dismissed_text(group), view=None)
 
         view = Actions(
             self.allowed,
@@ -343,11 +337,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             ],
         )
         view.add_select(Kb.AS_PHRASING, options, as_phrasing)
-        detail = Kb.GROUP_DETAIL.format(
-            question=question, count=group.count, last=_when(group.last_asked)
-        )
-        asked = [f"- {example}" for example in group.examples]
-        await self._send(interaction, lines_within(detail, [Kb.GROUP_ASKED, *asked]), view=view)
+        await self._send(interaction, group_text(group), view=view)
 
     async def _resolve(self, group: QuestionGroup, actor: Actor, how: Resolution) -> None:
         await asyncio.to_thread(self.services.unanswered.resolve, group, actor, how)
@@ -369,23 +359,29 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         """Open the source form; the text comes from the attached file or from the form."""
         if not await self.moderator(interaction):
             return
-        text = await _read_upload(file) if file else None
-        if isinstance(text, Refused):
-            await self._send(interaction, problems_text(Kb.REFUSED, text.problems))
+        refused = unfit_upload(file.filename, file.size, UPLOAD_LIMIT) if file else None
+        if refused is not None:
+            await self._send(interaction, refused_text(refused.problems))
             return
         extra = {"author": author, "url": url, "language": language}
-        submit = partial(self._save_source, uploaded=text, extra=extra)
-        await interaction.response.send_modal(SourceModal(text is None, self.allowed, submit))
+        submit = partial(self._save_source, file=file, extra=extra)
+        await interaction.response.send_modal(SourceModal(file is None, self.allowed, submit))
 
     async def _save_source(
         self,
         interaction: discord.Interaction,
         form: SourceForm,
-        uploaded: str | None,
+        file: discord.Attachment | None,
         extra: dict[str, Any],
     ) -> None:
+        """Save the source; an attached file is only downloaded now, after the form."""
         actor = await self.moderator(interaction)
         if not actor:
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        uploaded = decode_upload(await file.read()) if file else None
+        if isinstance(uploaded, Refused):
+            await self._send(interaction, refused_text(uploaded.problems))
             return
         data = {
             "id": form.id,
@@ -395,12 +391,13 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             **extra,
         }
         text = uploaded if uploaded is not None else form.text or ""
+        typed = data if uploaded is not None else {**data, "text": text}
         await self._write(
             interaction,
             actor,
             partial(self.store.add_source, data, text, actor),
             Action.SOURCE_ADD,
-            lambda a: Kb.SOURCE_ADDED.format(source_id=a.item_id, change_id=a.change_id),
+            yours=Yours(Kb.NEW_SOURCE_FILE, data_to_yaml(typed)),
         )
 
     @source.command(name="list", description=Kb.SOURCE_LIST)
@@ -419,12 +416,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await asyncio.to_thread(self.store.check)
-        if result.knowledge is None:
-            header = Kb.CHECK_PROBLEMS.format(count=len(result.problems))
-            await self._send(interaction, problems_text(header, result.problems))
-        else:
-            summary = knowledge_summary(result.knowledge)
-            await self._send(interaction, Kb.CHECK_OK.format(summary=summary))
+        # A report of the problems needs no warning about them on top.
+        await self._send(interaction, check_text(result), warn=result.knowledge is not None)
 
     @app_commands.command(name="reload", description=Kb.RELOAD)
     async def reload(self, interaction: discord.Interaction) -> None:
@@ -434,16 +427,9 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await asyncio.to_thread(self.live.reload)
-        if result.knowledge is None:
-            count = len(result.problems)
-            header = Kb.RELOAD_KEPT.format(count=count)
-            await self._send(interaction, problems_text(header, result.problems))
-            what = Kb.ANNOUNCE_KEPT.format(count=count)
-        else:
-            summary = knowledge_summary(result.knowledge)
-            await self._send(interaction, Kb.RELOADED.format(summary=summary))
-            what = Kb.ANNOUNCE_RELOAD.format(summary=summary)
-        await self._announce(Kb.ANNOUNCE.format(actor=actor.name, what=what))
+        reply, announced = reload_texts(result, actor.name)
+        await self._send(interaction, reply, warn=result.knowledge is not None)
+        await self._announce(announced)
 
     @app_commands.command(name="export", description=Kb.EXPORT)
     async def export(self, interaction: discord.Interaction) -> None:
@@ -452,13 +438,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         archive = await asyncio.to_thread(self.store.export)
-        name = f"knowledge-{datetime.now(UTC):%Y-%m-%d-%H%M}.zip"
-        summary = knowledge_summary(self.live.knowledge)
-        await self._send(
-            interaction,
-            Kb.EXPORTED.format(summary=summary),
-            file=discord.File(io.BytesIO(archive), filename=name),
-        )
+        text, name = export_texts(self.live.knowledge, datetime.now(UTC))
+        await self._send(interaction, text, file=discord.File(io.BytesIO(archive), filename=name))
 
     # Autocomplete
 
@@ -506,7 +487,9 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         group: QuestionGroup | None = None,
     ) -> None:
         submit = partial(self._save_add, entry_id=entry_id, group=group)
-        modal = EntryModal(Kb.ADD_TITLE, form, self._topics(), self.allowed, submit)
+        modal = EntryModal(
+            Kb.ADD_TITLE, form, topics_text(self.live.knowledge), self.allowed, submit
+        )
         await interaction.response.send_modal(modal)
 
     async def _save_add(
@@ -520,25 +503,25 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if not actor:
             return
         new_id = entry_id or new_entry_id(form.question, self.live.knowledge.entries)
+        data = entry_data(form, new_id)
         applied = await self._write(
             interaction,
             actor,
-            partial(self.store.add_entry, entry_data(form, new_id), actor),
+            partial(self.store.add_entry, data, actor),
             Action.ADD,
-            lambda a: Kb.ADDED.format(entry_id=a.item_id, change_id=a.change_id),
             retry=lambda pressed: self._open_add(pressed, form, entry_id, group),
+            yours=Yours(new_id, data_to_yaml(data)),
         )
         if applied and group:
             await self._resolve(group, actor, Resolution.ENTRY)
 
     async def _open_edit(self, interaction: discord.Interaction, entry_id: str) -> None:
-        stored = await asyncio.to_thread(self.store.read_entry, entry_id)
+        stored = await self._read_entry(interaction, entry_id)
         if stored is None:
-            await self._send(interaction, _no_entry(entry_id))
             return
         form = form_from_entry(stored.entry)
         if not fits_form(form):
-            await self._send(interaction, Kb.TOO_LONG_FOR_FORM.format(entry_id=entry_id))
+            await self._send(interaction, too_long_text(entry_id))
             return
         await self._send_edit_form(interaction, entry_id, form, stored.version)
 
@@ -547,7 +530,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
     ) -> None:
         submit = partial(self._save_edit, entry_id=entry_id, version=version)
         title = Kb.EDIT_TITLE.format(entry_id=entry_id)
-        modal = EntryModal(title, form, self._topics(), self.allowed, submit)
+        modal = EntryModal(title, form, topics_text(self.live.knowledge), self.allowed, submit)
         await interaction.response.send_modal(modal)
 
     async def _save_edit(
@@ -555,20 +538,27 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
     ) -> None:
         actor = await self.moderator(interaction)
         if actor:
+            data = entry_data(form, entry_id)
             await self._write(
                 interaction,
                 actor,
-                partial(
-                    self.store.edit_entry, entry_id, entry_data(form, entry_id), version, actor
-                ),
+                partial(self.store.edit_entry, entry_id, data, version, actor),
                 Action.EDIT,
-                lambda a: Kb.EDITED.format(entry_id=a.item_id, change_id=a.change_id),
                 retry=lambda pressed: self._send_edit_form(pressed, entry_id, form, version),
+                yours=Yours(entry_id, data_to_yaml(data)),
             )
 
-    def _topics(self) -> str:
-        topics = sorted({e.topic for e in self.live.knowledge.entries.values()})
-        return "; ".join(topics)
+    async def _read_entry(
+        self, interaction: discord.Interaction, entry_id: str
+    ) -> StoredEntry | None:
+        """The entry as stored, or None after telling the moderator why it can't be opened."""
+        stored = await asyncio.to_thread(self.store.read_entry, entry_id)
+        if isinstance(stored, Refused):
+            await self._send(interaction, cannot_open_text(entry_id, stored.problems))
+            return None
+        if stored is None:
+            await self._send(interaction, no_entry_text(entry_id))
+        return stored
 
     # Writing and replying
 
@@ -578,19 +568,25 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         actor: Actor,
         work: Callable[[], WriteResult],
         action: Action,
-        done: Callable[[Applied], str],
+        phrasing: str = "",
         retry: Callable[[discord.Interaction], Any] | None = None,
+        yours: Yours | None = None,
     ) -> Applied | None:
-        """Run a store write in a thread and show its outcome; announce it when applied."""
+        """Run a store write in a thread and show its outcome; announce it when applied.
+
+        `phrasing` is the phrasing a change is about, `retry` reopens the form after a
+        refusal, and `yours` is the moderator's text, attached to a refusal so it is never
+        lost.
+        """
         if not interaction.response.is_done():
             await interaction.response.defer(ephemeral=True, thinking=True)
         result = await asyncio.to_thread(work)
         if isinstance(result, Applied):
-            await self._send(interaction, done(result))
+            await self._send(interaction, done_text(action, result, phrasing))
             await self._announce(announcement(actor.name, action, result))
             return result
         if isinstance(result, Refused):
-            await self._refused(interaction, result, retry)
+            await self._refused(interaction, result, retry, yours)
         else:
             await self._conflicted(interaction, result)
         return None
@@ -600,35 +596,43 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         interaction: discord.Interaction,
         refused: Refused,
         retry: Callable[[discord.Interaction], Any] | None,
+        yours: Yours | None,
     ) -> None:
+        extra: dict[str, Any] = {}
+        if yours is not None:
+            extra["file"] = _attached(yours)
         if retry is None:
-            await self._send(interaction, problems_text(Kb.REFUSED, refused.problems))
+            await self._send(interaction, refused_text(refused.problems), **extra)
             return
-        text = problems_text(Kb.REFUSED, refused.problems, footer=Kb.REFUSED_HINT)
-        view = Actions(self.allowed, [Press(Kb.RETRY, retry, discord.ButtonStyle.primary)])
-        await self._send(interaction, text, view=view)
+        text = refused_text(refused.problems, retry=True)
+        press = Press(Kb.RETRY, retry, discord.ButtonStyle.primary)
+        view = Actions(self.allowed, [press], timeout=None)
+        await self._send(interaction, text, view=view, **extra)
 
     async def _conflicted(self, interaction: discord.Interaction, conflict: Conflict) -> None:
         """Show the current text and hand back the moderator's, so neither is lost."""
         item_id = conflict.item_id
         extra: dict[str, Any] = {}
         if conflict.refused_text is not None:
-            mine = io.BytesIO(conflict.refused_text.encode("utf-8"))
-            extra["file"] = discord.File(mine, filename=f"{item_id}-yours.yaml")
-        if conflict.current_text is None:
-            await self._send(interaction, Kb.CONFLICT_GONE.format(item_id=item_id), **extra)
-            return
-        extra["embed"] = discord.Embed(
-            title=clip(Kb.CURRENT_TEXT.format(item_id=item_id), 256),
-            description=code_block(conflict.current_text),
-        )
-        if item_id in self.live.knowledge.entries:
-            again = partial(self._open_edit, entry_id=item_id)
-            extra["view"] = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
-        await self._send(interaction, Kb.CONFLICT.format(item_id=item_id), **extra)
+            extra["file"] = _attached(Yours(item_id, conflict.refused_text))
+        shown = current_text(conflict)
+        if shown is not None:
+            title, description = shown
+            extra["embed"] = discord.Embed(title=title, description=description)
+            if item_id in self.live.knowledge.entries:
+                again = partial(self._open_edit, entry_id=item_id)
+                extra["view"] = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
+        await self._send(interaction, conflict_text(conflict), **extra)
 
-    async def _send(self, interaction: discord.Interaction, content: str, **extra: Any) -> None:
-        """Reply privately: the first response, or a follow-up once one was sent."""
+    async def _send(
+        self, interaction: discord.Interaction, content: str, warn: bool = True, **extra: Any
+    ) -> None:
+        """Reply privately: the first response, or a follow-up once one was sent.
+
+        A moderator's reply starts with a warning while the files on disk are broken.
+        """
+        if warn:
+            content = warned(content, len(self.live.problems))
         if interaction.response.is_done():
             await interaction.followup.send(
                 content, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra
@@ -650,53 +654,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             event(log, "kb_announce_failed", logging.WARNING, status=error.status)
 
 
-def _closest_entries(engine: Engine, group: QuestionGroup) -> list[tuple[str, str]]:
-    """The entries a group's wording most likely belongs to, as (question, id) options.
-
-    The engine's suggestions first, then the entries that missed it, then partial matches,
-    then the rest alphabetically: a select holds only 25, so the likely ones must lead.
-    """
-    question = group.examples[0]
-    closest = [s.entry_id for s in engine.decide(question).suggestions]
-    closest += list(group.answered_with)
-    closest += [s.entry_id for s in engine.complete(question, CHOICES)]
-    closest += sorted(engine.knowledge.entries)
-    entries = engine.knowledge.entries
-    return [
-        (entries[entry_id].question, entry_id)
-        for entry_id in dict.fromkeys(closest)
-        if entry_id in entries
-    ][:CHOICES]
-
-
-def _group_line(number: int, group: QuestionGroup) -> str:
-    others = ", ".join(f"“{e}”" for e in group.examples[1:])
-    misses = ""
-    if group.misses:
-        entries = ", ".join(f"`{entry_id}`" for entry_id in group.answered_with)
-        misses = Kb.UNANSWERED_MISSES.format(misses=group.misses, entries=entries)
-    return Kb.UNANSWERED_LINE.format(
-        number=number,
-        question=group.examples[0],
-        count=group.count,
-        last=_when(group.last_asked),
-        misses=misses,
-        also=Kb.UNANSWERED_ALSO.format(others=others) if others else "",
-    )
-
-
-def _when(moment: datetime) -> str:
-    return discord.utils.format_dt(moment, "R")
-
-
-def _no_entry(entry_id: str) -> str:
-    return Moderation.NO_ENTRY.format(entry_id=entry_id)
-
-
-async def _read_upload(file: discord.Attachment) -> str | Refused:
-    """The attached file's text, or a refusal naming what is wrong with it."""
-    if not file.filename.lower().endswith(".txt"):
-        return Refused((Problem("", Kb.NOT_TXT),))
-    if file.size > UPLOAD_LIMIT:
-        return Refused((Problem("", Kb.TOO_BIG.format(limit=UPLOAD_LIMIT)),))
-    return decode_upload(await file.read())
+def _attached(yours: Yours) -> discord.File:
+    content = io.BytesIO(yours.text.encode("utf-8"))
+    return discord.File(content, filename=yours_file_name(yours.item_id))

@@ -2,8 +2,9 @@
 
 A Discord modal holds at most five text inputs, so an entry's citations share one input,
 written as short `source:` / `speaker:` / `quote:` blocks separated by a blank line. This
-module only reshapes text; every rule about what is valid belongs to the validator the
-store runs, so `/kb` refuses exactly what `python -m bot check` refuses.
+module only reshapes text (and turns away an unfit attachment before the form); every
+rule about what is valid belongs to the validator the store runs, so `/kb` refuses exactly
+what `python -m bot check` refuses.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.knowledge.model import Entry
+from bot.knowledge.problems import Problem
+from bot.knowledge.store import Refused
+from bot.strings import Kb
 
-CITATION_KEYS = ("source", "speaker", "quote")
 _KEY_LINE = re.compile(r"^\s*(source|speaker|quote)\s*:\s*(.*)$", re.IGNORECASE)
 _ID_WORD = re.compile(r"[a-z0-9]+")
 ID_LENGTH = 48
@@ -124,3 +127,16 @@ def new_entry_id(question: str, taken: Collection[str]) -> str:
     while unique in taken:
         unique, number = f"{base}-{number}", number + 1
     return unique
+
+
+def unfit_upload(filename: str, size: int, limit: int) -> Refused | None:
+    """A refusal if an attached file is not a `.txt` file within `limit` bytes, else None.
+
+    Decided from what Discord says about the file, so the form opens at once; the file
+    itself is downloaded only when the form is submitted.
+    """
+    if not filename.lower().endswith(".txt"):
+        return Refused((Problem("", Kb.NOT_TXT),))
+    if size > limit:
+        return Refused((Problem("", Kb.TOO_BIG.format(limit=limit)),))
+    return None

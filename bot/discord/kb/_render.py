@@ -6,17 +6,34 @@ without Discord, and no reply is ever refused by Discord for being too long.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from bot.knowledge.history import Action, Change
+from bot.knowledge.loader import LoadResult
 from bot.knowledge.model import Knowledge, Source
 from bot.knowledge.problems import Problem
-from bot.knowledge.store import Applied
-from bot.strings import Check, Kb
+from bot.knowledge.store import Applied, Conflict
+from bot.strings import Check, Kb, Moderation
+from bot.unanswered import QuestionGroup
 
 MESSAGE_LIMIT = 2000
 DESCRIPTION_LIMIT = 4096
+EMBED_TITLE_LIMIT = 256
 CODE_FENCE = "```"
+
+_NAME_WORD = re.compile(r"[A-Za-z0-9]+")
+NAME_LIMIT = 64
+
+_DONE = {
+    Action.ADD: Kb.ADDED,
+    Action.EDIT: Kb.EDITED,
+    Action.PHRASE_ADD: Kb.PHRASE_ADDED,
+    Action.PHRASE_REMOVE: Kb.PHRASE_REMOVED,
+    Action.REMOVE: Kb.REMOVED,
+    Action.SOURCE_ADD: Kb.SOURCE_ADDED,
+}
 
 _ANNOUNCEMENTS = {
     Action.ADD: Kb.ANNOUNCE_ADD,
@@ -47,6 +64,22 @@ def problems_text(header: str, problems: Sequence[Problem], footer: str = "") ->
     limit = MESSAGE_LIMIT - (len(footer) + 1 if footer else 0)
     text = lines_within(header, (f"- {_problem_line(p)}" for p in problems), limit)
     return f"{text}\n{footer}" if footer else text
+
+
+def warned(text: str, problems: int) -> str:
+    """`text` under a warning that the files on disk are broken, when they are.
+
+    Every `/kb` reply carries it while the problems last, so moderators learn of them even
+    with no log channel. The text is cut at a line, with a visible mark, to make room.
+    """
+    if not problems:
+        return text
+    warning = Kb.BROKEN_WARNING.format(count=problems)
+    room = MESSAGE_LIMIT - len(warning) - 1
+    if len(text) > room:
+        cut = text.rfind("\n", 0, room)
+        text = text[: cut if cut > 0 else room - 1] + "\n…"
+    return f"{warning}\n{text}"
 
 
 def _problem_line(problem: Problem) -> str:
@@ -125,3 +158,165 @@ def _count(forms: tuple[str, str], count: int) -> str:
 def _one_line(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def done_text(action: Action, applied: Applied, text: str = "") -> str:
+    """What the moderator is told once a change is saved; `text` is the phrasing, if any."""
+    return _DONE[action].format(
+        entry_id=applied.item_id,
+        source_id=applied.item_id,
+        change_id=applied.change_id,
+        text=" ".join(text.split()),
+    )
+
+
+def undone_text(applied: Applied, undone: int | None) -> str:
+    """What the moderator is told once a change is undone."""
+    return Kb.UNDONE.format(undone=undone, change_id=applied.change_id)
+
+
+def undo_conflict_text(conflict: Conflict) -> str:
+    """Why an undo was refused: a later change touched the same file."""
+    return Kb.UNDO_CONFLICT.format(item_id=conflict.item_id)
+
+
+def cannot_open_text(entry_id: str, problems: Sequence[Problem]) -> str:
+    """Why an entry's form can't open: the files on disk are broken."""
+    header = Kb.CANNOT_OPEN.format(entry_id=entry_id, count=len(problems))
+    return problems_text(header, problems)
+
+
+def confirm_remove_text(entry_id: str, question: str) -> str:
+    """The question asked before removing an entry."""
+    return Kb.CONFIRM_REMOVE.format(entry_id=entry_id, question=question)
+
+
+def conflict_text(conflict: Conflict) -> str:
+    """Why an edit was not saved: the item changed, or went, since it was opened."""
+    if conflict.current_text is None:
+        return Kb.CONFLICT_GONE.format(item_id=conflict.item_id)
+    return Kb.CONFLICT.format(item_id=conflict.item_id)
+
+
+def current_text(conflict: Conflict) -> tuple[str, str] | None:
+    """The title and body showing the item's current text, when it still exists."""
+    if conflict.current_text is None:
+        return None
+    title = Kb.CURRENT_TEXT.format(item_id=conflict.item_id)
+    return _clip(title, EMBED_TITLE_LIMIT), code_block(conflict.current_text)
+
+
+def check_text(result: LoadResult) -> str:
+    """The report of `/kb check`."""
+    if result.knowledge is None:
+        header = Kb.CHECK_PROBLEMS.format(count=len(result.problems))
+        return problems_text(header, result.problems)
+    return Kb.CHECK_OK.format(summary=knowledge_summary(result.knowledge))
+
+
+def reload_texts(result: LoadResult, actor: str) -> tuple[str, str]:
+    """The reply to `/kb reload`, and the log channel's line about it."""
+    if result.knowledge is None:
+        count = len(result.problems)
+        reply = problems_text(Kb.RELOAD_KEPT.format(count=count), result.problems)
+        what = Kb.ANNOUNCE_KEPT.format(count=count)
+    else:
+        summary = knowledge_summary(result.knowledge)
+        reply = Kb.RELOADED.format(summary=summary)
+        what = Kb.ANNOUNCE_RELOAD.format(summary=summary)
+    return reply, Kb.ANNOUNCE.format(actor=actor, what=what)
+
+
+def disk_text(result: LoadResult) -> str:
+    """The log channel's line about knowledge the disk watch picked up, or kept out."""
+    if result.knowledge is None:
+        header = Kb.DISK_KEPT.format(count=len(result.problems))
+        return problems_text(header, result.problems)
+    return Kb.DISK_RELOADED.format(summary=knowledge_summary(result.knowledge))
+
+
+def export_texts(knowledge: Knowledge, now: datetime) -> tuple[str, str]:
+    """The reply to `/kb export`, and the zip's file name."""
+    summary = knowledge_summary(knowledge)
+    return Kb.EXPORTED.format(summary=summary), f"knowledge-{now:%Y-%m-%d-%H%M}.zip"
+
+
+def unanswered_text(groups: Sequence[QuestionGroup]) -> str:
+    """The groups of questions not served, numbered, most asked first."""
+    if not groups:
+        return Kb.UNANSWERED_EMPTY
+    lines = (_group_line(number, group) for number, group in enumerate(groups, 1))
+    return lines_within(f"**{Kb.UNANSWERED_TITLE}**", lines)
+
+
+def group_options(groups: Sequence[QuestionGroup]) -> list[tuple[str, str]]:
+    """The (label, group id) options of the menu that picks a group."""
+    return [
+        (Kb.GROUP_OPTION.format(number=number, question=group.examples[0]), group.id)
+        for number, group in enumerate(groups, 1)
+    ]
+
+
+def group_text(group: QuestionGroup) -> str:
+    """One group: its newest wording, how often and when it was asked, and as what."""
+    detail = Kb.GROUP_DETAIL.format(
+        question=group.examples[0], count=group.count, last=_when(group.last_asked)
+    )
+    asked = [f"- {example}" for example in group.examples]
+    return lines_within(detail, [Kb.GROUP_ASKED, *asked])
+
+
+def dismissed_text(group: QuestionGroup) -> str:
+    """What the moderator is told once a group is dismissed."""
+    return Kb.DISMISSED.format(count=group.count)
+
+
+def _group_line(number: int, group: QuestionGroup) -> str:
+    others = ", ".join(f"“{e}”" for e in group.examples[1:])
+    misses = ""
+    if group.misses:
+        entries = ", ".join(f"`{entry_id}`" for entry_id in group.answered_with)
+        misses = Kb.UNANSWERED_MISSES.format(misses=group.misses, entries=entries)
+    return Kb.UNANSWERED_LINE.format(
+        number=number,
+        question=group.examples[0],
+        count=group.count,
+        last=_when(group.last_asked),
+        misses=misses,
+        also=Kb.UNANSWERED_ALSO.format(others=others) if others else "",
+    )
+
+
+def _when(moment: datetime) -> str:
+    """A time Discord shows relative to the reader's clock ("3 hours ago")."""
+    return f"<t:{int(moment.timestamp())}:R>"
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def refused_text(problems: Sequence[Problem], retry: bool = False) -> str:
+    """Why nothing was saved; with `retry`, how to reopen the form."""
+    return problems_text(Kb.REFUSED, problems, footer=Kb.REFUSED_HINT if retry else "")
+
+
+def no_entry_text(entry_id: str) -> str:
+    """The reply when an entry asked for does not exist."""
+    return Moderation.NO_ENTRY.format(entry_id=entry_id)
+
+
+def too_long_text(entry_id: str) -> str:
+    """The reply when an entry grown by hand does not fit Discord's form."""
+    return Kb.TOO_LONG_FOR_FORM.format(entry_id=entry_id)
+
+
+def yours_file_name(item_id: str) -> str:
+    """The name of the file handing back a moderator's text (a typed id made safe)."""
+    name = "-".join(_NAME_WORD.findall(item_id))[:NAME_LIMIT] or Kb.NEW_ENTRY_FILE
+    return Kb.YOURS_FILE.format(item_id=name)
+
+
+def topics_text(knowledge: Knowledge) -> str:
+    """The topics in use, for the topic input's hint."""
+    return "; ".join(sorted({entry.topic for entry in knowledge.entries.values()}))

@@ -1,8 +1,9 @@
 """The forms and buttons of `/kb`: they collect input and hand it to the cog, nothing more.
 
 Every form and button asks `allowed` (the cog's moderator check) before acting, because a
-button stays pressable for as long as its message exists. They live in memory only: each
-belongs to one private reply, which Discord keeps usable for fifteen minutes.
+button stays pressable for as long as its message exists. They live in memory only, so a
+restart of the bot ends them; a form stays open for a day, and the "Fix and retry" button
+for as long as the bot runs, so a refused moderator's text is never lost to a timer.
 """
 
 from __future__ import annotations
@@ -12,14 +13,21 @@ from dataclasses import dataclass
 
 import discord
 
+from bot.discord.errors import apologise
 from bot.discord.kb._forms import EntryForm
 from bot.knowledge.validate import ANSWER_LIMIT, QUESTION_LIMIT, TOPIC_LIMIT
 from bot.strings import Kb
 
-TIMEOUT = 15 * 60
+# A form stays open while the moderator writes: a long answer must not outlast it. Discord
+# never says when a form is closed unsubmitted, so it cannot wait for ever; nor can any
+# form survive a restart of the bot.
+FORM_TIMEOUT = 24 * 60 * 60
+BUTTONS_TIMEOUT = 15 * 60
 TITLE_LIMIT = 45
 PARAGRAPH_LIMIT = 4000
 OPTION_LIMIT = 100
+WHERE_FORM = "kb_form"
+WHERE_BUTTON = "kb_button"
 
 Allowed = Callable[[discord.Interaction], Awaitable[bool]]
 Handler = Callable[[discord.Interaction], Awaitable[None]]
@@ -42,14 +50,29 @@ def fits_form(form: EntryForm) -> bool:
     )
 
 
-class EntryModal(discord.ui.Modal):
+class _ModeratorModal(discord.ui.Modal):
+    """A form only moderators may submit, whose failures end in an apology, not silence."""
+
+    def __init__(self, title: str, allowed: Allowed) -> None:
+        super().__init__(title=clip(title, TITLE_LIMIT), timeout=FORM_TIMEOUT)
+        self._allowed = allowed
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Only a moderator's submission is taken."""
+        return await self._allowed(interaction)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        """Say sorry with an error id; discord.py would only log it, leaving the form hanging."""
+        await apologise(interaction, error, WHERE_FORM)
+
+
+class EntryModal(_ModeratorModal):
     """The entry form: question, topic, answer, phrasings and citations."""
 
     def __init__(
         self, title: str, form: EntryForm, topics: str, allowed: Allowed, submit: FormHandler
     ) -> None:
-        super().__init__(title=clip(title, TITLE_LIMIT), timeout=TIMEOUT)
-        self._allowed = allowed
+        super().__init__(title, allowed)
         self._submit = submit
         self.question = _short(Kb.FIELD_QUESTION, form.question, QUESTION_LIMIT)
         self.topic = _short(Kb.FIELD_TOPIC, form.topic, TOPIC_LIMIT)
@@ -60,10 +83,6 @@ class EntryModal(discord.ui.Modal):
         self.citations.placeholder = Kb.HINT_CITATIONS
         for item in (self.question, self.topic, self.answer, self.phrasings, self.citations):
             self.add_item(item)
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Only a moderator's submission is taken."""
-        return await self._allowed(interaction)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Hand the typed text to the cog."""
@@ -88,7 +107,7 @@ class SourceForm:
     text: str | None
 
 
-class SourceModal(discord.ui.Modal):
+class SourceModal(_ModeratorModal):
     """The source form; the text input is left out when the text came as a file."""
 
     def __init__(
@@ -97,8 +116,7 @@ class SourceModal(discord.ui.Modal):
         allowed: Allowed,
         submit: Callable[[discord.Interaction, SourceForm], Awaitable[None]],
     ) -> None:
-        super().__init__(title=Kb.SOURCE_TITLE, timeout=TIMEOUT)
-        self._allowed = allowed
+        super().__init__(Kb.SOURCE_TITLE, allowed)
         self._submit = submit
         self.source_id = _short(Kb.FIELD_SOURCE_ID, "", 64)
         self.source_title = _short(Kb.FIELD_TITLE, "", 300)
@@ -108,10 +126,6 @@ class SourceModal(discord.ui.Modal):
         for item in (self.source_id, self.source_title, self.outlet, self.published, self.text):
             if item is not None:
                 self.add_item(item)
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Only a moderator's submission is taken."""
-        return await self._allowed(interaction)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Hand the typed metadata (and text) to the cog."""
@@ -155,8 +169,14 @@ class Press:
 class Actions(discord.ui.View):
     """A row of buttons (and optionally a select) on a moderator's private reply."""
 
-    def __init__(self, allowed: Allowed, presses: Sequence[Press] = ()) -> None:
-        super().__init__(timeout=TIMEOUT)
+    def __init__(
+        self,
+        allowed: Allowed,
+        presses: Sequence[Press] = (),
+        timeout: float | None = BUTTONS_TIMEOUT,
+    ) -> None:
+        """`timeout=None` keeps the buttons working until the bot restarts."""
+        super().__init__(timeout=timeout)
         self._allowed = allowed
         for press in presses:
             self.add_item(_PressButton(press))
@@ -164,6 +184,15 @@ class Actions(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Only a moderator's press is taken."""
         return await self._allowed(interaction)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
+    ) -> None:
+        """Say sorry with an error id instead of Discord's bare "This interaction failed".
+
+        discord.py routes a failing button and a failing select both here.
+        """
+        await apologise(interaction, error, WHERE_BUTTON)
 
     def add_select(
         self,

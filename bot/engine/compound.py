@@ -1,0 +1,80 @@
+"""Messages that ask several things at once: each question decided, every answer shown.
+
+"Who doesn't recognise Kosovo, and how many members does NATO have?" asks two things no
+single entry states; each question is decided on its own, and when every one of them is
+answered, all the answers are shown.
+
+A part is answered only by the same strict rules as a whole question, and a compound
+answer needs every question in the message answered, so splitting never lowers the bar:
+a message whose second question the knowledge does not cover keeps the whole message's
+decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from bot.engine.decision import Decision
+
+_QUESTION_WORDS = (
+    "what|who|whom|whose|when|where|why|how|which|is|are|was|were|does|do|did|has|have|"
+    "will|would|can|could|should|"
+    "kush|çfarë|cfare|çka|pse|kur|si|cila|cilat|cili|"
+    "ko|šta|sta|kada|zašto|zasto|kako|koji|koje|koja|da li|"
+    "ко|шта|када|зашто|како|који|које|која|да ли"
+)
+# Where a new question starts inside one message: after a sentence end, or at "and",
+# "also", "plus" (Albanian "dhe", "edhe"; Serbian "i", "и") followed by a question word.
+_BOUNDARY = re.compile(
+    r"(?<=[?!.])\s+(?=\S)|[,;]?\s+(?:and|also|plus|dhe|edhe|i|и)\s+(?:also\s+)?"
+    rf"(?=(?:{_QUESTION_WORDS})\b)",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(rf"^\W*(?:{_QUESTION_WORDS})\b|\?\s*$", re.IGNORECASE)
+# A question needs this many words to stand on its own, not a stray "and why?".
+MIN_PART_WORDS = 3
+MAX_QUESTIONS = 4
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions `text` asks, without the statements around them."""
+    parts = [part.strip(" ,;") for part in _BOUNDARY.split(text)]
+    return [p for p in parts if len(p.split()) >= MIN_PART_WORDS and _ASKS.search(p)]
+
+
+def decide_compound(decide: Callable[[str], Decision], question: str) -> Decision:
+    """Decide `question` whole and, when it asks several things, each of them too.
+
+    The whole message's decision stands unless every question in it is answered, by at
+    least two different entries; then the answer leads with the whole message's entry (or
+    the first question's) and carries the others in `also`.
+    """
+    whole = decide(question)
+    questions = split_questions(whole.question)
+    if not 2 <= len(questions) <= MAX_QUESTIONS:
+        return whole
+    parts = [decide(part) for part in questions]
+    if not all(part.answered for part in parts):
+        return whole
+    answers = _distinct_entries(parts)
+    if len(answers) < 2:
+        return whole
+    lead = next((a for a in answers if _same_entry(a, whole)), answers[0])
+    also = tuple(a for a in answers if a is not lead)
+    return replace(lead, question=whole.question, trimmed=whole.trimmed, also=also)
+
+
+def _same_entry(decision: Decision, other: Decision) -> bool:
+    return bool(other.answered and other.entry and decision.entry == other.entry)
+
+
+def _distinct_entries(decisions: Iterable[Decision]) -> list[Decision]:
+    seen: set[str] = set()
+    distinct = []
+    for decision in decisions:
+        if decision.entry is not None and decision.entry.id not in seen:
+            seen.add(decision.entry.id)
+            distinct.append(decision)
+    return distinct

@@ -1,0 +1,61 @@
+import pytest
+
+from bot import strings
+from bot.engine.compound import split_questions
+from bot.replies import render_discord, render_terminal, to_json
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        ("Why isn't Kosovo in PfP?", ["Why isn't Kosovo in PfP?"]),
+        (
+            "Who is in PfP? When did Kosovo host Defender Europe?",
+            ["Who is in PfP?", "When did Kosovo host Defender Europe?"],
+        ),
+        (
+            "which allies dont recognise kosovo and how many members does nato have",
+            ["which allies dont recognise kosovo", "how many members does nato have"],
+        ),
+        (
+            "I read a lot about this lately. What did Rutte warn about?",
+            ["What did Rutte warn about?"],
+        ),
+        (
+            "Kosovo and Serbia and Albania: who is in NATO?",
+            ["Kosovo and Serbia and Albania: who is in NATO?"],
+        ),
+    ],
+)
+def test_a_message_is_split_into_the_questions_it_asks(text, questions):
+    assert split_questions(text) == questions
+
+
+def test_two_questions_in_one_message_get_both_answers(shipped_engine):
+    decision = shipped_engine.decide(
+        "Which NATO members don't recognise Kosovo, and when did Kosovo host Defender Europe?"
+    )
+    assert decision.answered
+    answer = to_json(decision)["answer"]
+    assert "Greece" in answer
+    assert "2021" in answer
+    shown = render_terminal(decision)
+    assert "Greece" in shown
+    assert "2021" in shown
+
+
+def test_discord_says_the_other_answers_are_under_the_buttons(shipped_engine):
+    decision = shipped_engine.decide(
+        "Which NATO members don't recognise Kosovo, and when did Kosovo host Defender Europe?"
+    )
+    reply = render_discord(decision)
+    (other,) = decision.also
+    assert reply.buttons[0].custom_id == f"briefing:entry:{other.entry.id}"
+    assert strings.Reply.ASKED_SEVERAL in reply.content
+
+
+def test_a_second_question_the_knowledge_does_not_cover_gets_no_partial_answer(shipped_engine):
+    decision = shipped_engine.decide(
+        "Which NATO members don't recognise Kosovo, and what is the capital of Brazil?"
+    )
+    assert decision.also == ()

@@ -1,0 +1,69 @@
+from bot import strings
+from bot.engine.decision import Decision, SourcedQuote, Suggestion
+from bot.knowledge.model import Citation, Entry
+from bot.replies import render_discord, render_terminal
+
+QUOTE = SourcedQuote(
+    quote="Kosovo remains outside even this framework of cooperation",
+    speaker="RFE/RL",
+    outlet="Radio Free Europe/Radio Liberty (RFE/RL)",
+    title="How Can Kosovo Leverage the Geopolitical Moment to Move Closer to NATO?",
+    published="2025-12",
+    url=None,
+)
+ENTRY = Entry(
+    id="kosovo-outside-pfp",
+    question="Why is Kosovo not part of NATO's Partnership for Peace?",
+    answer="Kosovo remains outside the Partnership for Peace, for political reasons.",
+    topic="Membership and partnerships",
+    phrasings=(),
+    citations=(Citation("rferl-2025-12-kosovo-nato", QUOTE.quote, "RFE/RL"),),
+)
+CLOSE_CALL = Suggestion("non-recognition-blocks-membership", "Why can't Kosovo join NATO?")
+RELATED = [
+    Suggestion("balkan-pfp-members", "Which Balkan countries are in the PfP?"),
+    Suggestion("non-recognition-blocks-membership", "Why can't Kosovo join NATO?"),
+    Suggestion("kosovo-outside-pfp", "Why is Kosovo not part of NATO's Partnership for Peace?"),
+    Suggestion("balkan-nato-members", "Which Balkan countries are in NATO?"),
+]
+
+
+def answered(suggestions=()):
+    return Decision(
+        question="why isnt kosovo in nato or pfp",
+        answered=True,
+        score=0.8,
+        entry=ENTRY,
+        quotes=(QUOTE,),
+        as_of="2025-12",
+        suggestions=tuple(suggestions),
+    )
+
+
+def test_close_calls_come_before_related_questions_under_a_discord_answer():
+    reply = render_discord(answered([CLOSE_CALL]), RELATED)
+
+    entry_buttons = [b for b in reply.buttons if b.custom_id.startswith("briefing:entry:")]
+    assert [b.custom_id for b in entry_buttons] == [
+        "briefing:entry:non-recognition-blocks-membership",
+        "briefing:entry:balkan-pfp-members",
+        "briefing:entry:balkan-nato-members",
+    ]
+
+
+def test_terminal_shows_the_same_close_calls_as_discord():
+    shown = render_terminal(answered([CLOSE_CALL]))
+    assert strings.Reply.ALSO_CLOSE in shown
+    assert "Why can't Kosovo join NATO?" in shown
+
+
+def test_outlets_own_reporting_names_the_outlet_once():
+    shown = render_terminal(answered())
+    assert "— Radio Free Europe/Radio Liberty (RFE/RL), December 2025" in shown
+    assert "RFE/RL, Radio Free Europe" not in shown
+
+
+def test_terminal_abstention_without_suggestions_does_not_point_to_discord_commands():
+    shown = render_terminal(Decision(question="lol", answered=False, score=0.0))
+    assert strings.Reply.NOT_COVERED in shown
+    assert "/topics" not in shown
