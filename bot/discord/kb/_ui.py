@@ -50,14 +50,29 @@ def fits_form(form: EntryForm) -> bool:
     )
 
 
-class EntryModal(discord.ui.Modal):
+class _ModeratorModal(discord.ui.Modal):
+    """A form only moderators may submit, whose failures end in an apology, not silence."""
+
+    def __init__(self, title: str, allowed: Allowed) -> None:
+        super().__init__(title=clip(title, TITLE_LIMIT), timeout=FORM_TIMEOUT)
+        self._allowed = allowed
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Only a moderator's submission is taken."""
+        return await self._allowed(interaction)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        """Say sorry with an error id; discord.py would only log it, leaving the form hanging."""
+        await apologise(interaction, error, WHERE_FORM)
+
+
+class EntryModal(_ModeratorModal):
     """The entry form: question, topic, answer, phrasings and citations."""
 
     def __init__(
         self, title: str, form: EntryForm, topics: str, allowed: Allowed, submit: FormHandler
     ) -> None:
-        super().__init__(title=clip(title, TITLE_LIMIT), timeout=FORM_TIMEOUT)
-        self._allowed = allowed
+        super().__init__(title, allowed)
         self._submit = submit
         self.question = _short(Kb.FIELD_QUESTION, form.question, QUESTION_LIMIT)
         self.topic = _short(Kb.FIELD_TOPIC, form.topic, TOPIC_LIMIT)
@@ -68,14 +83,6 @@ class EntryModal(discord.ui.Modal):
         self.citations.placeholder = Kb.HINT_CITATIONS
         for item in (self.question, self.topic, self.answer, self.phrasings, self.citations):
             self.add_item(item)
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Only a moderator's submission is taken."""
-        return await self._allowed(interaction)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        """Say sorry with an error id; discord.py would only log it, leaving the form hanging."""
-        await apologise(interaction, error, WHERE_FORM)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Hand the typed text to the cog."""
@@ -100,7 +107,7 @@ class SourceForm:
     text: str | None
 
 
-class SourceModal(discord.ui.Modal):
+class SourceModal(_ModeratorModal):
     """The source form; the text input is left out when the text came as a file."""
 
     def __init__(
@@ -109,8 +116,7 @@ class SourceModal(discord.ui.Modal):
         allowed: Allowed,
         submit: Callable[[discord.Interaction, SourceForm], Awaitable[None]],
     ) -> None:
-        super().__init__(title=Kb.SOURCE_TITLE, timeout=FORM_TIMEOUT)
-        self._allowed = allowed
+        super().__init__(Kb.SOURCE_TITLE, allowed)
         self._submit = submit
         self.source_id = _short(Kb.FIELD_SOURCE_ID, "", 64)
         self.source_title = _short(Kb.FIELD_TITLE, "", 300)
@@ -120,14 +126,6 @@ class SourceModal(discord.ui.Modal):
         for item in (self.source_id, self.source_title, self.outlet, self.published, self.text):
             if item is not None:
                 self.add_item(item)
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Only a moderator's submission is taken."""
-        return await self._allowed(interaction)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        """Say sorry with an error id; discord.py would only log it, leaving the form hanging."""
-        await apologise(interaction, error, WHERE_FORM)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Hand the typed metadata (and text) to the cog."""
