@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from bot.engine.decision import Decision
+from bot.engine.decision import MAX_QUESTION_CHARS, Decision
 
 _QUESTION_WORDS = (
     "what|who|whom|whose|when|where|why|how|which|is|are|was|were|does|do|did|has|have|"
@@ -44,30 +44,30 @@ def split_questions(text: str) -> list[str]:
     return [p for p in parts if len(p.split()) >= MIN_PART_WORDS and _ASKS.search(p)]
 
 
-def decide_compound(decide: Callable[[str], Decision], question: str) -> Decision:
-    """Decide `question` whole and, when it asks several things, each of them too.
+def decide_compound(
+    decide: Callable[[str], Decision], question: str, max_chars: int = MAX_QUESTION_CHARS
+) -> Decision:
+    """Decide each question of a message that asks several, else the message whole.
 
-    The whole message's decision stands unless every question in it is answered, by at
-    least two different entries; then the answer leads with the whole message's entry (or
-    the first question's) and carries the others in `also`.
+    The answers stand together only when every question is answered, by at least two
+    different entries; the first unanswered question stops the attempt (no more work is
+    spent on the rest) and the message is decided whole. A message longer than the engine
+    reads is a paste, not a list of questions.
     """
-    whole = decide(question)
-    questions = split_questions(whole.question)
-    if not 2 <= len(questions) <= MAX_QUESTIONS:
-        return whole
-    parts = [decide(part) for part in questions]
-    if not all(part.answered for part in parts):
-        return whole
-    answers = _distinct_entries(parts)
-    if len(answers) < 2:
-        return whole
-    lead = next((a for a in answers if _same_entry(a, whole)), answers[0])
-    also = tuple(a for a in answers if a is not lead)
-    return replace(lead, question=whole.question, trimmed=whole.trimmed, also=also)
-
-
-def _same_entry(decision: Decision, other: Decision) -> bool:
-    return bool(other.answered and other.entry and decision.entry == other.entry)
+    text = question.strip()
+    questions = split_questions(text) if len(text) <= max_chars else []
+    if 2 <= len(questions) <= MAX_QUESTIONS:
+        parts = []
+        for part in questions:
+            decision = decide(part)
+            if not decision.answered:
+                break
+            parts.append(decision)
+        else:
+            answers = _distinct_entries(parts)
+            if len(answers) >= 2:
+                return replace(answers[0], question=text, also=tuple(answers[1:]))
+    return decide(question)
 
 
 def _distinct_entries(decisions: Iterable[Decision]) -> list[Decision]:
