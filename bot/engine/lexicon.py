@@ -744,6 +744,12 @@ _WHEN = re.compile(
     r"|cilin vit"
     r"|ne cilin vit)(?: |$)"
 )
+# "Kosovo NATO when?", "since when exactly": a "when" ending a clause asks for a date too,
+# as does "since when" anywhere.
+_WHEN_LAST = re.compile(
+    r"(?:.* )?(?:when(?: (?:exactly|precisely|roughly|again|then|tho|though|actually"
+    r"|approximately|about|was that|was it|did that happen|did it happen))*$|since when\b)"
+)
 _HOW_MANY = re.compile(
     r"(?:^|.* )(?:how many|how much|what number of|the number of|what percentage"
     r"|what share|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
@@ -891,7 +897,7 @@ def question_kind(text: str) -> str | None:
     clauses_ = clauses(text)
     if any(_HOW_MANY.match(clause) for clause in clauses_):
         return HOW_MANY
-    if any(_WHEN.match(clause) for clause in clauses_):
+    if any(_WHEN.match(clause) or _WHEN_LAST.match(clause) for clause in clauses_):
         return WHEN
     if any(_WHY.match(clause) for clause in clauses_):
         return WHY

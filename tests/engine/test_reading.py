@@ -1,0 +1,11 @@
+"""How the engine reads what a question asks: kinds of fact, names, senses of a word."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "question", ["albania nato when", "Albania has been in NATO since when exactly?"]
+)
+def test_a_when_at_the_end_asks_for_a_date_the_entry_must_state(engine, question):
+    assert not engine.decide(question).answered
+    assert engine.decide("albania nato members").entry.id == "balkan-nato-members"
