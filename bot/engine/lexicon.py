@@ -159,8 +159,14 @@ _ALIASES: dict[str, str] = {
     "oksh": "un",
     # Words for the same thing in the domain, so a paraphrase meets its entry.
     "countries": "country",
-    "state": "country",
+    # "State" is a country in the plural ("non-recognising states") and after words that
+    # make it one; alone it is as often one of the US states ("which state does he
+    # represent"), which no entry speaks of.
     "states": "country",
+    "member state": "member country",
+    "nation state": "country",
+    "sovereign state": "independent country",
+    "independent state": "independent country",
     "nation": "country",
     "nations": "country",
     "joins": "join",

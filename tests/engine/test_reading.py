@@ -9,3 +9,9 @@ import pytest
 def test_a_when_at_the_end_asks_for_a_date_the_entry_must_state(engine, question):
     assert not engine.decide(question).answered
     assert engine.decide("albania nato members").entry.id == "balkan-nato-members"
+
+
+def test_a_state_alone_is_not_read_as_a_country(shipped_engine):
+    assert not shipped_engine.decide("Which state does Keith Self represent?").answered
+    plural = shipped_engine.decide("Which NATO member states do not recognise Kosovo?")
+    assert plural.entry.id == "nato-members-not-recognising-kosovo"
