@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index
-from bot.engine.text import fold, stem
+from bot.engine.text import fold
 
 # How many entries are measured closely after the inverted index has ranked them.
 CANDIDATES = 8
@@ -138,15 +138,15 @@ def read_question(index: Index, text: str) -> Question:
 
 def _stem_read(index: Index, word: str) -> str:
     """The stem of a word as the question's terms read it, a misspelling corrected."""
-    root = stem(word)
+    root = index.stem(word)
     if root in index.idf or word in lexicon.NAMES or word in lexicon.PEOPLE:
         return root
     corrected = index.correct(word)
-    return root if corrected is None else stem(corrected[0])
+    return root if corrected is None else index.stem(corrected[0])
 
 
 def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Term | None:
-    root = stem(word)
+    root = index.stem(word)
     name = phrase is not None or listed or word.isdigit()
     if root in index.idf:
         return Term(word, root, index.weight(root), name=name, phrase=phrase or "")
@@ -156,7 +156,7 @@ def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Ter
     fixed, similarity = corrected
     if fixed in lexicon.STOPWORDS:
         return None
-    root = stem(fixed)
+    root = index.stem(fixed)
     return Term(fixed, root, index.weight(root), name=False, match=similarity)
 
 

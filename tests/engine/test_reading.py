@@ -15,3 +15,13 @@ def test_a_state_alone_is_not_read_as_a_country(shipped_engine):
     assert not shipped_engine.decide("Which state does Keith Self represent?").answered
     plural = shipped_engine.decide("Which NATO member states do not recognise Kosovo?")
     assert plural.entry.id == "nato-members-not-recognising-kosovo"
+
+
+def test_a_name_is_not_read_as_the_common_word_it_stems_like(shipped_engine):
+    decision = shipped_engine.decide("what is politico")
+    assert decision.entry is None or "Politico" in decision.entry.answer
+    osmani = shipped_engine.decide("What did Osmani tell Politico?")
+    assert osmani.entry.id == "osmani-nato-means-security"
+    assert shipped_engine.decide("kosovo political instability").entry.id == (
+        "kosovo-political-instability"
+    )
