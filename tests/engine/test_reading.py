@@ -2,6 +2,8 @@
 
 import pytest
 
+from bot.engine.text import stem
+
 
 @pytest.mark.parametrize(
     "question", ["albania nato when", "Albania has been in NATO since when exactly?"]
@@ -25,3 +27,18 @@ def test_a_name_is_not_read_as_the_common_word_it_stems_like(shipped_engine):
     assert shipped_engine.decide("kosovo political instability").entry.id == (
         "kosovo-political-instability"
     )
+
+
+@pytest.mark.parametrize(
+    ("same", "other"),
+    [
+        (["parliament", "parliamentary", "parliamentarians", "parliaments"], "parlance"),
+        (["commitment", "commitments", "committed", "commit"], "committee"),
+        (["refuse", "refusal", "refusing", "refuses"], "refugee"),
+        (["agree", "agreement", "agreed"], "aggregate"),
+        (["recognise", "recognition", "recognised"], "recording"),
+    ],
+)
+def test_forms_of_one_word_meet_and_other_words_stay_apart(same, other):
+    assert len({stem(word) for word in same}) == 1
+    assert stem(other) != stem(same[0])
