@@ -1115,6 +1115,32 @@ def holders(folded: str) -> frozenset[str]:
     return frozenset(near)
 
 
+# "Besides defence cooperation, what else...", "apart from X", "other than X", "X aside":
+# the question sets X aside and asks for something else. X runs to a comma, a question
+# word, or the end, and is at most a few words long.
+_SET_ASIDE = re.compile(
+    r"\b(?:besides|apart from|other than|aside from|except(?: for)?|leaving aside"
+    r"|setting aside|putting aside|in addition to)\s+(?P<aside>[^,;:?!.]+?)"
+    r"(?=\s*[,;:?!.]|\s+(?:what|which|who|whom|how|why|when|where|does|do|did|is|are|was"
+    r"|were|can|could|should|would|will|has|have|" + _SAYS + r")\b|\s*$)",
+    re.IGNORECASE,
+)
+SET_ASIDE_WORDS = 8
+
+
+def set_aside(text: str) -> tuple[str, str]:
+    """The question without what it sets aside ("besides X, what else..."), and X.
+
+    Both are cleaned text, so the rest is read as any question is; X is "" when nothing is
+    set aside, or when it is too long to be only a thing set aside.
+    """
+    match = _SET_ASIDE.search(text)
+    if match is None or len(match.group("aside").split()) > SET_ASIDE_WORDS:
+        return text, ""
+    rest = f"{text[: match.start()].rstrip()} {text[match.end() :].lstrip(' ,;:')}".strip()
+    return rest, match.group("aside")
+
+
 def asks_beyond_a_list(text: str) -> bool:
     """Whether the question asks for members beyond those named ("which other...")."""
     return any(_BEYOND.match(clause) for clause in clauses(text))

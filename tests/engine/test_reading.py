@@ -42,3 +42,19 @@ def test_a_name_is_not_read_as_the_common_word_it_stems_like(shipped_engine):
 def test_forms_of_one_word_meet_and_other_words_stay_apart(same, other):
     assert len({stem(word) for word in same}) == 1
     assert stem(other) != stem(same[0])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Other than defence ties with Albania and Croatia, what does Shea advise Kosovo to do?",
+        "Aside from deeper defence cooperation, what does Shea advise?",
+    ],
+)
+def test_what_a_question_sets_aside_is_not_what_it_asks(shipped_engine, question):
+    assert shipped_engine.decide(question).entry.id == "shea-reforms-and-diplomacy"
+
+
+def test_setting_aside_one_member_of_a_list_still_asks_for_the_list(engine):
+    decision = engine.decide("Besides Albania, which Balkan countries are in NATO?")
+    assert decision.entry.id == "balkan-nato-members"
