@@ -1014,6 +1014,35 @@ def _first_asked(words: list[str]) -> str:
     return "" if word in NAMES or _is_class_noun(word) else word
 
 
+# "When did Finland join NATO?", "What year did Croatia join?": a question when a country
+# did something asks the date of that deed, which an entry giving a date for something
+# else, and naming the deed only in how it is asked, does not state.
+_PREDICATE = re.compile(
+    _LEAD_IN
+    + r"(?:(?:since )?when |(?:on |in )?(?:what|which) (?:date|year|day|month) )?"
+    + _AUXILIARY
+    + r" (?P<rest>.+)$"
+)
+
+
+def predicate_asked(text: str) -> str:
+    """The deed a question asks about a country ("did Croatia recognise": recognise).
+
+    Only of a country other than Kosovo, which every entry is about in one way or another.
+    """
+    for clause in clauses(text):
+        match = _PREDICATE.match(clause)
+        if match is None:
+            continue
+        named = False
+        for word in match.group("rest").split():
+            if word in NAMES or word in PEOPLE or word == "nato":
+                named = named or (word in NAMES and word not in _PROTAGONISTS)
+            elif not (is_stopword(word) or word.endswith("ly")):
+                return word if named else ""
+    return ""
+
+
 # "When did it first / start...", "who was it before Rutte": the question asks about a
 # beginning, or about what came before or after someone; an entry that states no beginning
 # and no before or after states something else.

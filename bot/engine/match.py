@@ -81,6 +81,9 @@ class Question:
     # What the question sets aside ("besides defence cooperation, what else..."): stems
     # and their weights.
     aside: dict[str, float] = field(default_factory=dict)
+    # The deed whose date it asks, done by a country ("when did Finland join"), as a stem
+    # ("" if none).
+    predicate: str = ""
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
     # discounted by typo matches; the closeness to each entry, once measured.
@@ -135,9 +138,10 @@ def read_question(index: Index, text: str) -> Question:
         term = _read_word(index, word, names.get(word), word in lexicon.NAMES)
         if term is not None and term.stem not in terms:
             terms[term.stem] = term
+    kind = lexicon.question_kind(text)
     return Question(
         terms=tuple(terms.values()),
-        kind=lexicon.question_kind(text),
+        kind=kind,
         text=" ".join(t.word for t in terms.values()),
         focus=tuple(_stem_read(index, word) for word in lexicon.question_focus(text)),
         beyond=not aside and lexicon.asks_beyond_a_list(text),
@@ -147,7 +151,19 @@ def read_question(index: Index, text: str) -> Question:
         roles=tuple(_stem_read(index, word) for word in lexicon.roles_asked(text)),
         people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
         aside=_weighed(index, aside),
+        predicate=_predicate(index, text) if kind == lexicon.WHEN else "",
     )
+
+
+def _predicate(index: Index, text: str) -> str:
+    """The stem of the deed asked about, if the knowledge speaks of it anywhere.
+
+    A deed no entry speaks of may be worded apart from how the entries put it; one some
+    entry speaks of is what the question asks, and other entries lack it.
+    """
+    word = lexicon.predicate_asked(text)
+    root = _stem_read(index, word) if word else ""
+    return root if root in index.idf else ""
 
 
 def _weighed(index: Index, text: str) -> dict[str, float]:
@@ -358,6 +374,9 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
         return False
     if question.roles and not any(role in profile.held for role in question.roles):
         return False
-    # A count must be stated of the very thing counted, not of something else in the entry.
+    # A count must be stated of the very thing counted, not of something else in the entry;
+    # so must the deed whose date is asked, not only be how the entry is asked.
+    if question.predicate and question.predicate not in profile.stated:
+        return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
     return all(f in said for f in question.focus)

@@ -58,3 +58,10 @@ def test_what_a_question_sets_aside_is_not_what_it_asks(shipped_engine, question
 def test_setting_aside_one_member_of_a_list_still_asks_for_the_list(engine):
     decision = engine.decide("Besides Albania, which Balkan countries are in NATO?")
     assert decision.entry.id == "balkan-nato-members"
+
+
+def test_a_date_asked_of_a_deed_must_be_stated_of_that_deed(shipped_engine):
+    assert not shipped_engine.decide("When did Finland join the alliance?").answered
+    assert shipped_engine.decide("When did Sweden join NATO?").entry.id == (
+        "nato-last-enlargement-sweden"
+    )
