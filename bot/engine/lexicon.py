@@ -1175,8 +1175,17 @@ def asks_beyond_a_list(text: str) -> bool:
     return any(_BEYOND.match(clause) for clause in clauses(text))
 
 
+# Roles whose holder a question may ask to quote ("what did the NATO spokesperson say"):
+# like a person, the entry must report the holder's words, not merely mention the role.
+SPEAKING_ROLES = _word_set(
+    """
+    spokesperson president minister ambassador chancellor commander
+    """
+)
+
+
 def people_asked_to_speak(text: str) -> frozenset[str]:
-    """The people whose own words the question asks for ("what did Kurti say")."""
+    """The people (or role holders) whose own words the question asks for ("what did Kurti say")."""
     people: set[str] = set()
     for clause in clauses(text):
         match = _SPEAKER_ASKED.match(clause)
@@ -1186,7 +1195,9 @@ def people_asked_to_speak(text: str) -> frozenset[str]:
             people.update(
                 word
                 for word in subject.split()
-                if word in PEOPLE or (speaks and word in NAMES and word not in _PROTAGONISTS)
+                if word in PEOPLE
+                or word in SPEAKING_ROLES
+                or (speaks and word in NAMES and word not in _PROTAGONISTS)
             )
     return frozenset(people)
 

@@ -65,3 +65,11 @@ def test_a_date_asked_of_a_deed_must_be_stated_of_that_deed(shipped_engine):
     assert shipped_engine.decide("When did Sweden join NATO?").entry.id == (
         "nato-last-enlargement-sweden"
     )
+
+
+def test_abstains_when_asked_for_the_words_of_a_role_holder_the_entry_does_not_quote(
+    shipped_engine,
+):
+    assert not shipped_engine.decide("What did the NATO spokesperson say about Ukraine?").answered
+    spoke = shipped_engine.decide("What did the NATO spokesperson say of dialogue with Serbia?")
+    assert spoke.entry.id == "nato-dialogue-with-serbia"
