@@ -58,7 +58,6 @@ _AFTER_ENGLISH_SUFFIXES = tuple(s for s in _SUFFIXES if s not in _ENGLISH)
 # Endings before which English doubles a final consonant, and the doubles it keeps anyway.
 _DOUBLING = frozenset({"ed", "ing", "ings"})
 _KEPT_DOUBLE = frozenset("aeioulsz")
-_VOWELS = frozenset("aeiouy")
 # Albanian and Serbian case endings that end English words too (remain, commit, citizen):
 # taken only from a longer word (anëtarësimin, anëtarësimit).
 _CASE_AFTER_LONGER = frozenset({"an", "it", "in", "ve", "om"})
@@ -106,8 +105,8 @@ def stem(word: str) -> str:
     One ending of any kind comes off first. After an English inflection (-s, -ed, -ing) a
     case ending may follow (kosovos); otherwise only endings that make a word of another
     word (parliament-ari-ans) come off, so a word is not cut into another one's stem
-    (refus-ing is not refu-s-ing). Final vowels go next (agree-ment and agree, europe-an
-    and europe meet). Capping at a fixed prefix is crude but robust across the three
+    (refus-ing is not refu-s-ing). A final silent e goes next (agree-ment and agree,
+    europe-an and europe meet). Capping at a fixed prefix is crude but robust across the three
     languages the bot reads (Albanian and Serbian inflect heavily); the fuzzy step catches
     what it misses.
     """
@@ -118,7 +117,7 @@ def stem(word: str) -> str:
     while suffix:
         word, suffix = _strip_one_ending(word, suffixes)
         suffixes = _DERIVING_SUFFIXES
-    return _capped(_without_final_vowels(word))
+    return _capped(_without_final_e(word))
 
 
 def _capped(word: str) -> str:
@@ -128,8 +127,8 @@ def _capped(word: str) -> str:
     return word[:STEM_PREFIX]
 
 
-def _without_final_vowels(word: str) -> str:
-    while len(word) > STEM_MIN and word[-1] in _VOWELS:
+def _without_final_e(word: str) -> str:
+    while len(word) > STEM_MIN and word[-1] == "e":
         word = word[:-1]
     return word
 

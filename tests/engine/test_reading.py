@@ -73,3 +73,10 @@ def test_abstains_when_asked_for_the_words_of_a_role_holder_the_entry_does_not_q
     assert not shipped_engine.decide("What did the NATO spokesperson say about Ukraine?").answered
     spoke = shipped_engine.decide("What did the NATO spokesperson say of dialogue with Serbia?")
     assert spoke.entry.id == "nato-dialogue-with-serbia"
+
+
+def test_reads_the_albanian_name_of_kosovos_assembly(shipped_engine):
+    decision = shipped_engine.decide(
+        "Çfarë statusi ka Kuvendi i Kosovës në Asamblenë Parlamentare të NATO-s?"
+    )
+    assert decision.entry.id == "kosovo-nato-pa-associate"
