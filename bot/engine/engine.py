@@ -121,7 +121,7 @@ class Engine:
             (measure(self._index, question, p) for p in candidates(self._index, question)),
             key=_rank,
         )
-        chosen = _choose(measures, len(question.terms))
+        chosen = _choose([m for m in measures if not m.about_aside], len(question.terms))
         if chosen is not None:
             close = tuple(
                 _suggestion(m.profile.entry)

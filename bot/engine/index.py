@@ -11,7 +11,9 @@ already folded by `text.fold`, so calls pass `processor=None` to say so explicit
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -29,6 +31,12 @@ _TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
+# A word written with a capital where no sentence starts, in the knowledge's text.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:…]\W*)$")
+# Small words a multi-word name may hold (Partnership for Peace, House of Representatives;
+# Partneriteti për Paqe, Partnerstvo za mir).
+_NAME_JOINERS = frozenset({"for", "of", "the", "per", "për", "za", "e", "i", "te", "të"})
 
 
 def content_words(text: str) -> list[str]:
@@ -78,7 +86,11 @@ class Index:
     """Inverted index with IDF weights and a fuzzy vocabulary for one knowledge snapshot."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        profiles = [_profile(knowledge.entries[entry_id]) for entry_id in sorted(knowledge.entries)]
+        self.kept_names = _kept_names(knowledge.entries.values())
+        profiles = [
+            _profile(knowledge.entries[entry_id], self.stem)
+            for entry_id in sorted(knowledge.entries)
+        ]
         postings: dict[str, list[int]] = defaultdict(list)
         for i, profile in enumerate(profiles):
             for term in profile.known:
@@ -112,6 +124,10 @@ class Index:
         self._words_by_length = _words_by_length(profiles)
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
 
+    def stem(self, word: str) -> str:
+        """The stem of a folded word; a name that stemming would make a common word is kept."""
+        return word if word in self.kept_names else stem(word)
+
     def weight(self, term: str) -> float:
         """How much a term says about which entry is meant: rarer terms say more."""
         return self.idf.get(term, self.unknown_weight)
@@ -139,7 +155,50 @@ class Index:
         return lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
 
-def _profile(entry: Entry) -> EntryProfile:
+def _kept_names(entries: Iterable[Entry]) -> frozenset[str]:
+    """Names that stemming would read as a common word (Politico as political), kept whole.
+
+    A name is a word the knowledge writes alone with a capital where no sentence starts
+    (not inside a longer name: Partnership for Peace is partnership too), or one the lexicon
+    lists, and never writes in lowercase in its prose (answers and quotes).
+    """
+    names = set(lexicon.NAMES | lexicon.PEOPLE)
+    lowercase: set[str] = set()
+    for entry in entries:
+        prose = [entry.answer, *(c.quote for c in entry.citations)]
+        for text in (entry.question, *entry.phrasings, *(c.speaker for c in entry.citations)):
+            names.update(_lone_capitalised(text))
+        for text in prose:
+            names.update(_lone_capitalised(text))
+            lowercase.update(
+                fold(" ".join(t for t in _WORD.findall(text) if t[0].islower())).split()
+            )
+    common = {stem(word) for word in lowercase}
+    return frozenset(n for n in names - lowercase if stem(n) != n and stem(n) in common)
+
+
+def _lone_capitalised(text: str) -> list[str]:
+    """Folded words capitalised on their own where no sentence starts."""
+    tokens = list(_WORD.finditer(text))
+    found = []
+    for i, token in enumerate(tokens):
+        if not token.group()[0].isupper() or _SENTENCE_END.search(text[: token.start()]):
+            continue
+        if _capital_beside(tokens, i, -1) or _capital_beside(tokens, i, 1):
+            continue
+        found += fold(token.group()).split()
+    return found
+
+
+def _capital_beside(tokens: list[re.Match[str]], i: int, step: int) -> bool:
+    """Whether the word next to token `i` (past small joining words) is capitalised."""
+    i += step
+    while 0 <= i < len(tokens) and tokens[i].group().casefold() in _NAME_JOINERS:
+        i += step
+    return 0 <= i < len(tokens) and tokens[i].group()[0].isupper()
+
+
+def _profile(entry: Entry, stem: Callable[[str], str]) -> EntryProfile:
     asked_folded = [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
     asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
@@ -171,18 +230,18 @@ def _profile(entry: Entry) -> EntryProfile:
         states_future=lexicon.states_a_future(statement),
         negative=lexicon.is_negative(entry.question),
         held=frozenset(stem(w) for w in lexicon.holders(stated_folded)),
-        voices=_voices(entry, stated_folded),
-        speakers=_speaker_names(entry),
+        voices=_voices(entry, stated_folded, stem),
+        speakers=_speaker_names(entry, stem),
     )
 
 
-def _speaker_names(entry: Entry) -> frozenset[str]:
+def _speaker_names(entry: Entry, stem: Callable[[str], str]) -> frozenset[str]:
     """Stems of the names of those the entry quotes, without their roles (after a comma)."""
     names = " ".join(c.speaker.split(",")[0] for c in entry.citations)
     return frozenset(stem(w) for w in lexicon.apply_aliases(fold(names)).split())
 
 
-def _voices(entry: Entry, stated_folded: str) -> frozenset[str]:
+def _voices(entry: Entry, stated_folded: str, stem: Callable[[str], str]) -> frozenset[str]:
     """Stems of those whose words the entry reports: its speakers, and who says what in it."""
     speakers = lexicon.apply_aliases(fold(" ".join(c.speaker for c in entry.citations)))
     return frozenset(stem(w) for w in speakers.split()) | {

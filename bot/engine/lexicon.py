@@ -159,8 +159,14 @@ _ALIASES: dict[str, str] = {
     "oksh": "un",
     # Words for the same thing in the domain, so a paraphrase meets its entry.
     "countries": "country",
-    "state": "country",
+    # "State" is a country in the plural ("non-recognising states") and after words that
+    # make it one; alone it is as often one of the US states ("which state does he
+    # represent"), which no entry speaks of.
     "states": "country",
+    "member state": "member country",
+    "nation state": "country",
+    "sovereign state": "independent country",
+    "independent state": "independent country",
     "nation": "country",
     "nations": "country",
     "joins": "join",
@@ -666,6 +672,14 @@ _ALIASES: dict[str, str] = {
     "predsednica": "president",
     "presidentja": "president",
     "presidentes": "president",
+    "kuvend": "assembly",
+    "kuvendi": "assembly",
+    "kuvendin": "assembly",
+    "kuvendit": "assembly",
+    "skupstina": "assembly",
+    "skupstine": "assembly",
+    "skupstini": "assembly",
+    "skupstinu": "assembly",
     "vlada": "government",
     "vlade": "government",
     "qeveria": "government",
@@ -743,6 +757,12 @@ _WHEN = re.compile(
     r"|how long ago|in what years?|in which years?|during which years?|kur|kada|kad|koje godine"
     r"|cilin vit"
     r"|ne cilin vit)(?: |$)"
+)
+# "Kosovo NATO when?", "since when exactly": a "when" ending a clause asks for a date too,
+# as does "since when" anywhere.
+_WHEN_LAST = re.compile(
+    r"(?:.* )?(?:when(?: (?:exactly|precisely|roughly|again|then|tho|though|actually"
+    r"|approximately|about|was that|was it|did that happen|did it happen))*$|since when\b)"
 )
 _HOW_MANY = re.compile(
     r"(?:^|.* )(?:how many|how much|what number of|the number of|what percentage"
@@ -891,7 +911,7 @@ def question_kind(text: str) -> str | None:
     clauses_ = clauses(text)
     if any(_HOW_MANY.match(clause) for clause in clauses_):
         return HOW_MANY
-    if any(_WHEN.match(clause) for clause in clauses_):
+    if any(_WHEN.match(clause) or _WHEN_LAST.match(clause) for clause in clauses_):
         return WHEN
     if any(_WHY.match(clause) for clause in clauses_):
         return WHY
@@ -1002,6 +1022,35 @@ def _first_asked(words: list[str]) -> str:
     return "" if word in NAMES or _is_class_noun(word) else word
 
 
+# "When did Finland join NATO?", "What year did Croatia join?": a question when a country
+# did something asks the date of that deed, which an entry giving a date for something
+# else, and naming the deed only in how it is asked, does not state.
+_PREDICATE = re.compile(
+    _LEAD_IN
+    + r"(?:(?:since )?when |(?:on |in )?(?:what|which) (?:date|year|day|month) )?"
+    + _AUXILIARY
+    + r" (?P<rest>.+)$"
+)
+
+
+def predicate_asked(text: str) -> str:
+    """The deed a question asks about a country ("did Croatia recognise": recognise).
+
+    Only of a country other than Kosovo, which every entry is about in one way or another.
+    """
+    for clause in clauses(text):
+        match = _PREDICATE.match(clause)
+        if match is None:
+            continue
+        named = False
+        for word in match.group("rest").split():
+            if word in NAMES or word in PEOPLE or word == "nato":
+                named = named or (word in NAMES and word not in _PROTAGONISTS)
+            elif not (is_stopword(word) or word.endswith("ly")):
+                return word if named else ""
+    return ""
+
+
 # "When did it first / start...", "who was it before Rutte": the question asks about a
 # beginning, or about what came before or after someone; an entry that states no beginning
 # and no before or after states something else.
@@ -1103,13 +1152,48 @@ def holders(folded: str) -> frozenset[str]:
     return frozenset(near)
 
 
+# "Besides defence cooperation, what else...", "apart from X", "other than X", "X aside":
+# the question sets X aside and asks for something else. X runs to a comma, a question
+# word, or the end, and is at most a few words long.
+_SET_ASIDE = re.compile(
+    r"\b(?:besides|apart from|other than|aside from|except(?: for)?|leaving aside"
+    r"|setting aside|putting aside|in addition to)\s+(?P<aside>[^,;:?!.]+?)"
+    r"(?=\s*[,;:?!.]|\s+(?:what|which|who|whom|how|why|when|where|does|do|did|is|are|was"
+    r"|were|can|could|should|would|will|has|have|" + _SAYS + r")\b|\s*$)",
+    re.IGNORECASE,
+)
+SET_ASIDE_WORDS = 8
+
+
+def set_aside(text: str) -> tuple[str, str]:
+    """The question without what it sets aside ("besides X, what else..."), and X.
+
+    Both are cleaned text, so the rest is read as any question is; X is "" when nothing is
+    set aside, or when it is too long to be only a thing set aside.
+    """
+    match = _SET_ASIDE.search(text)
+    if match is None or len(match.group("aside").split()) > SET_ASIDE_WORDS:
+        return text, ""
+    rest = f"{text[: match.start()].rstrip()} {text[match.end() :].lstrip(' ,;:')}".strip()
+    return rest, match.group("aside")
+
+
 def asks_beyond_a_list(text: str) -> bool:
     """Whether the question asks for members beyond those named ("which other...")."""
     return any(_BEYOND.match(clause) for clause in clauses(text))
 
 
+# Roles whose holder a question may ask to quote ("what did the NATO spokesperson say"):
+# like a person, the entry must report the holder's words, not merely mention the role.
+SPEAKING_ROLES = _word_set(
+    """
+    spokesperson president minister ambassador chancellor commander
+    """
+)
+
+
 def people_asked_to_speak(text: str) -> frozenset[str]:
-    """The people whose own words the question asks for ("what did Kurti say")."""
+    """The people (or role holders) whose own words the question asks for ("what did Kurti say")."""
     people: set[str] = set()
     for clause in clauses(text):
         match = _SPEAKER_ASKED.match(clause)
@@ -1119,7 +1203,9 @@ def people_asked_to_speak(text: str) -> frozenset[str]:
             people.update(
                 word
                 for word in subject.split()
-                if word in PEOPLE or (speaks and word in NAMES and word not in _PROTAGONISTS)
+                if word in PEOPLE
+                or word in SPEAKING_ROLES
+                or (speaks and word in NAMES and word not in _PROTAGONISTS)
             )
     return frozenset(people)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.engine import lexicon
-from bot.engine.index import EntryProfile, Index
-from bot.engine.text import fold, stem
+from bot.engine.index import EntryProfile, Index, content_words
+from bot.engine.text import fold
 
 # How many entries are measured closely after the inverted index has ranked them.
 CANDIDATES = 8
@@ -34,6 +34,10 @@ RESCORED = 100
 IN_CORE = 1.0
 IN_PHRASING = 0.85
 STATED_ONLY = 0.8
+# What a question sets aside must weigh this much to single out the entries it is about,
+# and an entry is about it when its own question holds this share of that weight.
+ASIDE_MIN_WEIGHT = 1.5
+ASIDE_SHARE = 0.5
 # A question with this many capitalised small words (Is, The, Of) is in Title Case.
 TITLE_CASE_SMALL_WORDS = 2
 # A question with this many words, every one in capitals, is shouted, not naming.
@@ -74,6 +78,12 @@ class Question:
     # The role whose holder the question asks for ("who is the speaker"), as stems.
     roles: tuple[str, ...] = ()
     people: frozenset[str] = frozenset()
+    # What the question sets aside ("besides defence cooperation, what else..."): stems
+    # and their weights.
+    aside: dict[str, float] = field(default_factory=dict)
+    # The deed whose date it asks, done by a country ("when did Finland join"), as a stem
+    # ("" if none).
+    predicate: str = ""
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
     # discounted by typo matches; the closeness to each entry, once measured.
@@ -104,6 +114,7 @@ class Measure:
     kind_fits: bool
     focus_fits: bool = True
     voice_fits: bool = True
+    about_aside: bool = False
 
     @property
     def score(self) -> float:
@@ -112,7 +123,12 @@ class Measure:
 
 
 def read_question(index: Index, text: str) -> Question:
-    """Split a cleaned question into weighted terms, correcting typos against the index."""
+    """Split a cleaned question into weighted terms, correcting typos against the index.
+
+    What the question sets aside ("besides X, what else...") is not what it asks: it is
+    read apart, and the rest is read as the question.
+    """
+    text, aside = lexicon.set_aside(text)
     folded = lexicon.apply_aliases(fold(text))
     names = _capitalised_words(text)
     terms: dict[str, Term] = {}
@@ -122,31 +138,51 @@ def read_question(index: Index, text: str) -> Question:
         term = _read_word(index, word, names.get(word), word in lexicon.NAMES)
         if term is not None and term.stem not in terms:
             terms[term.stem] = term
+    kind = lexicon.question_kind(text)
     return Question(
         terms=tuple(terms.values()),
-        kind=lexicon.question_kind(text),
+        kind=kind,
         text=" ".join(t.word for t in terms.values()),
         focus=tuple(_stem_read(index, word) for word in lexicon.question_focus(text)),
-        beyond=lexicon.asks_beyond_a_list(text),
+        beyond=not aside and lexicon.asks_beyond_a_list(text),
         origin=lexicon.asks_for_an_origin(text),
         to_come=lexicon.asks_for_a_date_to_come(text),
         positive_list=lexicon.asks_for_those_that_do(text),
         roles=tuple(_stem_read(index, word) for word in lexicon.roles_asked(text)),
         people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
+        aside=_weighed(index, aside),
+        predicate=_predicate(index, text) if kind == lexicon.WHEN else "",
     )
+
+
+def _predicate(index: Index, text: str) -> str:
+    """The stem of the deed asked about, if the knowledge speaks of it anywhere.
+
+    A deed no entry speaks of may be worded apart from how the entries put it; one some
+    entry speaks of is what the question asks, and other entries lack it.
+    """
+    word = lexicon.predicate_asked(text)
+    root = _stem_read(index, word) if word else ""
+    return root if root in index.idf else ""
+
+
+def _weighed(index: Index, text: str) -> dict[str, float]:
+    """The stems of a piece of text, each with its weight."""
+    stems = (_stem_read(index, word) for word in content_words(text))
+    return {root: index.weight(root) for root in stems}
 
 
 def _stem_read(index: Index, word: str) -> str:
     """The stem of a word as the question's terms read it, a misspelling corrected."""
-    root = stem(word)
+    root = index.stem(word)
     if root in index.idf or word in lexicon.NAMES or word in lexicon.PEOPLE:
         return root
     corrected = index.correct(word)
-    return root if corrected is None else stem(corrected[0])
+    return root if corrected is None else index.stem(corrected[0])
 
 
 def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Term | None:
-    root = stem(word)
+    root = index.stem(word)
     name = phrase is not None or listed or word.isdigit()
     if root in index.idf:
         return Term(word, root, index.weight(root), name=name, phrase=phrase or "")
@@ -156,7 +192,7 @@ def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Ter
     fixed, similarity = corrected
     if fixed in lexicon.STOPWORDS:
         return None
-    root = stem(fixed)
+    root = index.stem(fixed)
     return Term(fixed, root, index.weight(root), name=False, match=similarity)
 
 
@@ -260,7 +296,19 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         kind_fits=_kind_fits(question.kind, profile),
         focus_fits=_focus_fits(question, profile),
         voice_fits=question.people <= profile.voices,
+        about_aside=_about(question.aside, profile),
     )
+
+
+def _about(stems: dict[str, float], profile: EntryProfile) -> bool:
+    """Whether the entry is about what those stems say: most of their weight is in its question.
+
+    Something that weighs little (Kosovo, NATO: in most entries) singles out no entry.
+    """
+    total = sum(stems.values())
+    if total < ASIDE_MIN_WEIGHT:
+        return False
+    return sum(w for s, w in stems.items() if s in profile.asked[0]) >= ASIDE_SHARE * total
 
 
 def _specific(stem_: str, profile: EntryProfile) -> bool:
@@ -326,6 +374,9 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
         return False
     if question.roles and not any(role in profile.held for role in question.roles):
         return False
-    # A count must be stated of the very thing counted, not of something else in the entry.
+    # A count must be stated of the very thing counted, not of something else in the entry;
+    # so must the deed whose date is asked, not only be how the entry is asked.
+    if question.predicate and question.predicate not in profile.stated:
+        return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
     return all(f in said for f in question.focus)

@@ -35,29 +35,32 @@ _NEGATION = re.compile(r"n't\b")
 _POSSESSIVE = re.compile(r"'s\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
-# Suffixes removed by the light stemmer, longest first. Enough to join recognise /
-# recognised / recognition, member / members / membership, across English, Albanian and
-# Serbian endings; a token never shrinks below STEM_MIN characters.
+# Endings removed by the light stemmer, longest first: those that make a word of another
+# word (parliament-ary, member-ship, recogn-ise), and those that inflect one, in English,
+# Albanian and Serbian. Enough to join recognise / recognised / recognition, member /
+# members / membership, parliament / parliamentary / parliamentarians and keep committee
+# from commitment; a token never shrinks below STEM_MIN characters.
 STEM_MIN = 4
 STEM_PREFIX = 6
 STEM_CACHE = 1 << 16
-_SUFFIXES = tuple(
-    sorted(
-        (
-            "ational", "ization", "isation", "ations", "ation", "ments", "ment", "ships",
-            "ship", "ness", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly", "ity",
-            "ive", "al", "ize", "ise", "ian", "ia", "an", "it", "in", "ve", "ja", "je", "ji",
-            "ju", "om", "ama", "ima", "a", "e", "i", "u", "y", "o",
-        ),
-        key=len,
-        reverse=True,
-    )
+_DERIVING = (
+    "ational", "ization", "isation", "ations", "ation", "ments", "ment", "ships", "ship",
+    "ness", "arily", "arian", "ary", "ity", "ive", "al", "ize", "ise", "ian", "ly",
 )  # fmt: skip
-
-
+_INFLECTING = (
+    "ings", "ing", "ied", "ies", "ed", "es", "s", "ia", "an", "it", "in", "ve", "ja", "je",
+    "ji", "ju", "om", "ama", "ima", "a", "e", "i", "u", "y", "o",
+)  # fmt: skip
+_ENGLISH = frozenset({"ings", "ing", "ied", "ies", "ed", "es", "s"})
+_SUFFIXES = tuple(sorted(_DERIVING + _INFLECTING, key=len, reverse=True))
+_DERIVING_SUFFIXES = tuple(sorted(_DERIVING, key=len, reverse=True))
+_AFTER_ENGLISH_SUFFIXES = tuple(s for s in _SUFFIXES if s not in _ENGLISH)
 # Endings before which English doubles a final consonant, and the doubles it keeps anyway.
 _DOUBLING = frozenset({"ed", "ing", "ings"})
 _KEPT_DOUBLE = frozenset("aeioulsz")
+# Albanian and Serbian case endings that end English words too (remain, commit, citizen):
+# taken only from a longer word (anëtarësimin, anëtarësimit).
+_CASE_AFTER_LONGER = frozenset({"an", "it", "in", "ve", "om"})
 
 
 def clean(text: str) -> str:
@@ -97,23 +100,47 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
-    """A light, language-agnostic stem: strip one common ending, then cap the length.
+    """A light, language-agnostic stem: strip common endings, then cap the length.
 
-    Capping at a fixed prefix is crude but robust across the three languages the bot reads
-    (Albanian and Serbian inflect heavily); the fuzzy step catches what it misses.
+    One ending of any kind comes off first. After an English inflection (-s, -ed, -ing) a
+    case ending may follow (kosovos); otherwise only endings that make a word of another
+    word (parliament-ari-ans) come off, so a word is not cut into another one's stem
+    (refus-ing is not refu-s-ing). A final silent e goes next (agree-ment and agree,
+    europe-an and europe meet). Capping at a fixed prefix is crude but robust across the three
+    languages the bot reads (Albanian and Serbian inflect heavily); the fuzzy step catches
+    what it misses.
     """
     if word.isdigit() or len(word) <= STEM_MIN:
         return word
-    for _ in range(2):
-        word = _strip_one_ending(word)
+    word, suffix = _strip_one_ending(word, _SUFFIXES)
+    suffixes = _AFTER_ENGLISH_SUFFIXES if suffix in _ENGLISH else _DERIVING_SUFFIXES
+    while suffix:
+        word, suffix = _strip_one_ending(word, suffixes)
+        suffixes = _DERIVING_SUFFIXES
+    return _capped(_without_final_e(word))
+
+
+def _capped(word: str) -> str:
+    """The word's first STEM_PREFIX letters, or one more not to split a double (committ-ee)."""
+    if len(word) > STEM_PREFIX and word[STEM_PREFIX] == word[STEM_PREFIX - 1]:
+        return word[: STEM_PREFIX + 1]
     return word[:STEM_PREFIX]
 
 
-def _strip_one_ending(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN:
-            return _undoubled(word[: -len(suffix)]) if suffix in _DOUBLING else word[: -len(suffix)]
+def _without_final_e(word: str) -> str:
+    while len(word) > STEM_MIN and word[-1] == "e":
+        word = word[:-1]
     return word
+
+
+def _strip_one_ending(word: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
+    """The word without the longest of `suffixes` it ends with, and that suffix ("" if none)."""
+    for suffix in suffixes:
+        shortest = STEM_MIN + 1 if suffix in _CASE_AFTER_LONGER else STEM_MIN
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            kept = word[: -len(suffix)]
+            return (_undoubled(kept) if suffix in _DOUBLING else kept), suffix
+    return word, ""
 
 
 def _undoubled(word: str) -> str:

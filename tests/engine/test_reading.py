@@ -1,0 +1,82 @@
+"""How the engine reads what a question asks: kinds of fact, names, senses of a word."""
+
+import pytest
+
+from bot.engine.text import stem
+
+
+@pytest.mark.parametrize(
+    "question", ["albania nato when", "Albania has been in NATO since when exactly?"]
+)
+def test_a_when_at_the_end_asks_for_a_date_the_entry_must_state(engine, question):
+    assert not engine.decide(question).answered
+    assert engine.decide("albania nato members").entry.id == "balkan-nato-members"
+
+
+def test_a_state_alone_is_not_read_as_a_country(shipped_engine):
+    assert not shipped_engine.decide("Which state does Keith Self represent?").answered
+    plural = shipped_engine.decide("Which NATO member states do not recognise Kosovo?")
+    assert plural.entry.id == "nato-members-not-recognising-kosovo"
+
+
+def test_a_name_is_not_read_as_the_common_word_it_stems_like(shipped_engine):
+    decision = shipped_engine.decide("what is politico")
+    assert decision.entry is None or "Politico" in decision.entry.answer
+    osmani = shipped_engine.decide("What did Osmani tell Politico?")
+    assert osmani.entry.id == "osmani-nato-means-security"
+    assert shipped_engine.decide("kosovo political instability").entry.id == (
+        "kosovo-political-instability"
+    )
+
+
+@pytest.mark.parametrize(
+    ("same", "other"),
+    [
+        (["parliament", "parliamentary", "parliamentarians", "parliaments"], "parlance"),
+        (["commitment", "commitments", "committed", "commit"], "committee"),
+        (["refuse", "refusal", "refusing", "refuses"], "refugee"),
+        (["agree", "agreement", "agreed"], "aggregate"),
+        (["recognise", "recognition", "recognised"], "recording"),
+    ],
+)
+def test_forms_of_one_word_meet_and_other_words_stay_apart(same, other):
+    assert len({stem(word) for word in same}) == 1
+    assert stem(other) != stem(same[0])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Other than defence ties with Albania and Croatia, what does Shea advise Kosovo to do?",
+        "Aside from deeper defence cooperation, what does Shea advise?",
+    ],
+)
+def test_what_a_question_sets_aside_is_not_what_it_asks(shipped_engine, question):
+    assert shipped_engine.decide(question).entry.id == "shea-reforms-and-diplomacy"
+
+
+def test_setting_aside_one_member_of_a_list_still_asks_for_the_list(engine):
+    decision = engine.decide("Besides Albania, which Balkan countries are in NATO?")
+    assert decision.entry.id == "balkan-nato-members"
+
+
+def test_a_date_asked_of_a_deed_must_be_stated_of_that_deed(shipped_engine):
+    assert not shipped_engine.decide("When did Finland join the alliance?").answered
+    assert shipped_engine.decide("When did Sweden join NATO?").entry.id == (
+        "nato-last-enlargement-sweden"
+    )
+
+
+def test_abstains_when_asked_for_the_words_of_a_role_holder_the_entry_does_not_quote(
+    shipped_engine,
+):
+    assert not shipped_engine.decide("What did the NATO spokesperson say about Ukraine?").answered
+    spoke = shipped_engine.decide("What did the NATO spokesperson say of dialogue with Serbia?")
+    assert spoke.entry.id == "nato-dialogue-with-serbia"
+
+
+def test_reads_the_albanian_name_of_kosovos_assembly(shipped_engine):
+    decision = shipped_engine.decide(
+        "Çfarë statusi ka Kuvendi i Kosovës në Asamblenë Parlamentare të NATO-s?"
+    )
+    assert decision.entry.id == "kosovo-nato-pa-associate"
