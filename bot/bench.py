@@ -23,6 +23,8 @@ from bot.settings import PROJECT_ROOT, Settings
 
 EVAL_DIR = PROJECT_ROOT.parent / "shared" / "eval"
 OWN_QUESTIONS = PROJECT_ROOT / "tests" / "engine" / "questions.yaml"
+# Sets written from the article by people who never saw the knowledge (tests/engine/heldout).
+HELD_OUT = sorted((PROJECT_ROOT / "tests" / "engine" / "heldout").glob("set*.yaml"))
 SYNTHETIC_SIZES = (1_000, 10_000)
 ROUNDS = 5
 FLOORS = "floors: in-scope >= 95 %, abstain >= 95 %, p99 <= 1 ms shipped / <= 5 ms at 10k"
@@ -37,7 +39,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
         out("the knowledge does not load; run `python -m bot check`")
         return 1
     knowledge = result.knowledge
-    out(f"knowledge: {len(knowledge.entries)} entries, {len(knowledge.sources)} sources")
+    out(f"knowledge: entries {len(knowledge.entries)}, sources {len(knowledge.sources)}")
     _quality(settings, out)
     questions = _timing_questions()
     out(f"\nmatching latency per question ({len(questions)} questions x {ROUNDS} rounds):")
@@ -54,7 +56,11 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
 def _quality(settings: Settings, out: Callable[[str], None]) -> None:
     scorer = EVAL_DIR / "score.py"
     command = f"{sys.executable} -m bot ask --json"
-    sets = [("dev set", EVAL_DIR / "dev_questions.yaml"), ("engine's own", OWN_QUESTIONS)]
+    sets = [
+        ("dev set", EVAL_DIR / "dev_questions.yaml"),
+        ("engine's own", OWN_QUESTIONS),
+        *((f"independent {path.stem}", path) for path in HELD_OUT),
+    ]
     if not scorer.is_file():
         out(f"\nquality: NOT MEASURED: the scorer {scorer} is absent")
         return
