@@ -441,6 +441,8 @@ _ALIASES: dict[str, str] = {
     "submits": "apply",
     "submitted": "apply",
     "lodge": "apply",
+    "filing": "apply",
+    "filed": "apply",
     "promise": "pledge",
     "promises": "pledge",
     "promised": "pledge",

@@ -80,3 +80,8 @@ def test_reads_the_albanian_name_of_kosovos_assembly(shipped_engine):
         "Çfarë statusi ka Kuvendi i Kosovës në Asamblenë Parlamentare të NATO-s?"
     )
     assert decision.entry.id == "kosovo-nato-pa-associate"
+
+
+def test_filing_for_membership_is_read_as_applying(shipped_engine):
+    decision = shipped_engine.decide("Is Pristina filing for NATO membership officially?")
+    assert decision.entry.id == "kosovo-formal-application"
