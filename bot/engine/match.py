@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words
-from bot.engine.text import fold
+from bot.engine.text import fold, stem
 
 # How many entries are measured closely after the inverted index has ranked them.
 CANDIDATES = 8
@@ -42,6 +42,8 @@ ASIDE_SHARE = 0.5
 TITLE_CASE_SMALL_WORDS = 2
 # A question with this many words, every one in capitals, is shouted, not naming.
 SHOUTED_WORDS = 3
+# NATO's allies are its members, its member countries: counting one counts the others.
+_MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
 _CAPITALISED = re.compile(r"(?<!\w)((?:[A-Z]\.){2,}|[A-Z][\w-]*)")
 
@@ -379,4 +381,6 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
     if question.predicate and question.predicate not in profile.stated:
         return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
-    return all(f in said for f in question.focus)
+    return all(
+        f in said or (f in _MEMBERS and not _MEMBERS.isdisjoint(said)) for f in question.focus
+    )

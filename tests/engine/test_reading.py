@@ -85,3 +85,8 @@ def test_reads_the_albanian_name_of_kosovos_assembly(shipped_engine):
 def test_filing_for_membership_is_read_as_applying(shipped_engine):
     decision = shipped_engine.decide("Is Pristina filing for NATO membership officially?")
     assert decision.entry.id == "kosovo-formal-application"
+
+
+def test_counting_allies_is_answered_by_an_entry_that_counts_members(shipped_engine):
+    decision = shipped_engine.decide("How many allies refuse to recognise Kosovo's independence?")
+    assert decision.entry.id == "nato-members-not-recognising-kosovo"
