@@ -1228,7 +1228,8 @@ def voices(folded: str) -> frozenset[str]:
 _REASON = re.compile(
     r"\b(?:because|due to|reasons?|prompted|so that|in order to|blocked|without this"
     r"|thanks to|owing to|caused?|as a result|to demonstrate|to compensate|in exchange for"
-    r"|means|interest in)\b"
+    r"|means|meant|interest in|leads? to|led to|results? in|resulted in|stems? from"
+    r"|driven by|is why)\b"
 )
 
 

@@ -90,3 +90,8 @@ def test_filing_for_membership_is_read_as_applying(shipped_engine):
 def test_counting_allies_is_answered_by_an_entry_that_counts_members(shipped_engine):
     decision = shipped_engine.decide("How many allies refuse to recognise Kosovo's independence?")
     assert decision.entry.id == "nato-members-not-recognising-kosovo"
+
+
+def test_what_something_has_meant_or_led_to_is_a_reason(shipped_engine):
+    decision = shipped_engine.decide("Why does Jamie Shea think instability has harmed Kosovo?")
+    assert decision.entry.id == "kosovo-political-instability"
