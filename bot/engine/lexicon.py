@@ -697,6 +697,29 @@ _ALIASES: dict[str, str] = {
     "vezbe": "exercises",
     "stervitje": "exercises",
     "stervitjet": "exercises",
+    "smanjenje": "reduction",
+    "smanjenja": "reduction",
+    "smanjenju": "reduction",
+    "povlacenje": "reduction",
+    "zvogelimi": "reduction",
+    "zvogelimin": "reduction",
+    "terheqja": "reduction",
+    "terheqjen": "reduction",
+    "snage": "forces",
+    "snaga": "forces",
+    "snagama": "forces",
+    "trupe": "troops",
+    "trupa": "troops",
+    "forcat": "forces",
+    "forcave": "forces",
+    "trupat": "troops",
+    "trupave": "troops",
+    "najavile": "announced",
+    "najavili": "announced",
+    "najavio": "announced",
+    "najavila": "announced",
+    "njoftoi": "announced",
+    "njoftuan": "announced",
     "rat": "war",
     "lufta": "war",
     "lufte": "war",
@@ -845,7 +868,8 @@ _PEOPLE_FORMS = {
     ("i", "ij", "og", "om", "ome", "ija", "iju", "ijem", "yy", "yi"): {"zelensk": "zelensky"},
 }
 # Šea, as Serbian writes Shea, folds to "sea" (an English word, so only its other cases).
-_ALIASES.update({"sei": "shea", "seu": "shea", "seom": "shea"})
+# Serbian also writes him Džejmi Šej (folded: dzejmi sej).
+_ALIASES.update({"sei": "shea", "seu": "shea", "seom": "shea", "sej": "shea", "dzejmi": "jamie"})
 for _endings, _stems in _PEOPLE_FORMS.items():
     for _stem, _name in _stems.items():
         for _ending in _endings:

@@ -95,3 +95,14 @@ def test_counting_allies_is_answered_by_an_entry_that_counts_members(shipped_eng
 def test_what_something_has_meant_or_led_to_is_a_reason(shipped_engine):
     decision = shipped_engine.decide("Why does Jamie Shea think instability has harmed Kosovo?")
     assert decision.entry.id == "kosovo-political-instability"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Šta kaže Džejmi Šej o Kosovu i NATO-u?",
+        "Kada je Amerika najavila povlačenje trupa iz Rumunije?",
+    ],
+)
+def test_reads_serbian_names_and_words_for_people_and_troop_cuts(shipped_engine, question):
+    assert shipped_engine.decide(question).answered
