@@ -937,7 +937,11 @@ def question_kind(text: str) -> str | None:
     clauses_ = clauses(text)
     if any(_HOW_MANY.match(clause) for clause in clauses_):
         return HOW_MANY
-    if any(_WHEN.match(clause) or _WHEN_LAST.match(clause) for clause in clauses_):
+    if any(
+        (_WHEN.match(clause) and not _setting_a_scene(clause, clauses_[i + 1 :]))
+        or _WHEN_LAST.match(clause)
+        for i, clause in enumerate(clauses_)
+    ):
         return WHEN
     if any(_WHY.match(clause) for clause in clauses_):
         return WHY
@@ -958,6 +962,19 @@ def asks_why(text: str) -> bool:
 # well the rest of the question matches it ("who won the elections" is not "when are the
 # elections").
 _AUXILIARY = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should)"
+
+
+# "When RFE/RL asked NATO..., did it commit to anything?": a "when" with its own subject,
+# followed by a clause that asks, sets the scene of the question; it does not ask for a date.
+_SCENE = re.compile(r"(?:.* )?when (?!" + _AUXILIARY + r"\b)")
+_ASKING = re.compile(r"(?:and |but |so )?(?:" + _AUXILIARY + r"|what|which|who|how|why|where)\b")
+
+
+def _setting_a_scene(clause: str, rest: tuple[str, ...]) -> bool:
+    """Whether a "when" clause only sets the scene for a later clause that asks."""
+    return _SCENE.match(clause) is not None and any(_ASKING.match(c.strip()) for c in rest)
+
+
 _FOCUS = re.compile(
     _LEAD_IN + r"(?:(?:in|on|during) )?"
     r"(?:how many|how much|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"

@@ -106,3 +106,12 @@ def test_what_something_has_meant_or_led_to_is_a_reason(shipped_engine):
 )
 def test_reads_serbian_names_and_words_for_people_and_troop_cuts(shipped_engine, question):
     assert shipped_engine.decide(question).answered
+
+
+def test_a_when_that_sets_the_scene_for_the_question_does_not_ask_for_a_date(shipped_engine):
+    decision = shipped_engine.decide(
+        "When journalists asked NATO about going beyond KFOR, did the alliance promise anything"
+        " concrete?"
+    )
+    assert decision.entry.id == "nato-beyond-kfor"
+    assert not shipped_engine.decide("When did NATO go beyond KFOR in Kosovo?").answered
