@@ -793,9 +793,11 @@ _HOW_MANY = re.compile(
     r"(?:^|.* )(?:how many|how much|what number of|the number of|what percentage"
     r"|what share|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
 )
+# "What's Greece's actual reason for...": a reason asked after a few words of its owner.
 _WHY = re.compile(
     _LEAD_IN + r"(?:why|how come|for what reasons?|what (?:is|are|was|were) the reasons?"
-    r"|what reasons?|on what grounds|pse|perse|zasto|zbog cega|iz kog razloga)(?: |$)"
+    r"|what reasons?|on what grounds|pse|perse|zasto|zbog cega|iz kog razloga"
+    r"|what(?: (?:is|are|was|were))? (?:[a-z0-9]+ ){1,3}reasons? (?:for|behind|why))(?: |$)"
 )
 _CLAUSE = re.compile(r"[.?!;:,\n]+")
 # Names of places in Albanian and Serbian, by stem, and the endings their cases add
