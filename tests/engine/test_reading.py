@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.engine.text import stem
+from bot.engine.text import fold, stem
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,8 @@ def test_a_when_that_sets_the_scene_for_the_question_does_not_ask_for_a_date(shi
 def test_what_is_someones_reason_asks_why(shipped_engine):
     decision = shipped_engine.decide("what's slovakia's actual reason for not recognizing kosovo")
     assert not decision.answered
+
+
+def test_a_percent_sign_asks_for_a_percentage_the_entry_must_give(shipped_engine):
+    assert fold("2% of GDP") == "2 percent of gdp"
+    assert not shipped_engine.decide("what % of its budget does kosovo put into defence").answered
