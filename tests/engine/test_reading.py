@@ -125,3 +125,24 @@ def test_what_is_someones_reason_asks_why(shipped_engine):
 def test_a_percent_sign_asks_for_a_percentage_the_entry_must_give(shipped_engine):
     assert fold("2% of GDP") == "2 percent of gdp"
     assert not shipped_engine.decide("what % of its budget does kosovo put into defence").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        (
+            "We keep arguing about KFOR and the Serbian army in this channel. Is Kosovo"
+            " investing more in defence?",
+            "kosovo-defence-investment",
+        ),
+        (
+            "Russia and China are always in the news. What did Osmani say NATO membership"
+            " would mean for Kosovo?",
+            "osmani-nato-means-security",
+        ),
+    ],
+)
+def test_the_sentence_that_asks_weighs_more_than_the_context_around_it(
+    shipped_engine, question, entry_id
+):
+    assert shipped_engine.decide(question).entry.id == entry_id
