@@ -146,3 +146,8 @@ def test_the_sentence_that_asks_weighs_more_than_the_context_around_it(
     shipped_engine, question, entry_id
 ):
     assert shipped_engine.decide(question).entry.id == entry_id
+
+
+def test_a_misspelt_short_stopword_is_read_as_the_stopword(shipped_engine):
+    decision = shipped_engine.decide("wich balkan countrys are alredy in nato")
+    assert decision.entry.id == "balkan-nato-members"
