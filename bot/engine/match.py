@@ -361,8 +361,10 @@ def _closeness(question: Question, profile: EntryProfile) -> float:
     best = 0.0
     for phrasing, weight in shared.items():
         best = max(best, weight / (question.matched_weight + profile.asked_weights[phrasing]))
-    question.closeness[profile.entry.id] = 2.0 * best
-    return 2.0 * best
+    # Words of the sentence that asks weigh more than in the phrasing: at most the same words.
+    closeness = min(1.0, 2.0 * best)
+    question.closeness[profile.entry.id] = closeness
+    return closeness
 
 
 def _likeness(question: Question, profile: EntryProfile) -> float:

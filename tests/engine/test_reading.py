@@ -151,3 +151,7 @@ def test_the_sentence_that_asks_weighs_more_than_the_context_around_it(
 def test_a_misspelt_short_stopword_is_read_as_the_stopword(shipped_engine):
     decision = shipped_engine.decide("wich balkan countrys are alredy in nato")
     assert decision.entry.id == "balkan-nato-members"
+
+
+def test_a_score_stays_within_one_when_the_asking_sentence_weighs_more(shipped_engine):
+    assert shipped_engine.decide("pfp?! kosovo").score <= 1.0
