@@ -136,21 +136,23 @@ class Index:
         """The known word `word` is most likely a misspelling of, with the match (0-1).
 
         Edits are counted with transpositions as one (beleive, believe). A four-letter word
-        is only ever read as a misspelt stopword (wich, which): one letter off a short word
-        is too often another word altogether.
+        is only ever read as a misspelt stopword (wich, which, though "wish" is as near):
+        one letter off a short word is too often another word altogether.
         """
         if len(word) < _TYPO_MIN_LENGTH or word.isdigit() or word in lexicon.NAMES:
             return None
         edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
+        short = len(word) == _TYPO_MIN_LENGTH
         choices = [
             w
             for length in range(len(word) - edits, len(word) + edits + 1)
             for w in self._words_by_length.get(length, ())
+            if not short or w in lexicon.STOPWORDS
         ]
         best = process.extractOne(
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
         )
-        if best is None or (len(word) == _TYPO_MIN_LENGTH and best[0] not in lexicon.STOPWORDS):
+        if best is None:
             return None
         return lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 

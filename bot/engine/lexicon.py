@@ -441,6 +441,8 @@ _ALIASES: dict[str, str] = {
     "submits": "apply",
     "submitted": "apply",
     "lodge": "apply",
+    "filing": "apply",
+    "filed": "apply",
     "promise": "pledge",
     "promises": "pledge",
     "promised": "pledge",
@@ -695,6 +697,29 @@ _ALIASES: dict[str, str] = {
     "vezbe": "exercises",
     "stervitje": "exercises",
     "stervitjet": "exercises",
+    "smanjenje": "reduction",
+    "smanjenja": "reduction",
+    "smanjenju": "reduction",
+    "povlacenje": "reduction",
+    "zvogelimi": "reduction",
+    "zvogelimin": "reduction",
+    "terheqja": "reduction",
+    "terheqjen": "reduction",
+    "snage": "forces",
+    "snaga": "forces",
+    "snagama": "forces",
+    "trupe": "troops",
+    "trupa": "troops",
+    "forcat": "forces",
+    "forcave": "forces",
+    "trupat": "troops",
+    "trupave": "troops",
+    "najavile": "announced",
+    "najavili": "announced",
+    "najavio": "announced",
+    "najavila": "announced",
+    "njoftoi": "announced",
+    "njoftuan": "announced",
     "rat": "war",
     "lufta": "war",
     "lufte": "war",
@@ -768,9 +793,11 @@ _HOW_MANY = re.compile(
     r"(?:^|.* )(?:how many|how much|what number of|the number of|what percentage"
     r"|what share|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
 )
+# "What's Greece's actual reason for...": a reason asked after a few words of its owner.
 _WHY = re.compile(
     _LEAD_IN + r"(?:why|how come|for what reasons?|what (?:is|are|was|were) the reasons?"
-    r"|what reasons?|on what grounds|pse|perse|zasto|zbog cega|iz kog razloga)(?: |$)"
+    r"|what reasons?|on what grounds|pse|perse|zasto|zbog cega|iz kog razloga"
+    r"|what(?: (?:is|are|was|were))? (?:[a-z0-9]+ ){1,3}reasons? (?:for|behind|why))(?: |$)"
 )
 _CLAUSE = re.compile(r"[.?!;:,\n]+")
 # Names of places in Albanian and Serbian, by stem, and the endings their cases add
@@ -843,7 +870,8 @@ _PEOPLE_FORMS = {
     ("i", "ij", "og", "om", "ome", "ija", "iju", "ijem", "yy", "yi"): {"zelensk": "zelensky"},
 }
 # Šea, as Serbian writes Shea, folds to "sea" (an English word, so only its other cases).
-_ALIASES.update({"sei": "shea", "seu": "shea", "seom": "shea"})
+# Serbian also writes him Džejmi Šej (folded: dzejmi sej).
+_ALIASES.update({"sei": "shea", "seu": "shea", "seom": "shea", "sej": "shea", "dzejmi": "jamie"})
 for _endings, _stems in _PEOPLE_FORMS.items():
     for _stem, _name in _stems.items():
         for _ending in _endings:
@@ -911,7 +939,11 @@ def question_kind(text: str) -> str | None:
     clauses_ = clauses(text)
     if any(_HOW_MANY.match(clause) for clause in clauses_):
         return HOW_MANY
-    if any(_WHEN.match(clause) or _WHEN_LAST.match(clause) for clause in clauses_):
+    if any(
+        (_WHEN.match(clause) and not _setting_a_scene(clause, clauses_[i + 1 :]))
+        or _WHEN_LAST.match(clause)
+        for i, clause in enumerate(clauses_)
+    ):
         return WHEN
     if any(_WHY.match(clause) for clause in clauses_):
         return WHY
@@ -932,6 +964,19 @@ def asks_why(text: str) -> bool:
 # well the rest of the question matches it ("who won the elections" is not "when are the
 # elections").
 _AUXILIARY = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should)"
+
+
+# "When RFE/RL asked NATO..., did it commit to anything?": a "when" with its own subject,
+# followed by a clause that asks, sets the scene of the question; it does not ask for a date.
+_SCENE = re.compile(r"(?:.* )?when (?!" + _AUXILIARY + r"\b)")
+_ASKING = re.compile(r"(?:and |but |so )?(?:" + _AUXILIARY + r"|what|which|who|how|why|where)\b")
+
+
+def _setting_a_scene(clause: str, rest: tuple[str, ...]) -> bool:
+    """Whether a "when" clause only sets the scene for a later clause that asks."""
+    return _SCENE.match(clause) is not None and any(_ASKING.match(c.strip()) for c in rest)
+
+
 _FOCUS = re.compile(
     _LEAD_IN + r"(?:(?:in|on|during) )?"
     r"(?:how many|how much|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
@@ -1226,7 +1271,8 @@ def voices(folded: str) -> frozenset[str]:
 _REASON = re.compile(
     r"\b(?:because|due to|reasons?|prompted|so that|in order to|blocked|without this"
     r"|thanks to|owing to|caused?|as a result|to demonstrate|to compensate|in exchange for"
-    r"|means|interest in)\b"
+    r"|means|meant|interest in|leads? to|led to|results? in|resulted in|stems? from"
+    r"|driven by|is why)\b"
 )
 
 

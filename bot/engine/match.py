@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
 from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words
-from bot.engine.text import fold
+from bot.engine.text import fold, stem
 
 # How many entries are measured closely after the inverted index has ranked them.
 CANDIDATES = 8
@@ -42,6 +42,12 @@ ASIDE_SHARE = 0.5
 TITLE_CASE_SMALL_WORDS = 2
 # A question with this many words, every one in capitals, is shouted, not naming.
 SHOUTED_WORDS = 3
+# In a question of several sentences, the words of the one that asks weigh this much more
+# than those of the context around it.
+ASKING_WEIGHT = 1.5
+_SENTENCE = re.compile(r"(?<=[.!?:])\s+")
+# NATO's allies are its members, its member countries: counting one counts the others.
+_MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
 _CAPITALISED = re.compile(r"(?<!\w)((?:[A-Z]\.){2,}|[A-Z][\w-]*)")
 
@@ -58,6 +64,9 @@ class Term:
     # The multi-word name the word was written in ("kosovo security force"), if any: the
     # word counts as a name only for an entry that has the whole name.
     phrase: str = ""
+    # Whether the word is only in the context around the sentence that asks: a name there
+    # need not be one the answer knows.
+    context: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,12 +140,17 @@ def read_question(index: Index, text: str) -> Question:
     text, aside = lexicon.set_aside(text)
     folded = lexicon.apply_aliases(fold(text))
     names = _capitalised_words(text)
+    asking = _asking_sentence(text)
     terms: dict[str, Term] = {}
     for word in folded.split():
         if lexicon.is_stopword(word):
             continue
         term = _read_word(index, word, names.get(word), word in lexicon.NAMES)
         if term is not None and term.stem not in terms:
+            if word in asking:
+                term = replace(term, weight=term.weight * ASKING_WEIGHT)
+            elif asking:
+                term = replace(term, context=True)
             terms[term.stem] = term
     kind = lexicon.question_kind(text)
     return Question(
@@ -153,6 +167,19 @@ def read_question(index: Index, text: str) -> Question:
         aside=_weighed(index, aside),
         predicate=_predicate(index, text) if kind == lexicon.WHEN else "",
     )
+
+
+def _asking_sentence(text: str) -> frozenset[str]:
+    """The words of the sentence that asks, when context in other sentences comes with it.
+
+    "Serbia and Bosnia are in some partnership... Where does each Balkan country stand?":
+    the context names what the answer need not be about; the asking sentence is the question.
+    """
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    if len(sentences) < 2:
+        return frozenset()
+    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    return frozenset(lexicon.apply_aliases(fold(asked[-1])).split())
 
 
 def _predicate(index: Index, text: str) -> str:
@@ -282,7 +309,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
             accounted += weight * (IN_PHRASING if term.stem in profile.asked_union else STATED_ONLY)
             if _specific(term.stem, profile):
                 anchor += weight
-        elif term.name:
+        elif term.name and not (term.context and not term.word.isdigit()):
             missing_weight += weight
             has_missing_number = has_missing_number or term.word.isdigit()
     return Measure(
@@ -334,8 +361,10 @@ def _closeness(question: Question, profile: EntryProfile) -> float:
     best = 0.0
     for phrasing, weight in shared.items():
         best = max(best, weight / (question.matched_weight + profile.asked_weights[phrasing]))
-    question.closeness[profile.entry.id] = 2.0 * best
-    return 2.0 * best
+    # Words of the sentence that asks weigh more than in the phrasing: at most the same words.
+    closeness = min(1.0, 2.0 * best)
+    question.closeness[profile.entry.id] = closeness
+    return closeness
 
 
 def _likeness(question: Question, profile: EntryProfile) -> float:
@@ -379,4 +408,6 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
     if question.predicate and question.predicate not in profile.stated:
         return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
-    return all(f in said for f in question.focus)
+    return all(
+        f in said or (f in _MEMBERS and not _MEMBERS.isdisjoint(said)) for f in question.focus
+    )

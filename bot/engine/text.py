@@ -80,13 +80,15 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lowercase plain-Latin form of `text` with punctuation turned into spaces."""
+    """Lowercase plain-Latin form of `text` with punctuation turned into spaces, % a word."""
     lowered = text.casefold()
     if not lowered.isascii():
         lowered = lowered.translate(_FOLD_TABLE)
         lowered = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", lowered))
     if "." in lowered:
         lowered = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
+    if "%" in lowered:  # "what % of GDP" asks for a percentage, as the word would
+        lowered = lowered.replace("%", " percent ")
     if "'" in lowered:
         lowered = _POSSESSIVE.sub("", _NEGATION.sub(" not", lowered))
     return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip()

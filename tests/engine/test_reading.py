@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.engine.text import stem
+from bot.engine.text import fold, stem
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,78 @@ def test_reads_the_albanian_name_of_kosovos_assembly(shipped_engine):
         "Çfarë statusi ka Kuvendi i Kosovës në Asamblenë Parlamentare të NATO-s?"
     )
     assert decision.entry.id == "kosovo-nato-pa-associate"
+
+
+def test_filing_for_membership_is_read_as_applying(shipped_engine):
+    decision = shipped_engine.decide("Is Pristina filing for NATO membership officially?")
+    assert decision.entry.id == "kosovo-formal-application"
+
+
+def test_counting_allies_is_answered_by_an_entry_that_counts_members(shipped_engine):
+    decision = shipped_engine.decide("How many allies refuse to recognise Kosovo's independence?")
+    assert decision.entry.id == "nato-members-not-recognising-kosovo"
+
+
+def test_what_something_has_meant_or_led_to_is_a_reason(shipped_engine):
+    decision = shipped_engine.decide("Why does Jamie Shea think instability has harmed Kosovo?")
+    assert decision.entry.id == "kosovo-political-instability"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Šta kaže Džejmi Šej o Kosovu i NATO-u?",
+        "Kada je Amerika najavila povlačenje trupa iz Rumunije?",
+    ],
+)
+def test_reads_serbian_names_and_words_for_people_and_troop_cuts(shipped_engine, question):
+    assert shipped_engine.decide(question).answered
+
+
+def test_a_when_that_sets_the_scene_for_the_question_does_not_ask_for_a_date(shipped_engine):
+    decision = shipped_engine.decide(
+        "When journalists asked NATO about going beyond KFOR, did the alliance promise anything"
+        " concrete?"
+    )
+    assert decision.entry.id == "nato-beyond-kfor"
+    assert not shipped_engine.decide("When did NATO go beyond KFOR in Kosovo?").answered
+
+
+def test_what_is_someones_reason_asks_why(shipped_engine):
+    decision = shipped_engine.decide("what's slovakia's actual reason for not recognizing kosovo")
+    assert not decision.answered
+
+
+def test_a_percent_sign_asks_for_a_percentage_the_entry_must_give(shipped_engine):
+    assert fold("2% of GDP") == "2 percent of gdp"
+    assert not shipped_engine.decide("what % of its budget does kosovo put into defence").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        (
+            "We keep arguing about KFOR and the Serbian army in this channel. Is Kosovo"
+            " investing more in defence?",
+            "kosovo-defence-investment",
+        ),
+        (
+            "Russia and China are always in the news. What did Osmani say NATO membership"
+            " would mean for Kosovo?",
+            "osmani-nato-means-security",
+        ),
+    ],
+)
+def test_the_sentence_that_asks_weighs_more_than_the_context_around_it(
+    shipped_engine, question, entry_id
+):
+    assert shipped_engine.decide(question).entry.id == entry_id
+
+
+def test_a_misspelt_short_stopword_is_read_as_the_stopword(shipped_engine):
+    decision = shipped_engine.decide("wich balkan countrys are alredy in nato")
+    assert decision.entry.id == "balkan-nato-members"
+
+
+def test_a_score_stays_within_one_when_the_asking_sentence_weighs_more(shipped_engine):
+    assert shipped_engine.decide("pfp?! kosovo").score <= 1.0
