@@ -65,7 +65,8 @@ STOPWORDS = _word_set(
     lol lmao haha hahaha xd omg btw imo imho tbh idk pls plz thx ty yo guys bro folks
     trying tried tries question questions
     koliko kolko kolku date dates contact contacted contacting reach reached
-    wat wut wht whats whos hows wheres whys hav hv abt bout cuz coz bc ur ngl bruh nah nope
+    wat wut wht whats whos hows wheres whys hav hv shud shld shoud abt bout cuz coz bc ur
+    ngl bruh nah nope
     yep yup smth sth wait already real actual
     recommend recommends recommended suggest suggests suggested propose proposes proposed
     advise advises advised argue argues argued claim claims claimed believe believes
@@ -371,6 +372,11 @@ _ALIASES: dict[str, str] = {
     "portparol": "spokesperson",
     "portparolka": "spokesperson",
     "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "congressmen": "representatives",
+    "congresswomen": "representatives",
+    "member of congress": "representative",
     "powder keg": "tinderbox",
     "powderkeg": "tinderbox",
     "bure baruta": "tinderbox",
@@ -791,7 +797,8 @@ _WHEN_LAST = re.compile(
 )
 _HOW_MANY = re.compile(
     r"(?:^|.* )(?:how many|how much|what number of|the number of|what percentage"
-    r"|what share|koliko|sa shume|sa vende|sa ushtare|sa para|sa anetare)(?: |$)"
+    r"|what share|koliko|sa shume"
+    r"|sa [a-z]+ (?:ka|kane|kishte|kishin|jane|ishin|kemi|keni))(?: |$)"
 )
 # "What's Greece's actual reason for...": a reason asked after a few words of its owner.
 _WHY = re.compile(
@@ -1101,7 +1108,8 @@ def predicate_asked(text: str) -> str:
 # and no before or after states something else.
 _ORIGIN = re.compile(
     r"\b(?:first|start|started|starts|begin|began|begun|originally|initially|founded"
-    r"|established|created)\b"
+    r"|established|created|take over|takes over|took over|taken over|taking over"
+    r"|(?:take|took|taken|assume|assumed|leave|left) office|appointed|sworn in)\b"
 )
 _NEXT_TO_SOMEONE = re.compile(r"\b(?:before|after|until|since) (?P<who>[a-z]+)\b")
 _ORIGIN_STATED = re.compile(

@@ -155,3 +155,26 @@ def test_a_misspelt_short_stopword_is_read_as_the_stopword(shipped_engine):
 
 def test_a_score_stays_within_one_when_the_asking_sentence_weighs_more(shipped_engine):
     assert shipped_engine.decide("pfp?! kosovo").score <= 1.0
+
+
+def test_albanian_sa_before_a_noun_and_verb_asks_for_a_count(shipped_engine):
+    decision = shipped_engine.decide("Sa anëtarë ka NATO-ja tani?")
+    assert decision.entry.id == "nato-member-count"
+    assert "32" in decision.entry.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["When was Mark Rutte appointed?", "when did rutte take over nato"]
+)
+def test_when_someone_took_up_a_post_is_a_beginning_the_entry_must_state(shipped_engine, question):
+    assert not shipped_engine.decide(question).answered
+
+
+def test_chat_spelling_of_should_is_read_as_the_stopword(shipped_engine):
+    decision = shipped_engine.decide("what shud kosovo do according to shea")
+    assert decision.entry.id == "shea-reforms-and-diplomacy"
+
+
+def test_a_congressman_is_read_as_a_us_representative(shipped_engine):
+    decision = shipped_engine.decide("Which congressman says Kosovo is vulnerable?")
+    assert decision.entry.id == "kosovo-exposed-without-nato"
