@@ -44,10 +44,10 @@ STOPWORDS = _word_set(
     whom whose why will with within without wonder wondering would yeah yes yet you
     your yours yourself e dhe i te ne per nga me qe eshte jane a apo nje ky kjo keto ato
     ai ajo kush cili cila cilat cilet cilin cilen cfare pse si sa kur ku nuk do ka kane
-    kishte ishte jam
+    kishte ishte jam jan
     je jemi jeni mund duhet se por edhe vetem tani ose mbi pa deri tek prej sipas lidhje
     rreth une ti na ju ata tyre saj tij kete ketij asaj atij cka je su da li i u na za
-    od do sa se koji koja koje kojim kojih sta sto zasto kako kada kad gde ko kome koga
+    vec od do sa se koji koja koje kojim kojih sta sto zasto kako kada kad gde ko kome koga
     nije nisu ima imaju bio bila bilo biti ce cemu tome ovo ovaj ova ove taj ta to te ti
     mi vi oni one ona on ja bi jos samo ili ali kao po pre posle prema oko iz preko
     medju sve svi neki nesto mogu moze treba reci
@@ -696,6 +696,14 @@ _ALIASES: dict[str, str] = {
     "izbore": "elections",
     "zgjedhjet": "elections",
     "zgjedhje": "elections",
+    "zgjedhjet e reja": "next elections",
+    "zgjedhje te reja": "next elections",
+    "zgjedhjeve te reja": "next elections",
+    "novi izbori": "next elections",
+    "nove izbore": "next elections",
+    "novih izbora": "next elections",
+    "naredni izbori": "next elections",
+    "sledeci izbori": "next elections",
     "prosirenje": "enlargement",
     "prosirenja": "enlargement",
     "zgjerim": "enlargement",
@@ -731,6 +739,28 @@ _ALIASES: dict[str, str] = {
     "lufte": "war",
     "odbrana": "defense",
     "odbranu": "defense",
+    "odbrane": "defense",
+    "odbrani": "defense",
+    "odbrambena": "defense",
+    "odbrambene": "defense",
+    "odbrambeni": "defense",
+    "odbrambeno": "defense",
+    "odbrambenu": "defense",
+    "odbrambenih": "defense",
+    "saradnja": "cooperation",
+    "saradnje": "cooperation",
+    "saradnju": "cooperation",
+    "saradnji": "cooperation",
+    "saradjuje": "cooperates",
+    "saradjuju": "cooperate",
+    "saradjivati": "cooperate",
+    "bashkepunim": "cooperation",
+    "bashkepunimi": "cooperation",
+    "bashkepunimin": "cooperation",
+    "bashkepunimit": "cooperation",
+    "bashkepunon": "cooperates",
+    "bashkepunojne": "cooperate",
+    "bashkepunoje": "cooperate",
     "mbrojtje": "defense",
     "mbrojtja": "defense",
     "vojni": "military",

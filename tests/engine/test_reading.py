@@ -178,3 +178,18 @@ def test_chat_spelling_of_should_is_read_as_the_stopword(shipped_engine):
 def test_a_congressman_is_read_as_a_us_representative(shipped_engine):
     decision = shipped_engine.decide("Which congressman says Kosovo is vulnerable?")
     assert decision.entry.id == "kosovo-exposed-without-nato"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("Kada su novi izbori na Kosovu?", "kosovo-elections-december-28"),
+        ("kur mbahen zgjedhjet e reja", "kosovo-elections-december-28"),
+        ("Koje odbrambene partnere ima Kosovo?", "shea-cooperation-albania-croatia"),
+        ("Sa kojim zemljama Kosovo već sarađuje u odbrani?", "shea-cooperation-albania-croatia"),
+    ],
+)
+def test_reads_albanian_and_serbian_words_for_new_elections_defence_and_cooperation(
+    shipped_engine, question, entry_id
+):
+    assert shipped_engine.decide(question).entry.id == entry_id
