@@ -193,3 +193,8 @@ def test_reads_albanian_and_serbian_words_for_new_elections_defence_and_cooperat
     shipped_engine, question, entry_id
 ):
     assert shipped_engine.decide(question).entry.id == entry_id
+
+
+def test_summing_up_is_filler_and_a_viewpoint_is_a_perspective(shipped_engine):
+    question = "What does RFE/RL's piece summarise about Kosovo's pace, from a security viewpoint?"
+    assert shipped_engine.decide(question).entry.id == "kosovo-nato-pace"
