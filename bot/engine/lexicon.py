@@ -232,6 +232,7 @@ _ALIASES: dict[str, str] = {
     "aspires": "objective",
     "aspiration": "objective",
     "aspirations": "objective",
+    "wish": "objective",
     "goal": "objective",
     "goals": "objective",
     "aim": "objective",

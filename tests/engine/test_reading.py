@@ -198,3 +198,8 @@ def test_reads_albanian_and_serbian_words_for_new_elections_defence_and_cooperat
 def test_summing_up_is_filler_and_a_viewpoint_is_a_perspective(shipped_engine):
     question = "What does RFE/RL's piece summarise about Kosovo's pace, from a security viewpoint?"
     assert shipped_engine.decide(question).entry.id == "kosovo-nato-pace"
+
+
+def test_a_wish_is_read_as_an_aspiration(shipped_engine):
+    decision = shipped_engine.decide("For Kosovo, is being in NATO merely a political wish?")
+    assert decision.entry.id == "kosovo-nato-urgent-necessity"
