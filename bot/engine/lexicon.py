@@ -281,6 +281,7 @@ _ALIASES: dict[str, str] = {
     "viewpoint": "perspective",
     "standpoint": "perspective",
     "point of view": "perspective",
+    "work closer with": "cooperate with",
     "closer": "toward",
     "nearer": "toward",
     "towards": "toward",

@@ -203,3 +203,8 @@ def test_summing_up_is_filler_and_a_viewpoint_is_a_perspective(shipped_engine):
 def test_a_wish_is_read_as_an_aspiration(shipped_engine):
     decision = shipped_engine.decide("For Kosovo, is being in NATO merely a political wish?")
     assert decision.entry.id == "kosovo-nato-urgent-necessity"
+
+
+def test_working_closer_with_someone_is_cooperating_not_moving_toward(shipped_engine):
+    decision = shipped_engine.decide("shea: who should kosovo work closer with")
+    assert decision.entry.id == "shea-cooperation-albania-croatia"
