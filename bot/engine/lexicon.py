@@ -85,6 +85,11 @@ def is_stopword(word: str) -> bool:
 # values are folded; keys match whole words. Longest keys are tried first.
 _ALIASES: dict[str, str] = {
     "pfp": "partnership for peace",
+    "wen": "when",
+    "whn": "when",
+    "y": "why",
+    "wy": "why",
+    "hw": "how",
     "dont": "do not",
     "doesnt": "does not",
     "didnt": "did not",

@@ -208,3 +208,12 @@ def test_a_wish_is_read_as_an_aspiration(shipped_engine):
 def test_working_closer_with_someone_is_cooperating_not_moving_toward(shipped_engine):
     decision = shipped_engine.decide("shea: who should kosovo work closer with")
     assert decision.entry.id == "shea-cooperation-albania-croatia"
+
+
+def test_chat_spelling_wen_asks_for_a_date(shipped_engine):
+    assert not shipped_engine.decide("wen did kosovo apply to nato").answered
+
+
+def test_chat_spelling_y_asks_why(shipped_engine):
+    decision = shipped_engine.decide("y did sweden join")
+    assert decision.entry is None or decision.entry.id == "sweden-finland-neutrality"
