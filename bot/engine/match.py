@@ -48,6 +48,7 @@ ASKING_WEIGHT = 1.5
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+")
 # NATO's allies are its members, its member countries: counting one counts the others.
 _MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
+_YES_NO_DEEDS = frozenset(stem(w) for w in ("objective", "respond", "react", "reply"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
 _CAPITALISED = re.compile(r"(?<!\w)((?:[A-Z]\.){2,}|[A-Z][\w-]*)")
 
@@ -165,7 +166,7 @@ def read_question(index: Index, text: str) -> Question:
         roles=tuple(_stem_read(index, word) for word in lexicon.roles_asked(text)),
         people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
         aside=_weighed(index, aside),
-        predicate=_predicate(index, text) if kind == lexicon.WHEN else "",
+        predicate=_deed_asked(index, text, kind),
     )
 
 
@@ -180,6 +181,20 @@ def _asking_sentence(text: str) -> frozenset[str]:
         return frozenset()
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     return frozenset(lexicon.apply_aliases(fold(asked[-1])).split())
+
+
+def _deed_asked(index: Index, text: str, kind: str | None) -> str:
+    """The deed a country's date is asked of, or whether it seeks something or responds.
+
+    "Does Serbia want to join NATO?", "did Russia respond?": an entry where that country
+    seeks or answers nothing (Kosovo's normalisation with Serbia, Rutte's warning) is not
+    the answer. Other deeds asked yes-or-no are often worded apart from how entries put
+    them, so they are not held to this.
+    """
+    if kind == lexicon.WHEN:
+        return _predicate(index, text)
+    deed = _predicate(index, text) if kind is None else ""
+    return deed if deed in _YES_NO_DEEDS else ""
 
 
 def _predicate(index: Index, text: str) -> str:

@@ -217,3 +217,14 @@ def test_chat_spelling_wen_asks_for_a_date(shipped_engine):
 def test_chat_spelling_y_asks_why(shipped_engine):
     decision = shipped_engine.decide("y did sweden join")
     assert decision.entry is None or decision.entry.id == "sweden-finland-neutrality"
+
+
+@pytest.mark.parametrize(
+    "question", ["Does Serbia want to join NATO?", "Did Russia respond to Rutte?"]
+)
+def test_whether_a_country_seeks_or_responds_must_be_stated_of_that_country(
+    shipped_engine, question
+):
+    assert not shipped_engine.decide(question).answered
+    ukraine = shipped_engine.decide("Does Ukraine want to join NATO?")
+    assert ukraine.entry.id == "zelensky-nato-aspirations"
