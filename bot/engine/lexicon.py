@@ -1310,6 +1310,22 @@ def people_asked_to_speak(text: str) -> frozenset[str]:
     return frozenset(people)
 
 
+# "What did Osmani say about the elections?": what someone's words are asked about. An
+# entry quoting them on something else does not answer it.
+_SPOKEN_ABOUT = re.compile(r"(?:^|.* )" + _SAYS + r" (?:about|on|regarding) (?P<about>.+)$")
+
+
+def spoken_about(text: str) -> tuple[str, ...]:
+    """The words naming what a question asks someone's words about, if it asks so."""
+    if not people_asked_to_speak(text):
+        return ()
+    for clause in clauses(text):
+        match = _SPOKEN_ABOUT.match(clause)
+        if match is not None:
+            return tuple(w for w in match.group("about").split() if not is_stopword(w))
+    return ()
+
+
 # Whom the source asked for comment speaks in it too, if only to give no response.
 _ASKED = re.compile(r"\basked the ((?:[a-z0-9]+ ?){1,3})")
 

@@ -94,6 +94,9 @@ class Question:
     # The deed whose date it asks, done by a country ("when did Finland join"), as a stem
     # ("" if none).
     predicate: str = ""
+    # What someone's words are asked about ("what did Osmani say about the elections"), as
+    # stems: the entry must know one of them.
+    spoken_about: tuple[str, ...] = ()
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
     # discounted by typo matches; the closeness to each entry, once measured.
@@ -167,6 +170,7 @@ def read_question(index: Index, text: str) -> Question:
         people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
         aside=_weighed(index, aside),
         predicate=_deed_asked(index, text, kind),
+        spoken_about=tuple(_stem_read(index, w) for w in lexicon.spoken_about(text)),
     )
 
 
@@ -421,6 +425,8 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
     # A count must be stated of the very thing counted, not of something else in the entry;
     # so must the deed whose date is asked, not only be how the entry is asked.
     if question.predicate and question.predicate not in profile.stated:
+        return False
+    if question.spoken_about and not any(a in profile.known for a in question.spoken_about):
         return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
     return all(

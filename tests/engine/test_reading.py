@@ -228,3 +228,9 @@ def test_whether_a_country_seeks_or_responds_must_be_stated_of_that_country(
     assert not shipped_engine.decide(question).answered
     ukraine = shipped_engine.decide("Does Ukraine want to join NATO?")
     assert ukraine.entry.id == "zelensky-nato-aspirations"
+
+
+def test_someones_words_asked_about_a_thing_need_an_entry_knowing_that_thing(shipped_engine):
+    assert not shipped_engine.decide("What did Osmani say about the elections?").answered
+    russia = shipped_engine.decide("What did Osmani say about Russia?")
+    assert russia.entry.id == "osmani-russia-destabilising"
