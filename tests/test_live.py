@@ -17,6 +17,21 @@ PFP = "kosovo-outside-pfp"
 PFP_QUESTION = "why isn't kosovo in the partnership for peace?"
 
 
+async def first_watch_report(live, change):
+    """Make `change` on disk while `live.watch` polls; its first report and the queue."""
+    reports = asyncio.Queue()
+
+    async def notify(result):
+        await reports.put(result)
+
+    watcher = asyncio.create_task(live.watch(0.01, notify))
+    try:
+        change()
+        return await asyncio.wait_for(reports.get(), timeout=10), reports
+    finally:
+        watcher.cancel()
+
+
 def answered_with(engine, question=PFP_QUESTION):
     """The id of the entry the engine answers `question` with, or None."""
     decision = engine.decide(question)
@@ -67,17 +82,7 @@ def test_reload_serves_files_changed_on_disk(tmp_path):
 async def test_watch_picks_up_a_change_on_disk_and_reports_it(tmp_path):
     root = make_knowledge(tmp_path)
     live = LiveKnowledge(root)
-    reports = asyncio.Queue()
-
-    async def notify(result):
-        await reports.put(result)
-
-    watcher = asyncio.create_task(live.watch(0.01, notify))
-    try:
-        (root / "entries" / f"{PFP}.yaml").unlink()
-        result = await asyncio.wait_for(reports.get(), timeout=10)
-    finally:
-        watcher.cancel()
+    result, reports = await first_watch_report(live, (root / "entries" / f"{PFP}.yaml").unlink)
 
     assert result.knowledge is not None
     assert answered_with(live.engine) is None
@@ -102,17 +107,10 @@ def test_a_malformed_file_dropped_in_keeps_the_last_good_knowledge_answering(tmp
 async def test_watch_reports_a_broken_file_and_keeps_answering(tmp_path):
     root = make_knowledge(tmp_path)
     live = LiveKnowledge(root)
-    reports = asyncio.Queue()
-
-    async def notify(result):
-        await reports.put(result)
-
-    watcher = asyncio.create_task(live.watch(0.01, notify))
-    try:
-        write_by_hand(root / "entries" / f"{PFP}.yaml", "id: kosovo-outside-pfp\nanswer: no\n")
-        result = await asyncio.wait_for(reports.get(), timeout=10)
-    finally:
-        watcher.cancel()
+    broken = "id: kosovo-outside-pfp\nanswer: no\n"
+    result, _ = await first_watch_report(
+        live, lambda: write_by_hand(root / "entries" / f"{PFP}.yaml", broken)
+    )
 
     assert result.knowledge is None
     assert {p.file for p in result.problems} == {f"entries/{PFP}.yaml"}

@@ -19,6 +19,15 @@ PFP = "kosovo-outside-pfp"
 RECOGNITION = "allies-not-recognising"
 
 
+KFOR_SOURCE = {
+    "id": "example-2026-01-kfor",
+    "title": "KFOR at 26",
+    "outlet": "Example News",
+    "published": "2026-01",
+    "language": "en",
+}
+
+
 def test_adding_an_entry_writes_its_file_and_records_who_added_it(tmp_path):
     root = make_knowledge(tmp_path)
     store = open_store(root, tmp_path / "db.sqlite3")
@@ -362,13 +371,7 @@ def test_a_new_source_is_stored_with_its_text_and_listed(tmp_path):
 def test_undoing_a_source_addition_removes_both_files(tmp_path):
     root = make_knowledge(tmp_path)
     store = open_store(root, tmp_path / "db.sqlite3")
-    metadata = {
-        "id": "example-2026-01-kfor",
-        "title": "KFOR at 26",
-        "outlet": "Example News",
-        "published": "2026-01",
-        "language": "en",
-    }
+    metadata = dict(KFOR_SOURCE)
     store.add_source(metadata, "Some text.\n", ALICE)
 
     store.undo(ALICE)
@@ -483,13 +486,7 @@ def test_a_phrasing_another_entry_already_claims_is_refused(tmp_path):
 def test_undoing_a_source_that_an_entry_now_cites_is_refused(tmp_path):
     root = make_knowledge(tmp_path)
     store = open_store(root, tmp_path / "db.sqlite3")
-    metadata = {
-        "id": "example-2026-01-kfor",
-        "title": "KFOR at 26",
-        "outlet": "Example News",
-        "published": "2026-01",
-        "language": "en",
-    }
+    metadata = dict(KFOR_SOURCE)
     source_change = store.add_source(metadata, "Its mandate is unchanged.\n", ALICE)
     citation = {"source": "example-2026-01-kfor", "quote": "mandate is unchanged", "speaker": "X"}
     store.add_entry(status_data(citations=[citation]), ALICE)
