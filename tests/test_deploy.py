@@ -61,9 +61,12 @@ def test_dockerfile_passes_hadolint():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_image_is_slim_python_311_and_runs_as_a_non_root_user():
+def test_image_is_slim_python_311_unless_a_mirror_is_named_and_runs_as_a_non_root_user():
     instructions = _instructions()
-    assert instructions[0] == ("FROM", "python:3.11-slim")
+    assert instructions[:2] == [
+        ("ARG", "PYTHON_IMAGE=python:3.11-slim"),
+        ("FROM", "${PYTHON_IMAGE}"),
+    ]
     users = [args for name, args in instructions if name == "USER"]
     assert users, "the image must switch away from root"
     assert users[-1].split(":")[0] not in {"root", "0"}
@@ -114,6 +117,7 @@ def test_compose_runs_the_image_with_env_file_volumes_and_restart():
     assert context == PROJECT_ROOT
     assert context / bot["build"]["dockerfile"] == DOCKERFILE
     assert (DEPLOY / bot["env_file"]).resolve() == PROJECT_ROOT / ".env"
+    assert bot["build"]["args"] == {"PYTHON_IMAGE": "${PYTHON_IMAGE:-python:3.11-slim}"}
     assert bot["restart"] == "unless-stopped"
     assert set(bot["volumes"]) == {"knowledge:/app/knowledge", "data:/app/data"}
     assert set(compose["volumes"]) == {"knowledge", "data"}
