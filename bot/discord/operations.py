@@ -1,9 +1,10 @@
 """What operating the Discord bot needs beyond answering: sharding, health, clean shutdown.
 
-`serve()` is what `python -m bot run` does with a token: choose the connection, build the
-bot, report health, connect, and on SIGTERM or Ctrl-C shut down in order (see
-bot/lifecycle.py): disconnect, wait for a knowledge write in progress, close the question
-record, mark the health file not connected.
+`serve()` is what `python -m bot run` does with a token: report health, reach Discord
+(waiting and retrying while it cannot be reached, as when the bot starts before the
+network), choose the connection, build the bot, connect, and on SIGTERM or Ctrl-C shut down
+in order (see bot/lifecycle.py): disconnect, wait for a knowledge write in progress, close
+the question record, mark the health file not connected.
 
 Sharding: discord.py's `AutoShardedBot` runs every shard in one process. It is used when
 BRIEFING_SHARD_COUNT is set, or when Discord recommends more than one shard for the bot's
@@ -18,10 +19,12 @@ keeps the health file's "connected" current for `python -m bot health`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 from discord.ext import commands
 
@@ -34,35 +37,104 @@ from bot.logs import event
 from bot.settings import Settings
 
 B = TypeVar("B", bound=commands.Bot)
+T = TypeVar("T")
 BotFactory = Callable[[type[BriefingBot], dict[str, Any]], BriefingBot]
 
 log = logging.getLogger("briefing.discord")
+
+# Waiting for Discord at start: 5 s, then twice as long each time, never more than 5 minutes.
+RETRY_FIRST_SECONDS = 5.0
+RETRY_MOST_SECONDS = 300.0
 
 
 async def serve(settings: Settings, build: BotFactory) -> None:
     """Serve Discord until SIGTERM or Ctrl-C, then shut down cleanly.
 
     `build(bot_class, options)` makes the bot (with its question record) on the chosen
-    connection. A refused token raises `discord.LoginFailure` once everything is closed.
+    connection. Until Discord answers (the network or Discord is down at start) it waits and
+    retries, reporting not connected. A refused token raises `discord.LoginFailure` once
+    everything is closed.
     """
     token = settings.require_token()
     reporter = HealthReporter(health_path(settings.data_dir))
     reporter.set_knowledge_loaded(True)
-    bot_class, options = await choose_bot_class(BriefingBot, settings.shard_count, token)
-    bot = build(bot_class, options)
-    report_connection(bot, ConnectionTracker(reporter))
     heartbeat = asyncio.create_task(reporter.heartbeat())
 
     def stop_reporting() -> None:
         heartbeat.cancel()
         reporter.set_connected(False)
 
+    stopping = asyncio.Event()
     shutdown = Shutdown()
-    shutdown.on_disconnect("discord", bot.close)
+    shutdown.on_disconnect("waiting for discord", stopping.set)
     shutdown.guard_writes("knowledge", lambda: knowledge_lock(settings.knowledge_dir))
-    shutdown.on_close("question record", bot.record.close)
     shutdown.on_close("health", stop_reporting)
-    await serve_until_stopped(bot.start(token), shutdown)
+    connecting = _connect(settings, token, build, ConnectionTracker(reporter), shutdown, stopping)
+    await serve_until_stopped(connecting, shutdown)
+
+
+async def _connect(
+    settings: Settings,
+    token: str,
+    build: BotFactory,
+    tracker: ConnectionTracker,
+    shutdown: Shutdown,
+    stopping: asyncio.Event,
+) -> None:
+    """Reach Discord, build the bot on the connection it calls for, and run it."""
+    choice = await until_reachable(
+        lambda: choose_bot_class(BriefingBot, settings.shard_count, token),
+        stopping,
+        RETRY_FIRST_SECONDS,
+    )
+    if choice is None:
+        return
+    bot = build(*choice)
+    report_connection(bot, tracker)
+    shutdown.on_disconnect("discord", bot.close)
+    shutdown.on_close("question record", bot.record.close)
+    await bot.start(token)
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """Whether `error` says Discord could not be reached (worth retrying), not refused us."""
+    if isinstance(error, discord.HTTPException):
+        return error.status >= 500
+    return isinstance(error, (OSError, aiohttp.ClientError, discord.GatewayNotFound))
+
+
+def describe(error: BaseException) -> str:
+    """The error in one line, for the log and the operator."""
+    return f"{type(error).__name__}: {error}"
+
+
+async def until_reachable(
+    attempt: Callable[[], Awaitable[T]],
+    stopping: asyncio.Event,
+    first_delay: float,
+) -> T | None:
+    """`attempt()`'s result, retried with a doubling delay while Discord cannot be reached.
+
+    Returns None when `stopping` is set first. Any other error (a refused token) is raised.
+    """
+    delay = first_delay
+    while not stopping.is_set():
+        try:
+            return await attempt()
+        except Exception as error:
+            if not is_unreachable(error):
+                raise
+            event(
+                log,
+                "discord_unreachable",
+                logging.WARNING,
+                error=describe(error),
+                retry_in=round(delay),
+            )
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), delay)
+        delay = min(delay * 2, RETRY_MOST_SECONDS)
+    return None
 
 
 def report_knowledge_failed(settings: Settings) -> None:
@@ -75,11 +147,17 @@ def wants_sharding(configured: int | None, recommended: int) -> bool:
     return configured is not None or recommended > 1
 
 
-async def recommended_shards(token: str) -> int:
-    """Ask Discord how many shards it recommends for this bot (one GET /gateway/bot)."""
+async def ask_discord(token: str, want_shards: bool) -> int:
+    """Log in over HTTP and, when `want_shards`, ask how many shards Discord recommends.
+
+    The login proves Discord is reachable and the token good before the bot is built; the
+    answer is 1 when no recommendation was asked for. The client is always closed.
+    """
     http = discord.http.HTTPClient(asyncio.get_running_loop())
     try:
         await http.static_login(token)
+        if not want_shards:
+            return 1
         count, _, _ = await http.get_bot_gateway()
     finally:
         await http.close()
@@ -100,7 +178,7 @@ async def choose_bot_class(
     bot_class: type[B], configured: int | None, token: str
 ) -> tuple[type[B], dict[str, Any]]:
     """The class to build the bot with, and the extra keyword arguments it needs."""
-    recommended = 1 if configured is not None else await recommended_shards(token)
+    recommended = await ask_discord(token, want_shards=configured is None)
     if not wants_sharding(configured, recommended):
         event(log, "sharding", shards=1, reason="single connection")
         return bot_class, {}

@@ -50,10 +50,24 @@ def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdo
                 ),
             )
         )
-    except discord.LoginFailure:
-        print(strings.Run.LOGIN_FAILED, file=sys.stderr)
-        return 1
+    except Exception as error:
+        return explain_failure(error)
     return 0
+
+
+def explain_failure(error: Exception) -> int:
+    """Say in one line why Discord could not be used and return the exit code.
+
+    A refused token is a configuration error (exit 2: restarting will not help); Discord
+    unreachable is worth a restart (exit 1). Anything else is a bug, raised again.
+    """
+    if isinstance(error, discord.LoginFailure):
+        print(strings.Run.LOGIN_FAILED, file=sys.stderr)
+        return 2
+    if operations.is_unreachable(error):
+        print(strings.Run.UNREACHABLE.format(error=operations.describe(error)), file=sys.stderr)
+        return 1
+    raise error
 
 
 def build_bot(
@@ -90,9 +104,8 @@ def sync(settings: Settings) -> int:
         return 1
     try:
         count = asyncio.run(_sync(settings, live, kb))
-    except discord.LoginFailure:
-        print(strings.Run.LOGIN_FAILED, file=sys.stderr)
-        return 1
+    except Exception as error:
+        return explain_failure(error)
     guilds = settings.sync_guild_ids
     if guilds:
         print(strings.Run.SYNCED_GUILDS.format(count=count, guilds=len(guilds)))

@@ -145,6 +145,8 @@ class FakeDiscord:
         self.history: list[Request] = []
         self.observers: list[Callable[[Request], None]] = []
         self.refusing: dict[str, int] = {}
+        self.recommended_shards = 1
+        self.unreachable_for = 0
 
     def user(self, user_id: int = MEMBER_ID, name: str = "member", bot: bool = False) -> dict:
         """A user object as the gateway sends it."""
@@ -190,6 +192,9 @@ class FakeDiscord:
         self, route: Route, *, files: Any = None, form: Any = None, **kwargs: Any
     ) -> Any:
         """Replacement for `HTTPClient.request` (REST calls with the bot token)."""
+        if self.unreachable_for:
+            self.unreachable_for -= 1
+            raise OSError(-2, "Name or service not known")
         payload = kwargs.get("json")
         if form:
             payload = _payload_json(form)
@@ -217,7 +222,7 @@ class FakeDiscord:
         request = Request(route.method, route.path, path, payload, dict(params), files=files or {})
         refused = route.path in self.refusing
         answer = None if refused else self._response(request)
-        if route.path not in ("/users/@me", "/oauth2/applications/@me"):
+        if route.path not in ("/users/@me", "/oauth2/applications/@me", "/gateway/bot"):
             request = replace(request, response=answer)
             self.requests.append(request)
             self.history.append(request)
@@ -233,6 +238,17 @@ class FakeDiscord:
             return self.bot_user
         if template == "/oauth2/applications/@me":
             return self._application()
+        if template == "/gateway/bot":
+            return {
+                "url": "wss://gateway.invalid",
+                "shards": self.recommended_shards,
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 1000,
+                    "reset_after": 0,
+                    "max_concurrency": 1,
+                },
+            }
         if template.endswith("/commands") and request.method == "PUT":
             return [
                 {
@@ -264,6 +280,10 @@ class FakeDiscord:
     def refuse(self, template: str, status: int = 500) -> None:
         """Answer every request to the route `template` with an HTTP error `status`."""
         self.refusing[template] = status
+
+    def unreachable(self, requests: int) -> None:
+        """Fail the next `requests` requests as a network without Discord would (DNS)."""
+        self.unreachable_for = requests
 
     def install(self, monkeypatch: Any) -> None:
         """Route every `HTTPClient` of the process here, for code that builds its own client

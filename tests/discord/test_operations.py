@@ -6,7 +6,9 @@ import shutil
 import signal
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
+import aiohttp
 import discord
 import pytest
 from discord.ext import commands
@@ -53,25 +55,19 @@ async def test_sharded_bot_keeps_its_own_class_and_runs_every_shard_in_one_proce
     assert bot.greeting() == "still our class"
 
 
-async def test_configured_shard_count_is_used_without_asking_discord(monkeypatch):
-    async def no_network(token: str) -> int:
-        raise AssertionError("Discord was asked although the count was configured")
-
-    monkeypatch.setattr(operations, "recommended_shards", no_network)
-    bot_class, options = await choose_bot_class(BriefingLikeBot, 2, "token")
+async def test_configured_shard_count_is_used_without_asking_discord(offline_discord):
+    offline_discord.refuse("/gateway/bot")
+    bot_class, options = await choose_bot_class(BriefingLikeBot, 2, TOKEN)
     assert issubclass(bot_class, commands.AutoShardedBot)
     assert options == {"shard_count": 2}
 
 
 @pytest.mark.parametrize(("recommended", "sharded_expected"), [(1, False), (5, True)])
 async def test_discords_recommendation_decides_when_nothing_is_configured(
-    monkeypatch, recommended: int, sharded_expected: bool
+    offline_discord, recommended: int, sharded_expected: bool
 ):
-    async def discord_says(token: str) -> int:
-        return recommended
-
-    monkeypatch.setattr(operations, "recommended_shards", discord_says)
-    bot_class, options = await choose_bot_class(BriefingLikeBot, None, "token")
+    offline_discord.recommended_shards = recommended
+    bot_class, options = await choose_bot_class(BriefingLikeBot, None, TOKEN)
     assert issubclass(bot_class, commands.AutoShardedBot) is sharded_expected
     assert options == ({"shard_count": 5} if sharded_expected else {})
 
@@ -105,7 +101,8 @@ async def test_sharded_bot_is_unhealthy_while_a_shard_is_down(tmp_path: Path):
         assert reporter.state.connected
 
 
-async def test_recommended_shard_count_comes_from_discord_and_the_client_is_closed(monkeypatch):
+@pytest.mark.parametrize(("want_shards", "asked"), [(True, ["gateway"]), (False, [])])
+async def test_asking_discord_logs_in_then_closes_its_client(monkeypatch, want_shards, asked):
     calls: list[str] = []
 
     async def static_login(self, token: str) -> None:
@@ -124,12 +121,25 @@ async def test_recommended_shard_count_comes_from_discord_and_the_client_is_clos
         ("close", close),
     ]:
         monkeypatch.setattr(discord.http.HTTPClient, name, fake)
-    assert await operations.recommended_shards("the-token") == 3
-    assert calls == ["login the-token", "gateway", "close"]
+    assert await operations.ask_discord("the-token", want_shards) == (3 if want_shards else 1)
+    assert calls == ["login the-token", *asked, "close"]
 
 
-async def _one_shard(token: str) -> int:
-    return 1
+@pytest.mark.parametrize(
+    ("error", "retried"),
+    [
+        (OSError(-2, "Name or service not known"), True),
+        (TimeoutError(), True),
+        (aiohttp.ServerDisconnectedError(), True),
+        (discord.GatewayNotFound(), True),
+        (discord.HTTPException(SimpleNamespace(status=503, reason="Unavailable"), ""), True),
+        (discord.HTTPException(SimpleNamespace(status=403, reason="Forbidden"), ""), False),
+        (discord.LoginFailure("Improper token has been passed."), False),
+        (ValueError("a bug"), False),
+    ],
+)
+def test_only_an_unreachable_discord_is_worth_retrying(error: Exception, retried: bool):
+    assert operations.is_unreachable(error) is retried
 
 
 def _serving_settings(settings: Settings, tmp_path: Path, **changes: object) -> Settings:
@@ -172,9 +182,8 @@ async def _until(condition) -> None:
 
 @pytest.mark.parametrize("shard_count", [None, 2])
 async def test_serving_reports_health_then_sigterm_closes_everything_in_order(
-    settings, knowledge, offline_discord, monkeypatch, restore_logging, shard_count, tmp_path
+    settings, knowledge, offline_discord, restore_logging, shard_count, tmp_path
 ):
-    monkeypatch.setattr(operations, "recommended_shards", _one_shard)
     settings = _serving_settings(settings, tmp_path, shard_count=shard_count)
     built: list[BriefingBot] = []
     serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, built)))
@@ -191,10 +200,25 @@ async def test_serving_reports_health_then_sigterm_closes_everything_in_order(
         bot.record.connection.execute("SELECT 1")
 
 
-async def test_refused_token_closes_the_record_and_is_raised(
+async def test_token_refused_at_start_is_raised_without_retrying_or_building_the_bot(
+    settings, knowledge, offline_discord, restore_logging, tmp_path, caplog
+):
+    offline_discord.refuse("/users/@me", status=401)
+    built: list[BriefingBot] = []
+    settings = _serving_settings(settings, tmp_path)
+    with pytest.raises(discord.LoginFailure):
+        await operations.serve(settings, _builder(settings, knowledge, built))
+    assert built == []
+    assert "discord_unreachable" not in caplog.text
+
+
+async def test_token_refused_when_the_bot_logs_in_closes_the_record_and_is_raised(
     settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path
 ):
-    monkeypatch.setattr(operations, "recommended_shards", _one_shard)
+    async def reachable(token: str, want_shards: bool) -> int:
+        return 1
+
+    monkeypatch.setattr(operations, "ask_discord", reachable)
     offline_discord.refuse("/users/@me", status=401)
     built: list[BriefingBot] = []
     settings = _serving_settings(settings, tmp_path)
@@ -202,6 +226,50 @@ async def test_refused_token_closes_the_record_and_is_raised(
         await operations.serve(settings, _builder(settings, knowledge, built))
     with pytest.raises(sqlite3.ProgrammingError):
         built[0].record.connection.execute("SELECT 1")
+
+
+def _waits_logged(caplog: pytest.LogCaptureFixture) -> int:
+    return caplog.text.count("event=discord_unreachable")
+
+
+async def test_serving_waits_while_discord_is_unreachable_then_connects(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path, caplog
+):
+    monkeypatch.setattr(operations, "RETRY_FIRST_SECONDS", 0.01)
+    offline_discord.unreachable(requests=10**6)
+    settings = _serving_settings(settings, tmp_path)
+    built: list[BriefingBot] = []
+    serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, built)))
+
+    await _until(lambda: _waits_logged(caplog) >= 2)
+    assert health.check(settings.data_dir) == (1, Health.NOT_CONNECTED)
+    assert built == []
+    assert "Name or service not known" in caplog.text
+
+    offline_discord.unreachable(requests=0)
+    await _until(lambda: health.check(settings.data_dir)[0] == 0)
+    os.kill(os.getpid(), signal.SIGTERM)
+    await serving
+    assert built[0].is_closed()
+
+
+async def test_sigterm_while_waiting_for_discord_stops_at_once_and_cleanly(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path, caplog
+):
+    caplog.set_level(logging.INFO)
+    monkeypatch.setattr(operations, "RETRY_FIRST_SECONDS", 3600.0)
+    offline_discord.unreachable(requests=10**6)
+    settings = _serving_settings(settings, tmp_path)
+    built: list[BriefingBot] = []
+    serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, built)))
+    await _until(lambda: _waits_logged(caplog) == 1)
+    assert "retry_in=3600" in caplog.text
+
+    os.kill(os.getpid(), signal.SIGTERM)
+    await asyncio.wait_for(serving, timeout=30)
+    assert built == []
+    assert health.check(settings.data_dir) == (1, Health.NOT_CONNECTED)
+    assert "event=shutdown_complete" in caplog.text
 
 
 @pytest.fixture

@@ -73,3 +73,26 @@ def test_sync_command_to_configured_guilds(settings, offline_discord, capsys, re
     assert [r.path for r in offline_discord.history] == [
         f"/applications/700000000000000001/guilds/{guild}/commands" for guild in guilds
     ]
+
+
+def test_sync_with_discord_unreachable_says_so_in_one_line(
+    settings, offline_discord, capsys, restore_logging
+):
+    offline_discord.unreachable(requests=1)
+    assert run.sync(replace(settings, discord_token="x.y.z")) == 1
+    err = capsys.readouterr().err
+    error = "OSError: [Errno -2] Name or service not known"
+    assert err.splitlines()[-1] == strings.Run.UNREACHABLE.format(error=error)
+    assert "Traceback" not in err
+
+
+def test_a_refused_token_stops_run_and_sync_as_a_configuration_error(
+    settings, offline_discord, capsys, restore_logging
+):
+    offline_discord.refuse("/users/@me", status=401)
+    with_token = replace(settings, discord_token="x.y.z")
+    assert run.run(with_token) == 2
+    assert run.sync(with_token) == 2
+    err = capsys.readouterr().err
+    assert err.count(strings.Run.LOGIN_FAILED) == 2
+    assert "Traceback" not in err
