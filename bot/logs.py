@@ -60,8 +60,8 @@ def event(
     `exc_info` adds the traceback on the lines after the event's own line.
     """
     if logger.isEnabledFor(level):
-        pairs = " ".join(f"{key}={_quote(value)}" for key, value in fields.items())
-        logger.log(level, "event=%s %s", name, pairs, exc_info=exc_info)
+        pairs = "".join(f" {key}={_quote(value)}" for key, value in fields.items())
+        logger.log(level, "event=%s%s", name, pairs, exc_info=exc_info)
 
 
 def _quote(value: Any) -> str:

@@ -26,6 +26,12 @@ def test_event_fields_are_logged_as_quoted_key_value_pairs(caplog):
     ]
 
 
+def test_event_without_fields_is_its_name_alone(caplog):
+    with caplog.at_level(logging.INFO):
+        event(logging.getLogger("briefing.test"), "shutdown_complete")
+    assert caplog.messages == ["event=shutdown_complete"]
+
+
 def test_configured_token_never_reaches_the_log_even_in_a_traceback(capsys):
     token = "MTIz.secret-token.xyz"
     configure_logging("INFO", secrets=[token])
