@@ -57,6 +57,7 @@ STOPWORDS = _word_set(
     brings brought bringing allow allows allowed affect affects affected become becomes
     became come comes came coming put puts
     basically apparently honestly literally seriously nowadays simply
+    manage manages managed managing succeed succeeded
     mr mrs ms dr sir madam mister gospodin gospodja zoti zonja
     stance stances attitude qendrim qendrimi qendrimin ndaj stav stava stavu
     represent represents represented predstavlja predstavljaju perfaqeson
@@ -312,6 +313,14 @@ _ALIASES: dict[str, str] = {
     "development": "progress",
     "advance": "progress",
     "advanced": "progress",
+    "upgrade": "progress",
+    "upgraded": "progress",
+    "upgrading": "progress",
+    "stick together": "unity",
+    "stuck together": "unity",
+    "stand together": "unity",
+    "stood together": "unity",
+    "united front": "unity",
     "improve": "progress",
     "improved": "progress",
     "improvement": "progress",
@@ -629,6 +638,8 @@ _ALIASES: dict[str, str] = {
     "njohur": "recognize",
     "clanstvo": "membership",
     "clanstva": "membership",
+    "clanstvu": "membership",
+    "clanstvom": "membership",
     "clanica": "member",
     "clanice": "members",
     "clanicama": "members",
@@ -1042,6 +1053,13 @@ _AUXILIARIES = _word_set("is was are were did does do has have had will would co
 # a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
 _CLASS_NOUNS = _word_set(
     "country kind type sort part area one ones person people thing things way ways role"
+    " year date day month expert analyst official diplomat politician leader"
+    " word words wording quote"
+)
+# Words that qualify what is asked ("what big steps", "which key allies") rather than name it.
+_QUALIFIERS = _word_set(
+    "main key major big biggest important latest recent concrete specific exact actual real"
+    " political military economic diplomatic"
 )
 
 
@@ -1101,24 +1119,37 @@ def question_focus(text: str) -> tuple[str, ...]:
 
 
 def _first_asked(words: list[str]) -> str:
-    """The word naming what is asked, past names and class nouns.
+    """The word naming what is asked, past names, qualifiers and class nouns.
 
     "How many Kosovo soldiers" asks for soldiers, "which NATO countries sent" for what they
-    sent; past a class noun and an auxiliary comes the deed ("which countries are
-    offering"). A word in -ing straight after "what" is a verb ("what's stopping"), not a
-    thing asked for.
+    sent, "what big steps" for steps; past a class noun and an auxiliary comes the deed
+    ("which countries are offering"), unless it is someone's name ("which years was Shea")
+    or their speaking ("which expert argued"), which other checks weigh. A word in -ing
+    straight after "what" is a verb ("what's stopping"), not a thing asked for.
     """
     if words and words[0].endswith("ing"):
         return ""
-    position = 0
-    while position < len(words) and (words[position] in NAMES or words[position] == "nato"):
-        position += 1
+    position = _past_names(words, 0)
     if position < len(words) and _is_class_noun(words[position]):
         position += 1
         if position < len(words) and words[position] in _AUXILIARIES:
-            position += 1
+            position = _past_names(words, position + 1)
     word = words[position] if position < len(words) else ""
-    return "" if word in NAMES or _is_class_noun(word) else word
+    if _is_class_noun(word) or word in _SPEECH or word[:-1] in _SPEECH:
+        return ""
+    return word
+
+
+def _past_names(words: list[str], position: int) -> int:
+    """The position of the first word from `position` that is no name and no qualifier."""
+    while position < len(words) and (
+        words[position] in NAMES
+        or words[position] in PEOPLE
+        or words[position] == "nato"
+        or words[position] in _QUALIFIERS
+    ):
+        position += 1
+    return position
 
 
 # "When did Finland join NATO?", "What year did Croatia join?": a question when a country
@@ -1166,7 +1197,7 @@ _ORIGIN_STATED = re.compile(
 
 
 # "When is the next...": a date to come, which only an entry speaking of one states.
-_NEXT = re.compile(r"\b(?:next|upcoming|future|coming)\b")
+_NEXT = re.compile(r"\b(?:next|upcoming|future|coming|when will|going to)\b")
 _FUTURE_STATED = re.compile(r"\b(?:next|upcoming|heading|again|will|future|coming)\b")
 
 
