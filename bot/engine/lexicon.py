@@ -313,6 +313,11 @@ _ALIASES: dict[str, str] = {
     "development": "progress",
     "advance": "progress",
     "advanced": "progress",
+    "push forward": "progress",
+    "push ahead": "progress",
+    "press ahead": "progress",
+    "move forward": "progress",
+    "moving forward": "progress",
     "upgrade": "progress",
     "upgraded": "progress",
     "upgrading": "progress",
@@ -1088,7 +1093,8 @@ _SPEAKER_ASKED = re.compile(
 _VOICE = re.compile(
     r"(?P<voice>(?:[a-z0-9]+ ){1,3})(?:says|said|told|tells|argues|warns|warned|warning"
     r"|announced|described|describes|sees|believes|stresses|underscores|highlights|notes"
-    r"|raised|adds|confirms|emphasized|emphasised|underlined|replied|writes|reports|asked)\b"
+    r"|raised|adds|confirms|emphasized|emphasised|underlined|replied|writes|reports|asked"
+    r"|acknowledged|acknowledges|stated|states|explained|explains|added|insisted|admitted)\b"
     r"|\baccording to (?P<source>(?:[a-z0-9]+ ?){1,3})"
 )
 # Verbs that ask for the words of a country too ("what did Croatia say"), not only of a
