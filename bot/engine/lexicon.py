@@ -58,6 +58,7 @@ STOPWORDS = _word_set(
     became come comes came coming put puts
     basically apparently honestly literally seriously nowadays simply
     manage manages managed managing succeed succeeded
+    exact wording verbatim
     mr mrs ms dr sir madam mister gospodin gospodja zoti zonja
     stance stances attitude qendrim qendrimi qendrimin ndaj stav stava stavu
     represent represents represented predstavlja predstavljaju perfaqeson
@@ -1205,6 +1206,22 @@ _ORIGIN_STATED = re.compile(
 # "When is the next...": a date to come, which only an entry speaking of one states.
 _NEXT = re.compile(r"\b(?:next|upcoming|future|coming|when will|going to)\b")
 _FUTURE_STATED = re.compile(r"\b(?:next|upcoming|heading|again|will|future|coming)\b")
+
+
+# "Where in Kosovo was it held?" asks for a place inside the one named: an entry naming
+# no other place does not state it.
+_WHERE_WITHIN = re.compile(r"\bwhere (?:exactly )?(?:in|inside|within) (?P<place>[a-z]+)\b")
+
+
+def place_asked_within(text: str) -> str:
+    """The place a question asks a location inside of ("where in Kosovo": kosovo), or ""."""
+    match = _WHERE_WITHIN.search(" ".join(clauses(text)))
+    return match.group("place") if match and match.group("place") in NAMES else ""
+
+
+def places(folded: str) -> frozenset[str]:
+    """The countries, cities and organisations named in folded text."""
+    return frozenset(word for word in folded.split() if word in NAMES)
 
 
 def asks_for_an_origin(text: str) -> bool:

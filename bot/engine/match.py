@@ -97,6 +97,8 @@ class Question:
     # What someone's words are asked about ("what did Osmani say about the elections"), as
     # stems: the entry must know one of them.
     spoken_about: tuple[str, ...] = ()
+    # "Where in Kosovo...": the place the question asks a location inside of.
+    within: str = ""
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
     # discounted by typo matches; the closeness to each entry, once measured.
@@ -171,6 +173,7 @@ def read_question(index: Index, text: str) -> Question:
         aside=_weighed(index, aside),
         predicate=_deed_asked(index, text, kind),
         spoken_about=tuple(_stem_read(index, w) for w in lexicon.spoken_about(text)),
+        within=lexicon.place_asked_within(text),
     )
 
 
@@ -427,6 +430,8 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
     if question.predicate and question.predicate not in profile.stated:
         return False
     if question.spoken_about and not any(a in profile.known for a in question.spoken_about):
+        return False
+    if question.within and not lexicon.places(profile.text) - {question.within}:
         return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
     return all(

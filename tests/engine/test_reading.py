@@ -234,3 +234,45 @@ def test_someones_words_asked_about_a_thing_need_an_entry_knowing_that_thing(shi
     assert not shipped_engine.decide("What did Osmani say about the elections?").answered
     russia = shipped_engine.decide("What did Osmani say about Russia?")
     assert russia.entry.id == "osmani-russia-destabilising"
+
+
+def test_a_year_asked_for_is_a_date_to_state_not_a_word_to_contain(shipped_engine):
+    decision = shipped_engine.decide("which year was kosovo's parliament upgraded in the nato pa")
+    assert decision.entry.id == "kosovo-nato-pa-associate"
+
+
+def test_a_qualifier_before_what_is_asked_is_not_what_is_asked(shipped_engine):
+    decision = shipped_engine.decide("what main conditions does article 10 set for enlargement")
+    assert decision.entry.id == "nato-article-10"
+
+
+def test_a_name_after_which_years_leaves_the_role_as_what_is_asked(shipped_engine):
+    assert not shipped_engine.decide("which years was Rutte NATO's spokesman").answered
+
+
+def test_where_inside_a_named_place_needs_an_entry_naming_another_place(shipped_engine):
+    inside = shipped_engine.decide("where in kosovo did the defender europe exercises take place")
+    assert not inside.answered
+    where = shipped_engine.decide("Where did the US cut rotational forces?")
+    assert where.entry.id == "us-rotational-forces-romania"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("what must kosovo push forward according to shea", "shea-reforms-and-diplomacy"),
+        ("did albania's parties stick together on nato", "mediu-political-unity"),
+        (
+            "which analyst argued kosovo could gain if ukraine gives up on nato",
+            "shea-kosovo-benefit-from-ukraine",
+        ),
+        (
+            "what was the exact wording of the nato spokesperson on a security vacuum",
+            "nato-commitment-western-balkans",
+        ),
+    ],
+)
+def test_reads_synonyms_speakers_classes_and_asking_for_the_words(
+    shipped_engine, question, entry_id
+):
+    assert shipped_engine.decide(question).entry.id == entry_id
