@@ -58,7 +58,7 @@ STOPWORDS = _word_set(
     became come comes came coming put puts
     basically apparently honestly literally seriously nowadays simply
     manage manages managed managing succeed succeeded
-    exact wording verbatim
+    exact wording verbatim name names
     mr mrs ms dr sir madam mister gospodin gospodja zoti zonja
     stance stances attitude qendrim qendrimi qendrimin ndaj stav stava stavu
     represent represents represented predstavlja predstavljaju perfaqeson
@@ -1060,7 +1060,7 @@ _AUXILIARIES = _word_set("is was are were did does do has have had will would co
 _CLASS_NOUNS = _word_set(
     "country kind type sort part area one ones person people thing things way ways role"
     " year date day month expert analyst official diplomat politician leader"
-    " word words wording quote"
+    " word words wording quote name names"
 )
 # Words that qualify what is asked ("what big steps", "which key allies") rather than name it.
 _QUALIFIERS = _word_set(
@@ -1275,9 +1275,11 @@ def is_negative(text: str) -> bool:
 
 # "Who is the speaker / the NATO spokesperson / Kosovo's prime minister?" asks who holds a
 # role: an entry answers only if it names someone (or some country) beside that role.
-_WHO_HOLDS = re.compile(_LEAD_IN + r"who(?: is| was| are| were|s) (?P<role>(?:the|a|an|nato) .+)$")
+# "What's the name of the NATO spokesperson" asks who holds the role, as "who is" does.
+_HOLDER_ASKED = r"(?:who(?: is| was| are| were|s)|what(?: is| was)? the names? of)"
+_WHO_HOLDS = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>(?:the|a|an|nato) .+)$")
 # ...or "who is Kosovo's prime minister": the role after a name, not "who is eligible".
-_WHO_HOLDS_NAMED = re.compile(_LEAD_IN + r"who(?: is| was| are| were|s) (?P<role>.+)$")
+_WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 ROLE_WINDOW = 3
 
 

@@ -276,3 +276,9 @@ def test_reads_synonyms_speakers_classes_and_asking_for_the_words(
     shipped_engine, question, entry_id
 ):
     assert shipped_engine.decide(question).entry.id == entry_id
+
+
+def test_asking_the_name_of_a_role_asks_who_holds_it(shipped_engine):
+    named = shipped_engine.decide("what is the name of the nato secretary general")
+    assert named.entry.id == "rutte-russia-warning"
+    assert not shipped_engine.decide("what's the name of the nato spokesperson").answered
