@@ -1060,7 +1060,7 @@ _AUXILIARIES = _word_set("is was are were did does do has have had will would co
 _CLASS_NOUNS = _word_set(
     "country kind type sort part area one ones person people thing things way ways role"
     " year date day month expert analyst official diplomat politician leader"
-    " word words wording quote name names"
+    " word words quote"
 )
 # Words that qualify what is asked ("what big steps", "which key allies") rather than name it.
 _QUALIFIERS = _word_set(
@@ -1101,7 +1101,7 @@ _VOICE = re.compile(
 # Verbs that ask for the words of a country too ("what did Croatia say"), not only of a
 # person ("what does Russia want" asks about Russia, not for its words). Kosovo is what the
 # knowledge is about: its views come in many voices, so it is not held to this.
-_SPEECH = _word_set("say says said tell told think thinks thought claim claims argue argues")
+_SPEECH = _word_set("say says said tell told think thinks thought claim claims argue argues argued")
 _PROTAGONISTS = _word_set("kosovo")
 # People of the domain a question may ask to quote. Only for them does a question's "what
 # did X say" demand an entry that reports X's own words.
@@ -1142,7 +1142,7 @@ def _first_asked(words: list[str]) -> str:
         if position < len(words) and words[position] in _AUXILIARIES:
             position = _past_names(words, position + 1)
     word = words[position] if position < len(words) else ""
-    if _is_class_noun(word) or word in _SPEECH or word[:-1] in _SPEECH:
+    if _is_class_noun(word) or word in _SPEECH:
         return ""
     return word
 
