@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 import yaml
 
 from bot.engine import Engine
+from bot.engine.decision import MAX_QUESTION_CHARS
+from bot.engine.hostile import hostile_questions
 from bot.knowledge.model import Citation, Entry, Knowledge
 from bot.settings import PROJECT_ROOT, Settings
 
@@ -46,6 +48,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     _speed("shipped", knowledge, questions, out)
     for size in SYNTHETIC_SIZES:
         _speed(f"synthetic {size:,}", synthetic_knowledge(knowledge, size), questions, out)
+    _worst_hostile(knowledge, out)
     _startup(settings, out)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out(f"peak memory of this benchmark process (10k index included): {peak:.0f} MB")
@@ -121,6 +124,21 @@ def _speed(
         f"CPU p50 {_percentile(cpu, 50):.3f} ms  p99 {_percentile(cpu, 99):.3f} ms  "
         f"(wall p50 {_percentile(wall, 50):.3f}  p99 {_percentile(wall, 99):.3f})  "
         f"index build {build_ms:.0f} ms"
+    )
+
+
+def _worst_hostile(knowledge: Knowledge, out: Callable[[str], None]) -> None:
+    """The CPU time of the costliest question `hostile_questions` builds (floor: 10 ms)."""
+    engine = Engine(knowledge)
+    costs = []
+    for question in hostile_questions():
+        started = time.thread_time()
+        engine.decide(question)
+        costs.append(((time.thread_time() - started) * 1000, question))
+    worst_ms, worst = max(costs)
+    out(
+        f"\nhostile questions ({len(costs):,}, each {MAX_QUESTION_CHARS} characters): worst CPU "
+        f"{worst_ms:.2f} ms ({worst[:40]!r}...), floor 10 ms"
     )
 
 

@@ -838,10 +838,13 @@ NAMES = _word_set(
 # inside the context of a long question ("when I read it...") does not make it ask for a
 # date, and neither does a clause like "when I read", where a subject follows. "How many"
 # asks for a count wherever it stands.
+# Anything up to the last word of asking ("... I'd like to know") is read as one span, not
+# as a repeated choice: a `.*` inside a repeated group backtracks without bound ("ask ask
+# ask ..." froze the engine for minutes). The language matched is the same.
 _LEAD_IN = (
-    r"^(?:(?:so|and|but|ok|okay|also|then|hey|hi|please|pls|well|just|quick question|"
+    r"^(?:.* (?:know|remember|wonder|wondering|sure|idea|tell me|asking|ask|curious) )?"
+    r"(?:(?:so|and|but|ok|okay|also|then|hey|hi|please|pls|well|just|quick question|"
     r"i (?:was |am )?(?:wonder|wondering|curious)(?: about)?|does anyone know|"
-    r".* (?:know|remember|wonder|wondering|sure|idea|tell me|asking|ask|curious)|"
     r"can you tell me|could you tell me|tell me|any idea|do you know|"
     r"a ja|dhe|i|pa|a) )*"
 )

@@ -23,3 +23,11 @@ def test_quality_says_plainly_when_the_shared_scorer_is_absent(tmp_path, monkeyp
     printed: list[str] = []
     bench._quality(load_settings(environ={}, env_file=None), printed.append)
     assert any("NOT MEASURED" in line and "absent" in line for line in printed)
+
+
+def test_bench_prints_the_worst_hostile_question_with_its_floor(engine):
+    printed: list[str] = []
+    bench._worst_hostile(engine.knowledge, printed.append)
+    (line,) = printed
+    assert "worst CPU" in line
+    assert "floor 10 ms" in line

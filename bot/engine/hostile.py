@@ -1,0 +1,75 @@
+"""Questions built to be as costly as possible to read, for the benchmark and the tests.
+
+A member can send any text. What one question costs must not depend on how it is written,
+so these questions repeat, up to the length the engine reads, every word and phrase the
+engine's own patterns and word lists look for (where backtracking would start), and add
+long runs of punctuation, of one letter, of digits and of mixed scripts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from bot.engine import compound, lexicon
+from bot.engine.decision import MAX_QUESTION_CHARS
+
+# Texts that are not words: runs of punctuation, one letter, digits, mixed scripts,
+# invisible characters and markup.
+_RUNS = (
+    "?",
+    "?!",
+    ". ",
+    ", ",
+    "a",
+    "9",
+    "1 ",
+    "ё ",
+    "ç ",
+    "字",
+    "\u200b",
+    "<@1> ",
+    "'s ",
+    "-",
+    "( ",
+    "% ",
+)
+
+
+def _pattern_phrases() -> set[str]:
+    """Every literal word, and pair of words, that the engine's patterns look for."""
+    phrases: set[str] = set()
+    for module in (lexicon, compound):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern):
+                words = re.findall(r"[a-z]+", value.pattern)
+                phrases.update(words)
+                phrases.update(" ".join(pair) for pair in itertools.pairwise(words))
+    return phrases
+
+
+def _listed_words() -> set[str]:
+    """Every word of the engine's word lists."""
+    words: set[str] = set()
+    for value in vars(lexicon).values():
+        if isinstance(value, frozenset) and all(isinstance(item, str) for item in value):
+            words.update(value)
+    return words
+
+
+def _filled(unit: str, limit: int) -> str:
+    """`unit` repeated up to `limit` characters."""
+    return (unit * (limit // max(1, len(unit)) + 1))[:limit]
+
+
+def hostile_questions(limit: int = MAX_QUESTION_CHARS) -> Iterator[str]:
+    """Questions of `limit` characters, each a repetition of one costly unit."""
+    phrases = sorted(_pattern_phrases() | _listed_words())
+    for phrase in phrases:
+        yield _filled(phrase + " ", limit)
+        yield _filled(phrase + "? ", limit)
+    for run in _RUNS:
+        yield _filled(run, limit)
+    yield _filled("when did why how many who is ", limit)
+    yield _filled("tell me what i want to know ", limit)
