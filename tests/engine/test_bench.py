@@ -31,3 +31,18 @@ def test_bench_prints_the_worst_hostile_question_with_its_floor(engine):
     (line,) = printed
     assert "worst CPU" in line
     assert "floor 10 ms" in line
+
+
+def test_quality_prints_the_share_of_wrong_answers_but_not_the_wrong_questions():
+    scored = "\n".join(
+        [
+            "para       2/3    66.7%",
+            "near       1/2    50.0%",
+            "  WRONG ('para', 'secret question one', True, 'some-entry', 0.7)",
+            "  WRONG ('near', 'secret question two', True, 'other-entry', 0.6)",
+            "in-scope 2/3 = 66.7%  abstain 1/2 = 50.0%  wall 0.10s",
+        ]
+    )
+    printed = bench._without_questions(scored)
+    assert "secret question" not in printed
+    assert printed.splitlines()[-1] == "wrong answers 2/4 of the answers given = 50.0%"
