@@ -78,7 +78,19 @@ class Check:
     NOT_A_MAPPING = "must be a mapping of fields (`name: value` lines), not {kind}"
     DUPLICATE_KEY = "appears twice in the same mapping (first at line {line})"
     KEY_NOT_TEXT = "a key must be plain text"
-    RECURSIVE_ALIAS = "refers to itself through a YAML alias"
+    YAML_ALIAS = (
+        "uses a YAML anchor or alias (`&name` or `*name`), which knowledge files may not: "
+        "write each value out in full"
+    )
+    TOO_DEEP = "nests more than {limit} levels deep; an entry needs three"
+    LINK = "is a symbolic link, which the knowledge may not hold (it is never followed)"
+    NOT_REGULAR = "is not a regular file, which the knowledge may not hold"
+    TOO_LARGE = "is {size} bytes; the limit is {limit} bytes (see knowledge/README.md)"
+    NO_ENTRIES = "has no entries, so the bot would answer nothing"
+    NO_ENTRIES_FOLDER = "folder not found; the knowledge needs its entries"
+    QUOTE_TOO_SHORT = (
+        "has {count} word(s); a quote needs at least {minimum} words to be a statement"
+    )
     STRAY_ENTRY_FILE = "is not read: entries are `<id>.yaml` files"
     STRAY_SOURCE_FILE = "is not read: a source is `<id>.yaml` with its text in `<id>.txt`"
     MISSING_FIELD = "is missing; {what} needs it"
@@ -258,6 +270,7 @@ class Kb:
     SOURCE_LINE = "`{id}` · {title} · {outlet}, {published} · cited by {cited}"
     NOT_TXT = "The attached file must be a .txt file."
     TOO_BIG = "The attached file is too large (the limit is {limit} bytes)."
+    DOWNLOAD_FAILED = "The attached file could not be downloaded from Discord; try again."
 
     BROKEN_WARNING = (
         "⚠️ The files on disk have {count} problem(s); members get the last good knowledge. "

@@ -6,6 +6,7 @@ import pytest
 from bot.engine import Engine
 from bot.knowledge.serialise import entry_to_yaml
 from bot.live import KnowledgeUnavailable, LiveKnowledge, open_moderated
+from bot.strings import Check
 from tests.knowledge.store_helpers import (
     ALICE,
     entry_from,
@@ -184,3 +185,19 @@ async def test_watch_goes_on_after_a_round_that_failed(tmp_path):
     assert result.knowledge is not None
     assert live.engine.answer_entry("kosovo-pfp-status")
     assert PFP not in live.knowledge.entries
+
+
+async def test_emptied_entries_are_reported_and_the_last_good_knowledge_kept_serving(tmp_path):
+    root = make_knowledge(tmp_path)
+    live = LiveKnowledge(root)
+    served = live.knowledge
+
+    def empty_the_entries():
+        for path in (root / "entries").iterdir():
+            path.unlink()
+
+    report, _ = await first_watch_report(live, empty_the_entries)
+
+    assert [(p.file, p.message) for p in report.problems] == [("entries", Check.NO_ENTRIES)]
+    assert live.knowledge is served
+    assert answered_with(live.engine) == PFP

@@ -10,16 +10,27 @@ Writers hold `knowledge_lock`, which serialises threads of this process and othe
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import os
 import secrets
+import stat
 import threading
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 
 LOCK_FILE = ".lock"
 KNOWLEDGE_FOLDERS = ("entries", "sources")
+# About eight times a full entry (40 phrasings of 200 characters, a 700-character answer
+# and three 1,000-character quotes come to about 12 kB): ample for any real file, small
+# enough that parsing one costs milliseconds.
+YAML_FILE_LIMIT = 100_000
+# A source is one article, speech or report: the shipped ones are under 10 kB, a long
+# report's text is a few hundred kB. A whole book is not a briefing source.
+SOURCE_TEXT_LIMIT = 1_000_000
+_READ_CHUNK = 64 * 1024
 _TEMP_MARK = ".tmp-"
 _THREAD_LOCK = threading.RLock()
 _HELD = threading.local()
@@ -80,10 +91,79 @@ def version_of(content: bytes | None) -> str | None:
     return None if content is None else hashlib.sha256(content).hexdigest()[:16]
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist."""
+class Refusal(Enum):
+    """Why a knowledge file is refused without being read."""
+
+    LINK = "link"
+    NOT_REGULAR = "not regular"
+    TOO_LARGE = "too large"
+
+
+class FileRefused(Exception):
+    """A knowledge file that is not read: a symbolic link, not a regular file, or too large.
+
+    Links are refused rather than followed because git carries them: a contributed link to
+    `/proc/self/environ` would otherwise be served, exported and quoted as a source.
+    """
+
+    def __init__(self, refusal: Refusal, size: int = 0, limit: int = 0) -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal
+        self.size = size
+        self.limit = limit
+
+
+def limit_of(path: Path) -> int:
+    """The most bytes a knowledge file may hold: a source text's limit, or a YAML file's."""
+    return SOURCE_TEXT_LIMIT if path.suffix == ".txt" else YAML_FILE_LIMIT
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at `path`, never following a link, at most `limit`.
+
+    Opened without following a final symbolic link and without blocking (a FIFO would hang
+    a plain open), then checked on the open descriptor, so a file swapped for a link after
+    the folder was listed is refused too. Reads stop one byte past the limit, so a file
+    that grows while being read costs no more. Raises `FileRefused`, or `OSError` when the
+    file cannot be opened (`FileNotFoundError` when it does not exist).
+    """
+    limit = limit_of(path) if limit is None else limit
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise FileRefused(Refusal.LINK) from None
+        raise
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise FileRefused(Refusal.NOT_REGULAR)
+        if status.st_size > limit:
+            raise FileRefused(Refusal.TOO_LARGE, status.st_size, limit)
+        content = _read_at_most(descriptor, limit + 1)
+    finally:
+        os.close(descriptor)
+    if len(content) > limit:
+        raise FileRefused(Refusal.TOO_LARGE, len(content), limit)
+    return content
+
+
+def _read_at_most(descriptor: int, size: int) -> bytes:
+    chunks = []
+    while size > 0:
+        chunk = os.read(descriptor, min(size, _READ_CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The regular file's bytes, or None when it does not exist; a link is never followed."""
+    try:
+        return read_regular(path)
     except FileNotFoundError:
         return None
 
@@ -122,12 +202,17 @@ Fingerprint = tuple[tuple[str, int, int, int], ...]
 
 
 def knowledge_files(root: Path) -> list[Path]:
-    """Every file the loader reads (or complains about): the visible files of the folders."""
+    """Every name the loader reads (or complains about): the visible names in the folders.
+
+    Whatever each is (a link, a folder, a FIFO): the loader refuses what is not a regular
+    file, so a caller copying or packing these must check each with `read_regular`. A
+    folder that is itself a link is not looked into (the loader reports it).
+    """
     found = []
     for name in KNOWLEDGE_FOLDERS:
         folder = root / name
-        if folder.is_dir():
-            found.extend(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
+        if folder.is_dir() and not folder.is_symlink():
+            found.extend(p for p in folder.iterdir() if not p.name.startswith("."))
     return sorted(found)
 
 
@@ -140,24 +225,34 @@ def fingerprint(root: Path) -> Fingerprint:
     stats = []
     for path in knowledge_files(root):
         try:
-            stat = path.stat()
+            status = path.lstat()
         except FileNotFoundError:
             continue
         name = path.relative_to(root).as_posix()
-        stats.append((name, stat.st_mtime_ns, stat.st_size, stat.st_ino))
+        stats.append((name, status.st_mtime_ns, status.st_size, status.st_ino))
     return tuple(stats)
 
 
 def cleanup_leftovers(root: Path) -> list[Path]:
     """Remove temporary files a crashed writer left behind; return what was removed.
 
-    Called at start, under the lock, so no live writer's temporary file is taken.
+    Every writer calls it under the lock before writing, so no live writer's temporary
+    file is taken, and the leftovers of a writer killed in another process are gone by the
+    next write rather than at the next start. Only the folders writes go to are looked at,
+    and links are removed as names, never followed.
     """
     with knowledge_lock(root):
-        leftovers = [p for p in root.rglob(f".*{_TEMP_MARK}*") if p.is_file()]
+        leftovers = []
+        for folder in (root / name for name in KNOWLEDGE_FOLDERS):
+            if folder.is_dir() and not folder.is_symlink():
+                leftovers += [p for p in folder.iterdir() if _is_temporary(p.name)]
         for path in leftovers:
             path.unlink(missing_ok=True)
-        return leftovers
+        return sorted(leftovers)
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".") and _TEMP_MARK in name
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -3,15 +3,19 @@
 A load never returns half the knowledge: either every file is valid and a complete
 `Knowledge` comes back, or every problem found does (not just the first) and the caller
 keeps what it had. Files whose names start with "." are never read: they are the
-temporary files of an atomic write in progress.
+temporary files of an atomic write in progress. Links and anything else that is not a
+regular file are refused unread, as are files over their size limit; knowledge without
+any entry is a problem too, so a lost folder never replaces the served knowledge.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot import strings
+from bot.knowledge.files import KNOWLEDGE_FOLDERS, FileRefused, Refusal, read_regular
 from bot.knowledge.model import Entry, Knowledge, Source
 from bot.knowledge.problems import Problem, Report
 from bot.knowledge.validate import ClaimIndex, check_entry, check_source
@@ -32,7 +36,7 @@ def load_knowledge(root: Path) -> LoadResult:
     """Load and validate every source and entry under `root`."""
     if not root.is_dir():
         return LoadResult(None, (Problem(str(root), strings.Check.NO_FOLDER),))
-    problems: list[Problem] = []
+    problems = folder_problems(root)
     sources = _load_sources(root, problems)
     entries = _load_entries(root, sources, problems)
     if problems:
@@ -41,10 +45,34 @@ def load_knowledge(root: Path) -> LoadResult:
     return LoadResult(Knowledge(entries=entries, sources=valid_sources), ())
 
 
+def folder_problems(root: Path) -> list[Problem]:
+    """What is wrong with the folders themselves: a link, something else, no `entries/`."""
+    problems = []
+    for name in KNOWLEDGE_FOLDERS:
+        folder = root / name
+        if folder.is_symlink():
+            problems.append(Problem(name, strings.Check.LINK))
+        elif folder.exists() and not folder.is_dir():
+            problems.append(Problem(name, strings.Check.NOT_REGULAR))
+        elif name == "entries" and not folder.exists():
+            problems.append(Problem(name, strings.Check.NO_ENTRIES_FOLDER))
+    return problems
+
+
 def _visible_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    """The names to read, whatever they are: reading refuses what is not a regular file."""
+    if folder.is_symlink() or not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def refusal_message(refused: FileRefused) -> str:
+    """Why a file was refused unread, as a moderator reads it."""
+    if refused.refusal is Refusal.LINK:
+        return strings.Check.LINK
+    if refused.refusal is Refusal.NOT_REGULAR:
+        return strings.Check.NOT_REGULAR
+    return strings.Check.TOO_LARGE.format(size=refused.size, limit=refused.limit)
 
 
 def _read_text(path: Path, report: Report) -> str | None:
@@ -54,7 +82,10 @@ def _read_text(path: Path, report: Report) -> str | None:
     that is a problem of this load, not a crash, and the next reload sees the new file.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except FileRefused as refused:
+        report.add((), refusal_message(refused))
+        return None
     except OSError as error:
         report.add((), strings.Check.UNREADABLE.format(reason=error.strerror or error))
         return None
@@ -90,7 +121,7 @@ def _load_source(path: Path, label: str, problems: list[Problem]) -> Source | No
     text_report = Report(f"sources/{path.stem}.txt")
     text_path = path.with_suffix(".txt")
     text = None
-    if text_path.is_file():
+    if os.path.lexists(text_path):
         text = _read_text(text_path, text_report)
     else:
         text_report.add((), strings.Check.TEXT_MISSING)
@@ -116,7 +147,10 @@ def _load_entries(
 ) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     documents: list[tuple[Path, Report, YamlDocument | None]] = []
-    for path in _visible_files(root / "entries"):
+    files = _visible_files(root / "entries")
+    if not files and (root / "entries").is_dir() and not (root / "entries").is_symlink():
+        problems.append(Problem("entries", strings.Check.NO_ENTRIES))
+    for path in files:
         label = f"entries/{path.name}"
         if path.suffix != ".yaml":
             problems.append(Problem(label, strings.Check.STRAY_ENTRY_FILE))

@@ -14,8 +14,11 @@ Every write follows the same steps, all under `knowledge_lock`:
 5. hand the validated snapshot to subscribers (`LiveKnowledge.install`), so questions move
    to the new knowledge in one step.
 
-A crash during step 4 is repaired at the next start: files already written are put back to
-their exact bytes before the change, and the pending record is dropped.
+A crash during step 4 is repaired by the next writer (in this process or another sharing the
+folder and database) before it writes, and at start: files already written are put back to
+their exact bytes before the change, the pending record is dropped, and temporary files are
+removed. No writer holds the knowledge lock between changes, so whatever is pending when
+the lock is taken belongs to a writer that died.
 
 Every public method blocks on files and SQLite (a write takes 0.2-0.4 s on 54 entries);
 from async code call them through `asyncio.to_thread`. Results are values (`Applied`,
@@ -25,19 +28,22 @@ refusal not about one file (nothing to undo) has a `Problem` whose `file` is emp
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import logging
+import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.knowledge.files import (
+    FileRefused,
     Fingerprint,
     cleanup_leftovers,
     fingerprint,
@@ -45,10 +51,11 @@ from bot.knowledge.files import (
     knowledge_lock,
     put,
     read_bytes,
+    read_regular,
     version_of,
 )
 from bot.knowledge.history import Action, Actor, Change, ChangeLog, FileChange, Kind
-from bot.knowledge.loader import LoadResult, load_knowledge
+from bot.knowledge.loader import LoadResult, folder_problems, load_knowledge, refusal_message
 from bot.knowledge.model import Entry, Knowledge, Source
 from bot.knowledge.problems import Problem
 from bot.knowledge.serialise import entry_to_data, entry_to_yaml, source_to_yaml
@@ -168,7 +175,7 @@ class KnowledgeStore:
 
     def add_entry(self, data: Mapping[str, Any], actor: Actor) -> WriteResult:
         """Create a new entry from `data` (the mapping its YAML file holds)."""
-        with knowledge_lock(self.root):
+        with self._writing():
             current = self._current()
             if isinstance(current, Refused):
                 return current
@@ -193,7 +200,7 @@ class KnowledgeStore:
         The id cannot change: `data["id"]` is taken to be `entry_id`. An entry removed
         since is a `Conflict` with no current text.
         """
-        with knowledge_lock(self.root):
+        with self._writing():
             current = self._current()
             if isinstance(current, Refused):
                 return current
@@ -203,7 +210,7 @@ class KnowledgeStore:
     def add_phrasing(self, entry_id: str, phrasing: str, actor: Actor) -> WriteResult:
         """Add one phrasing to the entry as it is now (spacing evened out)."""
         phrasing = " ".join(phrasing.split())
-        with knowledge_lock(self.root):
+        with self._writing():
             current = self._current()
             stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
             if isinstance(stored, Refused):
@@ -222,7 +229,7 @@ class KnowledgeStore:
     def remove_phrasing(self, entry_id: str, phrasing: str, actor: Actor) -> WriteResult:
         """Remove one phrasing (compared ignoring case and spacing) from the entry."""
         wanted = " ".join(phrasing.split()).casefold()
-        with knowledge_lock(self.root):
+        with self._writing():
             current = self._current()
             stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
             if isinstance(stored, Refused):
@@ -241,7 +248,7 @@ class KnowledgeStore:
         self, entry_id: str, actor: Actor, base_version: str | None = None
     ) -> WriteResult:
         """Delete the entry; with `base_version`, only if it has not changed since."""
-        with knowledge_lock(self.root):
+        with self._writing():
             current = self._current()
             stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
             if isinstance(stored, Refused):
@@ -262,13 +269,13 @@ class KnowledgeStore:
         """
         data = {"added": datetime.now(UTC).date().isoformat(), **data}
         source_id = str(data.get("id", ""))
-        with knowledge_lock(self.root):
+        with self._writing():
             source, problems = validate_source_data(data, text, f"sources/{source_id}.yaml")
             if source is None:
                 return Refused(tuple(problems))
             meta = self.root / "sources" / f"{source.id}.yaml"
             body = meta.with_suffix(".txt")
-            if read_bytes(meta) is not None or read_bytes(body) is not None:
+            if os.path.lexists(meta) or os.path.lexists(body):
                 message = Moderation.SOURCE_EXISTS.format(source_id=source.id)
                 return Refused((Problem(f"sources/{source.id}.yaml", message),))
             files = {body: text.encode("utf-8"), meta: source_to_yaml(source).encode("utf-8")}
@@ -280,10 +287,12 @@ class KnowledgeStore:
         """Restore the files exactly as they were before a change (default: the last one).
 
         Refused with a `Conflict` when a later change touched the same file, so an undo
-        never silently discards newer work: undo the later change first.
+        never silently discards newer work: undo the later change first. Refused with the
+        problems while the files on disk have some, as every other write is.
         """
-        with knowledge_lock(self.root):
-            target = self._undo_target(change_id)
+        with self._writing():
+            current = self._current()
+            target = current if isinstance(current, Refused) else self._undo_target(change_id)
             if isinstance(target, Refused):
                 return target
             files = self.changes.files(target.id)
@@ -315,16 +324,26 @@ class KnowledgeStore:
 
     # Export
 
-    def export(self) -> bytes:
-        """The knowledge as a zip of its YAML files and source texts."""
+    def export(self) -> bytes | Refused:
+        """The knowledge as a zip of its YAML files and source texts.
+
+        Refused, with nothing packed, while the folder holds a link or anything else that
+        is not a regular file within its size limit: a link is never followed, so what it
+        points at (a secret) can never leave in an export.
+        """
         buffer = io.BytesIO()
+        problems = list(folder_problems(self.root))
         with (
             knowledge_lock(self.root),
             zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
             for path in knowledge_files(self.root):
-                archive.write(path, path.relative_to(self.root).as_posix())
-        return buffer.getvalue()
+                name = self._relative(path)
+                try:
+                    archive.writestr(name, read_regular(path))
+                except FileRefused as refused:
+                    problems.append(Problem(name, refusal_message(refused)))
+        return Refused(tuple(problems)) if problems else buffer.getvalue()
 
     # The common write path
 
@@ -377,13 +396,20 @@ class KnowledgeStore:
         return Applied(change_id, item_id, version_of(entry_file))
 
     def _load_staged(self, files: dict[Path, bytes | None]) -> LoadResult:
-        """Load the knowledge as it would be with `files` written, without touching disk."""
+        """Load the knowledge as it would be with `files` written, without touching disk.
+
+        A link or other non-regular file is staged as one, so the staged load refuses it
+        exactly as a load of the folder would, and nothing is ever followed.
+        """
+        unsafe_folders = folder_problems(self.root)
+        if unsafe_folders:
+            return LoadResult(None, tuple(unsafe_folders))
         with tempfile.TemporaryDirectory(prefix="knowledge-stage-") as stage_dir:
             stage = Path(stage_dir)
             for path in knowledge_files(self.root):
                 target = stage / path.relative_to(self.root)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
+                _stage_copy(path, target)
             for path, content in files.items():
                 target = stage / path.relative_to(self.root)
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -439,6 +465,13 @@ class KnowledgeStore:
     def _refuse(entry_id: str, message: str) -> Refused:
         return Refused((Problem(f"entries/{entry_id}.yaml", message),))
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the knowledge lock for a write, first repairing what a dead writer left."""
+        with knowledge_lock(self.root):
+            self._recover()
+            yield
+
     def _recover(self) -> None:
         """Finish or roll back changes a crash interrupted, and remove temporary files."""
         with knowledge_lock(self.root):
@@ -459,6 +492,20 @@ class KnowledgeStore:
                 put(self.root / file.path, file.before)
         self.changes.discard(change_id)
         event(log, "change_recovered", change=change_id, outcome="rolled_back")
+
+
+def _stage_copy(path: Path, target: Path) -> None:
+    """Copy one knowledge name into the stage as it is: a link as a link, never followed.
+
+    Anything else that is not a regular file is staged as an empty folder, which the loader
+    refuses with the same message.
+    """
+    if path.is_symlink():
+        os.symlink(os.readlink(path), target)
+    elif path.is_dir() or not path.is_file():
+        target.mkdir()
+    else:
+        shutil.copyfile(path, target, follow_symlinks=False)
 
 
 def decode_upload(raw: bytes) -> str | Refused:

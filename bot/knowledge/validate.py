@@ -9,6 +9,7 @@ places each problem on the line of its field when the data came from a file.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from bot import strings
@@ -23,6 +24,7 @@ from bot.knowledge.fields import (
     text_field,
     text_value,
 )
+from bot.knowledge.files import SOURCE_TEXT_LIMIT
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.knowledge.quotes import closest_passage, find_quote, normalise
@@ -34,6 +36,10 @@ TOPIC_LIMIT = 60
 PHRASING_LIMIT = 200
 PHRASINGS_MAX = 40
 QUOTE_LIMIT = 1000
+# A quote is evidence for an answer, so it must say something: a subject, a verb and what
+# is said of it is the shortest statement ("ministers approved it"). One or two words
+# ("a", "the minister") stand in almost any text and would cite nothing.
+QUOTE_MIN_WORDS = 3
 SPEAKER_LIMIT = 100
 TITLE_LIMIT = 300
 OUTLET_LIMIT = 100
@@ -48,6 +54,7 @@ SOURCE_OPTIONAL = ("author", "url")
 _URL = re.compile(r"https://[^\s/]+\.[^\s/]+\S*")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _TRAILING_MARKS = " ?!.…"
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def validate_entry_data(
@@ -134,6 +141,9 @@ def check_source(
     before = len(report.problems) + len(text_report.problems)
     if text is not None and not text.strip():
         text_report.add((), strings.Check.TEXT_EMPTY)
+    size = len(text.encode("utf-8")) if text is not None else 0
+    if size > SOURCE_TEXT_LIMIT:
+        text_report.add((), strings.Check.TOO_LARGE.format(size=size, limit=SOURCE_TEXT_LIMIT))
     data = mapping_fields(report, data, (), SOURCE_FIELDS, SOURCE_OPTIONAL, strings.Check.A_SOURCE)
     if data is None:
         return None
@@ -165,7 +175,8 @@ class ClaimIndex:
 
     Two entries answering to the same words would make the engine's choice between them
     arbitrary, so a phrasing (or a question) belongs to one entry only. Texts are compared
-    casefolded, with whitespace, typographic marks and trailing punctuation evened out.
+    casefolded, with invisible characters dropped and whitespace, typographic marks and
+    trailing punctuation evened out.
     """
 
     def __init__(self) -> None:
@@ -190,8 +201,14 @@ class ClaimIndex:
 
 
 def claim_key(text: str) -> str:
-    """The form in which two phrasings count as the same words."""
-    return normalise(text).casefold().rstrip(_TRAILING_MARKS)
+    """The form in which two phrasings count as the same words.
+
+    Format characters (Unicode category Cf: zero-width spaces and joiners, the byte-order
+    mark, the word joiner, direction marks) are dropped first: they are invisible, so a
+    copy of a question carrying one reads the same and must count as the same.
+    """
+    visible = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return normalise(visible).casefold().rstrip(_TRAILING_MARKS)
 
 
 def _claims(entry: Entry) -> Iterable[tuple[FieldPath, str]]:
@@ -261,6 +278,11 @@ def _citation(
     source_id = text_field(report, value, path, "source", ANY_LENGTH)
     quote = text_field(report, value, path, "quote", QUOTE_LIMIT)
     speaker = text_field(report, value, path, "speaker", SPEAKER_LIMIT)
+    count = _words(quote) if quote is not None else QUOTE_MIN_WORDS
+    if count < QUOTE_MIN_WORDS:
+        message = strings.Check.QUOTE_TOO_SHORT.format(count=count, minimum=QUOTE_MIN_WORDS)
+        report.add((*path, "quote"), message)
+        return None
     if source_id is None or quote is None or speaker is None:
         return None
     if source_id not in sources:
@@ -275,6 +297,11 @@ def _citation(
         report.add((*path, "quote"), message)
         return None
     return Citation(source_id=source_id, quote=quote, speaker=speaker)
+
+
+def _words(text: str) -> int:
+    """How many words `text` has: the runs between spaces that hold a letter or digit."""
+    return sum(1 for token in text.split() if _WORD_CHARACTER.search(token))
 
 
 def _unknown_source(source_id: str, sources: Mapping[str, Source | None]) -> str:

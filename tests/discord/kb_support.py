@@ -7,10 +7,15 @@ guild, a submitted form and an attached file.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 
 from bot.discord.bot import BriefingBot
 from bot.discord.kb import KbCog, KbServices, open_kb
@@ -139,9 +144,17 @@ def kb_autocomplete(harness: Harness, path: str, focused: str, typed: str, **opt
     return harness._interaction(4, data, MEMBER_ID)
 
 
-def attachment(name: str, content: bytes) -> dict:
-    """An attachment option (the file itself is served by `serve_attachments`)."""
+def attachment(
+    name: str, content: bytes, cdn: Cdn | None = None, declared: int | None = None
+) -> dict:
+    """An attachment option; its bytes are served by `cdn` (see `serve_attachments`).
+
+    `declared` is the size Discord states for the file (by default its real size).
+    """
     file_id = snowflake()
+    url = f"https://cdn.discordapp.com/attachments/1/{file_id}/{name}"
+    if cdn is not None:
+        url = cdn.offer(file_id, content)
     return {
         "name": "file",
         "type": ATTACHMENT,
@@ -149,12 +162,61 @@ def attachment(name: str, content: bytes) -> dict:
         "attachment": {
             "id": file_id,
             "filename": name,
-            "size": len(content),
-            "url": f"https://cdn.discordapp.com/attachments/1/{file_id}/{name}",
+            "size": len(content) if declared is None else declared,
+            "url": url,
             "proxy_url": f"https://media.discordapp.net/attachments/1/{file_id}/{name}",
             "content_type": "text/plain; charset=utf-8",
         },
     }
+
+
+CDN_CHUNK = 64 * 1024
+
+
+@dataclass
+class Cdn:
+    """A stand-in for Discord's file server on localhost, serving attachments over real HTTP.
+
+    Each file is sent in chunks without a stated length, as a server may; `downloads`
+    counts the requests for each file.
+    """
+
+    base: str = ""
+    files: dict[str, bytes] = field(default_factory=dict)
+    downloads: dict[str, int] = field(default_factory=dict)
+
+    def offer(self, file_id: str, content: bytes) -> str:
+        """Serve `content`; return its address."""
+        self.files[file_id] = content
+        self.downloads[file_id] = 0
+        return f"{self.base}{file_id}"
+
+    async def serve(self, request: web.Request) -> web.StreamResponse:
+        file_id = request.match_info["file_id"]
+        self.downloads[file_id] += 1
+        content = self.files[file_id]
+        response = web.StreamResponse()
+        await response.prepare(request)
+        with contextlib.suppress(ConnectionError):  # the bot hung up: it has read enough
+            for start in range(0, len(content), CDN_CHUNK):
+                await response.write(content[start : start + CDN_CHUNK])
+            await response.write_eof()
+        return response
+
+
+@contextlib.asynccontextmanager
+async def serve_attachments() -> AsyncIterator[Cdn]:
+    """Run a `Cdn` on a free local port for the duration of the block."""
+    cdn = Cdn()
+    app = web.Application()
+    app.router.add_get("/attachments/{file_id}", cdn.serve)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    cdn.base = str(server.make_url("/attachments/"))
+    try:
+        yield cdn
+    finally:
+        await server.close()
 
 
 def modal_of(request: Request) -> dict:

@@ -10,12 +10,13 @@ import asyncio
 import io
 import zipfile
 
-import discord
+import aiohttp
 import pytest
 
+from bot.discord.kb._cog import UPLOAD_LIMIT
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
-from bot.strings import Discord, Kb, Reply
+from bot.strings import Check, Discord, Kb, Reply
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
     OTHER_GUILD_ID,
@@ -29,6 +30,7 @@ from tests.discord.kb_support import (
     make_world,
     modal_of,
     moderator,
+    serve_attachments,
     submit,
     with_moderator_role,
 )
@@ -55,6 +57,12 @@ def world(tmp_path):
 @pytest.fixture
 async def harness(world, start):
     return await start(world.bot)
+
+
+@pytest.fixture
+async def cdn():
+    async with serve_attachments() as served:
+        yield served
 
 
 def entry_file(world, entry_id: str):
@@ -392,21 +400,12 @@ async def test_source_add_from_the_form_then_listed(world, harness):
     assert lines[2].startswith(f"`{SOURCE}`")
 
 
-async def test_source_add_takes_the_text_from_an_attached_file(world, harness, monkeypatch):
-    files = {}
-    downloaded = []
-
-    async def read(self, *, use_cached=False):
-        downloaded.append(self.filename)
-        return files[self.filename]
-
-    monkeypatch.setattr(discord.Attachment, "read", read)
-    files["article.txt"] = SOURCE_TEXT.encode("utf-8")
-    opened = await open_form(
-        harness, "source add", file=attachment("article.txt", files["article.txt"])
-    )
+async def test_source_add_takes_the_text_from_an_attached_file(world, harness, cdn):
+    content = SOURCE_TEXT.encode("utf-8")
+    file = attachment("article.txt", content, cdn)
+    opened = await open_form(harness, "source add", file=file)
     assert len(form_values(opened)) == 4
-    assert downloaded == []  # the form opens at once; the file is read once it is submitted
+    assert cdn.downloads[file["value"]] == 0  # the form opens at once; the file is read later
     typed = {
         "Id": "from-a-file",
         "Title": "From a file",
@@ -415,8 +414,8 @@ async def test_source_add_takes_the_text_from_an_attached_file(world, harness, m
     }
     reply = last(await harness.interact(submit(harness, opened, **typed)))
     assert "`from-a-file`" in reply.message["content"]
-    assert (world.root / "sources" / "from-a-file.txt").read_bytes() == files["article.txt"]
-    assert downloaded == ["article.txt"]
+    assert (world.root / "sources" / "from-a-file.txt").read_bytes() == content
+    assert cdn.downloads[file["value"]] == 1
 
 
 # The knowledge as a whole
@@ -643,3 +642,66 @@ async def test_every_reply_warns_of_broken_files_on_disk_until_they_are_fixed(wo
     await harness.interact(moderator(kb(harness, "reload")))
     (listed,) = await harness.interact(moderator(kb(harness, "history")))
     assert not listed.message["content"].startswith(warning)
+
+
+# Hostile moderators
+
+
+async def test_an_attachment_bigger_than_declared_is_refused_without_reading_past_the_limit(
+    world, harness, cdn, monkeypatch
+):
+    read_from_network = []
+    feed_data = aiohttp.StreamReader.feed_data
+
+    def counting(reader, data, *args):
+        read_from_network.append(len(data))
+        return feed_data(reader, data, *args)
+
+    monkeypatch.setattr(aiohttp.StreamReader, "feed_data", counting)
+    before = world.knowledge_files()
+    huge = b"More text. " * (10_000_000 // 11)  # 10 MB, declared as 1 kB
+    opened = await open_form(
+        harness, "source add", file=attachment("article.txt", huge, cdn, declared=1024)
+    )
+    typed = {"Id": "huge-one", "Title": "Huge", "Outlet": "Example", "Published": "2026-11"}
+    reply = last(await harness.interact(submit(harness, opened, **typed)))
+    assert reply.message["content"] == f"{Kb.REFUSED}\n- {Kb.TOO_BIG.format(limit=UPLOAD_LIMIT)}"
+    assert sum(read_from_network) < 2 * UPLOAD_LIMIT < len(huge)
+    assert world.knowledge_files() == before
+
+
+async def test_an_attachment_declared_over_the_limit_is_refused_before_the_form(harness, cdn):
+    big = attachment("article.txt", b"x", cdn, declared=UPLOAD_LIMIT + 1)
+    (reply,) = await harness.interact(moderator(kb(harness, "source add", file=big)))
+    assert reply.message["content"] == f"{Kb.REFUSED}\n- {Kb.TOO_BIG.format(limit=UPLOAD_LIMIT)}"
+    assert cdn.downloads[big["value"]] == 0
+
+
+async def test_export_with_a_linked_source_text_is_refused_and_never_packs_its_target(
+    world, harness
+):
+    secret = world.root.parent / "environ"
+    secret.write_text("DISCORD_TOKEN=not-for-anyone", encoding="utf-8")
+    text = world.root / "sources" / f"{SOURCE}.txt"
+    text.unlink()
+    text.symlink_to(secret)
+    requests = await harness.interact(moderator(kb(harness, "export")))
+    reply = last(requests)
+    assert reply.files == {}
+    assert reply.message["content"] == f"{Kb.REFUSED}\n- sources/{SOURCE}.txt: {Check.LINK}"
+    for request in requests:
+        assert "not-for-anyone" not in str(request.payload)
+        assert all(b"not-for-anyone" not in file for file in request.files.values())
+
+
+async def test_a_question_copied_with_a_zero_width_space_cannot_take_over_its_answer(
+    world, harness
+):
+    other = next(e for e in world.services.live.knowledge.entries.values() if e.id != EDITED)
+    copied = other.question[:4] + "\u200b" + other.question[4:]
+    before = world.knowledge_files()
+    payload = kb(harness, "phrase add", entry=EDITED, text=copied)
+    reply = last(await harness.interact(moderator(payload)))
+    assert reply.message["content"].startswith(Kb.REFUSED)
+    assert f"entry '{other.id}'" in reply.message["content"]
+    assert world.knowledge_files() == before

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge import loader
 from bot.knowledge.loader import load_knowledge
 from tests.knowledge.conftest import MEMBERS_YAML
 
@@ -383,14 +384,14 @@ def test_command_line_fails_with_one_line_per_problem(knowledge):
 
 
 def test_reports_a_file_that_vanishes_while_loading(knowledge, monkeypatch):
-    real_read_bytes = Path.read_bytes
+    real_read = loader.read_regular
 
-    def vanishing(path: Path) -> bytes:
+    def vanishing(path: Path, limit: int | None = None) -> bytes:
         if path.name == "us-house.yaml":
-            raise FileNotFoundError(2, "No such file or directory")
-        return real_read_bytes(path)
+            path.unlink()  # removed by a writer between listing and reading
+        return real_read(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", vanishing)
+    monkeypatch.setattr(loader, "read_regular", vanishing)
     result = load_knowledge(knowledge)
     assert result.knowledge is None
     assert [str(p) for p in result.problems] == [

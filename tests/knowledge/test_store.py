@@ -1,10 +1,11 @@
 import io
 import zipfile
 
-from bot.knowledge.files import version_of
+from bot.knowledge.files import SOURCE_TEXT_LIMIT, version_of
 from bot.knowledge.history import Action
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.store import Applied, Conflict, Refused, decode_upload
+from bot.strings import Check
 from tests.knowledge.store_helpers import (
     ALICE,
     BOB,
@@ -525,3 +526,46 @@ def test_a_write_on_top_of_a_broken_file_is_refused_naming_it(tmp_path):
     read = store.read_entry(PFP)
     assert isinstance(read, Refused)
     assert {p.file for p in read.problems} == {"entries/broken.yaml"}
+
+
+def test_export_is_refused_while_a_file_is_a_link_and_packs_nothing(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    (tmp_path / "environ").write_text("DISCORD_TOKEN=not-for-anyone", "utf-8")
+    (root / "sources" / "notes.txt").symlink_to(tmp_path / "environ")
+
+    refused = store.export()
+
+    assert isinstance(refused, Refused)
+    assert [(p.file, p.message) for p in refused.problems] == [("sources/notes.txt", Check.LINK)]
+
+
+def test_a_write_is_refused_while_a_file_is_a_link_and_the_link_is_not_followed(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    (tmp_path / "environ").write_text("DISCORD_TOKEN=not-for-anyone", "utf-8")
+    (root / "entries" / "linked.yaml").symlink_to(tmp_path / "environ")
+    metadata = {"id": "new-source", "title": "t", "outlet": "o", "published": "2026-01"}
+
+    added = store.add_source({**metadata, "language": "en"}, "Some text.", ALICE)
+    undone = store.undo(ALICE)
+
+    for result in (added, undone):
+        assert isinstance(result, Refused)
+        assert [(p.file, p.message) for p in result.problems] == [
+            ("entries/linked.yaml", Check.LINK)
+        ]
+    assert not (root / "sources" / "new-source.txt").exists()
+
+
+def test_a_source_text_over_the_size_limit_is_refused(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    metadata = {"id": "new-source", "title": "t", "outlet": "o", "published": "2026-01"}
+    text = "é" * (SOURCE_TEXT_LIMIT // 2 + 1)  # within the limit in characters, not in bytes
+
+    refused = store.add_source({**metadata, "language": "en"}, text, ALICE)
+
+    assert isinstance(refused, Refused)
+    message = Check.TOO_LARGE.format(size=SOURCE_TEXT_LIMIT + 2, limit=SOURCE_TEXT_LIMIT)
+    assert [(p.file, p.message) for p in refused.problems] == [("sources/new-source.txt", message)]

@@ -123,6 +123,50 @@ def test_a_source_half_written_by_a_killed_writer_is_rolled_back(tmp_path):
     assert store.history() == []
 
 
+def test_a_second_writer_killed_mid_change_is_repaired_by_the_next_write_without_restart(
+    tmp_path,
+):
+    root = make_knowledge(tmp_path)
+    database = tmp_path / "db.sqlite3"
+    store = open_store(root, database)  # the running bot, opened before the crash
+    before = sorted(p.name for p in (root / "sources").iterdir())
+
+    code = run_writer_that_crashes(
+        root,
+        database,
+        "files.os.replace = die_at('replace', files.os.replace, on_call=2)",
+        "store.add_source({'id': 'new-source', 'title': 't', 'outlet': 'o',"
+        " 'published': '2026-01', 'language': 'en'}, 'Text.', ALICE)",
+    )
+
+    assert code == CRASHED
+    assert load_knowledge(root).knowledge is None  # half a source: every write would fail
+    assert leftovers(root) != [] and store.changes.pending() != []
+    assert isinstance(store.add_phrasing(PFP, "after the crash", BOB), Applied)
+    assert sorted(p.name for p in (root / "sources").iterdir()) == before
+    assert leftovers(root) == [] and store.changes.pending() == []
+    assert [change.actor for change in store.history()] == [BOB]
+
+
+def test_a_temporary_file_of_a_killed_writer_is_removed_by_the_next_write(tmp_path):
+    root = make_knowledge(tmp_path)
+    database = tmp_path / "db.sqlite3"
+    store = open_store(root, database)
+
+    code = run_writer_that_crashes(
+        root,
+        database,
+        "files.os.replace = die_at('replace', files.os.replace)",
+        "store.add_phrasing('kosovo-outside-pfp', 'crash phrasing', ALICE)",
+    )
+
+    assert code == CRASHED
+    assert len(leftovers(root)) == 1
+    assert isinstance(store.add_phrasing(PFP, "after the crash", BOB), Applied)
+    assert leftovers(root) == []
+    assert "crash phrasing" not in load_knowledge(root).knowledge.entries[PFP].phrasings
+
+
 def test_cleanup_removes_only_temporary_files(tmp_path):
     root = make_knowledge(tmp_path)
     write_atomic(root / "entries" / "kept.yaml", b"kept")

@@ -65,6 +65,8 @@ from bot.discord.kb._ui import (
     clip,
     fits_form,
 )
+from bot.discord.kb._upload import download_limited
+from bot.knowledge.files import SOURCE_TEXT_LIMIT
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.loader import LoadResult
 from bot.knowledge.serialise import data_to_yaml
@@ -85,7 +87,8 @@ from bot.unanswered import QuestionGroup, Resolution, UnansweredQuestions, close
 
 log = logging.getLogger(__name__)
 
-UPLOAD_LIMIT = 5 * 1024 * 1024
+# An attachment is a source's text, so it may be as large as one; no larger.
+UPLOAD_LIMIT = SOURCE_TEXT_LIMIT
 CHOICES = 25
 HISTORY_LIMIT = 20
 GROUPS = 10
@@ -374,12 +377,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         file: discord.Attachment | None,
         extra: dict[str, Any],
     ) -> None:
-        """Save the source; an attached file is only downloaded now, after the form."""
+        """Save the source; an attached file is only downloaded now, after the form.
+
+        The download stops at the limit whatever size Discord declared for the file.
+        """
         actor = await self.moderator(interaction)
         if not actor:
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        uploaded = decode_upload(await file.read()) if file else None
+        uploaded = await _uploaded_text(file) if file else None
         if isinstance(uploaded, Refused):
             await self._send(interaction, refused_text(uploaded.problems))
             return
@@ -438,6 +444,9 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         archive = await asyncio.to_thread(self.store.export)
+        if isinstance(archive, Refused):
+            await self._send(interaction, refused_text(archive.problems), warn=False)
+            return
         text, name = export_texts(self.live.knowledge, datetime.now(UTC))
         await self._send(interaction, text, file=discord.File(io.BytesIO(archive), filename=name))
 
@@ -652,6 +661,12 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await channel.send(text, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as error:
             event(log, "kb_announce_failed", logging.WARNING, status=error.status)
+
+
+async def _uploaded_text(file: discord.Attachment) -> str | Refused:
+    """The attached file's text, downloaded within the upload limit."""
+    raw = await download_limited(file.url, UPLOAD_LIMIT)
+    return raw if isinstance(raw, Refused) else decode_upload(raw)
 
 
 def _attached(yours: Yours) -> discord.File:
