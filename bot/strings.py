@@ -26,7 +26,10 @@ class Reply:
     QUOTE_LINE = "> {quote}"
     ATTRIBUTION = "{speaker}, {outlet}, {date}"
     ATTRIBUTION_OUTLET = "{outlet}, {date}"
-    TRIMMED = "(Your question was long, so only its first {limit} characters were read.)"
+    TRIMMED = (
+        "(Your message was longer than the {limit:,} characters a Discord message can hold, "
+        "so only its first {limit:,} characters were read.)"
+    )
     EMPTY_QUESTION = "Ask a question about the briefing's topic, in your own words."
 
 
