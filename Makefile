@@ -2,17 +2,35 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+STAMP := $(VENV)/.installed-test
+# The bot runs from this folder (`python -m bot`), so the project itself is not installed:
+# only its dependencies, read from pyproject.toml as deploy/Dockerfile does (plus the extras
+# named as arguments). An editable install would add nothing but setuptools' warning.
+REQUIREMENTS = $(PY) -c "import sys, tomllib; \
+	project = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+	extras = [d for extra in sys.argv[1:] for d in project['optional-dependencies'][extra]]; \
+	print('\n'.join(project['dependencies'] + extras))"
 
 .PHONY: run test lint format check bench sync clean
 
-$(STAMP): pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
 
-run: $(STAMP)
+# What running needs: the dependencies, not the test tools.
+$(RUN_STAMP): pyproject.toml | $(PY)
+	$(REQUIREMENTS) > $(VENV)/requirements-run.txt
+	$(PY) -m pip install --quiet -r $(VENV)/requirements-run.txt
+	touch $(RUN_STAMP)
+
+# What testing needs: the dependencies and the test tools.
+$(STAMP): pyproject.toml | $(PY)
+	$(REQUIREMENTS) test > $(VENV)/requirements-test.txt
+	$(PY) -m pip install --quiet -r $(VENV)/requirements-test.txt
+	touch $(STAMP) $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	$(PY) -m bot run
 
 test: $(STAMP)
@@ -36,7 +54,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bot bench
 
-sync: $(STAMP)
+sync: $(RUN_STAMP)
 	$(PY) -m bot sync
 
 clean:

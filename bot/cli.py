@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,11 +43,21 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(strings.Run.CONFIGURATION_ERROR.format(error=error), file=sys.stderr)
         return 2
+    try:
+        return _command(args, settings)
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _command(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the chosen command with valid settings; return the exit code."""
     if args.command == "check":
         root = Path(args.directory) if args.directory else settings.knowledge_dir
         return run_check(root, args.coverage)
     if args.command == "ask":
         return _ask(settings, args.question, as_json=args.json)
+    if args.command == "run" and not settings.discord_mode:
+        return _ask(settings, None, as_json=False)
     if args.command in ("run", "sync"):
         from bot.discord import run
 
@@ -62,7 +73,22 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def _reader_gone() -> int:
+    """Stop quietly when whoever read the output has gone (`python -m bot ask ... | head -1`).
+
+    What is left to write goes nowhere, so Python's final flush raises nothing either.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
 def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
+    """The terminal: one question, the JSON line protocol, or the prompt.
+
+    Also what `run` opens without a Discord token: it needs no discord.py, so the prompt
+    opens without importing it.
+    """
     from bot import terminal
 
     engine = terminal.load_engine(settings)

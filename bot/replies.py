@@ -27,8 +27,12 @@ __all__ = [
     "render_full_quotes",
     "render_notice",
     "render_sources",
+    "render_sources_terminal",
     "render_terminal",
     "render_topics",
+    "render_topics_terminal",
+    "render_welcome",
+    "render_welcome_terminal",
     "shorten",
     "to_json",
 ]
@@ -56,8 +60,12 @@ def attribution(quote: SourcedQuote) -> str:
     return strings.Reply.ATTRIBUTION.format(speaker=quote.speaker, outlet=quote.outlet, date=date)
 
 
-def render_terminal(decision: Decision) -> str:
-    """The reply as plain text for a terminal, with the same content a member sees."""
+def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> str:
+    """The reply as plain text for a terminal, with the same content a member sees.
+
+    Each answer starts with the covered question it answers, as Discord's title does, so
+    a wrong match shows; `related` are listed under the answer, as Discord's buttons.
+    """
     lines: list[str] = []
     if decision.trimmed:
         lines += [strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS), ""]
@@ -68,6 +76,11 @@ def render_terminal(decision: Decision) -> str:
         if decision.suggestions:
             lines += ["", strings.Reply.ALSO_CLOSE]
             lines += [f"  • {s.question}" for s in decision.suggestions]
+        shown = {decision.entry.id, *(s.entry_id for s in decision.suggestions)}
+        others = [s for s in related if s.entry_id not in shown]
+        if others:
+            lines += ["", strings.Reply.RELATED]
+            lines += [f"  • {s.question}" for s in others]
     else:
         lines.append(strings.Reply.NOT_COVERED)
         if decision.suggestions:
@@ -88,7 +101,10 @@ def _as_of(decision: Decision) -> str:
 
 
 def _terminal_answer(part: Decision) -> list[str]:
-    lines = [part.entry.answer.strip() if part.entry else "", ""]
+    if part.entry is None:
+        return []
+    title = part.entry.question.strip()
+    lines = [title, "-" * min(len(title), 72), part.entry.answer.strip(), ""]
     for quote in part.quotes:
         lines.append("  " + strings.Reply.QUOTE_LINE.format(quote=quote.quote))
         source_line = "    — " + attribution(quote)
@@ -100,13 +116,15 @@ def to_json(decision: Decision) -> dict[str, Any]:
     """The stable JSON contract of `python -m bot ask --json` (the benchmark reads it).
 
     A message that asked several things gets every answer, in order, in `answer` and
-    `sources`; `entry_id` names the leading one.
+    `sources`; `entry_id` names the leading one and `question` the covered question it
+    answers (what Discord shows as the title), None when nothing was answered.
     """
     answered = decision.answered and decision.entry is not None
     parts = _answered_parts(decision) if answered else []
     return {
         "answered": answered,
         "entry_id": decision.entry.id if answered and decision.entry else None,
+        "question": decision.entry.question if answered and decision.entry else None,
         "score": round(decision.score, 4),
         "answer": "\n\n".join(p.entry.answer.strip() for p in parts if p.entry),
         "sources": [
@@ -505,3 +523,79 @@ def render_about(knowledge: Knowledge, bot_name: str, retention_days: int) -> Di
         ],
     }
     return DiscordReply(embed=embed, ephemeral=True)
+
+
+def render_welcome(knowledge: Knowledge, kind: str) -> DiscordReply:
+    """The reply to a greeting, thanks or a request for help: what the bot covers.
+
+    Shown to the member alone where Discord allows it: nobody else needs to read it.
+    """
+    fields = [
+        (strings.Welcome.TOPICS_TITLE, _topic_list(knowledge)),
+        (strings.Welcome.HOW_TITLE, strings.Welcome.HOW_DISCORD),
+    ]
+    embed = {
+        "title": strings.Welcome.OPENING[kind],
+        "description": strings.Welcome.WHAT,
+        "color": EMBED_COLOUR,
+        "fields": [
+            {"name": name, "value": shorten(value, FIELD_VALUE_LIMIT), "inline": False}
+            for name, value in fields
+        ],
+    }
+    return DiscordReply(embed=embed, ephemeral=True)
+
+
+def render_welcome_terminal(knowledge: Knowledge, kind: str) -> str:
+    """The terminal's reply to a greeting, thanks or a request for help."""
+    return "\n".join(
+        [
+            strings.Welcome.OPENING[kind],
+            strings.Welcome.WHAT,
+            "",
+            strings.Welcome.TOPICS_TITLE + ":",
+            _topic_list(knowledge),
+            "",
+            strings.Welcome.HOW_TERMINAL,
+        ]
+    )
+
+
+def _topic_list(knowledge: Knowledge) -> str:
+    topics = _topic_counts(knowledge)
+    if not topics:
+        return strings.Welcome.NO_TOPICS
+    forms = strings.Discord.TOPIC_COUNT
+    return "\n".join(f"• {topic} ({_plural(forms, count)})" for topic, count in topics)
+
+
+def render_topics_terminal(knowledge: Knowledge) -> str:
+    """Every covered question, by topic: what /topics shows, as plain text."""
+    if not knowledge.entries:
+        return strings.Discord.EMPTY_KNOWLEDGE
+    blocks = []
+    for topic, count in _topic_counts(knowledge):
+        questions = sorted(
+            (e.question for e in knowledge.entries.values() if e.topic == topic), key=str.casefold
+        )
+        heading = strings.Terminal.TOPIC_HEADING.format(topic=topic, count=count)
+        blocks.append("\n".join([heading, *(f"  • {q}" for q in questions)]))
+    return "\n\n".join(blocks)
+
+
+def render_sources_terminal(knowledge: Knowledge) -> str:
+    """The stored sources, newest first: what /sources shows, as plain text."""
+    sources = sorted(knowledge.sources.values(), key=lambda s: (s.published, s.id), reverse=True)
+    if not sources:
+        return strings.Terminal.NO_SOURCES
+    return "\n".join(
+        "• "
+        + strings.Terminal.SOURCE_LINE.format(
+            title=source.title,
+            outlet=source.outlet,
+            date=human_date(source.published),
+            author=strings.Terminal.SOURCE_BY.format(author=source.author) if source.author else "",
+            url=f" <{source.url}>" if source.url else "",
+        )
+        for source in sources
+    )

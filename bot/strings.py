@@ -7,6 +7,8 @@ consistent and makes a translation or a wording change a one-file edit. Placehol
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class Reply:
     """Text of a reply to a question, shared by the terminal and Discord."""
@@ -21,13 +23,42 @@ class Reply:
     ASKED_SEVERAL = (
         "You asked more than one thing: this answers the first, the buttons below the rest."
     )
-    NO_SUGGESTIONS_TERMINAL = "Try asking about what it covers in other words."
+    NO_SUGGESTIONS_TERMINAL = "Type `topics` to see what it covers, or ask in other words."
     AS_OF = "As of {date}"
     QUOTE_LINE = "> {quote}"
     ATTRIBUTION = "{speaker}, {outlet}, {date}"
     ATTRIBUTION_OUTLET = "{outlet}, {date}"
-    TRIMMED = "(Your question was long, so only its first {limit} characters were read.)"
+    TRIMMED = (
+        "(Your message was longer than the {limit:,} characters a Discord message can hold, "
+        "so only its first {limit:,} characters were read.)"
+    )
     EMPTY_QUESTION = "Ask a question about the briefing's topic, in your own words."
+    RELATED = "Related questions:"
+
+
+class Welcome:
+    """The reply to a greeting, thanks or a request for help: what the bot covers."""
+
+    OPENING: ClassVar[dict[str, str]] = {
+        "greeting": "Hi! I'm the briefing.",
+        "thanks": "You're welcome!",
+        "help": "I'm the briefing.",
+    }
+    WHAT = (
+        "I answer questions from reviewed sources, quoting them with who said it, the outlet "
+        "and the date; when a question isn't covered I say so rather than guess."
+    )
+    TOPICS_TITLE = "Topics I cover"
+    NO_TOPICS = "Nothing yet: the knowledge is empty."
+    HOW_TITLE = "How to ask"
+    HOW_DISCORD = (
+        "Ask in your own words with `/ask`, or mention me with the question. "
+        "Browse every covered question with `/topics`; `/about` tells more."
+    )
+    HOW_TERMINAL = (
+        "Ask in your own words, or type `topics` to browse every covered question "
+        "(`help` lists the commands)."
+    )
 
 
 class Months:
@@ -165,9 +196,24 @@ class Terminal:
 
     WELCOME = (
         "Ask a question about the briefing in your own words "
-        "(English, Albanian or Serbian). Ctrl-D or an empty line twice to quit."
+        "(English, Albanian or Serbian). Type `help` for the commands; `quit`, Ctrl-D or an "
+        "empty line twice to leave."
     )
     PROMPT = "\nquestion> "
+    COMMANDS = (
+        "Commands: `topics` lists the covered questions by topic, `sources` the sources the "
+        "answers quote, `help` shows this, `quit` leaves. Anything else is a question."
+    )
+    COMMAND_WORDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "help": ("help", "?"),
+        "topics": ("topics", "/topics"),
+        "sources": ("sources", "/sources"),
+        "quit": ("quit", "exit", "q", "/quit", "/exit"),
+    }
+    TOPIC_HEADING = "{topic} ({count})"
+    SOURCE_LINE = "{title}\n    {outlet}, {date}{author}{url}"
+    SOURCE_BY = ", by {author}"
+    NO_SOURCES = "No sources are stored yet."
     BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
     CHECK_HINT = "Run `python -m bot check` for details."
 

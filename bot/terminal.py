@@ -1,7 +1,9 @@
 """Terminal mode: the same replies a Discord member sees, in a shell.
 
 `run_prompt` is the interactive prompt (also what `run` opens when no Discord token is
-configured); `answer_json_lines` is the line protocol the quality benchmark drives.
+configured), with `help`, `topics`, `sources` and `quit` for what Discord's commands show;
+`answer_json_lines` is the line protocol the quality benchmark drives. Nothing here
+imports discord.py, so the prompt opens fast.
 """
 
 from __future__ import annotations
@@ -16,8 +18,15 @@ from bot import strings
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import Problem
-from bot.replies import render_terminal, to_json
+from bot.replies import (
+    render_sources_terminal,
+    render_terminal,
+    render_topics_terminal,
+    render_welcome_terminal,
+    to_json,
+)
 from bot.settings import Settings
+from bot.small_talk import small_talk
 
 EngineSource = Engine | Callable[[], Engine]
 
@@ -51,10 +60,18 @@ def tolerate_any_bytes(stdin: TextIO, stdout: TextIO) -> None:
 
 
 def answer_once(engine: Engine, question: str) -> str:
-    """The terminal rendering of the reply to one question."""
+    """The terminal rendering of the reply to one question.
+
+    A greeting, thanks or a request for help gets what the bot covers, not a refusal.
+    """
     if not question.strip():
         return strings.Reply.EMPTY_QUESTION
-    return render_terminal(engine.decide(question))
+    kind = small_talk(question)
+    if kind is not None:
+        return render_welcome_terminal(engine.knowledge, kind)
+    decision = engine.decide(question)
+    related = engine.related(decision.entry.id) if decision.answered and decision.entry else []
+    return render_terminal(decision, related)
 
 
 def answer_json_lines(engine: Engine, lines: Iterable[str], out: TextIO) -> None:
@@ -70,26 +87,69 @@ def answer_json_lines(engine: Engine, lines: Iterable[str], out: TextIO) -> None
 
 
 def run_prompt(engine: EngineSource, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """Ask questions until end of input (Ctrl-D), two empty lines in a row, or Ctrl-C.
+    """Ask questions until `quit`, end of input (Ctrl-D), two empty lines in a row, or Ctrl-C.
 
     `engine` may be a callable returning the current engine, so a live-reloaded knowledge
     is picked up between questions.
     """
     current = engine if callable(engine) else (lambda: engine)
+    read_line = _line_reader(stdin, stdout)
     print(strings.Terminal.WELCOME, file=stdout)
     empty_in_a_row = 0
     while True:
-        stdout.write(strings.Terminal.PROMPT)
-        stdout.flush()
         try:
-            line = stdin.readline()
-        except KeyboardInterrupt:
+            line = read_line()
+        except (KeyboardInterrupt, EOFError):
             break
-        if not line:
+        if line is None or _command(line) == "quit":
             break
         empty_in_a_row = 0 if line.strip() else empty_in_a_row + 1
         if empty_in_a_row >= 2:
             break
-        print(answer_once(current(), line), file=stdout)
+        print(_reply(current(), line), file=stdout)
     print(file=stdout)
     return 0
+
+
+def _reply(engine: Engine, line: str) -> str:
+    """What a line typed at the prompt gets: a command's output, or the answer."""
+    command = _command(line)
+    if command == "help":
+        welcome = render_welcome_terminal(engine.knowledge, "help")
+        return f"{welcome}\n\n{strings.Terminal.COMMANDS}"
+    if command == "topics":
+        return render_topics_terminal(engine.knowledge)
+    if command == "sources":
+        return render_sources_terminal(engine.knowledge)
+    return answer_once(engine, line)
+
+
+def _command(line: str) -> str | None:
+    """The prompt command `line` is (a word alone on the line), or None for a question."""
+    typed = line.strip().casefold()
+    return next((c for c, words in strings.Terminal.COMMAND_WORDS.items() if typed in words), None)
+
+
+def _line_reader(stdin: TextIO, stdout: TextIO) -> Callable[[], str | None]:
+    """A function returning the next line typed (None at end of input).
+
+    At a real terminal, the standard library's readline gives line editing and history
+    (the arrow keys recall earlier questions instead of typing escape codes); it is
+    imported only then, since piped input needs neither.
+    """
+    if stdin is sys.stdin and stdout is sys.stdout and stdin.isatty():
+        import readline  # noqa: F401  (importing it is what gives input() editing and history)
+
+        def read_typed() -> str | None:
+            print(file=stdout)
+            return input(strings.Terminal.PROMPT.lstrip("\n"))
+
+        return read_typed
+
+    def read_piped() -> str | None:
+        stdout.write(strings.Terminal.PROMPT)
+        stdout.flush()
+        line = stdin.readline()
+        return line or None
+
+    return read_piped

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import discord
@@ -13,6 +12,7 @@ from bot import strings
 from bot.discord.asking import Place
 from bot.discord.components import message_fields, respond
 from bot.discord.errors import log_error
+from bot.discord.markup import plain_text
 from bot.replies import OPTION_LIMIT, render_notice, shorten
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class AskCog(commands.Cog):
         self, interaction: discord.Interaction, message: discord.Message
     ) -> None:
         """Answer the text of the chosen message as a question."""
-        if not message.content.strip():
+        if not plain_text(message.content):
             await respond(interaction, render_notice(strings.Discord.NO_TEXT_TO_ASK))
             return
 
@@ -114,12 +114,14 @@ class AskCog(commands.Cog):
             )
 
     async def _answer_mention(self, message: discord.Message, me: discord.ClientUser) -> None:
-        question = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
-        if not question:
+        """Reply to a message that mentions the bot; the Asker takes the mentions out."""
+        if not plain_text(message.content):
             reply = render_notice(
                 strings.Discord.MENTION_HOW_TO.format(name=me.display_name), ephemeral=False
             )
         else:
             place = _place(message.guild.id if message.guild else None, message.channel.id)
-            reply = await self.bot.asker.answer(question, message.author.id, place, "mention")
+            reply = await self.bot.asker.answer(
+                message.content, message.author.id, place, "mention"
+            )
         await message.reply(mention_author=False, **message_fields(reply))

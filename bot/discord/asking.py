@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from bot import strings
 from bot.discord.cooldown import Cooldown
+from bot.discord.markup import ChannelNames, plain_text
 from bot.engine import Engine
 from bot.engine.decision import Decision
 from bot.logs import event
 from bot.record import QuestionRecord
-from bot.replies import DiscordReply, render_discord, render_notice
+from bot.replies import DiscordReply, render_discord, render_notice, render_welcome
+from bot.small_talk import small_talk
 
 log = logging.getLogger("briefing.discord")
 
@@ -45,11 +47,13 @@ class Asker:
         record: QuestionRecord,
         cooldown: Cooldown,
         defer_after: float = DEFER_AFTER_SECONDS,
+        channel_names: ChannelNames | None = None,
     ) -> None:
         self.engine_source = engine_source
         self.record = record
         self.cooldown = cooldown
         self.defer_after = defer_after
+        self.channel_names = channel_names or (lambda _: None)
 
     async def answer(
         self,
@@ -62,8 +66,12 @@ class Asker:
         """The reply to `question` from the member; `on_slow` runs if deciding takes long.
 
         `member_id` is used for the cooldown only; it is neither recorded nor logged.
+        Discord's markup (mentions, emoji, timestamps) is taken out first, so the engine,
+        the record and the log see only the words asked. A greeting, thanks or a request
+        for help gets what the bot covers, and is not recorded as a question.
         """
-        if not question.strip():
+        question = plain_text(question, self.channel_names)
+        if not question:
             return render_notice(strings.Reply.EMPTY_QUESTION)
         wait = self.cooldown.wait_for(member_id)
         if wait:
@@ -71,6 +79,10 @@ class Asker:
             return render_notice(strings.Discord.COOLDOWN.format(seconds=wait))
         started = time.perf_counter()
         engine = self.engine_source()
+        kind = small_talk(question)
+        if kind is not None:
+            event(log, "small_talk", via=via, kind=kind)
+            return render_welcome(engine.knowledge, kind)
         decision = await self._decide(engine, question, on_slow)
         question_id = self.record.record(
             decision.question or question, decision, place.guild_id, place.channel_id

@@ -87,9 +87,14 @@ class BriefingBot(commands.Bot):
             engine_source,
             record,
             Cooldown(settings.cooldown_questions, settings.cooldown_seconds),
+            channel_names=self._channel_name,
         )
         self._cogs = (AskCog, BrowseCog, *cogs)
         self._sync_at_start = sync_at_start
+
+    def _channel_name(self, channel_id: int) -> str | None:
+        """The name of a channel the bot can see, to read `<#id>` in a question as a word."""
+        return getattr(self.get_channel(channel_id), "name", None)
 
     async def setup_hook(self) -> None:
         """Before connecting: cogs, persistent buttons, pruning, and a sync if needed."""

@@ -1,8 +1,9 @@
 """Starting the bot: `python -m bot run` and `python -m bot sync`.
 
-`run` connects to Discord when a token is configured and otherwise opens the terminal
-prompt, so `make run` always does something useful. The token is passed to discord.py
-and nowhere else: it is never printed or logged.
+`run` connects to Discord when a token is configured; without one, `bot.cli` opens the
+terminal prompt instead (without importing discord.py), so `make run` always does
+something useful. The token is passed to discord.py and nowhere else: it is never printed
+or logged.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any
 
 import discord
 
@@ -29,11 +30,8 @@ from bot.settings import Settings
 log = logging.getLogger("briefing.discord")
 
 
-def run(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """Serve Discord with a token, the terminal prompt without one; return the exit code."""
-    if not settings.discord_mode:
-        engine = terminal.load_engine(settings, sys.stderr)
-        return 1 if engine is None else terminal.run_prompt(engine, stdin, stdout)
+def run(settings: Settings) -> int:
+    """Serve Discord with the configured token until stopped; return the exit code."""
     configure_logging(settings.log_level, secrets=[settings.discord_token])
     try:
         live, kb = open_kb(settings)

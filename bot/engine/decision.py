@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from bot.knowledge.model import Entry
 
-# The engine reads at most this many characters of a question; the rest is cut, and the
-# reply says so. Re-exported by `bot.replies`, which shows the limit.
-MAX_QUESTION_CHARS = 500
+# The engine reads a question whole up to the longest message Discord carries (2,000
+# characters, 4,000 for members with a larger limit); the rest is cut, and the reply says
+# so. Re-exported by `bot.replies`, which shows the limit.
+MAX_QUESTION_CHARS = 4000
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from bot.engine.compound import decide_compound
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.index import EntryProfile, Index
 from bot.engine.lexicon import apply_aliases
-from bot.engine.match import Measure, candidates, measure, read_question
+from bot.engine.match import Measure, asking_window, candidates, measure, read_question
 from bot.engine.text import clean, fold
 from bot.knowledge.model import Entry, Knowledge
 from bot.logs import event
@@ -50,6 +50,11 @@ COMPLETE_LIMIT = 25
 # of one entry often match), and shows those matching at least this well (0-100).
 COMPLETE_WIDTH = 4
 COMPLETE_CUTOFF = 80
+# Of a long message, the engine weighs at most this many characters: the sentence that asks
+# and the context nearest it. Reading is then bounded however long the message, and a
+# question asked in a short message is read exactly as it is written. A longer message is
+# also not split into several questions: it is a paste, with one question in it.
+READ_WINDOW = 500
 
 
 class Engine:
@@ -67,7 +72,7 @@ class Engine:
     def decide(self, question: str) -> Decision:
         """Answer `question` from the knowledge, or abstain with suggestions. Never raises."""
         try:
-            return decide_compound(self._decide, question)
+            return decide_compound(self._decide, question, max_chars=READ_WINDOW)
         except Exception as error:  # a reply must never fail: abstain and let the log tell
             event(log, "engine_error", logging.ERROR, error=type(error).__name__)
             return Decision(question="", answered=False, score=0.0)
@@ -82,7 +87,7 @@ class Engine:
     def complete(self, text: str, limit: int = COMPLETE_LIMIT) -> list[Suggestion]:
         """Covered questions matching partly typed text, one per entry, best first."""
         limit = max(0, min(limit, COMPLETE_LIMIT))
-        typed = apply_aliases(fold(clean(str(text)[:MAX_QUESTION_CHARS])))
+        typed = apply_aliases(fold(clean(str(text)[:READ_WINDOW])))
         if not typed:
             entries = sorted(self._knowledge.entries.values(), key=lambda e: e.question.casefold())
             return [_suggestion(e) for e in entries[:limit]]
@@ -116,7 +121,7 @@ class Engine:
 
     def _decide(self, raw: str) -> Decision:
         text, trimmed = _read_at_most(str(raw), MAX_QUESTION_CHARS)
-        question = read_question(self._index, text)
+        question = read_question(self._index, asking_window(text, READ_WINDOW))
         measures = sorted(
             (measure(self._index, question, p) for p in candidates(self._index, question)),
             key=_rank,

@@ -46,6 +46,7 @@ SHOUTED_WORDS = 3
 # than those of the context around it.
 ASKING_WEIGHT = 1.5
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+")
+_SENTENCE_ENDS = (". ", "! ", "? ", ": ")
 # NATO's allies are its members, its member countries: counting one counts the others.
 _MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
 _YES_NO_DEEDS = frozenset(stem(w) for w in ("objective", "respond", "react", "reply"))
@@ -175,6 +176,42 @@ def read_question(index: Index, text: str) -> Question:
         spoken_about=tuple(_stem_read(index, w) for w in lexicon.spoken_about(text)),
         within=lexicon.place_asked_within(text),
     )
+
+
+def asking_window(text: str, limit: int) -> str:
+    """Of a message longer than `limit`, the sentence that asks and the context nearest it.
+
+    A chatty message ends, or is interrupted, by its question: the last sentence ending in
+    "?" (else the last sentence) is kept whole if it fits (its end if not), with the
+    context on either side of it, half the room each, cut to whole sentences. A text within
+    `limit` is returned as it is. `text` is cleaned (one space between words), and the work
+    is a few searches whatever its length.
+    """
+    if len(text) <= limit:
+        return text
+    end = len(text) if text.endswith("?") else text.rfind("? ") + 1 or len(text)
+    previous = max(text.rfind(mark, 0, end - 1) for mark in _SENTENCE_ENDS)
+    start = previous + 2 if previous >= 0 else 0
+    asked = _end_of(text[start:end], limit)
+    room = limit - len(asked)
+    after = text[end + 1 : end + 1 + room // 2]
+    if end + 1 + len(after) < len(text):
+        after = after[: max(after.rfind(mark) for mark in _SENTENCE_ENDS) + 1]
+    room -= len(after)
+    first = start - room + 2
+    before = text[max(0, first) : max(0, start - 1)]
+    if first > 0:
+        cut = _SENTENCE.split(before, 1)
+        before = cut[1] if len(cut) == 2 else ""
+    return " ".join(part for part in (before, asked, after) if part)
+
+
+def _end_of(sentence: str, limit: int) -> str:
+    """The sentence, or its last words within `limit` characters (where a question ends)."""
+    if len(sentence) <= limit:
+        return sentence
+    end = sentence[-limit:]
+    return end.split(" ", 1)[-1] if " " in end[1:] else end
 
 
 def _asking_sentence(text: str) -> frozenset[str]:

@@ -170,11 +170,12 @@ async def test_context_menu_on_a_message_without_text_says_so(briefing):
     assert reply.message["content"] == strings.Discord.NO_TEXT_TO_ASK
 
 
-async def test_question_with_everyone_is_echoed_without_pinging(briefing):
+async def test_question_with_everyone_is_echoed_without_the_markup_and_pings_nobody(briefing):
     question = "@everyone <@&700000000000000500> is kosovo joining nato tomorrow?"
     (reply,) = await briefing.interact(briefing.slash("ask", question=question))
 
-    assert "@everyone" in reply.message["content"]
+    assert "You asked: “is kosovo joining nato tomorrow?”" in reply.message["content"]
+    assert "@everyone" not in reply.message["content"]
     assert reply.message["allowed_mentions"] == NO_PINGS
 
 
@@ -185,7 +186,7 @@ async def test_mention_with_everyone_is_answered_without_pinging(briefing):
         mention_everyone=True,
     )
     (reply,) = await briefing.post(asked)
-    assert "@everyone" in reply.payload["content"]
+    assert "You asked: “is kosovo joining nato tomorrow?”" in reply.payload["content"]
     assert reply.payload["allowed_mentions"] == {"parse": [], "replied_user": False}
 
 

@@ -1,21 +1,7 @@
-import io
 from dataclasses import replace
 
 from bot import health, strings
 from bot.discord import run
-
-
-def test_run_without_a_token_opens_the_terminal_prompt(settings):
-    out = io.StringIO()
-    code = run.run(settings, stdin=io.StringIO("why isn't kosovo in pfp\n"), stdout=out)
-
-    assert code == 0
-    assert "Kosovo remains outside even this framework of cooperation" in out.getvalue()
-
-
-def test_run_with_broken_knowledge_refuses_to_start(settings, tmp_path, capsys):
-    assert run.run(replace(settings, knowledge_dir=tmp_path / "missing")) == 1
-    assert strings.Terminal.BROKEN_KNOWLEDGE in capsys.readouterr().err
 
 
 def test_discord_mode_with_broken_knowledge_refuses_to_start_and_reports_unhealthy(

@@ -69,7 +69,7 @@ def test_long_input_is_trimmed_and_the_reply_says_so(engine):
     decision = engine.decide("Why is Kosovo not in the Partnership for Peace? " * 250)
     assert decision.trimmed
     assert len(decision.question) <= MAX_QUESTION_CHARS
-    assert "only its first 500 characters were read" in render_terminal(decision)
+    assert "only its first 4,000 characters were read" in render_terminal(decision)
 
 
 def test_empty_whitespace_and_punctuation_are_not_answered(engine):

@@ -33,9 +33,25 @@ def test_json_mode_writes_one_object_per_line_in_order():
     assert [r["answered"] for r in replies] == [True, False, False, True]
     assert [r["entry_id"] for r in replies] == ["kosovo-outside-pfp", None, None, "rutte-warning"]
     first = replies[0]
-    assert set(first) == {"answered", "entry_id", "score", "answer", "sources", "suggestions"}
+    assert set(first) == {
+        "answered",
+        "entry_id",
+        "question",
+        "score",
+        "answer",
+        "sources",
+        "suggestions",
+    }
     assert set(first["sources"][0]) == {"quote", "speaker", "outlet", "date", "url"}
     assert first["answer"].startswith("Kosovo is the only")
+
+
+def test_json_mode_names_the_covered_question_it_answered_and_none_when_it_did_not():
+    done = _run_bot("ask", "--json", stdin="why isn't kosovo in pfp\nlol\n")
+    answered, abstained = (json.loads(line) for line in done.stdout.splitlines())
+    engine = _engine_from_fixture()
+    assert answered["question"] == engine.knowledge.entries[answered["entry_id"]].question
+    assert abstained["question"] is None
 
 
 def test_json_mode_answers_each_line_as_soon_as_it_is_read():

@@ -1,0 +1,27 @@
+from bot.discord.markup import plain_text
+
+
+def test_mentions_emoji_and_timestamps_leave_only_the_words():
+    text = (
+        "<@456> <@!457> <@&123> why pfp <:kfor:123> <a:wave:8> <t:1700000000:R>, @everyone @here?"
+    )
+    assert plain_text(text) == "why pfp,?"
+
+
+def test_a_channel_becomes_its_name_when_known_and_nothing_otherwise():
+    names = {1: "kosovo-news"}.get
+    assert plain_text("news in <#1> and <#2>?", names) == "news in kosovo-news and?"
+
+
+def test_a_masked_link_becomes_its_text_and_a_command_its_name():
+    text = "see [the article](<https://example.com/a?b=1>) or </topics:42>"
+    assert plain_text(text) == "see the article or /topics"
+
+
+def test_text_without_markup_is_unchanged():
+    text = "Why isn't Kosovo in PfP? (asked 2 times: <3)\nThanks"
+    assert plain_text(text) == text
+
+
+def test_markup_alone_leaves_nothing():
+    assert plain_text("<@1> <:x:2> @everyone") == ""

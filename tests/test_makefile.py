@@ -1,0 +1,35 @@
+"""`make run` installs what running needs; `make test` the test tools too."""
+
+import os
+import subprocess
+
+from bot.settings import PROJECT_ROOT
+
+
+def _planned(target: str) -> str:
+    """The commands `make` would run for `target` on a fresh clone (nothing is run)."""
+    done = subprocess.run(
+        ["make", "--dry-run", "--always-make", "--no-print-directory", target],
+        cwd=PROJECT_ROOT,
+        env={k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_make_run_installs_the_dependencies_but_not_the_test_tools_nor_the_project():
+    planned = _planned("run")
+    assert "pip install --quiet -r .venv/requirements-run.txt" in planned
+    assert "requirements-test" not in planned
+    assert "pip install --quiet -e" not in planned
+    assert planned.rstrip().endswith("-m bot run")
+
+
+def test_make_test_installs_the_test_tools():
+    planned = _planned("test")
+    assert "project['optional-dependencies'][extra]" in planned
+    assert "> .venv/requirements-test.txt" in planned
+    assert "pip install --quiet -r .venv/requirements-test.txt" in planned
