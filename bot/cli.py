@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         root = Path(args.directory) if args.directory else settings.knowledge_dir
-        return run_check(root, args.coverage)
+        from bot.engine.routing import routing_problems
+
+        return run_check(root, args.coverage, snapshot_checks=(routing_problems,))
     if args.command == "ask":
         return _ask(settings, args.question, as_json=args.json)
     if args.command in ("run", "sync"):
