@@ -96,3 +96,18 @@ async def test_a_new_entry_whose_phrasing_no_entry_answers_is_refused(world, har
         in reply.message["content"]
     )
     assert world.knowledge_files() == before
+
+
+async def test_check_lists_a_phrasing_written_by_hand_that_another_entry_answers(world, harness):
+    path = world.root / "entries" / f"{EDITED}.yaml"
+    content = path.read_text(encoding="utf-8")
+    anchor = '  - "kosovo defence spending"\n'
+    assert anchor in content
+    hand_written = '  - "kosovo outside partnership for peace"\n'
+    path.write_text(content.replace(anchor, anchor + hand_written), encoding="utf-8")
+    reply = last(await harness.interact(moderator(kb(harness, "check"))))
+    assert reply.message["content"] == (
+        f"{Kb.CHECK_PROBLEMS.format(count=1)}\n- entries/{EDITED}.yaml:9: phrasings[1]: "
+        "'kosovo outside partnership for peace' is answered by entry 'kosovo-outside-pfp', "
+        "not this one: reword it, or leave those words to that entry"
+    )

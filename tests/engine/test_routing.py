@@ -7,6 +7,8 @@ member would, and names each text that another entry answers, or that no entry a
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from bot.cli import main
 from bot.engine.routing import misroutes, misroutes_of_change
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Entry
+from bot.settings import PROJECT_ROOT
 from tests.engine.conftest import FIXTURE_KNOWLEDGE
 
 ENTRY = "entries/article-10.yaml"
@@ -122,3 +125,19 @@ def test_a_change_is_judged_on_the_knowledge_it_would_make(root):
         "kosovo pfp",
         "kosovo-outside-pfp",
     )
+
+
+def test_the_check_command_fails_with_one_line_per_misrouted_text(root):
+    add_phrasing(root, "who will win the next world cup")
+    finished = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(root)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert finished.returncode == 1
+    assert finished.stdout.splitlines() == [
+        f"{ENTRY}:10: phrasings[2]: 'who will win the next world cup' is not answered (the "
+        "bot abstains): reword it closer to this entry's words"
+    ]

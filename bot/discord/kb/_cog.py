@@ -65,7 +65,7 @@ from bot.discord.kb._ui import (
     clip,
     fits_form,
 )
-from bot.engine.routing import change_problems, phrasing_problems
+from bot.engine.routing import change_problems, phrasing_problems, routing_problems
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.loader import LoadResult
 from bot.knowledge.model import Knowledge
@@ -418,9 +418,17 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if not await self.moderator(interaction):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        result = await asyncio.to_thread(self.store.check)
+        result = await asyncio.to_thread(self._check_files)
         # A report of the problems needs no warning about them on top.
         await self._send(interaction, check_text(result), warn=result.knowledge is not None)
+
+    def _check_files(self) -> LoadResult:
+        """The files on disk checked as `python -m bot check` checks them, routing included."""
+        result = self.store.check()
+        if result.knowledge is None:
+            return result
+        problems = routing_problems(result.knowledge, self.store.root)
+        return LoadResult(None, tuple(problems)) if problems else result
 
     @app_commands.command(name="reload", description=Kb.RELOAD)
     async def reload(self, interaction: discord.Interaction) -> None:
