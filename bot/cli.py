@@ -53,7 +53,9 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
     """Run the chosen command with valid settings; return the exit code."""
     if args.command == "check":
         root = Path(args.directory) if args.directory else settings.knowledge_dir
-        return run_check(root, args.coverage)
+        from bot.engine.routing import routing_problems
+
+        return run_check(root, args.coverage, snapshot_checks=(routing_problems,))
     if args.command == "ask":
         return _ask(settings, args.question, as_json=args.json)
     if args.command == "run" and not settings.discord_mode:

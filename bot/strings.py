@@ -146,6 +146,13 @@ class Check:
     CLAIMED = "'{value}' is also {other} of entry '{entry}' ({file})"
     THE_QUESTION = "the question"
     A_PHRASING = "a phrasing"
+    ANSWERED_BY = (
+        "'{value}' is answered by entry '{entry}', not this one: reword it, or leave those "
+        "words to that entry"
+    )
+    NOT_ANSWERED = (
+        "'{value}' is not answered (the bot abstains): reword it closer to this entry's words"
+    )
     UNKNOWN_SOURCE = "unknown source '{value}'; the known sources are: {known}"
     NO_SOURCES = "unknown source '{value}'; there are no sources yet"
     QUOTE_NOT_FOUND = "not found verbatim in source '{source}'; closest passage: «{passage}»"

@@ -20,7 +20,7 @@ from aiohttp.test_utils import TestServer
 from bot.discord.bot import BriefingBot
 from bot.discord.kb import KbCog, KbServices, open_kb
 from bot.record import QuestionRecord
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import Settings
 from tests.discord.harness import (
     GUILD_ID,
     MEMBER_ID,
@@ -64,19 +64,19 @@ class KbWorld:
         }
 
 
-# Left out of the copy, so a test can add it back through `/kb add`.
-NEW_ENTRY = "kfor-role"
+# Fixture knowledge of its own (a few entries and one source), so the tests hold whatever
+# moderators add to the shipped knowledge. It has no entry on KFOR: a test adds one.
+KB_KNOWLEDGE = Path(__file__).parent / "kb_knowledge"
 
 
 def make_world(tmp_path: Path, log_channel: bool = True) -> KbWorld:
-    """Copy the shipped knowledge (minus `NEW_ENTRY`) into `tmp_path`; the bot serves the copy.
+    """Copy the fixture knowledge into `tmp_path`; the bot serves the copy.
 
     The bot is the briefing bot as `python -m bot run` builds it: answering from the live
     engine, with `/kb` added by `open_kb`.
     """
     root = tmp_path / "knowledge"
-    shutil.copytree(PROJECT_ROOT / "knowledge", root, ignore=shutil.ignore_patterns("README.md"))
-    (root / "entries" / f"{NEW_ENTRY}.yaml").unlink()
+    shutil.copytree(KB_KNOWLEDGE, root)
     settings = Settings(
         edit_guild_ids=(GUILD_ID,),
         moderator_roles=(ROLE_NAME,),

@@ -80,7 +80,7 @@ async def add_kfor(harness, **typed):
         "Question": KFOR_QUESTION,
         "Topic": "Security and threats",
         "Answer": "Jamie Shea says KFOR, NATO's peacekeeping mission, has protected Kosovo.",
-        "Other phrasings": "what is kfor\nnato peacekeepers in kosovo",
+        "Other phrasings": "what is kfor\nkfor protected kosovo",
         "Citations": KFOR_CITATIONS,
     }
     return await harness.interact(submit(harness, opened, **{**fields, **typed}))
@@ -174,7 +174,7 @@ def _kfor_fields():
         "Question": KFOR_QUESTION,
         "Topic": "Security and threats",
         "Answer": "Jamie Shea says KFOR, NATO's peacekeeping mission, has protected Kosovo.",
-        "Other phrasings": "what is kfor\nnato peacekeepers in kosovo",
+        "Other phrasings": "what is kfor\nkfor protected kosovo",
         "Citations": KFOR_CITATIONS,
     }
 
@@ -235,7 +235,7 @@ async def test_two_edits_from_the_same_version_one_wins_the_other_gets_both_text
 
 
 async def test_a_phrasing_added_is_answered_and_a_phrasing_removed_is_gone(world, harness):
-    phrasing = "pristina barracks spending"
+    phrasing = "kosovo barracks budget"
     assert not world.services.live.engine.decide(phrasing).answered
     added = last(
         await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text=phrasing)))
@@ -616,7 +616,7 @@ async def test_a_button_whose_work_fails_unexpectedly_says_sorry_with_an_error_i
 
 
 async def test_a_member_with_the_moderators_role_but_not_manage_server_may_write(world, harness):
-    phrasing = "pristina barracks spending"
+    phrasing = "kosovo barracks budget"
     payload = with_moderator_role(kb(harness, "phrase add", entry=EDITED, text=phrasing))
     reply = last(await harness.interact(payload))
     assert reply.message["content"].startswith("Added the phrasing")

@@ -32,8 +32,8 @@ question: "How many members does NATO have?"
 topic: "Membership"
 answer: "NATO has 32 members."
 phrasings:
-  - "nato size"
-  - "how big is nato"
+  - "how many nato members"
+  - "nato membership size"
 citations:
   - source: demo-source
     quote: "NATO has 32 members."
@@ -47,7 +47,7 @@ answer: >-
   The U.S. House of Representatives discussed the Western Balkans; NATO's head
   said Europe must be prepared.
 phrasings:
-  - "us congress balkans"
+  - "us house balkans"
 citations:
   - source: demo-source
     quote: "The U.S. House of Representatives discussed the Western Balkans."

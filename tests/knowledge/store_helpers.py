@@ -9,9 +9,10 @@ from bot.knowledge.history import Actor, ChangeLog
 from bot.knowledge.model import Citation, Entry
 from bot.knowledge.serialise import entry_to_yaml
 from bot.knowledge.store import KnowledgeStore
-from bot.settings import PROJECT_ROOT
 
 SOURCE_ID = "rferl-2025-12-kosovo-nato"
+# The fixture's own copy of a source, so these tests hold whatever sources are shipped.
+FIXTURE_SOURCES = Path(__file__).parents[1] / "engine" / "knowledge" / "sources"
 ALICE = Actor(id=111111111111111111, name="Alice")
 BOB = Actor(id=222222222222222222, name="Bob")
 
@@ -68,10 +69,10 @@ def status_data(**changes: object) -> dict[str, object]:
 
 
 def make_knowledge(tmp_path: Path) -> Path:
-    """A copy of the shipped sources plus two entries, written as the store writes them."""
+    """A fixture source plus two entries, written as the store writes them."""
     root = tmp_path / "knowledge"
     (root / "entries").mkdir(parents=True)
-    shutil.copytree(PROJECT_ROOT / "knowledge" / "sources", root / "sources")
+    shutil.copytree(FIXTURE_SOURCES, root / "sources")
     for data in (pfp_data(), recognition_data()):
         entry = entry_from(data)
         (root / "entries" / f"{entry.id}.yaml").write_text(entry_to_yaml(entry), "utf-8")

@@ -34,7 +34,10 @@ def test_load_returns_a_complete_snapshot(knowledge):
     result = load_knowledge(knowledge)
     assert result.knowledge is not None and result.problems == ()
     assert sorted(result.knowledge.entries) == ["nato-members", "us-house"]
-    assert result.knowledge.entries["nato-members"].phrasings == ("nato size", "how big is nato")
+    assert result.knowledge.entries["nato-members"].phrasings == (
+        "how many nato members",
+        "nato membership size",
+    )
     assert result.knowledge.entries["us-house"].answer.startswith("The U.S. House")
 
 
@@ -58,7 +61,7 @@ def test_points_an_unclosed_quote_at_where_it_opens(knowledge, check):
 
 
 def test_reports_a_tab_indent_as_the_cause(knowledge, check):
-    edit(knowledge, '  - "nato size"', '\t- "nato size"')
+    edit(knowledge, '  - "how many nato members"', '\t- "how many nato members"')
     code, lines = check(knowledge)
     assert code == 1
     assert len(lines) == 1
@@ -104,7 +107,11 @@ def test_reports_a_misspelt_field_and_suggests_the_right_one(knowledge, check):
 
 
 def test_reports_a_field_of_the_wrong_type(knowledge, check):
-    edit(knowledge, 'phrasings:\n  - "nato size"\n  - "how big is nato"', 'phrasings: "nato size"')
+    edit(
+        knowledge,
+        'phrasings:\n  - "how many nato members"\n  - "nato membership size"',
+        'phrasings: "how many nato members"',
+    )
     assert check(knowledge) == (
         1,
         [f"{ENTRY}:5: phrasings: must be a list (`- ...` lines), not text"],
@@ -134,12 +141,12 @@ def test_reports_yaml_reading_a_bare_word_as_another_type(knowledge, check, bare
 
 def test_accepts_the_same_words_in_quotes(knowledge, check):
     edit(knowledge, 'topic: "Membership"', 'topic: "no"')
-    edit(knowledge, '  - "nato size"', "  - '2024'")
+    edit(knowledge, 'answer: "NATO has 32 members."', "answer: '32'")
     assert check(knowledge)[0] == 0
 
 
 def test_reports_a_bare_value_inside_the_phrasings(knowledge, check):
-    edit(knowledge, '  - "nato size"', "  - off")
+    edit(knowledge, '  - "how many nato members"', "  - off")
     assert check(knowledge) == (
         1,
         [
@@ -155,7 +162,7 @@ def test_reports_an_empty_value(knowledge, check):
 
 
 def test_reports_an_unquoted_colon_that_makes_a_mapping(knowledge, check):
-    edit(knowledge, '  - "nato size"', "  - nato: size")
+    edit(knowledge, '  - "how many nato members"', "  - nato: size")
     code, lines = check(knowledge)
     assert code == 1
     assert lines == [
@@ -196,7 +203,7 @@ def test_reports_an_empty_string(knowledge, check):
             "3: topic: is 61 characters long; the limit is 60",
         ),
         (
-            '  - "nato size"',
+            '  - "how many nato members"',
             f'  - "{"p" * 201}"',
             "6: phrasings[0]: is 201 characters long; the limit is 200",
         ),
@@ -219,7 +226,11 @@ def test_reports_text_over_its_length_limit(knowledge, check, old, new, expected
 
 def test_reports_too_many_phrasings(knowledge, check):
     many = "".join(f'\n  - "phrasing number {i}"' for i in range(41))
-    edit(knowledge, 'phrasings:\n  - "nato size"\n  - "how big is nato"', f"phrasings:{many}")
+    edit(
+        knowledge,
+        'phrasings:\n  - "how many nato members"\n  - "nato membership size"',
+        f"phrasings:{many}",
+    )
     assert check(knowledge) == (1, [f"{ENTRY}:5: phrasings: has 41 items; the limit is 40"])
 
 
@@ -256,18 +267,18 @@ def test_reports_a_duplicate_id(knowledge, check):
 
 
 def test_reports_a_phrasing_claimed_by_two_entries(knowledge, check):
-    edit(knowledge, '  - "nato size"', '  - "US  Congress Balkans"')
+    edit(knowledge, '  - "how many nato members"', '  - "US  House Balkans"')
     assert check(knowledge) == (
         1,
         [
-            "entries/us-house.yaml:8: phrasings[0]: 'us congress balkans' is also a phrasing "
+            "entries/us-house.yaml:8: phrasings[0]: 'us house balkans' is also a phrasing "
             f"of entry 'nato-members' ({ENTRY})"
         ],
     )
 
 
 def test_reports_a_phrasing_equal_to_another_entrys_question(knowledge, check):
-    edit(knowledge, '  - "nato size"', '  - "what did the U.S. House discuss"')
+    edit(knowledge, '  - "how many nato members"', '  - "what did the U.S. House discuss"')
     assert check(knowledge) == (
         1,
         [
@@ -278,10 +289,10 @@ def test_reports_a_phrasing_equal_to_another_entrys_question(knowledge, check):
 
 
 def test_reports_a_phrasing_repeated_inside_one_entry(knowledge, check):
-    edit(knowledge, '  - "how big is nato"', '  - "NATO size"')
+    edit(knowledge, '  - "nato membership size"', '  - "How many NATO members"')
     assert check(knowledge) == (
         1,
-        [f"{ENTRY}:7: phrasings[1]: 'NATO size' repeats phrasings[0] of this entry"],
+        [f"{ENTRY}:7: phrasings[1]: 'How many NATO members' repeats phrasings[0] of this entry"],
     )
 
 

@@ -43,18 +43,20 @@ def test_accepts_a_new_valid_entry(snapshot):
 
 def test_accepts_an_edit_that_keeps_the_entrys_own_phrasings(snapshot):
     data = entry_data(id="nato-members", question="How many members does NATO have?")
-    data["phrasings"] = ["nato size", "how big is nato", "nato member count"]
+    data["phrasings"] = ["how many nato members", "nato membership size", "nato member count"]
     entry, problems = validate_entry_data(data, snapshot, "entries/nato-members.yaml")
     assert problems == []
     assert entry is not None and len(entry.phrasings) == 3
 
 
 def test_refuses_a_phrasing_another_entry_claims(snapshot):
-    entry, problems = validate_entry_data(entry_data(phrasings=["NATO size"]), snapshot, LABEL)
+    entry, problems = validate_entry_data(
+        entry_data(phrasings=["How many NATO members"]), snapshot, LABEL
+    )
     assert entry is None
     assert messages(problems) == [
-        f"{LABEL}: phrasings[0]: 'NATO size' is also a phrasing of entry 'nato-members' "
-        "(entries/nato-members.yaml)"
+        f"{LABEL}: phrasings[0]: 'How many NATO members' is also a phrasing of entry "
+        "'nato-members' (entries/nato-members.yaml)"
     ]
 
 

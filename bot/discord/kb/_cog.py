@@ -66,9 +66,12 @@ from bot.discord.kb._ui import (
     fits_form,
 )
 from bot.discord.kb._upload import download_limited
+from bot.engine.routing import change_problems, phrasing_problems, routing_problems
 from bot.knowledge.files import SOURCE_TEXT_LIMIT
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.loader import LoadResult
+from bot.knowledge.model import Knowledge
+from bot.knowledge.problems import Problem
 from bot.knowledge.serialise import data_to_yaml
 from bot.knowledge.store import (
     Applied,
@@ -193,7 +196,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await self._write(
                 interaction,
                 actor,
-                partial(self.store.add_phrasing, entry, text, actor),
+                self._add_phrasing(entry, text, actor),
                 Action.PHRASE_ADD,
                 text,
             )
@@ -313,7 +316,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 applied = await self._write(
                     chosen,
                     actor,
-                    partial(self.store.add_phrasing, entry_id, question, actor),
+                    self._add_phrasing(entry_id, question, actor),
                     Action.PHRASE_ADD,
                     question,
                 )
@@ -421,9 +424,17 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if not await self.moderator(interaction):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        result = await asyncio.to_thread(self.store.check)
+        result = await asyncio.to_thread(self._check_files)
         # A report of the problems needs no warning about them on top.
         await self._send(interaction, check_text(result), warn=result.knowledge is not None)
+
+    def _check_files(self) -> LoadResult:
+        """The files on disk checked as `python -m bot check` checks them, routing included."""
+        result = self.store.check()
+        if result.knowledge is None:
+            return result
+        problems = routing_problems(result.knowledge, self.store.root)
+        return LoadResult(None, tuple(problems)) if problems else result
 
     @app_commands.command(name="reload", description=Kb.RELOAD)
     async def reload(self, interaction: discord.Interaction) -> None:
@@ -516,7 +527,9 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         applied = await self._write(
             interaction,
             actor,
-            partial(self.store.add_entry, data, actor),
+            self._routed(
+                partial(self.store.add_entry, data, actor), partial(change_problems, data=data)
+            ),
             Action.ADD,
             retry=lambda pressed: self._open_add(pressed, form, entry_id, group),
             yours=Yours(new_id, data_to_yaml(data)),
@@ -551,7 +564,10 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await self._write(
                 interaction,
                 actor,
-                partial(self.store.edit_entry, entry_id, data, version, actor),
+                self._routed(
+                    partial(self.store.edit_entry, entry_id, data, version, actor),
+                    partial(change_problems, data=data),
+                ),
                 Action.EDIT,
                 retry=lambda pressed: self._send_edit_form(pressed, entry_id, form, version),
                 yours=Yours(entry_id, data_to_yaml(data)),
@@ -570,6 +586,29 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         return stored
 
     # Writing and replying
+
+    def _add_phrasing(self, entry_id: str, text: str, actor: Actor) -> Callable[[], WriteResult]:
+        return self._routed(
+            partial(self.store.add_phrasing, entry_id, text, actor),
+            partial(phrasing_problems, entry_id=entry_id, phrasing=text),
+        )
+
+    def _routed(
+        self,
+        work: Callable[[], WriteResult],
+        problems_of: Callable[[Knowledge], list[Problem]],
+    ) -> Callable[[], WriteResult]:
+        """`work`, refused before it writes when its words would not reach their entry.
+
+        `python -m bot check` would fail after such a write, so it is refused like any
+        other check problem, naming the entry the words reach instead.
+        """
+
+        def checked() -> WriteResult:
+            problems = problems_of(self.live.knowledge)
+            return Refused(tuple(problems)) if problems else work()
+
+        return checked
 
     async def _write(
         self,

@@ -1,0 +1,113 @@
+"""`/kb` refuses, before saving, words that would not reach the entry they are written for.
+
+`python -m bot check` would fail after such a write, so the moderator sees the problem as
+any other check problem, with the entry the words reach instead, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.strings import Kb
+from tests.discord.kb_support import form_values, kb, last, make_world, moderator, submit
+
+EDITED = "kosovo-defence-investment"
+
+
+@pytest.fixture
+def world(tmp_path):
+    world = make_world(tmp_path)
+    yield world
+    world.bot.record.close()
+
+
+@pytest.fixture
+async def harness(world, start):
+    return await start(world.bot)
+
+
+async def add_phrasing(harness, text: str):
+    return last(
+        await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text=text)))
+    )
+
+
+async def test_a_phrasing_another_entry_answers_is_refused_naming_that_entry(world, harness):
+    before = world.knowledge_files()
+    reply = await add_phrasing(harness, "kosovo outside partnership for peace")
+    assert reply.message["content"] == (
+        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: 'kosovo outside partnership "
+        "for peace' is answered by entry 'kosovo-outside-pfp', not this one: reword it, or "
+        "leave those words to that entry"
+    )
+    assert world.knowledge_files() == before
+
+
+async def test_a_phrasing_no_entry_answers_is_refused(world, harness):
+    before = world.knowledge_files()
+    reply = await add_phrasing(harness, "pristina troop funding")
+    assert reply.message["content"] == (
+        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: 'pristina troop funding' is "
+        "not answered (the bot abstains): reword it closer to this entry's words"
+    )
+    assert world.knowledge_files() == before
+
+
+async def test_a_phrasing_that_reaches_its_entry_is_saved(world, harness):
+    reply = await add_phrasing(harness, "kosovo barracks budget")
+    assert reply.message["content"].startswith("Added the phrasing")
+    assert world.services.live.engine.decide("kosovo barracks budget").entry.id == EDITED
+
+
+async def test_an_edited_question_no_entry_answers_is_refused_with_retry(world, harness):
+    before = world.knowledge_files()
+    (opened,) = await harness.interact(moderator(kb(harness, "edit", entry=EDITED)))
+    question = "When did Kosovo increase its defence spending?"
+    reply = last(await harness.interact(submit(harness, opened, Question=question)))
+    content = reply.message["content"]
+    assert content.startswith(Kb.REFUSED)
+    assert (
+        f"entries/{EDITED}.yaml: question: '{question}' is not answered (the bot abstains)"
+        in content
+    )
+    assert world.knowledge_files() == before
+    (retry,) = reply.buttons
+    (reopened,) = await harness.interact(moderator(harness.press(reply, retry["custom_id"])))
+    assert form_values(reopened)["Question"] == question
+
+
+async def test_a_new_entry_whose_phrasing_no_entry_answers_is_refused(world, harness):
+    before = world.knowledge_files()
+    (opened,) = await harness.interact(moderator(kb(harness, "add")))
+    typed = {
+        "Question": "What is KFOR's role in Kosovo?",
+        "Topic": "Security",
+        "Answer": "Jamie Shea says KFOR has protected Kosovo for years.",
+        "Other phrasings": "what is kfor\npristina troop funding",
+        "Citations": (
+            "source: rferl-2025-12-kosovo-nato\nspeaker: RFE/RL\n"
+            "quote: as KFOR has protected the country for years."
+        ),
+    }
+    reply = last(await harness.interact(submit(harness, opened, **typed)))
+    assert reply.message["content"].startswith(Kb.REFUSED)
+    assert (
+        "phrasings[1]: 'pristina troop funding' is not answered (the bot abstains)"
+        in reply.message["content"]
+    )
+    assert world.knowledge_files() == before
+
+
+async def test_check_lists_a_phrasing_written_by_hand_that_another_entry_answers(world, harness):
+    path = world.root / "entries" / f"{EDITED}.yaml"
+    content = path.read_text(encoding="utf-8")
+    anchor = '  - "kosovo defence spending"\n'
+    assert anchor in content
+    hand_written = '  - "kosovo outside partnership for peace"\n'
+    path.write_text(content.replace(anchor, anchor + hand_written), encoding="utf-8")
+    reply = last(await harness.interact(moderator(kb(harness, "check"))))
+    assert reply.message["content"] == (
+        f"{Kb.CHECK_PROBLEMS.format(count=1)}\n- entries/{EDITED}.yaml:9: phrasings[1]: "
+        "'kosovo outside partnership for peace' is answered by entry 'kosovo-outside-pfp', "
+        "not this one: reword it, or leave those words to that entry"
+    )

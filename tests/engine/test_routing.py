@@ -1,0 +1,143 @@
+"""Routing is checked like quotes: every question and phrasing must reach its own entry.
+
+`python -m bot check` asks an engine built on the knowledge each entry's own texts, as a
+member would, and names each text that another entry answers, or that no entry answers.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.engine.routing import misroutes, misroutes_of_change
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import Entry
+from bot.settings import PROJECT_ROOT
+from tests.engine.conftest import FIXTURE_KNOWLEDGE
+
+ENTRY = "entries/article-10.yaml"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the engine's fixture knowledge that a test may change."""
+    copy = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, copy)
+    return copy
+
+
+def check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = main(["check", str(root)])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def add_phrasing(root: Path, text: str) -> None:
+    path = root / ENTRY
+    content = path.read_text(encoding="utf-8")
+    anchor = '  - "conditions to join nato"\n'
+    assert anchor in content
+    path.write_text(content.replace(anchor, f'{anchor}  - "{text}"\n'), encoding="utf-8")
+
+
+def test_fixture_knowledge_passes_the_routing_check(root, capsys):
+    assert check(root, capsys) == (0, ["ok: 5 entries, 1 source"])
+
+
+def test_reports_a_phrasing_that_another_entry_answers(root, capsys):
+    add_phrasing(root, "which balkan countries are already nato members")
+    assert check(root, capsys) == (
+        1,
+        [
+            f"{ENTRY}:10: phrasings[2]: 'which balkan countries are already nato members' is "
+            "answered by entry 'balkan-nato-members', not this one: reword it, or leave those "
+            "words to that entry"
+        ],
+    )
+
+
+def test_reports_a_phrasing_that_no_entry_answers(root, capsys):
+    add_phrasing(root, "who will win the next world cup")
+    assert check(root, capsys) == (
+        1,
+        [
+            f"{ENTRY}:10: phrasings[2]: 'who will win the next world cup' is not answered (the "
+            "bot abstains): reword it closer to this entry's words"
+        ],
+    )
+
+
+def replace_question(root: Path, question: str) -> None:
+    path = root / ENTRY
+    content = path.read_text(encoding="utf-8")
+    old = "What are NATO's conditions for enlargement?"
+    path.write_text(content.replace(old, question), encoding="utf-8")
+
+
+def test_reports_a_question_that_does_not_reach_its_entry(root, capsys):
+    replace_question(root, "When did NATO set its conditions for enlargement?")
+    assert check(root, capsys) == (
+        1,
+        [
+            f"{ENTRY}:2: question: 'When did NATO set its conditions for enlargement?' is not "
+            "answered (the bot abstains): reword it closer to this entry's words"
+        ],
+    )
+
+
+def test_reports_another_entrys_phrasing_that_an_edit_draws_away(root, capsys):
+    replace_question(root, "What did Rutte warn about Russia?")
+    assert check(root, capsys) == (
+        1,
+        [
+            "entries/rutte-warning.yaml:8: phrasings[0]: 'rutte warning russia' is answered by "
+            "entry 'article-10', not this one: reword it, or leave those words to that entry"
+        ],
+    )
+
+
+def test_coverage_alone_does_not_ask_the_engine(root, capsys):
+    add_phrasing(root, "who will win the next world cup")
+    main(["check", str(root), "--coverage"])
+    assert not any("world cup" in line for line in capsys.readouterr().out.splitlines())
+
+
+def test_a_change_is_judged_on_the_knowledge_it_would_make(root):
+    knowledge = load_knowledge(root).knowledge
+    assert knowledge is not None and misroutes(knowledge) == []
+    entry = knowledge.entries["article-10"]
+    grown = Entry(
+        id=entry.id,
+        question=entry.question,
+        answer=entry.answer,
+        topic=entry.topic,
+        phrasings=(*entry.phrasings, "kosovo pfp"),
+        citations=entry.citations,
+    )
+    (found,) = misroutes_of_change(knowledge, grown)
+    assert (found.entry_id, found.field, found.text, found.reached) == (
+        "article-10",
+        ("phrasings", 2),
+        "kosovo pfp",
+        "kosovo-outside-pfp",
+    )
+
+
+def test_the_check_command_fails_with_one_line_per_misrouted_text(root):
+    add_phrasing(root, "who will win the next world cup")
+    finished = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(root)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert finished.returncode == 1
+    assert finished.stdout.splitlines() == [
+        f"{ENTRY}:10: phrasings[2]: 'who will win the next world cup' is not answered (the "
+        "bot abstains): reword it closer to this entry's words"
+    ]
