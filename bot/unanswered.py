@@ -41,6 +41,9 @@ EXAMPLES = 3
 # `/kb unanswered` groups at most this many of the most recent questions not served, so
 # its reply stays quick however long the record grows.
 READ_LIMIT = 2000
+# A moderator waits at most this long for another program's lock on the file before being
+# told the record cannot be read (reads never wait for the bot's own writes: WAL).
+BUSY_SECONDS = 5.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dismissed (
@@ -243,6 +246,6 @@ class UnansweredQuestions:
 
     @contextlib.contextmanager
     def _session(self) -> Iterator[sqlite3.Connection]:
-        with database.session(self._path, schema=_SCHEMA) as connection:
+        with database.session(self._path, BUSY_SECONDS, _SCHEMA) as connection:
             database.add_missing_columns(connection, "dismissed", {"guild_id": "INTEGER"})
             yield connection

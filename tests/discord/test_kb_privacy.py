@@ -72,12 +72,8 @@ async def test_the_moderators_role_counts_by_id(harness):
 
 async def _role_named_like_the_moderators(harness) -> int:
     """Someone who may manage roles creates one with the moderators' role's name."""
-    copy = snowflake()
-    role = {"id": str(copy), "name": ROLE_NAME, "permissions": "0", "position": 2, "color": 0,
-            "hoist": False, "managed": False, "mentionable": False}  # fmt: skip
-    await harness.run(
-        harness._parse("parse_guild_role_create", {"guild_id": str(GUILD_ID), "role": role})
-    )
+    copy = int(snowflake())
+    await harness.create_role(copy, ROLE_NAME)
     return copy
 
 
