@@ -133,10 +133,11 @@ def message_fields(reply: DiscordReply) -> dict[str, Any]:
         "content": reply.content or None,
         "embed": discord.Embed.from_dict(reply.embed) if reply.embed else None,
         "allowed_mentions": discord.AllowedMentions.none(),
-        # A reply without an embed may echo a member's words: links in them get no preview.
-        # (The flag would hide the reply's own embed too, so it is left off those.)
-        "suppress_embeds": not reply.embed,
     }
+    if not reply.embed:
+        # A reply without an embed may echo a member's words: links in them get no preview.
+        # (The flag would hide a reply's own embed too, so it is left off those.)
+        fields["suppress_embeds"] = True
     view = to_view(reply)
     if view is not None:
         fields["view"] = view
