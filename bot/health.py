@@ -2,7 +2,8 @@
 
 A container's HEALTHCHECK (or a systemd watchdog script) runs in a separate process, so the
 bot cannot simply be asked. Instead it rewrites a small JSON file in the data folder every few
-seconds with what matters to an operator: is it connected to Discord, did its knowledge load.
+seconds with what matters to an operator: is it connected to Discord, did its knowledge load,
+is the question record being written.
 The timestamp inside makes a hung or killed bot visible: a file nobody refreshed is stale,
 and stale is unhealthy.
 """
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from bot.record import RecordStatus
 from bot.strings import Health
 
 HEALTH_FILE_NAME = "health.json"
@@ -31,6 +33,8 @@ class HealthState:
     connected: bool = False
     knowledge_loaded: bool = False
     updated: float = 0.0
+    recording_problem: str = ""
+    not_recorded: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ def read_state(path: Path) -> HealthState | None:
         connected=bool(data["connected"]),
         knowledge_loaded=bool(data["knowledge_loaded"]),
         updated=float(data["updated"]),
+        recording_problem=str(data.get("recording_problem", "")),
+        not_recorded=int(data.get("not_recorded", 0)),
     )
 
 
@@ -82,6 +88,13 @@ def assess(path: Path, now: float, stale_after: float = STALE_AFTER_SECONDS) -> 
         return Verdict(False, Health.KNOWLEDGE_FAILED)
     if not state.connected:
         return Verdict(False, Health.NOT_CONNECTED)
+    if state.recording_problem:
+        # Still healthy: members get answers, and restarting would not mend the file (a
+        # container runtime restarts what it calls unhealthy). The line tells the operator.
+        return Verdict(
+            True,
+            Health.NOT_RECORDING.format(count=state.not_recorded, problem=state.recording_problem),
+        )
     return Verdict(True, Health.HEALTHY.format(age=max(0, round(age))))
 
 
@@ -97,6 +110,15 @@ class HealthReporter:
         self._path = path
         self._clock = clock
         self._state = HealthState()
+        self._recording: Callable[[], RecordStatus] = RecordStatus
+
+    def watch_recording(self, status: Callable[[], RecordStatus]) -> None:
+        """Report the question record's `status()` with every write of the file.
+
+        Read, not pushed: the record fails in worker threads, and the file is written from
+        the event loop's thread only.
+        """
+        self._recording = status
 
     @property
     def state(self) -> HealthState:
@@ -122,7 +144,13 @@ class HealthReporter:
             await asyncio.sleep(interval)
 
     def _write(self, state: HealthState) -> None:
-        self._state = replace(state, updated=self._clock())
+        recording = self._recording()
+        self._state = replace(
+            state,
+            updated=self._clock(),
+            recording_problem=recording.problem,
+            not_recorded=recording.not_recorded,
+        )
         write_state(self._path, self._state)
 
 
@@ -135,7 +163,7 @@ class ConnectionTracker:
     """
 
     def __init__(self, reporter: HealthReporter) -> None:
-        self._reporter = reporter
+        self.reporter = reporter
         self._ready = False
         self._down: set[int | None] = set()
 
@@ -156,7 +184,7 @@ class ConnectionTracker:
         self._report()
 
     def _report(self) -> None:
-        self._reporter.set_connected(self._ready and not self._down)
+        self.reporter.set_connected(self._ready and not self._down)
 
 
 def check(data_dir: Path) -> tuple[int, str]:

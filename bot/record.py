@@ -1,23 +1,41 @@
 """The question record: every question asked, for moderators to see what the knowledge misses.
 
 It keeps what a moderator needs to improve the knowledge (the words asked, whether and with
-which entry they were answered, the score, where and when) and deliberately nothing about
-who asked: there is no column for a member, so no caller can store one by mistake. Rows
-older than the retention period are pruned.
+which entry they were answered, the score, where and when, and whether it was asked
+privately) and deliberately nothing about who asked: there is no column for a member, so no
+caller can store one by mistake. Rows older than the retention period are pruned.
 
-One SQLite file in the data folder, in WAL mode so a moderator's read never blocks a
-question being recorded. The moderation helper adds its own tables to the same file.
+The record must never take answering down with it. Every method is safe to call from a
+worker thread and none raises on a database fault (locked by another process, read-only,
+disk full, corrupted): the fault is logged once, counted in `status` (which health reports),
+and the question is simply not recorded. While failing, the file is tried again at most
+every `RETRY_SECONDS`, so a locked file costs one wait per retry, not one per question.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
+from bot import database
 from bot.engine.decision import Decision
+from bot.logs import event
+
+log = logging.getLogger("briefing.record")
+
+T = TypeVar("T")
+
+# A question's write waits this long for another process's lock before counting as failed.
+# It runs in a worker thread after the reply was sent, so the wait delays no one.
+BUSY_SECONDS = 5.0
+RETRY_SECONDS = 30.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -30,14 +48,29 @@ CREATE TABLE IF NOT EXISTS questions (
     suggested TEXT NOT NULL DEFAULT '',
     guild_id INTEGER,
     channel_id INTEGER,
-    missed_at TEXT
+    missed_at TEXT,
+    private INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at);
 """
+# Columns added since the first version, for files made before them.
+_ADDED_COLUMNS = {"private": "INTEGER NOT NULL DEFAULT 0"}
 
 _COLUMNS = (
-    "id, asked_at, question, answered, entry_id, score, suggested, guild_id, channel_id, missed_at"
+    "id, asked_at, question, answered, entry_id, score, suggested, guild_id, channel_id,"
+    " missed_at, private"
 )
+
+
+@dataclass(frozen=True)
+class RecordStatus:
+    """Whether questions are being recorded: `problem` is the last fault, empty when none.
+
+    `not_recorded` counts the questions lost since the bot started.
+    """
+
+    problem: str = ""
+    not_recorded: int = 0
 
 
 @dataclass(frozen=True)
@@ -58,108 +91,224 @@ class RecordedQuestion:
     guild_id: int | None
     channel_id: int | None
     missed: bool
+    private: bool = False
 
 
 class QuestionRecord:
-    """The record of questions asked, on SQLite; open it once and share it."""
+    """The record of questions asked, on SQLite; open it once and share it.
+
+    Opening never fails: a file that cannot be used is reported in `status` and tried again
+    on later writes. Each call holds a lock, so worker threads take turns on the connection.
+    """
 
     def __init__(
         self,
         path: Path,
         retention_days: int,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        busy_seconds: float = BUSY_SECONDS,
+        retry_seconds: float = RETRY_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._path = path
         self._retention = timedelta(days=retention_days)
         self._now = now
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(_SCHEMA)
+        self._busy_seconds = busy_seconds
+        self._retry_seconds = retry_seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._last_id = 0
+        self._status = RecordStatus()
+        self._retry_at = 0.0
+        self._closed = False
+        self._attempt(lambda db: None, None)
 
     @property
-    def connection(self) -> sqlite3.Connection:
-        """The open database, for modules that keep their own tables in the same file."""
+    def status(self) -> RecordStatus:
+        """Whether questions are being recorded, for health and for moderators."""
+        return self._status
+
+    @property
+    def connection(self) -> sqlite3.Connection | None:
+        """The open database, or None while it cannot be opened and once closed."""
         return self._db
 
+    def new_id(self) -> int:
+        """A fresh question id, known before the question is written.
+
+        The reply carries it on its "Not what I asked" button and is sent before the write,
+        so it cannot come from the insert. Microseconds since the epoch, kept increasing:
+        unique across restarts without reading the file.
+        """
+        with self._lock:
+            self._last_id = max(self._last_id + 1, time.time_ns() // 1000)
+            return self._last_id
+
     def record(
-        self, question: str, decision: Decision, guild_id: int | None, channel_id: int | None
-    ) -> int:
-        """Store one question and the engine's decision on it; return the row id.
+        self,
+        question: str,
+        decision: Decision,
+        guild_id: int | None,
+        channel_id: int | None,
+        private: bool = False,
+        question_id: int | None = None,
+    ) -> int | None:
+        """Store one question and the engine's decision on it; return its id, None if lost.
 
         The id is what the "Not what I asked" button carries, so the miss can be tied
         to the question without remembering who pressed it.
         """
         answered = decision.answered and decision.entry is not None
-        cursor = self._db.execute(
-            "INSERT INTO questions"
-            " (asked_at, question, answered, entry_id, score, suggested, guild_id, channel_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                _stamp(self._now()),
-                question,
-                int(answered),
-                decision.entry.id if answered and decision.entry else None,
-                float(decision.score),
-                ",".join(s.entry_id for s in decision.suggestions),
-                guild_id,
-                channel_id,
-            ),
+        row = (
+            question_id if question_id is not None else self.new_id(),
+            _stamp(self._now()),
+            question,
+            int(answered),
+            decision.entry.id if answered and decision.entry else None,
+            float(decision.score),
+            ",".join(s.entry_id for s in decision.suggestions),
+            guild_id,
+            channel_id,
+            int(private),
         )
-        return int(cursor.lastrowid or 0)
 
-    def mark_miss(self, question_id: int) -> bool:
-        """Record that the answer to `question_id` was not what was asked.
+        def insert(db: sqlite3.Connection) -> int:
+            db.execute(
+                "INSERT INTO questions (id, asked_at, question, answered, entry_id, score,"
+                " suggested, guild_id, channel_id, private) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            return row[0]
 
-        Returns False when the question is unknown (for example pruned since).
+        return self._attempt(insert, None, counted=True)
+
+    def mark_miss(self, question_id: int, guild_id: int | None) -> bool:
+        """Record that the answer to `question_id`, asked in `guild_id`, was not what was asked.
+
+        Returns False when the question is unknown there (for example pruned since) or the
+        record cannot be written.
         """
-        cursor = self._db.execute(
-            "UPDATE questions SET missed_at = COALESCE(missed_at, ?) WHERE id = ?",
-            (_stamp(self._now()), question_id),
-        )
-        return cursor.rowcount > 0
+
+        def update(db: sqlite3.Connection) -> bool:
+            cursor = db.execute(
+                "UPDATE questions SET missed_at = COALESCE(missed_at, ?)"
+                " WHERE id = ? AND guild_id IS ?",
+                (_stamp(self._now()), question_id, guild_id),
+            )
+            return cursor.rowcount > 0
+
+        return self._attempt(update, False)
 
     def get(self, question_id: int) -> RecordedQuestion | None:
-        """One recorded question, or None when it is unknown."""
-        row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM questions WHERE id = ?", (question_id,)
-        ).fetchone()
-        return _from_row(row) if row else None
+        """One recorded question, or None when it is unknown or the record cannot be read."""
+
+        def read(db: sqlite3.Connection) -> RecordedQuestion | None:
+            row = db.execute(
+                f"SELECT {_COLUMNS} FROM questions WHERE id = ?", (question_id,)
+            ).fetchone()
+            return _from_row(row) if row else None
+
+        return self._attempt(read, None)
 
     def unanswered(
-        self, since: datetime | None = None, limit: int | None = None
+        self, guild_id: int | None, since: datetime | None = None, limit: int | None = None
     ) -> list[RecordedQuestion]:
-        """Questions the knowledge did not serve, newest first (see `unanswered_questions`)."""
-        return unanswered_questions(self._db, since, limit)
+        """Questions the knowledge did not serve in a guild (see `unanswered_questions`)."""
+        return self._attempt(lambda db: unanswered_questions(db, guild_id, since, limit), [])
 
     def prune(self) -> int:
-        """Delete questions older than the retention period; return how many went."""
+        """Delete questions older than the retention period, shrink the file; say how many."""
         cutoff = _stamp(self._now() - self._retention)
-        cursor = self._db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
-        return cursor.rowcount
+
+        def delete(db: sqlite3.Connection) -> int:
+            removed = db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,)).rowcount
+            database.shrink(db)
+            return removed
+
+        return self._attempt(delete, 0)
 
     def close(self) -> None:
-        """Close the database; the record is unusable afterwards."""
-        self._db.close()
+        """Close the database; later calls do nothing and return their fallback."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+            self._db = None
+            self._closed = True
+
+    def _attempt(
+        self, work: Callable[[sqlite3.Connection], T], fallback: T, counted: bool = False
+    ) -> T:
+        """`work` on the database, or `fallback` when it fails or is resting after a failure.
+
+        `counted` work is a question: when it is lost, it is counted as not recorded.
+        """
+        with self._lock:
+            if self._closed:
+                return fallback
+            if self._status.problem and self._clock() < self._retry_at:
+                self._lost(counted)
+                return fallback
+            try:
+                result = work(self._db or self._open())
+            except (sqlite3.Error, OSError) as error:
+                self._failed(error, counted)
+                return fallback
+            if self._status.problem:
+                event(log, "record_recovered", not_recorded=self._status.not_recorded)
+                self._status = RecordStatus(not_recorded=self._status.not_recorded)
+            return result
+
+    def _open(self) -> sqlite3.Connection:
+        db = database.connect(self._path, self._busy_seconds, _SCHEMA)
+        try:
+            database.add_missing_columns(db, "questions", _ADDED_COLUMNS)
+            (last,) = db.execute("SELECT COALESCE(MAX(id), 0) FROM questions").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise
+        self._last_id = max(self._last_id, last)
+        self._db = db
+        return db
+
+    def _failed(self, error: Exception, counted: bool) -> None:
+        """Log a fault once (not once per question), close the file and rest before retrying."""
+        problem = str(error) or type(error).__name__
+        if problem != self._status.problem:
+            event(log, "record_failing", logging.ERROR, error=type(error).__name__, problem=problem)
+        self._status = RecordStatus(problem, self._status.not_recorded)
+        self._lost(counted)
+        self._retry_at = self._clock() + self._retry_seconds
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _lost(self, counted: bool) -> None:
+        if counted:
+            self._status = RecordStatus(self._status.problem, self._status.not_recorded + 1)
 
 
 def unanswered_questions(
-    connection: sqlite3.Connection, since: datetime | None = None, limit: int | None = None
+    connection: sqlite3.Connection,
+    guild_id: int | None,
+    since: datetime | None = None,
+    limit: int | None = None,
 ) -> list[RecordedQuestion]:
-    """Questions the knowledge did not serve, newest first, at most `limit` of them.
+    """Questions the knowledge did not serve in `guild_id`, newest first, at most `limit`.
 
     That is every question the bot abstained on, and every answer a member marked
-    "Not what I asked": both point at a gap in the knowledge. Takes any connection to the
-    record's file, so a reader in another thread can use its own (the record's connection
-    belongs to the event loop's thread).
+    "Not what I asked": both point at a gap in the knowledge. Only the guild's own questions
+    are listed, and never a private one (`/ask private:True`): a member who asked privately
+    is not shown to anyone, moderators included. Takes any connection to the record's file,
+    so a reader in another thread can use its own.
     """
     cutoff = _stamp(since) if since else ""
     rows = connection.execute(
         f"SELECT {_COLUMNS} FROM questions"
         " WHERE (answered = 0 OR missed_at IS NOT NULL) AND asked_at >= ?"
+        " AND guild_id IS ? AND private = 0"
         " ORDER BY asked_at DESC, id DESC LIMIT ?",
-        (cutoff, -1 if limit is None else limit),
+        (cutoff, guild_id, -1 if limit is None else limit),
     ).fetchall()
     return [_from_row(row) for row in rows]
 
@@ -172,7 +321,19 @@ def _stamp(moment: datetime) -> str:
 
 
 def _from_row(row: tuple) -> RecordedQuestion:
-    rid, asked_at, question, answered, entry_id, score, suggested, guild, channel, missed = row
+    (
+        rid,
+        asked_at,
+        question,
+        answered,
+        entry_id,
+        score,
+        suggested,
+        guild,
+        channel,
+        missed,
+        private,
+    ) = row
     return RecordedQuestion(
         id=rid,
         asked_at=datetime.fromisoformat(asked_at),
@@ -184,4 +345,5 @@ def _from_row(row: tuple) -> RecordedQuestion:
         guild_id=guild,
         channel_id=channel,
         missed=missed is not None,
+        private=bool(private),
     )

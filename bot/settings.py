@@ -33,7 +33,8 @@ class Settings:
     discord_token: str | None = field(default=None, repr=False)
     sync_guild_ids: tuple[int, ...] = ()
     edit_guild_ids: tuple[int, ...] = ()
-    moderator_roles: tuple[str, ...] = ()
+    moderator_role_ids: tuple[int, ...] = ()
+    moderator_role_names: tuple[str, ...] = ()
     log_channel_id: int | None = None
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     data_dir: Path = PROJECT_ROOT / "data"
@@ -87,11 +88,13 @@ def load_settings(
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
     values.update(os.environ if environ is None else environ)
     read = _Reader(values)
+    role_ids, role_names = read("BRIEFING_MODERATOR_ROLES", _roles, ((), ()))
     return Settings(
         discord_token=read("DISCORD_TOKEN", str, None) or None,
         sync_guild_ids=read("BRIEFING_SYNC_GUILD_IDS", _id_list, ()),
         edit_guild_ids=read("BRIEFING_EDIT_GUILD_IDS", _id_list, ()),
-        moderator_roles=read("BRIEFING_MODERATOR_ROLES", _name_list, ()),
+        moderator_role_ids=role_ids,
+        moderator_role_names=role_names,
         log_channel_id=read("BRIEFING_LOG_CHANNEL_ID", _snowflake, None),
         knowledge_dir=read("BRIEFING_KNOWLEDGE_DIR", _path, Settings.knowledge_dir),
         data_dir=read("BRIEFING_DATA_DIR", _path, Settings.data_dir),
@@ -143,8 +146,15 @@ def _id_list(raw: str) -> tuple[int, ...]:
     return tuple(_snowflake(part) for part in parts)
 
 
-def _name_list(raw: str) -> tuple[str, ...]:
-    return tuple(name.strip() for name in raw.split(",") if name.strip())
+def _roles(raw: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Role ids, and the names given instead of ids (a fallback, resolved once at start).
+
+    A role is named by id because a name can be copied: anyone allowed to create a role
+    could make one called like the moderators' role.
+    """
+    items = [item.strip() for item in raw.split(",") if item.strip()]
+    ids = tuple(_snowflake(item) for item in items if item.isdigit())
+    return ids, tuple(item for item in items if not item.isdigit())
 
 
 def _path(raw: str) -> Path:

@@ -92,6 +92,7 @@ class Health:
     )
     KNOWLEDGE_FAILED = "unhealthy: the knowledge failed to load"
     NOT_CONNECTED = "unhealthy: not connected to Discord"
+    NOT_RECORDING = "healthy, but questions are not being recorded ({count} lost so far): {problem}"
 
 
 class Check:
@@ -339,6 +340,15 @@ class Kb:
     EXPORTED = "The knowledge as of now: {summary}."
 
     UNANSWERED_EMPTY = "Nothing unanswered to review."
+    RECORD_FAILING = (
+        "⚠️ Questions are not being recorded right now ({problem}): members still get "
+        "answers, but this list misses what was asked since. The operator can see it in "
+        "`python -m bot health`."
+    )
+    RECORD_UNREADABLE = (
+        "The record of questions cannot be read ({problem}), so there is nothing to review "
+        "until the operator repairs it. Members still get answers."
+    )
     UNANSWERED_TITLE = "Unanswered questions, most asked first"
     UNANSWERED_LINE = "**{number}.** “{question}” · asked {count}× · last {last}{misses}{also}"
     UNANSWERED_MISSES = " · {misses} marked “Not what I asked” (answered with {entries})"
@@ -393,6 +403,10 @@ class Discord:
     ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
     NO_TEXT_TO_ASK = "That message has no text I could read as a question."
     MENTION_HOW_TO = "Mention me with a question, for example: @{name} why isn't Kosovo in PfP?"
+    TOO_SLOW = (
+        "Sorry, I couldn't answer that in time. Please try again in a moment, "
+        "or pick a question from /topics."
+    )
     COOLDOWN = (
         "You're asking quickly: please wait {seconds} seconds before the next question. "
         "/topics lists everything the briefing covers in the meantime."

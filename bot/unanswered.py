@@ -23,6 +23,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from bot import database
 from bot.engine import Engine
 from bot.engine.index import content_words
 from bot.knowledge.history import Actor
@@ -40,6 +41,9 @@ EXAMPLES = 3
 # `/kb unanswered` groups at most this many of the most recent questions not served, so
 # its reply stays quick however long the record grows.
 READ_LIMIT = 2000
+# A moderator waits at most this long for another program's lock on the file before being
+# told the record cannot be read (reads never wait for the bot's own writes: WAL).
+BUSY_SECONDS = 5.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dismissed (
@@ -48,7 +52,8 @@ CREATE TABLE IF NOT EXISTS dismissed (
     reason TEXT NOT NULL,
     at TEXT NOT NULL,
     actor_id INTEGER NOT NULL,
-    actor_name TEXT NOT NULL
+    actor_name TEXT NOT NULL,
+    guild_id INTEGER
 );
 """
 
@@ -179,58 +184,68 @@ def closest_entries(engine: Engine, group: QuestionGroup, limit: int) -> list[tu
 
 
 class UnansweredQuestions:
-    """Groups of not-served questions, minus those moderators have dealt with.
+    """Groups of one guild's not-served questions, minus those its moderators have dealt with.
 
-    Methods block on SQLite; call them through `asyncio.to_thread` from async code.
+    Methods block on SQLite; call them through `asyncio.to_thread` from async code. They
+    raise `sqlite3.Error` when the file cannot be used: the caller tells the moderator.
     """
 
     def __init__(self, database_path: Path) -> None:
         self._path = database_path
-        database_path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as connection:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(_SCHEMA)
 
-    def groups(self, questions: Iterable[RecordedQuestion], limit: int = 10) -> list[QuestionGroup]:
+    def groups(
+        self, guild_id: int | None, questions: Iterable[RecordedQuestion], limit: int = 10
+    ) -> list[QuestionGroup]:
         """The `limit` largest groups of `questions` (from `QuestionRecord.unanswered()`)."""
-        return group_questions(from_record(questions), self.dismissed_words())[:limit]
+        return group_questions(from_record(questions), self.dismissed_words(guild_id))[:limit]
 
-    def recent_groups(self, limit: int = 10, read: int = READ_LIMIT) -> list[QuestionGroup]:
-        """The `limit` largest groups among the `read` most recent questions not served.
+    def recent_groups(
+        self, guild_id: int | None, limit: int = 10, read: int = READ_LIMIT
+    ) -> list[QuestionGroup]:
+        """The `limit` largest groups among the guild's `read` most recent questions not served.
 
         Reads the question record through a connection of its own, so it can run in a
         worker thread while the bot goes on answering.
         """
-        with self._connect() as connection:
-            questions = unanswered_questions(connection, limit=read)
-        return self.groups(questions, limit)
+        with self._session() as connection:
+            questions = unanswered_questions(connection, guild_id, limit=read)
+        return self.groups(guild_id, questions, limit)
 
     def resolve(
         self,
         group: QuestionGroup,
         actor: Actor,
+        guild_id: int | None,
         resolution: Resolution = Resolution.DISMISSED,
     ) -> None:
-        """Record that `actor` dealt with `group`, so it and questions like it stay hidden."""
+        """Record that `actor` dealt with `group` in a guild.
+
+        It and questions like it stay hidden there; another guild's moderators decide
+        about their own.
+        """
         words = sorted({words_of(m.text) for m in group.members} - {""})
         at = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._connect() as connection:
+        with self._session() as connection:
             connection.executemany(
-                "INSERT INTO dismissed (words, reason, at, actor_id, actor_name)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [(w, str(resolution), at, actor.id, actor.name) for w in words],
+                "INSERT INTO dismissed (words, reason, at, actor_id, actor_name, guild_id)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(w, str(resolution), at, actor.id, actor.name, guild_id) for w in words],
             )
 
-    def dismissed_words(self) -> list[str]:
-        """Every dealt-with question, in `words_of` form."""
-        with self._connect() as connection:
-            return [row[0] for row in connection.execute("SELECT DISTINCT words FROM dismissed")]
+    def dismissed_words(self, guild_id: int | None) -> list[str]:
+        """Every question dealt with in the guild, in `words_of` form.
+
+        Rows from before dismissals were kept per guild (no guild) count everywhere.
+        """
+        with self._session() as connection:
+            rows = connection.execute(
+                "SELECT DISTINCT words FROM dismissed WHERE guild_id IS ? OR guild_id IS NULL",
+                (guild_id,),
+            )
+            return [row[0] for row in rows]
 
     @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(self._path, timeout=30)
-        try:
-            with connection:
-                yield connection
-        finally:
-            connection.close()
+    def _session(self) -> Iterator[sqlite3.Connection]:
+        with database.session(self._path, BUSY_SECONDS, _SCHEMA) as connection:
+            database.add_missing_columns(connection, "dismissed", {"guild_id": "INTEGER"})
+            yield connection

@@ -139,3 +139,19 @@ def test_bot_whose_knowledge_fails_to_load_leaves_a_health_file_saying_so(tmp_pa
     result = _health(tmp_path / "data")
     assert result.returncode == 1
     assert "knowledge failed to load" in result.stdout
+
+
+def test_health_says_healthy_but_not_recording_when_the_record_fails(tmp_path: Path):
+    from bot.record import RecordStatus
+    from bot.strings import Health
+
+    reporter = HealthReporter(health_path(tmp_path))
+    reporter.watch_recording(lambda: RecordStatus("database or disk is full", 4))
+    reporter.set_knowledge_loaded(True)
+    reporter.set_connected(True)
+
+    result = _health(tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == Health.NOT_RECORDING.format(
+        count=4, problem="database or disk is full"
+    )

@@ -62,15 +62,15 @@ def test_unanswered_lists_abstentions_and_marked_misses_newest_first(tmp_path: P
     clock.now += timedelta(minutes=1)
     abstained = record.record("what's the weather", ABSTAINED, 1, 2)
 
-    assert record.mark_miss(missed)
-    assert [q.id for q in record.unanswered()] == [abstained, missed]
+    assert record.mark_miss(missed, 1)
+    assert [q.id for q in record.unanswered(1)] == [abstained, missed]
     assert record.get(missed).missed
-    assert [q.id for q in record.unanswered(since=clock.now)] == [abstained]
+    assert [q.id for q in record.unanswered(1, since=clock.now)] == [abstained]
 
 
 def test_marking_an_unknown_question_is_refused(tmp_path: Path):
     record = QuestionRecord(tmp_path / "db.sqlite3", retention_days=30)
-    assert not record.mark_miss(12345)
+    assert not record.mark_miss(12345, 1)
 
 
 def test_prune_removes_only_questions_older_than_retention(tmp_path: Path):
@@ -102,6 +102,7 @@ def test_record_has_no_column_for_who_asked(tmp_path: Path):
         "guild_id",
         "channel_id",
         "missed_at",
+        "private",
     }
 
 
@@ -109,3 +110,50 @@ def test_record_uses_write_ahead_logging(tmp_path: Path):
     path = tmp_path / "db.sqlite3"
     QuestionRecord(path, retention_days=30)
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_file_shrinks_after_pruning(tmp_path: Path):
+    clock = Clock()
+    path = tmp_path / "db.sqlite3"
+    record = QuestionRecord(path, retention_days=30, now=clock)
+    for number in range(2000):
+        record.record(f"question {number} " + "words " * 40, ABSTAINED, 1, 2)
+    record.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    full = path.stat().st_size
+    clock.now += timedelta(days=31)
+
+    assert record.prune() == 2000
+    assert path.stat().st_size < full / 10
+
+
+def test_a_file_made_before_privacy_was_recorded_gains_the_column(tmp_path: Path):
+    path = tmp_path / "db.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE questions (id INTEGER PRIMARY KEY AUTOINCREMENT, asked_at TEXT NOT NULL,"
+        " question TEXT NOT NULL, answered INTEGER NOT NULL, entry_id TEXT, score REAL NOT NULL,"
+        " suggested TEXT NOT NULL DEFAULT '', guild_id INTEGER, channel_id INTEGER, missed_at TEXT)"
+    )
+    old.execute(
+        "INSERT INTO questions (asked_at, question, answered, score, guild_id)"
+        " VALUES ('2026-11-27T12:00:00+00:00', 'an old one', 0, 0.1, 1)"
+    )
+    old.commit()
+    old.close()
+
+    record = QuestionRecord(path, retention_days=3650)
+    private_id = record.record("a new private one", ABSTAINED, 1, 2, private=True)
+
+    assert [q.question for q in record.unanswered(1)] == ["an old one"]
+    assert record.get(private_id).private
+
+
+def test_a_record_that_cannot_be_opened_loses_questions_without_raising(tmp_path: Path):
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"garbage" * 1000)
+    record = QuestionRecord(path, retention_days=30)
+
+    assert record.record("why no pfp", ANSWERED, 1, 2) is None
+    assert record.mark_miss(1, 1) is False
+    assert record.prune() == 0
+    assert record.status.problem == "file is not a database"

@@ -151,3 +151,16 @@ def test_terminal_mode_needs_no_data_folder(tmp_path: Path):
     blocker.write_text("not a folder")
     done = run_bot("ask", "who doesn't recognise kosovo", BRIEFING_DATA_DIR=str(blocker))
     assert done.returncode == 0, done.stderr
+
+
+def test_moderator_roles_take_ids_and_names_as_a_fallback():
+    settings = load_settings(
+        {"BRIEFING_MODERATOR_ROLES": "700000000000000500, Briefing editors"}, env_file=None
+    )
+    assert settings.moderator_role_ids == (700000000000000500,)
+    assert settings.moderator_role_names == ("Briefing editors",)
+
+
+def test_a_moderator_role_id_too_short_for_a_discord_id_is_refused():
+    with pytest.raises(SettingsError, match="BRIEFING_MODERATOR_ROLES"):
+        load_settings({"BRIEFING_MODERATOR_ROLES": "12345"}, env_file=None)

@@ -99,7 +99,7 @@ def record_with_questions(path):
         record.record(text, Decision(text, answered=False, score=0.1), None, None)
     answered = Decision("Does Spain recognise Kosovo?", answered=True, score=0.9, entry=entry)
     miss = record.record("Does Spain recognise Kosovo?", answered, None, None)
-    record.mark_miss(miss)
+    record.mark_miss(miss, None)
     return record
 
 
@@ -108,7 +108,7 @@ def test_groups_are_read_from_the_question_record(tmp_path):
     record = record_with_questions(database)
     unanswered = UnansweredQuestions(database)
 
-    groups = unanswered.groups(record.unanswered())
+    groups = unanswered.groups(None, record.unanswered(None))
 
     assert [(g.count, g.misses, g.examples[0]) for g in groups] == [
         (2, 0, "who is the nato secretary-general"),
@@ -119,13 +119,13 @@ def test_groups_are_read_from_the_question_record(tmp_path):
 def test_a_dismissed_group_does_not_come_back_even_after_a_restart(tmp_path):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
-    groups = UnansweredQuestions(database).groups(record.unanswered())
+    groups = UnansweredQuestions(database).groups(None, record.unanswered(None))
     target = groups[0]
 
-    UnansweredQuestions(database).resolve(target, ALICE, Resolution.PHRASING)
+    UnansweredQuestions(database).resolve(target, ALICE, None, Resolution.PHRASING)
     record.record("Who's the NATO Secretary-General?", Decision("x", False, 0.1), None, None)
 
-    remaining = UnansweredQuestions(database).groups(record.unanswered())
+    remaining = UnansweredQuestions(database).groups(None, record.unanswered(None))
     assert [g.examples[0] for g in remaining] == ["Does Spain recognise Kosovo?"]
     assert target.id not in [g.id for g in remaining]
 
@@ -135,8 +135,8 @@ def test_group_ids_stay_the_same_between_two_readings(tmp_path):
     record = record_with_questions(database)
     unanswered = UnansweredQuestions(database)
 
-    first = [g.id for g in unanswered.groups(record.unanswered())]
-    second = [g.id for g in unanswered.groups(record.unanswered())]
+    first = [g.id for g in unanswered.groups(None, record.unanswered(None))]
+    second = [g.id for g in unanswered.groups(None, record.unanswered(None))]
 
     assert first == second
     assert len(set(first)) == 2
@@ -148,8 +148,8 @@ def test_recent_groups_reads_the_record_itself_and_only_its_most_recent_question
     record = record_with_questions(database)
     unanswered = UnansweredQuestions(database)
 
-    assert unanswered.recent_groups() == unanswered.groups(record.unanswered())
-    newest = unanswered.recent_groups(read=1)
+    assert unanswered.recent_groups(None) == unanswered.groups(None, record.unanswered(None))
+    newest = unanswered.recent_groups(None, read=1)
     assert [(g.count, g.examples[0]) for g in newest] == [(1, "Does Spain recognise Kosovo?")]
 
 

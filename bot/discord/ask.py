@@ -13,7 +13,7 @@ from bot.discord.asking import Place
 from bot.discord.components import message_fields, respond
 from bot.discord.errors import log_error
 from bot.discord.markup import plain_text
-from bot.replies import OPTION_LIMIT, render_notice, shorten
+from bot.replies import OPTION_LIMIT, DiscordReply, render_notice, shorten
 
 if TYPE_CHECKING:
     from bot.discord.bot import BriefingBot
@@ -54,11 +54,13 @@ class AskCog(commands.Cog):
         async def defer() -> None:
             await interaction.response.defer(ephemeral=private, thinking=True)
 
+        async def send(reply: DiscordReply) -> None:
+            await respond(interaction, reply, ephemeral=private or reply.ephemeral)
+
         place = _place(interaction.guild_id, interaction.channel_id)
-        reply = await self.bot.asker.answer(
-            question, interaction.user.id, place, via="slash", on_slow=defer
+        await self.bot.asker.answer(
+            question, interaction.user.id, place, "slash", send, on_slow=defer, private=private
         )
-        await respond(interaction, reply, ephemeral=private or reply.ephemeral)
 
     @ask.autocomplete("question")
     async def suggest(
@@ -87,11 +89,13 @@ class AskCog(commands.Cog):
         async def defer() -> None:
             await interaction.response.defer(thinking=True)
 
+        async def send(reply: DiscordReply) -> None:
+            await respond(interaction, reply)
+
         place = _place(interaction.guild_id, interaction.channel_id)
-        reply = await self.bot.asker.answer(
-            message.content, interaction.user.id, place, via="context_menu", on_slow=defer
+        await self.bot.asker.answer(
+            message.content, interaction.user.id, place, "context_menu", send, on_slow=defer
         )
-        await respond(interaction, reply)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -115,13 +119,13 @@ class AskCog(commands.Cog):
 
     async def _answer_mention(self, message: discord.Message, me: discord.ClientUser) -> None:
         """Reply to a message that mentions the bot; the Asker takes the mentions out."""
+
+        async def send(reply: DiscordReply) -> None:
+            await message.reply(mention_author=False, **message_fields(reply))
+
         if not plain_text(message.content):
-            reply = render_notice(
-                strings.Discord.MENTION_HOW_TO.format(name=me.display_name), ephemeral=False
-            )
-        else:
-            place = _place(message.guild.id if message.guild else None, message.channel.id)
-            reply = await self.bot.asker.answer(
-                message.content, message.author.id, place, "mention"
-            )
-        await message.reply(mention_author=False, **message_fields(reply))
+            how_to = strings.Discord.MENTION_HOW_TO.format(name=me.display_name)
+            await send(render_notice(how_to, ephemeral=False))
+            return
+        place = _place(message.guild.id if message.guild else None, message.channel.id)
+        await self.bot.asker.answer(message.content, message.author.id, place, "mention", send)

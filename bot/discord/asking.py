@@ -1,7 +1,9 @@
 """Asking one question, however it arrived (/ask, a mention, the message menu).
 
-The same steps for each: the cooldown, the engine's decision, the record, one log line,
-the rendered reply. The cogs only parse the Discord side and send what this returns.
+The same steps for each: the cooldown, the engine's decision (off the event loop, with a
+deadline), one log line, the rendered reply sent, and only then the record, written in a
+thread of its own so a slow or broken database never delays or stops an answer. The cogs
+only parse the Discord side and say how to send.
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 from bot import strings
 from bot.discord.cooldown import Cooldown
 from bot.discord.markup import ChannelNames, plain_text
 from bot.engine import Engine
+from bot.engine.compound import split_questions
 from bot.engine.decision import Decision
 from bot.logs import event
 from bot.record import QuestionRecord
@@ -28,6 +33,16 @@ log = logging.getLogger("briefing.discord")
 # milliseconds; if it has not decided by this point, the reply is deferred ("thinking…")
 # and sent as a follow-up when ready.
 DEFER_AFTER_SECONDS = 1.5
+# How long a member may wait for a decision at all. Discord's 3 seconds are met by the
+# deferral above, and a deferred interaction may be followed up for 15 minutes, so Discord
+# is not what limits this: the member is. Someone looking at "thinking…" gives up within
+# seconds, and the engine's work per question is bounded to milliseconds, so a decision still
+# running after 10 seconds means the machine is overloaded or something is stuck; waiting
+# longer helps no one. The member is told so instead (a mention's reply, which has no
+# Discord deadline, gets the same limit).
+DECIDE_DEADLINE_SECONDS = 10.0
+
+Send = Callable[[DiscordReply], Awaitable[object]]
 
 
 @dataclass(frozen=True)
@@ -47,13 +62,18 @@ class Asker:
         record: QuestionRecord,
         cooldown: Cooldown,
         defer_after: float = DEFER_AFTER_SECONDS,
+        deadline: float = DECIDE_DEADLINE_SECONDS,
         channel_names: ChannelNames | None = None,
     ) -> None:
         self.engine_source = engine_source
         self.record = record
         self.cooldown = cooldown
         self.defer_after = defer_after
+        self.deadline = deadline
         self.channel_names = channel_names or (lambda _: None)
+        # One thread for every write: a locked file holds up only the record, never the
+        # threads the engine decides in.
+        self._recording = ThreadPoolExecutor(max_workers=1, thread_name_prefix="record")
 
     async def answer(
         self,
@@ -61,32 +81,40 @@ class Asker:
         member_id: int,
         place: Place,
         via: str,
+        send: Send,
         on_slow: Callable[[], Awaitable[object]] | None = None,
-    ) -> DiscordReply:
-        """The reply to `question` from the member; `on_slow` runs if deciding takes long.
+        private: bool = False,
+    ) -> None:
+        """Send the reply to `question` from the member; `on_slow` runs if deciding takes long.
 
-        `member_id` is used for the cooldown only; it is neither recorded nor logged.
+        `member_id` is used for the cooldown only; it is neither recorded nor logged. A
+        `private` question is recorded as such and never listed for moderators.
         Discord's markup (mentions, emoji, timestamps) is taken out first, so the engine,
         the record and the log see only the words asked. A greeting, thanks or a request
         for help gets what the bot covers, and is not recorded as a question.
         """
         question = plain_text(question, self.channel_names)
         if not question:
-            return render_notice(strings.Reply.EMPTY_QUESTION)
+            await send(render_notice(strings.Reply.EMPTY_QUESTION))
+            return
         wait = self.cooldown.wait_for(member_id)
         if wait:
             event(log, "cooldown", via=via)
-            return render_notice(strings.Discord.COOLDOWN.format(seconds=wait))
+            await send(render_notice(strings.Discord.COOLDOWN.format(seconds=wait)))
+            return
         started = time.perf_counter()
         engine = self.engine_source()
         kind = small_talk(question)
         if kind is not None:
             event(log, "small_talk", via=via, kind=kind)
-            return render_welcome(engine.knowledge, kind)
+            await send(render_welcome(engine.knowledge, kind))
+            return
         decision = await self._decide(engine, question, on_slow)
-        question_id = self.record.record(
-            decision.question or question, decision, place.guild_id, place.channel_id
-        )
+        if decision is None:
+            event(log, "question_timeout", logging.WARNING, via=via, length=len(question))
+            await send(render_notice(strings.Discord.TOO_SLOW))
+            return
+        question_id = None if self.record.status.problem else self.record.new_id()
         entry = decision.entry if decision.answered else None
         related = engine.related(entry.id) if entry else []
         reply = render_discord(decision, related, question_id)
@@ -99,18 +127,50 @@ class Asker:
             score=round(decision.score, 3),
             latency_ms=round((time.perf_counter() - started) * 1000, 1),
         )
-        return reply
+        await send(reply)
+        asked = _as_recorded(question, decision, via)
+        write = partial(
+            self.record.record, asked, decision, place.guild_id, place.channel_id, private
+        )
+        await asyncio.get_running_loop().run_in_executor(
+            self._recording, partial(write, question_id=question_id)
+        )
 
     async def _decide(
         self,
         engine: Engine,
         question: str,
         on_slow: Callable[[], Awaitable[object]] | None,
-    ) -> Decision:
-        """The engine's decision, computed off the event loop so other members are served."""
-        deciding = asyncio.ensure_future(asyncio.to_thread(engine.decide, question))
-        if on_slow is not None:
+    ) -> Decision | None:
+        """The engine's decision, computed off the event loop; None past the deadline."""
+        loop = asyncio.get_running_loop()
+        give_up_at = loop.time() + self.deadline
+        deciding = loop.run_in_executor(None, engine.decide, question)
+        if on_slow is not None and self.defer_after < self.deadline:
             done, _ = await asyncio.wait({deciding}, timeout=self.defer_after)
             if not done:
                 await on_slow()
-        return await deciding
+        done, _ = await asyncio.wait({deciding}, timeout=max(0.0, give_up_at - loop.time()))
+        if not done:
+            deciding.add_done_callback(_ignore_outcome)
+            return None
+        return deciding.result()
+
+
+def _as_recorded(question: str, decision: Decision, via: str) -> str:
+    """The words the record keeps: what the engine read.
+
+    From another member's message (the message menu) only the questions it asks are kept,
+    not the rest of that message, which its author never meant for the bot.
+    """
+    read = decision.question or question
+    if via != "context_menu":
+        return read
+    asked = split_questions(read)
+    return " ".join(asked) if asked else read
+
+
+def _ignore_outcome(deciding: asyncio.Future[Decision]) -> None:
+    """Collect a decision that came too late, so asyncio does not warn about it."""
+    if not deciding.cancelled():
+        deciding.exception()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -101,7 +102,7 @@ class BriefingBot(commands.Bot):
         for make in self._cogs:
             await self.add_cog(make(self))
         self.add_dynamic_items(*DYNAMIC_ITEMS)
-        self._prune()
+        await self._prune()
         if self._sync_at_start:
             await sync_if_changed(self.tree, self.settings.sync_guild_ids, self.settings.data_dir)
 
@@ -117,10 +118,11 @@ class BriefingBot(commands.Bot):
     @tasks.loop(hours=24)
     async def daily_prune(self) -> None:
         """Forget questions older than the retention period."""
-        self._prune()
+        await self._prune()
 
-    def _prune(self) -> None:
-        removed = self.record.prune()
+    async def _prune(self) -> None:
+        """In a thread: a locked file must not hold up the event loop while it waits."""
+        removed = await asyncio.to_thread(self.record.prune)
         event(log, "record_pruned", removed=removed, retention_days=self.settings.retention_days)
 
     async def close(self) -> None:

@@ -8,6 +8,7 @@ state is kept in memory, so nothing expires.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable, Coroutine
@@ -133,6 +134,10 @@ def message_fields(reply: DiscordReply) -> dict[str, Any]:
         "embed": discord.Embed.from_dict(reply.embed) if reply.embed else None,
         "allowed_mentions": discord.AllowedMentions.none(),
     }
+    if not reply.embed:
+        # A reply without an embed may echo a member's words: links in them get no preview.
+        # (The flag would hide a reply's own embed too, so it is left off those.)
+        fields["suppress_embeds"] = True
     view = to_view(reply)
     if view is not None:
         fields["view"] = view
@@ -189,7 +194,8 @@ async def show_full_quotes(interaction: discord.Interaction, entry_id: str) -> N
 
 async def mark_miss(interaction: discord.Interaction, question_id: int) -> None:
     """Record that an answer was not what was asked; say thanks, privately."""
-    noted = _bot(interaction).record.mark_miss(question_id)
+    record = _bot(interaction).record
+    noted = await asyncio.to_thread(record.mark_miss, question_id, interaction.guild_id)
     event(log, "answer_missed", question_id=question_id, noted=noted)
     text = strings.Discord.MISS_NOTED if noted else strings.Discord.MISS_UNKNOWN
     await respond(interaction, render_notice(text))

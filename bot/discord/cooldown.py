@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 
 
@@ -21,24 +21,35 @@ class Cooldown:
         self._questions = questions
         self._seconds = seconds
         self._clock = clock
-        self._asked: dict[int, deque[float]] = {}
+        # Members in the order they last asked, least recent first: the idle ones are at
+        # the front, so forgetting them never looks at anyone still within the window.
+        self._asked: OrderedDict[int, deque[float]] = OrderedDict()
+
+    @property
+    def remembered(self) -> int:
+        """How many members are kept in memory (those who asked within the window)."""
+        return len(self._asked)
 
     def wait_for(self, member_id: int) -> int:
-        """Take one question for the member: 0 when allowed, else whole seconds to wait."""
+        """Take one question for the member: 0 when allowed, else whole seconds to wait.
+
+        Constant work per question, amortised: each member is forgotten once, at the front.
+        """
         now = self._clock()
+        self._forget_idle(now)
         asked = self._asked.setdefault(member_id, deque())
         while asked and now - asked[0] >= self._seconds:
             asked.popleft()
         if len(asked) >= self._questions:
             return max(1, math.ceil(self._seconds - (now - asked[0])))
         asked.append(now)
-        self._forget_idle(now)
+        self._asked.move_to_end(member_id)
         return 0
 
     def _forget_idle(self, now: float) -> None:
         """Drop members whose window has passed, so memory stays bounded."""
-        idle = [
-            m for m, asked in self._asked.items() if not asked or now - asked[-1] >= self._seconds
-        ]
-        for member_id in idle:
+        while self._asked:
+            member_id, asked = next(iter(self._asked.items()))
+            if asked and now - asked[-1] < self._seconds:
+                return
             del self._asked[member_id]

@@ -91,6 +91,7 @@ async def _connect(
         return
     bot = build(*choice)
     report_connection(bot, tracker)
+    tracker.reporter.watch_recording(lambda: bot.record.status)
     shutdown.on_disconnect("discord", bot.close)
     shutdown.on_close("question record", bot.record.close)
     await bot.start(token)

@@ -12,12 +12,18 @@ Every method blocks on SQLite; call it through `asyncio.to_thread` from async co
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+
+from bot import database
+from bot.logs import event
+
+log = logging.getLogger("briefing.history")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS changes (
@@ -103,10 +109,6 @@ class ChangeLog:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as connection:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(_SCHEMA)
 
     def begin(
         self,
@@ -144,10 +146,20 @@ class ChangeLog:
             connection.execute("DELETE FROM changes WHERE id = ?", (change_id,))
 
     def pending(self) -> list[int]:
-        """Changes begun but never finished (a crash between `begin` and `finish`)."""
-        with self._connect() as connection:
-            rows = connection.execute("SELECT id FROM changes WHERE state = 'pending' ORDER BY id")
-            return [row[0] for row in rows]
+        """Changes begun but never finished (a crash between `begin` and `finish`).
+
+        Empty when the database cannot be read (corrupted, locked): the store still opens,
+        so members keep getting answers, and each write then fails with its own error.
+        """
+        try:
+            with self._connect() as connection:
+                rows = connection.execute(
+                    "SELECT id FROM changes WHERE state = 'pending' ORDER BY id"
+                )
+                return [row[0] for row in rows]
+        except sqlite3.Error as error:
+            event(log, "change_log_unreadable", logging.ERROR, problem=str(error))
+            return []
 
     def files(self, change_id: int) -> list[FileChange]:
         """The files a change touched, with their exact bytes before and after."""
@@ -205,13 +217,8 @@ class ChangeLog:
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """A short-lived connection per call, so any thread may use the log."""
-        connection = sqlite3.connect(self._path, timeout=30)
-        try:
-            connection.execute("PRAGMA foreign_keys=ON")
-            with connection:
-                yield connection
-        finally:
-            connection.close()
+        with database.session(self._path, schema=_SCHEMA) as connection:
+            yield connection
 
 
 def _now() -> str:

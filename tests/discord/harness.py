@@ -49,6 +49,7 @@ PRIVATE_NAMES = {
     "ConnectionState.parse_interaction_create": "parse_interaction_create",
     "ConnectionState.parse_message_create": "parse_message_create",
     "ConnectionState.parse_guild_create": "parse_guild_create",
+    "ConnectionState.parse_guild_role_create": "parse_guild_role_create",
     "Client._connection": "_connection",
     "BaseView.__timeout_task_impl": "_BaseView__timeout_task_impl",
 }
@@ -401,6 +402,21 @@ class Harness:
         self.discord.take()
         await self.run(self._parse("parse_message_create", payload))
         return self.discord.take()
+
+    async def create_role(self, role_id: int, name: str) -> None:
+        """Deliver a GUILD_ROLE_CREATE: someone made a role in the test guild."""
+        role = {
+            "id": str(role_id),
+            "name": name,
+            "permissions": "0",
+            "position": 2,
+            "color": 0,
+            "hoist": False,
+            "managed": False,
+            "mentionable": False,
+        }
+        payload = {"guild_id": str(GUILD_ID), "role": role}
+        await self.run(self._parse("parse_guild_role_create", payload))
 
     async def _parse(self, parser: str, payload: dict) -> None:
         getattr(self._state, parser)(payload)

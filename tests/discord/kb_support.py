@@ -25,7 +25,6 @@ from tests.discord.harness import (
     GUILD_ID,
     MEMBER_ID,
     ROLE_ID,
-    ROLE_NAME,
     Harness,
     Request,
     snowflake,
@@ -69,24 +68,27 @@ class KbWorld:
 KB_KNOWLEDGE = Path(__file__).parent / "kb_knowledge"
 
 
-def make_world(tmp_path: Path, log_channel: bool = True) -> KbWorld:
+def make_world(tmp_path: Path, log_channel: bool = True, **settings: Any) -> KbWorld:
     """Copy the fixture knowledge into `tmp_path`; the bot serves the copy.
 
     The bot is the briefing bot as `python -m bot run` builds it: answering from the live
-    engine, with `/kb` added by `open_kb`.
+    engine, with `/kb` added by `open_kb`. `settings` override the test settings by name.
     """
     root = tmp_path / "knowledge"
     shutil.copytree(KB_KNOWLEDGE, root)
-    settings = Settings(
-        edit_guild_ids=(GUILD_ID,),
-        moderator_roles=(ROLE_NAME,),
-        log_channel_id=LOG_CHANNEL_ID if log_channel else None,
-        knowledge_dir=root,
-        data_dir=tmp_path / "data",
+    chosen = Settings(
+        **{
+            "edit_guild_ids": (GUILD_ID,),
+            "moderator_role_ids": (ROLE_ID,),
+            "log_channel_id": LOG_CHANNEL_ID if log_channel else None,
+            "knowledge_dir": root,
+            "data_dir": tmp_path / "data",
+            **settings,
+        }
     )
-    live, kb_cog = open_kb(settings)
-    record = QuestionRecord(settings.database_path, settings.retention_days)
-    bot = BriefingBot(settings, lambda: live.engine, record, cogs=[kb_cog], sync_at_start=False)
+    live, kb_cog = open_kb(chosen)
+    record = QuestionRecord(chosen.database_path, chosen.retention_days)
+    bot = BriefingBot(chosen, lambda: live.engine, record, cogs=[kb_cog], sync_at_start=False)
     return KbWorld(root, bot)
 
 

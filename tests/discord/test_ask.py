@@ -265,7 +265,7 @@ async def test_not_what_i_asked_records_the_miss(briefing):
 
     assert thanks.ephemeral
     assert thanks.message["content"] == strings.Discord.MISS_NOTED
-    (missed,) = briefing.client.record.unanswered()
+    (missed,) = briefing.client.record.unanswered(GUILD_ID)
     assert missed.id == int(miss.rsplit(":", 1)[1])
     assert missed.entry_id == "kosovo-outside-pfp"
 

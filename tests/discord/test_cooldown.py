@@ -1,3 +1,5 @@
+from collections import OrderedDict
+
 from bot.discord.cooldown import Cooldown
 
 
@@ -36,3 +38,46 @@ def test_each_member_has_their_own_window():
     assert cooldown.wait_for(1) == 0
     assert cooldown.wait_for(1) > 0
     assert cooldown.wait_for(2) == 0
+
+
+class CountingAsked(OrderedDict):
+    """The cooldown's memory of members, counting how many members it looks at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.looked_at = 0
+
+    def items(self):
+        for item in super().items():
+            self.looked_at += 1
+            yield item
+
+
+def test_members_idle_past_the_window_are_forgotten():
+    clock = Clock()
+    cooldown = Cooldown(questions=2, seconds=30, clock=clock)
+    for member in range(100):
+        cooldown.wait_for(member)
+    clock.now += 20
+    cooldown.wait_for(1000)
+    clock.now += 15
+
+    assert cooldown.wait_for(1001) == 0
+    assert cooldown.remembered == 2
+
+
+def test_a_question_does_not_look_at_every_member_remembered():
+    clock = Clock()
+    cooldown = Cooldown(questions=2, seconds=30, clock=clock)
+    cooldown._asked = memory = CountingAsked()
+    for member in range(1000):
+        cooldown.wait_for(member)
+        clock.now += 0.001
+    checked_per_question = []
+    for member in range(1000, 1100):
+        before = memory.looked_at
+        cooldown.wait_for(member)
+        checked_per_question.append(memory.looked_at - before)
+
+    assert cooldown.remembered == 1100
+    assert max(checked_per_question) <= 1

@@ -1,6 +1,6 @@
 """The `/kb` rules that need no Discord: who may write, and how form text becomes an entry."""
 
-from bot.discord.kb._access import Access, access
+from bot.discord.kb._access import Access, ModeratorRoles, access
 from bot.discord.kb._forms import (
     entry_data,
     form_from_entry,
@@ -14,23 +14,43 @@ from bot.settings import Settings
 from bot.strings import Kb
 
 EDIT_GUILD = 700000000000000100
-SETTINGS = Settings(edit_guild_ids=(EDIT_GUILD,), moderator_roles=("Briefing Editors",))
+ROLE = 700000000000000500
+SETTINGS = Settings(edit_guild_ids=(EDIT_GUILD,), moderator_role_ids=(ROLE,))
 
 
 def test_manage_server_in_an_edit_guild_may_write():
     assert access(SETTINGS, EDIT_GUILD, True, []) is Access.ALLOWED
 
 
-def test_a_moderator_role_named_in_the_settings_may_write_whatever_its_case():
-    assert access(SETTINGS, EDIT_GUILD, False, ["everyone", "briefing editors"]) is Access.ALLOWED
+def test_a_moderator_role_given_by_id_may_write():
+    assert access(SETTINGS, EDIT_GUILD, False, [EDIT_GUILD, ROLE]) is Access.ALLOWED
 
 
 def test_a_member_without_permission_or_role_may_not_write():
-    assert access(SETTINGS, EDIT_GUILD, False, ["Editors"]) is Access.NOT_ALLOWED
+    assert access(SETTINGS, EDIT_GUILD, False, [ROLE + 1]) is Access.NOT_ALLOWED
+
+
+def test_a_role_given_by_name_counts_only_as_the_one_role_of_that_exact_name_at_start():
+    settings = Settings(edit_guild_ids=(EDIT_GUILD,), moderator_role_names=("Briefing Editors",))
+    roles = ModeratorRoles(settings)
+    roles.resolve(EDIT_GUILD, [(ROLE, "Briefing Editors"), (ROLE + 1, "briefing editors")])
+    roles.resolve(EDIT_GUILD, [(ROLE + 2, "Briefing Editors")])
+
+    assert access(settings, EDIT_GUILD, False, [ROLE], roles) is Access.ALLOWED
+    assert access(settings, EDIT_GUILD, False, [ROLE + 1], roles) is Access.NOT_ALLOWED
+    assert access(settings, EDIT_GUILD, False, [ROLE + 2], roles) is Access.NOT_ALLOWED
+
+
+def test_a_role_name_shared_by_two_roles_gives_neither_access():
+    settings = Settings(edit_guild_ids=(EDIT_GUILD,), moderator_role_names=("Editors",))
+    roles = ModeratorRoles(settings)
+    roles.resolve(EDIT_GUILD, [(ROLE, "Editors"), (ROLE + 1, "Editors")])
+
+    assert access(settings, EDIT_GUILD, False, [ROLE], roles) is Access.NOT_ALLOWED
 
 
 def test_no_one_writes_from_a_guild_not_listed_for_edits_nor_from_direct_messages():
-    assert access(SETTINGS, 700000000000000101, True, ["Briefing Editors"]) is Access.NOT_HERE
+    assert access(SETTINGS, 700000000000000101, True, [ROLE]) is Access.NOT_HERE
     assert access(SETTINGS, None, True, []) is Access.NOT_HERE
     assert access(Settings(), EDIT_GUILD, True, []) is Access.NOT_HERE
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.kb._access import Access, access_of
+from bot.discord.kb._access import Access, ModeratorRoles, access_of
 from bot.discord.kb._forms import (
     EntryForm,
     entry_data,
@@ -44,6 +45,7 @@ from bot.discord.kb._render import (
     group_text,
     history_text,
     no_entry_text,
+    recording_text,
     refused_text,
     reload_texts,
     sources_text,
@@ -84,6 +86,7 @@ from bot.knowledge.store import (
 )
 from bot.live import LiveKnowledge
 from bot.logs import event
+from bot.record import QuestionRecord
 from bot.settings import Settings
 from bot.strings import Kb
 from bot.unanswered import QuestionGroup, Resolution, UnansweredQuestions, closest_entries
@@ -130,6 +133,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         self.store = services.store
         self.live = services.live
         self._watcher: asyncio.Task[None] | None = None
+        self.roles = ModeratorRoles(services.settings)
         super().__init__()
 
     # Changes made on disk
@@ -156,9 +160,16 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
 
     # Who may write
 
+    @commands.Cog.listener("on_guild_available")
+    @commands.Cog.listener("on_guild_join")
+    async def resolve_roles(self, guild: discord.Guild) -> None:
+        """Look up moderators' roles given by name, once per server, as it becomes available."""
+        if guild.id in self.services.settings.edit_guild_ids:
+            self.roles.resolve(guild.id, ((role.id, role.name) for role in guild.roles))
+
     async def moderator(self, interaction: discord.Interaction) -> Actor | None:
         """The acting moderator, or None after privately refusing anyone else."""
-        verdict = access_of(self.services.settings, interaction)
+        verdict = access_of(self.services.settings, self.roles, interaction)
         if verdict is Access.ALLOWED:
             return Actor(interaction.user.id, interaction.user.display_name)
         event(log, "kb_refused", reason=verdict.name.lower(), guild=interaction.guild_id)
@@ -292,9 +303,16 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if not await self.moderator(interaction):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        groups = await asyncio.to_thread(self.services.unanswered.recent_groups, GROUPS)
+        recent = self.services.unanswered.recent_groups
+        try:
+            groups = await asyncio.to_thread(recent, interaction.guild_id, GROUPS)
+        except sqlite3.Error as error:
+            event(log, "kb_unanswered_unreadable", logging.ERROR, error=type(error).__name__)
+            await self._send(interaction, Kb.RECORD_UNREADABLE.format(problem=error))
+            return
+        problem = self._recording_problem()
         if not groups:
-            await self._send(interaction, unanswered_text(groups))
+            await self._send(interaction, recording_text(unanswered_text(groups), problem))
             return
         view = Actions(self.allowed)
         by_id = {group.id: group for group in groups}
@@ -303,7 +321,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             group_options(groups),
             lambda chosen, group_id: self._show_group(chosen, by_id[group_id]),
         )
-        await self._send(interaction, unanswered_text(groups), view=view)
+        await self._send(interaction, recording_text(unanswered_text(groups), problem), view=view)
+
+    def _recording_problem(self) -> str:
+        """What stops the bot's question record, if anything.
+
+        Moderators see it with the list, which would otherwise be silently incomplete.
+        """
+        record = getattr(self.bot, "record", None)
+        return record.status.problem if isinstance(record, QuestionRecord) else ""
 
     async def _show_group(self, interaction: discord.Interaction, group: QuestionGroup) -> None:
         """One group, with its three ways to deal with it."""
@@ -321,7 +347,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                     question,
                 )
                 if applied:
-                    await self._resolve(group, actor, Resolution.PHRASING)
+                    await self._resolve(chosen, group, actor, Resolution.PHRASING)
 
         async def new_entry(pressed: discord.Interaction) -> None:
             form = EntryForm(
@@ -332,7 +358,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         async def dismiss(pressed: discord.Interaction) -> None:
             actor = await self.moderator(pressed)
             if actor:
-                await self._resolve(group, actor, Resolution.DISMISSED)
+                await self._resolve(pressed, group, actor, Resolution.DISMISSED)
                 await pressed.response.edit_message(content=dismissed_text(group), view=None)
 
         view = Actions(
@@ -345,8 +371,11 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         view.add_select(Kb.AS_PHRASING, options, as_phrasing)
         await self._send(interaction, group_text(group), view=view)
 
-    async def _resolve(self, group: QuestionGroup, actor: Actor, how: Resolution) -> None:
-        await asyncio.to_thread(self.services.unanswered.resolve, group, actor, how)
+    async def _resolve(
+        self, interaction: discord.Interaction, group: QuestionGroup, actor: Actor, how: Resolution
+    ) -> None:
+        resolve = self.services.unanswered.resolve
+        await asyncio.to_thread(resolve, group, actor, interaction.guild_id, how)
 
     # Sources
 
@@ -472,7 +501,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """Entries whose question or phrasings match what is typed, one choice each."""
-        if access_of(self.services.settings, interaction) is not Access.ALLOWED:
+        if access_of(self.services.settings, self.roles, interaction) is not Access.ALLOWED:
             return []
         suggestions = self.live.engine.complete(current, CHOICES)
         return [
@@ -485,7 +514,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """The chosen entry's phrasings that contain what is typed."""
-        if access_of(self.services.settings, interaction) is not Access.ALLOWED:
+        if access_of(self.services.settings, self.roles, interaction) is not Access.ALLOWED:
             return []
         entry = self.live.knowledge.entries.get(str(interaction.namespace.entry or ""))
         if entry is None:
@@ -535,7 +564,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             yours=Yours(new_id, data_to_yaml(data)),
         )
         if applied and group:
-            await self._resolve(group, actor, Resolution.ENTRY)
+            await self._resolve(interaction, group, actor, Resolution.ENTRY)
 
     async def _open_edit(self, interaction: discord.Interaction, entry_id: str) -> None:
         stored = await self._read_entry(interaction, entry_id)

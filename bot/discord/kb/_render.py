@@ -249,6 +249,13 @@ def unanswered_text(groups: Sequence[QuestionGroup]) -> str:
     return lines_within(f"**{Kb.UNANSWERED_TITLE}**", lines)
 
 
+def recording_text(text: str, problem: str) -> str:
+    """`text` under a warning that questions are not being recorded, when they are not."""
+    if not problem:
+        return text
+    return lines_within(Kb.RECORD_FAILING.format(problem=problem), text.split("\n"))
+
+
 def group_options(groups: Sequence[QuestionGroup]) -> list[tuple[str, str]]:
     """The (label, group id) options of the menu that picks a group."""
     return [
