@@ -106,6 +106,13 @@ class Check:
     UNKNOWN_SOURCE = "unknown source '{value}'; the known sources are: {known}"
     NO_SOURCES = "unknown source '{value}'; there are no sources yet"
     QUOTE_NOT_FOUND = "not found verbatim in source '{source}'; closest passage: «{passage}»"
+    QUOTE_DIFFERS = (
+        "not found verbatim in source '{source}': the quote has «{quoted}» where the source "
+        "has «{original}»; closest passage: «{passage}»"
+    )
+    QUOTE_NOTHING_LIKE = "not found verbatim in source '{source}', nor anything like it"
+    WARNING = "warning: {message}"
+    UNPAIRED_MARKS = "quotation marks do not pair up; quote only the words inside them: «{fix}»"
     BAD_PUBLISHED = (
         "'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not known"
     )

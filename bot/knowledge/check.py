@@ -13,6 +13,9 @@ from bot import strings
 from bot.knowledge.coverage import coverage
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Knowledge
+from bot.knowledge.problems import Problem, Report
+from bot.knowledge.validate import entry_label, quote_warnings
+from bot.knowledge.yamlfile import read_yaml
 
 
 def run_check(root: Path, with_coverage: bool, say: Callable[[str], None] = print) -> int:
@@ -25,7 +28,38 @@ def run_check(root: Path, with_coverage: bool, say: Callable[[str], None] = prin
     if with_coverage:
         return _report_coverage(result.knowledge, say)
     say(_summary(result.knowledge))
+    for warning in warnings(root, result.knowledge):
+        say(str(warning))
     return 0
+
+
+def warnings(root: Path, knowledge: Knowledge) -> list[Problem]:
+    """What is odd but not wrong in valid knowledge, one `file:line: field: warning` each.
+
+    A warning never fails the check: the bot serves the knowledge as it is.
+    """
+    found: list[Problem] = []
+    for entry_id in sorted(knowledge.entries):
+        odd = quote_warnings(knowledge.entries[entry_id])
+        if not odd:
+            continue
+        report = _located(root, entry_label(entry_id))
+        for path, message in odd:
+            report.add(path, strings.Check.WARNING.format(message=message))
+        found.extend(report.problems)
+    return found
+
+
+def _located(root: Path, label: str) -> Report:
+    """A report that places problems on the lines of the file `label` (when it reads)."""
+    report = Report(label)
+    try:
+        document = read_yaml((root / label).read_text(encoding="utf-8"), Report(label))
+    except (OSError, UnicodeDecodeError):
+        return report
+    if document is not None:
+        report.lines = document.lines
+    return report
 
 
 def _summary(knowledge: Knowledge) -> str:

@@ -9,12 +9,14 @@ temporary files of an atomic write in progress.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bot import strings
+from bot.knowledge.age import oldest_first
 from bot.knowledge.model import Entry, Knowledge, Source
 from bot.knowledge.problems import Problem, Report
-from bot.knowledge.validate import ClaimIndex, check_entry, check_source
+from bot.knowledge.validate import check_entry, check_source, claimant, report_clashes
 from bot.knowledge.yamlfile import YamlDocument, read_yaml
 
 __all__ = ["LoadResult", "Problem", "load_knowledge"]
@@ -118,21 +120,23 @@ def _load_entries(
     documents: list[tuple[Path, Report, YamlDocument | None]] = []
     for path in _visible_files(root / "entries"):
         label = f"entries/{path.name}"
-        if path.suffix != ".yaml":
-            problems.append(Problem(label, strings.Check.STRAY_ENTRY_FILE))
-            continue
         report = Report(label)
+        if path.suffix != ".yaml":
+            report.add((), strings.Check.STRAY_ENTRY_FILE)
+            documents.append((path, report, None))
+            continue
         documents.append((path, report, _read_document(path, report)))
     owners = _id_owners(documents)
-    claims = ClaimIndex()
+    claimants = []
     for path, report, document in documents:
         if document is not None:
             _check_unique_id(document.data, report, owners)
             entry = check_entry(document.data, report, sources, path.stem)
             if entry is not None:
-                claims.check(entry, report)
-                claims.add(entry, report.label)
                 entries[entry.id] = entry
+            claimants.append(claimant(document.data, report))
+    report_clashes(claimants, partial(oldest_first, root))
+    for _, report, _ in documents:
         problems.extend(report.sorted_problems())
     return entries
 
