@@ -165,6 +165,16 @@ class Terminal:
     PROMPT = "\nquestion> "
     BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
     CHECK_HINT = "Run `python -m bot check` for details."
+    NO_SOURCE = "no source '{source}'; the sources are: {known}"
+    NO_SOURCES = "no sources yet"
+    COVERAGE = "{source}: {cited}/{total} sentences cited"
+    COVERAGE_HINT = (
+        "Each uncited sentence follows with a citation to paste under `citations:` in a new "
+        "entry file (see knowledge/README.md); write its question, answer and phrasings."
+    )
+    UNCITED = "{where}: uncited; suggested topic: {topic}"
+    SOURCE_LINE = "{id} · {title} · {outlet}, {published} · {cited}"
+    CITED_BY = ("cited by {count} entry", "cited by {count} entries")
 
 
 class Kb:
@@ -263,6 +273,21 @@ class Kb:
     SOURCES_TITLE = "Sources"
     SOURCES_EMPTY = "There are no sources yet."
     SOURCE_LINE = "`{id}` · {title} · {outlet}, {published} · cited by {cited}"
+    COVERAGE = "How much of a source entries cite, with a form for each uncited sentence"
+    OPTION_SOURCE = "The source (start typing its id; default: every source)"
+    COVERAGE_TITLE = "`{source_id}`: {cited}/{total} sentences cited"
+    COVERAGE_ALL_CITED = "Every sentence is cited."
+    COVERAGE_HINT = (
+        "Press a sentence's number to write its entry: the form holds the quote, the source, "
+        "the speaker and a suggested topic; you write the question, answer and phrasings."
+    )
+    COVERAGE_LINE = "**{number}.** “{sentence}” · {speaker}"
+    COVERAGE_MORE = "… and {more} more after these."
+    COVERAGE_SUMMARY = "Sentences cited, by source:"
+    COVERAGE_SOURCE_LINE = "`{source_id}` · {cited}/{total}"
+    COVERAGE_PICK = "Choose a source to cover"
+    NO_SOURCE = "There is no source `{source_id}`; `/kb source list` shows them."
+    ID_TAKEN = "`{entry_id}` already exists: `/kb edit` changes it, or choose another id."
     NOT_TXT = "The attached file must be a .txt file."
     TOO_BIG = "The attached file is too large (the limit is {limit} bytes)."
 
@@ -357,6 +382,7 @@ class Discord:
     SOURCES_TITLE = "Sources"
     SOURCES_INTRO = "Every answer quotes one of these, verbatim."
     SOURCE_LINE = "{outlet}, {date}"
+    SOURCE_CITED = ("Cited by {count} entry", "Cited by {count} entries")
     SOURCE_BY = "By {author}"
     SOURCE_NO_LINK = "No link stored"
     NO_SOURCES = "No sources are stored yet."
