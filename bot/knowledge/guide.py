@@ -41,6 +41,9 @@ _OPENING_WORDS = """
     first finally previously speaking
 """
 _NOT_NAMES = SENTENCE_STARTERS | frozenset(_OPENING_WORDS.split())
+# A sentence takes the topic of an entry it shares this many words of this length with.
+SIMILAR_WORDS_MIN = 3
+WORD_LENGTH_MIN = 5
 # Attributions stand near the start or the end of a sentence; reading at most this much of
 # each end keeps the patterns' work bounded on a pathological line.
 READ_LIMIT = 400
@@ -85,12 +88,15 @@ def guide(knowledge: Knowledge, source_id: str, limit: int | None = None) -> Sou
     position = {sentence.start: index for index, sentence in enumerate(sentences)}
     topics = _sentence_topics(knowledge, source, sentences)
     fallback = _common_topic(knowledge, source)
+    vocabulary = _entry_words(knowledge)
     suggestions = tuple(
         Suggestion(
             sentence=sentence,
             quote=quote_of(sentence.text),
             speaker=read_speaker(_attributed(sentences, position[sentence.start]), source),
-            topic=_neighbours_topic(topics, position[sentence.start]) or fallback,
+            topic=_neighbours_topic(topics, position[sentence.start])
+            or _similar_topic(vocabulary, sentence.text)
+            or fallback,
         )
         for sentence in covered.uncited[:limit]
     )
@@ -219,6 +225,37 @@ def _neighbours_topic(topics: list[list[str]], index: int) -> str:
         if near:
             return Counter(near).most_common(1)[0][0]
     return ""
+
+
+def _entry_words(knowledge: Knowledge) -> list[tuple[str, frozenset[str]]]:
+    """Each entry's topic with the words of its question, answer and phrasings."""
+    return [
+        (entry.topic, _words(" ".join((entry.question, entry.answer, *entry.phrasings))))
+        for entry in knowledge.entries.values()
+    ]
+
+
+def _similar_topic(vocabulary: list[tuple[str, frozenset[str]]], sentence: str) -> str:
+    """The topic of the entry whose words the sentence shares most (a few at least).
+
+    For a source no entry cites yet, entries from other sources on the same matter are the
+    best guess at where its sentences belong. A shared word counts less the more entries
+    have it, so the subject's everyday words do not decide.
+    """
+    words = _words(sentence)
+    spread = Counter(word for _, entry_words in vocabulary for word in entry_words & words)
+    best, best_weight = "", 0.0
+    for topic, entry_words in vocabulary:
+        shared = entry_words & words
+        weight = sum(1 / spread[word] for word in shared)
+        if len(shared) >= SIMILAR_WORDS_MIN and weight > best_weight:
+            best, best_weight = topic, weight
+    return best
+
+
+def _words(text: str) -> frozenset[str]:
+    """The longer words of a text, casefolded: short ones are mostly grammar."""
+    return frozenset(w for w in re.findall(r"\w+", text.casefold()) if len(w) >= WORD_LENGTH_MIN)
 
 
 def _common_topic(knowledge: Knowledge, source: Source) -> str:

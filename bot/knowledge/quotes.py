@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,7 +59,7 @@ class NormalisedText:
     """
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
 
     def spans(self, quote: str) -> list[tuple[int, int]]:
         """Every place `quote` occurs, as (start, end) offsets in the original text."""
@@ -85,7 +87,7 @@ def normalised_text(text: str) -> NormalisedText:
     Cached because a load checks many quotes against the same few long source texts.
     """
     chars: list[str] = []
-    origin: list[int] = []
+    origin = array("q")  # 8 bytes an index, where a list of ints takes over 30
     for index, char in enumerate(text):
         if char.isspace():
             if chars and chars[-1] != " ":
@@ -98,7 +100,7 @@ def normalised_text(text: str) -> NormalisedText:
     if chars and chars[-1] == " ":
         chars.pop()
         origin.pop()
-    return NormalisedText("".join(chars), tuple(origin))
+    return NormalisedText("".join(chars), origin)
 
 
 def find_quote(quote: str, text: str) -> bool:

@@ -178,6 +178,8 @@ async def test_a_quote_not_in_its_source_is_refused_showing_the_closest_passage(
     content = reply.message["content"]
     assert content.startswith(Kb.REFUSED)
     assert "not found verbatim" in content
+    assert "has ^guarded^ the country" in content
+    assert "has ^protected^ the country" in content
     assert "as KFOR has protected the country for years" in content
     assert world.knowledge_files() == before
     yours = reply.files[Kb.YOURS_FILE.format(item_id=KFOR_ID)].decode("utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.knowledge.serialise import data_to_yaml
 from bot.strings import Kb
 from tests.discord.kb_support import (
     MODAL,
@@ -135,3 +136,30 @@ async def test_an_entry_saved_with_unpaired_quotation_marks_is_saved_with_a_warn
         "inside them: «We will keep our promises»",
     ]
     assert (world.root / "entries" / "what-did-jane-marlow-promise.yaml").is_file()
+
+
+async def test_check_lists_every_problem_at_once_and_blames_the_new_file_for_a_clash(
+    world, harness
+):
+    knowledge = world.services.live.knowledge
+    taken = min(knowledge.entries.values(), key=lambda entry: entry.id)
+    source_id = min(knowledge.sources)
+    copycat = {
+        "id": "copycat",
+        "question": taken.question,
+        "topic": "Anything",
+        "answer": "Anything.",
+        "citations": [{"source": source_id, "quote": "words never printed", "speaker": "X"}],
+    }
+    (world.root / "entries" / "copycat.yaml").write_text(data_to_yaml(copycat), "utf-8")
+    (world.root / "entries" / "broken.yaml").write_text("id: broken\nquestion: [unclosed\n")
+    reply = last(await harness.interact(moderator(kb(harness, "check"))))
+    lines = reply.message["content"].splitlines()
+    assert lines[0] == Kb.CHECK_PROBLEMS.format(count=3)
+    assert lines[1].startswith("- entries/broken.yaml:2: ")
+    assert lines[2:] == [
+        f"- entries/copycat.yaml:2: question: '{taken.question}' is also the question of "
+        f"entry '{taken.id}' (entries/{taken.id}.yaml)",
+        lines[3],
+    ]
+    assert lines[3].startswith("- entries/copycat.yaml:7: citations[0].quote: not found verbatim")

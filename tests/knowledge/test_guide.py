@@ -119,3 +119,27 @@ def test_coverage_without_a_source_gives_every_sources_share(knowledge, capsys):
     (knowledge / "entries" / "us-house.yaml").unlink()
     assert main(["coverage", "--directory", str(knowledge)]) == 1
     assert capsys.readouterr().out == f"{SOURCE_ID}: 1/3 sentences cited\n"
+
+
+def test_a_source_no_entry_cites_takes_the_topic_of_the_entry_sharing_its_words():
+    other = Source("other", "Other", OUTLET, "2026-01", "en", "2026-01-02", "Something else.")
+    citation = Citation("other", "Something else.", OUTLET)
+    entries = {
+        "ballots": Entry(
+            "ballots",
+            "How were ballots counted after the election?",
+            "Observers watched ballots counted by hand in every district.",
+            "Elections",
+            (),
+            (citation,),
+        ),
+        **{
+            f"e{n}": Entry(f"e{n}", f"Question {n}?", "Answer.", "General", (), (citation,))
+            for n in range(3)
+        },
+    }
+    text = "Observers said ballots were counted by hand in each district.\nNothing matches here.\n"
+    knowledge = Knowledge(entries=entries, sources={"example": source(text), "other": other})
+    counted, unmatched = guide(knowledge, "example").suggestions
+    assert counted.topic == "Elections"
+    assert unmatched.topic == "General"
