@@ -119,9 +119,11 @@ async def test_add_refuses_an_id_it_could_not_save_before_any_form_opens(
     assert world.knowledge_files() == before
 
 
-async def test_an_entry_saved_with_unpaired_quotation_marks_is_saved_with_a_warning(world, harness):
+async def test_an_entry_with_unpaired_quotation_marks_is_saved_and_checked_with_a_warning(
+    world, harness
+):
     await add_source(harness)
-    (opened,) = await harness.interact(moderator(kb(harness, "add")))
+    (opened,) = await harness.interact(moderator(kb(harness, "add", entry_id="aaa-promise")))
     typed = {
         "Question": "What did Jane Marlow promise?",
         "Topic": "Politics",
@@ -130,12 +132,18 @@ async def test_an_entry_saved_with_unpaired_quotation_marks_is_saved_with_a_warn
         "quote: We will keep our promises,” Marlow said.",
     }
     reply = last(await harness.interact(submit(harness, opened, **typed)))
+    warning = (
+        "citations[0].quote: warning: quotation marks do not pair up; quote only the words "
+        "inside them: «We will keep our promises»"
+    )
     assert reply.message["content"].splitlines() == [
-        Kb.ADDED.format(entry_id="what-did-jane-marlow-promise", change_id=2),
-        "- citations[0].quote: warning: quotation marks do not pair up; quote only the words "
-        "inside them: «We will keep our promises»",
+        Kb.ADDED.format(entry_id="aaa-promise", change_id=2),
+        f"- {warning}",
     ]
-    assert (world.root / "entries" / "what-did-jane-marlow-promise.yaml").is_file()
+    checked = last(await harness.interact(moderator(kb(harness, "check"))))
+    lines = checked.message["content"].splitlines()
+    assert lines[0].startswith("The knowledge on disk is valid: ")
+    assert lines[1] == f"- entries/aaa-promise.yaml:8: {warning}"
 
 
 async def test_check_lists_every_problem_at_once_and_blames_the_new_file_for_a_clash(

@@ -67,6 +67,7 @@ from bot.discord.kb._ui import (
     clip,
     fits_form,
 )
+from bot.knowledge.check import warnings
 from bot.knowledge.guide import SourceGuide, Suggestion, citation_block, guide
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.loader import LoadResult
@@ -492,8 +493,11 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await asyncio.to_thread(self.store.check)
+        odd = []
+        if result.knowledge is not None:
+            odd = await asyncio.to_thread(warnings, self.store.root, result.knowledge)
         # A report of the problems needs no warning about them on top.
-        await self._send(interaction, check_text(result), warn=result.knowledge is not None)
+        await self._send(interaction, check_text(result, odd), warn=result.knowledge is not None)
 
     @app_commands.command(name="reload", description=Kb.RELOAD)
     async def reload(self, interaction: discord.Interaction) -> None:

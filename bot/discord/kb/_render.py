@@ -257,12 +257,12 @@ def current_text(conflict: Conflict) -> tuple[str, str] | None:
     return _clip(title, EMBED_TITLE_LIMIT), code_block(conflict.current_text)
 
 
-def check_text(result: LoadResult) -> str:
-    """The report of `/kb check`."""
+def check_text(result: LoadResult, warnings: Sequence[Problem] = ()) -> str:
+    """The report of `/kb check`: the problems, or that all is valid and any warnings."""
     if result.knowledge is None:
         header = Kb.CHECK_PROBLEMS.format(count=len(result.problems))
         return problems_text(header, result.problems)
-    return Kb.CHECK_OK.format(summary=knowledge_summary(result.knowledge))
+    return problems_text(Kb.CHECK_OK.format(summary=knowledge_summary(result.knowledge)), warnings)
 
 
 def reload_texts(result: LoadResult, actor: str) -> tuple[str, str]:
