@@ -128,11 +128,6 @@ class Misquote:
     difference: tuple[str, str] | None
 
 
-def closest_passage(quote: str, text: str) -> str:
-    """The passage of `text` most like `quote`, in whole words, on one line ("" if none)."""
-    return misquote(quote, text).passage
-
-
 def misquote(quote: str, text: str) -> Misquote:
     """Where `quote` comes closest in `text`, and where it first differs from it there.
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.knowledge.quotes import closest_passage, find_quote, misquote, quote_spans, unpaired_fix
+from bot.knowledge.quotes import find_quote, misquote, quote_spans, unpaired_fix
 
 TEXT = "Kosovo’s caretaker government — it says — “also depends on circumstances…”\nNext line."
 
@@ -52,7 +52,7 @@ def test_locates_a_quote_across_a_line_break_and_an_ellipsis():
 
 
 def test_closest_passage_shows_the_source_wording_in_whole_words_on_one_line():
-    passage = closest_passage("caretaker government - it said - also depends", TEXT)
+    passage = misquote("caretaker government - it said - also depends", TEXT).passage
     assert "caretaker government — it says — “also depends" in passage
     assert passage.split()[0] in TEXT.split()
     assert passage.split()[-1] in TEXT.split()
@@ -61,7 +61,7 @@ def test_closest_passage_shows_the_source_wording_in_whole_words_on_one_line():
 
 def test_closest_passage_of_a_misquote_is_the_real_sentence():
     text = "Russia has brought war back to Europe, and Europe must be prepared, he said."
-    passage = closest_passage("Russia brought war to Europe and Europe must be ready", text)
+    passage = misquote("Russia brought war to Europe and Europe must be ready", text).passage
     assert passage.startswith("Russia has brought war back to Europe")
 
 
