@@ -53,6 +53,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     for size in SYNTHETIC_SIZES:
         _speed(f"synthetic {size:,}", synthetic_knowledge(knowledge, size), questions, out)
     _worst_hostile(knowledge, out)
+    _misquote_in_a_long_source(knowledge, out)
     _startup(settings, out)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out(f"peak memory of this benchmark process (10k index included): {peak:.0f} MB")
@@ -171,6 +172,42 @@ def _worst_hostile(knowledge: Knowledge, out: Callable[[str], None]) -> None:
 def _percentile(values: list[float], percent: int) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, len(ordered) * percent // 100)]
+
+
+LONG_SOURCE_CHARS = 4_900_000
+MISQUOTE_CHARS = 995
+
+
+def _misquote_in_a_long_source(knowledge: Knowledge, out: Callable[[str], None]) -> None:
+    """Time to refuse a long misquote against a 4.9 MB source, closest passage included.
+
+    The source is the shipped texts' words shuffled, with the longest shipped text in the
+    middle; the misquote is a passage of it with one word changed.
+    """
+    from bot.knowledge.quotes import find_quote, misquote
+
+    texts = sorted((s.text for s in knowledge.sources.values()), key=len)
+    if not texts:
+        return
+    original = " ".join(texts[-1].split())
+    words = " ".join(text for text in texts).split()
+    rng = random.Random(5)
+    half = LONG_SOURCE_CHARS // 2
+    filler = " ".join(rng.choice(words) for _ in range(LONG_SOURCE_CHARS // 5))
+    text = f"{filler[:half]}\n{texts[-1]}\n{filler[half:LONG_SOURCE_CHARS]}"
+    start = max(0, len(original) // 2 - MISQUOTE_CHARS // 2)
+    passage = original[start : start + MISQUOTE_CHARS]
+    cut = passage.split()
+    cut[len(cut) // 2] = cut[len(cut) // 2] + "x"
+    quote = " ".join(cut)
+    started = time.perf_counter()
+    found = not find_quote(quote, text) and misquote(quote, text).difference is not None
+    seconds = time.perf_counter() - started
+    out(
+        f"misquote of {len(quote)} characters against a {len(text) / 1e6:.1f} MB source: "
+        f"{seconds:.2f} s to refuse it with its closest passage "
+        f"({'difference marked' if found else 'DIFFERENCE NOT FOUND'})"
+    )
 
 
 # Runs `python -m bot ask QUESTION` and then prints the process's own peak memory

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot ask | check | bench | sync | run | health`."""
+"""Command line: `python -m bot ask | check | coverage | sources | bench | sync | run | health`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot import health, strings
-from bot.knowledge.check import run_check
+from bot.knowledge.check import run_check, run_coverage, run_sources
 from bot.settings import Settings, SettingsError, load_settings
 
 
@@ -21,6 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument(
         "--coverage", action="store_true", help="list source sentences no entry cites"
     )
+    cover = commands.add_parser(
+        "coverage", help="a source's uncited sentences, each with a citation ready to paste"
+    )
+    cover.add_argument("source", nargs="?", help="the source's id (default: every source's share)")
+    cover.add_argument("--directory", help="knowledge folder (default: configured)")
+    listing = commands.add_parser("sources", help="list the sources and how many entries cite each")
+    listing.add_argument("directory", nargs="?", help="knowledge folder (default: configured)")
     ask = commands.add_parser("ask", help="ask questions in the terminal")
     ask.add_argument("question", nargs="?", help="answer this one question and exit")
     ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
@@ -51,8 +58,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _command(args: argparse.Namespace, settings: Settings) -> int:
     """Run the chosen command with valid settings; return the exit code."""
-    if args.command == "check":
+    if args.command in ("check", "coverage", "sources"):
         root = Path(args.directory) if args.directory else settings.knowledge_dir
+        if args.command == "coverage":
+            return run_coverage(root, args.source)
+        if args.command == "sources":
+            return run_sources(root)
         from bot.engine.routing import routing_problems
 
         return run_check(root, args.coverage, snapshot_checks=(routing_problems,))

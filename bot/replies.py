@@ -12,6 +12,7 @@ from typing import Any
 
 from bot import strings
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
+from bot.knowledge.guide import citing_counts
 from bot.knowledge.model import Entry, Knowledge, Source
 
 __all__ = [
@@ -461,18 +462,19 @@ def _plural(forms: tuple[str, str], count: int) -> str:
 
 
 def render_sources(knowledge: Knowledge, page: int = 0) -> DiscordReply:
-    """The stored sources, newest first: title, outlet, date, author and link."""
+    """The stored sources, newest first: title, outlet, date, citing entries, author, link."""
     sources = sorted(knowledge.sources.values(), key=lambda s: (s.published, s.id), reverse=True)
     if not sources:
         return render_notice(strings.Discord.NO_SOURCES)
     pages = math.ceil(len(sources) / SOURCES_PER_PAGE)
     page = min(max(page, 0), pages - 1)
     shown = sources[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
+    cited = citing_counts(knowledge)
     embed: dict[str, Any] = {
         "title": strings.Discord.SOURCES_TITLE,
         "description": strings.Discord.SOURCES_INTRO,
         "color": EMBED_COLOUR,
-        "fields": [_source_field(source) for source in shown],
+        "fields": [_source_field(source, cited[source.id]) for source in shown],
     }
     if pages > 1:
         embed["footer"] = {"text": strings.Discord.PAGE.format(page=page + 1, pages=pages)}
@@ -480,9 +482,10 @@ def render_sources(knowledge: Knowledge, page: int = 0) -> DiscordReply:
     return DiscordReply(embed=embed, buttons=buttons, ephemeral=True)
 
 
-def _source_field(source: Source) -> dict[str, Any]:
+def _source_field(source: Source, cited: int) -> dict[str, Any]:
     lines = [
-        strings.Discord.SOURCE_LINE.format(outlet=source.outlet, date=human_date(source.published))
+        strings.Discord.SOURCE_LINE.format(outlet=source.outlet, date=human_date(source.published)),
+        _plural(strings.Discord.SOURCE_CITED, cited),
     ]
     if source.author:
         lines.append(strings.Discord.SOURCE_BY.format(author=source.author))

@@ -157,6 +157,13 @@ class Check:
     UNKNOWN_SOURCE = "unknown source '{value}'; the known sources are: {known}"
     NO_SOURCES = "unknown source '{value}'; there are no sources yet"
     QUOTE_NOT_FOUND = "not found verbatim in source '{source}'; closest passage: «{passage}»"
+    QUOTE_DIFFERS = (
+        "not found verbatim in source '{source}': the quote has «{quoted}» where the source "
+        "has «{original}»; closest passage: «{passage}»"
+    )
+    QUOTE_NOTHING_LIKE = "not found verbatim in source '{source}', nor anything like it"
+    WARNING = "warning: {message}"
+    UNPAIRED_MARKS = "quotation marks do not pair up; quote only the words inside them: «{fix}»"
     BAD_PUBLISHED = (
         "'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not known"
     )
@@ -224,6 +231,16 @@ class Terminal:
     NO_SOURCES = "No sources are stored yet."
     BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
     CHECK_HINT = "Run `python -m bot check` for details."
+    NO_SOURCE = "no source '{source}'; the sources are: {known}"
+    NO_SOURCES = "no sources yet"
+    COVERAGE = "{source}: {cited}/{total} sentences cited"
+    COVERAGE_HINT = (
+        "Each uncited sentence follows with a citation to paste under `citations:` in a new "
+        "entry file (see knowledge/README.md); write its question, answer and phrasings."
+    )
+    UNCITED = "{where}: uncited; suggested topic: {topic}"
+    SOURCE_LINE = "{id} · {title} · {outlet}, {published} · {cited}"
+    CITED_BY = ("cited by {count} entry", "cited by {count} entries")
 
 
 class Kb:
@@ -322,6 +339,21 @@ class Kb:
     SOURCES_TITLE = "Sources"
     SOURCES_EMPTY = "There are no sources yet."
     SOURCE_LINE = "`{id}` · {title} · {outlet}, {published} · cited by {cited}"
+    COVERAGE = "How much of a source entries cite, with a form for each uncited sentence"
+    OPTION_SOURCE = "The source (start typing its id; default: every source)"
+    COVERAGE_TITLE = "`{source_id}`: {cited}/{total} sentences cited"
+    COVERAGE_ALL_CITED = "Every sentence is cited."
+    COVERAGE_HINT = (
+        "Press a sentence's number to write its entry: the form holds the quote, the source, "
+        "the speaker and a suggested topic; you write the question, answer and phrasings."
+    )
+    COVERAGE_LINE = "**{number}.** “{sentence}” · {speaker}"
+    COVERAGE_MORE = "… and {more} more after these."
+    COVERAGE_SUMMARY = "Sentences cited, by source:"
+    COVERAGE_SOURCE_LINE = "`{source_id}` · {cited}/{total}"
+    COVERAGE_PICK = "Choose a source to cover"
+    NO_SOURCE = "There is no source `{source_id}`; `/kb source list` shows them."
+    ID_TAKEN = "`{entry_id}` already exists: `/kb edit` changes it, or choose another id."
     NOT_TXT = "The attached file must be a .txt file."
     TOO_BIG = "The attached file is too large (the limit is {limit} bytes)."
     DOWNLOAD_FAILED = "The attached file could not be downloaded from Discord; try again."
@@ -430,6 +462,7 @@ class Discord:
     SOURCES_TITLE = "Sources"
     SOURCES_INTRO = "Every answer quotes one of these, verbatim."
     SOURCE_LINE = "{outlet}, {date}"
+    SOURCE_CITED = ("Cited by {count} entry", "Cited by {count} entries")
     SOURCE_BY = "By {author}"
     SOURCE_NO_LINK = "No link stored"
     NO_SOURCES = "No sources are stored yet."

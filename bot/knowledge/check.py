@@ -1,7 +1,9 @@
-"""`python -m bot check`: validate the knowledge, and optionally measure its coverage.
+"""The knowledge commands of the terminal: `check`, `coverage` and `sources`.
 
-Prints one line per problem (or per uncited sentence) so an editor or CI log can jump to
-it, and a one-line summary when all is well. Returns the process exit code.
+`python -m bot check` prints one line per problem (or per uncited sentence) so an editor
+or CI log can jump to it, and a one-line summary when all is well; `coverage SOURCE` lists
+a source's uncited sentences with a citation ready to paste; `sources` lists the sources.
+Each returns the process exit code.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from pathlib import Path
 
 from bot import strings
 from bot.knowledge.coverage import coverage
+from bot.knowledge.guide import citing_counts, guide
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Knowledge
-from bot.knowledge.problems import Problem
+from bot.knowledge.problems import Problem, Report
+from bot.knowledge.serialise import data_to_yaml
+from bot.knowledge.validate import entry_label, quote_warnings
+from bot.knowledge.yamlfile import read_yaml
 
 # Checks of a loaded snapshot that need more than this package (routing asks the engine),
 # passed in by the caller so the knowledge package never imports the engine.
@@ -38,7 +44,38 @@ def run_check(
     if with_coverage:
         return _report_coverage(result.knowledge, say)
     say(_summary(result.knowledge))
+    for warning in warnings(root, result.knowledge):
+        say(str(warning))
     return 0
+
+
+def warnings(root: Path, knowledge: Knowledge) -> list[Problem]:
+    """What is odd but not wrong in valid knowledge, one `file:line: field: warning` each.
+
+    A warning never fails the check: the bot serves the knowledge as it is.
+    """
+    found: list[Problem] = []
+    for entry_id in sorted(knowledge.entries):
+        odd = quote_warnings(knowledge.entries[entry_id])
+        if not odd:
+            continue
+        report = _located(root, entry_label(entry_id))
+        for path, message in odd:
+            report.add(path, strings.Check.WARNING.format(message=message))
+        found.extend(report.problems)
+    return found
+
+
+def _located(root: Path, label: str) -> Report:
+    """A report that places problems on the lines of the file `label` (when it reads)."""
+    report = Report(label)
+    try:
+        document = read_yaml((root / label).read_text(encoding="utf-8"), Report(label))
+    except (OSError, UnicodeDecodeError):
+        return report
+    if document is not None:
+        report.lines = document.lines
+    return report
 
 
 def _summary(knowledge: Knowledge) -> str:
@@ -62,3 +99,73 @@ def _report_coverage(knowledge: Knowledge, say: Callable[[str], None]) -> int:
         cited += source.total - len(source.uncited)
     say(strings.Check.COVERAGE.format(cited=cited, total=total))
     return 0 if cited == total else 1
+
+
+def run_coverage(root: Path, source_id: str | None, say: Callable[[str], None] = print) -> int:
+    """List a source's uncited sentences, each with a citation to paste into an entry file.
+
+    Without a source, every source's share of cited sentences. 0 when every sentence is
+    cited, 1 when some are not or the knowledge does not load.
+    """
+    knowledge = _loaded(root, say)
+    if knowledge is None:
+        return 1
+    if source_id is None:
+        shares = [guide(knowledge, known, 0) for known in sorted(knowledge.sources)]
+        for share in shares:
+            if share is not None:
+                say(
+                    strings.Terminal.COVERAGE.format(
+                        source=share.source.id, cited=share.cited, total=share.total
+                    )
+                )
+        return 0 if all(share is not None and not share.uncited for share in shares) else 1
+    found = guide(knowledge, source_id)
+    if found is None:
+        say(strings.Terminal.NO_SOURCE.format(source=source_id, known=", ".join(knowledge.sources)))
+        return 1
+    say(strings.Terminal.COVERAGE.format(source=source_id, cited=found.cited, total=found.total))
+    if found.suggestions:
+        say(strings.Terminal.COVERAGE_HINT)
+    for suggestion in found.suggestions:
+        citation = {
+            "source": source_id,
+            "speaker": suggestion.speaker,
+            "quote": suggestion.quote,
+        }
+        where = f"sources/{source_id}.txt:{suggestion.sentence.line}"
+        say("")
+        say(strings.Terminal.UNCITED.format(where=where, topic=suggestion.topic))
+        say(data_to_yaml({"citations": [citation]}).removeprefix("citations:\n").rstrip())
+    return 0 if not found.suggestions else 1
+
+
+def run_sources(root: Path, say: Callable[[str], None] = print) -> int:
+    """List the sources, newest first, with their date and how many entries cite each."""
+    knowledge = _loaded(root, say)
+    if knowledge is None:
+        return 1
+    counts = citing_counts(knowledge)
+    ordered = sorted(knowledge.sources.values(), key=lambda s: (s.published, s.id), reverse=True)
+    for source in ordered:
+        cited = _count(strings.Terminal.CITED_BY, counts[source.id])
+        say(
+            strings.Terminal.SOURCE_LINE.format(
+                id=source.id,
+                title=source.title,
+                outlet=source.outlet,
+                published=source.published,
+                cited=cited,
+            )
+        )
+    if not ordered:
+        say(strings.Terminal.NO_SOURCES)
+    return 0
+
+
+def _loaded(root: Path, say: Callable[[str], None]) -> Knowledge | None:
+    """The knowledge, or None after printing its problems."""
+    result = load_knowledge(root)
+    for problem in result.problems:
+        say(str(problem))
+    return result.knowledge

@@ -24,7 +24,7 @@ _STARTER_WORDS = """
     meanwhile although while when after before since as if there here his her their our
 """
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-_SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
+SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 _OPENERS = "\"'“‘«([„"
 _TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+")
@@ -73,10 +73,11 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def coverage(knowledge: Knowledge) -> list[SourceCoverage]:
     """The uncited sentences of every source, in source id order."""
-    return [_source_coverage(knowledge, source) for _, source in sorted(knowledge.sources.items())]
+    return [source_coverage(knowledge, source) for _, source in sorted(knowledge.sources.items())]
 
 
-def _source_coverage(knowledge: Knowledge, source: Source) -> SourceCoverage:
+def source_coverage(knowledge: Knowledge, source: Source) -> SourceCoverage:
+    """The sentences of one source that no entry cites, and how many it has."""
     covered = bytearray(len(source.text))
     for entry in knowledge.entries.values():
         for citation in entry.citations:
@@ -124,7 +125,7 @@ def _abbreviated(text: str, start: int, match: re.Match[str]) -> bool:
         return True
     if _INITIALISM.fullmatch(word):
         following = text[match.end() :].split(maxsplit=1)[0]
-        return following.strip(_OPENERS).casefold() not in _SENTENCE_STARTERS
+        return following.strip(_OPENERS).casefold() not in SENTENCE_STARTERS
     return False
 
 

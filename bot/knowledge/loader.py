@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bot import strings
+from bot.knowledge.age import oldest_first
 from bot.knowledge.files import KNOWLEDGE_FOLDERS, FileRefused, Refusal, read_regular
 from bot.knowledge.model import Entry, Knowledge, Source
 from bot.knowledge.problems import Problem, Report
-from bot.knowledge.validate import ClaimIndex, check_entry, check_source
+from bot.knowledge.validate import check_entry, check_source, claimant, report_clashes
 from bot.knowledge.yamlfile import YamlDocument, read_yaml
 
 __all__ = ["LoadResult", "Problem", "load_knowledge"]
@@ -152,21 +154,23 @@ def _load_entries(
         problems.append(Problem("entries", strings.Check.NO_ENTRIES))
     for path in files:
         label = f"entries/{path.name}"
-        if path.suffix != ".yaml":
-            problems.append(Problem(label, strings.Check.STRAY_ENTRY_FILE))
-            continue
         report = Report(label)
+        if path.suffix != ".yaml":
+            report.add((), strings.Check.STRAY_ENTRY_FILE)
+            documents.append((path, report, None))
+            continue
         documents.append((path, report, _read_document(path, report)))
     owners = _id_owners(documents)
-    claims = ClaimIndex()
+    claimants = []
     for path, report, document in documents:
         if document is not None:
             _check_unique_id(document.data, report, owners)
             entry = check_entry(document.data, report, sources, path.stem)
             if entry is not None:
-                claims.check(entry, report)
-                claims.add(entry, report.label)
                 entries[entry.id] = entry
+            claimants.append(claimant(document.data, report))
+    report_clashes(claimants, partial(oldest_first, root))
+    for _, report, _ in documents:
         problems.extend(report.sorted_problems())
     return entries
 

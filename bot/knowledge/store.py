@@ -3,7 +3,9 @@
 Every write follows the same steps, all under `knowledge_lock`:
 
 1. validate the new item exactly as `python -m bot check` does (the checker's
-   `validate_entry_data` / `validate_source_data`), against the knowledge on disk;
+   `validate_entry_data` / `validate_source_data`), against the knowledge on disk (an
+   entry is also validated once before the lock, so refusing a misquote, which searches
+   its source for the closest passage, never keeps other writers waiting);
 2. compare the version of the file it replaces with the version the moderator started
    from; a mismatch is a `Conflict` carrying the current text and the refused text, so
    neither is lost;
@@ -175,6 +177,9 @@ class KnowledgeStore:
 
     def add_entry(self, data: Mapping[str, Any], actor: Actor) -> WriteResult:
         """Create a new entry from `data` (the mapping its YAML file holds)."""
+        refused = self._refused_early(data)
+        if refused is not None:
+            return refused
         with self._writing():
             current = self._current()
             if isinstance(current, Refused):
@@ -200,6 +205,9 @@ class KnowledgeStore:
         The id cannot change: `data["id"]` is taken to be `entry_id`. An entry removed
         since is a `Conflict` with no current text.
         """
+        refused = self._refused_early({**data, "id": entry_id})
+        if refused is not None:
+            return refused
         with self._writing():
             current = self._current()
             if isinstance(current, Refused):
@@ -444,6 +452,20 @@ class KnowledgeStore:
         if remember:
             self._known = (seen, result.knowledge)
         return result.knowledge
+
+    def _refused_early(self, data: Mapping[str, Any]) -> Refused | None:
+        """The refusal of an entry that is invalid in itself, found before taking the lock.
+
+        Showing a misquote's closest passage means searching its whole source, so other
+        writers must not wait for it. The write validates again under the lock (a valid
+        quote is found in one pass), against the knowledge as it then is.
+        """
+        current = self._current(remember=False)
+        if isinstance(current, Refused):
+            return None
+        label = f"entries/{data.get('id', '')}.yaml"
+        entry, problems = validate_entry_data(dict(data), current, label)
+        return Refused(tuple(problems)) if entry is None else None
 
     def _stored(self, current: Knowledge, entry_id: str) -> StoredEntry | Refused:
         entry = current.entries.get(entry_id)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from bot import strings
 from bot.knowledge.fields import (
@@ -27,7 +28,12 @@ from bot.knowledge.fields import (
 from bot.knowledge.files import SOURCE_TEXT_LIMIT
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.knowledge.problems import FieldPath, Problem, Report
-from bot.knowledge.quotes import closest_passage, find_quote, normalise
+from bot.knowledge.quotes import (
+    find_quote,
+    misquote,
+    normalise,
+    unpaired_fix,
+)
 
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}")
 QUESTION_LIMIT = 100
@@ -200,6 +206,73 @@ class ClaimIndex:
                 report.add(path, message)
 
 
+@dataclass(frozen=True)
+class Claimant:
+    """The question and phrasings an entry file claims, read even when it has other problems.
+
+    Read from the file's data rather than from a valid entry, so a clash is reported in
+    the same run as every other problem, not once the others are fixed.
+    """
+
+    report: Report
+    claims: tuple[tuple[FieldPath, str], ...]
+
+
+def claimant(data: object, report: Report) -> Claimant:
+    """The claims of one entry file's data (those that are text at all)."""
+    claims: list[tuple[FieldPath, str]] = []
+    if isinstance(data, Mapping):
+        question = data.get("question")
+        if isinstance(question, str) and question.strip():
+            claims.append((("question",), question))
+        phrasings = data.get("phrasings")
+        if isinstance(phrasings, list):
+            claims.extend(
+                (("phrasings", index), phrasing)
+                for index, phrasing in enumerate(phrasings)
+                if isinstance(phrasing, str) and phrasing.strip()
+            )
+    return Claimant(report, tuple(claims))
+
+
+def report_clashes(
+    claimants: Sequence[Claimant], oldest_first: Callable[[list[str]], list[str]]
+) -> None:
+    """Report each text two entry files claim, on the newer file; the older keeps its claim.
+
+    `oldest_first` orders the files of a clash by age (see `bot.knowledge.age`); it is
+    asked only when there is a clash, since finding out may take a look at git.
+    """
+    owners: dict[str, list[tuple[Claimant, FieldPath, str]]] = {}
+    for found in claimants:
+        for path, text in found.claims:
+            owners.setdefault(claim_key(text), []).append((found, path, text))
+    clashes = [
+        claims for claims in owners.values() if len({c.report.label for c, _, _ in claims}) > 1
+    ]
+    if not clashes:
+        return
+    labels = sorted({c.report.label for claims in clashes for c, _, _ in claims})
+    rank = {label: index for index, label in enumerate(oldest_first(labels))}
+    for claims in clashes:
+        claims.sort(key=lambda claim: rank[claim[0].report.label])
+        owner, owner_path, _ = claims[0]
+        what = (
+            strings.Check.THE_QUESTION if owner_path[0] == "question" else strings.Check.A_PHRASING
+        )
+        owner_id = _file_id(owner)
+        for found, path, text in claims[1:]:
+            if found.report.label != owner.report.label:
+                message = strings.Check.CLAIMED.format(
+                    value=text, other=what, entry=owner_id, file=owner.report.label
+                )
+                found.report.add(path, message)
+
+
+def _file_id(found: Claimant) -> str:
+    return found.report.label.removeprefix("entries/").removesuffix(".yaml")
+
+
 def claim_key(text: str) -> str:
     """The form in which two phrasings count as the same words.
 
@@ -292,9 +365,7 @@ def _citation(
     if source is None:
         return None
     if not find_quote(quote, source.text):
-        passage = closest_passage(quote, source.text)
-        message = strings.Check.QUOTE_NOT_FOUND.format(source=source_id, passage=passage)
-        report.add((*path, "quote"), message)
+        report.add((*path, "quote"), misquote_message(quote, source))
         return None
     return Citation(source_id=source_id, quote=quote, speaker=speaker)
 
@@ -308,3 +379,30 @@ def _unknown_source(source_id: str, sources: Mapping[str, Source | None]) -> str
     if not sources:
         return strings.Check.NO_SOURCES.format(value=source_id)
     return strings.Check.UNKNOWN_SOURCE.format(value=source_id, known=", ".join(sorted(sources)))
+
+
+def misquote_message(quote: str, source: Source) -> str:
+    """Why a quote was refused: where it first differs from the closest passage, and that passage.
+
+    The closest passage is in the source's own typography, ready to copy.
+    """
+    found = misquote(quote, source.text)
+    if not found.passage:
+        return strings.Check.QUOTE_NOTHING_LIKE.format(source=source.id)
+    if found.difference is None:
+        return strings.Check.QUOTE_NOT_FOUND.format(source=source.id, passage=found.passage)
+    quoted, original = found.difference
+    return strings.Check.QUOTE_DIFFERS.format(
+        source=source.id, quoted=quoted, original=original, passage=found.passage
+    )
+
+
+def quote_warnings(entry: Entry) -> list[tuple[FieldPath, str]]:
+    """What is odd but not wrong in an entry's quotes: quotation marks that do not pair up."""
+    found: list[tuple[FieldPath, str]] = []
+    for index, citation in enumerate(entry.citations):
+        fix = unpaired_fix(citation.quote)
+        if fix is not None:
+            message = strings.Check.UNPAIRED_MARKS.format(fix=fix)
+            found.append((("citations", index, "quote"), message))
+    return found

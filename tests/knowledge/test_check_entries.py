@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,10 +21,18 @@ def write(root: Path, name: str, text: str) -> None:
 
 
 def edit(root: Path, old: str, new: str) -> None:
+    """Change nato-members.yaml, which becomes the file modified last (as a moderator's would)."""
     path = root / "entries" / "nato-members.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
+    age(path, seconds=60)
+
+
+def age(path: Path, seconds: int) -> None:
+    """Make `path` look modified `seconds` later than it was (a file system's clock is coarse)."""
+    modified = path.stat().st_mtime + seconds
+    os.utime(path, (modified, modified))
 
 
 def test_good_knowledge_passes_with_a_summary(knowledge, check):
@@ -258,34 +267,65 @@ def test_reports_a_duplicate_id(knowledge, check):
     write(knowledge, "nato-members-copy.yaml", MEMBERS_YAML)
     code, lines = check(knowledge)
     assert code == 1
-    assert lines == [
+    assert lines[:2] == [
         "entries/nato-members-copy.yaml:1: id: 'nato-members' is also the id of "
         "entries/nato-members.yaml",
         "entries/nato-members-copy.yaml:1: id: 'nato-members' does not match the file name "
         "'nato-members-copy'",
     ]
+    assert len(lines) == 5  # and its question and two phrasings, claimed by the original
 
 
-def test_reports_a_phrasing_claimed_by_two_entries(knowledge, check):
+def test_reports_a_phrasing_claimed_by_two_entries_on_the_file_changed_last(knowledge, check):
     edit(knowledge, '  - "how many nato members"', '  - "US  House Balkans"')
     assert check(knowledge) == (
         1,
         [
-            "entries/us-house.yaml:8: phrasings[0]: 'us house balkans' is also a phrasing "
-            f"of entry 'nato-members' ({ENTRY})"
+            f"{ENTRY}:6: phrasings[0]: 'US  House Balkans' is also a phrasing "
+            "of entry 'us-house' (entries/us-house.yaml)"
         ],
     )
 
 
-def test_reports_a_phrasing_equal_to_another_entrys_question(knowledge, check):
+def test_reports_a_phrasing_equal_to_another_entrys_question_on_the_new_phrasing(knowledge, check):
     edit(knowledge, '  - "how many nato members"', '  - "what did the U.S. House discuss"')
     assert check(knowledge) == (
         1,
         [
-            "entries/us-house.yaml:2: question: 'What did the U.S. House discuss?' is also "
-            f"a phrasing of entry 'nato-members' ({ENTRY})"
+            f"{ENTRY}:6: phrasings[0]: 'what did the U.S. House discuss' is also "
+            "the question of entry 'us-house' (entries/us-house.yaml)"
         ],
     )
+
+
+def test_a_clash_between_files_of_the_same_age_is_blamed_on_the_later_name(knowledge, check):
+    edit(knowledge, '  - "how many nato members"', '  - "us house balkans"')
+    other = knowledge / "entries" / "us-house.yaml"
+    moment = (knowledge / "entries" / "nato-members.yaml").stat().st_mtime_ns
+    os.utime(other, ns=(moment, moment))
+    _, lines = check(knowledge)
+    assert lines == [
+        "entries/us-house.yaml:8: phrasings[0]: 'us house balkans' is also a phrasing "
+        f"of entry 'nato-members' ({ENTRY})"
+    ]
+
+
+def test_a_clash_is_blamed_on_the_file_git_sees_as_changed_even_if_older(knowledge, check):
+    git = ["git", "-C", str(knowledge), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "knowledge"], check=True)
+    house = knowledge / "entries" / "us-house.yaml"
+    house.write_text(
+        house.read_text(encoding="utf-8").replace("us house balkans", "how many nato members"),
+        encoding="utf-8",
+    )
+    age(house, seconds=-3600)
+    _, lines = check(knowledge)
+    assert lines == [
+        "entries/us-house.yaml:8: phrasings[0]: 'how many nato members' is also a phrasing "
+        f"of entry 'nato-members' ({ENTRY})"
+    ]
 
 
 def test_reports_a_phrasing_repeated_inside_one_entry(knowledge, check):
@@ -316,13 +356,42 @@ def test_reports_a_citation_of_an_unknown_source(knowledge, check):
     )
 
 
-def test_reports_a_quote_not_in_its_source_with_the_closest_passage(knowledge, check):
+def test_reports_a_quote_not_in_its_source_marking_where_it_differs(knowledge, check):
     edit(knowledge, 'quote: "NATO has 32 members."', 'quote: "NATO has thirty-two members."')
     code, lines = check(knowledge)
     assert code == 1
     assert lines == [
-        f"{ENTRY}:10: citations[0].quote: not found verbatim in source 'demo-source'; "
-        "closest passage: «NATO has 32 members.»"
+        f"{ENTRY}:10: citations[0].quote: not found verbatim in source 'demo-source': "
+        "the quote has «NATO has ^thirty-two^ members.» where the source has "
+        "«NATO has ^32^ members.»; closest passage: «NATO has 32 members.»"
+    ]
+
+
+def test_a_clash_is_reported_in_the_same_run_as_the_other_files_problems(knowledge, check):
+    edit(knowledge, '  - "how many nato members"', '  - "us house balkans"')
+    edit(knowledge, 'quote: "NATO has 32 members."', 'quote: "NATO has 33 members."')
+    house = knowledge / "entries" / "us-house.yaml"
+    house.write_text(house.read_text(encoding="utf-8").replace("id: us-house", "id: US"))
+    age(house, seconds=-3600)
+    code, lines = check(knowledge)
+    assert code == 1
+    assert [line.split(": ")[0:2] for line in lines] == [
+        [ENTRY + ":6", "phrasings[0]"],
+        [ENTRY + ":10", "citations[0].quote"],
+        ["entries/us-house.yaml:1", "id"],
+    ]
+
+
+def test_a_quote_whose_quotation_marks_do_not_pair_up_is_a_warning_with_the_fix(knowledge, check):
+    house = knowledge / "entries" / "us-house.yaml"
+    text = house.read_text(encoding="utf-8")
+    house.write_text(text.replace('\\"Europe must', "Europe must"), encoding="utf-8")
+    code, lines = check(knowledge)
+    assert code == 0
+    assert lines == [
+        "ok: 2 entries, 1 source",
+        "entries/us-house.yaml:14: citations[1].quote: warning: quotation marks do not pair "
+        "up; quote only the words inside them: «Europe must be prepared»",
     ]
 
 

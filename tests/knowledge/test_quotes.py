@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.knowledge.quotes import closest_passage, find_quote, quote_spans
+from bot.knowledge.quotes import find_quote, misquote, quote_spans, unpaired_fix
 
 TEXT = "Kosovo’s caretaker government — it says — “also depends on circumstances…”\nNext line."
 
@@ -52,7 +52,7 @@ def test_locates_a_quote_across_a_line_break_and_an_ellipsis():
 
 
 def test_closest_passage_shows_the_source_wording_in_whole_words_on_one_line():
-    passage = closest_passage("caretaker government - it said - also depends", TEXT)
+    passage = misquote("caretaker government - it said - also depends", TEXT).passage
     assert "caretaker government — it says — “also depends" in passage
     assert passage.split()[0] in TEXT.split()
     assert passage.split()[-1] in TEXT.split()
@@ -61,7 +61,7 @@ def test_closest_passage_shows_the_source_wording_in_whole_words_on_one_line():
 
 def test_closest_passage_of_a_misquote_is_the_real_sentence():
     text = "Russia has brought war back to Europe, and Europe must be prepared, he said."
-    passage = closest_passage("Russia brought war to Europe and Europe must be ready", text)
+    passage = misquote("Russia brought war to Europe and Europe must be ready", text).passage
     assert passage.startswith("Russia has brought war back to Europe")
 
 
@@ -79,3 +79,44 @@ def test_any_passage_of_a_text_is_found_and_located(text, data):
     spans = quote_spans(quote, text)
     assert spans
     assert all(find_quote(quote, text[a:b]) for a, b in spans)
+
+
+def test_a_misquote_marks_the_words_where_it_first_differs():
+    text = "He said the benefit outweights the cost, and that was all. Then he left."
+    found = misquote("the benefit outweighs the cost, and that was all", text)
+    assert found.passage == "He said the benefit outweights the cost, and that was all."
+    assert found.difference == (
+        "the benefit ^outweighs^ the cost, and …",
+        "the benefit ^outweights^ the cost, and …",
+    )
+
+
+def test_a_misquote_in_a_long_source_is_found_near_its_words():
+    filler = " ".join(f"word{n % 997} filler{n % 991}." for n in range(20_000))
+    sentence = "The ministers agreed on a plan for the region after long talks in the capital."
+    text = f"{filler}\n{sentence}\n{filler}"
+    found = misquote("The ministers agreed on a plan for the region after short talks", text)
+    assert found.passage == sentence
+    assert found.difference == (
+        "… the region after ^short^ talks",
+        "… the region after ^long^ talks",
+    )
+
+
+def test_a_quote_like_nothing_in_the_source_has_no_closest_passage():
+    text = " ".join(f"word{n}" for n in range(10_000))
+    assert misquote("entirely unrelated wording", text).passage == ""
+
+
+@pytest.mark.parametrize(
+    ("quote", "fix"),
+    [
+        ("we will keep our independence,” Self said.", "we will keep our independence"),
+        ('we will keep our independence," Self said', "we will keep our independence"),
+        ("Self said: “we will keep our independence", "we will keep our independence"),
+        ("“We will keep it,” Self said.", None),
+        ("the country's independence", None),
+    ],
+)
+def test_quotation_marks_that_do_not_pair_up_suggest_the_words_inside(quote, fix):
+    assert unpaired_fix(quote) == fix

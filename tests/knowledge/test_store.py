@@ -1,7 +1,9 @@
 import io
+import threading
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
-from bot.knowledge.files import SOURCE_TEXT_LIMIT, version_of
+from bot.knowledge.files import SOURCE_TEXT_LIMIT, knowledge_lock, version_of
 from bot.knowledge.history import Action
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.store import Applied, Conflict, Refused, decode_upload
@@ -569,3 +571,31 @@ def test_a_source_text_over_the_size_limit_is_refused(tmp_path):
     assert isinstance(refused, Refused)
     message = Check.TOO_LARGE.format(size=SOURCE_TEXT_LIMIT + 2, limit=SOURCE_TEXT_LIMIT)
     assert [(p.file, p.message) for p in refused.problems] == [("sources/new-source.txt", message)]
+
+
+def test_a_misquote_is_refused_without_waiting_for_a_writer_holding_the_knowledge(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "changes.sqlite3")
+    citation = {"source": SOURCE_ID, "quote": "Kosovo remains outside, for reasons", "speaker": "X"}
+    held, release = threading.Event(), threading.Event()
+
+    def other_writer() -> None:
+        with knowledge_lock(root):
+            held.set()
+            release.wait(60)
+
+    writer = threading.Thread(target=other_writer)
+    writer.start()
+    held.wait(10)
+    pool = ThreadPoolExecutor(1)
+    try:
+        future = pool.submit(store.add_entry, status_data(citations=[citation]), ALICE)
+        result = future.result(timeout=30)
+    finally:
+        release.set()
+        writer.join()
+        pool.shutdown()
+    assert isinstance(result, Refused)
+    (problem,) = result.problems
+    assert problem.field == "citations[0].quote"
+    assert "not found verbatim" in problem.message

@@ -65,7 +65,8 @@ def test_refuses_a_misquote_with_the_closest_passage(snapshot):
     entry, problems = validate_entry_data(entry_data(citations=[citation]), snapshot, LABEL)
     assert entry is None
     assert messages(problems) == [
-        f"{LABEL}: citations[0].quote: not found verbatim in source 'demo-source'; "
+        f"{LABEL}: citations[0].quote: not found verbatim in source 'demo-source': the quote has "
+        "«NATO has ^33^ members.» where the source has «NATO has ^32^ members.»; "
         "closest passage: «NATO has 32 members.»"
     ]
 

@@ -36,6 +36,8 @@ from bot.discord.kb._render import (
     check_text,
     confirm_remove_text,
     conflict_text,
+    coverage_summary_text,
+    coverage_text,
     current_text,
     disk_text,
     dismissed_text,
@@ -69,7 +71,9 @@ from bot.discord.kb._ui import (
 )
 from bot.discord.kb._upload import download_limited
 from bot.engine.routing import change_problems, phrasing_problems, routing_problems
+from bot.knowledge.check import warnings
 from bot.knowledge.files import SOURCE_TEXT_LIMIT
+from bot.knowledge.guide import SourceGuide, Suggestion, citation_block, guide
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.loader import LoadResult
 from bot.knowledge.model import Knowledge
@@ -84,11 +88,12 @@ from bot.knowledge.store import (
     WriteResult,
     decode_upload,
 )
+from bot.knowledge.validate import ID_PATTERN, TOPIC_LIMIT, quote_warnings
 from bot.live import LiveKnowledge
 from bot.logs import event
 from bot.record import QuestionRecord
 from bot.settings import Settings
-from bot.strings import Kb
+from bot.strings import Check, Kb
 from bot.unanswered import QuestionGroup, Resolution, UnansweredQuestions, closest_entries
 
 log = logging.getLogger(__name__)
@@ -98,6 +103,8 @@ UPLOAD_LIMIT = SOURCE_TEXT_LIMIT
 CHOICES = 25
 HISTORY_LIMIT = 20
 GROUPS = 10
+COVER_PAGE = 15
+_WRITES_QUOTES = (Action.ADD, Action.EDIT)
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -187,9 +194,28 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
     async def add_entry(
         self, interaction: discord.Interaction, entry_id: str | None = None
     ) -> None:
-        """Open the new-entry form."""
-        if await self.moderator(interaction):
-            await self._open_add(interaction, EntryForm(), entry_id)
+        """Open the new-entry form, once the id asked for (if any) could be saved.
+
+        A bad or taken id is refused here, before the moderator writes anything, since the
+        form cannot change it and "Fix and retry" would reopen it with the same id.
+        """
+        if not await self.moderator(interaction):
+            return
+        refusal = self._unusable_id(entry_id)
+        if refusal is not None:
+            await self._send(interaction, refused_text((Problem("", refusal),)))
+            return
+        await self._open_add(interaction, EntryForm(), entry_id)
+
+    def _unusable_id(self, entry_id: str | None) -> str | None:
+        """Why an id asked for cannot be a new entry's, or None when it can (or none asked)."""
+        if entry_id is None:
+            return None
+        if not ID_PATTERN.fullmatch(entry_id):
+            return Check.BAD_ID.format(value=entry_id)
+        if entry_id in self.live.knowledge.entries:
+            return Kb.ID_TAKEN.format(entry_id=entry_id)
+        return None
 
     @app_commands.command(name="edit", description=Kb.EDIT)
     @app_commands.describe(entry=Kb.OPTION_ENTRY)
@@ -430,13 +456,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         }
         text = uploaded if uploaded is not None else form.text or ""
         typed = data if uploaded is not None else {**data, "text": text}
-        await self._write(
+        applied = await self._write(
             interaction,
             actor,
             partial(self.store.add_source, data, text, actor),
             Action.SOURCE_ADD,
             yours=Yours(Kb.NEW_SOURCE_FILE, data_to_yaml(typed)),
         )
+        if applied:
+            await self._show_coverage(interaction, applied.item_id)
 
     @source.command(name="list", description=Kb.SOURCE_LIST)
     async def source_list(self, interaction: discord.Interaction) -> None:
@@ -444,6 +472,54 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         if await self.moderator(interaction):
             sources = await asyncio.to_thread(self.store.list_sources)
             await self._send(interaction, sources_text(sources, self.live.knowledge))
+
+    # Covering a source, sentence by sentence
+
+    @app_commands.command(name="coverage", description=Kb.COVERAGE)
+    @app_commands.describe(source=Kb.OPTION_SOURCE)
+    async def coverage(self, interaction: discord.Interaction, source: str | None = None) -> None:
+        """A source's uncited sentences, each with a button to write its entry.
+
+        Without a source: every source's share of cited sentences, and a menu to pick one.
+        """
+        if not await self.moderator(interaction):
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        if source is not None:
+            await self._show_coverage(interaction, source)
+            return
+        knowledge = self.live.knowledge
+        guides = await asyncio.to_thread(
+            lambda: [guide(knowledge, source_id, 0) for source_id in sorted(knowledge.sources)]
+        )
+        found = [g for g in guides if g is not None]
+        uncovered = [(g.source.id, g.source.id) for g in found if g.uncited]
+        view = Actions(self.allowed)
+        if uncovered:
+            view.add_select(Kb.COVERAGE_PICK, uncovered, self._show_coverage)
+        await self._send(interaction, coverage_summary_text(found), view=view)
+
+    async def _show_coverage(self, interaction: discord.Interaction, source_id: str) -> None:
+        """The source's guided coverage: a button per uncited sentence opens its entry form."""
+        knowledge = self.live.knowledge
+        found = await asyncio.to_thread(guide, knowledge, source_id, COVER_PAGE)
+        if found is None:
+            await self._send(interaction, Kb.NO_SOURCE.format(source_id=source_id))
+            return
+        presses = [
+            Press(str(number), partial(self._cover, suggestion=suggestion, found=found))
+            for number, suggestion in enumerate(found.suggestions, 1)
+        ]
+        view = Actions(self.allowed, presses, timeout=None)
+        await self._send(interaction, coverage_text(found), view=view)
+
+    async def _cover(
+        self, interaction: discord.Interaction, suggestion: Suggestion, found: SourceGuide
+    ) -> None:
+        """Open the entry form holding the sentence's citation and a suggested topic."""
+        citation = citation_block(found.source.id, suggestion.speaker, suggestion.quote)
+        form = EntryForm(topic=clip(suggestion.topic, TOPIC_LIMIT), citations=citation)
+        await self._open_add(interaction, form, None, covering=found.source.id)
 
     # The knowledge as a whole
 
@@ -454,8 +530,11 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await asyncio.to_thread(self._check_files)
+        odd = []
+        if result.knowledge is not None:
+            odd = await asyncio.to_thread(warnings, self.store.root, result.knowledge)
         # A report of the problems needs no warning about them on top.
-        await self._send(interaction, check_text(result), warn=result.knowledge is not None)
+        await self._send(interaction, check_text(result, odd), warn=result.knowledge is not None)
 
     def _check_files(self) -> LoadResult:
         """The files on disk checked as `python -m bot check` checks them, routing included."""
@@ -509,6 +588,23 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             for s in suggestions
         ]
 
+    @coverage.autocomplete("source")
+    async def complete_source(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Sources whose id or title contains what is typed, newest first."""
+        if access_of(self.services.settings, interaction) is not Access.ALLOWED:
+            return []
+        typed = current.casefold()
+        sources = sorted(
+            self.live.knowledge.sources.values(), key=lambda s: (s.published, s.id), reverse=True
+        )
+        return [
+            app_commands.Choice(name=clip(f"{s.id} · {s.title}", OPTION_LIMIT), value=s.id)
+            for s in sources
+            if typed in s.id.casefold() or typed in s.title.casefold()
+        ][:CHOICES]
+
     @phrase_remove.autocomplete("text")
     async def complete_phrasing(
         self, interaction: discord.Interaction, current: str
@@ -534,8 +630,14 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         form: EntryForm,
         entry_id: str | None,
         group: QuestionGroup | None = None,
+        covering: str | None = None,
     ) -> None:
-        submit = partial(self._save_add, entry_id=entry_id, group=group)
+        """Open the new-entry form.
+
+        `group` is the unanswered group it comes from, and `covering` the source whose
+        coverage to show again once it is saved.
+        """
+        submit = partial(self._save_add, entry_id=entry_id, group=group, covering=covering)
         modal = EntryModal(
             Kb.ADD_TITLE, form, topics_text(self.live.knowledge), self.allowed, submit
         )
@@ -547,6 +649,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         form: EntryForm,
         entry_id: str | None,
         group: QuestionGroup | None,
+        covering: str | None,
     ) -> None:
         actor = await self.moderator(interaction)
         if not actor:
@@ -560,11 +663,13 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
                 partial(self.store.add_entry, data, actor), partial(change_problems, data=data)
             ),
             Action.ADD,
-            retry=lambda pressed: self._open_add(pressed, form, entry_id, group),
+            retry=lambda pressed: self._open_add(pressed, form, entry_id, group, covering),
             yours=Yours(new_id, data_to_yaml(data)),
         )
         if applied and group:
             await self._resolve(interaction, group, actor, Resolution.ENTRY)
+        if applied and covering:
+            await self._show_coverage(interaction, covering)
 
     async def _open_edit(self, interaction: discord.Interaction, entry_id: str) -> None:
         stored = await self._read_entry(interaction, entry_id)
@@ -659,7 +764,9 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
             await interaction.response.defer(ephemeral=True, thinking=True)
         result = await asyncio.to_thread(work)
         if isinstance(result, Applied):
-            await self._send(interaction, done_text(action, result, phrasing))
+            entry = self.live.knowledge.entries.get(result.item_id)
+            warnings = quote_warnings(entry) if entry and action in _WRITES_QUOTES else []
+            await self._send(interaction, done_text(action, result, phrasing, warnings))
             await self._announce(announcement(actor.name, action, result))
             return result
         if isinstance(result, Refused):

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from bot.knowledge.guide import SourceGuide
 from bot.knowledge.history import Action, Change
 from bot.knowledge.loader import LoadResult
 from bot.knowledge.model import Knowledge, Source
-from bot.knowledge.problems import Problem
+from bot.knowledge.problems import FieldPath, Problem, field_name
 from bot.knowledge.store import Applied, Conflict
 from bot.strings import Check, Kb, Moderation
 from bot.unanswered import QuestionGroup
@@ -24,6 +25,10 @@ EMBED_TITLE_LIMIT = 256
 CODE_FENCE = "```"
 
 _NAME_WORD = re.compile(r"[A-Za-z0-9]+")
+# A page of guided coverage: at most 15 sentences (a button each), each cut so the page
+# fits one message.
+SENTENCE_SHOWN = 65
+SPEAKER_SHOWN = 25
 NAME_LIMIT = 64
 
 _DONE = {
@@ -133,6 +138,38 @@ def sources_text(sources: Sequence[Source], knowledge: Knowledge) -> str:
     return lines_within(f"**{Kb.SOURCES_TITLE}**", lines)
 
 
+def coverage_text(guide: SourceGuide) -> str:
+    """A source's share of cited sentences and its uncited ones, numbered like their buttons."""
+    title = Kb.COVERAGE_TITLE.format(
+        source_id=guide.source.id, cited=guide.cited, total=guide.total
+    )
+    if not guide.uncited:
+        return f"**{title}**\n{Kb.COVERAGE_ALL_CITED}"
+    lines = [
+        Kb.COVERAGE_LINE.format(
+            number=number,
+            sentence=_one_line(suggestion.sentence.text, SENTENCE_SHOWN),
+            speaker=_one_line(suggestion.speaker, SPEAKER_SHOWN),
+        )
+        for number, suggestion in enumerate(guide.suggestions, 1)
+    ]
+    more = guide.uncited - len(guide.suggestions)
+    footer = f"\n{Kb.COVERAGE_MORE.format(more=more)}" if more else ""
+    header = f"**{title}**\n{Kb.COVERAGE_HINT}"
+    return lines_within(header, lines, MESSAGE_LIMIT - len(footer)) + footer
+
+
+def coverage_summary_text(guides: Sequence[SourceGuide]) -> str:
+    """Every source's share of cited sentences."""
+    if not guides:
+        return Kb.SOURCES_EMPTY
+    lines = (
+        Kb.COVERAGE_SOURCE_LINE.format(source_id=g.source.id, cited=g.cited, total=g.total)
+        for g in guides
+    )
+    return lines_within(f"**{Kb.COVERAGE_SUMMARY}**", lines)
+
+
 def announcement(actor: str, action: Action, applied: Applied, undone: int | None = None) -> str:
     """The log channel's line for one change."""
     if action is Action.UNDO:
@@ -160,14 +197,28 @@ def _one_line(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def done_text(action: Action, applied: Applied, text: str = "") -> str:
-    """What the moderator is told once a change is saved; `text` is the phrasing, if any."""
-    return _DONE[action].format(
+def done_text(
+    action: Action,
+    applied: Applied,
+    text: str = "",
+    warnings: Sequence[tuple[FieldPath, str]] = (),
+) -> str:
+    """What the moderator is told once a change is saved; `text` is the phrasing, if any.
+
+    `warnings` are what is odd but was saved (quotation marks that do not pair up), each
+    with its field and the fix, as the checker prints them.
+    """
+    done = _DONE[action].format(
         entry_id=applied.item_id,
         source_id=applied.item_id,
         change_id=applied.change_id,
         text=" ".join(text.split()),
     )
+    lines = (
+        f"- {field_name(path)}: {Check.WARNING.format(message=message)}"
+        for path, message in warnings
+    )
+    return lines_within(done, lines)
 
 
 def undone_text(applied: Applied, undone: int | None) -> str:
@@ -206,12 +257,12 @@ def current_text(conflict: Conflict) -> tuple[str, str] | None:
     return _clip(title, EMBED_TITLE_LIMIT), code_block(conflict.current_text)
 
 
-def check_text(result: LoadResult) -> str:
-    """The report of `/kb check`."""
+def check_text(result: LoadResult, warnings: Sequence[Problem] = ()) -> str:
+    """The report of `/kb check`: the problems, or that all is valid and any warnings."""
     if result.knowledge is None:
         header = Kb.CHECK_PROBLEMS.format(count=len(result.problems))
         return problems_text(header, result.problems)
-    return Kb.CHECK_OK.format(summary=knowledge_summary(result.knowledge))
+    return problems_text(Kb.CHECK_OK.format(summary=knowledge_summary(result.knowledge)), warnings)
 
 
 def reload_texts(result: LoadResult, actor: str) -> tuple[str, str]:

@@ -1,0 +1,272 @@
+"""Guided coverage of a source: each sentence no entry cites, as a citation ready to write from.
+
+After adding a source, a moderator covers it sentence by sentence. For each uncited sentence
+this module prepares what the entry form's citation needs (the source, the sentence as the
+quote, and the speaker the sentence names) and suggests a topic, so the moderator only
+writes the question, the answer and the phrasings. Speakers are read from general patterns
+of attribution in English ("X said", "said X", "according to X", "X told ..."), never from
+names known in advance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.knowledge.coverage import SENTENCE_STARTERS, Sentence, source_coverage, split_sentences
+from bot.knowledge.model import Entry, Knowledge, Source
+from bot.knowledge.quotes import quote_spans, unpaired_fix
+from bot.knowledge.validate import QUOTE_LIMIT, SPEAKER_LIMIT
+
+_WORD = r"[A-Z][\w'’.-]*"
+_NAME = rf"{_WORD}(?: {_WORD})*"
+_SPEAKING = (
+    "said|says|told|tells|added|adds|stated|states|noted|notes|explained|explains|warned|"
+    "warns|wrote|writes|argued|argues|announced|announces|insisted|insists|declared|declares|"
+    "stressed|stresses|reported|reports|recalled|recalls|emphasised|emphasized|claimed|claims"
+)
+# In the order they are tried: the explicit phrase first, then a name before its verb (the
+# usual "..., Doe said"), then a verb after a quotation, before its name ("...,” said Jane Doe").
+_ATTRIBUTIONS = (
+    re.compile(rf"\b(?i:according) to (?:the )?(?P<name>{_NAME})"),
+    re.compile(rf"(?<![\w'’])(?P<name>{_NAME}) (?:has |had )?(?:{_SPEAKING})\b"),
+    re.compile(rf"(?<=[,”\"'’] )(?:{_SPEAKING}) (?:the )?(?P<name>{_NAME})"),
+)
+# Words that open a sentence before a name ("Then Doe said") and are no part of it.
+_OPENING_WORDS = """
+    then also so now later still yet moreover furthermore instead today yesterday earlier
+    first finally previously speaking
+"""
+_NOT_NAMES = SENTENCE_STARTERS | frozenset(_OPENING_WORDS.split())
+# A sentence takes the topic of an entry it shares this many words of this length with.
+SIMILAR_WORDS_MIN = 3
+WORD_LENGTH_MIN = 5
+# Attributions stand near the start or the end of a sentence; reading at most this much of
+# each end keeps the patterns' work bounded on a pathological line.
+READ_LIMIT = 400
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An uncited sentence, and the citation and topic to start its entry from."""
+
+    sentence: Sentence
+    quote: str
+    speaker: str
+    topic: str
+
+
+@dataclass(frozen=True)
+class SourceGuide:
+    """How much of a source is cited, and a suggestion for each sentence that is not."""
+
+    source: Source
+    total: int
+    uncited: int
+    suggestions: tuple[Suggestion, ...]
+
+    @property
+    def cited(self) -> int:
+        """How many of the source's sentences some entry cites."""
+        return self.total - self.uncited
+
+
+def guide(knowledge: Knowledge, source_id: str, limit: int | None = None) -> SourceGuide | None:
+    """The guided coverage of one source; None when there is no such source.
+
+    `limit` caps how many suggestions are prepared (the count of sentences stays exact):
+    Discord shows a page of them, and reading speakers costs a pass over the source each.
+    """
+    source = knowledge.sources.get(source_id)
+    if source is None:
+        return None
+    covered = source_coverage(knowledge, source)
+    sentences = split_sentences(source.text)
+    position = {sentence.start: index for index, sentence in enumerate(sentences)}
+    topics = _sentence_topics(knowledge, source, sentences)
+    fallback = _common_topic(knowledge, source)
+    vocabulary = _entry_words(knowledge)
+    suggestions = tuple(
+        Suggestion(
+            sentence=sentence,
+            quote=quote_of(sentence.text),
+            speaker=read_speaker(_attributed(sentences, position[sentence.start]), source),
+            topic=_neighbours_topic(topics, position[sentence.start])
+            or _similar_topic(vocabulary, sentence.text)
+            or fallback,
+        )
+        for sentence in covered.uncited[:limit]
+    )
+    return SourceGuide(source, covered.total, len(covered.uncited), suggestions)
+
+
+def citing_counts(knowledge: Knowledge) -> dict[str, int]:
+    """How many entries cite each source (0 for a source no entry cites)."""
+    counts = dict.fromkeys(knowledge.sources, 0)
+    for entry in knowledge.entries.values():
+        for source_id in {c.source_id for c in entry.citations}:
+            counts[source_id] = counts.get(source_id, 0) + 1
+    return counts
+
+
+def citation_block(source_id: str, speaker: str, quote: str) -> str:
+    """A citation as the entry form's citations input (and a pasted block) holds it."""
+    return f"source: {source_id}\nspeaker: {speaker}\nquote: {quote}"
+
+
+def quote_of(sentence: str) -> str:
+    """The sentence as a quote: the words inside lone quotation marks, within the limit.
+
+    Cut at a word, so the quote still stands verbatim in the source.
+    """
+    quote = unpaired_fix(sentence) or sentence
+    if len(quote) <= QUOTE_LIMIT:
+        return quote
+    return quote[: quote.rfind(" ", 0, QUOTE_LIMIT)]
+
+
+def read_speaker(sentence: str, source: Source) -> str:
+    """Who the sentence says is speaking, named as fully as the source names them.
+
+    "..., Doe said." gives the fuller "Jane Doe" when the source writes that name
+    somewhere; a sentence naming no one is the outlet's own reporting.
+    """
+    if len(sentence) > 2 * READ_LIMIT:
+        sentence = f"{sentence[:READ_LIMIT]} … {sentence[-READ_LIMIT:]}"
+    for pattern in _ATTRIBUTIONS:
+        for match in pattern.finditer(sentence):
+            name = _trimmed(match.group("name"))
+            if name:
+                return _full_name(name, source.text)[:SPEAKER_LIMIT]
+    return source.outlet
+
+
+def _attributed(sentences: list[Sentence], index: int) -> str:
+    """The text that says who spoke the sentence at `index`.
+
+    A quotation opened and not closed in its sentence is attributed where it closes, so
+    the next sentence of the same paragraph is read with it.
+    """
+    sentence = sentences[index]
+    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    opened = unpaired_fix(sentence.text) is not None
+    if opened and following is not None and following.line == sentence.line:
+        return f"{sentence.text} {following.text}"
+    return sentence.text
+
+
+def _trimmed(name: str) -> str:
+    """The name without words caught with it: "However Doe", or a full stop after it."""
+    words = name.split()
+    while words and words[0].casefold() in _NOT_NAMES:
+        words.pop(0)
+    if words and words[-1].count(".") == 1 and words[-1].endswith("."):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=256)
+def _full_name(name: str, text: str) -> str:
+    """`name` with the capitalised word the source most often writes before it, if any.
+
+    A one-word name is usually a surname the source introduced in full earlier. A word
+    that merely opens a sentence does not count.
+    """
+    if " " in name:
+        return name
+    before = Counter(
+        match.group("first")
+        for match in re.finditer(rf"(?<![\w'’])(?P<first>{_WORD}) {re.escape(name)}\b", text)
+        if match.group("first").casefold() not in _NOT_NAMES
+        and not _opens_sentence(text, match.start())
+    )
+    if not before:
+        return name
+    return f"{before.most_common(1)[0][0]} {name}"
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    preceding = text[:index].rstrip(" \"'“‘«(")
+    return not preceding or preceding[-1] in ".!?\n"
+
+
+def _sentence_topics(
+    knowledge: Knowledge, source: Source, sentences: list[Sentence]
+) -> list[list[str]]:
+    """For each sentence, the topics of the entries whose quotes cover part of it."""
+    topics: list[list[str]] = [[] for _ in sentences]
+    for entry, start, end in _cited_spans(knowledge.entries.values(), source):
+        for index, sentence in enumerate(sentences):
+            if start < sentence.end and end > sentence.start:
+                topics[index].append(entry.topic)
+    return topics
+
+
+def _cited_spans(entries: Iterable[Entry], source: Source) -> Iterable[tuple[Entry, int, int]]:
+    for entry in entries:
+        for citation in entry.citations:
+            if citation.source_id == source.id:
+                for start, end in quote_spans(citation.quote, source.text):
+                    yield entry, start, end
+
+
+def _neighbours_topic(topics: list[list[str]], index: int) -> str:
+    """The topic of the nearest cited sentences around `index`, the one before first."""
+    for distance in range(1, len(topics)):
+        near = [
+            topic
+            for neighbour in (index - distance, index + distance)
+            if 0 <= neighbour < len(topics)
+            for topic in topics[neighbour]
+        ]
+        if near:
+            return Counter(near).most_common(1)[0][0]
+    return ""
+
+
+def _entry_words(knowledge: Knowledge) -> list[tuple[str, frozenset[str]]]:
+    """Each entry's topic with the words of its question, answer and phrasings."""
+    return [
+        (entry.topic, _words(" ".join((entry.question, entry.answer, *entry.phrasings))))
+        for entry in knowledge.entries.values()
+    ]
+
+
+def _similar_topic(vocabulary: list[tuple[str, frozenset[str]]], sentence: str) -> str:
+    """The topic of the entry whose words the sentence shares most (a few at least).
+
+    For a source no entry cites yet, entries from other sources on the same matter are the
+    best guess at where its sentences belong. A shared word counts less the more entries
+    have it, so the subject's everyday words do not decide.
+    """
+    words = _words(sentence)
+    spread = Counter(word for _, entry_words in vocabulary for word in entry_words & words)
+    best, best_weight = "", 0.0
+    for topic, entry_words in vocabulary:
+        shared = entry_words & words
+        weight = sum(1 / spread[word] for word in shared)
+        if len(shared) >= SIMILAR_WORDS_MIN and weight > best_weight:
+            best, best_weight = topic, weight
+    return best
+
+
+def _words(text: str) -> frozenset[str]:
+    """The longer words of a text, casefolded: short ones are mostly grammar."""
+    return frozenset(w for w in re.findall(r"\w+", text.casefold()) if len(w) >= WORD_LENGTH_MIN)
+
+
+def _common_topic(knowledge: Knowledge, source: Source) -> str:
+    """The topic most entries citing the source have, else the most common topic of all."""
+    citing = [
+        e.topic
+        for e in knowledge.entries.values()
+        if any(c.source_id == source.id for c in e.citations)
+    ]
+    every = [e.topic for e in knowledge.entries.values()]
+    for topics in (citing, every):
+        if topics:
+            return Counter(topics).most_common(1)[0][0]
+    return ""

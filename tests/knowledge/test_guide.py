@@ -1,0 +1,145 @@
+"""Guided coverage: each uncited sentence comes with its citation, speaker and a topic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.knowledge.guide import guide, read_speaker
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import Citation, Entry, Knowledge, Source
+from tests.knowledge.conftest import SOURCE_ID
+
+OUTLET = "Example Times"
+TEXT = (
+    "Prime Minister Jane Marlow opened the session in the capital.\n"
+    "Turnout was low, according to the Election Commission.\n"
+    "“We will keep our promises,” Marlow said.\n"
+    "“The vote was fair,” said Tom Reyes, an observer.\n"
+    "Reyes told reporters the count would take a week.\n"
+    "“We won,” he said.\n"
+    "Then Marlow said the talks would go on.\n"
+)
+
+
+def source(text: str = TEXT) -> Source:
+    return Source("example", "A report", OUTLET, "2026-01", "en", "2026-01-02", text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We will keep our promises,” Marlow said.", "Jane Marlow"),
+        ("“The vote was fair,” said Tom Reyes, an observer.", "Tom Reyes"),
+        ("Turnout was low, according to the Election Commission.", "Election Commission"),
+        ("Reyes told reporters the count would take a week.", "Tom Reyes"),
+        ("Then Marlow said the talks would go on.", "Jane Marlow"),
+        ("“We won,” he said.", OUTLET),
+        ("Prime Minister Jane Marlow opened the session in the capital.", OUTLET),
+    ],
+)
+def test_reads_the_speaker_a_sentence_names_as_fully_as_the_source_does(sentence, speaker):
+    assert read_speaker(sentence, source()) == speaker
+
+
+def entry(entry_id: str, topic: str, quote: str) -> Entry:
+    citation = Citation("example", quote, OUTLET)
+    return Entry(entry_id, f"Question {entry_id}?", "Answer.", topic, (), (citation,))
+
+
+def test_guides_each_uncited_sentence_with_a_citation_and_the_neighbours_topic():
+    knowledge = Knowledge(
+        entries={
+            "a": entry("a", "Elections", "Turnout was low, according to the Election Commission."),
+            "b": entry("b", "Observers", "Reyes told reporters the count would take a week."),
+            "c": entry("c", "Observers", "Then Marlow said the talks would go on."),
+        },
+        sources={"example": source()},
+    )
+    found = guide(knowledge, "example")
+    assert (found.cited, found.total) == (3, 7)
+    first, promise, fair, won = found.suggestions
+    assert (first.speaker, first.topic) == (OUTLET, "Elections")
+    assert first.quote == "Prime Minister Jane Marlow opened the session in the capital."
+    assert (promise.speaker, promise.topic) == ("Jane Marlow", "Elections")
+    assert promise.quote == "“We will keep our promises,” Marlow said."
+    assert (fair.speaker, fair.topic) == ("Tom Reyes", "Observers")
+    assert (won.speaker, won.topic) == (OUTLET, "Observers")
+    assert guide(knowledge, "nowhere") is None
+
+
+def test_a_quotation_cut_by_a_sentence_end_is_quoted_inside_its_marks_and_attributed():
+    text = "“It was a long road. Today we arrive,” Marlow said in a statement.\n"
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    opening, closing = guide(knowledge, "example").suggestions
+    assert (opening.quote, opening.speaker) == ("It was a long road.", "Marlow")
+    assert (closing.quote, closing.speaker) == ("Today we arrive", "Marlow")
+
+
+def test_coverage_in_the_terminal_prints_citations_that_make_a_valid_entry(knowledge, capsys):
+    (knowledge / "entries" / "us-house.yaml").unlink()
+    assert main(["coverage", SOURCE_ID, "--directory", str(knowledge)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"{SOURCE_ID}: 1/3 sentences cited"
+    blocks = [block for block in out.split("\n\n")[1:]]
+    assert len(blocks) == 2
+    first = blocks[0].splitlines()
+    assert first[0] == (f"sources/{SOURCE_ID}.txt:1: uncited; suggested topic: Membership")
+    citations = "\n".join(line for block in blocks for line in block.splitlines()[1:])
+    write_entry(knowledge, citations)
+    assert main(["check", str(knowledge), "--coverage"]) == 0
+
+
+def write_entry(root: Path, citations: str) -> None:
+    text = (
+        'id: covered\nquestion: "What did the House discuss?"\ntopic: "Membership"\n'
+        f'answer: "The Balkans."\ncitations:\n{citations}\n'
+    )
+    (root / "entries" / "covered.yaml").write_text(text, encoding="utf-8")
+
+
+def test_coverage_of_an_unknown_source_names_the_known_ones(knowledge, capsys):
+    assert main(["coverage", "nowhere", "--directory", str(knowledge)]) == 1
+    assert capsys.readouterr().out == f"no source 'nowhere'; the sources are: {SOURCE_ID}\n"
+
+
+def test_sources_in_the_terminal_lists_each_with_its_date_and_citing_entries(knowledge, capsys):
+    assert main(["sources", str(knowledge)]) == 0
+    assert capsys.readouterr().out == (
+        f"{SOURCE_ID} · A demo article · Demo Outlet, 2025-12 · cited by 2 entries\n"
+    )
+    assert load_knowledge(knowledge).knowledge is not None
+
+
+def test_coverage_without_a_source_gives_every_sources_share(knowledge, capsys):
+    assert main(["coverage", "--directory", str(knowledge)]) == 0
+    assert capsys.readouterr().out == f"{SOURCE_ID}: 3/3 sentences cited\n"
+    (knowledge / "entries" / "us-house.yaml").unlink()
+    assert main(["coverage", "--directory", str(knowledge)]) == 1
+    assert capsys.readouterr().out == f"{SOURCE_ID}: 1/3 sentences cited\n"
+
+
+def test_a_source_no_entry_cites_takes_the_topic_of_the_entry_sharing_its_words():
+    other = Source("other", "Other", OUTLET, "2026-01", "en", "2026-01-02", "Something else.")
+    citation = Citation("other", "Something else.", OUTLET)
+    entries = {
+        "ballots": Entry(
+            "ballots",
+            "How were ballots counted after the election?",
+            "Observers watched ballots counted by hand in every district.",
+            "Elections",
+            (),
+            (citation,),
+        ),
+        **{
+            f"e{n}": Entry(f"e{n}", f"Question {n}?", "Answer.", "General", (), (citation,))
+            for n in range(3)
+        },
+    }
+    text = "Observers said ballots were counted by hand in each district.\nNothing matches here.\n"
+    knowledge = Knowledge(entries=entries, sources={"example": source(text), "other": other})
+    counted, unmatched = guide(knowledge, "example").suggestions
+    assert counted.topic == "Elections"
+    assert unmatched.topic == "General"
