@@ -232,14 +232,14 @@ class Terminal:
     BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
     CHECK_HINT = "Run `python -m bot check` for details."
     NO_SOURCE = "no source '{source}'; the sources are: {known}"
-    NO_SOURCES = "no sources yet"
+    NO_SOURCES_LISTED = "no sources yet"
     COVERAGE = "{source}: {cited}/{total} sentences cited"
     COVERAGE_HINT = (
         "Each uncited sentence follows with a citation to paste under `citations:` in a new "
         "entry file (see knowledge/README.md); write its question, answer and phrasings."
     )
     UNCITED = "{where}: uncited; suggested topic: {topic}"
-    SOURCE_LINE = "{id} · {title} · {outlet}, {published} · {cited}"
+    SOURCE_LISTED = "{id} · {title} · {outlet}, {published} · {cited}"
     CITED_BY = ("cited by {count} entry", "cited by {count} entries")
 
 

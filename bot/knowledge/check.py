@@ -150,7 +150,7 @@ def run_sources(root: Path, say: Callable[[str], None] = print) -> int:
     for source in ordered:
         cited = _count(strings.Terminal.CITED_BY, counts[source.id])
         say(
-            strings.Terminal.SOURCE_LINE.format(
+            strings.Terminal.SOURCE_LISTED.format(
                 id=source.id,
                 title=source.title,
                 outlet=source.outlet,
@@ -159,7 +159,7 @@ def run_sources(root: Path, say: Callable[[str], None] = print) -> int:
             )
         )
     if not ordered:
-        say(strings.Terminal.NO_SOURCES)
+        say(strings.Terminal.NO_SOURCES_LISTED)
     return 0
 
 
