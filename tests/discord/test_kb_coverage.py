@@ -90,7 +90,13 @@ async def test_coverage_without_a_source_lists_every_source_and_offers_those_not
     lines = listed.message["content"].splitlines()
     assert f"`{SOURCE_ID}` · 0/2" in lines
     (menu,) = listed.selects
-    assert [o["value"] for o in menu["options"]] == [SOURCE_ID]
+    offered = [o["value"] for o in menu["options"]]
+    assert SOURCE_ID in offered
+    for line in lines:
+        if line.startswith("`") and " · " in line:
+            source, share = line.strip("`").split("` · ")
+            cited, total = share.split("/")
+            assert (source in offered) == (int(cited) < int(total)), line
     chosen = harness.choose(listed, menu["custom_id"], [SOURCE_ID])
     (shown,) = await harness.interact(moderator(chosen))
     assert shown.message["content"].startswith(f"**`{SOURCE_ID}`: 0/2 sentences cited**")
