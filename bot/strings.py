@@ -115,6 +115,24 @@ class Check:
     TEXT_MISSING = "is missing; every source needs its full text beside its metadata"
     TEXT_EMPTY = "is empty; store the source's full text"
     TEXT_WITHOUT_METADATA = "has no metadata file {file} beside it"
+    STRAY_VOCABULARY_FILE = "is not read: vocabulary files are `<name>.yaml` files"
+    NOT_A_WORD_MAPPING = "must be a mapping of `word: meaning` lines, not {kind}"
+    FORMS_NOT_A_MAPPING = "must be a mapping with endings and stems, not {kind}"
+    UNKNOWN_ENDINGS = (
+        "'{value}' is not a set of endings; write a list of endings, or one of: {known}"
+    )
+    FORM_CLAIMED_HERE = "'{form}' is read as '{meaning}' here and as '{other}' above in this file"
+    FORM_CLAIMED = "'{form}' is read as '{meaning}' here and as '{other}' in {file}"
+    FORM_OF_THE_LANGUAGE = (
+        "'{form}' is a word of the language the engine already reads as '{meaning}', "
+        "whatever the subject; it cannot mean anything else"
+    )
+    ALIAS_HIDES_NAME = (
+        "'{form}' is listed as a name in {file}; read as '{meaning}' it would never be seen "
+        "as that name: remove one of the two"
+    )
+    A_VOCABULARY = "a vocabulary file"
+    A_SET_OF_FORMS = "a set of forms"
     AN_ENTRY = "an entry"
     A_CITATION = "a citation"
     A_SOURCE = "a source"
@@ -326,7 +344,7 @@ class Discord:
     FULL_QUOTE = "“{quote}”\n— {attribution}"
     ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
     NO_TEXT_TO_ASK = "That message has no text I could read as a question."
-    MENTION_HOW_TO = "Mention me with a question, for example: @{name} why isn't Kosovo in PfP?"
+    MENTION_HOW_TO = "Mention me with a question: @{name} <your question>"
     COOLDOWN = (
         "You're asking quickly: please wait {seconds} seconds before the next question. "
         "/topics lists everything the briefing covers in the meantime."
@@ -366,7 +384,7 @@ class Discord:
     ABOUT_HOW = (
         "• `/ask` with your question, in your own words (add `private` to see the answer "
         "alone)\n"
-        "• mention me with the question: @{name} why isn't Kosovo in PfP?\n"
+        "• mention me with the question: @{name} <your question>\n"
         "• on any message: Apps → {context_menu}\n"
         "• `/topics` to browse, `/sources` for the sources"
     )

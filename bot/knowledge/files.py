@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 LOCK_FILE = ".lock"
-KNOWLEDGE_FOLDERS = ("entries", "sources")
+KNOWLEDGE_FOLDERS = ("entries", "sources", "vocabulary")
 _TEMP_MARK = ".tmp-"
 _THREAD_LOCK = threading.RLock()
 _HELD = threading.local()

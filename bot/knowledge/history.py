@@ -133,7 +133,7 @@ class ChangeLog:
         return change_id
 
     def finish(self, change_id: int) -> None:
-        """Mark a change done: its files are in place."""
+        """Record a change as done: its files are in place."""
         with self._connect() as connection:
             connection.execute("UPDATE changes SET state = 'done' WHERE id = ?", (change_id,))
 
