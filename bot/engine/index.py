@@ -11,7 +11,6 @@ already folded by `text.fold`, so calls pass `processor=None` to say so explicit
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine.learnt import WORD, learnt_vocabulary, lone_capitalised
 from bot.engine.lexicon import (
     STOPWORDS,
     Lexicon,
@@ -41,12 +41,6 @@ _TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
-# A word written with a capital where no sentence starts, in the knowledge's text.
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:…]\W*)$")
-# Small words a multi-word name may hold (Partnership for Peace, House of Representatives;
-# Partneriteti për Paqe, Partnerstvo za mir).
-_NAME_JOINERS = frozenset({"for", "of", "the", "per", "për", "za", "e", "i", "te", "të"})
 
 
 def content_words(lexicon: Lexicon, text: str) -> list[str]:
@@ -96,7 +90,7 @@ class Index:
     """Inverted index with IDF weights and a fuzzy vocabulary for one knowledge snapshot."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.lexicon = Lexicon(knowledge.vocabulary.values())
+        self.lexicon = Lexicon(knowledge.vocabulary.values(), learnt_vocabulary(knowledge))
         self.kept_names = _kept_names(self.lexicon, knowledge.entries.values())
         profiles = [
             _profile(self.lexicon, knowledge.entries[entry_id], self.stem)
@@ -150,7 +144,7 @@ class Index:
         is only ever read as a misspelt stopword (wich, which, though "wish" is as near):
         one letter off a short word is too often another word altogether.
         """
-        if len(word) < _TYPO_MIN_LENGTH or word.isdigit() or word in self.lexicon.names:
+        if len(word) < _TYPO_MIN_LENGTH or word.isdigit() or word in self.lexicon.written_names:
             return None
         edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
         short = len(word) == _TYPO_MIN_LENGTH
@@ -180,35 +174,14 @@ def _kept_names(lexicon: Lexicon, entries: Iterable[Entry]) -> frozenset[str]:
     for entry in entries:
         prose = [entry.answer, *(c.quote for c in entry.citations)]
         for text in (entry.question, *entry.phrasings, *(c.speaker for c in entry.citations)):
-            names.update(_lone_capitalised(text))
+            names.update(lone_capitalised(text))
         for text in prose:
-            names.update(_lone_capitalised(text))
+            names.update(lone_capitalised(text))
             lowercase.update(
-                fold(" ".join(t for t in _WORD.findall(text) if t[0].islower())).split()
+                fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split()
             )
     common = {stem(word) for word in lowercase}
     return frozenset(n for n in names - lowercase if stem(n) != n and stem(n) in common)
-
-
-def _lone_capitalised(text: str) -> list[str]:
-    """Folded words capitalised on their own where no sentence starts."""
-    tokens = list(_WORD.finditer(text))
-    found = []
-    for i, token in enumerate(tokens):
-        if not token.group()[0].isupper() or _SENTENCE_END.search(text[: token.start()]):
-            continue
-        if _capital_beside(tokens, i, -1) or _capital_beside(tokens, i, 1):
-            continue
-        found += fold(token.group()).split()
-    return found
-
-
-def _capital_beside(tokens: list[re.Match[str]], i: int, step: int) -> bool:
-    """Whether the word next to token `i` (past small joining words) is capitalised."""
-    i += step
-    while 0 <= i < len(tokens) and tokens[i].group().casefold() in _NAME_JOINERS:
-        i += step
-    return 0 <= i < len(tokens) and tokens[i].group()[0].isupper()
 
 
 def _profile(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> EntryProfile:

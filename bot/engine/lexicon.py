@@ -424,6 +424,9 @@ _DATE_WORDS = re.compile(
     r"|this year|years? (?:ago|earlier|later)|this (?:week|month|autumn|spring|summer|winter)"
     r"|earlier this|(?:last|next) (?:week|month)|yesterday|today|recently)\b"
 )
+# The names of months, which a text writes with a capital (in English) but which name no
+# place, person or body.
+MONTHS = frozenset(_MONTHS.split())
 _NUMBER_WORDS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     " twenty thirty forty fifty hundred hundreds thousand thousands million millions billion"
@@ -456,8 +459,15 @@ class Lexicon:
     vocabulary of the snapshot it is built from.
     """
 
-    def __init__(self, vocabularies: Iterable[Vocabulary] = ()) -> None:
+    def __init__(
+        self, vocabularies: Iterable[Vocabulary] = (), learnt: Vocabulary | None = None
+    ) -> None:
+        """Read the knowledge's vocabulary files, then what its texts state (`learnt`).
+
+        What is learnt fills in only words the files and the general language leave free.
+        """
         vocabularies = tuple(vocabularies)
+        learnt = learnt or Vocabulary()
         self.names = frozenset(word for v in vocabularies for word in v.names)
         self.people = frozenset(word for v in vocabularies for word in v.people)
         self.protagonists = frozenset(word for v in vocabularies for word in v.protagonists)
@@ -470,6 +480,18 @@ class Lexicon:
                 for stem, name in forms.stems.items():
                     for ending in forms.endings:
                         aliases.setdefault(stem + ending, name)
+        known = self.names | self.people | self.topics | aliases.keys() | STOPWORDS
+        for form, meaning in learnt.aliases.items():
+            if form not in known:
+                aliases[form] = meaning
+        self.people |= {word for word in learnt.people if word not in known}
+        # Names the sources write with a capital are names to the reading of a question
+        # (never corrected as a typo, and an entry that lacks one cannot answer), but not
+        # places a question asks within, or near which an entry names a role's holder:
+        # a capital is not enough to tell a place from a programme or an adjective.
+        self.written_names = self.names | {
+            word for word in learnt.names if word not in known and word not in self.people
+        }
         self._alias_words = {tuple(key.split()): value.split() for key, value in aliases.items()}
         # Aliases of one word for one word, which a misspelling may be corrected to.
         self.one_word_aliases = {

@@ -151,7 +151,7 @@ def read_question(index: Index, text: str) -> Question:
     for word in folded.split():
         if lexicon.is_stopword(word):
             continue
-        term = _read_word(index, word, names.get(word), word in index.lexicon.names)
+        term = _read_word(index, word, names.get(word), word in index.lexicon.written_names)
         if term is not None and term.stem not in terms:
             if word in asking:
                 term = replace(term, weight=term.weight * ASKING_WEIGHT)
@@ -226,7 +226,7 @@ def _weighed(index: Index, text: str) -> dict[str, float]:
 def _stem_read(index: Index, word: str) -> str:
     """The stem of a word as the question's terms read it, a misspelling corrected."""
     root = index.stem(word)
-    if root in index.idf or word in index.lexicon.names or word in index.lexicon.people:
+    if root in index.idf or word in index.lexicon.written_names or word in index.lexicon.people:
         return root
     corrected = index.correct(word)
     return root if corrected is None else index.stem(corrected[0])

@@ -66,7 +66,7 @@ _CASE_AFTER_LONGER = frozenset({"an", "it", "in", "ve", "om"})
 def clean(text: str) -> str:
     """Drop zero-width characters, blank out control ones, collapse whitespace.
 
-    A zero-width character inside a word (Ko\u200bsovo) vanishes rather than split it.
+    A zero-width character inside a word (Bel\u200bgium) vanishes rather than split it.
 
     This is the text the engine says it read: unlike `fold`, it is still readable.
     """
