@@ -52,6 +52,8 @@ class Action(StrEnum):
     PHRASE_REMOVE = "phrase-remove"
     REMOVE = "remove"
     SOURCE_ADD = "source-add"
+    VOCAB_ADD = "vocab-add"
+    VOCAB_REMOVE = "vocab-remove"
     UNDO = "undo"
 
 
@@ -60,6 +62,7 @@ class Kind(StrEnum):
 
     ENTRY = "entry"
     SOURCE = "source"
+    VOCABULARY = "vocabulary"
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,13 @@ The file format is documented in knowledge/README.md.
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+import yaml
 
 from bot import strings
 from bot.engine.lexicon import ENDINGS, GENERAL_ALIASES
@@ -176,3 +181,122 @@ def _claims(vocabulary: Vocabulary) -> list[tuple[str, str, FieldPath]]:
             for ending in forms.endings:
                 claims.append((stem + ending, meaning, ("forms", i, "stems", stem)))
     return claims
+
+
+# What each field of a vocabulary file holds, written above it whenever a file is written
+# (from Discord), so a file reads the same however it was last saved.
+_FIELD_NOTES = {
+    "names": (
+        "Names of places, states and bodies. A question naming one that an entry does not\n"
+        "mention is not answered by that entry."
+    ),
+    "people": (
+        'People a question may ask to quote ("what did X say"): only an entry reporting\n'
+        "their own words answers it."
+    ),
+    "protagonists": (
+        "Names the whole knowledge is about: their views come in many voices, so a question\n"
+        "about what one says or did is not held to one speaker or deed."
+    ),
+    "topics": (
+        "Names every entry is about, whether it writes them or not: read past like a name,\n"
+        "never demanded of an entry."
+    ),
+    "aliases": (
+        "What people write (left) and the words the engine reads instead (right): other\n"
+        "names and spellings, acronyms, capitals for their countries, people's words for\n"
+        "the sources' words."
+    ),
+    "forms": (
+        "Case forms: every stem followed by every ending of its set is read as the word on\n"
+        "its right (sets: albanian, serbian, albanian person, serbian person; or a list)."
+    ),
+}
+
+
+def vocabulary_to_yaml(vocabulary: Vocabulary) -> str:
+    """The text of a vocabulary file, in the order and with the notes of the format."""
+    blocks = []
+    for name in NAME_LISTS:
+        words = getattr(vocabulary, name)
+        if words:
+            blocks.append([f"{name}:", *(f"  - {_scalar(w)}" for w in words)])
+    if vocabulary.aliases:
+        lines = [f"  {_scalar(k)}: {_scalar(v)}" for k, v in vocabulary.aliases.items()]
+        blocks.append(["aliases:", *lines])
+    if vocabulary.forms:
+        lines = ["forms:"]
+        for forms in vocabulary.forms:
+            lines += [f"  - endings: {_endings_text(forms.endings)}", "    stems:"]
+            lines += [f"      {_scalar(k)}: {_scalar(v)}" for k, v in forms.stems.items()]
+        blocks.append(lines)
+    texts = []
+    for block in blocks:
+        field_name = block[0].rstrip(":")
+        note = "\n".join(f"# {line}" for line in _FIELD_NOTES[field_name].splitlines())
+        texts.append(note + "\n" + "\n".join(block))
+    return "\n\n".join(texts) + "\n"
+
+
+def _endings_text(endings: tuple[str, ...]) -> str:
+    named = next((name for name, known in ENDINGS.items() if known == endings), None)
+    return named or "[" + ", ".join(_scalar(e) for e in endings) + "]"
+
+
+def _scalar(text: str) -> str:
+    """`text` bare when YAML reads it back as the same text, else double-quoted."""
+    plain = yaml.safe_dump(text, width=_NEVER_WRAP).removesuffix("\n").removesuffix("\n...")
+    return text if plain == text else json.dumps(text, ensure_ascii=False)
+
+
+_NEVER_WRAP = 1 << 20
+
+
+FILE_NAME = re.compile(r"[a-z0-9-]{1,64}")
+WORD_FIELDS = (*NAME_LISTS, "aliases")
+
+
+def changed_vocabulary(
+    vocabulary: Vocabulary, field_name: str, word: str, meaning: str, adding: bool
+) -> Vocabulary | str:
+    """`vocabulary` with one word added to or removed from a field, or why it cannot be.
+
+    `field_name` is a list (`names`, `people`...) or `aliases`, where `meaning` is what the
+    word is read as. Words are folded as the loader folds them.
+    """
+    if field_name not in WORD_FIELDS:
+        return strings.Moderation.VOCAB_BAD_FIELD.format(fields=", ".join(WORD_FIELDS))
+    form, read = fold(word), fold(meaning)
+    if not form:
+        return strings.Moderation.VOCAB_EMPTY_WORD
+    if field_name == "aliases":
+        return _changed_aliases(vocabulary, form, read, adding)
+    if read:
+        return strings.Moderation.VOCAB_NO_MEANING.format(field=field_name)
+    words: tuple[str, ...] = getattr(vocabulary, field_name)
+    if adding == (form in words):
+        message = strings.Moderation.VOCAB_PRESENT if adding else strings.Moderation.VOCAB_ABSENT
+        return message.format(word=form, field=field_name)
+    changed = (*words, form) if adding else tuple(w for w in words if w != form)
+    return dataclasses.replace(vocabulary, **{field_name: changed})
+
+
+def _changed_aliases(
+    vocabulary: Vocabulary, form: str, read: str, adding: bool
+) -> Vocabulary | str:
+    aliases = dict(vocabulary.aliases)
+    if adding and not read:
+        return strings.Moderation.VOCAB_NEEDS_MEANING
+    if adding == (form in aliases):
+        message = strings.Moderation.VOCAB_PRESENT if adding else strings.Moderation.VOCAB_ABSENT
+        return message.format(word=form, field="aliases")
+    if adding:
+        aliases[form] = read
+    else:
+        del aliases[form]
+    return dataclasses.replace(vocabulary, aliases=aliases)
+
+
+def is_empty(vocabulary: Vocabulary) -> bool:
+    """Whether a vocabulary says nothing (its file is then removed rather than left empty)."""
+    return not any(getattr(vocabulary, name) for name in (*WORD_FIELDS, "forms"))
