@@ -48,7 +48,7 @@ def learnt_vocabulary(knowledge: Knowledge) -> Vocabulary:
             aliases.setdefault(form, meaning)
     speakers = (c.speaker for e in entries for c in e.citations)
     return Vocabulary(
-        names=capitalised_names(sources, prose),
+        names=capitalised_names(sources),
         people=tuple(dict.fromkeys(w for s in speakers for w in speaker_name(s))),
         aliases=aliases,
     )
@@ -109,17 +109,16 @@ def speaker_name(speaker: str) -> list[str]:
     return fold(" ".join(name)).split()
 
 
-def capitalised_names(sources: Iterable[str], prose: Iterable[str]) -> tuple[str, ...]:
+def capitalised_names(sources: Iterable[str]) -> tuple[str, ...]:
     """Words the sources write alone with a capital where no sentence starts, never in lowercase.
 
-    A word of one letter, a month, or one the prose (sources, answers, quotes) also writes
-    in lowercase, is an ordinary word that happened to open a title or a quote.
+    A word of one letter, a month, or one the sources also write in lowercase, is an
+    ordinary word that happened to open a title or a quote.
     """
     capitalised: dict[str, None] = {}
+    lowercase: set[str] = set()
     for text in sources:
         capitalised.update(dict.fromkeys(lone_capitalised(text)))
-    lowercase: set[str] = set()
-    for text in prose:
         lowercase.update(fold(" ".join(_lowercase_words(text))).split())
     return tuple(w for w in capitalised if len(w) > 1 and w not in lowercase and w not in MONTHS)
 

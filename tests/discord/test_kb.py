@@ -459,9 +459,12 @@ async def test_export_attaches_a_zip_of_the_knowledge(world, harness):
         names = set(archive.namelist())
         assert archive.read(f"entries/{EDITED}.yaml") == entry_file(world, EDITED).read_bytes()
     assert f"sources/{SOURCE}.txt" in names
+    assert {f"vocabulary/{name}.yaml" for name in world.services.live.knowledge.vocabulary} <= names
     unpacked = world.root.parent / "unpacked"
     zipfile.ZipFile(io.BytesIO(content)).extractall(unpacked)
-    assert load_knowledge(unpacked).knowledge is not None
+    exported = load_knowledge(unpacked).knowledge
+    assert exported is not None
+    assert exported.vocabulary == world.services.live.knowledge.vocabulary
 
 
 async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):

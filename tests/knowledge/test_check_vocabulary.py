@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.vocabulary import vocabulary_to_yaml
 
 PLACES = """\
 # Other names of places.
@@ -151,3 +152,15 @@ def test_reports_a_stray_file_in_the_vocabulary_folder(knowledge, check):
         1,
         ["vocabulary/notes.txt: is not read: vocabulary files are `<name>.yaml` files"],
     )
+
+
+def test_a_vocabulary_written_back_reads_the_same_and_stays_byte_stable(knowledge):
+    tricky = PLACES.replace("  rur: ruritania\n", '  rur: ruritania\n  "no": "yes: or no"\n')
+    write(knowledge, "places.yaml", tricky)
+    read = load_knowledge(knowledge).knowledge.vocabulary["places"]
+    text = vocabulary_to_yaml(read)
+    write(knowledge, "places.yaml", text)
+    again = load_knowledge(knowledge).knowledge.vocabulary["places"]
+    assert again == read
+    assert vocabulary_to_yaml(again) == text
+    assert "endings: serbian" in text
