@@ -27,7 +27,7 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_JOINERS = frozenset({"for", "of", "the", "per", "për", "za", "e", "i", "te", "të"})
 _ACRONYM_JOINERS = _NAME_JOINERS | {"and"}
 _NAME_WORDS = 8
-_SENTENCE_TERMINATORS = frozenset(".!?:…")
+_SENTENCE_ENDS = frozenset(".!?:…")
 _TRAILING_NON_WORD = re.compile(r"\W*$")
 # A speaker's name is two to four capitalised words before any comma or bracket.
 _SPEAKER_WORDS = (2, 4)
@@ -149,7 +149,7 @@ def _opens_sentence(text: str, tokens: list[re.Match[str]], i: int) -> bool:
         return True
     gap = text[tokens[i - 1].end() if i else 0 : start]
     trailing = _TRAILING_NON_WORD.search(gap)
-    return trailing is not None and any(c in _SENTENCE_TERMINATORS for c in trailing.group())
+    return trailing is not None and any(c in _SENTENCE_ENDS for c in trailing.group())
 
 
 def _capital_beside(tokens: list[re.Match[str]], i: int, step: int) -> bool:
