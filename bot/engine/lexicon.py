@@ -450,6 +450,19 @@ def states_a_count(folded: str) -> bool:
     return _COUNT.search(_YEAR_OR_DAY.sub(" ", folded)) is not None
 
 
+def _written_aliases(vocabularies: tuple[Vocabulary, ...]) -> dict[str, str]:
+    """The general aliases, the files' aliases, then every case form their stems make."""
+    aliases = dict(GENERAL_ALIASES)
+    for vocabulary in vocabularies:
+        aliases.update(vocabulary.aliases)
+    for vocabulary in vocabularies:
+        for forms in vocabulary.forms:
+            for stem, name in forms.stems.items():
+                for ending in forms.endings:
+                    aliases.setdefault(stem + ending, name)
+    return aliases
+
+
 class Lexicon:
     """The language of one knowledge snapshot: the general language, and its vocabulary.
 
@@ -472,18 +485,9 @@ class Lexicon:
         self.people = frozenset(word for v in vocabularies for word in v.people)
         self.protagonists = frozenset(word for v in vocabularies for word in v.protagonists)
         self.topics = frozenset(word for v in vocabularies for word in v.topics)
-        aliases = dict(GENERAL_ALIASES)
-        for vocabulary in vocabularies:
-            aliases.update(vocabulary.aliases)
-        for vocabulary in vocabularies:
-            for forms in vocabulary.forms:
-                for stem, name in forms.stems.items():
-                    for ending in forms.endings:
-                        aliases.setdefault(stem + ending, name)
+        aliases = _written_aliases(vocabularies)
         known = self.names | self.people | self.topics | aliases.keys() | STOPWORDS
-        for form, meaning in learnt.aliases.items():
-            if form not in known:
-                aliases[form] = meaning
+        aliases |= {form: read for form, read in learnt.aliases.items() if form not in known}
         self.people |= {word for word in learnt.people if word not in known}
         # Names the sources write with a capital are names to the reading of a question
         # (never corrected as a typo, and an entry that lacks one cannot answer), but not
