@@ -47,14 +47,14 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     knowledge = result.knowledge
     out(f"knowledge: entries {len(knowledge.entries)}, sources {len(knowledge.sources)}")
     _quality(settings, out)
-    questions = _timing_questions()
+    questions = _timing_questions(knowledge)
     out(f"\nmatching latency per question ({len(questions)} questions x {ROUNDS} rounds):")
     _speed("shipped", knowledge, questions, out)
     for size in SYNTHETIC_SIZES:
         _speed(f"synthetic {size:,}", synthetic_knowledge(knowledge, size), questions, out)
     _worst_hostile(knowledge, out)
     _misquote_in_a_long_source(knowledge, out)
-    _startup(settings, out)
+    _startup(settings, _first_question(knowledge), out)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out(f"peak memory of this benchmark process (10k index included): {peak:.0f} MB")
     out(FLOORS)
@@ -115,14 +115,17 @@ def _child_environment(settings: Settings) -> dict[str, str]:
     return {**os.environ, "BRIEFING_KNOWLEDGE_DIR": str(settings.knowledge_dir)}
 
 
-def _timing_questions() -> list[str]:
-    """Questions to time: the dev set and the engine's own, all kinds mixed."""
+def _timing_questions(knowledge: Knowledge) -> list[str]:
+    """Questions to time: the dev set and the engine's own, all kinds mixed.
+
+    Without them, the knowledge's own questions and a greeting.
+    """
     questions: list[str] = []
     for path in (EVAL_DIR / "dev_questions.yaml", OWN_QUESTIONS):
         if path.is_file():
             items = yaml.safe_load(path.read_text(encoding="utf-8")).get("items", [])
             questions += [str(item["q"]) for item in items]
-    return questions or ["Why is Kosovo not in the Partnership for Peace?", "hello"]
+    return questions or [*(e.question for e in knowledge.entries.values()), "hello"]
 
 
 def _speed(
@@ -158,7 +161,7 @@ def _worst_hostile(knowledge: Knowledge, out: Callable[[str], None]) -> None:
     """The CPU time of the costliest question `hostile_questions` builds (floor: 10 ms)."""
     engine = Engine(knowledge)
     costs = []
-    for question in hostile_questions():
+    for question in hostile_questions(engine.lexicon):
         started = time.thread_time()
         engine.decide(question)
         costs.append(((time.thread_time() - started) * 1000, question))
@@ -224,9 +227,13 @@ sys.stderr.write(status[1].split()[0] if len(status) > 1 else "0")
 """
 
 
-def _startup(settings: Settings, out: Callable[[str], None]) -> None:
+def _first_question(knowledge: Knowledge) -> str:
+    """A question the knowledge answers (the first entry's), to time a first answer with."""
+    return next((e.question for e in knowledge.entries.values()), "hello")
+
+
+def _startup(settings: Settings, question: str, out: Callable[[str], None]) -> None:
     """Wall time and peak memory of a fresh `python -m bot ask QUESTION` (best of 3)."""
-    question = "Why is Kosovo not in the PfP?"
     seconds = []
     for _ in range(3):
         started = time.perf_counter()
@@ -262,7 +269,7 @@ def synthetic_knowledge(base: Knowledge, size: int, seed: int = 7) -> Knowledge:
     grows as a real knowledge's would).
     """
     rng = random.Random(seed)
-    real = sorted({w for e in base.entries.values() for w in _words_of(e)}) or ["kosovo"]
+    real = sorted({w for e in base.entries.values() for w in _words_of(e)}) or ["word"]
     invented = [_invented_word(rng) for _ in range(size * 2)]
     source_id = next(iter(base.sources), "synthetic")
     sentences = [s for src in base.sources.values() for s in src.text.split(". ") if s]
@@ -286,7 +293,7 @@ def synthetic_knowledge(base: Knowledge, size: int, seed: int = 7) -> Knowledge:
                 Citation(source_id, rng.choice(sentences or ["text"]), "Synthetic speaker"),
             ),
         )
-    return Knowledge(entries=entries, sources=base.sources)
+    return Knowledge(entries=entries, sources=base.sources, vocabulary=base.vocabulary)
 
 
 def _words_of(entry: Entry) -> list[str]:

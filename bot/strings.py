@@ -173,6 +173,24 @@ class Check:
     TEXT_MISSING = "is missing; every source needs its full text beside its metadata"
     TEXT_EMPTY = "is empty; store the source's full text"
     TEXT_WITHOUT_METADATA = "has no metadata file {file} beside it"
+    STRAY_VOCABULARY_FILE = "is not read: vocabulary files are `<name>.yaml` files"
+    NOT_A_WORD_MAPPING = "must be a mapping of `word: meaning` lines, not {kind}"
+    FORMS_NOT_A_MAPPING = "must be a mapping with endings and stems, not {kind}"
+    UNKNOWN_ENDINGS = (
+        "'{value}' is not a set of endings; write a list of endings, or one of: {known}"
+    )
+    FORM_CLAIMED_HERE = "'{form}' is read as '{meaning}' here and as '{other}' above in this file"
+    FORM_CLAIMED = "'{form}' is read as '{meaning}' here and as '{other}' in {file}"
+    FORM_OF_THE_LANGUAGE = (
+        "'{form}' is a word of the language the engine already reads as '{meaning}', "
+        "whatever the subject; it cannot mean anything else"
+    )
+    ALIAS_HIDES_NAME = (
+        "'{form}' is listed as a name in {file}; read as '{meaning}' it would never be seen "
+        "as that name: remove one of the two"
+    )
+    A_VOCABULARY = "a vocabulary file"
+    A_SET_OF_FORMS = "a set of forms"
     AN_ENTRY = "an entry"
     A_CITATION = "a citation"
     A_SOURCE = "a source"
@@ -193,6 +211,16 @@ class Check:
 
 class Moderation:
     """Refusals the knowledge store returns to moderators (shown privately in `/kb`)."""
+
+    VOCAB_BAD_FILE = (
+        "'{file}' is not a vocabulary file name: use 1 to 64 lowercase letters, digits and hyphens"
+    )
+    VOCAB_BAD_FIELD = "A vocabulary word goes in one of: {fields}."
+    VOCAB_EMPTY_WORD = "The word is empty."
+    VOCAB_NEEDS_MEANING = "An alias needs a meaning: the words the engine should read instead."
+    VOCAB_NO_MEANING = "Only an alias has a meaning; a word of `{field}` is listed alone."
+    VOCAB_PRESENT = "“{word}” is already in `{field}` of this file."
+    VOCAB_ABSENT = "“{word}” is not in `{field}` of this file."
 
     NO_ENTRY = "There is no entry `{entry_id}`."
     SOURCE_EXISTS = "A source `{source_id}` already exists."
@@ -259,6 +287,15 @@ class Kb:
     UNANSWERED = "What members asked that the briefing did not answer"
     SOURCE_ADD = "Add a source article (a form, or an attached .txt file)"
     SOURCE_LIST = "List the stored sources"
+    VOCAB_GROUP = "Manage the vocabulary: the names, people and aliases the engine reads"
+    VOCAB_ADD = "Add a name, a person or an alias to a vocabulary file"
+    VOCAB_REMOVE = "Remove a word or an alias from a vocabulary file"
+    VOCAB_LIST = "List the vocabulary files, or the words of one"
+    OPTION_VOCAB_FIELD = "What the word is: a name, a person, an alias..."
+    OPTION_VOCAB_WORD = "The word or phrase, as members write it"
+    OPTION_VOCAB_MEANING = "For an alias: the words the engine should read instead"
+    OPTION_VOCAB_FILE = "The vocabulary file, its name without .yaml (default: moderators)"
+    OPTION_VOCAB_LISTED = "A vocabulary file to list the words of (default: all files, counted)"
     CHECK = "Check the knowledge on disk, as `python -m bot check` does"
     RELOAD = "Re-read the knowledge from disk (after a git pull or a hand edit)"
     EXPORT = "Download the knowledge as a zip of its files"
@@ -295,6 +332,15 @@ class Kb:
     EDITED = "Saved `{entry_id}` (change #{change_id}). Members get the new text now."
     PHRASE_ADDED = "Added the phrasing “{text}” to `{entry_id}` (change #{change_id})."
     PHRASE_REMOVED = "Removed the phrasing “{text}” from `{entry_id}` (change #{change_id})."
+    VOCAB_ADDED = "Added “{text}” to `{item_id}` (change #{change_id}). The engine reads it now."
+    VOCAB_REMOVED = "Removed “{text}” from `{item_id}` (change #{change_id})."
+    VOCAB_TITLE = "Vocabulary"
+    VOCAB_EMPTY = "There is no vocabulary file yet."
+    VOCAB_NO_FILE = "There is no vocabulary file `{file}`."
+    VOCAB_FILE_LINE = "`{file}`: {counts}"
+    VOCAB_COUNT = "{count} {field}"
+    VOCAB_FORMS = "forms of {count} stems"
+    VOCAB_WORDS_LINE = "**{field}**: {words}"
     REMOVED = "Removed `{entry_id}` (change #{change_id}). `/kb undo` brings it back."
     UNDONE = "Undid change #{undone} (now change #{change_id})."
     SOURCE_ADDED = "Added the source `{source_id}` (change #{change_id}). Entries can cite it now."
@@ -399,6 +445,8 @@ class Kb:
     ANNOUNCE_EDIT = "edited `{item_id}` (change #{change_id})"
     ANNOUNCE_PHRASE_ADD = "added a phrasing to `{item_id}` (change #{change_id})"
     ANNOUNCE_PHRASE_REMOVE = "removed a phrasing from `{item_id}` (change #{change_id})"
+    ANNOUNCE_VOCAB_ADD = "added a word to `{item_id}` (change #{change_id})"
+    ANNOUNCE_VOCAB_REMOVE = "removed a word from `{item_id}` (change #{change_id})"
     ANNOUNCE_REMOVE = "removed `{item_id}` (change #{change_id})"
     ANNOUNCE_UNDO = "undid change #{undone} on `{item_id}` (change #{change_id})"
     ANNOUNCE_SOURCE_ADD = "added the source `{item_id}` (change #{change_id})"
@@ -434,7 +482,7 @@ class Discord:
     FULL_QUOTE = "“{quote}”\n— {attribution}"
     ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
     NO_TEXT_TO_ASK = "That message has no text I could read as a question."
-    MENTION_HOW_TO = "Mention me with a question, for example: @{name} why isn't Kosovo in PfP?"
+    MENTION_HOW_TO = "Mention me with a question: @{name} <your question>"
     TOO_SLOW = (
         "Sorry, I couldn't answer that in time. Please try again in a moment, "
         "or pick a question from /topics."
@@ -479,7 +527,7 @@ class Discord:
     ABOUT_HOW = (
         "• `/ask` with your question, in your own words (add `private` to see the answer "
         "alone)\n"
-        "• mention me with the question: @{name} why isn't Kosovo in PfP?\n"
+        "• mention me with the question: @{name} <your question>\n"
         "• on any message: Apps → {context_menu}\n"
         "• `/topics` to browse, `/sources` for the sources"
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -26,15 +26,16 @@ from rapidfuzz import fuzz
 from bot import database
 from bot.engine import Engine
 from bot.engine.index import content_words
+from bot.engine.lexicon import Lexicon
 from bot.knowledge.history import Actor
 from bot.record import RecordedQuestion, unanswered_questions
 
 # Two questions belong together when their content words score at least this (0-100,
-# rapidfuzz token_set_ratio): "When will Kosovo join the EU?" and "kosovo EU membership
-# when" do (78); "Who leads NATO?" and "Who is NATO secretary general?" do not (57).
+# rapidfuzz token_set_ratio): "When will <country> join the <body>?" and "<country> <body>
+# membership when" do (78); "Who leads <body>?" and "Who is <body> secretary general?" do not (57).
 SIMILAR = 75.0
 # Below this many content words, set similarity calls any question containing the word
-# "kosovo" equal to "kosovo?", so short questions must match almost exactly.
+# "word" equal to "word?", so short questions must match almost exactly.
 SHORT = 2
 SHORT_SIMILAR = 90.0
 EXAMPLES = 3
@@ -113,9 +114,9 @@ def from_record(questions: Iterable[RecordedQuestion]) -> list[Asked]:
     ]
 
 
-def words_of(text: str) -> str:
+def words_of(text: str, lexicon: Lexicon) -> str:
     """The form questions are compared in: content words, folded, in order."""
-    return " ".join(content_words(text))
+    return " ".join(content_words(lexicon, text))
 
 
 def similar(a: str, b: str) -> bool:
@@ -127,7 +128,9 @@ def similar(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= SIMILAR
 
 
-def group_questions(asked: Iterable[Asked], dismissed: Iterable[str] = ()) -> list[QuestionGroup]:
+def group_questions(
+    asked: Iterable[Asked], lexicon: Lexicon, dismissed: Iterable[str] = ()
+) -> list[QuestionGroup]:
     """Group the questions, most asked first (then most recent), leaving out dismissed ones.
 
     Each question joins the first group whose newest question it is similar to, so a group
@@ -136,7 +139,7 @@ def group_questions(asked: Iterable[Asked], dismissed: Iterable[str] = ()) -> li
     gone = list(dismissed)
     clusters: list[tuple[str, list[Asked]]] = []
     for item in sorted(asked, key=lambda a: a.when, reverse=True):
-        words = words_of(item.text)
+        words = words_of(item.text, lexicon)
         if not words or any(similar(words, d) for d in gone):
             continue
         home = next((members for key, members in clusters if similar(words, key)), None)
@@ -144,14 +147,14 @@ def group_questions(asked: Iterable[Asked], dismissed: Iterable[str] = ()) -> li
             clusters.append((words, [item]))
         else:
             home.append(item)
-    groups = [_group(key, members) for key, members in clusters]
+    groups = [_group(key, members, lexicon) for key, members in clusters]
     return sorted(groups, key=lambda g: (g.count, g.last_asked), reverse=True)
 
 
-def _group(key: str, members: list[Asked]) -> QuestionGroup:
+def _group(key: str, members: list[Asked], lexicon: Lexicon) -> QuestionGroup:
     examples: dict[str, str] = {}
     for item in members:
-        examples.setdefault(words_of(item.text), " ".join(item.text.split()))
+        examples.setdefault(words_of(item.text, lexicon), " ".join(item.text.split()))
     answered_with = dict.fromkeys(m.entry_id for m in members if m.entry_id)
     return QuestionGroup(
         id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:12],
@@ -190,14 +193,19 @@ class UnansweredQuestions:
     raise `sqlite3.Error` when the file cannot be used: the caller tells the moderator.
     """
 
-    def __init__(self, database_path: Path) -> None:
+    def __init__(self, database_path: Path, lexicon: Callable[[], Lexicon] = Lexicon) -> None:
+        """`lexicon` gives the language of the knowledge being served (it changes on edits)."""
         self._path = database_path
+        self._lexicon = lexicon
 
     def groups(
         self, guild_id: int | None, questions: Iterable[RecordedQuestion], limit: int = 10
     ) -> list[QuestionGroup]:
         """The `limit` largest groups of `questions` (from `QuestionRecord.unanswered()`)."""
-        return group_questions(from_record(questions), self.dismissed_words(guild_id))[:limit]
+        lexicon = self._lexicon()
+        return group_questions(from_record(questions), lexicon, self.dismissed_words(guild_id))[
+            :limit
+        ]
 
     def recent_groups(
         self, guild_id: int | None, limit: int = 10, read: int = READ_LIMIT
@@ -223,7 +231,8 @@ class UnansweredQuestions:
         It and questions like it stay hidden there; another guild's moderators decide
         about their own.
         """
-        words = sorted({words_of(m.text) for m in group.members} - {""})
+        lexicon = self._lexicon()
+        words = sorted({words_of(m.text, lexicon) for m in group.members} - {""})
         at = datetime.now(UTC).isoformat(timespec="seconds")
         with self._session() as connection:
             connection.executemany(

@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.engine import Engine
 from bot.engine.decision import Decision
+from bot.engine.lexicon import Lexicon
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry
 from bot.record import QuestionRecord
@@ -16,6 +17,8 @@ from bot.unanswered import (
 )
 from tests.knowledge.store_helpers import ALICE
 
+# The general language only: grouping needs no word of any subject.
+LANGUAGE = Lexicon()
 START = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
@@ -31,7 +34,8 @@ def test_differently_worded_questions_about_one_gap_form_one_group():
             asked("When will Kosovo join the EU?", 2),
             asked("kosovo EU membership when", 3),
             asked("Who is the NATO Secretary General?", 4),
-        ]
+        ],
+        LANGUAGE,
     )
 
     assert [(g.count, g.examples) for g in groups] == [
@@ -49,7 +53,8 @@ def test_questions_on_different_subjects_stay_apart():
             asked("Why doesn't Spain recognise Kosovo"),
             asked("When will Kosovo join the EU?"),
             asked("kosovo"),
-        ]
+        ],
+        LANGUAGE,
     )
 
     assert len(groups) == 5
@@ -62,7 +67,8 @@ def test_groups_come_most_asked_first_then_most_recent():
             asked("Who leads NATO?", 9),
             asked("Why doesn't Spain recognise Kosovo", 2),
             asked("why spain not recognizing kosovo", 3),
-        ]
+        ],
+        LANGUAGE,
     )
 
     assert [g.examples[0] for g in groups] == [
@@ -77,7 +83,8 @@ def test_a_group_shows_its_misses_and_the_entries_that_missed():
         [
             asked("Does Spain recognise Kosovo?", 1, Kind.MISS, "allies-not-recognising"),
             asked("does spain recognize kosovo", 2),
-        ]
+        ],
+        LANGUAGE,
     )
 
     [group] = groups
@@ -86,7 +93,7 @@ def test_a_group_shows_its_misses_and_the_entries_that_missed():
 
 
 def test_questions_without_content_words_are_left_out():
-    assert group_questions([asked("???"), asked("what is the")]) == []
+    assert group_questions([asked("???"), asked("what is the")], LANGUAGE) == []
 
 
 def record_with_questions(path):
@@ -157,7 +164,7 @@ def test_the_entries_closest_to_a_group_lead_its_menu_with_the_one_that_missed_a
     engine = Engine(load_knowledge(PROJECT_ROOT / "knowledge").knowledge)
     missed = "kosovo-defence-investment"
     (group,) = group_questions(
-        [asked("how much does kosovo spend on its army", 1, Kind.MISS, missed)]
+        [asked("how much does kosovo spend on its army", 1, Kind.MISS, missed)], engine.lexicon
     )
     suggested = [s.entry_id for s in engine.decide(group.examples[0]).suggestions]
 

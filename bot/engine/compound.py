@@ -1,6 +1,6 @@
 """Messages that ask several things at once: each question decided, every answer shown.
 
-"Who doesn't recognise Kosovo, and how many members does NATO have?" asks two things no
+"Who doesn't recognise <country>, and how many members does <body> have?" asks two things no
 single entry states; each question is decided on its own, and when every one of them is
 answered, all the answers are shown.
 

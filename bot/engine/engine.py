@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from bot.engine.compound import decide_compound
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.index import EntryProfile, Index
-from bot.engine.lexicon import apply_aliases
+from bot.engine.lexicon import Lexicon
 from bot.engine.match import Measure, asking_window, candidates, measure, read_question
 from bot.engine.text import clean, fold
 from bot.knowledge.model import Entry, Knowledge
@@ -35,7 +35,7 @@ SHORT_COVERAGE, LONG_COVERAGE = 0.55, 0.2
 # or a name it mentions, weighing at least this much (a word in every entry weighs ~0.8).
 MIN_ANCHOR = 1.5
 # Names the entry does not know may carry at most this share of the question: none in a
-# short question ("Does Brazil recognise Kosovo?"), a little in a long one, whose context
+# short question ("Does <country> recognise <country>?"), a little in a long one, whose context
 # may name places the answer need not. A number the entry does not have (Article 4, 1999)
 # is never allowed.
 SHORT_MISSING_NAMES, LONG_MISSING_NAMES = 0.0, 0.2
@@ -65,6 +65,11 @@ class Engine:
         self._index = Index(knowledge)
 
     @property
+    def lexicon(self) -> Lexicon:
+        """The language this engine reads: the general language and the knowledge's words."""
+        return self._index.lexicon
+
+    @property
     def knowledge(self) -> Knowledge:
         """The snapshot this engine answers from."""
         return self._knowledge
@@ -87,7 +92,7 @@ class Engine:
     def complete(self, text: str, limit: int = COMPLETE_LIMIT) -> list[Suggestion]:
         """Covered questions matching partly typed text, one per entry, best first."""
         limit = max(0, min(limit, COMPLETE_LIMIT))
-        typed = apply_aliases(fold(clean(str(text)[:READ_WINDOW])))
+        typed = self._index.lexicon.apply_aliases(fold(clean(str(text)[:READ_WINDOW])))
         if not typed:
             entries = sorted(self._knowledge.entries.values(), key=lambda e: e.question.casefold())
             return [_suggestion(e) for e in entries[:limit]]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from bot.engine import compound, lexicon
 from bot.engine.decision import MAX_QUESTION_CHARS
+from bot.engine.lexicon import Lexicon
 
 # Texts that are not words: runs of punctuation, one letter, digits, mixed scripts,
 # invisible characters and markup.
@@ -37,11 +38,11 @@ _RUNS = (
 )
 
 
-def _pattern_phrases() -> set[str]:
+def _pattern_phrases(language: Lexicon) -> set[str]:
     """Every literal word, and pair of words, that the engine's patterns look for."""
     phrases: set[str] = set()
-    for module in (lexicon, compound):
-        for value in vars(module).values():
+    for holder in (lexicon, compound, language):
+        for value in vars(holder).values():
             if isinstance(value, re.Pattern):
                 words = re.findall(r"[a-z]+", value.pattern)
                 phrases.update(words)
@@ -49,10 +50,10 @@ def _pattern_phrases() -> set[str]:
     return phrases
 
 
-def _listed_words() -> set[str]:
-    """Every word of the engine's word lists."""
+def _listed_words(language: Lexicon) -> set[str]:
+    """Every word of the engine's word lists, and of the knowledge's vocabulary."""
     words: set[str] = set()
-    for value in vars(lexicon).values():
+    for value in (*vars(lexicon).values(), *vars(language).values()):
         if isinstance(value, frozenset) and all(isinstance(item, str) for item in value):
             words.update(value)
     return words
@@ -63,9 +64,12 @@ def _filled(unit: str, limit: int) -> str:
     return (unit * (limit // max(1, len(unit)) + 1))[:limit]
 
 
-def hostile_questions(limit: int = MAX_QUESTION_CHARS) -> Iterator[str]:
-    """Questions of `limit` characters, each a repetition of one costly unit."""
-    phrases = sorted(_pattern_phrases() | _listed_words())
+def hostile_questions(language: Lexicon, limit: int = MAX_QUESTION_CHARS) -> Iterator[str]:
+    """Questions of `limit` characters, each a repetition of one costly unit.
+
+    `language` is the lexicon of the knowledge the questions are for (see `Engine.lexicon`).
+    """
+    phrases = sorted(_pattern_phrases(language) | _listed_words(language))
     for phrase in phrases:
         yield _filled(phrase + " ", limit)
         yield _filled(phrase + "? ", limit)

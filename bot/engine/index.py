@@ -11,7 +11,6 @@ already folded by `text.fold`, so calls pass `processor=None` to say so explicit
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -20,7 +19,18 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine import lexicon
+from bot.engine.learnt import WORD, learnt_vocabulary, lone_capitalised
+from bot.engine.lexicon import (
+    STOPWORDS,
+    Lexicon,
+    is_stopword,
+    states_a_count,
+    states_a_date,
+    states_a_future,
+    states_a_reason,
+    states_an_origin,
+    voices,
+)
 from bot.engine.text import fold, stem
 from bot.knowledge.model import Entry, Knowledge
 
@@ -31,15 +41,9 @@ _TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
-# A word written with a capital where no sentence starts, in the knowledge's text.
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:…]\W*)$")
-# Small words a multi-word name may hold (Partnership for Peace, House of Representatives;
-# Partneriteti për Paqe, Partnerstvo za mir).
-_NAME_JOINERS = frozenset({"for", "of", "the", "per", "për", "za", "e", "i", "te", "të"})
 
 
-def content_words(text: str) -> list[str]:
+def content_words(lexicon: Lexicon, text: str) -> list[str]:
     """The folded, alias-resolved words of `text` that are not stopwords."""
     return _without_stopwords(lexicon.apply_aliases(fold(text)))
 
@@ -86,9 +90,10 @@ class Index:
     """Inverted index with IDF weights and a fuzzy vocabulary for one knowledge snapshot."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.kept_names = _kept_names(knowledge.entries.values())
+        self.lexicon = Lexicon(knowledge.vocabulary.values(), learnt_vocabulary(knowledge))
+        self.kept_names = _kept_names(self.lexicon, knowledge.entries.values())
         profiles = [
-            _profile(knowledge.entries[entry_id], self.stem)
+            _profile(self.lexicon, knowledge.entries[entry_id], self.stem)
             for entry_id in sorted(knowledge.entries)
         ]
         postings: dict[str, list[int]] = defaultdict(list)
@@ -118,10 +123,10 @@ class Index:
         for profile in self.profiles:
             entry = profile.entry
             for text in (entry.question, *entry.phrasings):
-                self.asked_folded.append(lexicon.apply_aliases(fold(text)))
+                self.asked_folded.append(self.lexicon.apply_aliases(fold(text)))
                 self.asked_owner.append(entry)
         self.unknown_weight = math.log(1.0 + count)
-        self._words_by_length = _words_by_length(profiles)
+        self._words_by_length = _words_by_length(self.lexicon, profiles)
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
 
     def stem(self, word: str) -> str:
@@ -139,7 +144,7 @@ class Index:
         is only ever read as a misspelt stopword (wich, which, though "wish" is as near):
         one letter off a short word is too often another word altogether.
         """
-        if len(word) < _TYPO_MIN_LENGTH or word.isdigit() or word in lexicon.NAMES:
+        if len(word) < _TYPO_MIN_LENGTH or word.isdigit() or word in self.lexicon.written_names:
             return None
         edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
         short = len(word) == _TYPO_MIN_LENGTH
@@ -147,60 +152,39 @@ class Index:
             w
             for length in range(len(word) - edits, len(word) + edits + 1)
             for w in self._words_by_length.get(length, ())
-            if not short or w in lexicon.STOPWORDS
+            if not short or w in STOPWORDS
         ]
         best = process.extractOne(
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
         )
         if best is None:
             return None
-        return lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
+        return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
 
-def _kept_names(entries: Iterable[Entry]) -> frozenset[str]:
+def _kept_names(lexicon: Lexicon, entries: Iterable[Entry]) -> frozenset[str]:
     """Names that stemming would read as a common word (Politico as political), kept whole.
 
     A name is a word the knowledge writes alone with a capital where no sentence starts
     (not inside a longer name: Partnership for Peace is partnership too), or one the lexicon
     lists, and never writes in lowercase in its prose (answers and quotes).
     """
-    names = set(lexicon.NAMES | lexicon.PEOPLE)
+    names = set(lexicon.names | lexicon.people)
     lowercase: set[str] = set()
     for entry in entries:
         prose = [entry.answer, *(c.quote for c in entry.citations)]
         for text in (entry.question, *entry.phrasings, *(c.speaker for c in entry.citations)):
-            names.update(_lone_capitalised(text))
+            names.update(lone_capitalised(text))
         for text in prose:
-            names.update(_lone_capitalised(text))
+            names.update(lone_capitalised(text))
             lowercase.update(
-                fold(" ".join(t for t in _WORD.findall(text) if t[0].islower())).split()
+                fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split()
             )
     common = {stem(word) for word in lowercase}
     return frozenset(n for n in names - lowercase if stem(n) != n and stem(n) in common)
 
 
-def _lone_capitalised(text: str) -> list[str]:
-    """Folded words capitalised on their own where no sentence starts."""
-    tokens = list(_WORD.finditer(text))
-    found = []
-    for i, token in enumerate(tokens):
-        if not token.group()[0].isupper() or _SENTENCE_END.search(text[: token.start()]):
-            continue
-        if _capital_beside(tokens, i, -1) or _capital_beside(tokens, i, 1):
-            continue
-        found += fold(token.group()).split()
-    return found
-
-
-def _capital_beside(tokens: list[re.Match[str]], i: int, step: int) -> bool:
-    """Whether the word next to token `i` (past small joining words) is capitalised."""
-    i += step
-    while 0 <= i < len(tokens) and tokens[i].group().casefold() in _NAME_JOINERS:
-        i += step
-    return 0 <= i < len(tokens) and tokens[i].group()[0].isupper()
-
-
-def _profile(entry: Entry, stem: Callable[[str], str]) -> EntryProfile:
+def _profile(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> EntryProfile:
     asked_folded = [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
     asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
@@ -224,35 +208,35 @@ def _profile(entry: Entry, stem: Callable[[str], str]) -> EntryProfile:
         stated=stated,
         words=frozenset(stated_words).union(*asked_words),
         text=" | ".join([*asked_folded, stated_folded]),
-        states_date=lexicon.states_a_date(statement),
-        states_count=lexicon.states_a_count(statement),
-        states_reason=lexicon.states_a_reason(statement)
+        states_date=states_a_date(statement),
+        states_count=states_a_count(statement),
+        states_reason=states_a_reason(statement)
         or any(lexicon.asks_why(text) for text in entry.phrasings),
-        states_origin=lexicon.states_an_origin(statement),
-        states_future=lexicon.states_a_future(statement),
+        states_origin=states_an_origin(statement),
+        states_future=states_a_future(statement),
         negative=lexicon.is_negative(entry.question),
         held=frozenset(stem(w) for w in lexicon.holders(stated_folded)),
-        voices=_voices(entry, stated_folded, stem),
-        speakers=_speaker_names(entry, stem),
+        voices=_voices(lexicon, entry, stated_folded, stem),
+        speakers=_speaker_names(lexicon, entry, stem),
     )
 
 
-def _speaker_names(entry: Entry, stem: Callable[[str], str]) -> frozenset[str]:
+def _speaker_names(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> frozenset[str]:
     """Stems of the names of those the entry quotes, without their roles (after a comma)."""
     names = " ".join(c.speaker.split(",")[0] for c in entry.citations)
     return frozenset(stem(w) for w in lexicon.apply_aliases(fold(names)).split())
 
 
-def _voices(entry: Entry, stated_folded: str, stem: Callable[[str], str]) -> frozenset[str]:
+def _voices(
+    lexicon: Lexicon, entry: Entry, stated_folded: str, stem: Callable[[str], str]
+) -> frozenset[str]:
     """Stems of those whose words the entry reports: its speakers, and who says what in it."""
     speakers = lexicon.apply_aliases(fold(" ".join(c.speaker for c in entry.citations)))
-    return frozenset(stem(w) for w in speakers.split()) | {
-        stem(w) for w in lexicon.voices(stated_folded)
-    }
+    return frozenset(stem(w) for w in speakers.split()) | {stem(w) for w in voices(stated_folded)}
 
 
 def _without_stopwords(folded: str) -> list[str]:
-    return [w for w in folded.split() if not lexicon.is_stopword(w)]
+    return [w for w in folded.split() if not is_stopword(w)]
 
 
 def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
@@ -264,14 +248,14 @@ def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
     return asked[0] | {term for term, count in counts.items() if count >= CORE_PHRASINGS}
 
 
-def _words_by_length(profiles: list[EntryProfile]) -> dict[int, tuple[str, ...]]:
+def _words_by_length(lexicon: Lexicon, profiles: list[EntryProfile]) -> dict[int, tuple[str, ...]]:
     """Every word a typo may be corrected to.
 
     The knowledge's words, the stopwords, and the words that stand for one of the
     knowledge's words (contries: countries, so country).
     """
-    words: set[str] = set(lexicon.STOPWORDS).union(*(p.words for p in profiles))
-    words |= {key for key, value in lexicon.ONE_WORD_ALIASES.items() if value in words}
+    words: set[str] = set(STOPWORDS).union(*(p.words for p in profiles))
+    words |= {key for key, value in lexicon.one_word_aliases.items() if value in words}
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in sorted(words):
         by_length[len(word)].append(word)

@@ -30,7 +30,7 @@ RESCORED = 100
 # How much a question word counts toward an entry by where the entry has it: in what the
 # entry is about (its question, or several phrasings), in one phrasing, or only in what it
 # states (answer, quotes): there the entry mentions the word but may not be about it. A
-# name (Politico, Kryeziu) counts fully wherever the entry has it: names are specific.
+# name (of an outlet, of a person) counts fully wherever the entry has it: names are specific.
 IN_CORE = 1.0
 IN_PHRASING = 0.85
 STATED_ONLY = 0.8
@@ -47,7 +47,7 @@ SHOUTED_WORDS = 3
 ASKING_WEIGHT = 1.5
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+")
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
-# NATO's allies are its members, its member countries: counting one counts the others.
+# An alliance's allies are its members, its member countries: counting one counts the others.
 _MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
 _YES_NO_DEEDS = frozenset(stem(w) for w in ("objective", "respond", "react", "reply"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
@@ -63,7 +63,7 @@ class Term:
     weight: float
     name: bool
     match: float = 1.0
-    # The multi-word name the word was written in ("kosovo security force"), if any: the
+    # The multi-word name the word was written in ("<country> security force"), if any: the
     # word counts as a name only for an entry that has the whole name.
     phrase: str = ""
     # Whether the word is only in the context around the sentence that asks: a name there
@@ -92,13 +92,13 @@ class Question:
     # What the question sets aside ("besides defence cooperation, what else..."): stems
     # and their weights.
     aside: dict[str, float] = field(default_factory=dict)
-    # The deed whose date it asks, done by a country ("when did Finland join"), as a stem
+    # The deed whose date it asks, done by a country ("when did <country> join"), as a stem
     # ("" if none).
     predicate: str = ""
-    # What someone's words are asked about ("what did Osmani say about the elections"), as
+    # What someone's words are asked about ("what did <person> say about the elections"), as
     # stems: the entry must know one of them.
     spoken_about: tuple[str, ...] = ()
-    # "Where in Kosovo...": the place the question asks a location inside of.
+    # "Where in <country>...": the place the question asks a location inside of.
     within: str = ""
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
@@ -145,36 +145,38 @@ def read_question(index: Index, text: str) -> Question:
     read apart, and the rest is read as the question.
     """
     text, aside = lexicon.set_aside(text)
-    folded = lexicon.apply_aliases(fold(text))
-    names = _capitalised_words(text)
-    asking = _asking_sentence(text)
+    folded = index.lexicon.apply_aliases(fold(text))
+    names = _capitalised_words(index, text)
+    asking = _asking_sentence(index, text)
     terms: dict[str, Term] = {}
     for word in folded.split():
         if lexicon.is_stopword(word):
             continue
-        term = _read_word(index, word, names.get(word), word in lexicon.NAMES)
+        term = _read_word(index, word, names.get(word), word in index.lexicon.written_names)
         if term is not None and term.stem not in terms:
             if word in asking:
                 term = replace(term, weight=term.weight * ASKING_WEIGHT)
             elif asking:
                 term = replace(term, context=True)
             terms[term.stem] = term
-    kind = lexicon.question_kind(text)
+    kind = index.lexicon.question_kind(text)
     return Question(
         terms=tuple(terms.values()),
         kind=kind,
         text=" ".join(t.word for t in terms.values()),
-        focus=tuple(_stem_read(index, word) for word in lexicon.question_focus(text)),
-        beyond=not aside and lexicon.asks_beyond_a_list(text),
-        origin=lexicon.asks_for_an_origin(text),
-        to_come=lexicon.asks_for_a_date_to_come(text),
-        positive_list=lexicon.asks_for_those_that_do(text),
-        roles=tuple(_stem_read(index, word) for word in lexicon.roles_asked(text)),
-        people=frozenset(_stem_read(index, word) for word in lexicon.people_asked_to_speak(text)),
+        focus=tuple(_stem_read(index, word) for word in index.lexicon.question_focus(text)),
+        beyond=not aside and index.lexicon.asks_beyond_a_list(text),
+        origin=index.lexicon.asks_for_an_origin(text),
+        to_come=index.lexicon.asks_for_a_date_to_come(text),
+        positive_list=index.lexicon.asks_for_those_that_do(text),
+        roles=tuple(_stem_read(index, word) for word in index.lexicon.roles_asked(text)),
+        people=frozenset(
+            _stem_read(index, word) for word in index.lexicon.people_asked_to_speak(text)
+        ),
         aside=_weighed(index, aside),
         predicate=_deed_asked(index, text, kind),
-        spoken_about=tuple(_stem_read(index, w) for w in lexicon.spoken_about(text)),
-        within=lexicon.place_asked_within(text),
+        spoken_about=tuple(_stem_read(index, w) for w in index.lexicon.spoken_about(text)),
+        within=index.lexicon.place_asked_within(text),
     )
 
 
@@ -214,24 +216,24 @@ def _end_of(sentence: str, limit: int) -> str:
     return end.split(" ", 1)[-1] if " " in end[1:] else end
 
 
-def _asking_sentence(text: str) -> frozenset[str]:
+def _asking_sentence(index: Index, text: str) -> frozenset[str]:
     """The words of the sentence that asks, when context in other sentences comes with it.
 
-    "Serbia and Bosnia are in some partnership... Where does each Balkan country stand?":
+    "<country> and <country> are in some partnership... Where does each country stand?":
     the context names what the answer need not be about; the asking sentence is the question.
     """
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     if len(sentences) < 2:
         return frozenset()
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
-    return frozenset(lexicon.apply_aliases(fold(asked[-1])).split())
+    return frozenset(index.lexicon.apply_aliases(fold(asked[-1])).split())
 
 
 def _deed_asked(index: Index, text: str, kind: str | None) -> str:
     """The deed a country's date is asked of, or whether it seeks something or responds.
 
-    "Does Serbia want to join NATO?", "did Russia respond?": an entry where that country
-    seeks or answers nothing (Kosovo's normalisation with Serbia, Rutte's warning) is not
+    "Does <country> want to join <body>?", "did <country> respond?": an entry where that country
+    seeks or answers nothing (a normalisation between two others, someone's warning) is not
     the answer. Other deeds asked yes-or-no are often worded apart from how entries put
     them, so they are not held to this.
     """
@@ -247,21 +249,21 @@ def _predicate(index: Index, text: str) -> str:
     A deed no entry speaks of may be worded apart from how the entries put it; one some
     entry speaks of is what the question asks, and other entries lack it.
     """
-    word = lexicon.predicate_asked(text)
+    word = index.lexicon.predicate_asked(text)
     root = _stem_read(index, word) if word else ""
     return root if root in index.idf else ""
 
 
 def _weighed(index: Index, text: str) -> dict[str, float]:
     """The stems of a piece of text, each with its weight."""
-    stems = (_stem_read(index, word) for word in content_words(text))
+    stems = (_stem_read(index, word) for word in content_words(index.lexicon, text))
     return {root: index.weight(root) for root in stems}
 
 
 def _stem_read(index: Index, word: str) -> str:
     """The stem of a word as the question's terms read it, a misspelling corrected."""
     root = index.stem(word)
-    if root in index.idf or word in lexicon.NAMES or word in lexicon.PEOPLE:
+    if root in index.idf or word in index.lexicon.written_names or word in index.lexicon.people:
         return root
     corrected = index.correct(word)
     return root if corrected is None else index.stem(corrected[0])
@@ -282,11 +284,11 @@ def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Ter
     return Term(fixed, root, index.weight(root), name=False, match=similarity)
 
 
-def _capitalised_words(text: str) -> dict[str, str]:
+def _capitalised_words(index: Index, text: str) -> dict[str, str]:
     """Folded words capitalised where no sentence starts, with the name each is part of.
 
-    A capital inside a sentence marks a name ("Brazil", "UN"); consecutive ones make one
-    name ("Kosovo Security Force"), given for each of its words ("" for a one-word name).
+    A capital inside a sentence marks a name ("<Country>", "<ACRONYM>"); consecutive ones make one
+    name ("<Country> Security Force"), given for each of its words ("" for a one-word name).
     A question typed in Title Case, with capitalised small words, or all in capitals, says
     nothing.
     """
@@ -306,7 +308,7 @@ def _capitalised_words(text: str) -> dict[str, str]:
             runs.append([match])
     names: dict[str, str] = {}
     for run in runs:
-        phrase = lexicon.apply_aliases(fold(" ".join(m.group(1) for m in run)))
+        phrase = index.lexicon.apply_aliases(fold(" ".join(m.group(1) for m in run)))
         for word in phrase.split():
             names[word] = phrase if len(run) > 1 else ""
     return names
@@ -380,7 +382,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         closeness=_closeness(question, profile),
         likeness=_likeness(question, profile),
         kind_fits=_kind_fits(question.kind, profile),
-        focus_fits=_focus_fits(question, profile),
+        focus_fits=_focus_fits(index, question, profile),
         voice_fits=question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
     )
@@ -389,7 +391,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
 def _about(stems: dict[str, float], profile: EntryProfile) -> bool:
     """Whether the entry is about what those stems say: most of their weight is in its question.
 
-    Something that weighs little (Kosovo, NATO: in most entries) singles out no entry.
+    Something that weighs little (the names of the subject: in most entries) singles out no entry.
     """
     total = sum(stems.values())
     if total < ASIDE_MIN_WEIGHT:
@@ -400,7 +402,7 @@ def _about(stems: dict[str, float], profile: EntryProfile) -> bool:
 def _specific(stem_: str, profile: EntryProfile) -> bool:
     """Whether a word the entry has, though not what it is about, still singles it out.
 
-    Someone the entry quotes (Kryeziu, Shea) is specific to it wherever the name stands.
+    Someone the entry quotes (by name) is specific to it wherever the name stands.
     """
     return stem_ in profile.speakers
 
@@ -446,11 +448,11 @@ def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
     return True
 
 
-def _focus_fits(question: Question, profile: EntryProfile) -> bool:
+def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool:
     """Whether the entry mentions what the question asks for (states it, for a count).
 
     "Which other..." asks beyond a list: only an entry that itself speaks of others fits;
-    "when did it first..." or "before Rutte" asks about a beginning, which it must state.
+    "when did it first..." or "before <person>" asks about a beginning, which it must state.
     """
     if question.beyond and " other " not in f" {profile.text} ":
         return False
@@ -468,7 +470,7 @@ def _focus_fits(question: Question, profile: EntryProfile) -> bool:
         return False
     if question.spoken_about and not any(a in profile.known for a in question.spoken_about):
         return False
-    if question.within and not lexicon.places(profile.text) - {question.within}:
+    if question.within and not index.lexicon.places(profile.text) - {question.within}:
         return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
     return all(

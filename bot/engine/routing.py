@@ -81,7 +81,7 @@ def misroutes_of_change(knowledge: Knowledge, changed: Entry) -> list[Misroute]:
     unrelated edit is never blocked by them.
     """
     entries = {**knowledge.entries, changed.id: changed}
-    grown = Knowledge(entries=entries, sources=knowledge.sources)
+    grown = dataclasses.replace(knowledge, entries=entries)
     return [
         misroute
         for misroute in misroutes(grown)

@@ -1,8 +1,8 @@
 """Turn any text into comparable tokens: clean, fold, tokenise, stem.
 
 The same functions read the knowledge and the questions, so a word folds the same way on
-both sides: case, diacritics (Kosovës, Kosovo), Serbian Cyrillic (Косово) and typographic
-variants all meet in one plain Latin form before anything is compared.
+both sides: case, diacritics (Përse, perse), Serbian Cyrillic (вода, voda) and
+typographic variants all meet in one plain Latin form before anything is compared.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ _CASE_AFTER_LONGER = frozenset({"an", "it", "in", "ve", "om"})
 def clean(text: str) -> str:
     """Drop zero-width characters, blank out control ones, collapse whitespace.
 
-    A zero-width character inside a word (Ko\u200bsovo) vanishes rather than split it.
+    A zero-width character inside a word (Bel\u200bgium) vanishes rather than split it.
 
     This is the text the engine says it read: unlike `fold`, it is still readable. Plain
     ASCII, most questions, takes a shortcut: it has no zero-width or compatibility
@@ -110,10 +110,10 @@ def stem(word: str) -> str:
     """A light, language-agnostic stem: strip common endings, then cap the length.
 
     One ending of any kind comes off first. After an English inflection (-s, -ed, -ing) a
-    case ending may follow (kosovos); otherwise only endings that make a word of another
-    word (parliament-ari-ans) come off, so a word is not cut into another one's stem
+    case ending may follow (a plural, then a case); otherwise only endings that make a word
+    of another word (parliament-ari-ans) come off, so a word is not cut into another one's stem
     (refus-ing is not refu-s-ing). A final silent e goes next (agree-ment and agree,
-    europe-an and europe meet). Capping at a fixed prefix is crude but robust across the three
+    ocean-ic and ocean meet). Capping at a fixed prefix is crude but robust across the three
     languages the bot reads (Albanian and Serbian inflect heavily); the fuzzy step catches
     what it misses.
     """

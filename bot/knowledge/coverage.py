@@ -51,12 +51,12 @@ class SourceCoverage:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split a source text into sentences, keeping "U.S. House" and "Mr. Self" whole.
+    """Split a source text into sentences, keeping "U.S. House" and "Mr. Smith" whole.
 
     Paragraphs (lines) always end a sentence. Within one, a sentence ends at ".", "!", "?"
     or "…" (and any closing quotes) followed by a space and a capital, unless the word
     before is an abbreviation, an initial, or an initialism such as "U.S." followed by
-    a word that does not usually open a sentence. A closing sign-off such as "/RFE/RL"
+    a word that does not usually open a sentence. A closing sign-off such as "/AP/AFP"
     is not a sentence.
     """
     sign_off = _SIGN_OFF.search(text)

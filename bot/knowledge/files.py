@@ -22,7 +22,7 @@ from enum import Enum
 from pathlib import Path
 
 LOCK_FILE = ".lock"
-KNOWLEDGE_FOLDERS = ("entries", "sources")
+KNOWLEDGE_FOLDERS = ("entries", "sources", "vocabulary")
 # About eight times a full entry (40 phrasings of 200 characters, a 700-character answer
 # and three 1,000-character quotes come to about 12 kB): ample for any real file, small
 # enough that parsing one costs milliseconds.

@@ -58,6 +58,8 @@ class Action(StrEnum):
     PHRASE_REMOVE = "phrase-remove"
     REMOVE = "remove"
     SOURCE_ADD = "source-add"
+    VOCAB_ADD = "vocab-add"
+    VOCAB_REMOVE = "vocab-remove"
     UNDO = "undo"
 
 
@@ -66,6 +68,7 @@ class Kind(StrEnum):
 
     ENTRY = "entry"
     SOURCE = "source"
+    VOCABULARY = "vocabulary"
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,7 @@ class ChangeLog:
         return change_id
 
     def finish(self, change_id: int) -> None:
-        """Mark a change done: its files are in place."""
+        """Record a change as done: its files are in place."""
         with self._connect() as connection:
             connection.execute("UPDATE changes SET state = 'done' WHERE id = ?", (change_id,))
 

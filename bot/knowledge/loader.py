@@ -18,9 +18,10 @@ from pathlib import Path
 from bot import strings
 from bot.knowledge.age import oldest_first
 from bot.knowledge.files import KNOWLEDGE_FOLDERS, FileRefused, Refusal, read_regular
-from bot.knowledge.model import Entry, Knowledge, Source
+from bot.knowledge.model import Entry, Knowledge, Source, Vocabulary
 from bot.knowledge.problems import Problem, Report
 from bot.knowledge.validate import check_entry, check_source, claimant, report_clashes
+from bot.knowledge.vocabulary import VocabularyClaims, check_vocabulary
 from bot.knowledge.yamlfile import YamlDocument, read_yaml
 
 __all__ = ["LoadResult", "Problem", "load_knowledge"]
@@ -41,10 +42,12 @@ def load_knowledge(root: Path) -> LoadResult:
     problems = folder_problems(root)
     sources = _load_sources(root, problems)
     entries = _load_entries(root, sources, problems)
+    vocabulary = _load_vocabulary(root, problems)
     if problems:
         return LoadResult(None, tuple(problems))
     valid_sources = {key: source for key, source in sources.items() if source is not None}
-    return LoadResult(Knowledge(entries=entries, sources=valid_sources), ())
+    knowledge = Knowledge(entries=entries, sources=valid_sources, vocabulary=vocabulary)
+    return LoadResult(knowledge, ())
 
 
 def folder_problems(root: Path) -> list[Problem]:
@@ -173,6 +176,28 @@ def _load_entries(
     for _, report, _ in documents:
         problems.extend(report.sorted_problems())
     return entries
+
+
+def _load_vocabulary(root: Path, problems: list[Problem]) -> dict[str, Vocabulary]:
+    """Every vocabulary file by name; a clash between two files is reported on the later."""
+    files: list[tuple[Path, Report, Vocabulary | None]] = []
+    claims = VocabularyClaims()
+    for path in _visible_files(root / "vocabulary"):
+        label = f"vocabulary/{path.name}"
+        if path.suffix != ".yaml":
+            problems.append(Problem(label, strings.Check.STRAY_VOCABULARY_FILE))
+            continue
+        report = Report(label)
+        document = _read_document(path, report)
+        vocabulary = check_vocabulary(document.data, report) if document is not None else None
+        if vocabulary is not None:
+            claims.add(vocabulary, report)
+        files.append((path, report, vocabulary))
+    for _, report, vocabulary in files:
+        if vocabulary is not None:
+            claims.check_names(vocabulary, report)
+        problems.extend(report.sorted_problems())
+    return {path.stem: v for path, _, v in files if v is not None}
 
 
 def _declared_id(data: object) -> str | None:

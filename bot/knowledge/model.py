@@ -51,6 +51,32 @@ class Entry:
     citations: tuple[Citation, ...]
 
 
+@dataclass(frozen=True)
+class Forms:
+    """Case forms: every stem followed by every ending is read as the word it stands for."""
+
+    endings: tuple[str, ...]
+    stems: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What one vocabulary file teaches the engine about the subject's words.
+
+    `names` are places, states and bodies; `people` those a question may ask to quote;
+    `protagonists` the names the whole knowledge is about, and `topics` the names every entry
+    is about whether it writes them or not; `aliases` map what people write onto the words
+    the sources use, and `forms` add the inflected forms of names (see knowledge/README.md).
+    """
+
+    names: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    protagonists: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    forms: tuple[Forms, ...] = ()
+
+
 def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
     return MappingProxyType(dict(mapping))
 
@@ -65,10 +91,13 @@ class Knowledge:
 
     entries: Mapping[str, Entry] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
+    # The vocabulary files by name (their file name without `.yaml`).
+    vocabulary: Mapping[str, Vocabulary] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entries", _frozen(self.entries))
         object.__setattr__(self, "sources", _frozen(self.sources))
+        object.__setattr__(self, "vocabulary", _frozen(self.vocabulary))
 
     def as_of(self, entry: Entry) -> str:
         """The publication date of the newest source the entry cites.

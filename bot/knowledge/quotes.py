@@ -304,7 +304,7 @@ def unpaired_fix(quote: str) -> str | None:
     """The quote cut to the words inside its quotation marks, when the marks do not pair up.
 
     A quote taken from the middle of a quotation ends with a lone closing mark and the
-    attribution (`...independence,” Self said.`), which reads oddly in a block quote; the
+    attribution (`...the vote,” she said.`), which reads oddly in a block quote; the
     speaker field already says who spoke. None when the marks pair up (or nothing sensible
     is left after cutting).
     """

@@ -58,10 +58,16 @@ from bot.knowledge.files import (
 )
 from bot.knowledge.history import Action, Actor, Change, ChangeLog, FileChange, Kind
 from bot.knowledge.loader import LoadResult, folder_problems, load_knowledge, refusal_message
-from bot.knowledge.model import Entry, Knowledge, Source
+from bot.knowledge.model import Entry, Knowledge, Source, Vocabulary
 from bot.knowledge.problems import Problem
 from bot.knowledge.serialise import entry_to_data, entry_to_yaml, source_to_yaml
 from bot.knowledge.validate import validate_entry_data, validate_source_data
+from bot.knowledge.vocabulary import (
+    FILE_NAME,
+    changed_vocabulary,
+    is_empty,
+    vocabulary_to_yaml,
+)
 from bot.logs import event
 from bot.strings import Moderation
 
@@ -288,6 +294,41 @@ class KnowledgeStore:
                 return Refused((Problem(f"sources/{source.id}.yaml", message),))
             files = {body: text.encode("utf-8"), meta: source_to_yaml(source).encode("utf-8")}
             return self._commit(actor, Action.SOURCE_ADD, Kind.SOURCE, source.id, files)
+
+    # Writing the vocabulary
+
+    def add_word(self, file: str, field: str, word: str, meaning: str, actor: Actor) -> WriteResult:
+        """Add a word to a list of vocabulary file `file` (made when new), or an alias.
+
+        `field` is `names`, `people`, `protagonists`, `topics` or `aliases`; `meaning` is
+        what an alias is read as ("" for a list). The file is rewritten in the documented
+        format (knowledge/README.md), its notes included.
+        """
+        return self._change_vocabulary(file, field, word, meaning, actor, adding=True)
+
+    def remove_word(self, file: str, field: str, word: str, actor: Actor) -> WriteResult:
+        """Remove a word (or an alias) from vocabulary file `file`; an emptied file goes."""
+        return self._change_vocabulary(file, field, word, "", actor, adding=False)
+
+    def _change_vocabulary(
+        self, file: str, field: str, word: str, meaning: str, actor: Actor, adding: bool
+    ) -> WriteResult:
+        label = f"vocabulary/{file}.yaml"
+        if not FILE_NAME.fullmatch(file):
+            return Refused((Problem("", Moderation.VOCAB_BAD_FILE.format(file=file)),))
+        with knowledge_lock(self.root):
+            current = self._current()
+            if isinstance(current, Refused):
+                return current
+            before = current.vocabulary.get(file, Vocabulary())
+            changed = changed_vocabulary(before, field, word, meaning, adding)
+            if isinstance(changed, str):
+                return Refused((Problem(label, changed),))
+            content = None if is_empty(changed) else vocabulary_to_yaml(changed).encode("utf-8")
+            detail = f"{field}: {' '.join(word.split())}" + (f" → {meaning}" if meaning else "")
+            action = Action.VOCAB_ADD if adding else Action.VOCAB_REMOVE
+            path = self.root / "vocabulary" / f"{file}.yaml"
+            return self._commit(actor, action, Kind.VOCABULARY, label, {path: content}, detail)
 
     # Undo
 

@@ -461,9 +461,12 @@ async def test_export_attaches_a_zip_of_the_knowledge(world, harness):
         names = set(archive.namelist())
         assert archive.read(f"entries/{EDITED}.yaml") == entry_file(world, EDITED).read_bytes()
     assert f"sources/{SOURCE}.txt" in names
+    assert {f"vocabulary/{name}.yaml" for name in world.services.live.knowledge.vocabulary} <= names
     unpacked = world.root.parent / "unpacked"
     zipfile.ZipFile(io.BytesIO(content)).extractall(unpacked)
-    assert load_knowledge(unpacked).knowledge is not None
+    exported = load_knowledge(unpacked).knowledge
+    assert exported is not None
+    assert exported.vocabulary == world.services.live.knowledge.vocabulary
 
 
 async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
@@ -708,3 +711,49 @@ async def test_a_question_copied_with_a_zero_width_space_cannot_take_over_its_an
     assert reply.message["content"].startswith(Kb.REFUSED)
     assert f"entry '{other.id}'" in reply.message["content"]
     assert world.knowledge_files() == before
+
+
+# Vocabulary
+
+
+async def test_an_alias_added_from_discord_is_read_at_once_and_undone_exactly(world, harness):
+    vocabulary = world.services.settings.knowledge_dir / "vocabulary"
+    before = sorted(p.name for p in vocabulary.iterdir())
+    added = last(
+        await harness.interact(
+            moderator(kb(harness, "vocab add", field="aliases", word="Strelsau", meaning="zenda"))
+        )
+    )
+    assert added.message["content"] == Kb.VOCAB_ADDED.format(
+        text="Strelsau", item_id="vocabulary/moderators.yaml", change_id=1
+    )
+    lexicon = world.services.live.engine.lexicon
+    assert lexicon.apply_aliases("strelsau") == "zenda"
+    undone = last(await harness.interact(moderator(kb(harness, "undo"))))
+    assert undone.message["content"] == Kb.UNDONE.format(undone=1, change_id=2)
+    assert sorted(p.name for p in vocabulary.iterdir()) == before
+    assert world.services.live.engine.lexicon.apply_aliases("strelsau") == "strelsau"
+
+
+async def test_a_vocabulary_clash_is_refused_with_the_checkers_line(harness):
+    refused = last(
+        await harness.interact(
+            moderator(kb(harness, "vocab add", field="aliases", word="dont", meaning="zenda"))
+        )
+    )
+    assert (
+        "vocabulary/moderators.yaml:5: aliases.dont: 'dont' is a word of the language"
+        in (refused.message["content"])
+    )
+
+
+async def test_vocab_list_counts_each_file_and_lists_the_words_of_one(world, harness):
+    await harness.interact(moderator(kb(harness, "vocab add", field="names", word="Zenda")))
+    (counted,) = await harness.interact(moderator(kb(harness, "vocab list")))
+    assert "`moderators`: 1 names" in counted.message["content"]
+    (listed,) = await harness.interact(moderator(kb(harness, "vocab list", file="moderators")))
+    assert listed.message["content"].splitlines()[1:] == ["**names**: zenda"]
+    removed = last(
+        await harness.interact(moderator(kb(harness, "vocab remove", field="names", word="zenda")))
+    )
+    assert removed.message["content"].startswith("Removed “zenda” from `vocabulary/moderators")

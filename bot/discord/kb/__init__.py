@@ -26,7 +26,7 @@ def open_kb(settings: Settings) -> tuple[LiveKnowledge, Callable[[commands.Bot],
     opening the store repairs a write a crash interrupted.
     """
     live, store = open_moderated(settings.knowledge_dir, settings.database_path)
-    unanswered = UnansweredQuestions(settings.database_path)
+    unanswered = UnansweredQuestions(settings.database_path, lambda: live.engine.lexicon)
 
     def make(bot: commands.Bot) -> KbCog:
         return KbCog(bot, KbServices(settings, store, live, unanswered))

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import discord
 from discord import app_commands
@@ -56,6 +56,7 @@ from bot.discord.kb._render import (
     unanswered_text,
     undo_conflict_text,
     undone_text,
+    vocabulary_text,
     warned,
     yours_file_name,
 )
@@ -89,6 +90,7 @@ from bot.knowledge.store import (
     decode_upload,
 )
 from bot.knowledge.validate import ID_PATTERN, TOPIC_LIMIT, quote_warnings
+from bot.knowledge.vocabulary import WORD_LIMIT
 from bot.live import LiveKnowledge
 from bot.logs import event
 from bot.record import QuestionRecord
@@ -106,6 +108,10 @@ GROUPS = 10
 COVER_PAGE = 15
 _WRITES_QUOTES = (Action.ADD, Action.EDIT)
 NO_MENTIONS = discord.AllowedMentions.none()
+# Where moderators' words go unless they name another vocabulary file.
+MODERATORS_FILE = "moderators"
+FILE_NAME_LIMIT = 64
+VocabularyField = Literal["names", "people", "protagonists", "topics", "aliases"]
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
 
     phrase = app_commands.Group(name="phrase", description=Kb.PHRASE_GROUP)
     source = app_commands.Group(name="source", description=Kb.SOURCE_GROUP)
+    vocab = app_commands.Group(name="vocab", description=Kb.VOCAB_GROUP)
 
     def __init__(self, bot: commands.Bot, services: KbServices) -> None:
         self.bot = bot
@@ -520,6 +527,57 @@ class KbCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
         citation = citation_block(found.source.id, suggestion.speaker, suggestion.quote)
         form = EntryForm(topic=clip(suggestion.topic, TOPIC_LIMIT), citations=citation)
         await self._open_add(interaction, form, None, covering=found.source.id)
+
+    # The vocabulary
+
+    @vocab.command(name="add", description=Kb.VOCAB_ADD)
+    @app_commands.describe(
+        field=Kb.OPTION_VOCAB_FIELD,
+        word=Kb.OPTION_VOCAB_WORD,
+        meaning=Kb.OPTION_VOCAB_MEANING,
+        file=Kb.OPTION_VOCAB_FILE,
+    )
+    async def vocab_add(
+        self,
+        interaction: discord.Interaction,
+        field: VocabularyField,
+        word: app_commands.Range[str, 1, WORD_LIMIT],
+        meaning: app_commands.Range[str, 1, WORD_LIMIT] = "",
+        file: app_commands.Range[str, 1, FILE_NAME_LIMIT] = MODERATORS_FILE,
+    ) -> None:
+        """Add a word to a list, or an alias, in a vocabulary file."""
+        actor = await self.moderator(interaction)
+        if actor:
+            work = partial(self.store.add_word, file, field, word, meaning, actor)
+            await self._write(interaction, actor, work, Action.VOCAB_ADD, word)
+
+    @vocab.command(name="remove", description=Kb.VOCAB_REMOVE)
+    @app_commands.describe(
+        field=Kb.OPTION_VOCAB_FIELD, word=Kb.OPTION_VOCAB_WORD, file=Kb.OPTION_VOCAB_FILE
+    )
+    async def vocab_remove(
+        self,
+        interaction: discord.Interaction,
+        field: VocabularyField,
+        word: app_commands.Range[str, 1, WORD_LIMIT],
+        file: app_commands.Range[str, 1, FILE_NAME_LIMIT] = MODERATORS_FILE,
+    ) -> None:
+        """Remove a word or an alias from a vocabulary file."""
+        actor = await self.moderator(interaction)
+        if actor:
+            work = partial(self.store.remove_word, file, field, word, actor)
+            await self._write(interaction, actor, work, Action.VOCAB_REMOVE, word)
+
+    @vocab.command(name="list", description=Kb.VOCAB_LIST)
+    @app_commands.describe(file=Kb.OPTION_VOCAB_LISTED)
+    async def vocab_list(
+        self,
+        interaction: discord.Interaction,
+        file: app_commands.Range[str, 1, FILE_NAME_LIMIT] | None = None,
+    ) -> None:
+        """List the vocabulary files with what each holds, or the words of one."""
+        if await self.moderator(interaction):
+            await self._send(interaction, vocabulary_text(self.live.knowledge, file))
 
     # The knowledge as a whole
 

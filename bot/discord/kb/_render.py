@@ -13,7 +13,7 @@ from datetime import datetime
 from bot.knowledge.guide import SourceGuide
 from bot.knowledge.history import Action, Change
 from bot.knowledge.loader import LoadResult
-from bot.knowledge.model import Knowledge, Source
+from bot.knowledge.model import Knowledge, Source, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, field_name
 from bot.knowledge.store import Applied, Conflict
 from bot.strings import Check, Kb, Moderation
@@ -38,6 +38,8 @@ _DONE = {
     Action.PHRASE_REMOVE: Kb.PHRASE_REMOVED,
     Action.REMOVE: Kb.REMOVED,
     Action.SOURCE_ADD: Kb.SOURCE_ADDED,
+    Action.VOCAB_ADD: Kb.VOCAB_ADDED,
+    Action.VOCAB_REMOVE: Kb.VOCAB_REMOVED,
 }
 
 _ANNOUNCEMENTS = {
@@ -47,6 +49,8 @@ _ANNOUNCEMENTS = {
     Action.PHRASE_REMOVE: Kb.ANNOUNCE_PHRASE_REMOVE,
     Action.REMOVE: Kb.ANNOUNCE_REMOVE,
     Action.SOURCE_ADD: Kb.ANNOUNCE_SOURCE_ADD,
+    Action.VOCAB_ADD: Kb.ANNOUNCE_VOCAB_ADD,
+    Action.VOCAB_REMOVE: Kb.ANNOUNCE_VOCAB_REMOVE,
 }
 
 
@@ -170,6 +174,52 @@ def coverage_summary_text(guides: Sequence[SourceGuide]) -> str:
     return lines_within(f"**{Kb.COVERAGE_SUMMARY}**", lines)
 
 
+def vocabulary_text(knowledge: Knowledge, file: str | None) -> str:
+    """The vocabulary files with what each holds, or the words of one file."""
+    if file is None:
+        if not knowledge.vocabulary:
+            return Kb.VOCAB_EMPTY
+        lines = (
+            Kb.VOCAB_FILE_LINE.format(file=name, counts=_vocabulary_counts(v))
+            for name, v in sorted(knowledge.vocabulary.items())
+        )
+        return lines_within(f"**{Kb.VOCAB_TITLE}**", lines)
+    vocabulary = knowledge.vocabulary.get(file)
+    if vocabulary is None:
+        return Kb.VOCAB_NO_FILE.format(file=file)
+    lines = [
+        Kb.VOCAB_WORDS_LINE.format(field=field, words=", ".join(words))
+        for field, words in _vocabulary_words(vocabulary)
+        if words
+    ]
+    return lines_within(f"**{Kb.VOCAB_TITLE}: `{file}`**", lines)
+
+
+def _vocabulary_words(vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
+    aliases = [f"{form} → {meaning}" for form, meaning in vocabulary.aliases.items()]
+    stems = [f"{stem}- → {m}" for forms in vocabulary.forms for stem, m in forms.stems.items()]
+    return [
+        ("names", list(vocabulary.names)),
+        ("people", list(vocabulary.people)),
+        ("protagonists", list(vocabulary.protagonists)),
+        ("topics", list(vocabulary.topics)),
+        ("aliases", aliases),
+        ("forms", stems),
+    ]
+
+
+def _vocabulary_counts(vocabulary: Vocabulary) -> str:
+    counts = [
+        Kb.VOCAB_COUNT.format(count=len(words), field=field)
+        for field, words in _vocabulary_words(vocabulary)
+        if words and field != "forms"
+    ]
+    stems = sum(len(forms.stems) for forms in vocabulary.forms)
+    if stems:
+        counts.append(Kb.VOCAB_FORMS.format(count=stems))
+    return ", ".join(counts)
+
+
 def announcement(actor: str, action: Action, applied: Applied, undone: int | None = None) -> str:
     """The log channel's line for one change."""
     if action is Action.UNDO:
@@ -211,6 +261,7 @@ def done_text(
     done = _DONE[action].format(
         entry_id=applied.item_id,
         source_id=applied.item_id,
+        item_id=applied.item_id,
         change_id=applied.change_id,
         text=" ".join(text.split()),
     )

@@ -1,0 +1,164 @@
+"""What the knowledge's own texts teach the engine, so moderators write only what they lack.
+
+A source that writes "Democratic Party (DP)" has defined an acronym; a citation's speaker
+"Jane Doe, minister" is a person a question may ask to quote; a word a source writes with a
+capital where no sentence starts, and never in lowercase, is a name. The vocabulary files
+(knowledge/vocabulary) always win: what is learnt only fills in what they do not say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.engine.lexicon import MONTHS
+from bot.engine.text import fold
+from bot.knowledge.model import Knowledge, Vocabulary
+
+# "Long Name (ACR)" or "Name (Translation, ACR)": the words in brackets, and the name
+# before them (capitalised words, and the small words a name may hold).
+_BRACKETS = re.compile(r"\(([^()\n]{1,80})\)")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z/&.-]+")
+_ACRONYM_CAPITALS = 2
+_ACRONYM_LENGTH = 12
+# A word, and small words a multi-word name may hold (House of Representatives, Court of
+# Justice; in Albanian and Serbian too); before an acronym, "and" too.
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME_JOINERS = frozenset({"for", "of", "the", "per", "për", "za", "e", "i", "te", "të"})
+_ACRONYM_JOINERS = _NAME_JOINERS | {"and"}
+_NAME_WORDS = 8
+_SENTENCE_ENDS = frozenset(".!?:…")
+_TRAILING_NON_WORD = re.compile(r"\W*$")
+# A speaker's name is two to four capitalised words before any comma or bracket.
+_SPEAKER_WORDS = (2, 4)
+
+
+def learnt_vocabulary(knowledge: Knowledge) -> Vocabulary:
+    """The names, people and acronyms the sources and citations state themselves."""
+    sources = [source.text for source in knowledge.sources.values()]
+    entries = knowledge.entries.values()
+    prose = [
+        *sources,
+        *(e.answer for e in entries),
+        *(c.quote for e in entries for c in e.citations),
+    ]
+    aliases: dict[str, str] = {}
+    for text in prose:
+        for form, meaning in defined_acronyms(text):
+            aliases.setdefault(form, meaning)
+    speakers = (c.speaker for e in entries for c in e.citations)
+    return Vocabulary(
+        names=capitalised_names(sources),
+        people=tuple(dict.fromkeys(w for s in speakers for w in speaker_name(s))),
+        aliases=aliases,
+    )
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """The (acronym, name) pairs `text` defines, folded; a translation given with one too.
+
+    "Democratic Party (DP)" gives ("dp", "democratic party"); "Bashkimi (Union, BU)" gives
+    ("bu", "bashkimi") and ("union", "bashkimi").
+    """
+    found = []
+    for match in _BRACKETS.finditer(text):
+        name = fold(_name_before(text[: match.start()]))
+        parts = [part.strip() for part in match.group(1).split(",")]
+        if not name or not any(_is_acronym(part) for part in parts):
+            continue
+        for part in parts:
+            form = fold(part)
+            if form and form != name and (_is_acronym(part) or part[:1].isupper()):
+                found.append((form, name))
+    return found
+
+
+def _is_acronym(part: str) -> bool:
+    capitals = sum(char.isupper() for char in part)
+    return (
+        len(part) <= _ACRONYM_LENGTH
+        and capitals >= _ACRONYM_CAPITALS
+        and _ACRONYM.fullmatch(part) is not None
+    )
+
+
+def _name_before(text: str) -> str:
+    """The capitalised name that ends `text` (with the small words inside it), or ""."""
+    words = text.split()[-_NAME_WORDS:]
+    start = len(words)
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ACRONYM_JOINERS):
+        start -= 1
+    name = words[start:]
+    while name and name[0].casefold() in _ACRONYM_JOINERS:
+        name = name[1:]
+    return " ".join(name)
+
+
+def speaker_name(speaker: str) -> list[str]:
+    """The folded words of a person's name in a citation's speaker ("Jane Doe, minister").
+
+    Only a name of capitalised words, not all in capitals: an outlet ("AP") or a role ("the
+    minister") is no one a question asks to quote by name.
+    """
+    name = re.split(r"[,(]", speaker, maxsplit=1)[0].split()
+    fewest, most = _SPEAKER_WORDS
+    if not fewest <= len(name) <= most:
+        return []
+    if not all(w[:1].isupper() and not w.isupper() for w in name):
+        return []
+    return fold(" ".join(name)).split()
+
+
+def capitalised_names(sources: Iterable[str]) -> tuple[str, ...]:
+    """Words the sources write alone with a capital where no sentence starts, never in lowercase.
+
+    A word of one letter, a month, or one the sources also write in lowercase, is an
+    ordinary word that happened to open a title or a quote.
+    """
+    capitalised: dict[str, None] = {}
+    lowercase: set[str] = set()
+    for text in sources:
+        capitalised.update(dict.fromkeys(lone_capitalised(text)))
+        lowercase.update(fold(" ".join(_lowercase_words(text))).split())
+    return tuple(w for w in capitalised if len(w) > 1 and w not in lowercase and w not in MONTHS)
+
+
+def lone_capitalised(text: str) -> list[str]:
+    """Folded words capitalised on their own where no sentence starts.
+
+    Not inside a longer name: Partnership for Peace is "partnership" in lowercase too.
+    """
+    tokens = list(WORD.finditer(text))
+    found = []
+    for i, token in enumerate(tokens):
+        if not token.group()[0].isupper() or _opens_sentence(text, tokens, i):
+            continue
+        if _capital_beside(tokens, i, -1) or _capital_beside(tokens, i, 1):
+            continue
+        found += fold(token.group()).split()
+    return found
+
+
+def _opens_sentence(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether token `i` starts the text or follows a sentence's end (and only non-words).
+
+    Reads only the gap since the word before, so a long source is read in linear time.
+    """
+    start = tokens[i].start()
+    if start == 0:
+        return True
+    gap = text[tokens[i - 1].end() if i else 0 : start]
+    trailing = _TRAILING_NON_WORD.search(gap)
+    return trailing is not None and any(c in _SENTENCE_ENDS for c in trailing.group())
+
+
+def _capital_beside(tokens: list[re.Match[str]], i: int, step: int) -> bool:
+    """Whether the word next to token `i` (past small joining words) is capitalised."""
+    i += step
+    while 0 <= i < len(tokens) and tokens[i].group().casefold() in _NAME_JOINERS:
+        i += step
+    return 0 <= i < len(tokens) and tokens[i].group()[0].isupper()
+
+
+def _lowercase_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text) if w[:1].islower()]

@@ -1,0 +1,302 @@
+"""The rules of the vocabulary files (knowledge/vocabulary/*.yaml), and their clashes.
+
+A vocabulary file teaches the engine the subject's words: names to recognise, aliases that
+map people's words onto the sources' words, and the case forms of names. Every word is
+stored folded (as the engine reads text), so "Përse" and "perse" are one word.
+The file format is documented in knowledge/README.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import yaml
+
+from bot import strings
+from bot.engine.lexicon import ENDINGS, GENERAL_ALIASES
+from bot.engine.text import fold
+from bot.knowledge.fields import ANY_LENGTH, kind_of, list_field, mapping_fields, text_value
+from bot.knowledge.model import Forms, Vocabulary
+from bot.knowledge.problems import FieldPath, Report
+
+WORD_LIMIT = 100
+NAME_LISTS = ("names", "people", "protagonists", "topics")
+VOCABULARY_FIELDS = (*NAME_LISTS, "aliases", "forms")
+FORMS_FIELDS = ("endings", "stems")
+_WHAT = strings.Check.A_VOCABULARY
+
+
+def check_vocabulary(data: object, report: Report) -> Vocabulary | None:
+    """One vocabulary file as a `Vocabulary`, or None when anything in it is wrong."""
+    fields = mapping_fields(report, data, (), VOCABULARY_FIELDS, VOCABULARY_FIELDS, _WHAT)
+    if fields is None:
+        return None
+    before = len(report.problems)
+    lists = {name: _words(report, (name,), fields[name]) for name in NAME_LISTS if name in fields}
+    aliases = _meanings(report, ("aliases",), fields["aliases"]) if "aliases" in fields else {}
+    forms = _all_forms(report, fields["forms"]) if "forms" in fields else ()
+    if len(report.problems) > before:
+        return None
+    return Vocabulary(
+        names=lists.get("names", ()),
+        people=lists.get("people", ()),
+        protagonists=lists.get("protagonists", ()),
+        topics=lists.get("topics", ()),
+        aliases=aliases,
+        forms=forms,
+    )
+
+
+def _word(report: Report, path: FieldPath, value: object) -> str | None:
+    """One word or phrase, folded; None (reported) when it is no text or folds to nothing."""
+    text = text_value(report, path, value, WORD_LIMIT)
+    if text is None:
+        return None
+    folded = fold(text)
+    if not folded:
+        report.add(path, strings.Check.EMPTY_TEXT)
+        return None
+    return folded
+
+
+def _words(report: Report, path: FieldPath, value: object) -> tuple[str, ...]:
+    items = list_field(report, path, value, ANY_LENGTH)
+    words = (_word(report, (*path, i), item) for i, item in enumerate(items))
+    return tuple(word for word in words if word is not None)
+
+
+def _meanings(report: Report, path: FieldPath, value: object) -> dict[str, str]:
+    """A mapping of `form: meaning` lines, each side folded."""
+    if not isinstance(value, Mapping):
+        report.add(path, strings.Check.NOT_A_WORD_MAPPING.format(kind=kind_of(value)))
+        return {}
+    meanings: dict[str, str] = {}
+    for key, meaning in value.items():
+        form = _word(report, (*path, key), key)
+        read = _word(report, (*path, key), meaning)
+        if form is None or read is None:
+            continue
+        if form in meanings and meanings[form] != read:
+            message = strings.Check.FORM_CLAIMED_HERE.format(
+                form=form, meaning=read, other=meanings[form]
+            )
+            report.add((*path, key), message)
+        meanings[form] = read
+    return meanings
+
+
+def _all_forms(report: Report, value: object) -> tuple[Forms, ...]:
+    items = list_field(report, ("forms",), value, ANY_LENGTH)
+    found = (_forms(report, ("forms", i), item) for i, item in enumerate(items))
+    return tuple(forms for forms in found if forms is not None)
+
+
+def _forms(report: Report, path: FieldPath, value: object) -> Forms | None:
+    if not isinstance(value, Mapping):
+        report.add(path, strings.Check.FORMS_NOT_A_MAPPING.format(kind=kind_of(value)))
+        return None
+    fields = mapping_fields(report, value, path, FORMS_FIELDS, (), strings.Check.A_SET_OF_FORMS)
+    if fields is None or any(name not in fields for name in FORMS_FIELDS):
+        return None
+    endings = _endings(report, (*path, "endings"), fields["endings"])
+    stems = _meanings(report, (*path, "stems"), fields["stems"])
+    return Forms(endings, stems) if endings is not None else None
+
+
+def _endings(report: Report, path: FieldPath, value: object) -> tuple[str, ...] | None:
+    """The endings: the name of a set of endings the engine knows, or a list of them.
+
+    An ending may be empty (the stem alone is a form), so it is not read as a word.
+    """
+    if isinstance(value, str):
+        if value.strip() not in ENDINGS:
+            known = ", ".join(ENDINGS)
+            report.add(path, strings.Check.UNKNOWN_ENDINGS.format(value=value, known=known))
+            return None
+        return ENDINGS[value.strip()]
+    items = list_field(report, path, value, ANY_LENGTH)
+    endings = []
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            report.add((*path, i), strings.Check.NOT_TEXT.format(kind=kind_of(item)))
+            return None
+        endings.append(fold(item))
+    return tuple(endings)
+
+
+@dataclass
+class VocabularyClaims:
+    """Which file (and field) claimed each name and each form, to find clashes between files.
+
+    A form read two ways depends on which file is read first, and an alias of a listed name
+    hides the name: both are refused, naming the other file.
+    """
+
+    meanings: dict[str, tuple[str, str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, vocabulary: Vocabulary, report: Report) -> None:
+        """Record the file's names and forms, reporting each that clashes with one before."""
+        for name in NAME_LISTS:
+            for word in getattr(vocabulary, name):
+                self.names.setdefault(word, report.label)
+        for form, meaning, path in _claims(vocabulary):
+            self._claim(form, meaning, path, report)
+
+    def check_names(self, vocabulary: Vocabulary, report: Report) -> None:
+        """Report the file's aliases that hide a name listed anywhere (once all are read)."""
+        for form, meaning, path in _claims(vocabulary):
+            if form in self.names and form != meaning:
+                where = self.names[form]
+                message = strings.Check.ALIAS_HIDES_NAME.format(
+                    form=form, meaning=meaning, file=where
+                )
+                report.add(path, message)
+
+    def _claim(self, form: str, meaning: str, path: FieldPath, report: Report) -> None:
+        general = GENERAL_ALIASES.get(form)
+        if general is not None:
+            message = strings.Check.FORM_OF_THE_LANGUAGE.format(form=form, meaning=general or "")
+            report.add(path, message)
+            return
+        claimed = self.meanings.get(form)
+        if claimed is None:
+            self.meanings[form] = (meaning, report.label)
+        elif claimed[0] != meaning:
+            message = strings.Check.FORM_CLAIMED.format(
+                form=form, meaning=meaning, other=claimed[0], file=claimed[1]
+            )
+            report.add(path, message)
+
+
+def _claims(vocabulary: Vocabulary) -> list[tuple[str, str, FieldPath]]:
+    """Every form the file makes (aliases, then stems with their endings) and its meaning."""
+    claims = [(form, meaning, ("aliases", form)) for form, meaning in vocabulary.aliases.items()]
+    for i, forms in enumerate(vocabulary.forms):
+        for stem, meaning in forms.stems.items():
+            for ending in forms.endings:
+                claims.append((stem + ending, meaning, ("forms", i, "stems", stem)))
+    return claims
+
+
+# What each field of a vocabulary file holds, written above it whenever a file is written
+# (from Discord), so a file reads the same however it was last saved.
+_FIELD_NOTES = {
+    "names": (
+        "Names of places, states and bodies. A question naming one that an entry does not\n"
+        "mention is not answered by that entry."
+    ),
+    "people": (
+        'People a question may ask to quote ("what did X say"): only an entry reporting\n'
+        "their own words answers it."
+    ),
+    "protagonists": (
+        "Names the whole knowledge is about: their views come in many voices, so a question\n"
+        "about what one says or did is not held to one speaker or deed."
+    ),
+    "topics": (
+        "Names every entry is about, whether it writes them or not: read past like a name,\n"
+        "never demanded of an entry."
+    ),
+    "aliases": (
+        "What people write (left) and the words the engine reads instead (right): other\n"
+        "names and spellings, acronyms, capitals for their countries, people's words for\n"
+        "the sources' words."
+    ),
+    "forms": (
+        "Case forms: every stem followed by every ending of its set is read as the word on\n"
+        "its right (sets: albanian, serbian, albanian person, serbian person; or a list)."
+    ),
+}
+
+
+def vocabulary_to_yaml(vocabulary: Vocabulary) -> str:
+    """The text of a vocabulary file, in the order and with the notes of the format."""
+    blocks = []
+    for name in NAME_LISTS:
+        words = getattr(vocabulary, name)
+        if words:
+            blocks.append([f"{name}:", *(f"  - {_scalar(w)}" for w in words)])
+    if vocabulary.aliases:
+        lines = [f"  {_scalar(k)}: {_scalar(v)}" for k, v in vocabulary.aliases.items()]
+        blocks.append(["aliases:", *lines])
+    if vocabulary.forms:
+        lines = ["forms:"]
+        for forms in vocabulary.forms:
+            lines += [f"  - endings: {_endings_text(forms.endings)}", "    stems:"]
+            lines += [f"      {_scalar(k)}: {_scalar(v)}" for k, v in forms.stems.items()]
+        blocks.append(lines)
+    texts = []
+    for block in blocks:
+        field_name = block[0].rstrip(":")
+        note = "\n".join(f"# {line}" for line in _FIELD_NOTES[field_name].splitlines())
+        texts.append(note + "\n" + "\n".join(block))
+    return "\n\n".join(texts) + "\n"
+
+
+def _endings_text(endings: tuple[str, ...]) -> str:
+    named = next((name for name, known in ENDINGS.items() if known == endings), None)
+    return named or "[" + ", ".join(_scalar(e) for e in endings) + "]"
+
+
+def _scalar(text: str) -> str:
+    """`text` bare when YAML reads it back as the same text, else double-quoted."""
+    plain = yaml.safe_dump(text, width=_NEVER_WRAP).removesuffix("\n").removesuffix("\n...")
+    return text if plain == text else json.dumps(text, ensure_ascii=False)
+
+
+_NEVER_WRAP = 1 << 20
+
+
+FILE_NAME = re.compile(r"[a-z0-9-]{1,64}")
+WORD_FIELDS = (*NAME_LISTS, "aliases")
+
+
+def changed_vocabulary(
+    vocabulary: Vocabulary, field_name: str, word: str, meaning: str, adding: bool
+) -> Vocabulary | str:
+    """`vocabulary` with one word added to or removed from a field, or why it cannot be.
+
+    `field_name` is a list (`names`, `people`...) or `aliases`, where `meaning` is what the
+    word is read as. Words are folded as the loader folds them.
+    """
+    if field_name not in WORD_FIELDS:
+        return strings.Moderation.VOCAB_BAD_FIELD.format(fields=", ".join(WORD_FIELDS))
+    form, read = fold(word), fold(meaning)
+    if not form:
+        return strings.Moderation.VOCAB_EMPTY_WORD
+    if field_name == "aliases":
+        return _changed_aliases(vocabulary, form, read, adding)
+    if read:
+        return strings.Moderation.VOCAB_NO_MEANING.format(field=field_name)
+    words: tuple[str, ...] = getattr(vocabulary, field_name)
+    if adding == (form in words):
+        message = strings.Moderation.VOCAB_PRESENT if adding else strings.Moderation.VOCAB_ABSENT
+        return message.format(word=form, field=field_name)
+    changed = (*words, form) if adding else tuple(w for w in words if w != form)
+    return dataclasses.replace(vocabulary, **{field_name: changed})
+
+
+def _changed_aliases(
+    vocabulary: Vocabulary, form: str, read: str, adding: bool
+) -> Vocabulary | str:
+    aliases = dict(vocabulary.aliases)
+    if adding and not read:
+        return strings.Moderation.VOCAB_NEEDS_MEANING
+    if adding == (form in aliases):
+        message = strings.Moderation.VOCAB_PRESENT if adding else strings.Moderation.VOCAB_ABSENT
+        return message.format(word=form, field="aliases")
+    if adding:
+        aliases[form] = read
+    else:
+        del aliases[form]
+    return dataclasses.replace(vocabulary, aliases=aliases)
+
+
+def is_empty(vocabulary: Vocabulary) -> bool:
+    """Whether a vocabulary says nothing (its file is then removed rather than left empty)."""
+    return not any(getattr(vocabulary, name) for name in (*WORD_FIELDS, "forms"))

@@ -1,0 +1,82 @@
+"""What the engine learns from the knowledge's own texts, without a vocabulary file."""
+
+from bot.engine import Engine
+from bot.engine.learnt import defined_acronyms, learnt_vocabulary, speaker_name
+from bot.knowledge.model import Citation, Entry, Knowledge, Source, Vocabulary
+
+SOURCE_TEXT = (
+    "The Democratic Party of Ruritania (DPR) won the vote in Strelsau. Its rival, "
+    "Vetëvendosje (Self-Determination, VV), came second. Observers from Zenda said the "
+    "count was fair.\n"
+)
+
+
+def knowledge(vocabulary: dict[str, Vocabulary] | None = None) -> Knowledge:
+    source = Source(
+        id="demo-vote",
+        title="The vote",
+        outlet="Demo Outlet",
+        published="2026-01",
+        language="en",
+        added="2026-01-02",
+        text=SOURCE_TEXT,
+    )
+    entry = Entry(
+        id="vote-winner",
+        question="Who won the vote in Ruritania?",
+        answer="The Democratic Party of Ruritania won the vote, Rudolf Rassendyll said.",
+        topic="The vote",
+        phrasings=("which party won the vote",),
+        citations=(
+            Citation(
+                "demo-vote",
+                "The Democratic Party of Ruritania (DPR) won the vote",
+                "Rudolf Rassendyll, observer",
+            ),
+        ),
+    )
+    return Knowledge(
+        entries={entry.id: entry}, sources={source.id: source}, vocabulary=vocabulary or {}
+    )
+
+
+def test_an_acronym_a_source_defines_is_read_as_its_name():
+    assert defined_acronyms(SOURCE_TEXT) == [
+        ("dpr", "democratic party of ruritania"),
+        ("self determination", "vetevendosje"),
+        ("vv", "vetevendosje"),
+    ]
+
+
+def test_a_question_with_the_acronym_reaches_the_entry_that_writes_the_name():
+    engine = Engine(knowledge())
+    assert engine.lexicon.apply_aliases("did the dpr win") == (
+        "did the democratic party of ruritania win"
+    )
+    assert engine.decide("Did the DPR win the vote?").entry.id == "vote-winner"
+
+
+def test_a_speaker_is_a_person_a_question_may_ask_to_quote():
+    engine = Engine(knowledge())
+    assert {"rudolf", "rassendyll"} <= engine.lexicon.people
+    assert engine.lexicon.people_asked_to_speak("What did Rassendyll say?") == {"rassendyll"}
+
+
+def test_only_a_name_of_capitalised_words_is_a_speaker():
+    assert speaker_name("Rudolf Rassendyll, observer (to Demo)") == ["rudolf", "rassendyll"]
+    assert speaker_name("DEMO/AP") == []
+    assert speaker_name("Demo spokesperson") == []
+
+
+def test_a_word_a_source_writes_alone_with_a_capital_is_a_name():
+    learnt = learnt_vocabulary(knowledge())
+    assert "zenda" in learnt.names
+    assert "observers" not in learnt.names  # a capital that opens a sentence says nothing
+    engine = Engine(knowledge())
+    assert "zenda" in engine.lexicon.written_names
+
+
+def test_the_vocabulary_files_win_over_what_is_learnt():
+    files = {"places": Vocabulary(aliases={"dpr": "democratic party"})}
+    engine = Engine(knowledge(files))
+    assert engine.lexicon.apply_aliases("dpr") == "democratic party"

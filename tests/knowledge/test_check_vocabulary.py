@@ -1,0 +1,166 @@
+"""`python -m bot check` on vocabulary files: what the engine learns, and each mistake's line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.vocabulary import vocabulary_to_yaml
+
+PLACES = """\
+# Other names of places.
+names:
+  - ruritania
+  - Zenda
+people:
+  - rassendyll
+aliases:
+  strelsau: ruritania
+  rur: ruritania
+forms:
+  - endings: serbian
+    stems:
+      ruritanij: ruritania
+  - endings: [a, om]
+    stems:
+      rassendyll: rassendyll
+"""
+
+
+def write(root: Path, name: str, text: str) -> None:
+    folder = root / "vocabulary"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_a_valid_vocabulary_file_passes_the_check(knowledge, check):
+    write(knowledge, "places.yaml", PLACES)
+    assert check(knowledge) == (0, ["ok: 2 entries, 1 source"])
+
+
+def test_the_vocabulary_is_part_of_the_snapshot_folded(knowledge):
+    write(knowledge, "places.yaml", PLACES)
+    vocabulary = load_knowledge(knowledge).knowledge.vocabulary["places"]
+    assert vocabulary.names == ("ruritania", "zenda")
+    assert vocabulary.aliases == {"strelsau": "ruritania", "rur": "ruritania"}
+    assert vocabulary.forms[0].endings[:3] == ("", "a", "e")
+
+
+def test_the_engine_reads_aliases_and_case_forms_from_the_knowledge(knowledge):
+    write(knowledge, "places.yaml", PLACES)
+    lexicon = Engine(load_knowledge(knowledge).knowledge).lexicon
+    assert lexicon.apply_aliases("news from strelsau and ruritanijom") == (
+        "news from ruritania and ruritania"
+    )
+    assert lexicon.apply_aliases("rassendyllom said") == "rassendyll said"
+    assert lexicon.places("the king of zenda") == frozenset({"zenda"})
+
+
+def test_without_vocabulary_the_engine_knows_no_name(knowledge):
+    lexicon = Engine(load_knowledge(knowledge).knowledge).lexicon
+    assert lexicon.apply_aliases("news from strelsau") == "news from strelsau"
+    assert lexicon.places("the king of zenda") == frozenset()
+
+
+def test_reports_an_unknown_field_with_the_close_one(knowledge, check):
+    write(knowledge, "places.yaml", "name:\n  - ruritania\n")
+    assert check(knowledge) == (
+        1,
+        [
+            "vocabulary/places.yaml:1: name: is not a field of a vocabulary file; "
+            "did you mean 'names'?"
+        ],
+    )
+
+
+def test_reports_an_empty_word(knowledge, check):
+    write(knowledge, "places.yaml", 'aliases:\n  strelsau: ""\n')
+    assert check(knowledge) == (1, ["vocabulary/places.yaml:2: aliases.strelsau: is empty"])
+
+
+def test_reports_aliases_that_are_not_a_mapping(knowledge, check):
+    write(knowledge, "places.yaml", "aliases:\n  - strelsau\n")
+    assert check(knowledge) == (
+        1,
+        [
+            "vocabulary/places.yaml:1: aliases: must be a mapping of `word: meaning` lines, "
+            "not a list"
+        ],
+    )
+
+
+def test_reports_a_form_claimed_by_two_meanings_in_two_files(knowledge, check):
+    write(knowledge, "places.yaml", PLACES)
+    write(knowledge, "rivals.yaml", "aliases:\n  rur: rural\n")
+    assert check(knowledge) == (
+        1,
+        [
+            "vocabulary/rivals.yaml:2: aliases.rur: 'rur' is read as 'rural' here and as "
+            "'ruritania' in vocabulary/places.yaml"
+        ],
+    )
+
+
+def test_reports_a_case_form_that_clashes_with_an_alias(knowledge, check):
+    write(knowledge, "places.yaml", PLACES)
+    write(knowledge, "rivals.yaml", "forms:\n  - endings: [ur]\n    stems:\n      r: rural\n")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        "vocabulary/rivals.yaml:4: forms[0].stems.r: 'rur' is read as 'rural' here and as "
+        "'ruritania' in vocabulary/places.yaml"
+    ]
+
+
+def test_reports_an_alias_that_hides_a_listed_name(knowledge, check):
+    write(knowledge, "places.yaml", PLACES)
+    write(knowledge, "rivals.yaml", "aliases:\n  zenda: ruritania\n")
+    assert check(knowledge) == (
+        1,
+        [
+            "vocabulary/rivals.yaml:2: aliases.zenda: 'zenda' is listed as a name in "
+            "vocabulary/places.yaml; read as 'ruritania' it would never be seen as that name: "
+            "remove one of the two"
+        ],
+    )
+
+
+def test_reports_an_alias_of_a_word_of_the_general_language(knowledge, check):
+    write(knowledge, "places.yaml", "aliases:\n  dont: ruritania\n")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        "vocabulary/places.yaml:2: aliases.dont: 'dont' is a word of the language the engine "
+        "already reads as 'do not', whatever the subject; it cannot mean anything else"
+    ]
+
+
+def test_reports_an_unknown_set_of_endings(knowledge, check):
+    write(knowledge, "places.yaml", "forms:\n  - endings: latin\n    stems:\n      rom: rome\n")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        "vocabulary/places.yaml:2: forms[0].endings: 'latin' is not a set of endings; write a "
+        "list of endings, or one of: albanian, serbian, albanian person, serbian person"
+    ]
+
+
+def test_reports_a_stray_file_in_the_vocabulary_folder(knowledge, check):
+    write(knowledge, "notes.txt", "ruritania")
+    assert check(knowledge) == (
+        1,
+        ["vocabulary/notes.txt: is not read: vocabulary files are `<name>.yaml` files"],
+    )
+
+
+def test_a_vocabulary_written_back_reads_the_same_and_stays_byte_stable(knowledge):
+    tricky = PLACES.replace("  rur: ruritania\n", '  rur: ruritania\n  "no": "yes: or no"\n')
+    write(knowledge, "places.yaml", tricky)
+    read = load_knowledge(knowledge).knowledge.vocabulary["places"]
+    text = vocabulary_to_yaml(read)
+    write(knowledge, "places.yaml", text)
+    again = load_knowledge(knowledge).knowledge.vocabulary["places"]
+    assert again == read
+    assert vocabulary_to_yaml(again) == text
+    assert "endings: serbian" in text
