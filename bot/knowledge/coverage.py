@@ -56,7 +56,7 @@ def split_sentences(text: str) -> list[Sentence]:
     Paragraphs (lines) always end a sentence. Within one, a sentence ends at ".", "!", "?"
     or "…" (and any closing quotes) followed by a space and a capital, unless the word
     before is an abbreviation, an initial, or an initialism such as "U.S." followed by
-    a word that does not usually open a sentence. A closing sign-off such as "/AP/AFP"
+    a word that does not usually open a sentence. A closing sign-off such as "/WIRE"
     is not a sentence.
     """
     sign_off = _SIGN_OFF.search(text)

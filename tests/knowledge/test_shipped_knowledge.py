@@ -74,5 +74,9 @@ def test_the_grown_copy_holds_the_new_sources_and_their_entries(tmp_path_factory
     new_sources = {p.stem for p in (SOURCES_NEXT / "sources").glob("*.txt")}
     assert len(new_sources) == 3
     assert set(grown.sources) == set(shipped.sources) | new_sources
+    kept = [
+        e for e in shipped.entries.values() if not new_sources & {c.source_id for c in e.citations}
+    ]
+    assert {e.id for e in kept} <= set(grown.entries)
     cited = {c.source_id for e in grown.entries.values() for c in e.citations}
     assert new_sources <= cited

@@ -42,7 +42,10 @@ def subject_words(knowledge: Knowledge) -> frozenset[str]:
     for entry in knowledge.entries.values():
         for citation in entry.citations:
             name = citation.speaker.split(",")[0].split()
-            words.update(fold(" ".join(w for w in name if w[:1].isupper())).split())
+            capitalised = [w for w in name if w[:1].isupper()]
+            # A name of several words ("Foreign Ministry", "Pledge Times") is looked for
+            # whole: each of its words may be ordinary ("a foreign key", "three times").
+            words.add(fold(" ".join(capitalised)))
     return frozenset(w for w in words | HOOK_WORDS if len(w) > 1 and w not in STOPWORDS)
 
 
