@@ -185,6 +185,10 @@ class Check:
         "'{form}' is a word of the language the engine already reads as '{meaning}', "
         "whatever the subject; it cannot mean anything else"
     )
+    ALIAS_OF_A_STOPWORD = (
+        "'{form}' is a short common word (be, in, to...) that stands in almost every question; "
+        "read as something else it would change them all: write the longer phrase instead"
+    )
     ALIAS_HIDES_NAME = (
         "'{form}' is listed as a name in {file}; read as '{meaning}' it would never be seen "
         "as that name: remove one of the two"

@@ -17,13 +17,18 @@ from dataclasses import dataclass, field
 import yaml
 
 from bot import strings
-from bot.engine.lexicon import ENDINGS, GENERAL_ALIASES
+from bot.engine.lexicon import ENDINGS, GENERAL_ALIASES, STOPWORDS
 from bot.engine.text import fold
 from bot.knowledge.fields import ANY_LENGTH, kind_of, list_field, mapping_fields, text_value
 from bot.knowledge.model import Forms, Vocabulary
 from bot.knowledge.problems import FieldPath, Report
 
 WORD_LIMIT = 100
+# A form of one or two letters that the engine passes over ("be", "in", "i", "a") stands in
+# almost every question, in several languages: read as a word of the subject (an
+# abbreviation in another language) it would change them all. Longer common words
+# ("talks", "give up") may be given a meaning: they are rare enough to mean one thing.
+LONGEST_TOO_COMMON_FORM = 2
 NAME_LISTS = ("names", "people", "protagonists", "topics")
 VOCABULARY_FIELDS = (*NAME_LISTS, "aliases", "forms")
 FORMS_FIELDS = ("endings", "stems")
@@ -162,6 +167,9 @@ class VocabularyClaims:
         if general is not None:
             message = strings.Check.FORM_OF_THE_LANGUAGE.format(form=form, meaning=general or "")
             report.add(path, message)
+            return
+        if form in STOPWORDS and len(form) <= LONGEST_TOO_COMMON_FORM:
+            report.add(path, strings.Check.ALIAS_OF_A_STOPWORD.format(form=form))
             return
         claimed = self.meanings.get(form)
         if claimed is None:

@@ -136,6 +136,17 @@ def test_reports_an_alias_of_a_word_of_the_general_language(knowledge, check):
     ]
 
 
+def test_reports_an_alias_of_a_short_common_word_but_not_of_a_longer_one(knowledge, check):
+    write(knowledge, "places.yaml", "aliases:\n  be: eu\n  talks: dialogue\n")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        "vocabulary/places.yaml:2: aliases.be: 'be' is a short common word (be, in, to...) "
+        "that stands in almost every question; read as something else it would change them "
+        "all: write the longer phrase instead"
+    ]
+
+
 def test_reports_an_unknown_set_of_endings(knowledge, check):
     write(knowledge, "places.yaml", "forms:\n  - endings: latin\n    stems:\n      rom: rome\n")
     code, lines = check(knowledge)
@@ -155,7 +166,7 @@ def test_reports_a_stray_file_in_the_vocabulary_folder(knowledge, check):
 
 
 def test_a_vocabulary_written_back_reads_the_same_and_stays_byte_stable(knowledge):
-    tricky = PLACES.replace("  rur: ruritania\n", '  rur: ruritania\n  "no": "yes: or no"\n')
+    tricky = PLACES.replace("  rur: ruritania\n", '  rur: ruritania\n  "off": "yes: or no"\n')
     write(knowledge, "places.yaml", tricky)
     read = load_knowledge(knowledge).knowledge.vocabulary["places"]
     text = vocabulary_to_yaml(read)
