@@ -11,10 +11,13 @@ import ast
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import yaml
 
@@ -26,11 +29,10 @@ from bot.settings import PROJECT_ROOT, Settings
 
 EVAL_DIR = PROJECT_ROOT.parent / "shared" / "eval"
 OWN_QUESTIONS = PROJECT_ROOT / "tests" / "engine" / "questions.yaml"
-# Sets written from the article by people who never saw the knowledge (tests/engine/heldout).
-HELD_OUT = sorted((PROJECT_ROOT / "tests" / "engine" / "heldout").glob("set*.yaml"))
-# Sets written from sources added after the first article, by writers who never saw their
-# entries, and scored before anything was changed for them (tests/engine/growth/README.md).
-GROWTH = sorted((PROJECT_ROOT / "tests" / "engine" / "growth").glob("set*.yaml"))
+# The question sets to score and the sources each was written from: the shared dev set,
+# the engine's own, sets by writers who never saw the knowledge (tests/engine/heldout), and
+# sets of sources added later, scored on the day they were added (tests/engine/growth).
+QUESTION_SETS = PROJECT_ROOT / "tests" / "engine" / "question_sets.yaml"
 SYNTHETIC_SIZES = (1_000, 10_000)
 ROUNDS = 5
 FLOORS = "floors: in-scope >= 95 %, abstain >= 95 %, p99 <= 1 ms shipped / <= 5 ms at 10k"
@@ -63,30 +65,65 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
 
 def _quality(settings: Settings, out: Callable[[str], None]) -> None:
     scorer = EVAL_DIR / "score.py"
-    command = f"{sys.executable} -m bot ask --json"
-    sets = [
-        ("dev set", EVAL_DIR / "dev_questions.yaml"),
-        ("engine's own", OWN_QUESTIONS),
-        *((f"independent {path.stem}", path) for path in HELD_OUT),
-        *((f"new subject, day one, {path.stem}", path) for path in GROWTH),
-    ]
     if not scorer.is_file():
         out(f"\nquality: NOT MEASURED: the scorer {scorer} is absent")
         return
-    for label, questions in sets:
-        if not questions.is_file():
-            out(f"\nquality ({label}): NOT MEASURED: {questions} is absent")
-            continue
-        out(f"\nquality ({label}: {questions}), scored by {scorer}:")
-        done = subprocess.run(
-            [sys.executable, str(scorer), str(questions), "--cmd", command, "--show-wrong"],
-            capture_output=True,
-            text=True,
-            cwd=PROJECT_ROOT,
-            env=_child_environment(settings),
-            timeout=600,
-        )
-        out(_without_questions(done.stdout) or done.stderr.rstrip())
+    with tempfile.TemporaryDirectory(prefix="bench-knowledge-") as scratch:
+        for questions, sources in question_sets(QUESTION_SETS):
+            if not questions.is_file():
+                out(f"\nquality ({questions}): NOT MEASURED: the file is absent")
+                continue
+            knowledge_dir = _knowledge_of(settings.knowledge_dir, sources, Path(scratch))
+            written = "every source" if sources is None else ", ".join(sources)
+            out(f"\nquality ({questions}, written from {written}), scored by {scorer}:")
+            out(_scored(scorer, questions, knowledge_dir))
+
+
+def question_sets(listing: Path) -> list[tuple[Path, tuple[str, ...] | None]]:
+    """Each question set with the sources it was written from (None: every source)."""
+    groups = yaml.safe_load(listing.read_text(encoding="utf-8")) if listing.is_file() else []
+    found = []
+    for group in groups or []:
+        written = group.get("written_from")
+        sources = None if written == "all" else tuple(written)
+        for pattern in group["sets"]:
+            paths = (
+                sorted(PROJECT_ROOT.glob(pattern)) if "*" in pattern else [PROJECT_ROOT / pattern]
+            )
+            found += [(path.resolve(), sources) for path in paths]
+    return found
+
+
+def _knowledge_of(root: Path, sources: tuple[str, ...] | None, scratch: Path) -> Path:
+    """A copy of the knowledge holding only `sources` and the entries citing nothing else."""
+    if sources is None:
+        return root
+    copy = scratch / "-".join(sources)
+    if copy.exists():
+        return copy
+    shutil.copytree(root, copy)
+    for path in (copy / "sources").iterdir():
+        if path.stem not in sources:
+            path.unlink()
+    for path in (copy / "entries").glob("*.yaml"):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if any(citation["source"] not in sources for citation in entry["citations"]):
+            path.unlink()
+    return copy
+
+
+def _scored(scorer: Path, questions: Path, knowledge_dir: Path) -> str:
+    """The shared scorer's totals for one set, asked of `python -m bot ask --json`."""
+    asking = f"{sys.executable} -m bot ask --json"
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(questions), "--cmd", asking, "--show-wrong"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "BRIEFING_KNOWLEDGE_DIR": str(knowledge_dir)},
+        timeout=600,
+    )
+    return _without_questions(done.stdout) or done.stderr.rstrip()
 
 
 def _without_questions(scored: str) -> str:

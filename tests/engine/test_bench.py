@@ -46,3 +46,42 @@ def test_quality_prints_the_share_of_wrong_answers_but_not_the_wrong_questions()
     printed = bench._without_questions(scored)
     assert "secret question" not in printed
     assert printed.splitlines()[-1] == "wrong answers 2/4 of the answers given = 50.0%"
+
+
+def test_a_set_is_scored_on_the_knowledge_of_the_sources_it_was_written_from(tmp_path):
+    import shutil
+
+    from bot.knowledge.loader import load_knowledge
+    from tests.engine.conftest import FIXTURE_KNOWLEDGE
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, root)
+    (root / "sources" / "later.yaml").write_text(
+        'id: later\ntitle: "Later"\noutlet: "Wire"\npublished: "2026-01"\nlanguage: en\n'
+        'added: "2026-01-02"\n',
+        encoding="utf-8",
+    )
+    (root / "sources" / "later.txt").write_text("Zenda joined the league in 2026.\n", "utf-8")
+    (root / "entries" / "zenda-joined.yaml").write_text(
+        'id: zenda-joined\nquestion: "When did Zenda join the league?"\ntopic: "Later"\n'
+        'answer: "In 2026."\ncitations:\n  - source: later\n'
+        '    quote: "Zenda joined the league in 2026."\n    speaker: "Wire"\n',
+        encoding="utf-8",
+    )
+    first = next(p.stem for p in (FIXTURE_KNOWLEDGE / "sources").glob("*.yaml"))
+    assert load_knowledge(root).knowledge is not None
+
+    restricted = load_knowledge(bench._knowledge_of(root, (first,), tmp_path / "scratch"))
+    whole = load_knowledge(bench._knowledge_of(root, None, tmp_path / "scratch"))
+
+    assert set(restricted.knowledge.sources) == {first}
+    assert "zenda-joined" not in restricted.knowledge.entries
+    assert "zenda-joined" in whole.knowledge.entries
+
+
+def test_every_listed_question_set_names_the_sources_it_was_written_from():
+    listed = bench.question_sets(bench.QUESTION_SETS)
+    paths = {path for path, _ in listed}
+    assert bench.OWN_QUESTIONS.resolve() in paths
+    assert all(path.parent.name in ("engine", "heldout", "growth", "eval") for path in paths)
+    assert all(sources is None or sources for _, sources in listed)
