@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words
+from bot.engine.sentences import sentence_ends, split_chat
 from bot.engine.text import fold, stem
 
 # How many entries are measured closely after the inverted index has ranked them.
@@ -45,7 +46,6 @@ SHOUTED_WORDS = 3
 # In a question of several sentences, the words of the one that asks weigh this much more
 # than those of the context around it.
 ASKING_WEIGHT = 1.5
-_SENTENCE = re.compile(r"(?<=[.!?:])\s+")
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
 # An alliance's allies are its members, its member countries: counting one counts the others.
 _MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
@@ -203,8 +203,8 @@ def asking_window(text: str, limit: int) -> str:
     first = start - room + 2
     before = text[max(0, first) : max(0, start - 1)]
     if first > 0:
-        cut = _SENTENCE.split(before, 1)
-        before = cut[1] if len(cut) == 2 else ""
+        ends = sentence_ends(before, chat=True, colon=True)
+        before = before[ends[0] :].lstrip() if ends else ""
     return " ".join(part for part in (before, asked, after) if part)
 
 
@@ -222,7 +222,7 @@ def _asking_sentence(index: Index, text: str) -> frozenset[str]:
     "<country> and <country> are in some partnership... Where does each country stand?":
     the context names what the answer need not be about; the asking sentence is the question.
     """
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    sentences = split_chat(text, colon=True)
     if len(sentences) < 2:
         return frozenset()
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]

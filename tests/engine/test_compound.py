@@ -22,6 +22,14 @@ from bot.replies import render_discord, render_terminal, to_json
             ["What did Rutte warn about?"],
         ),
         (
+            "Did the U.S. reduce its forces in Romania?",
+            ["Did the U.S. reduce its forces in Romania?"],
+        ),
+        (
+            "what did mr. smith say about the u.s. army? who is in nato",
+            ["what did mr. smith say about the u.s. army?", "who is in nato"],
+        ),
+        (
             "Kosovo and Serbia and Albania: who is in NATO?",
             ["Kosovo and Serbia and Albania: who is in NATO?"],
         ),
