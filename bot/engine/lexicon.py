@@ -562,6 +562,18 @@ class Lexicon:
             return WHY
         return None
 
+    def asks_yes_or_no(self, text: str) -> bool:
+        """Whether the question asks whether something holds ("is <country> in <body>?").
+
+        Its first clause opens with an auxiliary ("is", "did", Serbian "da li"), and it asks
+        for no date, count or reason.
+        """
+        clauses_ = self.clauses(text)
+        if not clauses_ or self.question_kind(text) is not None:
+            return False
+        words = clauses_[0].split()
+        return bool(words) and (words[0] in _AUXILIARIES or words[:2] == ["da", "li"])
+
     def asks_why(self, text: str) -> bool:
         """Whether the question asks for a reason (a cheap look for a why-word comes first)."""
         return _WHY_WORDS.search(fold(text)) is not None and self.question_kind(text) == WHY

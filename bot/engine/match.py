@@ -39,6 +39,13 @@ STATED_ONLY = 0.8
 # and an entry is about it when its own question holds this share of that weight.
 ASIDE_MIN_WEIGHT = 1.5
 ASIDE_SHARE = 0.5
+# A yes/no question of at most this many meaningful words is all proposition ("is <country>
+# in <body>"): an entry answers it only if one way the entry is asked has more than half
+# (YES_NO_SHARE) of its weight in the question. A way of being asked that adds a deed of
+# its own ("has <country> changed its stance") asks another proposition, whose yes or no
+# would be wrong here; half is where the entry's words stop being mostly the question's.
+YES_NO_TERMS = 3
+YES_NO_SHARE = 0.5
 # A question with this many capitalised small words (Is, The, Of) is in Title Case.
 TITLE_CASE_SMALL_WORDS = 2
 # A question with this many words, every one in capitals, is shouted, not naming.
@@ -100,6 +107,8 @@ class Question:
     spoken_about: tuple[str, ...] = ()
     # "Where in <country>...": the place the question asks a location inside of.
     within: str = ""
+    # Whether it asks whether something holds ("is <country> in <body>").
+    yes_no: bool = False
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
     # discounted by typo matches; the closeness to each entry, once measured.
@@ -131,6 +140,7 @@ class Measure:
     focus_fits: bool = True
     voice_fits: bool = True
     about_aside: bool = False
+    proposition_fits: bool = True
 
     @property
     def score(self) -> float:
@@ -177,6 +187,7 @@ def read_question(index: Index, text: str) -> Question:
         predicate=_deed_asked(index, text, kind),
         spoken_about=tuple(_stem_read(index, w) for w in index.lexicon.spoken_about(text)),
         within=index.lexicon.place_asked_within(text),
+        yes_no=index.lexicon.asks_yes_or_no(text),
     )
 
 
@@ -385,6 +396,22 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         focus_fits=_focus_fits(index, question, profile),
         voice_fits=question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
+        proposition_fits=_states_the_proposition(index, question, profile),
+    )
+
+
+def _states_the_proposition(index: Index, question: Question, profile: EntryProfile) -> bool:
+    """Whether a short yes/no question asks what one of the entry's own ways of asking does.
+
+    "Is <country> in <body>?" is not answered by "Has <country> changed its stance?" though
+    both name the country: most of that phrasing (its deed) is not in the question.
+    """
+    if not question.yes_no or len(question.terms) > YES_NO_TERMS:
+        return True
+    asked = question.weights
+    return any(
+        sum(index.idf.get(s, 0.0) for s in phrasing if s in asked) > YES_NO_SHARE * weight
+        for phrasing, weight in zip(profile.asked, profile.asked_weights, strict=True)
     )
 
 

@@ -287,3 +287,16 @@ def test_asking_the_name_of_a_role_asks_who_holds_it(article_engine):
     named = article_engine.decide("what is the name of the nato secretary general")
     assert named.entry.id == "rutte-russia-warning"
     assert not article_engine.decide("what's the name of the nato spokesperson").answered
+
+
+@pytest.mark.parametrize("question", ["is spain in nato", "is russia in nato"])
+def test_a_yes_no_question_needs_an_entry_asking_that_very_proposition(article_engine, question):
+    # Entries asked "Has <country> changed its stance...?" and "Is <country> undermining
+    # democracy according to <body>?" name the subject, but state another proposition.
+    assert not article_engine.decide(question).answered
+
+
+def test_a_yes_no_question_is_answered_by_the_entry_asking_it(article_engine):
+    assert article_engine.decide("is montenegro in nato").entry.id == "balkan-nato-members"
+    spain = article_engine.decide("has spain changed its stance on kosovo")
+    assert spain.entry.id == "non-recognisers-unchanged"
