@@ -85,7 +85,7 @@ class Question:
     terms: tuple[Term, ...]
     kind: str | None
     text: str
-    # What the question asks for, as stems (see `lexicon.question_focus`); whether it asks
+    # What the question asks for, as stems (see `lexicon.Reading`); whether it asks
     # for members beyond a list; the people whose own words it asks for.
     focus: tuple[str, ...] = ()
     beyond: bool = False
@@ -169,25 +169,23 @@ def read_question(index: Index, text: str) -> Question:
             elif asking:
                 term = replace(term, context=True)
             terms[term.stem] = term
-    kind = index.lexicon.question_kind(text)
+    reading = index.lexicon.read(text)
     return Question(
         terms=tuple(terms.values()),
-        kind=kind,
+        kind=reading.kind,
         text=" ".join(t.word for t in terms.values()),
-        focus=tuple(_stem_read(index, word) for word in index.lexicon.question_focus(text)),
-        beyond=not aside and index.lexicon.asks_beyond_a_list(text),
-        origin=index.lexicon.asks_for_an_origin(text),
-        to_come=index.lexicon.asks_for_a_date_to_come(text),
-        positive_list=index.lexicon.asks_for_those_that_do(text),
-        roles=tuple(_stem_read(index, word) for word in index.lexicon.roles_asked(text)),
-        people=frozenset(
-            _stem_read(index, word) for word in index.lexicon.people_asked_to_speak(text)
-        ),
+        focus=tuple(_stem_read(index, word) for word in reading.focus),
+        beyond=not aside and reading.beyond,
+        origin=reading.origin,
+        to_come=reading.to_come,
+        positive_list=reading.positive_list,
+        roles=tuple(_stem_read(index, word) for word in reading.roles),
+        people=frozenset(_stem_read(index, word) for word in reading.people),
         aside=_weighed(index, aside),
-        predicate=_deed_asked(index, text, kind),
-        spoken_about=tuple(_stem_read(index, w) for w in index.lexicon.spoken_about(text)),
-        within=index.lexicon.place_asked_within(text),
-        yes_no=index.lexicon.asks_yes_or_no(text),
+        predicate=_deed_asked(index, reading),
+        spoken_about=tuple(_stem_read(index, w) for w in reading.spoken_about),
+        within=reading.within,
+        yes_no=reading.yes_no,
     )
 
 
@@ -240,7 +238,7 @@ def _asking_sentence(index: Index, text: str) -> frozenset[str]:
     return frozenset(index.lexicon.apply_aliases(fold(asked[-1])).split())
 
 
-def _deed_asked(index: Index, text: str, kind: str | None) -> str:
+def _deed_asked(index: Index, reading: lexicon.Reading) -> str:
     """The deed a country's date is asked of, or whether it seeks something or responds.
 
     "Does <country> want to join <body>?", "did <country> respond?": an entry where that country
@@ -248,19 +246,18 @@ def _deed_asked(index: Index, text: str, kind: str | None) -> str:
     the answer. Other deeds asked yes-or-no are often worded apart from how entries put
     them, so they are not held to this.
     """
-    if kind == lexicon.WHEN:
-        return _predicate(index, text)
-    deed = _predicate(index, text) if kind is None else ""
+    if reading.kind == lexicon.WHEN:
+        return _predicate(index, reading.predicate)
+    deed = _predicate(index, reading.predicate) if reading.kind is None else ""
     return deed if deed in _YES_NO_DEEDS else ""
 
 
-def _predicate(index: Index, text: str) -> str:
+def _predicate(index: Index, word: str) -> str:
     """The stem of the deed asked about, if the knowledge speaks of it anywhere.
 
     A deed no entry speaks of may be worded apart from how the entries put it; one some
     entry speaks of is what the question asks, and other entries lack it.
     """
-    word = index.lexicon.predicate_asked(text)
     root = _stem_read(index, word) if word else ""
     return root if root in index.idf else ""
 

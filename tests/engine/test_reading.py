@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.engine import lexicon
 from bot.engine.text import fold, stem
 
 
@@ -300,3 +301,18 @@ def test_a_yes_no_question_is_answered_by_the_entry_asking_it(article_engine):
     assert article_engine.decide("is montenegro in nato").entry.id == "balkan-nato-members"
     spain = article_engine.decide("has spain changed its stance on kosovo")
     assert spain.entry.id == "non-recognisers-unchanged"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "yes_no", "focus"),
+    [
+        ("Is Spain in NATO?", None, True, ()),
+        ("When did Sweden join NATO?", lexicon.WHEN, False, ()),
+        ("How many members does NATO have?", lexicon.HOW_MANY, False, ("members",)),
+        ("Why is Kosovo not in PfP?", lexicon.WHY, False, ()),
+        ("Da li Srbija priznaje Kosovo?", None, True, ()),
+    ],
+)
+def test_a_question_is_read_once_into_what_it_asks(engine, question, kind, yes_no, focus):
+    reading = engine.lexicon.read(question)
+    assert (reading.kind, reading.yes_no, reading.focus) == (kind, yes_no, focus)
