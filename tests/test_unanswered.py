@@ -6,7 +6,6 @@ from bot.engine.lexicon import Lexicon
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry
 from bot.record import QuestionRecord
-from bot.settings import PROJECT_ROOT
 from bot.unanswered import (
     Asked,
     Kind,
@@ -15,6 +14,7 @@ from bot.unanswered import (
     closest_entries,
     group_questions,
 )
+from tests.engine.conftest import ARTICLE_KNOWLEDGE
 from tests.knowledge.store_helpers import ALICE
 
 # The general language only: grouping needs no word of any subject.
@@ -161,7 +161,7 @@ def test_recent_groups_reads_the_record_itself_and_only_its_most_recent_question
 
 
 def test_the_entries_closest_to_a_group_lead_its_menu_with_the_one_that_missed_among_them():
-    engine = Engine(load_knowledge(PROJECT_ROOT / "knowledge").knowledge)
+    engine = Engine(load_knowledge(ARTICLE_KNOWLEDGE).knowledge)
     missed = "kosovo-defence-investment"
     (group,) = group_questions(
         [asked("how much does kosovo spend on its army", 1, Kind.MISS, missed)], engine.lexicon

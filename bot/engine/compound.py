@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision
+from bot.engine.sentences import split_chat
 
 _QUESTION_WORDS = (
     "what|who|whom|whose|when|where|why|how|which|is|are|was|were|does|do|did|has|have|"
@@ -25,10 +26,11 @@ _QUESTION_WORDS = (
     "ko|šta|sta|kada|zašto|zasto|kako|koji|koje|koja|da li|"
     "ко|шта|када|зашто|како|који|које|која|да ли"
 )
-# Where a new question starts inside one message: after a sentence end, or at "and",
-# "also", "plus" (Albanian "dhe", "edhe"; Serbian "i", "и") followed by a question word.
+# Where a new question starts inside one sentence: at "and", "also", "plus" (Albanian
+# "dhe", "edhe"; Serbian "i", "и") followed by a question word. Sentence ends are found by
+# the splitter the coverage check uses, so "the U.S. reduced" is one question.
 _BOUNDARY = re.compile(
-    r"(?<=[?!.])\s+(?=\S)|[,;]?\s+(?:and|also|plus|dhe|edhe|i|и)\s+(?:also\s+)?"
+    r"[,;]?\s+(?:and|also|plus|dhe|edhe|i|и)\s+(?:also\s+)?"
     rf"(?=(?:{_QUESTION_WORDS})\b)",
     re.IGNORECASE,
 )
@@ -40,7 +42,7 @@ MAX_QUESTIONS = 4
 
 def split_questions(text: str) -> list[str]:
     """The questions `text` asks, without the statements around them."""
-    parts = [part.strip(" ,;") for part in _BOUNDARY.split(text)]
+    parts = [part.strip(" ,;") for s in split_chat(text) for part in _BOUNDARY.split(s)]
     return [p for p in parts if len(p.split()) >= MIN_PART_WORDS and _ASKS.search(p)]
 
 

@@ -216,6 +216,7 @@ def _refused(measure: Measure, terms: int) -> bool:
     return (
         _asks_beyond(measure)
         or not measure.voice_fits
+        or not measure.proposition_fits
         or measure.missing_share > missing_allowed
         or measure.anchor < MIN_ANCHOR
     )

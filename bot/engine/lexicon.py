@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.engine.text import fold
@@ -463,6 +464,36 @@ def _written_aliases(vocabularies: tuple[Vocabulary, ...]) -> dict[str, str]:
     return aliases
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a question asks, read once (by `Lexicon.read`); the measures use this, not the text.
+
+    `clauses` are its clauses, folded with aliases resolved. `kind` is the kind of fact asked
+    (`WHEN`, `HOW_MANY`, `WHY`, or None), `yes_no` whether it asks whether something holds.
+    The other fields are words, as written: `focus` what each clause asks for ("how many
+    soldiers"); `beyond` whether it asks past a list ("which other..."); `origin` whether it
+    asks about a beginning; `to_come` whether it asks a date still to come; `positive_list`
+    whether it asks which or how many do something (not which do not); `roles` the role whose
+    holder it asks; `people` those whose own words it asks for; `spoken_about` what it asks
+    their words about; `predicate` the deed it asks of a country; `within` the place it asks
+    a location inside of.
+    """
+
+    clauses: tuple[str, ...]
+    kind: str | None
+    yes_no: bool
+    focus: tuple[str, ...]
+    beyond: bool
+    origin: bool
+    to_come: bool
+    positive_list: bool
+    roles: tuple[str, ...]
+    people: frozenset[str]
+    spoken_about: tuple[str, ...]
+    predicate: str
+    within: str
+
+
 class Lexicon:
     """The language of one knowledge snapshot: the general language, and its vocabulary.
 
@@ -562,14 +593,49 @@ class Lexicon:
             return WHY
         return None
 
+    def _asks_yes_or_no(self, clauses_: tuple[str, ...], kind: str | None) -> bool:
+        """Whether the question asks whether something holds ("is <country> in <body>?").
+
+        Its first clause opens with an auxiliary ("is", "did", Serbian "da li"), and it asks
+        for no date, count or reason.
+        """
+        if not clauses_ or kind is not None:
+            return False
+        words = clauses_[0].split()
+        return bool(words) and (words[0] in _AUXILIARIES or words[:2] == ["da", "li"])
+
+    def read(self, text: str) -> Reading:
+        """Read what a question asks, once, from its clauses.
+
+        `text` is the cleaned question, punctuation kept, so clauses can be told apart.
+        """
+        clauses_ = self.clauses(text)
+        kind = self.question_kind(text)
+        people = self._people_asked_to_speak(clauses_)
+        return Reading(
+            clauses=clauses_,
+            kind=kind,
+            yes_no=self._asks_yes_or_no(clauses_, kind),
+            focus=self._question_focus(clauses_),
+            beyond=self._asks_beyond_a_list(clauses_),
+            origin=self._asks_for_an_origin(clauses_, kind),
+            to_come=self._asks_for_a_date_to_come(clauses_, kind),
+            positive_list=self._asks_for_those_that_do(clauses_, self.is_negative(text)),
+            roles=self._roles_asked(clauses_),
+            people=people,
+            spoken_about=self._spoken_about(clauses_) if people else (),
+            predicate=self._predicate_asked(clauses_),
+            within=self._place_asked_within(clauses_),
+        )
+
     def asks_why(self, text: str) -> bool:
         """Whether the question asks for a reason (a cheap look for a why-word comes first)."""
         return _WHY_WORDS.search(fold(text)) is not None and self.question_kind(text) == WHY
 
-    def question_focus(self, text: str) -> tuple[str, ...]:
+    def _question_focus(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
         """The words naming what each clause of the question asks for (see `_FOCUS`)."""
         found = []
-        for clause in self.clauses(text):
+        for clause in clauses_:
             match = _FOCUS.match(clause)
             word = "" if match is None else self._first_asked(match.group("rest").split())
             if word and not is_stopword(word):
@@ -608,13 +674,13 @@ class Lexicon:
             position += 1
         return position
 
-    def predicate_asked(self, text: str) -> str:
+    def _predicate_asked(self, clauses_: tuple[str, ...]) -> str:
         """The deed a question asks about a country ("did <country> recognise": recognise).
 
         Only of a country other than the protagonists, which every entry is about in one way
         or another.
         """
-        for clause in self.clauses(text):
+        for clause in clauses_:
             match = _PREDICATE.match(clause)
             if match is None:
                 continue
@@ -626,45 +692,40 @@ class Lexicon:
                     return word if named else ""
         return ""
 
-    def place_asked_within(self, text: str) -> str:
+    def _place_asked_within(self, clauses_: tuple[str, ...]) -> str:
         """The place a question asks a location inside of ("where in <country>"), or ""."""
-        match = _WHERE_WITHIN.search(" ".join(self.clauses(text)))
+        match = _WHERE_WITHIN.search(" ".join(clauses_))
         return match.group("place") if match and match.group("place") in self.names else ""
 
     def places(self, folded: str) -> frozenset[str]:
         """The countries, cities and organisations named in folded text."""
         return frozenset(word for word in folded.split() if word in self.names)
 
-    def asks_for_an_origin(self, text: str) -> bool:
+    def _asks_for_an_origin(self, clauses_: tuple[str, ...], kind: str | None) -> bool:
         """Whether the question asks when something began, or about someone's before or after."""
-        folded = " ".join(self.clauses(text))
-        if self.question_kind(text) == WHEN and _ORIGIN.search(folded):
+        folded = " ".join(clauses_)
+        if kind == WHEN and _ORIGIN.search(folded):
             return True
         return any(m.group("who") in self.people for m in _NEXT_TO_SOMEONE.finditer(folded))
 
-    def asks_for_a_date_to_come(self, text: str) -> bool:
+    def _asks_for_a_date_to_come(self, clauses_: tuple[str, ...], kind: str | None) -> bool:
         """Whether the question asks when something next happens."""
-        return (
-            self.question_kind(text) == WHEN
-            and _NEXT.search(" ".join(self.clauses(text))) is not None
-        )
+        return kind == WHEN and _NEXT.search(" ".join(clauses_)) is not None
 
-    def asks_for_those_that_do(self, text: str) -> bool:
+    def _asks_for_those_that_do(self, clauses_: tuple[str, ...], negative: bool) -> bool:
         """Whether the question asks which or how many countries do something (not which do not).
 
         Only with no negative anywhere in it: a "they" may carry one from an earlier clause.
         """
-        if self.is_negative(text):
-            return False
-        return any(_LIST.match(clause) for clause in self.clauses(text))
+        return not negative and any(_LIST.match(clause) for clause in clauses_)
 
     def is_negative(self, text: str) -> bool:
         """Whether text asks or states in the negative (not, refuse, non-recognising...)."""
         return any(word in _NEGATIVE for word in self.apply_aliases(fold(text)).split())
 
-    def roles_asked(self, text: str) -> tuple[str, ...]:
+    def _roles_asked(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
         """The words of the role the question asks the holder of, or () if it asks no such."""
-        for clause in self.clauses(text):
+        for clause in clauses_:
             match = self._who_holds.match(clause)
             if match is None:
                 match = _WHO_HOLDS_NAMED.match(clause)
@@ -685,14 +746,14 @@ class Lexicon:
                 near.update(words[max(0, i - ROLE_WINDOW) : i + ROLE_WINDOW + 1])
         return frozenset(near)
 
-    def asks_beyond_a_list(self, text: str) -> bool:
+    def _asks_beyond_a_list(self, clauses_: tuple[str, ...]) -> bool:
         """Whether the question asks for members beyond those named ("which other...")."""
-        return any(_BEYOND.match(clause) for clause in self.clauses(text))
+        return any(_BEYOND.match(clause) for clause in clauses_)
 
-    def people_asked_to_speak(self, text: str) -> frozenset[str]:
+    def _people_asked_to_speak(self, clauses_: tuple[str, ...]) -> frozenset[str]:
         """The people (or role holders) whose own words the question asks for ("what did X say")."""
         people: set[str] = set()
-        for clause in self.clauses(text):
+        for clause in clauses_:
             match = _SPEAKER_ASKED.match(clause)
             if match is not None:
                 subject = match.group("subject") or match.group("source") or ""
@@ -706,11 +767,9 @@ class Lexicon:
                 )
         return frozenset(people)
 
-    def spoken_about(self, text: str) -> tuple[str, ...]:
+    def _spoken_about(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
         """The words naming what a question asks someone's words about, if it asks so."""
-        if not self.people_asked_to_speak(text):
-            return ()
-        for clause in self.clauses(text):
+        for clause in clauses_:
             match = _SPOKEN_ABOUT.match(clause)
             if match is not None:
                 return tuple(w for w in match.group("about").split() if not is_stopword(w))

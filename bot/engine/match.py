@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words
+from bot.engine.sentences import sentence_ends, split_chat
 from bot.engine.text import fold, stem
 
 # How many entries are measured closely after the inverted index has ranked them.
@@ -38,6 +39,13 @@ STATED_ONLY = 0.8
 # and an entry is about it when its own question holds this share of that weight.
 ASIDE_MIN_WEIGHT = 1.5
 ASIDE_SHARE = 0.5
+# A yes/no question of at most this many meaningful words is all proposition ("is <country>
+# in <body>"): an entry answers it only if one way the entry is asked has more than half
+# (YES_NO_SHARE) of its weight in the question. A way of being asked that adds a deed of
+# its own ("has <country> changed its stance") asks another proposition, whose yes or no
+# would be wrong here; half is where the entry's words stop being mostly the question's.
+YES_NO_TERMS = 3
+YES_NO_SHARE = 0.5
 # A question with this many capitalised small words (Is, The, Of) is in Title Case.
 TITLE_CASE_SMALL_WORDS = 2
 # A question with this many words, every one in capitals, is shouted, not naming.
@@ -45,7 +53,6 @@ SHOUTED_WORDS = 3
 # In a question of several sentences, the words of the one that asks weigh this much more
 # than those of the context around it.
 ASKING_WEIGHT = 1.5
-_SENTENCE = re.compile(r"(?<=[.!?:])\s+")
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
 # An alliance's allies are its members, its member countries: counting one counts the others.
 _MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
@@ -78,7 +85,7 @@ class Question:
     terms: tuple[Term, ...]
     kind: str | None
     text: str
-    # What the question asks for, as stems (see `lexicon.question_focus`); whether it asks
+    # What the question asks for, as stems (see `lexicon.Reading`); whether it asks
     # for members beyond a list; the people whose own words it asks for.
     focus: tuple[str, ...] = ()
     beyond: bool = False
@@ -100,6 +107,8 @@ class Question:
     spoken_about: tuple[str, ...] = ()
     # "Where in <country>...": the place the question asks a location inside of.
     within: str = ""
+    # Whether it asks whether something holds ("is <country> in <body>").
+    yes_no: bool = False
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
     # discounted by typo matches; the closeness to each entry, once measured.
@@ -131,6 +140,7 @@ class Measure:
     focus_fits: bool = True
     voice_fits: bool = True
     about_aside: bool = False
+    proposition_fits: bool = True
 
     @property
     def score(self) -> float:
@@ -159,24 +169,23 @@ def read_question(index: Index, text: str) -> Question:
             elif asking:
                 term = replace(term, context=True)
             terms[term.stem] = term
-    kind = index.lexicon.question_kind(text)
+    reading = index.lexicon.read(text)
     return Question(
         terms=tuple(terms.values()),
-        kind=kind,
+        kind=reading.kind,
         text=" ".join(t.word for t in terms.values()),
-        focus=tuple(_stem_read(index, word) for word in index.lexicon.question_focus(text)),
-        beyond=not aside and index.lexicon.asks_beyond_a_list(text),
-        origin=index.lexicon.asks_for_an_origin(text),
-        to_come=index.lexicon.asks_for_a_date_to_come(text),
-        positive_list=index.lexicon.asks_for_those_that_do(text),
-        roles=tuple(_stem_read(index, word) for word in index.lexicon.roles_asked(text)),
-        people=frozenset(
-            _stem_read(index, word) for word in index.lexicon.people_asked_to_speak(text)
-        ),
+        focus=tuple(_stem_read(index, word) for word in reading.focus),
+        beyond=not aside and reading.beyond,
+        origin=reading.origin,
+        to_come=reading.to_come,
+        positive_list=reading.positive_list,
+        roles=tuple(_stem_read(index, word) for word in reading.roles),
+        people=frozenset(_stem_read(index, word) for word in reading.people),
         aside=_weighed(index, aside),
-        predicate=_deed_asked(index, text, kind),
-        spoken_about=tuple(_stem_read(index, w) for w in index.lexicon.spoken_about(text)),
-        within=index.lexicon.place_asked_within(text),
+        predicate=_deed_asked(index, reading),
+        spoken_about=tuple(_stem_read(index, w) for w in reading.spoken_about),
+        within=reading.within,
+        yes_no=reading.yes_no,
     )
 
 
@@ -203,8 +212,8 @@ def asking_window(text: str, limit: int) -> str:
     first = start - room + 2
     before = text[max(0, first) : max(0, start - 1)]
     if first > 0:
-        cut = _SENTENCE.split(before, 1)
-        before = cut[1] if len(cut) == 2 else ""
+        ends = sentence_ends(before, chat=True, colon=True)
+        before = before[ends[0] :].lstrip() if ends else ""
     return " ".join(part for part in (before, asked, after) if part)
 
 
@@ -222,14 +231,14 @@ def _asking_sentence(index: Index, text: str) -> frozenset[str]:
     "<country> and <country> are in some partnership... Where does each country stand?":
     the context names what the answer need not be about; the asking sentence is the question.
     """
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    sentences = split_chat(text, colon=True)
     if len(sentences) < 2:
         return frozenset()
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     return frozenset(index.lexicon.apply_aliases(fold(asked[-1])).split())
 
 
-def _deed_asked(index: Index, text: str, kind: str | None) -> str:
+def _deed_asked(index: Index, reading: lexicon.Reading) -> str:
     """The deed a country's date is asked of, or whether it seeks something or responds.
 
     "Does <country> want to join <body>?", "did <country> respond?": an entry where that country
@@ -237,19 +246,18 @@ def _deed_asked(index: Index, text: str, kind: str | None) -> str:
     the answer. Other deeds asked yes-or-no are often worded apart from how entries put
     them, so they are not held to this.
     """
-    if kind == lexicon.WHEN:
-        return _predicate(index, text)
-    deed = _predicate(index, text) if kind is None else ""
+    if reading.kind == lexicon.WHEN:
+        return _predicate(index, reading.predicate)
+    deed = _predicate(index, reading.predicate) if reading.kind is None else ""
     return deed if deed in _YES_NO_DEEDS else ""
 
 
-def _predicate(index: Index, text: str) -> str:
+def _predicate(index: Index, word: str) -> str:
     """The stem of the deed asked about, if the knowledge speaks of it anywhere.
 
     A deed no entry speaks of may be worded apart from how the entries put it; one some
     entry speaks of is what the question asks, and other entries lack it.
     """
-    word = index.lexicon.predicate_asked(text)
     root = _stem_read(index, word) if word else ""
     return root if root in index.idf else ""
 
@@ -385,6 +393,22 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         focus_fits=_focus_fits(index, question, profile),
         voice_fits=question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
+        proposition_fits=_states_the_proposition(index, question, profile),
+    )
+
+
+def _states_the_proposition(index: Index, question: Question, profile: EntryProfile) -> bool:
+    """Whether a short yes/no question asks what one of the entry's own ways of asking does.
+
+    "Is <country> in <body>?" is not answered by "Has <country> changed its stance?" though
+    both name the country: most of that phrasing (its deed) is not in the question.
+    """
+    if not question.yes_no or len(question.terms) > YES_NO_TERMS:
+        return True
+    asked = question.weights
+    return any(
+        sum(index.idf.get(s, 0.0) for s in phrasing if s in asked) > YES_NO_SHARE * weight
+        for phrasing, weight in zip(profile.asked, profile.asked_weights, strict=True)
     )
 
 

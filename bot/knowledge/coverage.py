@@ -10,24 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.engine.sentences import SENTENCE_STARTERS, sentence_ends
 from bot.knowledge.model import Knowledge, Source
 from bot.knowledge.quotes import quote_spans
 
 CITED_SHARE = 0.5
+__all__ = ["SENTENCE_STARTERS", "Sentence", "coverage", "source_coverage", "split_sentences"]
 
-_ABBREVIATION_WORDS = """
-    mr mrs ms dr prof st gen lt col sgt capt adm sen rep gov pres amb jr sr no nos vs etc
-    approx est dept inc ltd co corp fig jan feb mar apr jun jul aug sep sept oct nov dec
-"""
-_STARTER_WORDS = """
-    a an the this that these those it its he she they we i in on at for but and however
-    meanwhile although while when after before since as if there here his her their our
-"""
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
-_OPENERS = "\"'“‘«([„"
-_TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
-_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+")
 _SIGN_OFF = re.compile(r"\s/[A-Z][A-Za-z/]*\s*\Z")
 
 
@@ -64,7 +53,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for start, end in _paragraphs(text, body_end):
         cut = start
-        for boundary in _boundaries(text, start, end):
+        for boundary in sentence_ends(text, start, end):
             sentences.extend(_sentence(text, cut, boundary))
             cut = boundary
         sentences.extend(_sentence(text, cut, end))
@@ -97,36 +86,6 @@ def _is_cited(text: str, covered: bytearray, sentence: Sentence) -> bool:
 
 def _paragraphs(text: str, end: int) -> list[tuple[int, int]]:
     return [(match.start(), match.end()) for match in re.finditer(r"[^\n]+", text[:end])]
-
-
-def _boundaries(text: str, start: int, end: int) -> list[int]:
-    """Offsets within text[start:end] where one sentence ends and the next begins."""
-    found: list[int] = []
-    for match in _TERMINATOR.finditer(text, start, end):
-        following = text[match.end() : end].lstrip()
-        if following and _opens_sentence(following) and not _abbreviated(text, start, match):
-            found.append(match.end())
-    return found
-
-
-def _opens_sentence(following: str) -> bool:
-    first = following.lstrip(_OPENERS)[:1]
-    return first.isupper() or first.isdigit()
-
-
-def _abbreviated(text: str, start: int, match: re.Match[str]) -> bool:
-    """Whether the full stop ending `match` belongs to an abbreviation, not a sentence end."""
-    if match.group() != ".":
-        return False
-    word = text[start : match.end()].split()[-1].lstrip(_OPENERS)
-    if word[:-1].casefold() in _ABBREVIATIONS:
-        return True
-    if len(word) == 2 and word[0].isupper():
-        return True
-    if _INITIALISM.fullmatch(word):
-        following = text[match.end() :].split(maxsplit=1)[0]
-        return following.strip(_OPENERS).casefold() not in SENTENCE_STARTERS
-    return False
 
 
 def _sentence(text: str, start: int, end: int) -> list[Sentence]:

@@ -22,6 +22,14 @@ from bot.replies import render_discord, render_terminal, to_json
             ["What did Rutte warn about?"],
         ),
         (
+            "Did the U.S. reduce its forces in Romania?",
+            ["Did the U.S. reduce its forces in Romania?"],
+        ),
+        (
+            "what did mr. smith say about the u.s. army? who is in nato",
+            ["what did mr. smith say about the u.s. army?", "who is in nato"],
+        ),
+        (
             "Kosovo and Serbia and Albania: who is in NATO?",
             ["Kosovo and Serbia and Albania: who is in NATO?"],
         ),
@@ -31,8 +39,8 @@ def test_a_message_is_split_into_the_questions_it_asks(text, questions):
     assert split_questions(text) == questions
 
 
-def test_two_questions_in_one_message_get_both_answers(shipped_engine):
-    decision = shipped_engine.decide(
+def test_two_questions_in_one_message_get_both_answers(article_engine):
+    decision = article_engine.decide(
         "Which NATO members don't recognise Kosovo, and when did Kosovo host Defender Europe?"
     )
     assert decision.answered
@@ -44,8 +52,8 @@ def test_two_questions_in_one_message_get_both_answers(shipped_engine):
     assert "2021" in shown
 
 
-def test_discord_says_the_other_answers_are_under_the_buttons(shipped_engine):
-    decision = shipped_engine.decide(
+def test_discord_says_the_other_answers_are_under_the_buttons(article_engine):
+    decision = article_engine.decide(
         "Which NATO members don't recognise Kosovo, and when did Kosovo host Defender Europe?"
     )
     reply = render_discord(decision)
@@ -54,8 +62,8 @@ def test_discord_says_the_other_answers_are_under_the_buttons(shipped_engine):
     assert strings.Reply.ASKED_SEVERAL in reply.content
 
 
-def test_a_second_question_the_knowledge_does_not_cover_gets_no_partial_answer(shipped_engine):
-    decision = shipped_engine.decide(
+def test_a_second_question_the_knowledge_does_not_cover_gets_no_partial_answer(article_engine):
+    decision = article_engine.decide(
         "Which NATO members don't recognise Kosovo, and what is the capital of Brazil?"
     )
     assert decision.also == ()

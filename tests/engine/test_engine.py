@@ -116,9 +116,9 @@ def test_abstains_when_asked_for_members_beyond_those_an_entry_lists(engine):
     assert not engine.decide("Which other NATO members do not recognise Kosovo?").answered
 
 
-def test_abstains_when_asked_for_the_words_of_someone_the_entry_only_mentions(shipped_engine):
-    assert not shipped_engine.decide("What did Kurti say about joining NATO?").answered
-    assert shipped_engine.decide("What did Zelensky announce about NATO?").entry.id == (
+def test_abstains_when_asked_for_the_words_of_someone_the_entry_only_mentions(article_engine):
+    assert not article_engine.decide("What did Kurti say about joining NATO?").answered
+    assert article_engine.decide("What did Zelensky announce about NATO?").entry.id == (
         "zelensky-nato-aspirations"
     )
 
@@ -133,14 +133,14 @@ def test_abstains_when_asked_which_countries_do_what_the_entry_lists_those_that_
     assert not engine.decide("How many countries have recognised Kosovo?").answered
 
 
-def test_abstains_when_asked_for_a_next_date_the_entry_does_not_speak_of(shipped_engine):
-    assert not shipped_engine.decide("When is the next Defender Europe exercise?").answered
-    assert shipped_engine.decide("When are Kosovo's next elections?").answered
+def test_abstains_when_asked_for_a_next_date_the_entry_does_not_speak_of(article_engine):
+    assert not article_engine.decide("When is the next Defender Europe exercise?").answered
+    assert article_engine.decide("When are Kosovo's next elections?").answered
 
 
-def test_abstains_when_asked_who_holds_a_role_the_entry_names_nobody_for(shipped_engine):
-    assert not shipped_engine.decide("Who is the NATO spokesperson?").answered
-    assert shipped_engine.decide("Who is NATO's secretary general?").entry.id == (
+def test_abstains_when_asked_who_holds_a_role_the_entry_names_nobody_for(article_engine):
+    assert not article_engine.decide("Who is the NATO spokesperson?").answered
+    assert article_engine.decide("Who is NATO's secretary general?").entry.id == (
         "rutte-russia-warning"
     )
 

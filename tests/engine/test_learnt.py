@@ -59,7 +59,7 @@ def test_a_question_with_the_acronym_reaches_the_entry_that_writes_the_name():
 def test_a_speaker_is_a_person_a_question_may_ask_to_quote():
     engine = Engine(knowledge())
     assert {"rudolf", "rassendyll"} <= engine.lexicon.people
-    assert engine.lexicon.people_asked_to_speak("What did Rassendyll say?") == {"rassendyll"}
+    assert engine.lexicon.read("What did Rassendyll say?").people == {"rassendyll"}
 
 
 def test_only_a_name_of_capitalised_words_is_a_speaker():
