@@ -48,6 +48,7 @@ TYPOGRAPHIC = {
     "―": "-",
     "…": "...",
 }
+_PLAIN_MARKS = str.maketrans(TYPOGRAPHIC)
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,13 @@ class NormalisedText:
 
 
 def normalise(text: str) -> str:
-    """The form in which two texts are compared: one space per whitespace run, plain marks."""
-    return normalised_text(text).text
+    """The form in which two texts are compared: one space per whitespace run, plain marks.
+
+    Computed directly, not through the cache of `normalised_text`: a load normalises
+    thousands of short texts (quotes, phrasings), which would push the few long source
+    texts out of that cache and make each quote check normalise its source again.
+    """
+    return " ".join(text.translate(_PLAIN_MARKS).split())
 
 
 @lru_cache(maxsize=32)
@@ -106,7 +112,7 @@ def normalised_text(text: str) -> NormalisedText:
 def find_quote(quote: str, text: str) -> bool:
     """Whether `quote` stands verbatim in `text` (up to whitespace and typographic marks)."""
     needle = normalise(quote)
-    return bool(needle) and needle in normalise(text)
+    return bool(needle) and needle in normalised_text(text).text
 
 
 def quote_spans(quote: str, text: str) -> list[tuple[int, int]]:
