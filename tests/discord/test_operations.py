@@ -20,6 +20,7 @@ from bot.discord.run import build_bot
 from bot.engine import Engine
 from bot.health import ConnectionTracker, HealthReporter, health_path
 from bot.logs import configure_logging
+from bot.serving.record import QuestionRecord
 from bot.settings import Settings
 from bot.strings import Health
 from tests.discord.harness import MEMBER_ID, TOKEN
@@ -155,8 +156,9 @@ def _builder(settings: Settings, knowledge, built: list[BriefingBot]):
     engine = Engine(knowledge)
 
     def build(bot_class, options):
+        record = QuestionRecord(settings.database_path, settings.retention_days)
         bot = build_bot(
-            settings, lambda: engine, bot_class=bot_class, sync_at_start=False, **options
+            settings, lambda: engine, record, bot_class=bot_class, sync_at_start=False, **options
         )
 
         async def connect(*, reconnect: bool = True) -> None:

@@ -16,8 +16,8 @@ from bot.knowledge.loader import LoadResult
 from bot.knowledge.model import Knowledge, Source, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, field_name
 from bot.knowledge.store import Applied, Conflict
+from bot.serving.unanswered import QuestionGroup
 from bot.strings import Check, Kb, Moderation
-from bot.unanswered import QuestionGroup
 
 MESSAGE_LIMIT = 2000
 DESCRIPTION_LIMIT = 4096

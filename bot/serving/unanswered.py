@@ -28,7 +28,7 @@ from bot.engine import Engine
 from bot.engine.index import content_words
 from bot.engine.lexicon import Lexicon
 from bot.knowledge.history import Actor
-from bot.record import RecordedQuestion, unanswered_questions
+from bot.serving.record import RecordedQuestion, unanswered_questions
 
 # Two questions belong together when their content words score at least this (0-100,
 # rapidfuzz token_set_ratio): "When will <country> join the <body>?" and "<country> <body>
