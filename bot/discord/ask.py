@@ -13,10 +13,9 @@ from bot.discord.asking import Asker, Place
 from bot.discord.components import Responder
 from bot.discord.errors import log_error
 from bot.discord.markup import plain_text
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, shorten
 from bot.engine import Engine
-from bot.replies import OPTION_LIMIT, DiscordReply, render_notice, shorten
-
-AUTOCOMPLETE_CHOICES = 25
+from bot.replies import DiscordReply, render_notice
 
 
 def _place(guild_id: int | None, channel_id: int | None) -> Place:
@@ -73,12 +72,12 @@ class AskCog(commands.Cog):
 
         The value is the covered question itself, so picking one asks exactly it.
         """
-        suggestions = self.engine_source().complete(current, limit=AUTOCOMPLETE_CHOICES)
+        suggestions = self.engine_source().complete(current, limit=CHOICES_LIMIT)
         return [
             app_commands.Choice(
                 name=shorten(s.question, OPTION_LIMIT), value=shorten(s.question, OPTION_LIMIT)
             )
-            for s in suggestions[:AUTOCOMPLETE_CHOICES]
+            for s in suggestions[:CHOICES_LIMIT]
         ]
 
     async def ask_about_message(

@@ -21,6 +21,7 @@ from discord.ui import Button, DynamicItem, Select
 
 from bot import strings
 from bot.discord.errors import guarded
+from bot.discord_format import ButtonId
 from bot.engine import Engine
 from bot.knowledge.model import Knowledge
 from bot.logs import event
@@ -36,9 +37,6 @@ from bot.serving.record import QuestionRecord
 
 log = logging.getLogger("briefing.discord")
 
-BUTTON = r"briefing:(?P<action>entry|miss|quotes|topics|sources):(?P<argument>[a-z0-9-]{1,64})"
-TOPIC_PICK = r"briefing:pick:(?P<slot>[0-9])"
-
 
 class Presses:
     """What pressing a button or choosing in a menu does, with the services it needs."""
@@ -52,15 +50,15 @@ class Presses:
 
     async def run(self, interaction: discord.Interaction, action: str, argument: str) -> None:
         """Run a button's action (the custom id's `<action>:<argument>`)."""
-        if action == "entry":
+        if action == ButtonId.ENTRY:
             await self.show_entry(interaction, argument)
-        elif action == "miss":
+        elif action == ButtonId.MISS:
             await self.mark_miss(interaction, int(argument))
-        elif action == "quotes":
+        elif action == ButtonId.QUOTES:
             await self.show_full_quotes(interaction, argument)
-        elif action == "topics":
+        elif action == ButtonId.TOPICS:
             await self.show_page(interaction, render_topics, int(argument))
-        elif action == "sources":
+        elif action == ButtonId.SOURCES:
             await self.show_page(interaction, render_sources, int(argument))
         else:
             raise ValueError(f"no action {action!r}")
@@ -103,7 +101,7 @@ class Presses:
         await self.responder.respond(interaction, render_notice(text))
 
 
-class BriefingButton(DynamicItem[Button], template=BUTTON):
+class BriefingButton(DynamicItem[Button], template=ButtonId.PATTERN):
     """Every button the bot sends; its custom id (`briefing:<action>:<argument>`) says what to do.
 
     One class for all of them keeps the set of actions in one place (`Presses.run`) instead
@@ -131,7 +129,7 @@ class BriefingButton(DynamicItem[Button], template=BUTTON):
         await guarded(interaction, action, f"{self.action}_button")
 
 
-class TopicPick(DynamicItem[Select], template=TOPIC_PICK):
+class TopicPick(DynamicItem[Select], template=ButtonId.PICK_PATTERN):
     """A /topics menu: choosing a question shows its answer. The values are entry ids."""
 
     presses: ClassVar[Presses]
@@ -157,12 +155,11 @@ class TopicPick(DynamicItem[Select], template=TOPIC_PICK):
 
 def dynamic_items(presses: Presses) -> tuple[type[DynamicItem[Any]], ...]:
     """The item classes for the bot to register, answering presses with `presses`."""
-    button = type("BriefingButton", (BriefingButton,), {"presses": presses}, template=BUTTON)
-    pick = type("TopicPick", (TopicPick,), {"presses": presses}, template=TOPIC_PICK)
+    button = type(
+        "BriefingButton", (BriefingButton,), {"presses": presses}, template=ButtonId.PATTERN
+    )
+    pick = type("TopicPick", (TopicPick,), {"presses": presses}, template=ButtonId.PICK_PATTERN)
     return button, pick
-
-
-_BUTTON_ID = re.compile(BUTTON)
 
 
 class Responder:
@@ -192,8 +189,8 @@ class Responder:
             )
             view.add_item(pick_class(select))
         for button in reply.buttons:
-            match = _BUTTON_ID.fullmatch(button.custom_id)
-            if match is None:
+            parsed = ButtonId.parse(button.custom_id)
+            if parsed is None:
                 raise ValueError(f"no dynamic item for custom id {button.custom_id!r}")
             item = Button(
                 label=button.label,
@@ -201,7 +198,7 @@ class Responder:
                 style=discord.ButtonStyle[button.style],
                 row=button.row,
             )
-            view.add_item(button_class(item, match["action"], match["argument"]))
+            view.add_item(button_class(item, *parsed))
         return view
 
     def message_fields(self, reply: DiscordReply) -> dict[str, Any]:

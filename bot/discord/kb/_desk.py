@@ -36,7 +36,8 @@ from bot.discord.kb._render import (
     warned,
     yours_file_name,
 )
-from bot.discord.kb._ui import OPTION_LIMIT, Actions, EntryModal, Press, clip, fits_form
+from bot.discord.kb._ui import Actions, EntryModal, Press, fits_form
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.engine.routing import change_problems, phrasing_problems
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.model import Knowledge
@@ -50,7 +51,6 @@ from bot.strings import Kb
 
 log = logging.getLogger("bot.discord.kb")
 
-CHOICES = 25
 NO_MENTIONS = discord.AllowedMentions.none()
 _WRITES_QUOTES = (Action.ADD, Action.EDIT)
 
@@ -324,7 +324,7 @@ class Desk:
         """Entries whose question or phrasings match what is typed, one choice each."""
         if not self.may_write(interaction):
             return []
-        suggestions = self.live.engine.complete(current, CHOICES)
+        suggestions = self.live.engine.complete(current, CHOICES_LIMIT)
         return [
             app_commands.Choice(name=clip(s.question, OPTION_LIMIT), value=s.entry_id)
             for s in suggestions

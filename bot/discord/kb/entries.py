@@ -7,10 +7,11 @@ from functools import partial
 import discord
 from discord import app_commands
 
-from bot.discord.kb._desk import CHOICES, ModeratorCog, actor_of
+from bot.discord.kb._desk import ModeratorCog, actor_of
 from bot.discord.kb._forms import EntryForm
 from bot.discord.kb._render import confirm_remove_text, refused_text
-from bot.discord.kb._ui import OPTION_LIMIT, Actions, Press, clip
+from bot.discord.kb._ui import Actions, Press
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.history import Action
 from bot.knowledge.problems import Problem
 from bot.knowledge.validate import ID_PATTERN
@@ -119,4 +120,4 @@ class EntriesCog(ModeratorCog):
             app_commands.Choice(name=clip(p, OPTION_LIMIT), value=p)
             for p in entry.phrasings
             if typed in p.casefold() and len(p) <= OPTION_LIMIT
-        ][:CHOICES]
+        ][:CHOICES_LIMIT]

@@ -9,11 +9,12 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord.kb._desk import CHOICES, ModeratorCog, Yours, actor_of
+from bot.discord.kb._desk import ModeratorCog, Yours, actor_of
 from bot.discord.kb._forms import EntryForm, unfit_upload
 from bot.discord.kb._render import coverage_summary_text, coverage_text, refused_text, sources_text
-from bot.discord.kb._ui import OPTION_LIMIT, Actions, Press, SourceForm, SourceModal, clip
+from bot.discord.kb._ui import Actions, Press, SourceForm, SourceModal
 from bot.discord.kb._upload import download_limited
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.files import SOURCE_TEXT_LIMIT
 from bot.knowledge.guide import SourceGuide, Suggestion, citation_block, guide
 from bot.knowledge.history import Action
@@ -160,7 +161,7 @@ class SourcesCog(ModeratorCog):
             app_commands.Choice(name=clip(f"{s.id} · {s.title}", OPTION_LIMIT), value=s.id)
             for s in sources
             if typed in s.id.casefold() or typed in s.title.casefold()
-        ][:CHOICES]
+        ][:CHOICES_LIMIT]
 
 
 async def _uploaded_text(file: discord.Attachment) -> str | Refused:

@@ -9,7 +9,7 @@ import sqlite3
 import discord
 from discord import app_commands
 
-from bot.discord.kb._desk import CHOICES, ModeratorCog, actor_of
+from bot.discord.kb._desk import ModeratorCog, actor_of
 from bot.discord.kb._forms import EntryForm
 from bot.discord.kb._render import (
     dismissed_text,
@@ -18,7 +18,8 @@ from bot.discord.kb._render import (
     recording_text,
     unanswered_text,
 )
-from bot.discord.kb._ui import OPTION_LIMIT, Actions, Press, clip
+from bot.discord.kb._ui import Actions, Press
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.history import Action
 from bot.knowledge.store import Applied
 from bot.logs import event
@@ -63,7 +64,7 @@ class UnansweredCog(ModeratorCog):
     async def _show_group(self, interaction: discord.Interaction, group: QuestionGroup) -> None:
         """One group, with its three ways to deal with it."""
         question = group.examples[0]
-        options = closest_entries(self.desk.live.engine, group, CHOICES)
+        options = closest_entries(self.desk.live.engine, group, CHOICES_LIMIT)
 
         async def as_phrasing(chosen: discord.Interaction, entry_id: str) -> None:
             work = self.desk.add_phrasing(entry_id, question, actor_of(chosen))
