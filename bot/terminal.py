@@ -18,6 +18,7 @@ from bot import strings
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import Problem
+from bot.ops.settings import Settings
 from bot.replies import (
     render_sources_terminal,
     render_terminal,
@@ -25,7 +26,6 @@ from bot.replies import (
     render_welcome_terminal,
     to_json,
 )
-from bot.settings import Settings
 from bot.small_talk import small_talk
 
 EngineSource = Engine | Callable[[], Engine]

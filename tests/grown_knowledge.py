@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 SHIPPED = PROJECT_ROOT / "knowledge"
 SOURCES_NEXT = Path(__file__).parent / "fixtures" / "sources-next"

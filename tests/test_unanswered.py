@@ -5,6 +5,7 @@ from bot.engine.decision import Decision
 from bot.engine.lexicon import Lexicon
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry
+from bot.ops.settings import PROJECT_ROOT
 from bot.serving.record import QuestionRecord
 from bot.serving.unanswered import (
     Asked,
@@ -14,7 +15,6 @@ from bot.serving.unanswered import (
     closest_entries,
     group_questions,
 )
-from bot.settings import PROJECT_ROOT
 from tests.knowledge.store_helpers import ALICE
 
 # The general language only: grouping needs no word of any subject.

@@ -19,9 +19,9 @@ from bot.discord.cooldown import Cooldown
 from bot.discord.errors import apologise
 from bot.discord.sync import sync_if_changed
 from bot.engine import Engine
-from bot.logs import event
+from bot.ops.logs import event
+from bot.ops.settings import Settings
 from bot.serving.record import QuestionRecord
-from bot.settings import Settings
 
 log = logging.getLogger("briefing.discord")
 

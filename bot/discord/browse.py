@@ -11,8 +11,8 @@ from discord.ext import commands
 from bot import strings
 from bot.discord.components import Responder
 from bot.engine import Engine
+from bot.ops.settings import Settings
 from bot.replies import render_about, render_sources, render_topics
-from bot.settings import Settings
 
 
 class BrowseCog(commands.Cog):

@@ -24,7 +24,7 @@ from bot.discord.errors import guarded
 from bot.discord_format import ButtonId
 from bot.engine import Engine
 from bot.knowledge.model import Knowledge
-from bot.logs import event
+from bot.ops.logs import event
 from bot.replies import (
     DiscordReply,
     render_discord,

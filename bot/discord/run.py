@@ -23,11 +23,11 @@ from bot.discord.bot import BriefingBot, CogFactory
 from bot.discord.kb import kb_cogs
 from bot.discord.sync import sync_commands
 from bot.engine import Engine
-from bot.logs import configure_logging, event
+from bot.ops.logs import configure_logging, event
+from bot.ops.settings import Settings
 from bot.serving import Services, open_services
 from bot.serving.live import KnowledgeUnavailable
 from bot.serving.record import QuestionRecord
-from bot.settings import Settings
 
 log = logging.getLogger("briefing.discord")
 

@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from bot import database
-from bot.logs import event
+from bot.ops import database
+from bot.ops.logs import event
 
 log = logging.getLogger("briefing.history")
 

@@ -68,7 +68,7 @@ from bot.knowledge.vocabulary import (
     is_empty,
     vocabulary_to_yaml,
 )
-from bot.logs import event
+from bot.ops.logs import event
 from bot.strings import Moderation
 
 log = logging.getLogger(__name__)

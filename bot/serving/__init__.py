@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from bot.engine import Engine
 from bot.knowledge.store import KnowledgeStore
+from bot.ops.settings import Settings
 from bot.serving.live import LiveKnowledge, open_moderated
 from bot.serving.record import QuestionRecord
 from bot.serving.unanswered import UnansweredQuestions
-from bot.settings import Settings
 
 __all__ = ["Services", "open_services"]
 

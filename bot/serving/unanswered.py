@@ -23,11 +23,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from bot import database
 from bot.engine import Engine
 from bot.engine.index import content_words
 from bot.engine.lexicon import Lexicon
 from bot.knowledge.history import Actor
+from bot.ops import database
 from bot.serving.record import RecordedQuestion, unanswered_questions
 
 # Two questions belong together when their content words score at least this (0-100,

@@ -20,8 +20,8 @@ from aiohttp.test_utils import TestServer
 
 from bot.discord.bot import BriefingBot
 from bot.discord.kb import kb_cogs
+from bot.ops.settings import Settings
 from bot.serving import Services, open_services
-from bot.settings import Settings
 from tests.discord.harness import (
     GUILD_ID,
     MEMBER_ID,

@@ -12,16 +12,16 @@ import discord
 import pytest
 from discord.ext import commands
 
-from bot import health
 from bot.discord import operations
 from bot.discord.bot import BriefingBot
 from bot.discord.operations import choose_bot_class, report_connection, sharded, wants_sharding
 from bot.discord.run import build_bot
 from bot.engine import Engine
-from bot.health import ConnectionTracker, HealthReporter, health_path
-from bot.logs import configure_logging
+from bot.ops import health
+from bot.ops.health import ConnectionTracker, HealthReporter, health_path
+from bot.ops.logs import configure_logging
+from bot.ops.settings import Settings
 from bot.serving.record import QuestionRecord
-from bot.settings import Settings
 from bot.strings import Health
 from tests.discord.harness import MEMBER_ID, TOKEN
 

@@ -15,7 +15,7 @@ from bot import strings
 from bot.discord.bot import BriefingBot
 from bot.engine import Engine
 from bot.engine.decision import Decision
-from bot.health import HealthReporter, check, health_path
+from bot.ops.health import HealthReporter, check, health_path
 from bot.serving.record import QuestionRecord
 from bot.strings import Health
 from tests.discord.harness import MEMBER_ID

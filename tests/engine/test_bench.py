@@ -17,7 +17,7 @@ def test_synthetic_knowledge_is_the_same_for_the_same_seed(engine):
 
 
 def test_quality_says_plainly_when_the_shared_scorer_is_absent(tmp_path, monkeypatch):
-    from bot.settings import load_settings
+    from bot.ops.settings import load_settings
 
     monkeypatch.setattr(bench, "EVAL_DIR", tmp_path / "missing")
     printed: list[str] = []

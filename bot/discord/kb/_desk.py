@@ -45,7 +45,7 @@ from bot.knowledge.problems import Problem
 from bot.knowledge.serialise import data_to_yaml
 from bot.knowledge.store import Applied, Conflict, Refused, StoredEntry, WriteResult
 from bot.knowledge.validate import quote_warnings
-from bot.logs import event
+from bot.ops.logs import event
 from bot.serving import Services
 from bot.strings import Kb
 

@@ -22,7 +22,7 @@ from bot.discord.kb._ui import Actions, Press
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.history import Action
 from bot.knowledge.store import Applied
-from bot.logs import event
+from bot.ops.logs import event
 from bot.serving.unanswered import QuestionGroup, Resolution, closest_entries
 from bot.strings import Kb
 
