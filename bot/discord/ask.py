@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import strings
-from bot.discord.asking import Asker, Place
+from bot.discord.asker import Asker, Place
 from bot.discord.components import Responder
 from bot.discord.errors import log_error
 from bot.discord.markup import plain_text

@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.discord.ask import AskCog
-from bot.discord.asking import Asker
+from bot.discord.asker import Asker
 from bot.discord.browse import BrowseCog
 from bot.discord.components import Responder
 from bot.discord.cooldown import Cooldown

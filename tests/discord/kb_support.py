@@ -137,14 +137,14 @@ def kb(harness: Harness, path: str, user_id: int = MEMBER_ID, **options: Any) ->
     attachments = [o["attachment"] for o in options.values() if isinstance(o, dict)]
     if attachments:
         data["resolved"] = {"attachments": {a["id"]: a for a in attachments}}
-    return harness._interaction(2, data, user_id)
+    return harness.interaction(2, data, user_id)
 
 
 def kb_autocomplete(harness: Harness, path: str, focused: str, typed: str, **options: Any) -> dict:
     """An autocomplete request for option `focused` of `/kb <path>`."""
     given = {**options, focused: {"name": focused, "type": 3, "value": typed, "focused": True}}
     data = {"id": snowflake(), "name": "kb", "type": 1, "options": _options(path, given)}
-    return harness._interaction(4, data, MEMBER_ID)
+    return harness.interaction(4, data, MEMBER_ID)
 
 
 def attachment(
@@ -252,7 +252,7 @@ def submit(harness: Harness, opened: Request, user_id: int = MODERATOR_ID, **typ
             }
         )
     data = {"custom_id": modal["custom_id"], "components": rows}
-    return moderator(harness._interaction(5, data, user_id), user_id)
+    return moderator(harness.interaction(5, data, user_id), user_id)
 
 
 def _inputs(modal: dict) -> list[dict]:
