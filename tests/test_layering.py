@@ -19,6 +19,7 @@ FORBIDDEN = {
     "bot.knowledge": (*FRONT_ENDS, "bot.serving", "bot.replies", "bot.bench"),
     "bot.serving": FRONT_ENDS,
     "bot.ops": FRONT_ENDS,
+    "bot.discord": ("bot.terminal", "bot.cli"),
     "bot.replies": ("discord", "bot.discord", "bot.serving"),
     "bot.discord_format": (*FRONT_ENDS, "bot.serving", "bot.engine", "bot.knowledge"),
     "bot.terminal": ("discord", "bot.discord"),

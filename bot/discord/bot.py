@@ -25,10 +25,10 @@ from bot.serving.record import QuestionRecord
 
 log = logging.getLogger("briefing.discord")
 
-# What adds a feature (such as moderation) to the bot: its cogs, given the one thing they
-# need from the connection, a way to tell the log channel.
+# What adds a feature (such as moderation) to the bot: its cogs, given what they need from
+# the bot: the responder every reply goes out through, and a way to tell the log channel.
 Announce = Callable[[str], Awaitable[None]]
-CogFactory = Callable[[Announce], Sequence[commands.Cog]]
+CogFactory = Callable[[Responder, Announce], Sequence[commands.Cog]]
 
 
 def intents() -> discord.Intents:
@@ -112,7 +112,11 @@ class BriefingBot(commands.Bot):
         ask = AskCog(self.asker, self.engine_source, self.responder, me=lambda: self.user)
         browse = BrowseCog(self.engine_source, self.settings, self.responder, me=lambda: self.user)
         self.tree.add_command(ask.ask_menu)
-        for cog in (ask, browse, *(c for make in self._cog_factories for c in make(self.announce))):
+        for cog in (
+            ask,
+            browse,
+            *(c for make in self._cog_factories for c in make(self.responder, self.announce)),
+        ):
             await self.add_cog(cog)
         self.add_dynamic_items(*self.responder.items)
         await self._prune()

@@ -225,12 +225,22 @@ class Responder:
     ) -> None:
         """Answer the interaction, or follow up when it was already answered or deferred."""
         private = reply.ephemeral if ephemeral is None else ephemeral
-        fields = self.message_fields(reply)
+        await self.send(interaction, ephemeral=private, **self.message_fields(reply))
+
+    async def send(
+        self, interaction: discord.Interaction, *, ephemeral: bool, **fields: Any
+    ) -> None:
+        """Send discord.py's message fields as the interaction's answer or its follow-up.
+
+        The one place both members' replies and moderators' (bot/discord/kb) go out; no
+        reply ever pings anyone.
+        """
+        fields.setdefault("allowed_mentions", discord.AllowedMentions.none())
         if interaction.response.is_done():
             fields = {key: value for key, value in fields.items() if value is not None}
-            await interaction.followup.send(ephemeral=private, **fields)
+            await interaction.followup.send(ephemeral=ephemeral, **fields)
         else:
-            await interaction.response.send_message(ephemeral=private, **fields)
+            await interaction.response.send_message(ephemeral=ephemeral, **fields)
 
     async def edit(self, interaction: discord.Interaction, reply: DiscordReply) -> None:
         """Replace the message a button was pressed on (paging through a list)."""

@@ -17,12 +17,13 @@ from typing import Any
 
 import discord
 
-from bot import strings, terminal
+from bot import strings
 from bot.discord import operations
 from bot.discord.bot import BriefingBot, CogFactory
 from bot.discord.kb import kb_cogs
 from bot.discord.sync import sync_commands
 from bot.engine import Engine
+from bot.knowledge.check import show_problems
 from bot.ops.logs import configure_logging, event
 from bot.ops.settings import Settings
 from bot.serving import Services, open_services
@@ -38,7 +39,7 @@ def run(settings: Settings) -> int:
     try:
         services = open_services(settings)
     except KnowledgeUnavailable as error:
-        terminal.show_problems(error.problems, sys.stderr)
+        show_problems(error.problems, sys.stderr)
         operations.report_knowledge_failed(settings)
         return 1
     try:
@@ -109,7 +110,7 @@ def sync(settings: Settings) -> int:
     try:
         services = open_services(settings)
     except KnowledgeUnavailable as error:
-        terminal.show_problems(error.problems, sys.stderr)
+        show_problems(error.problems, sys.stderr)
         return 1
     try:
         count = asyncio.run(_sync(services))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.components import Responder
 from bot.discord.kb._desk import Announce, Desk, ModeratorCog
 from bot.discord.kb.entries import EntriesCog
 from bot.discord.kb.history import HistoryCog
@@ -53,11 +54,12 @@ class KbGroupCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP)
             area.take_commands(group)
 
 
-def kb_cogs(services: Services, announce: Announce) -> list[commands.Cog]:
+def kb_cogs(services: Services, responder: Responder, announce: Announce) -> list[commands.Cog]:
     """The `/kb` group and its areas, working with `services`.
 
-    `announce` tells the moderators' log channel about a change.
+    `responder` sends every reply, as it sends members'; `announce` tells the moderators'
+    log channel about a change.
     """
-    desk = Desk(services, announce)
+    desk = Desk(services, responder, announce)
     areas = [area(desk) for area in AREAS]
     return [KbGroupCog(areas), *areas]

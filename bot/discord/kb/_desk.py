@@ -21,6 +21,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.components import Responder
 from bot.discord.kb._access import Access, ModeratorRoles, access_of
 from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_entry_id
 from bot.discord.kb._render import (
@@ -51,7 +52,6 @@ from bot.strings import Kb
 
 log = logging.getLogger("bot.discord.kb")
 
-NO_MENTIONS = discord.AllowedMentions.none()
 _WRITES_QUOTES = (Action.ADD, Action.EDIT)
 
 Announce = Callable[[str], Awaitable[None]]
@@ -85,8 +85,9 @@ class Desk:
     `announce` sends a line to the moderators' log channel (nothing when none is set).
     """
 
-    def __init__(self, services: Services, announce: Announce) -> None:
+    def __init__(self, services: Services, responder: Responder, announce: Announce) -> None:
         self.services = services
+        self._responder = responder
         self.settings = services.settings
         self.store = services.store
         self.live = services.live
@@ -131,14 +132,7 @@ class Desk:
         """
         if warn:
             content = warned(content, len(self.live.problems))
-        if interaction.response.is_done():
-            await interaction.followup.send(
-                content, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra
-            )
-        else:
-            await interaction.response.send_message(
-                content, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra
-            )
+        await self._responder.send(interaction, ephemeral=True, content=content, **extra)
 
     async def announce(self, text: str) -> None:
         """Tell the log channel; a failure there never undoes a write."""
