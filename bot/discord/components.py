@@ -1,11 +1,11 @@
 """Buttons and menus that keep working after a restart, and sending a rendered reply.
 
-Every button and menu is a `DynamicItem`: its custom id (shaped by bot.replies) carries
+Every button and menu is a `DynamicItem`: its custom id (`ButtonId`, bot/discord_format.py) carries
 all a press needs, such as `briefing:entry:<entry_id>`, and the bot registers the item
 classes at start, so a press on a message sent before a restart is still answered. No view
 state is kept in memory, so nothing expires. What a press does needs the served engine and
-the question record: `dynamic_items` binds the registered classes to a `Presses` holding
-them, so no press looks for its services through the client.
+the question record: the `Responder` binds the item classes it registers and sends to a
+`Presses` holding them, so no press looks for its services through the client.
 """
 
 from __future__ import annotations

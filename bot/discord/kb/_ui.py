@@ -1,9 +1,10 @@
-"""The forms and buttons of `/kb`: they collect input and hand it to the cog, nothing more.
+"""The forms and buttons of `/kb`: they collect input and hand it to an area, nothing more.
 
-Every form and button asks `allowed` (the cog's moderator check) before acting, because a
-button stays pressable for as long as its message exists. They live in memory only, so a
-restart of the bot ends them; a form stays open for a day, and the "Fix and retry" button
-for as long as the bot runs, so a refused moderator's text is never lost to a timer.
+Every form and button asks `allowed` (`Desk.allowed`, the moderator check) before acting:
+a command's check does not cover them, and a button stays pressable for as long as its
+message exists. They live in memory only, so a restart of the bot ends them; a form stays
+open for a day, and the "Fix and retry" button for as long as the bot runs, so a refused
+moderator's text is never lost to a timer.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ class EntryModal(_ModeratorModal):
             self.add_item(item)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        """Hand the typed text to the cog."""
+        """Hand the typed text on."""
         form = EntryForm(
             question=self.question.value,
             topic=self.topic.value,
@@ -129,7 +130,7 @@ class SourceModal(_ModeratorModal):
                 self.add_item(item)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        """Hand the typed metadata (and text) to the cog."""
+        """Hand the typed metadata (and text) on."""
         form = SourceForm(
             id=self.source_id.value.strip(),
             title=self.source_title.value.strip(),
