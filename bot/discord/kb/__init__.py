@@ -27,11 +27,12 @@ from bot.strings import Kb
 
 __all__ = ["KbGroupCog", "kb_cogs"]
 
+# In the order Discord lists their commands (subgroups first, then the rest by area).
 AREAS: tuple[type[ModeratorCog], ...] = (
     EntriesCog,
     HistoryCog,
-    SourcesCog,
     UnansweredCog,
+    SourcesCog,
     VocabularyCog,
     WholeKnowledgeCog,
 )
@@ -50,8 +51,10 @@ class KbGroupCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP)
         self.areas = tuple(areas)
         group = self.app_command
         assert group is not None  # a GroupCog always has its group
-        for area in self.areas:
-            area.take_commands(group)
+        handed = [command for area in self.areas for command in area.hand_over_commands()]
+        for command in sorted(handed, key=lambda c: not isinstance(c, app_commands.Group)):
+            command.parent = group
+            group.add_command(command)
 
 
 def kb_cogs(services: Services, responder: Responder, announce: Announce) -> list[commands.Cog]:

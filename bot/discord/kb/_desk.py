@@ -328,8 +328,9 @@ class Desk:
 class ModeratorCog(commands.Cog):
     """One area of `/kb`: every command in it is for moderators only, checked once here.
 
-    The commands are declared in the subclass's body like any cog's and are handed to the
-    one `/kb` group by `take_commands`, so each area keeps its own check and error path.
+    The commands are declared in the subclass's body like any cog's and are handed over to
+    the one `/kb` group (`hand_over_commands`), so each area keeps its own check and error
+    path.
     """
 
     def __init__(self, desk: Desk) -> None:
@@ -349,12 +350,13 @@ class ModeratorCog(commands.Cog):
         if isinstance(error, NotModerator):
             await self.desk.refuse(interaction, error.access)
 
-    def take_commands(self, group: app_commands.Group) -> None:
-        """Move this area's commands under `group` (so the cog adds none at the top level)."""
-        for command in self.__cog_app_commands__:
-            command.parent = group
-            group.add_command(command)
-        self.__cog_app_commands__ = []
+    def hand_over_commands(self) -> list[app_commands.Command | app_commands.Group]:
+        """Give up the area's commands to the `/kb` group; the cog then adds none at the top.
+
+        They stay bound to this cog, so its check and error path still apply to them.
+        """
+        commands, self.__cog_app_commands__ = self.__cog_app_commands__, []
+        return commands
 
 
 def attached(yours: Yours) -> discord.File:
