@@ -25,7 +25,7 @@ from bot.engine import Engine
 from bot.engine.decision import MAX_QUESTION_CHARS
 from bot.engine.hostile import hostile_questions
 from bot.knowledge.model import Citation, Entry, Knowledge
-from bot.settings import PROJECT_ROOT, Settings
+from bot.ops.settings import PROJECT_ROOT, Settings
 
 EVAL_DIR = PROJECT_ROOT.parent / "shared" / "eval"
 OWN_QUESTIONS = PROJECT_ROOT / "tests" / "engine" / "questions.yaml"

@@ -7,9 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from bot import health, strings
+from bot import strings
 from bot.knowledge.check import run_check, run_coverage, run_sources
-from bot.settings import Settings, SettingsError, load_settings
+from bot.ops import health
+from bot.ops.settings import Settings, SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import strings
+from bot.discord_format import (
+    BUTTON_LABEL_LIMIT,
+    DESCRIPTION_LIMIT,
+    EMBED_LIMIT,
+    FIELD_NAME_LIMIT,
+    FIELD_VALUE_LIMIT,
+    FIELDS_LIMIT,
+    FOOTER_LIMIT,
+    MESSAGE_LIMIT,
+    OPTION_LIMIT,
+    OPTIONS_PER_SELECT,
+    ROWS_LIMIT,
+    TITLE_LIMIT,
+    ButtonId,
+    plural,
+    shorten,
+)
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.knowledge.guide import citing_counts
 from bot.knowledge.model import Entry, Knowledge, Source
@@ -147,35 +164,13 @@ def to_json(decision: Decision) -> dict[str, Any]:
 
 # Discord ---------------------------------------------------------------------------------
 #
-# Plain data only: the Discord front end turns these into discord.py objects. Every length
-# below is a limit Discord enforces (a reply over one is refused outright), so text is cut
-# here, visibly, and the full text stays reachable through a button.
+# Plain data only: the Discord front end turns these into discord.py objects. Discord's
+# limits, shortening and the buttons' custom ids are in bot/discord_format.py; text is cut
+# visibly, and the full text stays reachable through a button.
 
-MESSAGE_LIMIT = 2000
-TITLE_LIMIT = 256
-DESCRIPTION_LIMIT = 4096
-FIELD_NAME_LIMIT = 256
-FIELD_VALUE_LIMIT = 1024
-FOOTER_LIMIT = 2048
-EMBED_LIMIT = 6000
-FIELDS_LIMIT = 25
-BUTTON_LABEL_LIMIT = 80
-OPTION_LIMIT = 100
-OPTIONS_PER_SELECT = 25
-ROWS_LIMIT = 5
 ECHO_LIMIT = 300
 SOURCES_PER_PAGE = 10
-ELLIPSIS = "…"
 EMBED_COLOUR = 0x1F6FB2
-
-# Custom ids of the buttons and menus. They carry everything a press needs, so a press
-# works after a restart; bot/discord/components.py matches these same shapes.
-ENTRY_ID = "briefing:entry:{entry_id}"
-MISS_ID = "briefing:miss:{question_id}"
-QUOTES_ID = "briefing:quotes:{entry_id}"
-TOPICS_PAGE_ID = "briefing:topics:{page}"
-TOPIC_PICK_ID = "briefing:pick:{slot}"
-SOURCES_PAGE_ID = "briefing:sources:{page}"
 
 
 @dataclass(frozen=True)
@@ -219,14 +214,6 @@ class DiscordReply:
     buttons: tuple[DiscordButton, ...] = ()
     selects: tuple[DiscordSelect, ...] = ()
     ephemeral: bool = False
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters, ending with a visible "…" when cut."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    return text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS
 
 
 def render_discord(
@@ -278,10 +265,10 @@ def _answer(
     nearby = _nearby(entry.id, (*asked_too, *decision.suggestions, *related))
     buttons = [_entry_button(s, "secondary", row=0) for s in nearby]
     if question_id is not None:
-        custom_id = MISS_ID.format(question_id=question_id)
+        custom_id = ButtonId.build(ButtonId.MISS, question_id)
         buttons.append(DiscordButton(strings.Discord.MISS_BUTTON, custom_id, "danger", row=1))
     if cut:
-        custom_id = QUOTES_ID.format(entry_id=entry.id)
+        custom_id = ButtonId.build(ButtonId.QUOTES, entry.id)
         buttons.append(DiscordButton(strings.Discord.FULL_QUOTES_BUTTON, custom_id, row=1))
     return DiscordReply(content=notice, embed=embed, buttons=tuple(buttons))
 
@@ -319,7 +306,7 @@ def _quote_value(quote: SourcedQuote, limit: int) -> tuple[str, bool]:
 
 def _entry_button(suggestion: Suggestion, style: str, row: int) -> DiscordButton:
     label = shorten(suggestion.question, BUTTON_LABEL_LIMIT)
-    return DiscordButton(label, ENTRY_ID.format(entry_id=suggestion.entry_id), style, row)
+    return DiscordButton(label, ButtonId.build(ButtonId.ENTRY, suggestion.entry_id), style, row)
 
 
 def _abstention(decision: Decision, notice: str) -> DiscordReply:
@@ -394,15 +381,13 @@ def render_topics(knowledge: Knowledge, page: int = 0) -> DiscordReply:
     page = min(max(page, 0), pages - 1)
     shown = menus[page * per_page : (page + 1) * per_page]
     selects = tuple(
-        DiscordSelect(TOPIC_PICK_ID.format(slot=slot), placeholder, options, row=slot)
+        DiscordSelect(ButtonId.pick(slot), placeholder, options, row=slot)
         for slot, (placeholder, options) in enumerate(shown)
     )
     counts = _topic_counts(knowledge)
     lines = [strings.Discord.TOPICS_INTRO, ""]
     lines += [
-        strings.Discord.TOPIC_LINE.format(
-            topic=topic, count=_plural(strings.Discord.TOPIC_COUNT, n)
-        )
+        strings.Discord.TOPIC_LINE.format(topic=topic, count=plural(strings.Discord.TOPIC_COUNT, n))
         for topic, n in counts
     ]
     embed: dict[str, Any] = {
@@ -412,7 +397,7 @@ def render_topics(knowledge: Knowledge, page: int = 0) -> DiscordReply:
     }
     if pages > 1:
         embed["footer"] = {"text": strings.Discord.PAGE.format(page=page + 1, pages=pages)}
-    buttons = _page_buttons(TOPICS_PAGE_ID, page, pages, row=len(shown))
+    buttons = _page_buttons(ButtonId.TOPICS, page, pages, row=len(shown))
     return DiscordReply(embed=embed, selects=selects, buttons=buttons, ephemeral=True)
 
 
@@ -446,19 +431,15 @@ def _topic_menus(knowledge: Knowledge) -> list[tuple[str, tuple[DiscordOption, .
     return menus
 
 
-def _page_buttons(template: str, page: int, pages: int, row: int) -> tuple[DiscordButton, ...]:
+def _page_buttons(action: str, page: int, pages: int, row: int) -> tuple[DiscordButton, ...]:
     buttons = []
     if page > 0:
-        custom_id = template.format(page=page - 1)
+        custom_id = ButtonId.build(action, page - 1)
         buttons.append(DiscordButton(strings.Discord.PREVIOUS, custom_id, row=row))
     if page < pages - 1:
-        custom_id = template.format(page=page + 1)
+        custom_id = ButtonId.build(action, page + 1)
         buttons.append(DiscordButton(strings.Discord.NEXT, custom_id, row=row))
     return tuple(buttons)
-
-
-def _plural(forms: tuple[str, str], count: int) -> str:
-    return (forms[0] if count == 1 else forms[1]).format(count=count)
 
 
 def render_sources(knowledge: Knowledge, page: int = 0) -> DiscordReply:
@@ -478,14 +459,14 @@ def render_sources(knowledge: Knowledge, page: int = 0) -> DiscordReply:
     }
     if pages > 1:
         embed["footer"] = {"text": strings.Discord.PAGE.format(page=page + 1, pages=pages)}
-    buttons = _page_buttons(SOURCES_PAGE_ID, page, pages, row=0)
+    buttons = _page_buttons(ButtonId.SOURCES, page, pages, row=0)
     return DiscordReply(embed=embed, buttons=buttons, ephemeral=True)
 
 
 def _source_field(source: Source, cited: int) -> dict[str, Any]:
     lines = [
         strings.Discord.SOURCE_LINE.format(outlet=source.outlet, date=human_date(source.published)),
-        _plural(strings.Discord.SOURCE_CITED, cited),
+        plural(strings.Discord.SOURCE_CITED, cited),
     ]
     if source.author:
         lines.append(strings.Discord.SOURCE_BY.format(author=source.author))
@@ -503,8 +484,8 @@ def render_about(knowledge: Knowledge, bot_name: str, retention_days: int) -> Di
     entries_forms, sources_forms = strings.Discord.ABOUT_COUNTS
     as_of = strings.Discord.ABOUT_AS_OF.format(
         date=human_date(newest) if newest else strings.Discord.ABOUT_NOTHING,
-        entries=_plural(entries_forms, len(knowledge.entries)),
-        sources=_plural(sources_forms, len(knowledge.sources)),
+        entries=plural(entries_forms, len(knowledge.entries)),
+        sources=plural(sources_forms, len(knowledge.sources)),
     )
     how = strings.Discord.ABOUT_HOW.format(name=bot_name, context_menu=strings.Discord.CONTEXT_MENU)
     fields = [
@@ -569,7 +550,7 @@ def _topic_list(knowledge: Knowledge) -> str:
     if not topics:
         return strings.Welcome.NO_TOPICS
     forms = strings.Discord.TOPIC_COUNT
-    return "\n".join(f"• {topic} ({_plural(forms, count)})" for topic, count in topics)
+    return "\n".join(f"• {topic} ({plural(forms, count)})" for topic, count in topics)
 
 
 def render_topics_terminal(knowledge: Knowledge) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from bot import strings
 from bot.engine import Engine
+from bot.knowledge.check import show_problems
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.problems import Problem
+from bot.ops.settings import Settings
 from bot.replies import (
     render_sources_terminal,
     render_terminal,
@@ -25,7 +26,6 @@ from bot.replies import (
     render_welcome_terminal,
     to_json,
 )
-from bot.settings import Settings
 from bot.small_talk import small_talk
 
 EngineSource = Engine | Callable[[], Engine]
@@ -38,14 +38,6 @@ def load_engine(settings: Settings, errors: TextIO = sys.stderr) -> Engine | Non
         show_problems(result.problems, errors)
         return None
     return Engine(result.knowledge)
-
-
-def show_problems(problems: Sequence[Problem], errors: TextIO = sys.stderr) -> None:
-    """Say why nothing can be answered: the first problems and how to see them all."""
-    print(strings.Terminal.BROKEN_KNOWLEDGE, file=errors)
-    for problem in problems[:20]:
-        print(f"  {problem}", file=errors)
-    print(strings.Terminal.CHECK_HINT, file=errors)
 
 
 def tolerate_any_bytes(stdin: TextIO, stdout: TextIO) -> None:

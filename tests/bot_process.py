@@ -12,10 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 SETTING_NAMES = tuple(
-    re.findall(r'read\(\s*"([A-Z_]+)"', (PROJECT_ROOT / "bot" / "settings.py").read_text())
+    re.findall(r'read\(\s*"([A-Z_]+)"', (PROJECT_ROOT / "bot" / "ops" / "settings.py").read_text())
 )
 
 

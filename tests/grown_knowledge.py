@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 SHIPPED = PROJECT_ROOT / "knowledge"
 SOURCES_NEXT = Path(__file__).parent / "fixtures" / "sources-next"

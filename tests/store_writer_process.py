@@ -16,8 +16,8 @@ from pathlib import Path
 from bot.knowledge.files import knowledge_lock
 from bot.knowledge.history import Actor, ChangeLog
 from bot.knowledge.store import KnowledgeStore
-from bot.lifecycle import Shutdown, serve
-from bot.logs import configure_logging
+from bot.ops.lifecycle import Shutdown, serve
+from bot.ops.logs import configure_logging
 from tests.knowledge.store_helpers import make_knowledge
 
 ENTRY_ID = "kosovo-outside-pfp"

@@ -17,8 +17,8 @@ import pytest
 import yaml
 from dotenv import dotenv_values
 
-from bot.lifecycle import GRACE_SECONDS
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.ops.lifecycle import GRACE_SECONDS
+from bot.ops.settings import PROJECT_ROOT, load_settings
 
 DEPLOY = PROJECT_ROOT / "deploy"
 DOCKERFILE = DEPLOY / "Dockerfile"

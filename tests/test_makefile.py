@@ -3,7 +3,7 @@
 import os
 import subprocess
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 
 def _planned(target: str) -> str:

@@ -10,7 +10,7 @@ import sys
 import time
 
 from bot import strings
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.bot_process import bot_env, run_bot
 from tests.engine.conftest import FIXTURE_KNOWLEDGE
 

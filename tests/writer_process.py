@@ -15,8 +15,8 @@ import threading
 import time
 from pathlib import Path
 
-from bot.lifecycle import Shutdown, serve
-from bot.logs import configure_logging
+from bot.ops.lifecycle import Shutdown, serve
+from bot.ops.logs import configure_logging
 
 CHUNKS = 200
 CHUNK = "x" * 1023 + "\n"

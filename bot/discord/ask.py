@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot import strings
-from bot.discord.asking import Place
-from bot.discord.components import message_fields, respond
+from bot.discord.asker import Asker, Place
+from bot.discord.components import Responder
 from bot.discord.errors import log_error
 from bot.discord.markup import plain_text
-from bot.replies import OPTION_LIMIT, DiscordReply, render_notice, shorten
-
-if TYPE_CHECKING:
-    from bot.discord.bot import BriefingBot
-
-AUTOCOMPLETE_CHOICES = 25
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, shorten
+from bot.engine import Engine
+from bot.replies import DiscordReply, render_notice
 
 
 def _place(guild_id: int | None, channel_id: int | None) -> Place:
@@ -26,21 +23,26 @@ def _place(guild_id: int | None, channel_id: int | None) -> Place:
 
 
 class AskCog(commands.Cog):
-    """Every way a member asks a question."""
+    """Every way a member asks a question.
 
-    def __init__(self, bot: BriefingBot) -> None:
-        self.bot = bot
+    `me` is the bot's own user once logged in: only a mention of it is a question. Context
+    menus cannot live in a cog's class body, so the bot registers `ask_menu` itself.
+    """
+
+    def __init__(
+        self,
+        asker: Asker,
+        engine_source: Callable[[], Engine],
+        responder: Responder,
+        me: Callable[[], discord.ClientUser | None],
+    ) -> None:
+        self.asker = asker
+        self.responder = responder
+        self.engine_source = engine_source
+        self.me = me
         self.ask_menu = app_commands.ContextMenu(
             name=strings.Discord.CONTEXT_MENU, callback=self.ask_about_message
         )
-
-    async def cog_load(self) -> None:
-        """Context menus cannot live in a cog's class body; register this one by hand."""
-        self.bot.tree.add_command(self.ask_menu)
-
-    async def cog_unload(self) -> None:
-        """Take the context menu away with the cog."""
-        self.bot.tree.remove_command(self.ask_menu.name, type=self.ask_menu.type)
 
     @app_commands.command(name="ask", description=strings.Discord.ASK_DESCRIPTION)
     @app_commands.describe(
@@ -55,10 +57,10 @@ class AskCog(commands.Cog):
             await interaction.response.defer(ephemeral=private, thinking=True)
 
         async def send(reply: DiscordReply) -> None:
-            await respond(interaction, reply, ephemeral=private or reply.ephemeral)
+            await self.responder.respond(interaction, reply, ephemeral=private or reply.ephemeral)
 
         place = _place(interaction.guild_id, interaction.channel_id)
-        await self.bot.asker.answer(
+        await self.asker.answer(
             question, interaction.user.id, place, "slash", send, on_slow=defer, private=private
         )
 
@@ -70,12 +72,12 @@ class AskCog(commands.Cog):
 
         The value is the covered question itself, so picking one asks exactly it.
         """
-        suggestions = self.bot.engine_source().complete(current, limit=AUTOCOMPLETE_CHOICES)
+        suggestions = self.engine_source().complete(current, limit=CHOICES_LIMIT)
         return [
             app_commands.Choice(
                 name=shorten(s.question, OPTION_LIMIT), value=shorten(s.question, OPTION_LIMIT)
             )
-            for s in suggestions[:AUTOCOMPLETE_CHOICES]
+            for s in suggestions[:CHOICES_LIMIT]
         ]
 
     async def ask_about_message(
@@ -83,17 +85,17 @@ class AskCog(commands.Cog):
     ) -> None:
         """Answer the text of the chosen message as a question."""
         if not plain_text(message.content):
-            await respond(interaction, render_notice(strings.Discord.NO_TEXT_TO_ASK))
+            await self.responder.respond(interaction, render_notice(strings.Discord.NO_TEXT_TO_ASK))
             return
 
         async def defer() -> None:
             await interaction.response.defer(thinking=True)
 
         async def send(reply: DiscordReply) -> None:
-            await respond(interaction, reply)
+            await self.responder.respond(interaction, reply)
 
         place = _place(interaction.guild_id, interaction.channel_id)
-        await self.bot.asker.answer(
+        await self.asker.answer(
             message.content, interaction.user.id, place, "context_menu", send, on_slow=defer
         )
 
@@ -104,7 +106,7 @@ class AskCog(commands.Cog):
         Only a user mention of the bot itself counts (`<@id>` in the text): not @everyone,
         @here, a role the bot has, nor a reply to one of its messages.
         """
-        me = self.bot.user
+        me = self.me()
         if me is None or message.author.bot or me.id not in message.raw_mentions:
             return
         try:
@@ -121,11 +123,11 @@ class AskCog(commands.Cog):
         """Reply to a message that mentions the bot; the Asker takes the mentions out."""
 
         async def send(reply: DiscordReply) -> None:
-            await message.reply(mention_author=False, **message_fields(reply))
+            await message.reply(mention_author=False, **self.responder.message_fields(reply))
 
         if not plain_text(message.content):
             how_to = strings.Discord.MENTION_HOW_TO.format(name=me.display_name)
             await send(render_notice(how_to, ephemeral=False))
             return
         place = _place(message.guild.id if message.guild else None, message.channel.id)
-        await self.bot.asker.answer(message.content, message.author.id, place, "mention", send)
+        await self.asker.answer(message.content, message.author.id, place, "mention", send)

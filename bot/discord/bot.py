@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import discord
@@ -12,20 +12,23 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.discord.ask import AskCog
-from bot.discord.asking import Asker
+from bot.discord.asker import Asker
 from bot.discord.browse import BrowseCog
-from bot.discord.components import DYNAMIC_ITEMS
+from bot.discord.components import Responder
 from bot.discord.cooldown import Cooldown
 from bot.discord.errors import apologise
 from bot.discord.sync import sync_if_changed
 from bot.engine import Engine
-from bot.logs import event
-from bot.record import QuestionRecord
-from bot.settings import Settings
+from bot.ops.logs import event
+from bot.ops.settings import Settings
+from bot.serving.record import QuestionRecord
 
 log = logging.getLogger("briefing.discord")
 
-CogFactory = Callable[["BriefingBot"], commands.Cog]
+# What adds a feature (such as moderation) to the bot: its cogs, given what they need from
+# the bot: the responder every reply goes out through, and a way to tell the log channel.
+Announce = Callable[[str], Awaitable[None]]
+CogFactory = Callable[[Responder, Announce], Sequence[commands.Cog]]
 
 
 def intents() -> discord.Intents:
@@ -46,7 +49,13 @@ class BriefingTree(app_commands.CommandTree):
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
     ) -> None:
-        """Log the traceback under an error id and tell the member, never the traceback."""
+        """Log the traceback under an error id and tell the member, never the traceback.
+
+        A check that refused (such as `/kb`'s moderator check) is no error: the cog's own
+        error path has already told the member why.
+        """
+        if isinstance(error, app_commands.CheckFailure):
+            return
         original = getattr(error, "original", error)
         where = interaction.command.qualified_name if interaction.command else "command"
         await apologise(interaction, original, where)
@@ -90,7 +99,8 @@ class BriefingBot(commands.Bot):
             Cooldown(settings.cooldown_questions, settings.cooldown_seconds),
             channel_names=self._channel_name,
         )
-        self._cogs = (AskCog, BrowseCog, *cogs)
+        self.responder = Responder(engine_source, record)
+        self._cog_factories = tuple(cogs)
         self._sync_at_start = sync_at_start
 
     def _channel_name(self, channel_id: int) -> str | None:
@@ -99,9 +109,16 @@ class BriefingBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         """Before connecting: cogs, persistent buttons, pruning, and a sync if needed."""
-        for make in self._cogs:
-            await self.add_cog(make(self))
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        ask = AskCog(self.asker, self.engine_source, self.responder, me=lambda: self.user)
+        browse = BrowseCog(self.engine_source, self.settings, self.responder, me=lambda: self.user)
+        self.tree.add_command(ask.ask_menu)
+        for cog in (
+            ask,
+            browse,
+            *(c for make in self._cog_factories for c in make(self.responder, self.announce)),
+        ):
+            await self.add_cog(cog)
+        self.add_dynamic_items(*self.responder.items)
         await self._prune()
         if self._sync_at_start:
             await sync_if_changed(self.tree, self.settings.sync_guild_ids, self.settings.data_dir)
@@ -111,6 +128,20 @@ class BriefingBot(commands.Bot):
         if not self.daily_prune.is_running():
             self.daily_prune.start()
         event(log, "ready", guilds=len(self.guilds), shards=self.shard_count or 1)
+
+    async def announce(self, text: str) -> None:
+        """Tell the log channel, if one is configured; a failure there is logged, not raised.
+
+        What a moderator changed is already written: failing to say so must not undo it.
+        """
+        channel_id = self.settings.log_channel_id
+        if channel_id is None:
+            return
+        channel = self.get_partial_messageable(channel_id)
+        try:
+            await channel.send(text, allowed_mentions=discord.AllowedMentions.none())
+        except discord.HTTPException as error:
+            event(log, "kb_announce_failed", logging.WARNING, status=error.status)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: a mention is a question, answered by the Ask cog's listener."""

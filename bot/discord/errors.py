@@ -13,7 +13,7 @@ from collections.abc import Awaitable
 import discord
 
 from bot import strings
-from bot.logs import event
+from bot.ops.logs import event
 
 log = logging.getLogger("briefing.discord")
 

@@ -3,7 +3,7 @@
 `serve()` is what `python -m bot run` does with a token: report health, reach Discord
 (waiting and retrying while it cannot be reached, as when the bot starts before the
 network), choose the connection, build the bot, connect, and on SIGTERM or Ctrl-C shut down
-in order (see bot/lifecycle.py): disconnect, wait for a knowledge write in progress, close
+in order (see bot/ops/lifecycle.py): disconnect, wait for a knowledge write in progress, close
 the question record, mark the health file not connected.
 
 Sharding: discord.py's `AutoShardedBot` runs every shard in one process. It is used when
@@ -29,12 +29,12 @@ import discord
 from discord.ext import commands
 
 from bot.discord.bot import BriefingBot
-from bot.health import ConnectionTracker, HealthReporter, health_path
 from bot.knowledge.files import knowledge_lock
-from bot.lifecycle import Shutdown
-from bot.lifecycle import serve as serve_until_stopped
-from bot.logs import event
-from bot.settings import Settings
+from bot.ops.health import ConnectionTracker, HealthReporter, health_path
+from bot.ops.lifecycle import Shutdown
+from bot.ops.lifecycle import serve as serve_until_stopped
+from bot.ops.logs import event
+from bot.ops.settings import Settings
 
 B = TypeVar("B", bound=commands.Bot)
 T = TypeVar("T")

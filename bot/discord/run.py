@@ -12,20 +12,23 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import discord
 
-from bot import strings, terminal
+from bot import strings
 from bot.discord import operations
 from bot.discord.bot import BriefingBot, CogFactory
-from bot.discord.kb import open_kb
+from bot.discord.kb import kb_cogs
 from bot.discord.sync import sync_commands
 from bot.engine import Engine
-from bot.live import KnowledgeUnavailable, LiveKnowledge
-from bot.logs import configure_logging, event
-from bot.record import QuestionRecord
-from bot.settings import Settings
+from bot.knowledge.check import show_problems
+from bot.ops.logs import configure_logging, event
+from bot.ops.settings import Settings
+from bot.serving import Services, open_services
+from bot.serving.live import KnowledgeUnavailable
+from bot.serving.record import QuestionRecord
 
 log = logging.getLogger("briefing.discord")
 
@@ -34,18 +37,16 @@ def run(settings: Settings) -> int:
     """Serve Discord with the configured token until stopped; return the exit code."""
     configure_logging(settings.log_level, secrets=[settings.discord_token])
     try:
-        live, kb = open_kb(settings)
+        services = open_services(settings)
     except KnowledgeUnavailable as error:
-        terminal.show_problems(error.problems, sys.stderr)
+        show_problems(error.problems, sys.stderr)
         operations.report_knowledge_failed(settings)
         return 1
     try:
         asyncio.run(
             operations.serve(
                 settings,
-                lambda bot_class, options: build_bot(
-                    settings, lambda: live.engine, cogs=[kb], bot_class=bot_class, **options
-                ),
+                lambda bot_class, options: serving_bot(services, bot_class=bot_class, **options),
             )
         )
     except Exception as error:
@@ -68,20 +69,31 @@ def explain_failure(error: Exception) -> int:
     raise error
 
 
+def serving_bot(services: Services, **options: Any) -> BriefingBot:
+    """The bot serving `services` to members, with `/kb` for moderators."""
+    return build_bot(
+        services.settings,
+        services.engine,
+        services.record,
+        cogs=[partial(kb_cogs, services)],
+        **options,
+    )
+
+
 def build_bot(
     settings: Settings,
     engine_source: Callable[[], Engine],
+    record: QuestionRecord,
     cogs: Sequence[CogFactory] = (),
     sync_at_start: bool = True,
     bot_class: type[BriefingBot] = BriefingBot,
     **client_options: Any,
 ) -> BriefingBot:
-    """The bot answering from `engine_source`, with the question record in the data folder.
+    """The bot answering from `engine_source` and recording questions in `record`.
 
     `bot_class` and `client_options` let operations choose the connection (sharded or
-    not); the caller closes `bot.record` once the bot has closed.
+    not); the caller closes `record` once the bot has closed.
     """
-    record = QuestionRecord(settings.database_path, settings.retention_days)
     entries = len(engine_source().knowledge.entries)
     event(log, "starting", entries=entries, data_dir=settings.data_dir)
     return bot_class(
@@ -96,12 +108,12 @@ def sync(settings: Settings) -> int:
         return 2
     configure_logging(settings.log_level, secrets=[settings.discord_token])
     try:
-        live, kb = open_kb(settings)
+        services = open_services(settings)
     except KnowledgeUnavailable as error:
-        terminal.show_problems(error.problems, sys.stderr)
+        show_problems(error.problems, sys.stderr)
         return 1
     try:
-        count = asyncio.run(_sync(settings, live, kb))
+        count = asyncio.run(_sync(services))
     except Exception as error:
         return explain_failure(error)
     guilds = settings.sync_guild_ids
@@ -112,12 +124,13 @@ def sync(settings: Settings) -> int:
     return 0
 
 
-async def _sync(settings: Settings, live: LiveKnowledge, kb: CogFactory) -> int:
+async def _sync(services: Services) -> int:
     """Log in over HTTP only (no gateway connection), sync, and close."""
-    bot = build_bot(settings, lambda: live.engine, cogs=[kb], sync_at_start=False)
+    settings = services.settings
+    bot = serving_bot(services, sync_at_start=False)
     try:
         async with bot:
             await bot.login(settings.discord_token or "")
             return await sync_commands(bot.tree, settings.sync_guild_ids, settings.data_dir)
     finally:
-        bot.record.close()
+        services.close()

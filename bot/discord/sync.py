@@ -17,7 +17,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.logs import event
+from bot.ops.logs import event
 
 log = logging.getLogger("briefing.discord")
 

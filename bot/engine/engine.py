@@ -20,7 +20,7 @@ from bot.engine.lexicon import Lexicon
 from bot.engine.match import Measure, asking_window, candidates, measure, read_question
 from bot.engine.text import clean, fold
 from bot.knowledge.model import Entry, Knowledge
-from bot.logs import event
+from bot.ops.logs import event
 
 log = logging.getLogger(__name__)
 

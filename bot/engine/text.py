@@ -99,12 +99,6 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip()
 
 
-def words(text: str) -> list[str]:
-    """The folded words of `text`, in order."""
-    folded = fold(text)
-    return folded.split() if folded else []
-
-
 @lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
     """A light, language-agnostic stem: strip common endings, then cap the length.

@@ -8,8 +8,10 @@ Each returns the process exit code.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from bot import strings
 from bot.knowledge.coverage import coverage
@@ -169,3 +171,11 @@ def _loaded(root: Path, say: Callable[[str], None]) -> Knowledge | None:
     for problem in result.problems:
         say(str(problem))
     return result.knowledge
+
+
+def show_problems(problems: Sequence[Problem], errors: TextIO = sys.stderr) -> None:
+    """Say why nothing can be answered: the first problems and how to see them all."""
+    print(strings.Terminal.BROKEN_KNOWLEDGE, file=errors)
+    for problem in problems[:20]:
+        print(f"  {problem}", file=errors)
+    print(strings.Terminal.CHECK_HINT, file=errors)

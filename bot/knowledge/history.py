@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from bot import database
-from bot.logs import event
+from bot.ops import database
+from bot.ops.logs import event
 
 log = logging.getLogger("briefing.history")
 
@@ -63,7 +63,7 @@ class Action(StrEnum):
     UNDO = "undo"
 
 
-class Kind(StrEnum):
+class ItemKind(StrEnum):
     """What a change touched."""
 
     ENTRY = "entry"
@@ -100,7 +100,7 @@ class Change:
     at: str
     actor: Actor
     action: Action
-    kind: Kind
+    kind: ItemKind
     item_id: str
     detail: str
     undoes: int | None
@@ -117,7 +117,7 @@ class ChangeLog:
         self,
         actor: Actor,
         action: Action,
-        kind: Kind,
+        kind: ItemKind,
         item_id: str,
         files: Sequence[FileChange],
         detail: str = "",
@@ -208,7 +208,7 @@ class ChangeLog:
                 at=row[1],
                 actor=Actor(id=row[2], name=row[3]),
                 action=Action(row[4]),
-                kind=Kind(row[5]),
+                kind=ItemKind(row[5]),
                 item_id=row[6],
                 detail=row[7],
                 undoes=row[8],

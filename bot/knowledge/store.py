@@ -56,7 +56,7 @@ from bot.knowledge.files import (
     read_regular,
     version_of,
 )
-from bot.knowledge.history import Action, Actor, Change, ChangeLog, FileChange, Kind
+from bot.knowledge.history import Action, Actor, Change, ChangeLog, FileChange, ItemKind
 from bot.knowledge.loader import LoadResult, folder_problems, load_knowledge, refusal_message
 from bot.knowledge.model import Entry, Knowledge, Source, Vocabulary
 from bot.knowledge.problems import Problem
@@ -68,7 +68,7 @@ from bot.knowledge.vocabulary import (
     is_empty,
     vocabulary_to_yaml,
 )
-from bot.logs import event
+from bot.ops.logs import event
 from bot.strings import Moderation
 
 log = logging.getLogger(__name__)
@@ -200,7 +200,7 @@ class KnowledgeStore:
             if existing is not None:
                 return self._conflict(entry.id, existing, text)
             return self._commit(
-                actor, Action.ADD, Kind.ENTRY, entry.id, {path: text.encode("utf-8")}
+                actor, Action.ADD, ItemKind.ENTRY, entry.id, {path: text.encode("utf-8")}
             )
 
     def edit_entry(
@@ -271,7 +271,7 @@ class KnowledgeStore:
                 return self._conflict(entry_id, stored.text.encode("utf-8"), None)
             path = self._entry_path(entry_id)
             return self._commit(
-                actor, Action.REMOVE, Kind.ENTRY, entry_id, {path: None}, stored.entry.question
+                actor, Action.REMOVE, ItemKind.ENTRY, entry_id, {path: None}, stored.entry.question
             )
 
     # Writing sources
@@ -293,7 +293,7 @@ class KnowledgeStore:
                 message = Moderation.SOURCE_EXISTS.format(source_id=source.id)
                 return Refused((Problem(f"sources/{source.id}.yaml", message),))
             files = {body: text.encode("utf-8"), meta: source_to_yaml(source).encode("utf-8")}
-            return self._commit(actor, Action.SOURCE_ADD, Kind.SOURCE, source.id, files)
+            return self._commit(actor, Action.SOURCE_ADD, ItemKind.SOURCE, source.id, files)
 
     # Writing the vocabulary
 
@@ -328,7 +328,7 @@ class KnowledgeStore:
             detail = f"{field}: {' '.join(word.split())}" + (f" → {meaning}" if meaning else "")
             action = Action.VOCAB_ADD if adding else Action.VOCAB_REMOVE
             path = self.root / "vocabulary" / f"{file}.yaml"
-            return self._commit(actor, action, Kind.VOCABULARY, label, {path: content}, detail)
+            return self._commit(actor, action, ItemKind.VOCABULARY, label, {path: content}, detail)
 
     # Undo
 
@@ -407,13 +407,13 @@ class KnowledgeStore:
         if existing is None or version_of(existing) != edit.base_version:
             return self._conflict(edit.entry_id, existing, text)
         files: dict[Path, bytes | None] = {path: text.encode("utf-8")}
-        return self._commit(actor, edit.action, Kind.ENTRY, edit.entry_id, files, edit.detail)
+        return self._commit(actor, edit.action, ItemKind.ENTRY, edit.entry_id, files, edit.detail)
 
     def _commit(
         self,
         actor: Actor,
         action: Action,
-        kind: Kind,
+        kind: ItemKind,
         item_id: str,
         files: dict[Path, bytes | None],
         detail: str = "",
@@ -441,7 +441,7 @@ class KnowledgeStore:
         event(log, "knowledge_changed", change=change_id, action=action, kind=kind, item=item_id)
         for callback in self._subscribers:
             callback(staged.knowledge)
-        entry_file = files.get(self._entry_path(item_id)) if kind is Kind.ENTRY else None
+        entry_file = files.get(self._entry_path(item_id)) if kind is ItemKind.ENTRY else None
         return Applied(change_id, item_id, version_of(entry_file))
 
     def _load_staged(self, files: dict[Path, bytes | None]) -> LoadResult:

@@ -14,8 +14,8 @@ from bot.discord.bot import BriefingBot
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Knowledge
-from bot.record import QuestionRecord
-from bot.settings import Settings
+from bot.ops.settings import Settings
+from bot.serving.record import QuestionRecord
 from tests.discord.harness import FakeDiscord, Harness
 from tests.discord.schema import SPEC_PATH, ApiSchema, limit_problems
 

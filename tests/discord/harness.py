@@ -505,9 +505,12 @@ class Harness:
             "permissions": "2248473465835073",
         }
 
-    def _interaction(
+    def interaction(
         self, kind: int, data: dict, user_id: int = MEMBER_ID, message: dict | None = None
     ) -> dict:
+        """An interaction payload of Discord's `kind` (2 command, 3 component, 4 autocomplete,
+        5 form) from `user_id` in the test guild: what `slash`, `press` and the /kb helpers
+        build on."""
         payload: dict[str, Any] = {
             "id": snowflake(),
             "application_id": str(APPLICATION_ID),
@@ -539,7 +542,7 @@ class Harness:
             "type": 1,
             "options": [_option(key, value) for key, value in options.items()],
         }
-        return self._interaction(2, data, user_id)
+        return self.interaction(2, data, user_id)
 
     def autocomplete(self, name: str, option: str, typed: str, user_id: int = MEMBER_ID) -> dict:
         """An autocomplete request while the member types `typed` into `option`."""
@@ -549,7 +552,7 @@ class Harness:
             "type": 1,
             "options": [{"name": option, "type": 3, "value": typed, "focused": True}],
         }
-        return self._interaction(4, data, user_id)
+        return self.interaction(4, data, user_id)
 
     def message_command(self, name: str, target: dict, user_id: int = MEMBER_ID) -> dict:
         """A message context-menu invocation on the message `target`."""
@@ -560,13 +563,13 @@ class Harness:
             "target_id": target["id"],
             "resolved": {"messages": {target["id"]: target}},
         }
-        return self._interaction(2, data, user_id)
+        return self.interaction(2, data, user_id)
 
     def press(self, sent: Request, custom_id: str, user_id: int = MEMBER_ID) -> dict:
         """A member pressing the button `custom_id` on the message the bot sent in `sent`."""
         message = self._pressed_message(sent)
         data = {"custom_id": custom_id, "component_type": 2}
-        return self._interaction(3, data, user_id, message)
+        return self.interaction(3, data, user_id, message)
 
     def choose(
         self, sent: Request, custom_id: str, values: list[str], user_id: int = MEMBER_ID
@@ -574,7 +577,7 @@ class Harness:
         """A member choosing `values` in the select menu `custom_id` of the message sent."""
         message = self._pressed_message(sent)
         data = {"custom_id": custom_id, "component_type": 3, "values": values}
-        return self._interaction(3, data, user_id, message)
+        return self.interaction(3, data, user_id, message)
 
     def _pressed_message(self, sent: Request) -> dict:
         """The message a component was pressed on, with the id Discord gave it."""

@@ -11,6 +11,7 @@ import contextlib
 import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,9 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from bot.discord.bot import BriefingBot
-from bot.discord.kb import KbCog, KbServices, open_kb
-from bot.record import QuestionRecord
-from bot.settings import Settings
+from bot.discord.kb import kb_cogs
+from bot.ops.settings import Settings
+from bot.serving import Services, open_services
 from tests.discord.harness import (
     GUILD_ID,
     MEMBER_ID,
@@ -46,13 +47,7 @@ class KbWorld:
 
     root: Path
     bot: BriefingBot
-
-    @property
-    def services(self) -> KbServices:
-        """What `/kb` works with (once the bot has started)."""
-        cog = self.bot.get_cog("KbCog")
-        assert isinstance(cog, KbCog)
-        return cog.services
+    services: Services
 
     def knowledge_files(self) -> dict[str, bytes]:
         """Every knowledge file's bytes, by path: to prove nothing changed."""
@@ -72,7 +67,7 @@ def make_world(tmp_path: Path, log_channel: bool = True, **settings: Any) -> KbW
     """Copy the fixture knowledge into `tmp_path`; the bot serves the copy.
 
     The bot is the briefing bot as `python -m bot run` builds it: answering from the live
-    engine, with `/kb` added by `open_kb`. `settings` override the test settings by name.
+    engine, with `/kb` added by `kb_cogs`. `settings` override the test settings by name.
     """
     root = tmp_path / "knowledge"
     shutil.copytree(KB_KNOWLEDGE, root)
@@ -86,10 +81,16 @@ def make_world(tmp_path: Path, log_channel: bool = True, **settings: Any) -> KbW
             **settings,
         }
     )
-    live, kb_cog = open_kb(chosen)
-    record = QuestionRecord(chosen.database_path, chosen.retention_days)
-    bot = BriefingBot(chosen, lambda: live.engine, record, cogs=[kb_cog], sync_at_start=False)
-    return KbWorld(root, bot)
+    return serve(root, open_services(chosen))
+
+
+def serve(root: Path, services: Services) -> KbWorld:
+    """The bot serving `services` (as `python -m bot run` builds it), not yet logged in."""
+    kb = partial(kb_cogs, services)
+    bot = BriefingBot(
+        services.settings, services.engine, services.record, cogs=[kb], sync_at_start=False
+    )
+    return KbWorld(root, bot, services)
 
 
 def _options(path: str, options: dict[str, Any]) -> list[dict]:
@@ -136,14 +137,14 @@ def kb(harness: Harness, path: str, user_id: int = MEMBER_ID, **options: Any) ->
     attachments = [o["attachment"] for o in options.values() if isinstance(o, dict)]
     if attachments:
         data["resolved"] = {"attachments": {a["id"]: a for a in attachments}}
-    return harness._interaction(2, data, user_id)
+    return harness.interaction(2, data, user_id)
 
 
 def kb_autocomplete(harness: Harness, path: str, focused: str, typed: str, **options: Any) -> dict:
     """An autocomplete request for option `focused` of `/kb <path>`."""
     given = {**options, focused: {"name": focused, "type": 3, "value": typed, "focused": True}}
     data = {"id": snowflake(), "name": "kb", "type": 1, "options": _options(path, given)}
-    return harness._interaction(4, data, MEMBER_ID)
+    return harness.interaction(4, data, MEMBER_ID)
 
 
 def attachment(
@@ -251,7 +252,7 @@ def submit(harness: Harness, opened: Request, user_id: int = MODERATOR_ID, **typ
             }
         )
     data = {"custom_id": modal["custom_id"], "components": rows}
-    return moderator(harness._interaction(5, data, user_id), user_id)
+    return moderator(harness.interaction(5, data, user_id), user_id)
 
 
 def _inputs(modal: dict) -> list[dict]:

@@ -13,7 +13,7 @@ import zipfile
 import aiohttp
 import pytest
 
-from bot.discord.kb._cog import UPLOAD_LIMIT
+from bot.discord.kb.sources import UPLOAD_LIMIT
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
 from bot.strings import Check, Discord, Kb, Reply

@@ -10,7 +10,7 @@ from bot.discord.kb._forms import (
 from bot.discord.kb._render import lines_within, problems_text, warned
 from bot.knowledge.model import Citation, Entry
 from bot.knowledge.problems import Problem
-from bot.settings import Settings
+from bot.ops.settings import Settings
 from bot.strings import Kb
 
 EDIT_GUILD = 700000000000000100

@@ -12,15 +12,16 @@ import discord
 import pytest
 from discord.ext import commands
 
-from bot import health
 from bot.discord import operations
 from bot.discord.bot import BriefingBot
 from bot.discord.operations import choose_bot_class, report_connection, sharded, wants_sharding
 from bot.discord.run import build_bot
 from bot.engine import Engine
-from bot.health import ConnectionTracker, HealthReporter, health_path
-from bot.logs import configure_logging
-from bot.settings import Settings
+from bot.ops import health
+from bot.ops.health import ConnectionTracker, HealthReporter, health_path
+from bot.ops.logs import configure_logging
+from bot.ops.settings import Settings
+from bot.serving.record import QuestionRecord
 from bot.strings import Health
 from tests.discord.harness import MEMBER_ID, TOKEN
 
@@ -155,8 +156,9 @@ def _builder(settings: Settings, knowledge, built: list[BriefingBot]):
     engine = Engine(knowledge)
 
     def build(bot_class, options):
+        record = QuestionRecord(settings.database_path, settings.retention_days)
         bot = build_bot(
-            settings, lambda: engine, bot_class=bot_class, sync_at_start=False, **options
+            settings, lambda: engine, record, bot_class=bot_class, sync_at_start=False, **options
         )
 
         async def connect(*, reconnect: bool = True) -> None:

@@ -1,7 +1,8 @@
 from dataclasses import replace
 
-from bot import health, strings
+from bot import strings
 from bot.discord import run
+from bot.ops import health
 
 
 def test_discord_mode_with_broken_knowledge_refuses_to_start_and_reports_unhealthy(

@@ -6,6 +6,7 @@ database, and the operator (health) and the moderators (`/kb unanswered`) are to
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 import threading
@@ -14,11 +15,11 @@ from bot import strings
 from bot.discord.bot import BriefingBot
 from bot.engine import Engine
 from bot.engine.decision import Decision
-from bot.health import HealthReporter, check, health_path
-from bot.record import QuestionRecord
+from bot.ops.health import HealthReporter, check, health_path
+from bot.serving.record import QuestionRecord
 from bot.strings import Health
 from tests.discord.harness import MEMBER_ID
-from tests.discord.kb_support import kb, make_world, moderator
+from tests.discord.kb_support import kb, make_world, moderator, serve
 
 ANSWERED = "why isn't kosovo in pfp"
 PFP_QUESTION = "Why is Kosovo not part of NATO's Partnership for Peace?"
@@ -195,9 +196,9 @@ async def test_an_answer_with_its_embed_keeps_it(briefing):
 
 async def test_moderators_are_told_when_recent_questions_were_not_recorded(tmp_path, start):
     world = make_world(tmp_path)
-    world.bot.record.close()
+    world.services.close()
     record = QuestionRecord(world.bot.settings.database_path, 30, busy_seconds=0.05)
-    world.bot.record = world.bot.asker.record = record
+    world = serve(world.root, dataclasses.replace(world.services, record=record))
     harness = await start(world.bot)
     await harness.interact(moderator(kb(harness, "unanswered")))
     other = sqlite3.connect(world.bot.settings.database_path, isolation_level=None)

@@ -49,7 +49,7 @@ async def test_a_restart_with_the_same_commands_does_not_sync(start, make_bot):
 
 async def test_a_changed_command_set_is_synced_at_start(start, make_bot):
     await start(make_bot())
-    changed = await start(make_bot(cogs=[lambda bot: Extra()]))
+    changed = await start(make_bot(cogs=[lambda responder, announce: [Extra()]]))
 
     (sync,) = command_writes(changed)
     assert "extra" in {c["name"] for c in sync.payload}

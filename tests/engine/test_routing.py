@@ -17,7 +17,7 @@ from bot.cli import main
 from bot.engine.routing import misroutes, misroutes_of_change
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Entry
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.engine.conftest import FIXTURE_KNOWLEDGE
 
 ENTRY = "entries/article-10.yaml"

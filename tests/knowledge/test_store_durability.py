@@ -10,8 +10,8 @@ from bot.knowledge import store as store_module
 from bot.knowledge.files import cleanup_leftovers, write_atomic
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.store import Applied, Conflict, Refused
-from bot.live import open_moderated
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
+from bot.serving.live import open_moderated
 from tests.knowledge.store_helpers import (
     ALICE,
     BOB,

@@ -1,34 +1,68 @@
 """`/kb`: the moderators' commands for curating the knowledge from inside Discord.
 
-`_access` decides who may write, `_forms` turns form text into entry data, `_render` writes
-the replies, `_ui` holds the forms and buttons, and `_cog` wires them to the store.
+One cog per area (entries, history and undo, sources and coverage, unanswered questions,
+vocabulary, the knowledge as a whole), each with one moderator check and one error path
+(`_desk.ModeratorCog`); their commands are gathered in the one `/kb` group. `_access`
+decides who may write, `_forms` turns form text into entry data, `_render` writes the
+replies, `_ui` holds the forms and buttons, and `_desk` what every area shares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
+from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.kb._cog import KbCog, KbServices
-from bot.live import LiveKnowledge, open_moderated
-from bot.settings import Settings
-from bot.unanswered import UnansweredQuestions
+from bot.discord.components import Responder
+from bot.discord.kb._desk import Announce, Desk, ModeratorCog
+from bot.discord.kb.entries import EntriesCog
+from bot.discord.kb.history import HistoryCog
+from bot.discord.kb.sources import SourcesCog
+from bot.discord.kb.unanswered import UnansweredCog
+from bot.discord.kb.vocabulary import VocabularyCog
+from bot.discord.kb.whole import WholeKnowledgeCog
+from bot.serving import Services
+from bot.strings import Kb
 
-__all__ = ["KbCog", "KbServices", "open_kb"]
+__all__ = ["KbGroupCog", "kb_cogs"]
+
+# In the order Discord lists their commands (subgroups first, then the rest by area).
+AREAS: tuple[type[ModeratorCog], ...] = (
+    EntriesCog,
+    HistoryCog,
+    UnansweredCog,
+    SourcesCog,
+    VocabularyCog,
+    WholeKnowledgeCog,
+)
 
 
-def open_kb(settings: Settings) -> tuple[LiveKnowledge, Callable[[commands.Bot], KbCog]]:
-    """The served knowledge, and the factory of the `/kb` cog for the bot that serves it.
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class KbGroupCog(commands.GroupCog, group_name="kb", group_description=Kb.GROUP):
+    """The `/kb` group itself, holding every area's commands; see README's moderators' guide.
 
-    The bot must answer from `live.engine` so moderators' writes are served at once;
-    `/kb unanswered` reads the questions the bot records in the same database. Blocks:
-    opening the store repairs a write a crash interrupted.
+    Discord hides it from members without Manage Server; the areas decide again themselves.
     """
-    live, store = open_moderated(settings.knowledge_dir, settings.database_path)
-    unanswered = UnansweredQuestions(settings.database_path, lambda: live.engine.lexicon)
 
-    def make(bot: commands.Bot) -> KbCog:
-        return KbCog(bot, KbServices(settings, store, live, unanswered))
+    def __init__(self, areas: Sequence[ModeratorCog]) -> None:
+        super().__init__()
+        self.areas = tuple(areas)
+        group = self.app_command
+        assert group is not None  # a GroupCog always has its group
+        handed = [command for area in self.areas for command in area.hand_over_commands()]
+        for command in sorted(handed, key=lambda c: not isinstance(c, app_commands.Group)):
+            command.parent = group
+            group.add_command(command)
 
-    return live, make
+
+def kb_cogs(services: Services, responder: Responder, announce: Announce) -> list[commands.Cog]:
+    """The `/kb` group and its areas, working with `services`.
+
+    `responder` sends every reply, as it sends members'; `announce` tells the moderators'
+    log channel about a change.
+    """
+    desk = Desk(services, responder, announce)
+    areas = [area(desk) for area in AREAS]
+    return [KbGroupCog(areas), *areas]

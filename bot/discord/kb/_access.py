@@ -18,8 +18,8 @@ from enum import Enum
 
 import discord
 
-from bot.logs import event
-from bot.settings import Settings
+from bot.ops.logs import event
+from bot.ops.settings import Settings
 from bot.strings import Kb
 
 log = logging.getLogger(__name__)

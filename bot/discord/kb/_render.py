@@ -10,18 +10,23 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from bot.discord_format import (
+    DESCRIPTION_LIMIT,
+    MESSAGE_LIMIT,
+    TITLE_LIMIT,
+    clip,
+    one_line,
+    plural,
+)
 from bot.knowledge.guide import SourceGuide
 from bot.knowledge.history import Action, Change
 from bot.knowledge.loader import LoadResult
 from bot.knowledge.model import Knowledge, Source, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, field_name
 from bot.knowledge.store import Applied, Conflict
+from bot.serving.unanswered import QuestionGroup
 from bot.strings import Check, Kb, Moderation
-from bot.unanswered import QuestionGroup
 
-MESSAGE_LIMIT = 2000
-DESCRIPTION_LIMIT = 4096
-EMBED_TITLE_LIMIT = 256
 CODE_FENCE = "```"
 
 _NAME_WORD = re.compile(r"[A-Za-z0-9]+")
@@ -111,7 +116,7 @@ def history_text(changes: Sequence[Change]) -> str:
 
 def _history_line(change: Change) -> str:
     undone = Kb.HISTORY_UNDONE.format(undo_id=change.undone_by) if change.undone_by else ""
-    detail = f" · {_one_line(change.detail)}" if change.detail else ""
+    detail = f" · {one_line(change.detail)}" if change.detail else ""
     return Kb.HISTORY_LINE.format(
         id=change.id,
         at=change.at.replace("T", " ").removesuffix("+00:00") + " UTC",
@@ -152,8 +157,8 @@ def coverage_text(guide: SourceGuide) -> str:
     lines = [
         Kb.COVERAGE_LINE.format(
             number=number,
-            sentence=_one_line(suggestion.sentence.text, SENTENCE_SHOWN),
-            speaker=_one_line(suggestion.speaker, SPEAKER_SHOWN),
+            sentence=one_line(suggestion.sentence.text, SENTENCE_SHOWN),
+            speaker=one_line(suggestion.speaker, SPEAKER_SHOWN),
         )
         for number, suggestion in enumerate(guide.suggestions, 1)
     ]
@@ -233,18 +238,9 @@ def announcement(actor: str, action: Action, applied: Applied, undone: int | Non
 
 def knowledge_summary(knowledge: Knowledge) -> str:
     """How much knowledge there is ("54 entries, 1 source"), in the checker's words."""
-    return f"{_count(Check.ENTRIES, len(knowledge.entries))}, " + _count(
+    return f"{plural(Check.ENTRIES, len(knowledge.entries))}, " + plural(
         Check.SOURCES, len(knowledge.sources)
     )
-
-
-def _count(forms: tuple[str, str], count: int) -> str:
-    return (forms[0] if count == 1 else forms[1]).format(count=count)
-
-
-def _one_line(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def done_text(
@@ -305,7 +301,7 @@ def current_text(conflict: Conflict) -> tuple[str, str] | None:
     if conflict.current_text is None:
         return None
     title = Kb.CURRENT_TEXT.format(item_id=conflict.item_id)
-    return _clip(title, EMBED_TITLE_LIMIT), code_block(conflict.current_text)
+    return clip(title, TITLE_LIMIT), code_block(conflict.current_text)
 
 
 def check_text(result: LoadResult, warnings: Sequence[Problem] = ()) -> str:
@@ -399,10 +395,6 @@ def _group_line(number: int, group: QuestionGroup) -> str:
 def _when(moment: datetime) -> str:
     """A time Discord shows relative to the reader's clock ("3 hours ago")."""
     return f"<t:{int(moment.timestamp())}:R>"
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def refused_text(problems: Sequence[Problem], retry: bool = False) -> str:

@@ -1,9 +1,10 @@
-"""The forms and buttons of `/kb`: they collect input and hand it to the cog, nothing more.
+"""The forms and buttons of `/kb`: they collect input and hand it to an area, nothing more.
 
-Every form and button asks `allowed` (the cog's moderator check) before acting, because a
-button stays pressable for as long as its message exists. They live in memory only, so a
-restart of the bot ends them; a form stays open for a day, and the "Fix and retry" button
-for as long as the bot runs, so a refused moderator's text is never lost to a timer.
+Every form and button asks `allowed` (`Desk.allowed`, the moderator check) before acting:
+a command's check does not cover them, and a button stays pressable for as long as its
+message exists. They live in memory only, so a restart of the bot ends them; a form stays
+open for a day, and the "Fix and retry" button for as long as the bot runs, so a refused
+moderator's text is never lost to a timer.
 """
 
 from __future__ import annotations
@@ -15,6 +16,15 @@ import discord
 
 from bot.discord.errors import apologise
 from bot.discord.kb._forms import EntryForm
+from bot.discord_format import (
+    BUTTON_LABEL_LIMIT,
+    FORM_PARAGRAPH_LIMIT,
+    FORM_TITLE_LIMIT,
+    OPTION_LIMIT,
+    OPTIONS_PER_SELECT,
+    PLACEHOLDER_LIMIT,
+    clip,
+)
 from bot.knowledge.validate import ANSWER_LIMIT, QUESTION_LIMIT, TOPIC_LIMIT
 from bot.strings import Kb
 
@@ -23,9 +33,6 @@ from bot.strings import Kb
 # form survive a restart of the bot.
 FORM_TIMEOUT = 24 * 60 * 60
 BUTTONS_TIMEOUT = 15 * 60
-TITLE_LIMIT = 45
-PARAGRAPH_LIMIT = 4000
-OPTION_LIMIT = 100
 WHERE_FORM = "kb_form"
 WHERE_BUTTON = "kb_button"
 
@@ -34,19 +41,14 @@ Handler = Callable[[discord.Interaction], Awaitable[None]]
 FormHandler = Callable[[discord.Interaction, EntryForm], Awaitable[None]]
 
 
-def clip(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters, with an ellipsis when cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def fits_form(form: EntryForm) -> bool:
     """Whether an entry's text fits the form's inputs (an entry grown by hand may not)."""
     return (
         len(form.question) <= QUESTION_LIMIT
         and len(form.topic) <= TOPIC_LIMIT
         and len(form.answer) <= ANSWER_LIMIT
-        and len(form.phrasings) <= PARAGRAPH_LIMIT
-        and len(form.citations) <= PARAGRAPH_LIMIT
+        and len(form.phrasings) <= FORM_PARAGRAPH_LIMIT
+        and len(form.citations) <= FORM_PARAGRAPH_LIMIT
     )
 
 
@@ -54,7 +56,7 @@ class _ModeratorModal(discord.ui.Modal):
     """A form only moderators may submit, whose failures end in an apology, not silence."""
 
     def __init__(self, title: str, allowed: Allowed) -> None:
-        super().__init__(title=clip(title, TITLE_LIMIT), timeout=FORM_TIMEOUT)
+        super().__init__(title=clip(title, FORM_TITLE_LIMIT), timeout=FORM_TIMEOUT)
         self._allowed = allowed
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
@@ -85,7 +87,7 @@ class EntryModal(_ModeratorModal):
             self.add_item(item)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        """Hand the typed text to the cog."""
+        """Hand the typed text on."""
         form = EntryForm(
             question=self.question.value,
             topic=self.topic.value,
@@ -128,7 +130,7 @@ class SourceModal(_ModeratorModal):
                 self.add_item(item)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        """Hand the typed metadata (and text) to the cog."""
+        """Hand the typed metadata (and text) on."""
         form = SourceForm(
             id=self.source_id.value.strip(),
             title=self.source_title.value.strip(),
@@ -141,15 +143,15 @@ class SourceModal(_ModeratorModal):
 
 def _short(label: str, default: str, limit: int) -> discord.ui.TextInput:
     return discord.ui.TextInput(
-        label=clip(label, TITLE_LIMIT), default=default or None, max_length=limit
+        label=clip(label, FORM_TITLE_LIMIT), default=default or None, max_length=limit
     )
 
 
 def _paragraph(
-    label: str, default: str, limit: int = PARAGRAPH_LIMIT, required: bool = True
+    label: str, default: str, limit: int = FORM_PARAGRAPH_LIMIT, required: bool = True
 ) -> discord.ui.TextInput:
     return discord.ui.TextInput(
-        label=clip(label, TITLE_LIMIT),
+        label=clip(label, FORM_TITLE_LIMIT),
         style=discord.TextStyle.paragraph,
         default=default or None,
         max_length=limit,
@@ -206,7 +208,7 @@ class Actions(discord.ui.View):
 
 class _PressButton(discord.ui.Button["Actions"]):
     def __init__(self, press: Press) -> None:
-        super().__init__(label=clip(press.label, 80), style=press.style)
+        super().__init__(label=clip(press.label, BUTTON_LABEL_LIMIT), style=press.style)
         self._run = press.run
 
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -221,10 +223,10 @@ class _ChoiceSelect(discord.ui.Select["Actions"]):
         chosen: Callable[[discord.Interaction, str], Awaitable[None]],
     ) -> None:
         super().__init__(
-            placeholder=clip(placeholder, 150),
+            placeholder=clip(placeholder, PLACEHOLDER_LIMIT),
             options=[
                 discord.SelectOption(label=clip(label, OPTION_LIMIT), value=value)
-                for label, value in options[:25]
+                for label, value in options[:OPTIONS_PER_SELECT]
             ],
         )
         self._chosen = chosen

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from bot.logs import configure_logging, event
+from bot.ops.logs import configure_logging, event
 
 
 @pytest.fixture(autouse=True)

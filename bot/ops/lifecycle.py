@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-from bot.logs import event
+from bot.ops.logs import event
 
 log = logging.getLogger("briefing.lifecycle")
 

@@ -22,9 +22,9 @@ from bot.discord.markup import ChannelNames, plain_text
 from bot.engine import Engine
 from bot.engine.compound import split_questions
 from bot.engine.decision import Decision
-from bot.logs import event
-from bot.record import QuestionRecord
+from bot.ops.logs import event
 from bot.replies import DiscordReply, render_discord, render_notice, render_welcome
+from bot.serving.record import QuestionRecord
 from bot.small_talk import small_talk
 
 log = logging.getLogger("briefing.discord")

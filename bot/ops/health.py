@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from bot.record import RecordStatus
+from bot.serving.record import RecordStatus
 from bot.strings import Health
 
 HEALTH_FILE_NAME = "health.json"

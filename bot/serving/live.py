@@ -23,7 +23,7 @@ from bot.knowledge.loader import LoadResult, load_knowledge
 from bot.knowledge.model import Knowledge
 from bot.knowledge.problems import Problem
 from bot.knowledge.store import KnowledgeStore
-from bot.logs import event
+from bot.ops.logs import event
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT, Settings, SettingsError, load_settings
+from bot.ops.settings import PROJECT_ROOT, Settings, SettingsError, load_settings
 from tests.bot_process import SETTING_NAMES, run_bot
 
 ENV_EXAMPLE = PROJECT_ROOT / ".env.example"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.health import (
+from bot.ops.health import (
     STALE_AFTER_SECONDS,
     ConnectionTracker,
     HealthReporter,
@@ -142,7 +142,7 @@ def test_bot_whose_knowledge_fails_to_load_leaves_a_health_file_saying_so(tmp_pa
 
 
 def test_health_says_healthy_but_not_recording_when_the_record_fails(tmp_path: Path):
-    from bot.record import RecordStatus
+    from bot.serving.record import RecordStatus
     from bot.strings import Health
 
     reporter = HealthReporter(health_path(tmp_path))

@@ -23,12 +23,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from bot import database
 from bot.engine import Engine
 from bot.engine.index import content_words
 from bot.engine.lexicon import Lexicon
 from bot.knowledge.history import Actor
-from bot.record import RecordedQuestion, unanswered_questions
+from bot.ops import database
+from bot.serving.record import RecordedQuestion, unanswered_questions
 
 # Two questions belong together when their content words score at least this (0-100,
 # rapidfuzz token_set_ratio): "When will <country> join the <body>?" and "<country> <body>
@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS dismissed (
 """
 
 
-class Kind(StrEnum):
+class Unserved(StrEnum):
     """Why a question counts as not served."""
 
     UNANSWERED = "unanswered"
@@ -80,7 +80,7 @@ class Asked:
 
     text: str
     when: datetime
-    kind: Kind
+    kind: Unserved
     entry_id: str | None = None
 
 
@@ -107,7 +107,7 @@ def from_record(questions: Iterable[RecordedQuestion]) -> list[Asked]:
         Asked(
             text=q.question,
             when=q.asked_at,
-            kind=Kind.MISS if q.missed else Kind.UNANSWERED,
+            kind=Unserved.MISS if q.missed else Unserved.UNANSWERED,
             entry_id=q.entry_id if q.missed else None,
         )
         for q in questions
@@ -159,7 +159,7 @@ def _group(key: str, members: list[Asked], lexicon: Lexicon) -> QuestionGroup:
     return QuestionGroup(
         id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:12],
         count=len(members),
-        misses=sum(m.kind is Kind.MISS for m in members),
+        misses=sum(m.kind is Unserved.MISS for m in members),
         examples=tuple(examples.values())[:EXAMPLES],
         last_asked=members[0].when,
         answered_with=tuple(answered_with),

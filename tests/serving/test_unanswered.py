@@ -5,12 +5,12 @@ from bot.engine.decision import Decision
 from bot.engine.lexicon import Lexicon
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry
-from bot.record import QuestionRecord
-from bot.unanswered import (
+from bot.serving.record import QuestionRecord
+from bot.serving.unanswered import (
     Asked,
-    Kind,
     Resolution,
     UnansweredQuestions,
+    Unserved,
     closest_entries,
     group_questions,
 )
@@ -22,7 +22,7 @@ LANGUAGE = Lexicon()
 START = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
-def asked(text, minutes=0, kind=Kind.UNANSWERED, entry_id=None):
+def asked(text, minutes=0, kind=Unserved.UNANSWERED, entry_id=None):
     return Asked(text, START + timedelta(minutes=minutes), kind, entry_id)
 
 
@@ -81,7 +81,7 @@ def test_groups_come_most_asked_first_then_most_recent():
 def test_a_group_shows_its_misses_and_the_entries_that_missed():
     groups = group_questions(
         [
-            asked("Does Spain recognise Kosovo?", 1, Kind.MISS, "allies-not-recognising"),
+            asked("Does Spain recognise Kosovo?", 1, Unserved.MISS, "allies-not-recognising"),
             asked("does spain recognize kosovo", 2),
         ],
         LANGUAGE,
@@ -164,7 +164,7 @@ def test_the_entries_closest_to_a_group_lead_its_menu_with_the_one_that_missed_a
     engine = Engine(load_knowledge(ARTICLE_KNOWLEDGE).knowledge)
     missed = "kosovo-defence-investment"
     (group,) = group_questions(
-        [asked("how much does kosovo spend on its army", 1, Kind.MISS, missed)], engine.lexicon
+        [asked("how much does kosovo spend on its army", 1, Unserved.MISS, missed)], engine.lexicon
     )
     suggested = [s.entry_id for s in engine.decide(group.examples[0]).suggestions]
 

@@ -24,9 +24,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from bot import database
 from bot.engine.decision import Decision
-from bot.logs import event
+from bot.ops import database
+from bot.ops.logs import event
 
 log = logging.getLogger("briefing.record")
 

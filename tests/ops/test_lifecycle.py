@@ -8,7 +8,7 @@ import pytest
 
 from bot.knowledge.history import ChangeLog
 from bot.knowledge.loader import load_knowledge
-from bot.lifecycle import Shutdown, serve
+from bot.ops.lifecycle import Shutdown, serve
 from tests import store_writer_process, writer_process
 from tests.bot_process import start_bot_script
 

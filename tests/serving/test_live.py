@@ -5,7 +5,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.knowledge.serialise import entry_to_yaml
-from bot.live import KnowledgeUnavailable, LiveKnowledge, open_moderated
+from bot.serving.live import KnowledgeUnavailable, LiveKnowledge, open_moderated
 from bot.strings import Check
 from tests.knowledge.store_helpers import (
     ALICE,

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from bot.engine.decision import Decision, Suggestion
 from bot.knowledge.model import Citation, Entry
-from bot.record import QuestionRecord
+from bot.serving.record import QuestionRecord
 
 ENTRY = Entry(
     id="kosovo-outside-pfp",

@@ -1,0 +1,365 @@
+"""What every `/kb` area shares: who may write, replying privately, writing through the store.
+
+`ModeratorCog` is the base of the area cogs: its one `interaction_check` lets only
+moderators run a command, and its one error path tells anyone else why not. Forms and
+buttons outlive their command, so they ask `Desk.allowed` again when used. `Desk` holds the
+services and the steps every area repeats: reply, write in a thread and show the outcome,
+announce it in the log channel, open and save the entry form.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord.components import Responder
+from bot.discord.kb._access import Access, ModeratorRoles, access_of
+from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_entry_id
+from bot.discord.kb._render import (
+    announcement,
+    cannot_open_text,
+    conflict_text,
+    current_text,
+    done_text,
+    no_entry_text,
+    refused_text,
+    too_long_text,
+    topics_text,
+    warned,
+    yours_file_name,
+)
+from bot.discord.kb._ui import Actions, EntryModal, Press, fits_form
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
+from bot.engine.routing import change_problems, phrasing_problems
+from bot.knowledge.history import Action, Actor
+from bot.knowledge.model import Knowledge
+from bot.knowledge.problems import Problem
+from bot.knowledge.serialise import data_to_yaml
+from bot.knowledge.store import Applied, Conflict, Refused, StoredEntry, WriteResult
+from bot.knowledge.validate import quote_warnings
+from bot.ops.logs import event
+from bot.serving import Services
+from bot.strings import Kb
+
+log = logging.getLogger("bot.discord.kb")
+
+_WRITES_QUOTES = (Action.ADD, Action.EDIT)
+
+Announce = Callable[[str], Awaitable[None]]
+AfterSaved = Callable[[discord.Interaction, Applied], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Yours:
+    """A moderator's text that was not saved, to hand back as a file."""
+
+    item_id: str
+    text: str
+
+
+class NotModerator(app_commands.CheckFailure):
+    """A `/kb` command from someone who may not write here; `access` says which refusal."""
+
+    def __init__(self, access: Access) -> None:
+        super().__init__(access.name)
+        self.access = access
+
+
+def actor_of(interaction: discord.Interaction) -> Actor:
+    """The moderator behind an interaction that passed the moderator check."""
+    return Actor(interaction.user.id, interaction.user.display_name)
+
+
+class Desk:
+    """The services and the steps shared by every `/kb` area; one per bot.
+
+    `announce` sends a line to the moderators' log channel (nothing when none is set).
+    """
+
+    def __init__(self, services: Services, responder: Responder, announce: Announce) -> None:
+        self.services = services
+        self._responder = responder
+        self.settings = services.settings
+        self.store = services.store
+        self.live = services.live
+        self.roles = ModeratorRoles(services.settings)
+        self._announce = announce
+
+    # Who may write
+
+    def access(self, interaction: discord.Interaction) -> Access:
+        """Whether the member behind `interaction` may write here."""
+        return access_of(self.settings, self.roles, interaction)
+
+    def may_write(self, interaction: discord.Interaction) -> bool:
+        """The same decision without a reply: autocomplete offers moderators only."""
+        return self.access(interaction) is Access.ALLOWED
+
+    async def refuse(self, interaction: discord.Interaction, verdict: Access) -> None:
+        """Tell someone, privately, why they may not write; log the refusal without them."""
+        event(log, "kb_refused", reason=verdict.name.lower(), guild=interaction.guild_id)
+        await self.send(interaction, verdict.value, warn=False)
+
+    async def allowed(self, interaction: discord.Interaction) -> bool:
+        """Whether a form submission or a button press comes from a moderator (else refused)."""
+        verdict = self.access(interaction)
+        if verdict is not Access.ALLOWED:
+            await self.refuse(interaction, verdict)
+        return verdict is Access.ALLOWED
+
+    # Replying
+
+    async def thinking(self, interaction: discord.Interaction) -> None:
+        """Acknowledge at once, privately, before work that may take more than Discord's 3 s."""
+        if not interaction.response.is_done():
+            await interaction.response.defer(ephemeral=True, thinking=True)
+
+    async def send(
+        self, interaction: discord.Interaction, content: str, warn: bool = True, **extra: Any
+    ) -> None:
+        """Reply privately: the first response, or a follow-up once one was sent.
+
+        A moderator's reply starts with a warning while the files on disk are broken.
+        """
+        if warn:
+            content = warned(content, len(self.live.problems))
+        await self._responder.send(interaction, ephemeral=True, content=content, **extra)
+
+    async def announce(self, text: str) -> None:
+        """Tell the log channel; a failure there never undoes a write."""
+        await self._announce(text)
+
+    # Writing
+
+    def add_phrasing(self, entry_id: str, text: str, actor: Actor) -> Callable[[], WriteResult]:
+        """Adding a phrasing, refused when the words would reach another entry."""
+        return self.routed(
+            partial(self.store.add_phrasing, entry_id, text, actor),
+            partial(phrasing_problems, entry_id=entry_id, phrasing=text),
+        )
+
+    def routed(
+        self,
+        work: Callable[[], WriteResult],
+        problems_of: Callable[[Knowledge], list[Problem]],
+    ) -> Callable[[], WriteResult]:
+        """`work`, refused before it writes when its words would not reach their entry.
+
+        `python -m bot check` would fail after such a write, so it is refused like any
+        other check problem, naming the entry the words reach instead.
+        """
+
+        def checked() -> WriteResult:
+            problems = problems_of(self.live.knowledge)
+            return Refused(tuple(problems)) if problems else work()
+
+        return checked
+
+    async def write(
+        self,
+        interaction: discord.Interaction,
+        work: Callable[[], WriteResult],
+        action: Action,
+        phrasing: str = "",
+        retry: Callable[[discord.Interaction], Any] | None = None,
+        yours: Yours | None = None,
+    ) -> Applied | None:
+        """Run a store write in a thread and show its outcome; announce it when applied.
+
+        `phrasing` is the phrasing a change is about, `retry` reopens the form after a
+        refusal, and `yours` is the moderator's text, attached to a refusal so it is never
+        lost.
+        """
+        await self.thinking(interaction)
+        result = await asyncio.to_thread(work)
+        if isinstance(result, Applied):
+            entry = self.live.knowledge.entries.get(result.item_id)
+            warnings = quote_warnings(entry) if entry and action in _WRITES_QUOTES else []
+            await self.send(interaction, done_text(action, result, phrasing, warnings))
+            await self.announce(announcement(actor_of(interaction).name, action, result))
+            return result
+        if isinstance(result, Refused):
+            await self._refused(interaction, result, retry, yours)
+        else:
+            await self._conflicted(interaction, result)
+        return None
+
+    async def _refused(
+        self,
+        interaction: discord.Interaction,
+        refused: Refused,
+        retry: Callable[[discord.Interaction], Any] | None,
+        yours: Yours | None,
+    ) -> None:
+        extra: dict[str, Any] = {}
+        if yours is not None:
+            extra["file"] = attached(yours)
+        if retry is None:
+            await self.send(interaction, refused_text(refused.problems), **extra)
+            return
+        text = refused_text(refused.problems, retry=True)
+        press = Press(Kb.RETRY, retry, discord.ButtonStyle.primary)
+        view = Actions(self.allowed, [press], timeout=None)
+        await self.send(interaction, text, view=view, **extra)
+
+    async def _conflicted(self, interaction: discord.Interaction, conflict: Conflict) -> None:
+        """Show the current text and hand back the moderator's, so neither is lost."""
+        item_id = conflict.item_id
+        extra: dict[str, Any] = {}
+        if conflict.refused_text is not None:
+            extra["file"] = attached(Yours(item_id, conflict.refused_text))
+        shown = current_text(conflict)
+        if shown is not None:
+            title, description = shown
+            extra["embed"] = discord.Embed(title=title, description=description)
+            if item_id in self.live.knowledge.entries:
+                again = partial(self.open_edit, entry_id=item_id)
+                extra["view"] = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
+        await self.send(interaction, conflict_text(conflict), **extra)
+
+    # The entry form
+
+    async def open_add(
+        self,
+        interaction: discord.Interaction,
+        form: EntryForm,
+        entry_id: str | None = None,
+        after_saved: AfterSaved | None = None,
+    ) -> None:
+        """Open the new-entry form; `after_saved` runs once the entry is saved."""
+        submit = partial(self._save_add, entry_id=entry_id, after_saved=after_saved)
+        modal = EntryModal(
+            Kb.ADD_TITLE, form, topics_text(self.live.knowledge), self.allowed, submit
+        )
+        await interaction.response.send_modal(modal)
+
+    async def _save_add(
+        self,
+        interaction: discord.Interaction,
+        form: EntryForm,
+        entry_id: str | None,
+        after_saved: AfterSaved | None,
+    ) -> None:
+        new_id = entry_id or new_entry_id(form.question, self.live.knowledge.entries)
+        data = entry_data(form, new_id)
+        applied = await self.write(
+            interaction,
+            self.routed(
+                partial(self.store.add_entry, data, actor_of(interaction)),
+                partial(change_problems, data=data),
+            ),
+            Action.ADD,
+            retry=lambda pressed: self.open_add(pressed, form, entry_id, after_saved),
+            yours=Yours(new_id, data_to_yaml(data)),
+        )
+        if applied and after_saved is not None:
+            await after_saved(interaction, applied)
+
+    async def open_edit(self, interaction: discord.Interaction, entry_id: str) -> None:
+        """Open the entry's form, pre-filled with its current text."""
+        stored = await self.read_entry(interaction, entry_id)
+        if stored is None:
+            return
+        form = form_from_entry(stored.entry)
+        if not fits_form(form):
+            await self.send(interaction, too_long_text(entry_id))
+            return
+        await self._send_edit_form(interaction, entry_id, form, stored.version)
+
+    async def _send_edit_form(
+        self, interaction: discord.Interaction, entry_id: str, form: EntryForm, version: str
+    ) -> None:
+        submit = partial(self._save_edit, entry_id=entry_id, version=version)
+        title = Kb.EDIT_TITLE.format(entry_id=entry_id)
+        modal = EntryModal(title, form, topics_text(self.live.knowledge), self.allowed, submit)
+        await interaction.response.send_modal(modal)
+
+    async def _save_edit(
+        self, interaction: discord.Interaction, form: EntryForm, entry_id: str, version: str
+    ) -> None:
+        data = entry_data(form, entry_id)
+        await self.write(
+            interaction,
+            self.routed(
+                partial(self.store.edit_entry, entry_id, data, version, actor_of(interaction)),
+                partial(change_problems, data=data),
+            ),
+            Action.EDIT,
+            retry=lambda pressed: self._send_edit_form(pressed, entry_id, form, version),
+            yours=Yours(entry_id, data_to_yaml(data)),
+        )
+
+    async def read_entry(
+        self, interaction: discord.Interaction, entry_id: str
+    ) -> StoredEntry | None:
+        """The entry as stored, or None after telling the moderator why it can't be opened."""
+        stored = await asyncio.to_thread(self.store.read_entry, entry_id)
+        if isinstance(stored, Refused):
+            await self.send(interaction, cannot_open_text(entry_id, stored.problems))
+            return None
+        if stored is None:
+            await self.send(interaction, no_entry_text(entry_id))
+        return stored
+
+    # Autocomplete
+
+    def entry_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Entries whose question or phrasings match what is typed, one choice each."""
+        if not self.may_write(interaction):
+            return []
+        suggestions = self.live.engine.complete(current, CHOICES_LIMIT)
+        return [
+            app_commands.Choice(name=clip(s.question, OPTION_LIMIT), value=s.entry_id)
+            for s in suggestions
+        ]
+
+
+class ModeratorCog(commands.Cog):
+    """One area of `/kb`: every command in it is for moderators only, checked once here.
+
+    The commands are declared in the subclass's body like any cog's and are handed over to
+    the one `/kb` group (`hand_over_commands`), so each area keeps its own check and error
+    path.
+    """
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Only moderators, in servers that take writes, run these commands."""
+        verdict = self.desk.access(interaction)
+        if verdict is not Access.ALLOWED:
+            raise NotModerator(verdict)
+        return True
+
+    async def cog_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """Refuse a non-moderator privately; the command tree apologises for anything else."""
+        if isinstance(error, NotModerator):
+            await self.desk.refuse(interaction, error.access)
+
+    def hand_over_commands(self) -> list[app_commands.Command | app_commands.Group]:
+        """Give up the area's commands to the `/kb` group; the cog then adds none at the top.
+
+        They stay bound to this cog, so its check and error path still apply to them.
+        """
+        commands, self.__cog_app_commands__ = self.__cog_app_commands__, []
+        return commands
+
+
+def attached(yours: Yours) -> discord.File:
+    """The moderator's unsaved text as a file to download."""
+    content = io.BytesIO(yours.text.encode("utf-8"))
+    return discord.File(content, filename=yours_file_name(yours.item_id))

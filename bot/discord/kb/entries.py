@@ -1,0 +1,123 @@
+"""`/kb add`, `/kb edit`, `/kb remove`, `/kb phrase add|remove`: one entry at a time."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import discord
+from discord import app_commands
+
+from bot.discord.kb._desk import ModeratorCog, actor_of
+from bot.discord.kb._forms import EntryForm
+from bot.discord.kb._render import confirm_remove_text, refused_text
+from bot.discord.kb._ui import Actions, Press
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
+from bot.knowledge.history import Action
+from bot.knowledge.problems import Problem
+from bot.knowledge.validate import ID_PATTERN
+from bot.strings import Check, Kb
+
+
+class EntriesCog(ModeratorCog):
+    """Write, change and remove entries and their phrasings."""
+
+    phrase = app_commands.Group(name="phrase", description=Kb.PHRASE_GROUP)
+
+    @app_commands.command(name="add", description=Kb.ADD)
+    @app_commands.describe(entry_id=Kb.OPTION_NEW_ID)
+    async def add_entry(
+        self, interaction: discord.Interaction, entry_id: str | None = None
+    ) -> None:
+        """Open the new-entry form, once the id asked for (if any) could be saved.
+
+        A bad or taken id is refused here, before the moderator writes anything, since the
+        form cannot change it and "Fix and retry" would reopen it with the same id.
+        """
+        refusal = self._unusable_id(entry_id)
+        if refusal is not None:
+            await self.desk.send(interaction, refused_text((Problem("", refusal),)))
+            return
+        await self.desk.open_add(interaction, EntryForm(), entry_id)
+
+    def _unusable_id(self, entry_id: str | None) -> str | None:
+        """Why an id asked for cannot be a new entry's, or None when it can (or none asked)."""
+        if entry_id is None:
+            return None
+        if not ID_PATTERN.fullmatch(entry_id):
+            return Check.BAD_ID.format(value=entry_id)
+        if entry_id in self.desk.live.knowledge.entries:
+            return Kb.ID_TAKEN.format(entry_id=entry_id)
+        return None
+
+    @app_commands.command(name="edit", description=Kb.EDIT)
+    @app_commands.describe(entry=Kb.OPTION_ENTRY)
+    async def edit_entry(self, interaction: discord.Interaction, entry: str) -> None:
+        """Open the entry's form, pre-filled with its current text."""
+        await self.desk.open_edit(interaction, entry)
+
+    @phrase.command(name="add", description=Kb.PHRASE_ADD)
+    @app_commands.describe(entry=Kb.OPTION_ENTRY, text=Kb.OPTION_TEXT)
+    async def phrase_add(self, interaction: discord.Interaction, entry: str, text: str) -> None:
+        """Add one phrasing."""
+        work = self.desk.add_phrasing(entry, text, actor_of(interaction))
+        await self.desk.write(interaction, work, Action.PHRASE_ADD, text)
+
+    @phrase.command(name="remove", description=Kb.PHRASE_REMOVE)
+    @app_commands.describe(entry=Kb.OPTION_ENTRY, text=Kb.OPTION_TEXT)
+    async def phrase_remove(self, interaction: discord.Interaction, entry: str, text: str) -> None:
+        """Remove one phrasing."""
+        work = partial(self.desk.store.remove_phrasing, entry, text, actor_of(interaction))
+        await self.desk.write(interaction, work, Action.PHRASE_REMOVE, text)
+
+    @app_commands.command(name="remove", description=Kb.REMOVE)
+    @app_commands.describe(entry=Kb.OPTION_ENTRY)
+    async def remove_entry(self, interaction: discord.Interaction, entry: str) -> None:
+        """Ask to confirm the removal; the confirmation carries the version shown."""
+        stored = await self.desk.read_entry(interaction, entry)
+        if stored is None:
+            return
+
+        async def confirm(pressed: discord.Interaction) -> None:
+            await pressed.response.edit_message(view=None)
+            work = partial(self.desk.store.remove_entry, entry, actor_of(pressed), stored.version)
+            await self.desk.write(pressed, work, Action.REMOVE)
+
+        async def cancel(pressed: discord.Interaction) -> None:
+            await pressed.response.edit_message(content=Kb.CANCELLED, view=None)
+
+        view = Actions(
+            self.desk.allowed,
+            [
+                Press(Kb.REMOVE_BUTTON, confirm, discord.ButtonStyle.danger),
+                Press(Kb.CANCEL_BUTTON, cancel),
+            ],
+        )
+        text = confirm_remove_text(entry, stored.entry.question)
+        await self.desk.send(interaction, text, view=view)
+
+    @edit_entry.autocomplete("entry")
+    @remove_entry.autocomplete("entry")
+    @phrase_add.autocomplete("entry")
+    @phrase_remove.autocomplete("entry")
+    async def complete_entry(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Entries whose question or phrasings match what is typed, one choice each."""
+        return self.desk.entry_choices(interaction, current)
+
+    @phrase_remove.autocomplete("text")
+    async def complete_phrasing(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The chosen entry's phrasings that contain what is typed."""
+        if not self.desk.may_write(interaction):
+            return []
+        entry = self.desk.live.knowledge.entries.get(str(interaction.namespace.entry or ""))
+        if entry is None:
+            return []
+        typed = current.casefold()
+        return [
+            app_commands.Choice(name=clip(p, OPTION_LIMIT), value=p)
+            for p in entry.phrasings
+            if typed in p.casefold() and len(p) <= OPTION_LIMIT
+        ][:CHOICES_LIMIT]

@@ -1,0 +1,104 @@
+"""`/kb unanswered`: the questions the knowledge did not serve, and dealing with each group."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+
+import discord
+from discord import app_commands
+
+from bot.discord.kb._desk import ModeratorCog, actor_of
+from bot.discord.kb._forms import EntryForm
+from bot.discord.kb._render import (
+    dismissed_text,
+    group_options,
+    group_text,
+    recording_text,
+    unanswered_text,
+)
+from bot.discord.kb._ui import Actions, Press
+from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
+from bot.knowledge.history import Action
+from bot.knowledge.store import Applied
+from bot.ops.logs import event
+from bot.serving.unanswered import QuestionGroup, Resolution, closest_entries
+from bot.strings import Kb
+
+log = logging.getLogger("bot.discord.kb")
+
+GROUPS = 10
+
+
+class UnansweredCog(ModeratorCog):
+    """Groups of unanswered questions: add one as a phrasing, write its entry, or dismiss it."""
+
+    @app_commands.command(name="unanswered", description=Kb.UNANSWERED)
+    async def unanswered(self, interaction: discord.Interaction) -> None:
+        """Show the groups of questions the knowledge did not serve, most asked first."""
+        await self.desk.thinking(interaction)
+        recent = self.desk.services.unanswered.recent_groups
+        try:
+            groups = await asyncio.to_thread(recent, interaction.guild_id, GROUPS)
+        except sqlite3.Error as error:
+            event(log, "kb_unanswered_unreadable", logging.ERROR, error=type(error).__name__)
+            await self.desk.send(interaction, Kb.RECORD_UNREADABLE.format(problem=error))
+            return
+        # Moderators see what stops the record with the list, which would otherwise be
+        # silently incomplete.
+        problem = self.desk.services.record.status.problem
+        text = recording_text(unanswered_text(groups), problem)
+        if not groups:
+            await self.desk.send(interaction, text)
+            return
+        view = Actions(self.desk.allowed)
+        by_id = {group.id: group for group in groups}
+        view.add_select(
+            Kb.UNANSWERED_PICK,
+            group_options(groups),
+            lambda chosen, group_id: self._show_group(chosen, by_id[group_id]),
+        )
+        await self.desk.send(interaction, text, view=view)
+
+    async def _show_group(self, interaction: discord.Interaction, group: QuestionGroup) -> None:
+        """One group, with its three ways to deal with it."""
+        question = group.examples[0]
+        options = closest_entries(self.desk.live.engine, group, CHOICES_LIMIT)
+
+        async def as_phrasing(chosen: discord.Interaction, entry_id: str) -> None:
+            work = self.desk.add_phrasing(entry_id, question, actor_of(chosen))
+            applied = await self.desk.write(chosen, work, Action.PHRASE_ADD, question)
+            if applied:
+                await self._resolve(chosen, group, Resolution.PHRASING)
+
+        async def resolved_by_entry(saved: discord.Interaction, _: Applied) -> None:
+            await self._resolve(saved, group, Resolution.ENTRY)
+
+        async def new_entry(pressed: discord.Interaction) -> None:
+            form = EntryForm(
+                question=clip(question, OPTION_LIMIT), phrasings="\n".join(group.examples[1:])
+            )
+            await self.desk.open_add(pressed, form, after_saved=resolved_by_entry)
+
+        async def dismiss(pressed: discord.Interaction) -> None:
+            await self._resolve(pressed, group, Resolution.DISMISSED)
+            await pressed.response.edit_message(content=dismissed_text(group), view=None)
+
+        view = Actions(
+            self.desk.allowed,
+            [
+                Press(Kb.NEW_ENTRY, new_entry, discord.ButtonStyle.primary),
+                Press(Kb.DISMISS, dismiss),
+            ],
+        )
+        view.add_select(Kb.AS_PHRASING, options, as_phrasing)
+        await self.desk.send(interaction, group_text(group), view=view)
+
+    async def _resolve(
+        self, interaction: discord.Interaction, group: QuestionGroup, how: Resolution
+    ) -> None:
+        """Record how the group was dealt with, so it leaves the list (in a thread: it blocks)."""
+        resolve = self.desk.services.unanswered.resolve
+        actor = actor_of(interaction)
+        await asyncio.to_thread(resolve, group, actor, interaction.guild_id, how)

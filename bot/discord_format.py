@@ -1,0 +1,92 @@
+"""Discord's limits, text fitted to them, counts in words, and the buttons' custom ids.
+
+Written once for every reply, the members' (bot/replies.py) and the moderators'
+(bot/discord/kb/_render.py), as plain data: nothing here imports discord.py, so the
+terminal renders with the same rules without loading it. Every length below is a limit
+Discord enforces (a message over one is refused outright), so text is cut visibly.
+"""
+
+from __future__ import annotations
+
+import re
+
+MESSAGE_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+EMBED_LIMIT = 6000
+FIELDS_LIMIT = 25
+BUTTON_LABEL_LIMIT = 80
+OPTION_LIMIT = 100
+OPTIONS_PER_SELECT = 25
+# Autocomplete offers at most this many choices.
+CHOICES_LIMIT = 25
+PLACEHOLDER_LIMIT = 150
+ROWS_LIMIT = 5
+FORM_TITLE_LIMIT = 45
+FORM_PARAGRAPH_LIMIT = 4000
+ELLIPSIS = "…"
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, ending with a visible "…" when cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    return text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with an ellipsis, its spaces kept as typed.
+
+    For a form's pre-filled text and a menu's labels, where what was typed is shown as is.
+    """
+    return text if len(text) <= limit else text[: limit - len(ELLIPSIS)] + ELLIPSIS
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    """`text` on one line (runs of spaces and line breaks made one space), then clipped."""
+    return clip(" ".join(text.split()), limit)
+
+
+def plural(forms: tuple[str, str], count: int) -> str:
+    """The singular or the plural form (each with `{count}`) for `count`."""
+    return (forms[0] if count == 1 else forms[1]).format(count=count)
+
+
+class ButtonId:
+    """The custom ids of the bot's buttons and menus: built and parsed from this one table.
+
+    A custom id carries everything a press needs (`briefing:<action>:<argument>`), so a press
+    works after a restart, on any message ever sent.
+    """
+
+    ENTRY = "entry"
+    MISS = "miss"
+    QUOTES = "quotes"
+    TOPICS = "topics"
+    SOURCES = "sources"
+    ACTIONS = (ENTRY, MISS, QUOTES, TOPICS, SOURCES)
+    # A /topics menu: the values are entry ids, the slot only tells the menus apart.
+    PICK_PATTERN = r"briefing:pick:(?P<slot>[0-9])"
+    PATTERN = r"briefing:(?P<action>" + "|".join(ACTIONS) + r"):(?P<argument>[a-z0-9-]{1,64})"
+
+    @classmethod
+    def build(cls, action: str, argument: str | int) -> str:
+        """The custom id of a button doing `action` with `argument`."""
+        if action not in cls.ACTIONS:
+            raise ValueError(f"no button action {action!r}")
+        return f"briefing:{action}:{argument}"
+
+    @classmethod
+    def pick(cls, slot: int) -> str:
+        """The custom id of the `slot`-th /topics menu of a message."""
+        return f"briefing:pick:{slot}"
+
+    @classmethod
+    def parse(cls, custom_id: str) -> tuple[str, str] | None:
+        """(action, argument) of a button's custom id, or None when it is not one of ours."""
+        match = re.fullmatch(cls.PATTERN, custom_id)
+        return (match["action"], match["argument"]) if match else None

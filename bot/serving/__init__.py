@@ -1,0 +1,53 @@
+"""What the bot serves, opened once for every front end (the terminal and Discord).
+
+`open_services` opens the knowledge store (repairing a write a crash interrupted), the
+live knowledge and its engine, the question record and the log of unanswered questions,
+and hands them over as one `Services`. The front ends take from it what they need; nothing
+here knows of Discord.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine import Engine
+from bot.knowledge.store import KnowledgeStore
+from bot.ops.settings import Settings
+from bot.serving.live import LiveKnowledge, open_moderated
+from bot.serving.record import QuestionRecord
+from bot.serving.unanswered import UnansweredQuestions
+
+__all__ = ["Services", "open_services"]
+
+
+@dataclass(frozen=True)
+class Services:
+    """The served knowledge and engine, the store that changes it, and the two question logs.
+
+    Whoever opens the services closes them (`close`), after any write in progress.
+    """
+
+    settings: Settings
+    live: LiveKnowledge
+    store: KnowledgeStore
+    record: QuestionRecord
+    unanswered: UnansweredQuestions
+
+    def engine(self) -> Engine:
+        """The engine being served now: a reload or a moderator's write replaces it."""
+        return self.live.engine
+
+    def close(self) -> None:
+        """Close the question record (the store and the logs open the database per use)."""
+        self.record.close()
+
+
+def open_services(settings: Settings) -> Services:
+    """Open everything served from the configured folders (blocks).
+
+    Raises `KnowledgeUnavailable` when the knowledge on disk has problems.
+    """
+    live, store = open_moderated(settings.knowledge_dir, settings.database_path)
+    record = QuestionRecord(settings.database_path, settings.retention_days)
+    unanswered = UnansweredQuestions(settings.database_path, lambda: live.engine.lexicon)
+    return Services(settings, live, store, record, unanswered)
