@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     ask = commands.add_parser("ask", help="ask questions in the terminal")
     ask.add_argument("question", nargs="?", help="answer this one question and exit")
     ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
+    ask.add_argument(
+        "--directory", help="answer from this knowledge folder, e.g. a draft (default: configured)"
+    )
     run_parser = commands.add_parser(
         "run", help="serve Discord (terminal prompt when no token is set)"
     )
@@ -69,6 +73,8 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
 
         return run_check(root, args.coverage, snapshot_checks=(routing_problems,))
     if args.command == "ask":
+        if args.directory:
+            settings = dataclasses.replace(settings, knowledge_dir=Path(args.directory))
         return _ask(settings, args.question, as_json=args.json)
     if args.command == "run" and not settings.discord_mode:
         return _ask(settings, None, as_json=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import shutil
 import subprocess
 import sys
 import time
@@ -207,3 +208,14 @@ def test_at_a_terminal_the_up_arrow_recalls_the_last_question_and_quit_leaves():
     assert terminal.shown.count(PFP_QUESTION) == 2
     assert "^[[A" not in terminal.shown
     assert strings.Reply.NOT_COVERED not in terminal.shown
+
+
+def test_ask_answers_from_a_draft_knowledge_folder_given_on_the_command_line(tmp_path):
+    draft = tmp_path / "draft"
+    shutil.copytree(FIXTURE_KNOWLEDGE, draft)
+    (draft / "entries" / "kosovo-outside-pfp.yaml").unlink()
+    configured = run_bot("ask", PFP_QUESTION, **KNOWLEDGE)
+    drafted = run_bot("ask", "--directory", str(draft), PFP_QUESTION, **KNOWLEDGE)
+
+    assert configured.stdout.startswith(PFP_QUESTION)
+    assert strings.Reply.NOT_COVERED in drafted.stdout
