@@ -192,17 +192,19 @@ def _edit(engine: Engine, out: Callable[[str], None]) -> None:
     knowledge = engine.knowledge
     ids = sorted(knowledge.entries)
     rng = random.Random(11)
-    times = []
+    wall, cpu = [], []
     for _ in range(EDITS):
         entry_id, other = rng.sample(ids, 2)
         edited = edited_knowledge(knowledge, entry_id, knowledge.entries[other].question)
-        started = time.perf_counter()
+        wall_start, cpu_start = time.perf_counter(), time.thread_time()
         engine = engine.updated(edited)
-        times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.thread_time() - cpu_start) * 1000)
+        wall.append((time.perf_counter() - wall_start) * 1000)
         knowledge = edited
     out(
         f"  one entry's edit at {len(knowledge.entries):,} entries reflected in answers: "
-        f"worst of {EDITS} {max(times):.0f} ms (floor {EDIT_FLOOR_MS:g} ms)"
+        f"worst of {EDITS} CPU {max(cpu):.0f} ms (floor {EDIT_FLOOR_MS:g} ms) "
+        f"(wall {max(wall):.0f} ms)"
     )
 
 

@@ -149,7 +149,7 @@ class Index:
         touched = {
             entry_id
             for entry_id in self._order
-            if self.profiles[self.position[entry_id]].entry != knowledge.entries[entry_id]
+            if not _same(self.profiles[self.position[entry_id]].entry, knowledge.entries[entry_id])
         }
         evidence = self._name_evidence.edited(
             [self.profiles[self.position[i]].entry for i in touched],
@@ -186,14 +186,14 @@ class Index:
         profiles = list(self.profiles)
         self.postings, self.asked_postings = dict(self.postings), dict(self.asked_postings)
         self.idf = dict(self.idf)
-        word_counts = Counter(self._word_counts)
         changed: set[str] = set()
         reread = {self.position[entry_id] for entry_id in touched}
+        old_words, new_words = [], []
         for position in sorted(reread):
             old = profiles[position]
             profile, words = self._read(knowledge.entries[old.entry.id])
-            word_counts.subtract(self._read(old.entry)[1])
-            word_counts.update(words)
+            old_words.append(self._read(old.entry)[1])
+            new_words.append(words)
             changed |= self._repost(position, old, profile)
             self._relist_asked(profile, position)
             profiles[position] = profile
@@ -213,9 +213,13 @@ class Index:
         for position in reread:
             profiles[position] = _weighed(profiles[position], self.idf)
         self.profiles = tuple(profiles)
-        _drop_zeros(word_counts)
-        if word_counts.keys() != self._word_counts.keys():
-            self._words_by_length = _words_by_length(self.lexicon, word_counts)
+        word_counts = _recounted(self._word_counts, old_words, new_words)
+        added = {w for words in new_words for w in words if w not in self._word_counts}
+        removed = {w for words in old_words for w in words if w not in word_counts}
+        if added or removed:
+            self._words_by_length = _rebucketed(
+                self.lexicon, self._words_by_length, word_counts, added, removed
+            )
         self._word_counts = word_counts
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
 
@@ -318,16 +322,12 @@ class _NameEvidence:
 
     def edited(self, removed: Iterable[Entry], added: Iterable[Entry]) -> _NameEvidence:
         """The evidence once the `removed` entries are replaced by the `added` ones."""
-        capitalised, lowercase = self.capitalised.copy(), self.lowercase.copy()
-        for entry in removed:
-            names, words = _names_written(entry)
-            capitalised.subtract(names)
-            lowercase.subtract(words)
-        for entry in added:
-            names, words = _names_written(entry)
-            capitalised.update(names)
-            lowercase.update(words)
-        return _NameEvidence(_drop_zeros(capitalised), _drop_zeros(lowercase))
+        gone = [_names_written(entry) for entry in removed]
+        new = [_names_written(entry) for entry in added]
+        return _NameEvidence(
+            _recounted(self.capitalised, [g[0] for g in gone], [n[0] for n in new]),
+            _recounted(self.lowercase, [g[1] for g in gone], [n[1] for n in new]),
+        )
 
     def same_words(self, other: _NameEvidence) -> bool:
         """Whether both hold the same words (however often), and so keep the same names."""
@@ -362,6 +362,11 @@ def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
     return list(dict.fromkeys(names)), lowercase
 
 
+def _same(entry: Entry, other: Entry) -> bool:
+    """Whether two entries are equal (one object, most often, when an edit built the other)."""
+    return entry is other or entry == other
+
+
 def _learnt_share(entry: Entry) -> tuple[object, ...]:
     """What `entry` adds to the learnt vocabulary: the acronyms it defines, whom it quotes."""
     prose = [entry.answer, *(c.quote for c in entry.citations)]
@@ -371,11 +376,23 @@ def _learnt_share(entry: Entry) -> tuple[object, ...]:
     )
 
 
-def _drop_zeros(counts: Counter[str]) -> Counter[str]:
-    """`counts` without the words no entry has any more (cheaper than `+counts` on a few)."""
-    for word in [w for w, n in counts.items() if n <= 0]:
-        del counts[word]
-    return counts
+def _recounted(
+    counts: Counter[str], removed: list[Iterable[str]], added: list[Iterable[str]]
+) -> Counter[str]:
+    """A copy of `counts` with each of `removed` taken out and each of `added` counted in.
+
+    A word no entry has any more is dropped, as a count from scratch would not have it.
+    """
+    recounted = Counter(counts)
+    for words in removed:
+        recounted.subtract(words)
+    for words in added:
+        recounted.update(words)
+    for words in removed:
+        for word in words:
+            if recounted.get(word, 1) <= 0:
+                del recounted[word]
+    return recounted
 
 
 def _moved(postings: tuple[int, ...], position: int, present: bool) -> tuple[int, ...]:
@@ -393,20 +410,21 @@ def _weighed(
 
     A copy, not `dataclasses.replace`: an edit redoes this for every entry asked with a
     word whose weight changed, and skipping the constructor makes that much cheaper. Each
-    mass is summed over its phrasing exactly as a first build sums it, to the last bit.
+    mass is summed over its phrasing in the same order as a first build sums it, so it is
+    the same to the last bit.
     """
-    weights = list(profile.asked_weights or (0.0,) * len(profile.asked))
-    redo = range(len(profile.asked)) if words is None else _phrasings_with(profile, words)
-    for phrasing in redo:
-        weights[phrasing] = sum(idf[t] for t in profile.asked[phrasing])
+    asked = profile.asked
+    if words is None:
+        weights = [sum(map(idf.__getitem__, phrasing)) for phrasing in asked]
+    else:
+        weights = list(profile.asked_weights)
+        where = profile.asked_where
+        for phrasing in {i for word in words for i in where[word]}:
+            weights[phrasing] = sum(map(idf.__getitem__, asked[phrasing]))
     fresh = object.__new__(EntryProfile)
     fresh.__dict__.update(profile.__dict__)
     fresh.__dict__["asked_weights"] = tuple(weights)
     return fresh
-
-
-def _phrasings_with(profile: EntryProfile, words: Iterable[str]) -> set[int]:
-    return {phrasing for word in words for phrasing in profile.asked_where.get(word, ())}
 
 
 def _profile(
@@ -495,3 +513,33 @@ def _words_by_length(lexicon: Lexicon, known: Iterable[str]) -> dict[int, tuple[
     for word in sorted(words):
         by_length[len(word)].append(word)
     return {length: tuple(ws) for length, ws in by_length.items()}
+
+
+def _rebucketed(
+    lexicon: Lexicon,
+    by_length: dict[int, tuple[str, ...]],
+    known: Iterable[str],
+    added: set[str],
+    removed: set[str],
+) -> dict[int, tuple[str, ...]]:
+    """`_words_by_length` of `known`, the words `added` and `removed` since `by_length`.
+
+    Only the buckets of the words that came or went change; a stopword or a word an alias
+    stands for or stands in for changes more, so then every bucket is made again.
+    """
+    aliases = lexicon.one_word_aliases
+    meanings = set(aliases.values())
+    if any(w in STOPWORDS or w in aliases or w in meanings for w in added | removed):
+        return _words_by_length(lexicon, known)
+    rebucketed = dict(by_length)
+    for word in added:
+        bucket = list(rebucketed.get(len(word), ()))
+        bisect.insort(bucket, word)
+        rebucketed[len(word)] = tuple(bucket)
+    for word in removed:
+        bucket = [w for w in rebucketed[len(word)] if w != word]
+        if bucket:
+            rebucketed[len(word)] = tuple(bucket)
+        else:
+            del rebucketed[len(word)]
+    return rebucketed

@@ -103,3 +103,20 @@ def test_the_engine_an_edit_starts_from_keeps_answering_from_its_own_snapshot(en
     engine.updated(edits(knowledge)["a phrasing removed"])
     engine.updated(with_entry(knowledge, first, phrasings=(), answer="Nothing to say."))
     assert {q: engine.decide(q) for q in before} == before
+
+
+@pytest.mark.parametrize("edit", ["a phrasing added", "a phrasing removed", "the answer rewritten"])
+def test_an_updated_index_holds_what_a_rebuilt_one_holds(engine, edit):
+    """The tables behind typo correction and ranking, not only the answers to a few questions."""
+    edited = edits(engine.knowledge)[edit]
+    updated, rebuilt = engine.updated(edited)._index, Engine(edited)._index
+    assert updated.postings == rebuilt.postings
+    assert updated.asked_postings == rebuilt.asked_postings
+    assert updated.idf == rebuilt.idf
+    assert [p.asked_weights for p in updated.profiles] == [
+        p.asked_weights for p in rebuilt.profiles
+    ]
+    assert updated.asked_folded == rebuilt.asked_folded
+    assert updated.asked_owner == rebuilt.asked_owner
+    assert updated.kept_names == rebuilt.kept_names
+    assert updated._words_by_length == rebuilt._words_by_length
