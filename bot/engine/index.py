@@ -10,16 +10,25 @@ already folded by `text.fold`, so calls pass `processor=None` to say so explicit
 
 from __future__ import annotations
 
+import bisect
+import copy
 import math
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine.learnt import WORD, learnt_vocabulary, lone_capitalised
+from bot.engine.learnt import (
+    WORD,
+    defined_acronyms,
+    learnt_vocabulary,
+    lone_capitalised,
+    speaker_name,
+)
 from bot.engine.lexicon import (
     STOPWORDS,
     Lexicon,
@@ -39,6 +48,7 @@ from bot.knowledge.model import Entry, Knowledge
 _TYPO_MIN_LENGTH = 4
 _TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
+_T = TypeVar("_T", bound=Hashable)
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
 
@@ -54,26 +64,23 @@ class EntryProfile:
 
     `asked` is every way the entry is asked (its question and phrasings, one stem set per
     phrasing, with the IDF mass of each in `asked_weights`, and for each stem the phrasings
-    that have it in `asked_where`) and `asked_text` the same as
-    folded words for character-level comparison;
+    that have it in `asked_where`), `asked_folded` each folded with aliases resolved (for
+    autocomplete) and `asked_text` the same without stopwords for character-level comparison;
     `core` are the stems the entry is about (in its question, or in several phrasings);
     `known` adds everything it states (answer, quotes, speakers, topic), which is what a
     question's words must be found in for the entry to answer it, and `stated` is that
-    statement alone; `words` are its folded
-    words, which a misspelt question word may be corrected to; `text` all of it folded, to
-    find a multi-word name in.
+    statement alone; `text` all of it folded, to find a multi-word name in.
     """
 
     entry: Entry
     asked: tuple[frozenset[str], ...]
-    asked_weights: tuple[float, ...]
+    asked_folded: tuple[str, ...]
     asked_text: tuple[str, ...]
     asked_union: frozenset[str]
     asked_where: dict[str, tuple[int, ...]]
     core: frozenset[str]
     known: frozenset[str]
     stated: frozenset[str]
-    words: frozenset[str]
     text: str
     states_date: bool
     states_count: bool
@@ -84,18 +91,31 @@ class EntryProfile:
     held: frozenset[str]
     voices: frozenset[str]
     speakers: frozenset[str]
+    asked_weights: tuple[float, ...] = ()
 
 
 class Index:
-    """Inverted index with IDF weights and a fuzzy vocabulary for one knowledge snapshot."""
+    """Inverted index with IDF weights and a fuzzy vocabulary for one knowledge snapshot.
+
+    `updated` gives the index of an edited snapshot by re-reading only the entries the edit
+    touched; the index itself is never changed, so an engine answering from it meanwhile
+    never sees half an edit.
+    """
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.lexicon = Lexicon(knowledge.vocabulary.values(), learnt_vocabulary(knowledge))
-        self.kept_names = _kept_names(self.lexicon, knowledge.entries.values())
-        profiles = [
-            _profile(self.lexicon, knowledge.entries[entry_id], self.stem)
-            for entry_id in sorted(knowledge.entries)
-        ]
+        self._name_evidence = _NameEvidence.of(knowledge.entries.values())
+        self.kept_names = self._name_evidence.kept_names(self.lexicon)
+        self._order = tuple(knowledge.entries)
+        self._sources = dict(knowledge.sources)
+        self._vocabulary = dict(knowledge.vocabulary)
+        self._word_counts: Counter[str] = Counter()
+        self._shared: dict[Hashable, Hashable] = {}
+        profiles = []
+        for entry_id in sorted(knowledge.entries):
+            profile, words = self._read(knowledge.entries[entry_id])
+            profiles.append(profile)
+            self._word_counts.update(words)
         postings: dict[str, list[int]] = defaultdict(list)
         for i, profile in enumerate(profiles):
             for term in profile.known:
@@ -108,26 +128,144 @@ class Index:
         self.idf: dict[str, float] = {
             t: math.log(1.0 + count / len(p)) for t, p in self.postings.items()
         }
-        self.profiles: tuple[EntryProfile, ...] = tuple(
-            replace(
-                p,
-                asked_weights=tuple(sum(self.idf[t] for t in a) for a in p.asked),
-            )
-            for p in profiles
-        )
+        self.profiles: tuple[EntryProfile, ...] = tuple(_weighed(p, self.idf) for p in profiles)
         self.position = {p.entry.id: i for i, p in enumerate(self.profiles)}
-        # Every question and phrasing folded with aliases resolved (for autocomplete), and
-        # the entry of each.
-        self.asked_folded: list[str] = []
-        self.asked_owner: list[Entry] = []
-        for profile in self.profiles:
-            entry = profile.entry
-            for text in (entry.question, *entry.phrasings):
-                self.asked_folded.append(self.lexicon.apply_aliases(fold(text)))
-                self.asked_owner.append(entry)
+        self._list_asked()
         self.unknown_weight = math.log(1.0 + count)
-        self._words_by_length = _words_by_length(self.lexicon, profiles)
+        self._words_by_length = _words_by_length(self.lexicon, self._word_counts)
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
+
+    def updated(self, knowledge: Knowledge) -> Index:
+        """The index of `knowledge`, an edit of this index's snapshot (this one is unchanged).
+
+        Only the entries whose text changed are read again, and only the postings and
+        weights of the words they gained or lost are redone. An edit that changes what the
+        whole knowledge teaches (the vocabulary, the sources, an acronym defined or a
+        speaker named, a word newly written as a name) or which entries exist moves every
+        entry's reading or position, so it is built whole.
+        """
+        if tuple(knowledge.entries) != self._order:
+            return Index(knowledge)
+        touched = {
+            entry_id
+            for entry_id in self._order
+            if not _same(self.profiles[self.position[entry_id]].entry, knowledge.entries[entry_id])
+        }
+        evidence = self._name_evidence.edited(
+            [self.profiles[self.position[i]].entry for i in touched],
+            [knowledge.entries[i] for i in touched],
+        )
+        if not self._reads_alike(knowledge, touched) or not self._keeps_names(evidence):
+            return Index(knowledge)
+        edited = copy.copy(self)
+        edited._name_evidence = evidence
+        edited._sources, edited._vocabulary = dict(knowledge.sources), dict(knowledge.vocabulary)
+        edited._reread(knowledge, touched)
+        return edited
+
+    def _reads_alike(self, knowledge: Knowledge, touched: set[str]) -> bool:
+        """Whether the edit leaves the lexicon as it is."""
+        return (
+            dict(knowledge.vocabulary) == self._vocabulary
+            and dict(knowledge.sources) == self._sources
+            and all(
+                _learnt_share(self.profiles[self.position[i]].entry)
+                == _learnt_share(knowledge.entries[i])
+                for i in touched
+            )
+        )
+
+    def _keeps_names(self, evidence: _NameEvidence) -> bool:
+        """Whether the edited entries leave `kept_names` (and so every stem) as it is."""
+        return evidence.same_words(self._name_evidence) or (
+            evidence.kept_names(self.lexicon) == self.kept_names
+        )
+
+    def _reread(self, knowledge: Knowledge, touched: set[str]) -> None:
+        """Read the touched entries again and redo what depends on the words they changed."""
+        profiles = list(self.profiles)
+        self.postings, self.asked_postings = dict(self.postings), dict(self.asked_postings)
+        self.idf = dict(self.idf)
+        changed: set[str] = set()
+        reread = {self.position[entry_id] for entry_id in touched}
+        old_words, new_words = [], []
+        for position in sorted(reread):
+            old = profiles[position]
+            profile, words = self._read(knowledge.entries[old.entry.id])
+            old_words.append(self._read(old.entry)[1])
+            new_words.append(words)
+            changed |= self._repost(position, old, profile)
+            self._relist_asked(profile, position)
+            profiles[position] = profile
+        count = max(len(profiles), 1)
+        for term in changed:
+            if term in self.postings:
+                self.idf[term] = math.log(1.0 + count / len(self.postings[term]))
+            else:
+                self.idf.pop(term, None)
+        reweighed: dict[int, list[str]] = defaultdict(list)
+        for term in changed:
+            for position in self.asked_postings.get(term, ()):
+                reweighed[position].append(term)
+        for position, terms in reweighed.items():
+            if position not in reread:
+                profiles[position] = _weighed(profiles[position], self.idf, terms)
+        for position in reread:
+            profiles[position] = _weighed(profiles[position], self.idf)
+        self.profiles = tuple(profiles)
+        word_counts = _recounted(self._word_counts, old_words, new_words)
+        added = {w for words in new_words for w in words if w not in self._word_counts}
+        removed = {w for words in old_words for w in words if w not in word_counts}
+        if added or removed:
+            self._words_by_length = _rebucketed(
+                self.lexicon, self._words_by_length, word_counts, added, removed
+            )
+        self._word_counts = word_counts
+        self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
+
+    def _repost(self, position: int, old: EntryProfile, new: EntryProfile) -> set[str]:
+        """Move `position` in the postings of the words the entry gained or lost.
+
+        Returns the words whose postings changed (their weight changes with them).
+        """
+        changed = set()
+        for term in old.known | new.known:
+            in_old, in_new = term in old.known, term in new.known
+            if in_old != in_new:
+                self.postings[term] = _moved(self.postings.get(term, ()), position, in_new)
+                changed.add(term)
+            asked_new = term in new.asked_union
+            if (term in old.asked_union) != asked_new:
+                asked = _moved(self.asked_postings.get(term, ()), position, asked_new)
+                self.asked_postings[term] = asked
+            self.asked_postings.setdefault(term, ())
+            if not self.postings[term]:
+                del self.postings[term], self.asked_postings[term]
+        return changed
+
+    def _list_asked(self) -> None:
+        """List every question and phrasing, folded with aliases resolved, for autocomplete.
+
+        `asked_owner` holds the position of the entry of each, in order.
+        """
+        self.asked_folded = [text for p in self.profiles for text in p.asked_folded]
+        self.asked_owner = [i for i, p in enumerate(self.profiles) for _ in p.asked_folded]
+
+    def _relist_asked(self, profile: EntryProfile, position: int) -> None:
+        """Replace the listed questions and phrasings of the entry at `position` (a copy)."""
+        start = bisect.bisect_left(self.asked_owner, position)
+        end = bisect.bisect_right(self.asked_owner, position)
+        texts = profile.asked_folded
+        self.asked_folded = self.asked_folded[:start] + list(texts) + self.asked_folded[end:]
+        owners = [position] * len(texts)
+        self.asked_owner = self.asked_owner[:start] + owners + self.asked_owner[end:]
+
+    def _read(self, entry: Entry) -> tuple[EntryProfile, frozenset[str]]:
+        """What `entry` knows, its parts shared with equal parts of other entries."""
+        return _profile(self.lexicon, entry, self.stem, self._share)
+
+    def _share(self, value: _T) -> _T:
+        return self._shared.setdefault(value, value)
 
     def stem(self, word: str) -> str:
         """The stem of a folded word; a name that stemming would make a common word is kept."""
@@ -162,29 +300,142 @@ class Index:
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
 
-def _kept_names(lexicon: Lexicon, entries: Iterable[Entry]) -> frozenset[str]:
-    """Names that stemming would read as a common word (Politico as political), kept whole.
+@dataclass(frozen=True)
+class _NameEvidence:
+    """In how many entries each word stands capitalised alone, and in lowercase prose.
 
-    A name is a word the knowledge writes alone with a capital where no sentence starts
-    (not inside a longer name: Partnership for Peace is partnership too), or one the lexicon
-    lists, and never writes in lowercase in its prose (answers and quotes).
+    `kept_names` is decided from these words; counting them per entry lets an edit tell
+    whether it changed them without reading every entry again.
     """
-    names = set(lexicon.names | lexicon.people)
+
+    capitalised: Counter[str]
+    lowercase: Counter[str]
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> _NameEvidence:
+        evidence = cls(Counter(), Counter())
+        for entry in entries:
+            capitalised, lowercase = _names_written(entry)
+            evidence.capitalised.update(capitalised)
+            evidence.lowercase.update(lowercase)
+        return evidence
+
+    def edited(self, removed: Iterable[Entry], added: Iterable[Entry]) -> _NameEvidence:
+        """The evidence once the `removed` entries are replaced by the `added` ones."""
+        gone = [_names_written(entry) for entry in removed]
+        new = [_names_written(entry) for entry in added]
+        return _NameEvidence(
+            _recounted(self.capitalised, [g[0] for g in gone], [n[0] for n in new]),
+            _recounted(self.lowercase, [g[1] for g in gone], [n[1] for n in new]),
+        )
+
+    def same_words(self, other: _NameEvidence) -> bool:
+        """Whether both hold the same words (however often), and so keep the same names."""
+        return (
+            self.capitalised.keys() == other.capitalised.keys()
+            and self.lowercase.keys() == other.lowercase.keys()
+        )
+
+    def kept_names(self, lexicon: Lexicon) -> frozenset[str]:
+        """Names that stemming would read as a common word (Politico as political), kept whole.
+
+        A name is a word the knowledge writes alone with a capital where no sentence starts
+        (not inside a longer name: Partnership for Peace is partnership too), or one the
+        lexicon lists, and never writes in lowercase in its prose (answers and quotes).
+        """
+        names = set(lexicon.names | lexicon.people) | self.capitalised.keys()
+        lowercase = self.lowercase.keys()
+        common = {stem(word) for word in lowercase}
+        return frozenset(n for n in names - lowercase if stem(n) != n and stem(n) in common)
+
+
+def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
+    """The words `entry` writes capitalised alone, and those its prose writes in lowercase."""
+    names: list[str] = []
     lowercase: set[str] = set()
-    for entry in entries:
-        prose = [entry.answer, *(c.quote for c in entry.citations)]
-        for text in (entry.question, *entry.phrasings, *(c.speaker for c in entry.citations)):
-            names.update(lone_capitalised(text))
-        for text in prose:
-            names.update(lone_capitalised(text))
-            lowercase.update(
-                fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split()
-            )
-    common = {stem(word) for word in lowercase}
-    return frozenset(n for n in names - lowercase if stem(n) != n and stem(n) in common)
+    prose = [entry.answer, *(c.quote for c in entry.citations)]
+    for text in (entry.question, *entry.phrasings, *(c.speaker for c in entry.citations)):
+        names += lone_capitalised(text)
+    for text in prose:
+        names += lone_capitalised(text)
+        lowercase.update(fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split())
+    return list(dict.fromkeys(names)), lowercase
 
 
-def _profile(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> EntryProfile:
+def _same(entry: Entry, other: Entry) -> bool:
+    """Whether two entries are equal (one object, most often, when an edit built the other)."""
+    return entry is other or entry == other
+
+
+def _learnt_share(entry: Entry) -> tuple[object, ...]:
+    """What `entry` adds to the learnt vocabulary: the acronyms it defines, whom it quotes."""
+    prose = [entry.answer, *(c.quote for c in entry.citations)]
+    return (
+        [pair for text in prose for pair in defined_acronyms(text)],
+        [speaker_name(c.speaker) for c in entry.citations],
+    )
+
+
+def _recounted(
+    counts: Counter[str], removed: list[Iterable[str]], added: list[Iterable[str]]
+) -> Counter[str]:
+    """A copy of `counts` with each of `removed` taken out and each of `added` counted in.
+
+    A word no entry has any more is dropped, as a count from scratch would not have it.
+    """
+    recounted = Counter(counts)
+    for words in removed:
+        recounted.subtract(words)
+    for words in added:
+        recounted.update(words)
+    for words in removed:
+        for word in words:
+            if recounted.get(word, 1) <= 0:
+                del recounted[word]
+    return recounted
+
+
+def _moved(postings: tuple[int, ...], position: int, present: bool) -> tuple[int, ...]:
+    """`postings` with `position` added in order (`present`) or taken out."""
+    if not present:
+        return tuple(p for p in postings if p != position)
+    at = bisect.bisect_left(postings, position)
+    return (*postings[:at], position, *postings[at:])
+
+
+def _weighed(
+    profile: EntryProfile, idf: Mapping[str, float], words: Iterable[str] | None = None
+) -> EntryProfile:
+    """`profile` with the IDF mass of its phrasings (of those holding one of `words`, if given).
+
+    A copy, not `dataclasses.replace`: an edit redoes this for every entry asked with a
+    word whose weight changed, and skipping the constructor makes that much cheaper. Each
+    mass is summed over its phrasing in the same order as a first build sums it, so it is
+    the same to the last bit.
+    """
+    asked = profile.asked
+    if words is None:
+        weights = [sum(map(idf.__getitem__, phrasing)) for phrasing in asked]
+    else:
+        weights = list(profile.asked_weights)
+        where = profile.asked_where
+        for phrasing in {i for word in words for i in where[word]}:
+            weights[phrasing] = sum(map(idf.__getitem__, asked[phrasing]))
+    fresh = object.__new__(EntryProfile)
+    fresh.__dict__.update(profile.__dict__)
+    fresh.__dict__["asked_weights"] = tuple(weights)
+    return fresh
+
+
+def _profile(
+    lexicon: Lexicon, entry: Entry, stem: Callable[[str], str], share: Callable[[_T], _T]
+) -> tuple[EntryProfile, frozenset[str]]:
+    """What `entry` knows, and its folded words (which a misspelt word may be corrected to).
+
+    `share` returns one object for equal values: most entries' small parts (which
+    phrasings hold a stem, whom they quote) equal another entry's, and at 10,000 entries
+    one copy of each instead of one per entry saves tens of megabytes.
+    """
     asked_folded = [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
     asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
@@ -196,17 +447,18 @@ def _profile(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> Entr
     )
     stated_words = _without_stopwords(stated_folded)
     stated = frozenset(stem(w) for w in stated_words)
-    return EntryProfile(
+    profile = EntryProfile(
         entry=entry,
         asked=asked,
-        asked_weights=(),
+        asked_folded=tuple(asked_folded),
         asked_text=tuple(" ".join(words) for words in asked_words),
         asked_union=asked_union,
-        asked_where={t: tuple(i for i, a in enumerate(asked) if t in a) for t in asked_union},
+        asked_where={
+            t: share(tuple(i for i, a in enumerate(asked) if t in a)) for t in asked_union
+        },
         core=_core(asked),
         known=asked_union | stated,
         stated=stated,
-        words=frozenset(stated_words).union(*asked_words),
         text=" | ".join([*asked_folded, stated_folded]),
         states_date=states_a_date(statement),
         states_count=states_a_count(statement),
@@ -215,10 +467,11 @@ def _profile(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> Entr
         states_origin=states_an_origin(statement),
         states_future=states_a_future(statement),
         negative=lexicon.is_negative(entry.question),
-        held=frozenset(stem(w) for w in lexicon.holders(stated_folded)),
-        voices=_voices(lexicon, entry, stated_folded, stem),
-        speakers=_speaker_names(lexicon, entry, stem),
+        held=share(frozenset(stem(w) for w in lexicon.holders(stated_folded))),
+        voices=share(_voices(lexicon, entry, stated_folded, stem)),
+        speakers=share(_speaker_names(lexicon, entry, stem)),
     )
+    return profile, frozenset(stated_words).union(*asked_words)
 
 
 def _speaker_names(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> frozenset[str]:
@@ -248,15 +501,45 @@ def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
     return asked[0] | {term for term, count in counts.items() if count >= CORE_PHRASINGS}
 
 
-def _words_by_length(lexicon: Lexicon, profiles: list[EntryProfile]) -> dict[int, tuple[str, ...]]:
+def _words_by_length(lexicon: Lexicon, known: Iterable[str]) -> dict[int, tuple[str, ...]]:
     """Every word a typo may be corrected to.
 
     The knowledge's words, the stopwords, and the words that stand for one of the
     knowledge's words (contries: countries, so country).
     """
-    words: set[str] = set(STOPWORDS).union(*(p.words for p in profiles))
+    words: set[str] = set(STOPWORDS).union(known)
     words |= {key for key, value in lexicon.one_word_aliases.items() if value in words}
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in sorted(words):
         by_length[len(word)].append(word)
     return {length: tuple(ws) for length, ws in by_length.items()}
+
+
+def _rebucketed(
+    lexicon: Lexicon,
+    by_length: dict[int, tuple[str, ...]],
+    known: Iterable[str],
+    added: set[str],
+    removed: set[str],
+) -> dict[int, tuple[str, ...]]:
+    """`_words_by_length` of `known`, the words `added` and `removed` since `by_length`.
+
+    Only the buckets of the words that came or went change; a stopword or a word an alias
+    stands for or stands in for changes more, so then every bucket is made again.
+    """
+    aliases = lexicon.one_word_aliases
+    meanings = set(aliases.values())
+    if any(w in STOPWORDS or w in aliases or w in meanings for w in added | removed):
+        return _words_by_length(lexicon, known)
+    rebucketed = dict(by_length)
+    for word in added:
+        bucket = list(rebucketed.get(len(word), ()))
+        bisect.insort(bucket, word)
+        rebucketed[len(word)] = tuple(bucket)
+    for word in removed:
+        bucket = [w for w in rebucketed[len(word)] if w != word]
+        if bucket:
+            rebucketed[len(word)] = tuple(bucket)
+        else:
+            del rebucketed[len(word)]
+    return rebucketed

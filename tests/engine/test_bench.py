@@ -1,5 +1,6 @@
 from bot import bench
 from bot.engine import Engine
+from tests.engine.conftest import FIXTURE_KNOWLEDGE
 
 
 def test_synthetic_knowledge_has_the_asked_size_and_cites_real_sources(engine):
@@ -94,3 +95,53 @@ def test_every_listed_question_set_names_the_sources_it_was_written_from():
     assert bench.OWN_QUESTIONS.resolve() in paths
     assert all(path.parent.name in ("engine", "heldout", "growth", "eval") for path in paths)
     assert all(sources is None or sources for _, sources in listed)
+
+
+def test_bench_prints_the_time_of_one_entrys_edit_with_its_floor(engine):
+    printed: list[str] = []
+    bench._edit(engine, printed.append)
+    (line,) = printed
+    assert f"edit at {len(engine.knowledge.entries)} entries reflected in answers" in line
+    assert "floor 100 ms" in line
+
+
+def test_the_bench_edits_one_entry_as_a_moderator_adding_a_phrasing_would(engine):
+    knowledge = engine.knowledge
+    entry_id = sorted(knowledge.entries)[0]
+    edited = bench.edited_knowledge(knowledge, entry_id, "a new way to ask")
+    assert edited.entries[entry_id].phrasings == (
+        *knowledge.entries[entry_id].phrasings,
+        "a new way to ask",
+    )
+    assert {i: e for i, e in edited.entries.items() if i != entry_id} == {
+        i: e for i, e in knowledge.entries.items() if i != entry_id
+    }
+
+
+def test_bench_prints_the_peak_memory_of_a_process_serving_the_knowledge_with_its_floor(engine):
+    from bot.ops.settings import load_settings
+
+    settings = load_settings(
+        environ={"BRIEFING_KNOWLEDGE_DIR": str(FIXTURE_KNOWLEDGE)}, env_file=None
+    )
+    printed: list[str] = []
+    bench._serving_memory(settings, engine.knowledge, printed.append)
+    (line,) = printed
+    assert f"serving process with {len(engine.knowledge.entries)} entries" in line
+    assert "peak memory" in line
+    assert "floor 150 MB" in line
+
+
+def test_bench_says_plainly_when_the_serving_process_fails(engine, tmp_path):
+    from bot.ops.settings import load_settings
+
+    broken = tmp_path / "knowledge"
+    (broken / "entries").mkdir(parents=True)
+    (broken / "entries" / "bad.yaml").write_text("id: [", "utf-8")
+    settings = load_settings(environ={"BRIEFING_KNOWLEDGE_DIR": str(broken)}, env_file=None)
+    printed: list[str] = []
+    bench._serving_memory(settings, engine.knowledge, printed.append)
+    assert printed == [
+        f"serving process with {len(engine.knowledge.entries)} entries: "
+        "NOT MEASURED: `python -m bot ask` failed on a folder of them"
+    ]

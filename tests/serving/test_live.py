@@ -66,6 +66,21 @@ def test_a_store_write_is_served_at_once(tmp_path):
     assert answered_with(before) == PFP
 
 
+def test_a_phrasing_added_is_served_by_an_engine_answering_as_one_rebuilt(tmp_path):
+    live, store = open_moderated(make_knowledge(tmp_path), tmp_path / "db.sqlite3")
+    before = live.engine
+    phrasing = "what keeps kosovo out of the partnership"
+
+    store.add_phrasing(PFP, phrasing, ALICE)
+
+    rebuilt = Engine(live.knowledge)
+    assert live.engine is not before and live.engine.knowledge is live.knowledge
+    assert answered_with(live.engine, phrasing) == PFP
+    for entry in live.knowledge.entries.values():
+        for question in (entry.question, *entry.phrasings, phrasing):
+            assert live.engine.decide(question) == rebuilt.decide(question)
+
+
 def test_reload_serves_files_changed_on_disk(tmp_path):
     root = make_knowledge(tmp_path)
     live = LiveKnowledge(root)
