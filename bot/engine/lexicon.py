@@ -291,6 +291,9 @@ _SPEECH = _word_set("say says said tell told think thinks thought claim claims a
 # "When did <country> join <body>?", "What year did <country> join?": a question when a country
 # did something asks the date of that deed, which an entry giving a date for something
 # else, and naming the deed only in how it is asked, does not state.
+# A light verb ("did <body> give <country> its list") carries its deed in its object, which
+# entries word in many ways: no one word is the deed.
+_LIGHT_VERBS = _word_set("give gave get got make made take took")
 _PREDICATE = re.compile(
     _LEAD_IN
     + r"(?:(?:since )?when |(?:on |in )?(?:what|which) (?:date|year|day|month) )?"
@@ -711,6 +714,8 @@ class Lexicon:
             for word in match.group("rest").split():
                 if word in self.names or word in self.people or word in self.topics:
                     named = named or (word in self.names and word not in self.protagonists)
+                elif word in _LIGHT_VERBS:
+                    return ""
                 elif not (is_stopword(word) or word.endswith("ly")):
                     return word if named else ""
         return ""

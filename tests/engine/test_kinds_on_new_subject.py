@@ -20,7 +20,8 @@ SOURCE_TEXT = (
     "From January, Ruritanians may stay in the Schengen area for 90 days in any 180-day period. "
     "The government has run a campaign to prevent citizens from abusing the visa exemption to "
     "look for work abroad. "
-    "About one in every three citizens of Ruritania lives abroad.\n"
+    "About one in every three citizens of Ruritania lives abroad. "
+    "In 2012 the EU handed Ruritania the visa criteria it had to meet.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -35,7 +36,7 @@ added: "2026-12-01"
 ENTRIES = {
     "passport-before": (
         "How many countries could Ruritanian passport holders visit without a visa before 2024?",
-        "Only 14, according to The Gazette.",
+        "Only 14, according to the list in The Gazette.",
         "Holders of a Ruritanian passport could visit only 14 countries without a visa before "
         "2024.",
     ),
@@ -55,6 +56,11 @@ ENTRIES = {
         "How many of the citizens of Ruritania live abroad?",
         "About one in every three citizens of Ruritania.",
         "About one in every three citizens of Ruritania lives abroad.",
+    ),
+    "criteria": (
+        "When did the EU hand Ruritania its visa criteria?",
+        "In 2012.",
+        "In 2012 the EU handed Ruritania the visa criteria it had to meet.",
     ),
 }
 
@@ -117,3 +123,11 @@ def test_a_share_is_asked_of_the_noun_after_of(travel_engine):
     decision = travel_engine.decide("What share of Ruritania's citizens live abroad?")
     assert decision.answered
     assert decision.entry.id == "diaspora"
+
+
+def test_a_light_verb_is_not_read_as_a_deed_the_entry_must_state(travel_engine):
+    decision = travel_engine.decide(
+        "In which year did the EU give Ruritania its list of visa criteria?"
+    )
+    assert decision.answered
+    assert decision.entry.id == "criteria"
