@@ -288,12 +288,12 @@ _VOICE = re.compile(
 # person ("what does <country> want" asks about the country, not for its words). The
 # protagonists the knowledge is about are not held to this: their views come in many voices.
 _SPEECH = _word_set("say says said tell told think thinks thought claim claims argue argues argued")
-# "When did <country> join <body>?", "What year did <country> join?": a question when a country
-# did something asks the date of that deed, which an entry giving a date for something
-# else, and naming the deed only in how it is asked, does not state.
 # A light verb ("did <body> give <country> its list") carries its deed in its object, which
 # entries word in many ways: no one word is the deed.
 _LIGHT_VERBS = _word_set("give gave get got make made take took")
+# "When did <country> join <body>?", "What year did <country> join?": a question when a country
+# did something asks the date of that deed, which an entry giving a date for something
+# else, and naming the deed only in how it is asked, does not state.
 _PREDICATE = re.compile(
     _LEAD_IN
     + r"(?:(?:since )?when |(?:on |in )?(?:what|which) (?:date|year|day|month) )?"
