@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.engine.text import fold
+from bot.engine.text import stem as stem_of
 from bot.knowledge.model import Vocabulary
 
 
@@ -230,7 +231,7 @@ def _setting_a_scene(clause: str, rest: tuple[str, ...]) -> bool:
 
 _FOCUS = re.compile(
     _LEAD_IN + r"(?:(?:in|on|during) )?"
-    r"(?:how many|how much|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
+    r"(?:(?P<count>how many|how much)|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
     r"|who(?: (?:will|would|could|did|does|do|has|have|had|can|might))?)"
     r" (?P<rest>.+)$"
 )
@@ -247,6 +248,11 @@ _QUALIFIERS = _word_set(
     "main key major big biggest important latest recent concrete specific exact actual real"
     " political military economic diplomatic"
 )
+
+
+# Words asking for a part of something ("what share of citizens"), which an entry states as
+# "one in three", "a third", "most of": the part is asked of the noun after "of".
+_SHARES = _word_set("share proportion fraction")
 
 
 def _is_class_noun(word: str) -> bool:
@@ -282,6 +288,9 @@ _VOICE = re.compile(
 # person ("what does <country> want" asks about the country, not for its words). The
 # protagonists the knowledge is about are not held to this: their views come in many voices.
 _SPEECH = _word_set("say says said tell told think thinks thought claim claims argue argues argued")
+# A light verb ("did <body> give <country> its list") carries its deed in its object, which
+# entries word in many ways: no one word is the deed.
+_LIGHT_VERBS = _word_set("give gave get got make made take took")
 # "When did <country> join <body>?", "What year did <country> join?": a question when a country
 # did something asks the date of that deed, which an entry giving a date for something
 # else, and naming the deed only in how it is asked, does not state.
@@ -337,6 +346,9 @@ _NEGATIVE = _word_set(
     "not no non refuse refuses refused refusing refusal holdout holdouts reject rejects deny"
     " denies oppose opposes opposed against outside excluded without"
 )
+_WITHOUT = "without"
+# Those a list or a count is of: "countries without an embassy" are those that lack one.
+_LISTED_STEMS = frozenset(stem_of(w) for w in ("country", "member", "ally", "state", "people"))
 
 
 # "Who is the speaker / the <body> spokesperson / <country>'s prime minister?" asks who
@@ -406,7 +418,9 @@ _REASON = re.compile(
     r"\b(?:because|due to|reasons?|prompted|so that|in order to|blocked|without this"
     r"|thanks to|owing to|caused?|as a result|to demonstrate|to compensate|in exchange for"
     r"|means|meant|interest in|leads? to|led to|results? in|resulted in|stems? from"
-    r"|driven by|is why)\b"
+    r"|driven by|is why"
+    # A deed done to prevent something states its purpose, which is the reason asked for.
+    r"|to (?:prevent|stop|dissuade|discourage|deter|avoid))\b"
 )
 
 
@@ -637,24 +651,36 @@ class Lexicon:
         found = []
         for clause in clauses_:
             match = _FOCUS.match(clause)
-            word = "" if match is None else self._first_asked(match.group("rest").split())
+            word = (
+                ""
+                if match is None
+                else self._first_asked(match.group("rest").split(), bool(match.group("count")))
+            )
             if word and not is_stopword(word):
                 found.append(word)
         return tuple(found)
 
-    def _first_asked(self, words: list[str]) -> str:
+    def _first_asked(self, words: list[str], counted: bool = False) -> str:
         """The word naming what is asked, past names, qualifiers and class nouns.
 
         "How many <country> soldiers" asks for soldiers, "which <body> countries sent" for what they
         sent, "what big steps" for steps; past a class noun and an auxiliary comes the deed
         ("which countries are offering"), unless it is someone's name ("which years was <person>")
         or their speaking ("which expert argued"), which other checks weigh. A word in -ing
-        straight after "what" is a verb ("what's stopping"), not a thing asked for.
+        straight after "what" is a verb ("what's stopping"), not a thing asked for. But a count
+        (`counted`) is of the noun "how many" stands before: "how many days can <people> stay"
+        counts days, and the subject after the auxiliary is who stays, not what is counted.
+        "What share of <people> live abroad" asks for a part of those people: they are what
+        the entry must state it of ("one in three of them"), not the word "share".
         """
         if words and words[0].endswith("ing"):
             return ""
         position = self._past_names(words, 0)
+        if words[position : position + 2] in ([share, "of"] for share in _SHARES):
+            position = self._past_names(words, position + 2)
         if position < len(words) and _is_class_noun(words[position]):
+            if counted:
+                return ""
             position += 1
             if position < len(words) and words[position] in _AUXILIARIES:
                 position = self._past_names(words, position + 1)
@@ -688,6 +714,8 @@ class Lexicon:
             for word in match.group("rest").split():
                 if word in self.names or word in self.people or word in self.topics:
                     named = named or (word in self.names and word not in self.protagonists)
+                elif word in _LIGHT_VERBS:
+                    return ""
                 elif not (is_stopword(word) or word.endswith("ly")):
                     return word if named else ""
         return ""
@@ -720,8 +748,20 @@ class Lexicon:
         return not negative and any(_LIST.match(clause) for clause in clauses_)
 
     def is_negative(self, text: str) -> bool:
-        """Whether text asks or states in the negative (not, refuse, non-recognising...)."""
-        return any(word in _NEGATIVE for word in self.apply_aliases(fold(text)).split())
+        """Whether text asks or states in the negative (not, refuse, non-recognising...).
+
+        "Without" heads a phrase saying how a deed is done ("visit without a visa"): the deed
+        itself is done, so the statement is not negative. Only straight after those a list is
+        of ("countries without an embassy") does it say they lack something.
+        """
+        words = self.apply_aliases(fold(text)).split()
+        return any(
+            word in _NEGATIVE
+            and (
+                word != _WITHOUT or (position > 0 and stem_of(words[position - 1]) in _LISTED_STEMS)
+            )
+            for position, word in enumerate(words)
+        )
 
     def _roles_asked(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
         """The words of the role the question asks the holder of, or () if it asks no such."""

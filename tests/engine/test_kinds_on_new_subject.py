@@ -1,0 +1,133 @@
+"""Kinds of question the readers behind the checks must read by English, not by one subject.
+
+A small knowledge of a made-up subject, built in a temporary folder: the checks on what a
+question asks (a count of the noun "how many" stands before, a list of those that do, a
+reason) must see what these entries state however their own questions are worded.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from tests.engine.conftest import FIXTURE_KNOWLEDGE
+
+SOURCE_ID = "gazette-2024-01-travel"
+SOURCE_TEXT = (
+    "Holders of a Ruritanian passport could visit only 14 countries without a visa before 2024. "
+    "From January, Ruritanians may stay in the Schengen area for 90 days in any 180-day period. "
+    "The government has run a campaign to prevent citizens from abusing the visa exemption to "
+    "look for work abroad. "
+    "About one in every three citizens of Ruritania lives abroad. "
+    "In 2012 the EU handed Ruritania the visa criteria it had to meet.\n"
+)
+SOURCE_YAML = f"""\
+id: {SOURCE_ID}
+title: "Ruritanians travel freely"
+outlet: "The Gazette"
+author: null
+published: "2024-01"
+url: null
+language: en
+added: "2026-12-01"
+"""
+ENTRIES = {
+    "passport-before": (
+        "How many countries could Ruritanian passport holders visit without a visa before 2024?",
+        "Only 14, according to the list in The Gazette.",
+        "Holders of a Ruritanian passport could visit only 14 countries without a visa before "
+        "2024.",
+    ),
+    "schengen-stay": (
+        "How long may Ruritanians stay in the Schengen area?",
+        "For 90 days in any 180-day period.",
+        "From January, Ruritanians may stay in the Schengen area for 90 days in any 180-day "
+        "period.",
+    ),
+    "work-campaign": (
+        "What has the government done to stop visa-free travel being used to find work?",
+        "It has run a campaign against abusing the visa exemption to look for work abroad.",
+        "The government has run a campaign to prevent citizens from abusing the visa exemption "
+        "to look for work abroad.",
+    ),
+    "diaspora": (
+        "How many of the citizens of Ruritania live abroad?",
+        "About one in every three citizens of Ruritania.",
+        "About one in every three citizens of Ruritania lives abroad.",
+    ),
+    "criteria": (
+        "When did the EU hand Ruritania its visa criteria?",
+        "In 2012.",
+        "In 2012 the EU handed Ruritania the visa criteria it had to meet.",
+    ),
+}
+
+
+def _entry_yaml(entry_id: str, question: str, answer: str, quote: str) -> str:
+    return (
+        f'id: {entry_id}\nquestion: "{question}"\ntopic: "Travel"\nanswer: "{answer}"\n'
+        f'phrasings: []\ncitations:\n  - source: {SOURCE_ID}\n    quote: "{quote}"\n'
+        f'    speaker: "The Gazette"\n'
+    )
+
+
+@pytest.fixture(scope="module")
+def travel_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("travel")
+    for folder in ("entries", "sources"):
+        (root / folder).mkdir()
+    # The fixture's general language (its thesaurus and names), with the new subject's names.
+    shutil.copytree(FIXTURE_KNOWLEDGE / "vocabulary", root / "vocabulary")
+    (root / "vocabulary" / "travel.yaml").write_text("names: [ruritania, ruritanian, schengen]\n")
+    (root / "sources" / f"{SOURCE_ID}.yaml").write_text(SOURCE_YAML)
+    (root / "sources" / f"{SOURCE_ID}.txt").write_text(SOURCE_TEXT)
+    for entry_id, (question, answer, quote) in ENTRIES.items():
+        text = _entry_yaml(entry_id, question, answer, quote)
+        (root / "entries" / f"{entry_id}.yaml").write_text(text)
+    result = load_knowledge(root)
+    assert result.knowledge is not None, result.problems
+    return Engine(result.knowledge)
+
+
+def test_a_deed_done_without_something_still_lists_those_that_do_it(travel_engine):
+    decision = travel_engine.decide(
+        "How many countries could Ruritanian passport holders visit visa-free back then?"
+    )
+    assert decision.answered
+    assert decision.entry.id == "passport-before"
+
+
+def test_a_count_is_of_the_noun_how_many_stands_before_not_of_the_subject(travel_engine):
+    decision = travel_engine.decide("how many days can ruritanian citizens stay in schengen")
+    assert decision.answered
+    assert decision.entry.id == "schengen-stay"
+
+
+def test_a_deed_done_to_prevent_something_states_the_reason_asked_for(travel_engine):
+    decision = travel_engine.decide(
+        "Why did the government run a campaign about the visa exemption?"
+    )
+    assert decision.answered
+    assert decision.entry.id == "work-campaign"
+
+
+def test_without_right_after_those_listed_still_lists_those_that_do_not(travel_engine):
+    lexicon = travel_engine.lexicon
+    assert lexicon.is_negative("Which countries without an embassy recognise it?")
+    assert not lexicon.is_negative("Which countries can they visit without a visa?")
+
+
+def test_a_share_is_asked_of_the_noun_after_of(travel_engine):
+    decision = travel_engine.decide("What share of Ruritania's citizens live abroad?")
+    assert decision.answered
+    assert decision.entry.id == "diaspora"
+
+
+def test_a_light_verb_is_not_read_as_a_deed_the_entry_must_state(travel_engine):
+    decision = travel_engine.decide(
+        "In which year did the EU give Ruritania its list of visa criteria?"
+    )
+    assert decision.answered
+    assert decision.entry.id == "criteria"
