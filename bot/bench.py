@@ -393,13 +393,14 @@ def synthetic_knowledge(base: Knowledge, size: int, seed: int = 7) -> Knowledge:
     rng = random.Random(seed)
     real = sorted({w for e in base.entries.values() for w in _words_of(e)}) or ["word"]
     invented = [_invented_word(rng) for _ in range(size * 2)]
-    source_id = next(iter(base.sources), "synthetic")
+    # Each quote is cited from the source it was taken from, so the entries validate
+    # whatever number of sources the base has.
     sentences = [
-        s
+        (src.id, s)
         for src in base.sources.values()
         for s in src.text.split(". ")
         if len(s.split()) >= QUOTE_MIN_WORDS and len(s) <= QUOTE_LIMIT
-    ]
+    ] or [("synthetic", "text")]
     entries = {}
     for number in range(size):
 
@@ -410,15 +411,14 @@ def synthetic_knowledge(base: Knowledge, size: int, seed: int = 7) -> Knowledge:
             )
 
         entry_id = f"synthetic-{number:05d}"
+        source_id, quote = rng.choice(sentences)
         entries[entry_id] = Entry(
             id=entry_id,
             question=_at_most(sentence(rng.randint(5, 10)), QUESTION_LIMIT - 1) + "?",
             answer=sentence(rng.randint(20, 40)) + ".",
             topic=f"Topic {number % 12}",
             phrasings=tuple(sentence(rng.randint(3, 9)) for _ in range(rng.randint(3, 8))),
-            citations=(
-                Citation(source_id, rng.choice(sentences or ["text"]), "Synthetic speaker"),
-            ),
+            citations=(Citation(source_id, quote, "Synthetic speaker"),),
         )
     return Knowledge(entries=entries, sources=base.sources, vocabulary=base.vocabulary)
 

@@ -145,3 +145,16 @@ def test_bench_says_plainly_when_the_serving_process_fails(engine, tmp_path):
         f"serving process with {len(engine.knowledge.entries)} entries: "
         "NOT MEASURED: `python -m bot ask` failed on a folder of them"
     ]
+
+
+def test_synthetic_knowledge_written_to_a_folder_loads_whatever_the_shipped_sources(tmp_path):
+    from bot.knowledge.loader import load_knowledge
+    from bot.ops.settings import PROJECT_ROOT
+
+    shipped = load_knowledge(PROJECT_ROOT / "knowledge").knowledge
+    synthetic = bench.synthetic_knowledge(shipped, 50)
+    bench.write_knowledge(PROJECT_ROOT / "knowledge", synthetic, tmp_path)
+
+    loaded = load_knowledge(tmp_path)
+    assert loaded.problems == ()
+    assert len(loaded.knowledge.entries) == 50
