@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from bot.engine.text import fold
+from bot.language.text import fold
 
 SmallTalk = Literal["greeting", "thanks", "help"]
 

@@ -1,6 +1,8 @@
 """The layout of bot/ is its architecture: these tests keep each layer's imports in bounds.
 
-The engine and the knowledge know nothing of Discord nor of what serves them; serving and
+The general language (stopwords, folding, sentences) sits below everything; the knowledge
+never imports the engine, which reads it; the engine and the knowledge know nothing of
+Discord nor of what serves them; serving and
 operations know no front end; the terminal's path never loads discord.py.
 """
 
@@ -16,7 +18,17 @@ FRONT_ENDS = ("discord", "bot.discord", "bot.terminal", "bot.cli")
 # Each layer, and the modules it must never import (a prefix forbids its submodules too).
 FORBIDDEN = {
     "bot.engine": (*FRONT_ENDS, "bot.serving", "bot.replies", "bot.bench"),
-    "bot.knowledge": (*FRONT_ENDS, "bot.serving", "bot.replies", "bot.bench"),
+    "bot.knowledge": (*FRONT_ENDS, "bot.engine", "bot.serving", "bot.replies", "bot.bench"),
+    # The general language: below everything, it imports nothing of the bot but itself.
+    "bot.language": (
+        *FRONT_ENDS,
+        "bot.engine",
+        "bot.knowledge",
+        "bot.serving",
+        "bot.ops",
+        "bot.replies",
+        "bot.bench",
+    ),
     "bot.serving": FRONT_ENDS,
     "bot.ops": FRONT_ENDS,
     "bot.discord": ("bot.terminal", "bot.cli"),

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision
-from bot.engine.sentences import split_chat
+from bot.language.sentences import split_chat
 
 _QUESTION_WORDS = (
     "what|who|whom|whose|when|where|why|how|which|is|are|was|were|does|do|did|has|have|"

@@ -18,8 +18,8 @@ from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Sugg
 from bot.engine.index import EntryProfile, Index
 from bot.engine.lexicon import Lexicon
 from bot.engine.match import Measure, asking_window, candidates, measure, read_question
-from bot.engine.text import clean, fold
 from bot.knowledge.model import Entry, Knowledge
+from bot.language.text import clean, fold
 from bot.ops.logs import event
 
 log = logging.getLogger(__name__)

@@ -40,8 +40,8 @@ from bot.engine.lexicon import (
     states_an_origin,
     voices,
 )
-from bot.engine.text import fold, stem
 from bot.knowledge.model import Entry, Knowledge
+from bot.language.text import fold, stem
 
 # A misspelt word may be one edit from a known word, or two from the length of
 # _TYPO_TWO_EDITS letters; words shorter than _TYPO_MIN_LENGTH are never corrected.

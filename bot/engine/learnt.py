@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 
 from bot.engine.lexicon import MONTHS
-from bot.engine.text import fold
 from bot.knowledge.model import Knowledge, Vocabulary
+from bot.language.text import fold
 
 # "Long Name (ACR)" or "Name (Translation, ACR)": the words in brackets, and the name
 # before them (capitalised words, and the small words a name may hold).

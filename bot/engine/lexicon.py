@@ -13,125 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.engine.text import fold
-from bot.engine.text import stem as stem_of
 from bot.knowledge.model import Vocabulary
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of a block of text, as a set."""
-    return frozenset(text.split())
-
-
-# Words that carry no topic: function words and the filler of conversational questions, in
-# English, Albanian and Serbian. Question words are here too; `question_kind` reads them
-# before they are dropped.
-STOPWORDS = _word_set(
-    """
-    a about above actually after again against ago all almost also although always am an
-    and any anybody anyone anything anyway are around as ask asked asking at away back
-    be because been before being below besides between both brief briefly but by can
-    could currently curious dear describe did do does doing done down during
-    each either else enough especially even ever every exactly explain explained far few
-    find for from further get gets getting give given go going got had has have having
-    he hear heard hello help her here hers herself hey hi him himself his how however i
-    id if im in indeed info information into is it its itself ive just kind know
-    known let lets like likely look made make many may maybe me mean meant might
-    mind more most much must my myself no nor now of off often oh ok okay
-    on once one only or other others otherwise our ours ourselves out over own
-    particular particularly people perhaps please pls point pretty probably quick
-    quickly quite rather re read reading really regarding right said same say saying
-    says see seem seems seen she should since so some someone something sort sorry still
-    such summarize summary sure tell than thank thanks that the their theirs them
-    themselves then there these they thing things think this those though through thus
-    to too topic true truly try u under understand until up upon use used very
-    wanting was way we well were what whatever when where whether which while who
-    whom whose why will with within without wonder wondering would yeah yes yet you
-    your yours yourself e dhe i te ne per nga me qe eshte jane a apo nje ky kjo keto ato
-    ai ajo kush cili cila cilat cilet cilin cilen cfare pse si sa kur ku nuk do ka kane
-    kishte ishte jam jan
-    je jemi jeni mund duhet se por edhe vetem tani ose mbi pa deri tek prej sipas lidhje
-    rreth une ti na ju ata tyre saj tij kete ketij asaj atij cka je su da li i u na za
-    vec od do sa se koji koja koje kojim kojih sta sto zasto kako kada kad gde ko kome koga
-    nije nisu ima imaju bio bila bilo biti ce cemu tome ovo ovaj ova ove taj ta to te ti
-    mi vi oni one ona on ja bi jos samo ili ali kao po pre posle prema oko iz preko
-    medju sve svi neki nesto mogu moze treba reci
-    tha thote thone thene mendon rekao rekla rekli kaze kazao izjavio izjavila misli
-    willing able ones clarify confused confusing
-    keep keeps kept keeping hold holds held holding take takes took taken taking bring
-    brings brought bringing allow allows allowed affect affects affected become becomes
-    became come comes came coming put puts
-    basically apparently honestly literally seriously nowadays simply
-    manage manages managed managing succeed succeeded
-    exact wording verbatim name names
-    mr mrs ms dr sir madam mister gospodin gospodja zoti zonja
-    stance stances attitude qendrim qendrimi qendrimin ndaj stav stava stavu
-    represent represents represented predstavlja predstavljaju perfaqeson
-    gonna wanna gotta rn tho kinda sorta yall ya lemme stuff care cares happen happens
-    happened happening
-    lol lmao haha hahaha xd omg btw imo imho tbh idk pls plz thx ty yo guys bro folks
-    trying tried tries question questions
-    koliko kolko kolku date dates contact contacted contacting reach reached
-    wat wut wht whats whos hows wheres whys hav hv shud shld shoud abt bout cuz coz bc ur
-    ngl bruh nah nope
-    yep yup smth sth wait already real actual
-    recommend recommends recommended suggest suggests suggested propose proposes proposed
-    advise advises advised argue argues argued claim claims claimed believe believes
-    believed thinks thought tell tells told mention mentions mentioned according view
-    views opinion call calls called talk talks talked discuss discusses discussed
-    """
+from bot.language.text import fold
+from bot.language.text import stem as stem_of
+from bot.language.words import (
+    GENERAL_ALIASES,
+    STOPWORDS,
+    is_stopword,
 )
-
-
-def is_stopword(word: str) -> bool:
-    """Whether a folded word carries no topic: a stopword, or a stray letter (an "-s" cut off)."""
-    return word in STOPWORDS or (len(word) == 1 and not word.isdigit())
-
-
-# Phrases of the language rewritten before tokenising, whatever the subject: chat spellings,
-# negations, and the filler of asking. Keys and values are folded; keys match whole words,
-# longest first. What is said about the subject (other names of its places, people and bodies;
-# people's words for the sources' words) is the knowledge's vocabulary (knowledge/vocabulary).
-GENERAL_ALIASES: dict[str, str] = {
-    "wen": "when",
-    "whn": "when",
-    "y": "why",
-    "wy": "why",
-    "hw": "how",
-    "dont": "do not",
-    "doesnt": "does not",
-    "didnt": "did not",
-    "isnt": "is not",
-    "arent": "are not",
-    "wasnt": "was not",
-    "werent": "were not",
-    "cant": "can not",
-    "cannot": "can not",
-    "couldnt": "could not",
-    "wont": "will not",
-    "wouldnt": "would not",
-    "havent": "have not",
-    "hasnt": "has not",
-    "shouldnt": "should not",
-    "never": "not",
-    "nuk": "not",
-    "nije": "not",
-    "nisu": "not",
-    "nece": "not",
-    "ne moze": "not moze",
-    "want to know": "",
-    "wanted to know": "",
-    "want to ask": "",
-    "wanted to ask": "",
-    "would like to know": "",
-    "sum up": "summarize",
-    "sums up": "summarize",
-    "summed up": "summarize",
-    "summing up": "summarize",
-    "summarise": "summarize",
-    "summarises": "summarize",
-    "summarizes": "summarize",
-}
+from bot.language.words import word_set as _word_set
 
 # Opening words that make a question ask for a date, or for a count or an amount.
 # A question's kind is read where a question starts: at the start of a sentence or clause,
@@ -175,29 +65,6 @@ _WHY = re.compile(
     r"|what(?: (?:is|are|was|were))? (?:[a-z0-9]+ ){1,3}reasons? (?:for|behind|why))(?: |$)"
 )
 _CLAUSE = re.compile(r"[.?!;:,\n]+")
-# The case endings of Albanian and Serbian names, by the name a vocabulary file gives them
-# (see knowledge/README.md): a stem with every ending of its set is read as the name it
-# stands for. People's names take case endings too, and Serbian makes possessives of them
-# (the -jev- forms: "X's government").
-ENDINGS: dict[str, tuple[str, ...]] = {
-    "albanian": ("", "a", "e", "i", "es", "en", "se", "ne", "ia", "ise", "ine", "it", "in"),
-    "serbian": ("", "a", "e", "i", "u", "o", "om", "oj", "ija", "ije", "iji", "iju", "ijom"),
-    "albanian person": ("", "t", "n", "it", "in", "ne", "se", "s"),
-    "serbian person": (
-        "ja",
-        "ju",
-        "jem",
-        "jom",
-        "jev",
-        "jeva",
-        "jeve",
-        "jevi",
-        "jevu",
-        "jevom",
-        "jevoj",
-        "jevih",
-    ),
-}
 
 WHEN = "when"
 HOW_MANY = "how_many"

@@ -15,8 +15,8 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words
-from bot.engine.sentences import sentence_ends, split_chat
-from bot.engine.text import fold, stem
+from bot.language.sentences import sentence_ends, split_chat
+from bot.language.text import fold, stem
 
 # How many entries are measured closely after the inverted index has ranked them.
 CANDIDATES = 8

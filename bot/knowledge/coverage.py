@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.engine.sentences import SENTENCE_STARTERS, sentence_ends
 from bot.knowledge.model import Knowledge, Source
 from bot.knowledge.quotes import quote_spans
+from bot.language.sentences import SENTENCE_STARTERS, sentence_ends
 
 CITED_SHARE = 0.5
 __all__ = ["SENTENCE_STARTERS", "Sentence", "coverage", "source_coverage", "split_sentences"]

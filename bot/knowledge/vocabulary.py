@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 import yaml
 
 from bot import strings
-from bot.engine.lexicon import ENDINGS, GENERAL_ALIASES, STOPWORDS
-from bot.engine.text import fold
 from bot.knowledge.fields import ANY_LENGTH, kind_of, list_field, mapping_fields, text_value
 from bot.knowledge.model import Forms, Vocabulary
 from bot.knowledge.problems import FieldPath, Report
+from bot.language.text import fold
+from bot.language.words import ENDINGS, GENERAL_ALIASES, STOPWORDS
 
 WORD_LIMIT = 100
 # A form of one or two letters that the engine passes over ("be", "in", "i", "a") stands in

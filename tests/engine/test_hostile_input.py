@@ -16,6 +16,7 @@ import pytest
 
 import bot.engine
 import bot.knowledge
+import bot.language
 from bot.engine.hostile import hostile_questions
 
 # An ordinary question of a few clauses makes about 1,000 to 4,000 Python calls at the
@@ -62,7 +63,9 @@ def _patterns_of(package) -> list[tuple[str, re.Pattern]]:
     return patterns
 
 
-ENGINE_PATTERNS = _patterns_of(bot.engine) + _patterns_of(bot.knowledge)
+ENGINE_PATTERNS = (
+    _patterns_of(bot.engine) + _patterns_of(bot.knowledge) + _patterns_of(bot.language)
+)
 
 
 def test_the_engine_and_the_knowledge_have_patterns_to_check():

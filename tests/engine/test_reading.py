@@ -3,7 +3,7 @@
 import pytest
 
 from bot.engine import lexicon
-from bot.engine.text import fold, stem
+from bot.language.text import fold, stem
 
 
 @pytest.mark.parametrize(

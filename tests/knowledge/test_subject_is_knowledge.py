@@ -3,10 +3,10 @@
 import re
 from pathlib import Path
 
-from bot.engine.lexicon import STOPWORDS
-from bot.engine.text import fold
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Knowledge
+from bot.language.text import fold
+from bot.language.words import STOPWORDS
 
 PROJECT = Path(__file__).parents[2]
 # The words the project's own hooks look for, whatever the knowledge holds.
