@@ -25,6 +25,7 @@ import yaml
 from bot.engine import Engine
 from bot.engine.decision import MAX_QUESTION_CHARS
 from bot.engine.hostile import hostile_questions
+from bot.engine.routing import misroutes
 from bot.knowledge.model import Citation, Entry, Knowledge
 from bot.knowledge.serialise import entry_to_yaml
 from bot.knowledge.validate import QUESTION_LIMIT, QUOTE_LIMIT, QUOTE_MIN_WORDS
@@ -58,6 +59,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
         return 1
     knowledge = result.knowledge
     out(f"knowledge: entries {len(knowledge.entries)}, sources {len(knowledge.sources)}")
+    _routing(knowledge, out)
     _quality(settings, out)
     questions = _timing_questions(knowledge)
     out(f"\nmatching latency per question ({len(questions)} questions x {ROUNDS} rounds):")
@@ -74,6 +76,17 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     out(f"peak memory of this benchmark process (10k index included): {peak:.0f} MB")
     out(FLOORS)
     return 0
+
+
+def _routing(knowledge: Knowledge, out: Callable[[str], None]) -> None:
+    """How many of the entries' own questions and phrasings reach their entry (floor: all)."""
+    texts = sum(1 + len(entry.phrasings) for entry in knowledge.entries.values())
+    reached = texts - len(misroutes(knowledge))
+    out(
+        f"entries' own questions and phrasings answered by their entry: {reached:,}/{texts:,}"
+        f" = {100 * reached / max(texts, 1):.1f}% (floor 100 %; `python -m bot check` names"
+        " each other one)"
+    )
 
 
 def _quality(settings: Settings, out: Callable[[str], None]) -> None:

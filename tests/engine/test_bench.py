@@ -158,3 +158,11 @@ def test_synthetic_knowledge_written_to_a_folder_loads_whatever_the_shipped_sour
     loaded = load_knowledge(tmp_path)
     assert loaded.problems == ()
     assert len(loaded.knowledge.entries) == 50
+
+
+def test_bench_prints_how_many_own_texts_reach_their_entry(engine):
+    printed: list[str] = []
+    bench._routing(engine.knowledge, printed.append)
+    texts = sum(1 + len(e.phrasings) for e in engine.knowledge.entries.values())
+    (line,) = printed
+    assert f"answered by their entry: {texts:,}/{texts:,} = 100.0%" in line
