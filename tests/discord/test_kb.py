@@ -283,6 +283,8 @@ async def test_cancelling_a_removal_keeps_the_entry(world, harness):
         moderator(harness.press(asked, asked.buttons[1]["custom_id"]))
     )
     assert cancelled.message["content"] == Kb.CANCELLED
+    assert cancelled.buttons == []
+    assert cancelled.message["allowed_mentions"] == {"parse": []}
     assert entry_file(world, EDITED).is_file()
 
 

@@ -146,6 +146,10 @@ class Desk:
         """Send a rendered moderator's reply through the responder members' replies use."""
         await self._responder.respond(interaction, reply, view=view)
 
+    async def replace(self, interaction: discord.Interaction, text: str) -> None:
+        """Replace the message a moderator pressed a button on with `text`, controls gone."""
+        await self._responder.edit(interaction, kb_reply(text))
+
     def _broken(self, warn: bool = True) -> int:
         """How many problems the files on disk have, for the warning atop a reply."""
         return len(self.live.problems) if warn else 0
