@@ -35,6 +35,7 @@ from bot.knowledge.model import Entry, Knowledge, Source
 __all__ = [
     "MAX_QUESTION_CHARS",
     "DiscordButton",
+    "DiscordFile",
     "DiscordOption",
     "DiscordReply",
     "DiscordSelect",
@@ -202,18 +203,32 @@ class DiscordSelect:
 
 
 @dataclass(frozen=True)
-class DiscordReply:
-    """A Discord message as data: content, at most one embed, buttons and select menus.
+class DiscordFile:
+    """A file attached to a message: its name and its bytes."""
 
-    `embed` is in Discord's JSON shape. `ephemeral` asks for the message to be shown to the
-    member alone where Discord allows it (an interaction reply).
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class DiscordReply:
+    """A Discord message as data: content, at most one embed, files, buttons and menus.
+
+    Members' replies (rendered here) and moderators' (bot/discord/kb/_render.py) are both
+    this model, sent by the one `Responder`. `embed` is in Discord's JSON shape.
+    `ephemeral` asks for the message to be shown to the reader alone where Discord allows
+    it (an interaction reply). `link_previews` lets links in `content` unfurl: off for
+    members' replies, which may echo a member's words; moderators' replies keep Discord's
+    default (a reply with an embed never suppresses previews, which would hide the embed).
     """
 
     content: str = ""
     embed: dict[str, Any] | None = None
+    files: tuple[DiscordFile, ...] = ()
     buttons: tuple[DiscordButton, ...] = ()
     selects: tuple[DiscordSelect, ...] = ()
     ephemeral: bool = False
+    link_previews: bool = False
 
 
 def render_discord(

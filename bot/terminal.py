@@ -17,7 +17,6 @@ from typing import TextIO
 from bot import strings
 from bot.engine import Engine
 from bot.knowledge.check import show_problems
-from bot.knowledge.loader import load_knowledge
 from bot.ops.settings import Settings
 from bot.replies import (
     render_sources_terminal,
@@ -26,18 +25,22 @@ from bot.replies import (
     render_welcome_terminal,
     to_json,
 )
+from bot.serving import KnowledgeUnavailable, open_read_only
 from bot.small_talk import small_talk
 
 EngineSource = Engine | Callable[[], Engine]
 
 
 def load_engine(settings: Settings, errors: TextIO = sys.stderr) -> Engine | None:
-    """An engine over the configured knowledge, or None (with the problems shown)."""
-    result = load_knowledge(settings.knowledge_dir)
-    if result.knowledge is None:
-        show_problems(result.problems, errors)
+    """An engine over the configured knowledge, or None (with the problems shown).
+
+    Opened read-only by the serving package: the terminal writes nothing.
+    """
+    try:
+        return open_read_only(settings.knowledge_dir)
+    except KnowledgeUnavailable as unavailable:
+        show_problems(unavailable.problems, errors)
         return None
-    return Engine(result.knowledge)
 
 
 def tolerate_any_bytes(stdin: TextIO, stdout: TextIO) -> None:

@@ -11,6 +11,7 @@ the question record: the `Responder` binds the item classes it registers and sen
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import re
 from collections.abc import Callable
@@ -201,18 +202,28 @@ class Responder:
             view.add_item(button_class(item, *parsed))
         return view
 
-    def message_fields(self, reply: DiscordReply) -> dict[str, Any]:
-        """The keyword arguments discord.py's send and edit methods take for this reply."""
+    def message_fields(
+        self, reply: DiscordReply, view: discord.ui.View | None = None
+    ) -> dict[str, Any]:
+        """The keyword arguments discord.py's send and edit methods take for this reply.
+
+        `view` holds controls that live in memory (a moderator's confirm buttons carry
+        their callbacks, so they cannot be data); without one, the reply's own buttons.
+        """
         fields: dict[str, Any] = {
             "content": reply.content or None,
             "embed": discord.Embed.from_dict(reply.embed) if reply.embed else None,
             "allowed_mentions": discord.AllowedMentions.none(),
         }
-        if not reply.embed:
+        if not reply.embed and not reply.link_previews:
             # A reply without an embed may echo a member's words: links in them get no
             # preview. (The flag would hide a reply's own embed too, so it is left off those.)
             fields["suppress_embeds"] = True
-        view = self.to_view(reply)
+        if reply.files:
+            fields["files"] = [
+                discord.File(io.BytesIO(file.data), filename=file.name) for file in reply.files
+            ]
+        view = view if view is not None else self.to_view(reply)
         if view is not None:
             fields["view"] = view
         return fields
@@ -222,25 +233,20 @@ class Responder:
         interaction: discord.Interaction,
         reply: DiscordReply,
         ephemeral: bool | None = None,
+        view: discord.ui.View | None = None,
     ) -> None:
-        """Answer the interaction, or follow up when it was already answered or deferred."""
-        private = reply.ephemeral if ephemeral is None else ephemeral
-        await self.send(interaction, ephemeral=private, **self.message_fields(reply))
+        """Answer the interaction, or follow up when it was already answered or deferred.
 
-    async def send(
-        self, interaction: discord.Interaction, *, ephemeral: bool, **fields: Any
-    ) -> None:
-        """Send discord.py's message fields as the interaction's answer or its follow-up.
-
-        The one place both members' replies and moderators' (bot/discord/kb) go out; no
-        reply ever pings anyone.
+        The one place members' replies and moderators' (bot/discord/kb) go out; no reply
+        ever pings anyone. `view`: see `message_fields`.
         """
-        fields.setdefault("allowed_mentions", discord.AllowedMentions.none())
+        private = reply.ephemeral if ephemeral is None else ephemeral
+        fields = self.message_fields(reply, view)
         if interaction.response.is_done():
             fields = {key: value for key, value in fields.items() if value is not None}
-            await interaction.followup.send(ephemeral=ephemeral, **fields)
+            await interaction.followup.send(ephemeral=private, **fields)
         else:
-            await interaction.response.send_message(ephemeral=ephemeral, **fields)
+            await interaction.response.send_message(ephemeral=private, **fields)
 
     async def edit(self, interaction: discord.Interaction, reply: DiscordReply) -> None:
         """Replace the message a button was pressed on (paging through a list)."""

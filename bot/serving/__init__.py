@@ -2,22 +2,24 @@
 
 `open_services` opens the knowledge store (repairing a write a crash interrupted), the
 live knowledge and its engine, the question record and the log of unanswered questions,
-and hands them over as one `Services`. The front ends take from it what they need; nothing
-here knows of Discord.
+and hands them over as one `Services`: what Discord serves. `open_read_only` opens the
+engine alone, reading and writing nothing else: what the terminal serves, so it runs
+without a writable data folder. Nothing here knows of Discord.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.engine import Engine
 from bot.knowledge.store import KnowledgeStore
 from bot.ops.settings import Settings
-from bot.serving.live import LiveKnowledge, open_moderated
+from bot.serving.live import KnowledgeUnavailable, LiveKnowledge, load_snapshot, open_moderated
 from bot.serving.record import QuestionRecord
 from bot.serving.unanswered import UnansweredQuestions
 
-__all__ = ["Services", "open_services"]
+__all__ = ["KnowledgeUnavailable", "Services", "open_read_only", "open_services"]
 
 
 @dataclass(frozen=True)
@@ -51,3 +53,12 @@ def open_services(settings: Settings) -> Services:
     record = QuestionRecord(settings.database_path, settings.retention_days)
     unanswered = UnansweredQuestions(settings.database_path, lambda: live.engine.lexicon)
     return Services(settings, live, store, record, unanswered)
+
+
+def open_read_only(knowledge_dir: Path) -> Engine:
+    """The engine over the knowledge folder, for a front end that only answers (blocks).
+
+    No store, record or lock: nothing is written, so the folders may be read-only. Raises
+    `KnowledgeUnavailable` when the knowledge has problems.
+    """
+    return load_snapshot(knowledge_dir).engine

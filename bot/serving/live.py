@@ -44,6 +44,22 @@ class Snapshot:
     engine: Engine
 
 
+def load_snapshot(
+    root: Path, engine_factory: Callable[[Knowledge], Engine] | None = None
+) -> Snapshot:
+    """The knowledge at `root` and the engine built from it (blocks).
+
+    It only reads: it takes no lock and writes nothing, so a front end that only answers
+    (the terminal) opens a read-only folder with it. Raises `KnowledgeUnavailable` when
+    the knowledge has problems.
+    """
+    result = load_knowledge(root)
+    if result.knowledge is None:
+        raise KnowledgeUnavailable(result.problems)
+    build = engine_factory or Engine
+    return Snapshot(result.knowledge, build(result.knowledge))
+
+
 class LiveKnowledge:
     """Serves the last good snapshot of the knowledge folder at `root`.
 
@@ -62,11 +78,7 @@ class LiveKnowledge:
         self.problems: tuple[Problem, ...] = ()
         with knowledge_lock(root):
             self._seen: Fingerprint = fingerprint(self.root)
-            result = load_knowledge(root)
-            if result.knowledge is None:
-                raise KnowledgeUnavailable(result.problems)
-            first = engine_factory or Engine
-            self._snapshot = Snapshot(result.knowledge, first(result.knowledge))
+            self._snapshot = load_snapshot(root, engine_factory)
 
     @property
     def engine(self) -> Engine:

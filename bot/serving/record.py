@@ -129,11 +129,6 @@ class QuestionRecord:
         """Whether questions are being recorded, for health and for moderators."""
         return self._status
 
-    @property
-    def connection(self) -> sqlite3.Connection | None:
-        """The open database, or None while it cannot be opened and once closed."""
-        return self._db
-
     def new_id(self) -> int:
         """A fresh question id, known before the question is written.
 

@@ -14,9 +14,11 @@ import aiohttp
 import pytest
 
 from bot.discord.kb.sources import UPLOAD_LIMIT
+from bot.discord_format import MESSAGE_LIMIT
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
 from bot.strings import Check, Discord, Kb, Reply
+from tests.discord.harness import EPHEMERAL
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
     OTHER_GUILD_ID,
@@ -281,6 +283,8 @@ async def test_cancelling_a_removal_keeps_the_entry(world, harness):
         moderator(harness.press(asked, asked.buttons[1]["custom_id"]))
     )
     assert cancelled.message["content"] == Kb.CANCELLED
+    assert cancelled.buttons == []
+    assert cancelled.message["allowed_mentions"] == {"parse": []}
     assert entry_file(world, EDITED).is_file()
 
 
@@ -427,6 +431,19 @@ async def test_source_add_takes_the_text_from_an_attached_file(world, harness, c
 async def test_check_reports_the_knowledge_is_valid(harness):
     reply = last(await harness.interact(moderator(kb(harness, "check"))))
     assert reply.message["content"].startswith("The knowledge on disk is valid: ")
+
+
+async def test_a_moderators_reply_is_private_and_leaves_link_previews_on(harness):
+    reply = last(await harness.interact(moderator(kb(harness, "check"))))
+    assert reply.message["flags"] == EPHEMERAL
+
+
+async def test_a_reply_naming_a_very_long_typed_source_is_cut_to_one_message(harness):
+    typed = "s" * 3000
+    reply = last(await harness.interact(moderator(kb(harness, "coverage", source=typed))))
+    assert len(reply.message["content"]) == MESSAGE_LIMIT
+    assert reply.message["content"].startswith(Kb.NO_SOURCE.format(source_id="s")[:10])
+    assert reply.message["content"].endswith("…")
 
 
 async def test_reload_with_a_malformed_file_keeps_serving_and_names_the_problem(world, harness):

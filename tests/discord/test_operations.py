@@ -197,7 +197,7 @@ async def test_serving_reports_health_then_sigterm_closes_everything_in_order(
 
     assert bot.is_closed()
     assert health.check(settings.data_dir) == (1, Health.NOT_CONNECTED)
-    assert bot.record.connection is None
+    assert _record_closed(settings)
 
 
 async def test_token_refused_at_start_is_raised_without_retrying_or_building_the_bot(
@@ -224,7 +224,13 @@ async def test_token_refused_when_the_bot_logs_in_closes_the_record_and_is_raise
     settings = _serving_settings(settings, tmp_path)
     with pytest.raises(discord.LoginFailure):
         await operations.serve(settings, _builder(settings, knowledge, built))
-    assert built[0].record.connection is None
+    assert _record_closed(settings)
+
+
+def _record_closed(settings: Settings) -> bool:
+    """Whether the question record's file was closed: SQLite removes its log at the last close."""
+    wal = settings.database_path.with_name(settings.database_path.name + "-wal")
+    return settings.database_path.exists() and not wal.exists()
 
 
 def _waits_logged(caplog: pytest.LogCaptureFixture) -> int:

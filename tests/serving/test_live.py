@@ -5,6 +5,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.knowledge.serialise import entry_to_yaml
+from bot.serving import open_read_only
 from bot.serving.live import KnowledgeUnavailable, LiveKnowledge, open_moderated
 from bot.strings import Check
 from tests.knowledge.store_helpers import (
@@ -216,3 +217,23 @@ async def test_emptied_entries_are_reported_and_the_last_good_knowledge_kept_ser
     assert [(p.file, p.message) for p in report.problems] == [("entries", Check.NO_ENTRIES)]
     assert live.knowledge is served
     assert answered_with(live.engine) == PFP
+
+
+def test_opened_read_only_the_knowledge_answers_and_nothing_is_written(tmp_path):
+    root = make_knowledge(tmp_path)
+    before = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*"))
+
+    engine = open_read_only(root)
+
+    assert answered_with(engine) == PFP
+    assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*")) == before
+
+
+def test_opened_read_only_broken_knowledge_says_what_is_wrong(tmp_path):
+    root = make_knowledge(tmp_path)
+    write_by_hand(root / "entries" / "broken.yaml", "id: broken\n")
+
+    with pytest.raises(KnowledgeUnavailable) as raised:
+        open_read_only(root)
+
+    assert all(p.file == "entries/broken.yaml" for p in raised.value.problems)

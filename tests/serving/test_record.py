@@ -118,7 +118,7 @@ def test_the_file_shrinks_after_pruning(tmp_path: Path):
     record = QuestionRecord(path, retention_days=30, now=clock)
     for number in range(2000):
         record.record(f"question {number} " + "words " * 40, ABSTAINED, 1, 2)
-    record.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
     full = path.stat().st_size
     clock.now += timedelta(days=31)
 

@@ -10,9 +10,8 @@ announce it in the log channel, open and save the entry form.
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -27,15 +26,14 @@ from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_en
 from bot.discord.kb._render import (
     announcement,
     cannot_open_text,
-    conflict_text,
-    current_text,
+    conflict_reply,
     done_text,
+    kb_reply,
     no_entry_text,
     refused_text,
+    text_file,
     too_long_text,
     topics_text,
-    warned,
-    yours_file_name,
 )
 from bot.discord.kb._ui import Actions, EntryModal, Press, fits_form
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
@@ -47,6 +45,7 @@ from bot.knowledge.serialise import data_to_yaml
 from bot.knowledge.store import Applied, Conflict, Refused, StoredEntry, WriteResult
 from bot.knowledge.validate import quote_warnings
 from bot.ops.logs import event
+from bot.replies import DiscordFile, DiscordReply
 from bot.serving import Services
 from bot.strings import Kb
 
@@ -124,15 +123,36 @@ class Desk:
             await interaction.response.defer(ephemeral=True, thinking=True)
 
     async def send(
-        self, interaction: discord.Interaction, content: str, warn: bool = True, **extra: Any
+        self,
+        interaction: discord.Interaction,
+        text: str,
+        warn: bool = True,
+        view: discord.ui.View | None = None,
+        files: Sequence[DiscordFile] = (),
     ) -> None:
-        """Reply privately: the first response, or a follow-up once one was sent.
+        """Reply privately with `text`: the first response, or a follow-up once one was sent.
 
-        A moderator's reply starts with a warning while the files on disk are broken.
+        A moderator's reply starts with a warning while the files on disk are broken (unless
+        `warn` is off: a report of those very problems, or a refusal to a non-moderator).
         """
-        if warn:
-            content = warned(content, len(self.live.problems))
-        await self._responder.send(interaction, ephemeral=True, content=content, **extra)
+        await self.reply(interaction, kb_reply(text, self._broken(warn), files=files), view)
+
+    async def reply(
+        self,
+        interaction: discord.Interaction,
+        reply: DiscordReply,
+        view: discord.ui.View | None = None,
+    ) -> None:
+        """Send a rendered moderator's reply through the responder members' replies use."""
+        await self._responder.respond(interaction, reply, view=view)
+
+    async def replace(self, interaction: discord.Interaction, text: str) -> None:
+        """Replace the message a moderator pressed a button on with `text`, controls gone."""
+        await self._responder.edit(interaction, kb_reply(text))
+
+    def _broken(self, warn: bool = True) -> int:
+        """How many problems the files on disk have, for the warning atop a reply."""
+        return len(self.live.problems) if warn else 0
 
     async def announce(self, text: str) -> None:
         """Tell the log channel; a failure there never undoes a write."""
@@ -200,31 +220,26 @@ class Desk:
         retry: Callable[[discord.Interaction], Any] | None,
         yours: Yours | None,
     ) -> None:
-        extra: dict[str, Any] = {}
-        if yours is not None:
-            extra["file"] = attached(yours)
+        files = [] if yours is None else [text_file(yours.item_id, yours.text)]
         if retry is None:
-            await self.send(interaction, refused_text(refused.problems), **extra)
+            await self.send(interaction, refused_text(refused.problems), files=files)
             return
         text = refused_text(refused.problems, retry=True)
         press = Press(Kb.RETRY, retry, discord.ButtonStyle.primary)
         view = Actions(self.allowed, [press], timeout=None)
-        await self.send(interaction, text, view=view, **extra)
+        await self.send(interaction, text, view=view, files=files)
 
     async def _conflicted(self, interaction: discord.Interaction, conflict: Conflict) -> None:
         """Show the current text and hand back the moderator's, so neither is lost."""
         item_id = conflict.item_id
-        extra: dict[str, Any] = {}
+        files = []
         if conflict.refused_text is not None:
-            extra["file"] = attached(Yours(item_id, conflict.refused_text))
-        shown = current_text(conflict)
-        if shown is not None:
-            title, description = shown
-            extra["embed"] = discord.Embed(title=title, description=description)
-            if item_id in self.live.knowledge.entries:
-                again = partial(self.open_edit, entry_id=item_id)
-                extra["view"] = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
-        await self.send(interaction, conflict_text(conflict), **extra)
+            files.append(text_file(item_id, conflict.refused_text))
+        view = None
+        if conflict.current_text is not None and item_id in self.live.knowledge.entries:
+            again = partial(self.open_edit, entry_id=item_id)
+            view = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
+        await self.reply(interaction, conflict_reply(conflict, self._broken(), files), view)
 
     # The entry form
 
@@ -357,9 +372,3 @@ class ModeratorCog(commands.Cog):
         """
         commands, self.__cog_app_commands__ = self.__cog_app_commands__, []
         return commands
-
-
-def attached(yours: Yours) -> discord.File:
-    """The moderator's unsaved text as a file to download."""
-    content = io.BytesIO(yours.text.encode("utf-8"))
-    return discord.File(content, filename=yours_file_name(yours.item_id))

@@ -1,7 +1,9 @@
-"""The text of `/kb` replies, kept within Discord's limits.
+"""`/kb` replies: their text, and the reply model they are sent as, within Discord's limits.
 
 Plain functions from store results to strings, so what a moderator reads can be checked
-without Discord, and no reply is ever refused by Discord for being too long.
+without Discord, and no reply is ever refused by Discord for being too long. `kb_reply`
+makes a moderator's reply the same model as a member's (`DiscordReply`, bot/replies.py),
+which the one `Responder` sends.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from bot.discord_format import (
     DESCRIPTION_LIMIT,
@@ -24,6 +27,7 @@ from bot.knowledge.loader import LoadResult
 from bot.knowledge.model import Knowledge, Source, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, field_name
 from bot.knowledge.store import Applied, Conflict
+from bot.replies import DiscordFile, DiscordReply
 from bot.serving.unanswered import QuestionGroup
 from bot.strings import Check, Kb, Moderation
 
@@ -57,6 +61,37 @@ _ANNOUNCEMENTS = {
     Action.VOCAB_ADD: Kb.ANNOUNCE_VOCAB_ADD,
     Action.VOCAB_REMOVE: Kb.ANNOUNCE_VOCAB_REMOVE,
 }
+
+
+def kb_reply(
+    text: str,
+    problems: int = 0,
+    embed: dict[str, Any] | None = None,
+    files: Sequence[DiscordFile] = (),
+) -> DiscordReply:
+    """A moderator's reply: private, under the broken-files warning while `problems` last.
+
+    Links keep their previews, as in any message a moderator reads; the text is cut to a
+    message's limit here, once, whatever built it.
+    """
+    content = clip(warned(text, problems), MESSAGE_LIMIT)
+    return DiscordReply(
+        content=content, embed=embed, files=tuple(files), ephemeral=True, link_previews=True
+    )
+
+
+def conflict_reply(
+    conflict: Conflict, problems: int = 0, files: Sequence[DiscordFile] = ()
+) -> DiscordReply:
+    """Why an edit was not saved, with the item's current text when it still exists."""
+    shown = current_text(conflict)
+    embed = None if shown is None else {"title": shown[0], "description": shown[1]}
+    return kb_reply(conflict_text(conflict), problems, embed, files)
+
+
+def text_file(item_id: str, text: str) -> DiscordFile:
+    """A moderator's unsaved text as a file to download (a typed id made safe in its name)."""
+    return DiscordFile(yours_file_name(item_id), text.encode("utf-8"))
 
 
 def lines_within(header: str, lines: Iterable[str], limit: int = MESSAGE_LIMIT) -> str:

@@ -83,7 +83,7 @@ class EntriesCog(ModeratorCog):
             await self.desk.write(pressed, work, Action.REMOVE)
 
         async def cancel(pressed: discord.Interaction) -> None:
-            await pressed.response.edit_message(content=Kb.CANCELLED, view=None)
+            await self.desk.replace(pressed, Kb.CANCELLED)
 
         view = Actions(
             self.desk.allowed,

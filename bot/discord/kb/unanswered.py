@@ -83,7 +83,7 @@ class UnansweredCog(ModeratorCog):
 
         async def dismiss(pressed: discord.Interaction) -> None:
             await self._resolve(pressed, group, Resolution.DISMISSED)
-            await pressed.response.edit_message(content=dismissed_text(group), view=None)
+            await self.desk.replace(pressed, dismissed_text(group))
 
         view = Actions(
             self.desk.allowed,

@@ -7,7 +7,6 @@ moderators' roles given by name as each server becomes available.
 from __future__ import annotations
 
 import asyncio
-import io
 from datetime import UTC, datetime
 
 import discord
@@ -20,6 +19,7 @@ from bot.engine.routing import routing_problems
 from bot.knowledge.check import warnings
 from bot.knowledge.loader import LoadResult
 from bot.knowledge.store import Refused
+from bot.replies import DiscordFile
 from bot.strings import Kb
 
 
@@ -97,5 +97,4 @@ class WholeKnowledgeCog(ModeratorCog):
             await self.desk.send(interaction, refused_text(archive.problems), warn=False)
             return
         text, name = export_texts(self.desk.live.knowledge, datetime.now(UTC))
-        file = discord.File(io.BytesIO(archive), filename=name)
-        await self.desk.send(interaction, text, file=file)
+        await self.desk.send(interaction, text, files=[DiscordFile(name, archive)])
