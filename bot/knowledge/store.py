@@ -41,6 +41,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,10 @@ from bot.knowledge.serialise import entry_to_data, entry_to_yaml, source_to_yaml
 from bot.knowledge.validate import validate_entry_data, validate_source_data
 from bot.knowledge.vocabulary import (
     FILE_NAME,
+    added_forms,
     changed_vocabulary,
     is_empty,
+    removed_forms,
     vocabulary_to_yaml,
 )
 from bot.ops.logs import event
@@ -304,15 +307,50 @@ class KnowledgeStore:
         what an alias is read as ("" for a list). The file is rewritten in the documented
         format (knowledge/README.md), its notes included.
         """
-        return self._change_vocabulary(file, field, word, meaning, actor, adding=True)
+        change = partial(
+            changed_vocabulary, field_name=field, word=word, meaning=meaning, adding=True
+        )
+        detail = f"{field}: {' '.join(word.split())}" + (f" → {meaning}" if meaning else "")
+        return self._change_vocabulary(file, change, detail, actor)
 
     def remove_word(self, file: str, field: str, word: str, actor: Actor) -> WriteResult:
         """Remove a word (or an alias) from vocabulary file `file`; an emptied file goes."""
-        return self._change_vocabulary(file, field, word, "", actor, adding=False)
+        change = partial(changed_vocabulary, field_name=field, word=word, meaning="", adding=False)
+        detail = f"{field}: {' '.join(word.split())}"
+        return self._change_vocabulary(file, change, detail, actor, adding=False)
+
+    def add_forms(
+        self, file: str, endings: str, stem: str, meaning: str, actor: Actor
+    ) -> WriteResult:
+        """Read every case form of `stem` (with each of `endings`) as `meaning`.
+
+        `endings` names a set the engine knows or lists endings with commas
+        (`vocabulary.typed_endings`); the stem joins `forms:` of file `file` as a line of
+        the documented format, with the same history and undo as any change.
+        """
+        change = partial(added_forms, endings=endings, stem=stem, meaning=meaning)
+        detail = f"forms ({' '.join(endings.split())}): {stem} → {meaning}"
+        return self._change_vocabulary(file, change, detail, actor)
+
+    def remove_forms(self, file: str, stem: str, endings: str | None, actor: Actor) -> WriteResult:
+        """Stop reading `stem`'s case forms from `file`: those of `endings`, or all of them."""
+        change = partial(removed_forms, endings=endings, stem=stem)
+        detail = f"forms ({' '.join(endings.split())}): {stem}" if endings else f"forms: {stem}"
+        return self._change_vocabulary(file, change, detail, actor, adding=False)
 
     def _change_vocabulary(
-        self, file: str, field: str, word: str, meaning: str, actor: Actor, adding: bool
+        self,
+        file: str,
+        change: Callable[[Vocabulary], Vocabulary | Problem | str],
+        detail: str,
+        actor: Actor,
+        adding: bool = True,
     ) -> WriteResult:
+        """Apply `change` to vocabulary file `file` and write it, checked like every write.
+
+        `change` says why it cannot be done as a message (or the checker's problem) about
+        the file, which the refusal names.
+        """
         label = f"vocabulary/{file}.yaml"
         if not FILE_NAME.fullmatch(file):
             return Refused((Problem("", Moderation.VOCAB_BAD_FILE.format(file=file)),))
@@ -320,12 +358,12 @@ class KnowledgeStore:
             current = self._current()
             if isinstance(current, Refused):
                 return current
-            before = current.vocabulary.get(file, Vocabulary())
-            changed = changed_vocabulary(before, field, word, meaning, adding)
+            changed = change(current.vocabulary.get(file, Vocabulary()))
             if isinstance(changed, str):
                 return Refused((Problem(label, changed),))
+            if isinstance(changed, Problem):
+                return Refused((dataclasses.replace(changed, file=label),))
             content = None if is_empty(changed) else vocabulary_to_yaml(changed).encode("utf-8")
-            detail = f"{field}: {' '.join(word.split())}" + (f" → {meaning}" if meaning else "")
             action = Action.VOCAB_ADD if adding else Action.VOCAB_REMOVE
             path = self.root / "vocabulary" / f"{file}.yaml"
             return self._commit(actor, action, ItemKind.VOCABULARY, label, {path: content}, detail)

@@ -19,7 +19,7 @@ import yaml
 from bot import strings
 from bot.knowledge.fields import ANY_LENGTH, kind_of, list_field, mapping_fields, text_value
 from bot.knowledge.model import Forms, Vocabulary
-from bot.knowledge.problems import FieldPath, Report
+from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.language.text import fold
 from bot.language.words import ENDINGS, GENERAL_ALIASES, STOPWORDS
 
@@ -308,3 +308,90 @@ def _changed_aliases(
 def is_empty(vocabulary: Vocabulary) -> bool:
     """Whether a vocabulary says nothing (its file is then removed rather than left empty)."""
     return not any(getattr(vocabulary, name) for name in (*WORD_FIELDS, "forms"))
+
+
+def typed_endings(text: str) -> tuple[str, ...] | Problem:
+    """The endings a moderator typed, read by the checker's own rule for `endings:`.
+
+    A set the engine knows is named (`serbian`); a list is written with commas, an empty
+    item or `""` standing for the stem alone (`"", a, u, om`). A name the engine does not
+    know is refused with the checker's message (the file to be filled in by the caller).
+    """
+    report = Report("")
+    if "," in text:
+        value: object = [item.strip().strip('"') for item in text.split(",")]
+    else:
+        value = " ".join(text.split()).casefold()
+    endings = _endings(report, ("forms", "endings"), value)
+    return report.problems[0] if endings is None else endings
+
+
+def endings_shown(endings: tuple[str, ...]) -> str:
+    """Endings as a moderator types them: the name of their set, or the list with commas."""
+    named = next((name for name, known in ENDINGS.items() if known == endings), None)
+    return named or ", ".join(ending or '""' for ending in endings)
+
+
+def endings_in_use(vocabularies: Mapping[str, Vocabulary]) -> list[str]:
+    """The sets the engine knows, then every other list of endings the files use, as typed."""
+    shown = list(ENDINGS)
+    for vocabulary in vocabularies.values():
+        for forms in vocabulary.forms:
+            text = endings_shown(forms.endings)
+            if text not in shown:
+                shown.append(text)
+    return shown
+
+
+def added_forms(
+    vocabulary: Vocabulary, endings: str, stem: str, meaning: str
+) -> Vocabulary | Problem | str:
+    """`vocabulary` reading every case form of `stem` as `meaning`, or why it cannot.
+
+    `endings` is what a moderator types (`typed_endings`). The stem joins the forms of the
+    same endings in the file, or starts new ones after them, so the file reads as if
+    written by hand.
+    """
+    read = typed_endings(endings)
+    if isinstance(read, Problem):
+        return read
+    form, read_as = fold(stem), fold(meaning)
+    if not form:
+        return strings.Moderation.VOCAB_EMPTY_WORD
+    if not read_as:
+        return strings.Moderation.VOCAB_STEM_NEEDS_MEANING
+    groups = list(vocabulary.forms)
+    index = next((i for i, g in enumerate(groups) if g.endings == read), len(groups))
+    if index == len(groups):
+        groups.append(Forms(read, {}))
+    stems = dict(groups[index].stems)
+    if form in stems:
+        message = strings.Moderation.VOCAB_STEM_PRESENT
+        return message.format(stem=form, endings=endings_shown(read))
+    stems[form] = read_as
+    groups[index] = Forms(read, stems)
+    return dataclasses.replace(vocabulary, forms=tuple(groups))
+
+
+def removed_forms(
+    vocabulary: Vocabulary, endings: str | None, stem: str
+) -> Vocabulary | Problem | str:
+    """`vocabulary` without `stem`'s forms of `endings` (all of them when None), or why not.
+
+    Forms left with no stem go.
+    """
+    read = None if endings is None else typed_endings(endings)
+    if isinstance(read, Problem):
+        return read
+    form = fold(stem)
+    groups = []
+    for forms in vocabulary.forms:
+        if form not in forms.stems or read not in (None, forms.endings):
+            groups.append(forms)
+            continue
+        stems = {k: v for k, v in forms.stems.items() if k != form}
+        if stems:
+            groups.append(Forms(forms.endings, stems))
+    if groups == list(vocabulary.forms):
+        return strings.Moderation.VOCAB_STEM_ABSENT.format(stem=form)
+    return dataclasses.replace(vocabulary, forms=tuple(groups))

@@ -774,3 +774,89 @@ async def test_vocab_list_counts_each_file_and_lists_the_words_of_one(world, har
         await harness.interact(moderator(kb(harness, "vocab remove", field="names", word="zenda")))
     )
     assert removed.message["content"].startswith("Removed “zenda” from `vocabulary/moderators")
+
+
+# Case forms: a stem with a set of endings, so every inflected form of a name reads as it
+
+BALKAN_QUESTION = "Which Western Balkan countries are already in NATO?"
+# Serbian "Makedonija": no vocabulary file of the fixture has its case forms.
+INFLECTED = "Da li je Makedonija clanica NATO-a?"
+
+
+async def test_a_case_form_added_from_discord_answers_inflected_questions_until_undone(
+    world, harness
+):
+    before = world.knowledge_files()
+    (unread,) = await harness.interact(harness.slash("ask", question=INFLECTED))
+    assert Reply.NOT_COVERED in unread.message["content"]
+    payload = kb(
+        harness, "vocab add-form", endings="serbian", stem="Makedonij", meaning="north macedonia"
+    )
+
+    added = last(await harness.interact(moderator(payload)))
+
+    assert added.message["content"] == Kb.VOCAB_ADDED.format(
+        text="Makedonij- (serbian)", item_id="vocabulary/moderators.yaml", change_id=1
+    )
+    (answer,) = await harness.interact(harness.slash("ask", question=INFLECTED))
+    assert answer.embeds[0]["title"] == BALKAN_QUESTION
+    (listed,) = await harness.interact(moderator(kb(harness, "vocab list", file="moderators")))
+    assert listed.message["content"].splitlines()[1:] == ["**forms**: makedonij- → north macedonia"]
+    undone = last(await harness.interact(moderator(kb(harness, "undo"))))
+    assert undone.message["content"] == Kb.UNDONE.format(undone=1, change_id=2)
+    assert world.knowledge_files() == before
+    (again,) = await harness.interact(harness.slash("ask", question=INFLECTED))
+    assert Reply.NOT_COVERED in again.message["content"]
+
+
+async def test_a_case_form_removed_from_discord_is_no_longer_read(world, harness):
+    add = kb(harness, "vocab add-form", endings="serbian", stem="makedonij", meaning="macedonia")
+    await harness.interact(moderator(add))
+    remove = kb(harness, "vocab remove-form", stem="makedonij")
+
+    removed = last(await harness.interact(moderator(remove)))
+
+    assert removed.message["content"] == Kb.VOCAB_REMOVED.format(
+        text="makedonij", item_id="vocabulary/moderators.yaml", change_id=2
+    )
+    assert not (world.root / "vocabulary" / "moderators.yaml").exists()
+    (unread,) = await harness.interact(harness.slash("ask", question=INFLECTED))
+    assert Reply.NOT_COVERED in unread.message["content"]
+
+
+async def test_a_bad_case_form_is_refused_with_the_checkers_line_and_nothing_written(
+    world, harness
+):
+    before = world.knowledge_files()
+    clash = kb(harness, "vocab add-form", endings="serbian", stem="kosov", meaning="zenda")
+    unknown = kb(harness, "vocab add-form", endings="latin", stem="rom", meaning="rome")
+
+    clashed = last(await harness.interact(moderator(clash)))
+    refused = last(await harness.interact(moderator(unknown)))
+
+    assert clashed.message["content"].startswith(Kb.REFUSED)
+    assert (
+        "- vocabulary/places.yaml:211: forms[1].stems.kosov: 'kosov' is read as 'kosovo' here "
+        "and as 'zenda' in vocabulary/moderators.yaml"
+    ) in clashed.message["content"].splitlines()
+    assert (
+        "- vocabulary/moderators.yaml: forms.endings: 'latin' is not a set of endings; write a "
+        "list of endings, or one of: albanian, serbian, albanian person, serbian person"
+    ) in refused.message["content"].splitlines()
+    assert world.knowledge_files() == before
+
+
+async def test_autocomplete_offers_the_sets_of_endings_and_the_stems_of_a_file(harness):
+    typed_set = moderator(kb_autocomplete(harness, "vocab add-form", "endings", "serb"))
+    typed_stem = moderator(
+        kb_autocomplete(harness, "vocab remove-form", "stem", "rut", file="people")
+    )
+
+    (sets,) = await harness.interact(typed_set)
+    (stems,) = await harness.interact(typed_stem)
+
+    assert [c["value"] for c in sets.payload["data"]["choices"]] == ["serbian", "serbian person"]
+    assert [(c["name"], c["value"]) for c in stems.payload["data"]["choices"]] == [
+        ('rute- ("", a, u, om, ov, ova, ove) → rutte', "rute"),
+        ('rutte- ("", a, u, om, ov, ova, ove) → rutte', "rutte"),
+    ]

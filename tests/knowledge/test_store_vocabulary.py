@@ -91,3 +91,96 @@ def test_refuses_a_file_name_that_is_no_plain_name(tmp_path):
 
     assert isinstance(result, Refused)
     assert not list(root.rglob("x.yaml"))
+
+
+# Case forms
+
+
+def test_case_forms_join_the_forms_of_their_endings_and_are_read_by_the_engine(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+
+    results = [
+        store.add_forms("moderators", "albanian", "Zend", "zenda", ALICE),
+        store.add_forms("moderators", '"", a, om', "strelsau", "strelsau", ALICE),
+        store.add_forms("moderators", "Albanian", "ruritani", "ruritania", BOB),
+    ]
+
+    assert all(isinstance(result, Applied) for result in results)
+    assert (
+        (root / FILE)
+        .read_text(encoding="utf-8")
+        .endswith(
+            "forms:\n"
+            "  - endings: albanian\n"
+            "    stems:\n"
+            "      zend: zenda\n"
+            "      ruritani: ruritania\n"
+            '  - endings: ["", a, om]\n'
+            "    stems:\n"
+            "      strelsau: strelsau\n"
+        )
+    )
+    lexicon = Engine(load_knowledge(root).knowledge).lexicon
+    assert lexicon.apply_aliases("zendes ruritanise strelsauom") == "zenda ruritania strelsau"
+    assert [change.detail for change in store.history(FILE)][-1] == "forms (albanian): Zend → zenda"
+
+
+def test_a_stem_removed_leaves_every_set_unless_one_is_named_and_undo_is_exact(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    store.add_forms("moderators", "albanian", "zend", "zenda", ALICE)
+    store.add_forms("moderators", "serbian", "zend", "zenda", ALICE)
+    store.add_forms("moderators", "serbian", "strelsau", "strelsau", ALICE)
+    before = (root / FILE).read_bytes()
+
+    assert isinstance(store.remove_forms("moderators", "zend", "serbian", BOB), Applied)
+    forms = load_knowledge(root).knowledge.vocabulary["moderators"].forms
+    assert [dict(f.stems) for f in forms] == [{"zend": "zenda"}, {"strelsau": "strelsau"}]
+    assert isinstance(store.remove_forms("moderators", "zend", None, BOB), Applied)
+    forms = load_knowledge(root).knowledge.vocabulary["moderators"].forms
+    assert [dict(f.stems) for f in forms] == [{"strelsau": "strelsau"}]
+
+    assert isinstance(store.undo(BOB), Applied)
+    assert isinstance(store.undo(BOB), Applied)
+    assert (root / FILE).read_bytes() == before
+
+
+def test_refuses_unknown_endings_a_stem_without_meaning_one_there_and_one_absent(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    store.add_forms("moderators", "albanian", "zend", "zenda", ALICE)
+    before = (root / FILE).read_bytes()
+
+    refused = [
+        store.add_forms("moderators", "latin", "rom", "rome", ALICE),
+        store.add_forms("moderators", "serbian", "rom", " ", ALICE),
+        store.add_forms("moderators", "albanian", "ZEND", "zenda", ALICE),
+        store.remove_forms("moderators", "zend", "serbian", ALICE),
+        store.remove_forms("moderators", "rom", None, ALICE),
+    ]
+
+    assert [str(p) for r in refused for p in r.problems] == [
+        "vocabulary/moderators.yaml: forms.endings: 'latin' is not a set of endings; write a "
+        "list of endings, or one of: albanian, serbian, albanian person, serbian person",
+        "vocabulary/moderators.yaml: A stem needs a meaning: the word its forms are read as.",
+        "vocabulary/moderators.yaml: “zend” already has the endings albanian in this file.",
+        "vocabulary/moderators.yaml: “zend” is not among the stems of `forms` in this file.",
+        "vocabulary/moderators.yaml: “rom” is not among the stems of `forms` in this file.",
+    ]
+    assert (root / FILE).read_bytes() == before
+
+
+def test_a_case_form_another_file_reads_otherwise_is_refused_with_the_checkers_line(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    store.add_word("places", "aliases", "zendes", "ruritania", ALICE)
+
+    result = store.add_forms("moderators", "albanian", "zend", "zenda", ALICE)
+
+    assert isinstance(result, Refused)
+    assert [str(p) for p in result.problems] == [
+        "vocabulary/places.yaml:5: aliases.zendes: 'zendes' is read as 'ruritania' here and as "
+        "'zenda' in vocabulary/moderators.yaml"
+    ]
+    assert not (root / FILE).exists()
