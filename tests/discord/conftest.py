@@ -17,6 +17,7 @@ from bot.knowledge.model import Knowledge
 from bot.ops.settings import Settings
 from bot.serving.record import QuestionRecord
 from tests.discord.harness import FakeDiscord, Harness
+from tests.discord.kb_support import KbWorld, make_world
 from tests.discord.schema import SPEC_PATH, ApiSchema, limit_problems
 
 NO_SPEC = f"Discord's OpenAPI spec not found at {SPEC_PATH}: payload schema validation skipped"
@@ -125,3 +126,17 @@ def make_bot(settings: Settings, knowledge: Knowledge) -> Iterator[Callable[...,
 async def briefing(start: Callable, make_bot: Callable[..., BriefingBot]) -> Harness:
     """The briefing bot, logged in through the harness."""
     return await start(make_bot())
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[KbWorld]:
+    """The briefing bot with `/kb`, serving a copy of the /kb fixture knowledge (kb_support)."""
+    world = make_world(tmp_path)
+    yield world
+    world.bot.record.close()
+
+
+@pytest.fixture
+async def harness(world: KbWorld, start: Callable) -> Harness:
+    """The harness started on `world`'s bot, for /kb tests."""
+    return await start(world.bot)

@@ -50,18 +50,6 @@ KFOR_CITATIONS = (
 
 
 @pytest.fixture
-def world(tmp_path):
-    world = make_world(tmp_path)
-    yield world
-    world.bot.record.close()
-
-
-@pytest.fixture
-async def harness(world, start):
-    return await start(world.bot)
-
-
-@pytest.fixture
 async def cdn():
     async with serve_attachments() as served:
         yield served

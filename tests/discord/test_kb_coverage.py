@@ -15,7 +15,6 @@ from tests.discord.kb_support import (
     form_values,
     kb,
     last,
-    make_world,
     moderator,
     submit,
 )
@@ -26,18 +25,6 @@ SOURCE_TEXT = (
     "“We will keep our promises,” Marlow said.\n"
 )
 CITATIONS = "Citations: source, speaker, quote"
-
-
-@pytest.fixture
-def world(tmp_path):
-    world = make_world(tmp_path)
-    yield world
-    world.bot.record.close()
-
-
-@pytest.fixture
-async def harness(world, start):
-    return await start(world.bot)
 
 
 async def add_source(harness):

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import logging
 
-import pytest
-
 from bot.strings import Kb, Reply
 from tests.discord.harness import GUILD_ID, ROLE_ID, ROLE_NAME, snowflake
 from tests.discord.kb_support import (
@@ -22,18 +20,6 @@ HERE = "Will Kosovo get a seat at the OSCE soon?"
 PRIVATE_HERE = "Does Kosovo pay into the OSCE budget?"
 ELSEWHERE = "When will Kosovo host the Council of Europe summit?"
 PRIVATE_ELSEWHERE = "Is Kosovo applying to Interpol again this year?"
-
-
-@pytest.fixture
-def world(tmp_path):
-    world = make_world(tmp_path)
-    yield world
-    world.bot.record.close()
-
-
-@pytest.fixture
-async def harness(world, start):
-    return await start(world.bot)
 
 
 async def _ask(harness, question: str, guild_id: int = GUILD_ID, private: bool = False) -> None:

@@ -6,24 +6,10 @@ any other check problem, with the entry the words reach instead, and nothing is 
 
 from __future__ import annotations
 
-import pytest
-
 from bot.strings import Kb
-from tests.discord.kb_support import form_values, kb, last, make_world, moderator, submit
+from tests.discord.kb_support import form_values, kb, last, moderator, submit
 
 EDITED = "kosovo-defence-investment"
-
-
-@pytest.fixture
-def world(tmp_path):
-    world = make_world(tmp_path)
-    yield world
-    world.bot.record.close()
-
-
-@pytest.fixture
-async def harness(world, start):
-    return await start(world.bot)
 
 
 async def add_phrasing(harness, text: str):
