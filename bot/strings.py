@@ -152,8 +152,22 @@ class Check:
         "words to that entry"
     )
     NOT_ANSWERED = (
-        "'{value}' is not answered (the bot abstains): reword it closer to this entry's words"
+        "'{value}' is not answered (the bot abstains: {why}): reword it closer to this "
+        "entry's words"
     )
+    # Why an entry does not answer one of its own texts (codes of `Engine.refusal`).
+    WHY_NOT_ANSWERED: ClassVar[dict[str, str]] = {
+        "kind": "this entry does not state the kind of fact it asks for, such as a date, "
+        "a count or a reason",
+        "focus": "this entry does not state the thing it asks for",
+        "number": "it names a number this entry does not state",
+        "voice": "it asks for someone's words this entry does not report",
+        "proposition": "a short yes/no question needs this entry to be asked that very thing",
+        "names": "it names something this entry does not mention",
+        "anchor": "it shares no name or specific word with this entry",
+        "coverage": "too few of its words are this entry's",
+        "": "other entries rank too close to it",
+    }
     UNKNOWN_SOURCE = "unknown source '{value}'; the known sources are: {known}"
     NO_SOURCES = "unknown source '{value}'; there are no sources yet"
     QUOTE_NOT_FOUND = "not found verbatim in source '{source}'; closest passage: «{passage}»"

@@ -91,6 +91,22 @@ class Engine:
             event(log, "engine_error", logging.ERROR, error=type(error).__name__)
             return Decision(question="", answered=False, score=0.0)
 
+    def refusal(self, question: str, entry_id: str) -> str:
+        """Why this entry does not answer `question`: the first check it fails, as a code.
+
+        For a moderator whose phrasing does not reach its entry: "kind" (it lacks the kind
+        of fact asked: a date, a count, a reason), "focus" (what is asked for), "number",
+        "voice" (someone's words), "proposition" (a yes/no question), "names", "anchor"
+        (nothing specific shared), "coverage" (too few of the question's words); "" when it
+        passes every check and other entries rank too close to it.
+        """
+        position = self._index.position.get(entry_id)
+        if position is None:
+            return ""
+        text, _ = _read_at_most(str(question), READ_WINDOW)
+        read = read_question(self._index, text)
+        return _first_failed_check(measure(self._index, read, position), len(read.terms))
+
     def answer_entry(self, entry_id: str) -> Decision | None:
         """The answer of a chosen covered question (from a suggestion or a menu)."""
         entry = self._knowledge.entries.get(entry_id)
@@ -229,6 +245,22 @@ def _refused(measure: Measure, terms: int) -> bool:
         or measure.missing_share > missing_allowed
         or measure.anchor < MIN_ANCHOR
     )
+
+
+def _first_failed_check(measure: Measure, terms: int) -> str:
+    """The first check of `_choose` the entry fails, as a code (see `Engine.refusal`)."""
+    missing_allowed = _by_length(terms, SHORT_MISSING_NAMES, LONG_MISSING_NAMES)
+    failed = (
+        ("kind", not measure.kind_fits),
+        ("focus", not measure.focus_fits),
+        ("number", measure.missing_number),
+        ("voice", not measure.voice_fits),
+        ("proposition", not measure.proposition_fits),
+        ("names", measure.missing_share > missing_allowed),
+        ("anchor", measure.anchor < MIN_ANCHOR),
+        ("coverage", not _accounts_for(measure, terms)),
+    )
+    return next((code for code, fails in failed if fails), "")
 
 
 def _accounts_for(measure: Measure, terms: int) -> bool:

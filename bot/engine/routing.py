@@ -36,11 +36,14 @@ class Misroute:
     field: FieldPath
     text: str
     reached: str | None
+    # Why its own entry does not answer it (a code of `Engine.refusal`), when none does.
+    why: str = ""
 
     def problem(self, lines: Mapping[FieldPath, int] | None = None) -> Problem:
         """The misroute as a checker's line on the entry's file (at the field's line if known)."""
         if self.reached is None:
-            message = strings.Check.NOT_ANSWERED.format(value=self.text)
+            why = strings.Check.WHY_NOT_ANSWERED[self.why]
+            message = strings.Check.NOT_ANSWERED.format(value=self.text, why=why)
         else:
             message = strings.Check.ANSWERED_BY.format(value=self.text, entry=self.reached)
         report = Report(entry_label(self.entry_id), lines)
@@ -68,7 +71,10 @@ def misroutes(
         for field, text in own_texts(entry):
             decision = engine.decide(text)
             reached = decision.entry.id if decision.entry is not None else None
-            if reached != entry.id:
+            if reached is None:
+                why = engine.refusal(text, entry.id)
+                found.append(Misroute(entry.id, field, text, reached, why))
+            elif reached != entry.id:
                 found.append(Misroute(entry.id, field, text, reached))
     return found
 

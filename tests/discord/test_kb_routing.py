@@ -34,7 +34,8 @@ async def test_a_phrasing_no_entry_answers_is_refused(world, harness):
     reply = await add_phrasing(harness, "pristina troop funding")
     assert reply.message["content"] == (
         f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: 'pristina troop funding' is "
-        "not answered (the bot abstains): reword it closer to this entry's words"
+        "not answered (the bot abstains: it shares no name or specific word with this entry): "
+        "reword it closer to this entry's words"
     )
     assert world.knowledge_files() == before
 
@@ -53,8 +54,9 @@ async def test_an_edited_question_no_entry_answers_is_refused_with_retry(world, 
     content = reply.message["content"]
     assert content.startswith(Kb.REFUSED)
     assert (
-        f"entries/{EDITED}.yaml: question: '{question}' is not answered (the bot abstains)"
-        in content
+        f"entries/{EDITED}.yaml: question: '{question}' is not answered (the bot abstains: "
+        "this entry does not state the kind of fact it asks for, such as a date, a count or a "
+        "reason)" in content
     )
     assert world.knowledge_files() == before
     (retry,) = reply.buttons
@@ -78,8 +80,8 @@ async def test_a_new_entry_whose_phrasing_no_entry_answers_is_refused(world, har
     reply = last(await harness.interact(submit(harness, opened, **typed)))
     assert reply.message["content"].startswith(Kb.REFUSED)
     assert (
-        "phrasings[1]: 'pristina troop funding' is not answered (the bot abstains)"
-        in reply.message["content"]
+        "phrasings[1]: 'pristina troop funding' is not answered (the bot abstains: it shares no "
+        "name or specific word with this entry)" in reply.message["content"]
     )
     assert world.knowledge_files() == before
 

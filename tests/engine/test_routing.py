@@ -66,7 +66,8 @@ def test_reports_a_phrasing_that_no_entry_answers(root, capsys):
         1,
         [
             f"{ENTRY}:10: phrasings[2]: 'who will win the next world cup' is not answered (the "
-            "bot abstains): reword it closer to this entry's words"
+            "bot abstains: it shares no name or specific word with this entry): reword it "
+            "closer to this entry's words"
         ],
     )
 
@@ -84,7 +85,8 @@ def test_reports_a_question_that_does_not_reach_its_entry(root, capsys):
         1,
         [
             f"{ENTRY}:2: question: 'When did NATO set its conditions for enlargement?' is not "
-            "answered (the bot abstains): reword it closer to this entry's words"
+            "answered (the bot abstains: this entry does not state the kind of fact it asks "
+            "for, such as a date, a count or a reason): reword it closer to this entry's words"
         ],
     )
 
@@ -139,5 +141,21 @@ def test_the_check_command_fails_with_one_line_per_misrouted_text(root):
     assert finished.returncode == 1
     assert finished.stdout.splitlines() == [
         f"{ENTRY}:10: phrasings[2]: 'who will win the next world cup' is not answered (the "
-        "bot abstains): reword it closer to this entry's words"
+        "bot abstains: it shares no name or specific word with this entry): reword it closer "
+        "to this entry's words"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("When did NATO set its conditions for enlargement?", "kind"),
+        ("who will win the next world cup", "focus"),
+        ("What are NATO's conditions for enlargement?", ""),
+    ],
+)
+def test_the_engine_says_which_check_keeps_an_entry_from_answering(question, why):
+    from bot.engine import Engine
+
+    engine = Engine(load_knowledge(FIXTURE_KNOWLEDGE).knowledge)
+    assert engine.refusal(question, "article-10") == why
