@@ -48,6 +48,8 @@ from bot.language.text import fold, stem
 _TYPO_MIN_LENGTH = 4
 _TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
+# Prose texts read for lowercase words, remembered: entries quote the same passages.
+_TEXT_CACHE = 8192
 _T = TypeVar("_T", bound=Hashable)
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
@@ -358,8 +360,14 @@ def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
         names += lone_capitalised(text)
     for text in prose:
         names += lone_capitalised(text)
-        lowercase.update(fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split())
+        lowercase.update(_lowercase_words(text))
     return list(dict.fromkeys(names)), lowercase
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _lowercase_words(text: str) -> tuple[str, ...]:
+    """The folded words `text` writes in lowercase, remembered: entries share their quotes."""
+    return tuple(fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split())
 
 
 def _same(entry: Entry, other: Entry) -> bool:
@@ -440,6 +448,10 @@ def _profile(
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
     asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
     asked_union = frozenset().union(*asked)
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, phrasing in enumerate(asked):
+        for term in phrasing:
+            where[term].append(i)
     quotes = [c.quote for c in entry.citations]
     statement = fold(" ".join([entry.answer, *quotes]))
     stated_folded = lexicon.apply_aliases(
@@ -453,9 +465,7 @@ def _profile(
         asked_folded=tuple(asked_folded),
         asked_text=tuple(" ".join(words) for words in asked_words),
         asked_union=asked_union,
-        asked_where={
-            t: share(tuple(i for i, a in enumerate(asked) if t in a)) for t in asked_union
-        },
+        asked_where={t: share(tuple(where[t])) for t in asked_union},
         core=_core(asked),
         known=asked_union | stated,
         stated=stated,

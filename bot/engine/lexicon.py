@@ -435,6 +435,8 @@ class Lexicon:
     def apply_aliases(self, folded: str) -> str:
         """Rewrite every alias in folded text to its one canonical form, longest alias first."""
         words = folded.split()
+        if self._alias_lengths.keys().isdisjoint(words):
+            return " ".join(words)
         out: list[str] = []
         position = 0
         while position < len(words):
