@@ -119,12 +119,15 @@ class Index:
             profiles.append(profile)
             self._word_counts.update(words)
         postings: dict[str, list[int]] = defaultdict(list)
+        asked_postings: dict[str, list[int]] = defaultdict(list)
         for i, profile in enumerate(profiles):
             for term in profile.known:
                 postings[term].append(i)
+            for term in profile.asked_union:
+                asked_postings[term].append(i)
         self.postings: dict[str, tuple[int, ...]] = {t: tuple(p) for t, p in postings.items()}
         self.asked_postings: dict[str, tuple[int, ...]] = {
-            t: tuple(i for i in p if t in profiles[i].asked_union) for t, p in self.postings.items()
+            t: tuple(asked_postings.get(t, ())) for t in self.postings
         }
         count = max(len(profiles), 1)
         self.idf: dict[str, float] = {
