@@ -48,8 +48,9 @@ from bot.language.text import fold, stem
 _TYPO_MIN_LENGTH = 4
 _TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
-# Prose texts read for lowercase words, remembered: entries quote the same passages.
-_TEXT_CACHE = 8192
+# Quotes and speakers read for names, remembered: entries cite the same ones over and over,
+# and an index of 10,000 entries would otherwise read each once per entry citing it.
+_QUOTED_CACHE = 4096
 _T = TypeVar("_T", bound=Hashable)
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
@@ -357,19 +358,32 @@ class _NameEvidence:
 def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
     """The words `entry` writes capitalised alone, and those its prose writes in lowercase."""
     names: list[str] = []
-    lowercase: set[str] = set()
-    prose = [entry.answer, *(c.quote for c in entry.citations)]
-    for text in (entry.question, *entry.phrasings, *(c.speaker for c in entry.citations)):
+    for text in (entry.question, *entry.phrasings):
         names += lone_capitalised(text)
-    for text in prose:
-        names += lone_capitalised(text)
-        lowercase.update(_lowercase_words(text))
+    for citation in entry.citations:
+        names += _quoted_names(citation.speaker)
+    names += lone_capitalised(entry.answer)
+    lowercase = set(_lowercase_words(entry.answer))
+    for citation in entry.citations:
+        names += _quoted_names(citation.quote)
+        lowercase.update(_quoted_lowercase_words(citation.quote))
     return list(dict.fromkeys(names)), lowercase
 
 
-@lru_cache(maxsize=_TEXT_CACHE)
+@lru_cache(maxsize=_QUOTED_CACHE)
+def _quoted_names(text: str) -> tuple[str, ...]:
+    """`lone_capitalised` of a quote or speaker, remembered: many entries cite the same ones."""
+    return lone_capitalised(text)
+
+
+@lru_cache(maxsize=_QUOTED_CACHE)
+def _quoted_lowercase_words(text: str) -> tuple[str, ...]:
+    """`_lowercase_words` of a quote, remembered: many entries cite the same passage."""
+    return _lowercase_words(text)
+
+
 def _lowercase_words(text: str) -> tuple[str, ...]:
-    """The folded words `text` writes in lowercase, remembered: entries share their quotes."""
+    """The folded words `text` writes in lowercase."""
     return tuple(fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split())
 
 

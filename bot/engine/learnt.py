@@ -30,9 +30,9 @@ _ACRONYM_JOINERS = _NAME_JOINERS | {"and"}
 _NAME_WORDS = 8
 _SENTENCE_ENDS = frozenset(".!?:…")
 _TRAILING_NON_WORD = re.compile(r"\W*$")
-# Texts and words read for names, remembered: enough for the distinct quotes, speakers and
+# Capitalised words folded, remembered: the same names recur in every entry; enough for the
 # names of a large knowledge, few enough that the memory stays small.
-_TEXT_CACHE = 8192
+_WORD_CACHE = 4096
 # A speaker's name is two to four capitalised words before any comma or bracket.
 _SPEAKER_WORDS = (2, 4)
 
@@ -127,13 +127,10 @@ def capitalised_names(sources: Iterable[str]) -> tuple[str, ...]:
     return tuple(w for w in capitalised if len(w) > 1 and w not in lowercase and w not in MONTHS)
 
 
-@lru_cache(maxsize=_TEXT_CACHE)
 def lone_capitalised(text: str) -> tuple[str, ...]:
     """Folded words capitalised on their own where no sentence starts.
 
     Not inside a longer name: Partnership for Peace is "partnership" in lowercase too.
-    Remembered per text: entries quote the same passages and speakers over and over, and
-    an index of 10,000 entries would otherwise read each of them once per entry.
     """
     tokens = list(WORD.finditer(text))
     found = []
@@ -171,7 +168,7 @@ def _lowercase_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text) if w[:1].islower()]
 
 
-@lru_cache(maxsize=_TEXT_CACHE)
+@lru_cache(maxsize=_WORD_CACHE)
 def _folded_word(word: str) -> tuple[str, ...]:
     """The folded words of one written word, remembered: names recur in every entry."""
     return tuple(fold(word).split())
