@@ -48,6 +48,9 @@ from bot.language.text import fold, stem
 _TYPO_MIN_LENGTH = 4
 _TYPO_TWO_EDITS = 8
 _TYPO_CACHE = 4096
+# Quotes and speakers read for names, remembered: entries cite the same ones over and over,
+# and an index of 10,000 entries would otherwise read each once per entry citing it.
+_QUOTED_CACHE = 4096
 _T = TypeVar("_T", bound=Hashable)
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
@@ -117,12 +120,15 @@ class Index:
             profiles.append(profile)
             self._word_counts.update(words)
         postings: dict[str, list[int]] = defaultdict(list)
+        asked_postings: dict[str, list[int]] = defaultdict(list)
         for i, profile in enumerate(profiles):
             for term in profile.known:
                 postings[term].append(i)
+            for term in profile.asked_union:
+                asked_postings[term].append(i)
         self.postings: dict[str, tuple[int, ...]] = {t: tuple(p) for t, p in postings.items()}
         self.asked_postings: dict[str, tuple[int, ...]] = {
-            t: tuple(i for i in p if t in profiles[i].asked_union) for t, p in self.postings.items()
+            t: tuple(asked_postings.get(t, ())) for t in self.postings
         }
         count = max(len(profiles), 1)
         self.idf: dict[str, float] = {
@@ -352,14 +358,33 @@ class _NameEvidence:
 def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
     """The words `entry` writes capitalised alone, and those its prose writes in lowercase."""
     names: list[str] = []
-    lowercase: set[str] = set()
-    prose = [entry.answer, *(c.quote for c in entry.citations)]
-    for text in (entry.question, *entry.phrasings, *(c.speaker for c in entry.citations)):
+    for text in (entry.question, *entry.phrasings):
         names += lone_capitalised(text)
-    for text in prose:
-        names += lone_capitalised(text)
-        lowercase.update(fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split())
+    for citation in entry.citations:
+        names += _quoted_names(citation.speaker)
+    names += lone_capitalised(entry.answer)
+    lowercase = set(_lowercase_words(entry.answer))
+    for citation in entry.citations:
+        names += _quoted_names(citation.quote)
+        lowercase.update(_quoted_lowercase_words(citation.quote))
     return list(dict.fromkeys(names)), lowercase
+
+
+@lru_cache(maxsize=_QUOTED_CACHE)
+def _quoted_names(text: str) -> tuple[str, ...]:
+    """`lone_capitalised` of a quote or speaker, remembered: many entries cite the same ones."""
+    return lone_capitalised(text)
+
+
+@lru_cache(maxsize=_QUOTED_CACHE)
+def _quoted_lowercase_words(text: str) -> tuple[str, ...]:
+    """`_lowercase_words` of a quote, remembered: many entries cite the same passage."""
+    return _lowercase_words(text)
+
+
+def _lowercase_words(text: str) -> tuple[str, ...]:
+    """The folded words `text` writes in lowercase."""
+    return tuple(fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split())
 
 
 def _same(entry: Entry, other: Entry) -> bool:
@@ -440,6 +465,10 @@ def _profile(
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
     asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
     asked_union = frozenset().union(*asked)
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, phrasing in enumerate(asked):
+        for term in phrasing:
+            where[term].append(i)
     quotes = [c.quote for c in entry.citations]
     statement = fold(" ".join([entry.answer, *quotes]))
     stated_folded = lexicon.apply_aliases(
@@ -453,9 +482,7 @@ def _profile(
         asked_folded=tuple(asked_folded),
         asked_text=tuple(" ".join(words) for words in asked_words),
         asked_union=asked_union,
-        asked_where={
-            t: share(tuple(i for i, a in enumerate(asked) if t in a)) for t in asked_union
-        },
+        asked_where={t: share(tuple(where[t])) for t in asked_union},
         core=_core(asked),
         known=asked_union | stated,
         stated=stated,

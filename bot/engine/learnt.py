@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.engine.lexicon import MONTHS
 from bot.knowledge.model import Knowledge, Vocabulary
@@ -29,6 +30,9 @@ _ACRONYM_JOINERS = _NAME_JOINERS | {"and"}
 _NAME_WORDS = 8
 _SENTENCE_ENDS = frozenset(".!?:…")
 _TRAILING_NON_WORD = re.compile(r"\W*$")
+# Capitalised words folded, remembered: the same names recur in every entry; enough for the
+# names of a large knowledge, few enough that the memory stays small.
+_WORD_CACHE = 4096
 # A speaker's name is two to four capitalised words before any comma or bracket.
 _SPEAKER_WORDS = (2, 4)
 
@@ -123,7 +127,7 @@ def capitalised_names(sources: Iterable[str]) -> tuple[str, ...]:
     return tuple(w for w in capitalised if len(w) > 1 and w not in lowercase and w not in MONTHS)
 
 
-def lone_capitalised(text: str) -> list[str]:
+def lone_capitalised(text: str) -> tuple[str, ...]:
     """Folded words capitalised on their own where no sentence starts.
 
     Not inside a longer name: Partnership for Peace is "partnership" in lowercase too.
@@ -135,8 +139,8 @@ def lone_capitalised(text: str) -> list[str]:
             continue
         if _capital_beside(tokens, i, -1) or _capital_beside(tokens, i, 1):
             continue
-        found += fold(token.group()).split()
-    return found
+        found += _folded_word(token.group())
+    return tuple(found)
 
 
 def _opens_sentence(text: str, tokens: list[re.Match[str]], i: int) -> bool:
@@ -162,3 +166,9 @@ def _capital_beside(tokens: list[re.Match[str]], i: int, step: int) -> bool:
 
 def _lowercase_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text) if w[:1].islower()]
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _folded_word(word: str) -> tuple[str, ...]:
+    """The folded words of one written word, remembered: names recur in every entry."""
+    return tuple(fold(word).split())

@@ -144,13 +144,22 @@ _SPEAKER_ASKED = re.compile(
     + r")\b"
     r"|.*\baccording to (?P<source>(?:[a-z0-9]+ ?){1,3})"
 )
-_VOICE = re.compile(
-    r"(?P<voice>(?:[a-z0-9]+ ){1,3})(?:says|said|told|tells|argues|warns|warned|warning"
+_VOICE_VERBS = (
+    r"(?:says|said|told|tells|argues|warns|warned|warning"
     r"|announced|described|describes|sees|believes|stresses|underscores|highlights|notes"
     r"|raised|adds|confirms|emphasized|emphasised|underlined|replied|writes|reports|asked"
     r"|acknowledged|acknowledges|stated|states|explained|explains|added|insisted|admitted)\b"
-    r"|\baccording to (?P<source>(?:[a-z0-9]+ ?){1,3})"
 )
+_VOICE = re.compile(
+    r"(?P<voice>(?:[a-z0-9]+ ){1,3})"
+    + _VOICE_VERBS
+    + r"|\baccording to (?P<source>(?:[a-z0-9]+ ?){1,3})"
+)
+# Where a `_VOICE` match can be: a verb of saying after a space, or "according to". Every
+# match holds one and starts at most three words before it, so `voices` searches only there:
+# `_VOICE` tried at every character of a long answer is most of an index build's reading.
+_VOICE_HINT = re.compile(r"(?<= )" + _VOICE_VERBS + r"|\baccording to ")
+_VOICE_WORDS = 3
 # Verbs that ask for the words of a country too ("what did <country> say"), not only of a
 # person ("what does <country> want" asks about the country, not for its words). The
 # protagonists the knowledge is about are not held to this: their views come in many voices.
@@ -276,9 +285,35 @@ def voices(folded: str) -> frozenset[str]:
     """The words naming who speaks in folded text: the few words before a verb of saying."""
     return frozenset(
         word
-        for m in _VOICE.finditer(folded)
+        for m in _voice_matches(folded)
         for word in (m.group("voice") or m.group("source")).split()
     ) | {word for m in _ASKED.finditer(folded) for word in m.group(1).split()}
+
+
+def _voice_matches(folded: str) -> list[re.Match[str]]:
+    """The matches `_VOICE.finditer(folded)` gives, found by searching only near a hint.
+
+    The next match holds a hint at or after where the last match ended, and starts after
+    the space `_VOICE_WORDS` + 1 spaces before it (its words hold no space), so searching
+    from there (or from the last match's end, if later) skips no match; each search starts
+    at or after the last one's end, so the text is still read once.
+    """
+    matches: list[re.Match[str]] = []
+    end = 0
+    for hint in _VOICE_HINT.finditer(folded):
+        if hint.start() < end:
+            continue
+        start = hint.start()
+        for _ in range(_VOICE_WORDS + 1):
+            start = folded.rfind(" ", 0, start)
+            if start < 0:
+                break
+        match = _VOICE.search(folded, max(end, start + 1))
+        if match is None:
+            break
+        matches.append(match)
+        end = match.end()
+    return matches
 
 
 _REASON = re.compile(
@@ -435,6 +470,8 @@ class Lexicon:
     def apply_aliases(self, folded: str) -> str:
         """Rewrite every alias in folded text to its one canonical form, longest alias first."""
         words = folded.split()
+        if self._alias_lengths.keys().isdisjoint(words):
+            return " ".join(words)
         out: list[str] = []
         position = 0
         while position < len(words):
