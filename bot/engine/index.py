@@ -435,17 +435,19 @@ def _weighed(
 
     A copy, not `dataclasses.replace`: an edit redoes this for every entry asked with a
     word whose weight changed, and skipping the constructor makes that much cheaper. Each
-    mass is summed over its phrasing in the same order as a first build sums it, so it is
-    the same to the last bit.
+    mass is summed over its phrasing's stems in sorted order, not the set's: a set's order
+    follows Python's string hashing, which changes at every start, and floating-point sums
+    in another order differ in the last bit, enough to reorder entries that tie. So a first
+    build and an edit, and two starts of the bot, give the same masses to the last bit.
     """
     asked = profile.asked
     if words is None:
-        weights = [sum(map(idf.__getitem__, phrasing)) for phrasing in asked]
+        weights = [sum(map(idf.__getitem__, sorted(phrasing))) for phrasing in asked]
     else:
         weights = list(profile.asked_weights)
         where = profile.asked_where
         for phrasing in {i for word in words for i in where[word]}:
-            weights[phrasing] = sum(map(idf.__getitem__, asked[phrasing]))
+            weights[phrasing] = sum(map(idf.__getitem__, sorted(asked[phrasing])))
     fresh = object.__new__(EntryProfile)
     fresh.__dict__.update(profile.__dict__)
     fresh.__dict__["asked_weights"] = tuple(weights)
