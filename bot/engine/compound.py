@@ -19,12 +19,16 @@ from dataclasses import replace
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision
 from bot.language.sentences import split_chat
 
-_QUESTION_WORDS = (
-    "what|who|whom|whose|when|where|why|how|which|is|are|was|were|does|do|did|has|have|"
-    "will|would|can|could|should|"
+# Words opening a question: those asking for something (what, who...) and, in English, the
+# auxiliaries opening a yes/no question (is, did...); Serbian opens one with "da li".
+_ASKING_WORDS = (
+    "what|who|whom|whose|when|where|why|how|which|"
     "kush|çfarë|cfare|çka|pse|kur|si|cila|cilat|cili|"
-    "ko|šta|sta|kada|zašto|zasto|kako|koji|koje|koja|da li|"
-    "ко|шта|када|зашто|како|који|које|која|да ли"
+    "ko|šta|sta|kada|zašto|zasto|kako|koji|koje|koja|"
+    "ко|шта|када|зашто|како|који|које|која"
+)
+_QUESTION_WORDS = (
+    _ASKING_WORDS + "|is|are|was|were|does|do|did|has|have|will|would|can|could|should|da li|да ли"
 )
 # Where a new question starts inside one sentence: at "and", "also", "plus" (Albanian
 # "dhe", "edhe"; Serbian "i", "и") followed by a question word. Sentence ends are found by
@@ -35,6 +39,10 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _ASKS = re.compile(rf"^\W*(?:{_QUESTION_WORDS})\b|\?\s*$", re.IGNORECASE)
+# In a sentence ending with a full stop, "and has a passport" goes on stating: only a part
+# opening with a word asking for something ("..., and what did they do.") is a question.
+_ASKS_FOR_SOMETHING = re.compile(rf"^\W*(?:{_ASKING_WORDS})\b", re.IGNORECASE)
+_STATEMENT_ENDS = (".", "!")
 # A question needs this many words to stand on its own, not a stray "and why?".
 MIN_PART_WORDS = 3
 MAX_QUESTIONS = 4
@@ -42,8 +50,14 @@ MAX_QUESTIONS = 4
 
 def split_questions(text: str) -> list[str]:
     """The questions `text` asks, without the statements around them."""
-    parts = [part.strip(" ,;") for s in split_chat(text) for part in _BOUNDARY.split(s)]
-    return [p for p in parts if len(p.split()) >= MIN_PART_WORDS and _ASKS.search(p)]
+    return [question for sentence in split_chat(text) for question in _questions_in(sentence)]
+
+
+def _questions_in(sentence: str) -> list[str]:
+    """The questions one sentence asks: its parts that ask, as a statement's parts do not."""
+    asks = _ASKS_FOR_SOMETHING if sentence.rstrip().endswith(_STATEMENT_ENDS) else _ASKS
+    parts = (part.strip(" ,;") for part in _BOUNDARY.split(sentence))
+    return [p for p in parts if len(p.split()) >= MIN_PART_WORDS and asks.search(p)]
 
 
 def decide_compound(

@@ -33,6 +33,14 @@ from bot.replies import render_discord, render_terminal, to_json
             "Kosovo and Serbia and Albania: who is in NATO?",
             ["Kosovo and Serbia and Albania: who is in NATO?"],
         ),
+        (
+            "My aunt lives in Springfield and has a red passport. How long can she stay?",
+            ["How long can she stay?"],
+        ),
+        (
+            "The board met and is planning more. What did it decide, and who voted against it.",
+            ["What did it decide", "who voted against it."],
+        ),
     ],
 )
 def test_a_message_is_split_into_the_questions_it_asks(text, questions):
