@@ -14,7 +14,7 @@ import bisect
 import copy
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, KeysView, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -52,6 +52,9 @@ _TYPO_CACHE = 4096
 # and an index of 10,000 entries would otherwise read each once per entry citing it.
 _QUOTED_CACHE = 4096
 _T = TypeVar("_T", bound=Hashable)
+# What a profile derives when asked (see `EntryProfile`), remembered for this many entries:
+# a question measures a few candidates, and the same ones again while a subject is asked.
+_DERIVED_CACHE = 4096
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
 
@@ -65,36 +68,54 @@ def content_words(lexicon: Lexicon, text: str) -> list[str]:
 class EntryProfile:
     """What one entry knows, as stems.
 
-    `asked` is every way the entry is asked (its question and phrasings, one stem set per
-    phrasing, with the IDF mass of each in `asked_weights`, and for each stem the phrasings
-    that have it in `asked_where`), `asked_folded` each folded with aliases resolved (for
-    autocomplete) and `asked_text` the same without stopwords for character-level comparison;
-    `core` are the stems the entry is about (in its question, or in several phrasings);
-    `known` adds everything it states (answer, quotes, speakers, topic), which is what a
-    question's words must be found in for the entry to answer it, and `stated` is that
-    statement alone; `text` all of it folded, to find a multi-word name in.
+    `asked` is every way the entry is asked (its question and phrasings, the stems of each,
+    with the IDF mass of each in `asked_weights`, and for each stem the phrasings that have
+    it in `asked_where`), `asked_folded` each folded with aliases resolved (for
+    autocomplete); `core` are the stems the entry is about (in its question, or in several
+    phrasings); `known` adds everything it states (answer, quotes, speakers, topic), which
+    is what a question's words must be found in for the entry to answer it, and `stated` is
+    that statement alone.
+
+    At 10,000 entries the profiles are most of a serving process's memory. `known`, looked
+    up for every word of every candidate, is hashed, as the keys of a dict grown one key at
+    a time (a third of the room of a set of them); the small groups looked up rarely are
+    tuples, a fraction of a set's room; and what can be derived (`asked_union`,
+    `asked_text`, `text`) is derived when asked for.
     """
 
     entry: Entry
-    asked: tuple[frozenset[str], ...]
+    lexicon: Lexicon
+    asked: tuple[tuple[str, ...], ...]
     asked_folded: tuple[str, ...]
-    asked_text: tuple[str, ...]
-    asked_union: frozenset[str]
     asked_where: dict[str, tuple[int, ...]]
-    core: frozenset[str]
-    known: frozenset[str]
-    stated: frozenset[str]
-    text: str
+    core: tuple[str, ...]
+    known: dict[str, None]
+    stated: tuple[str, ...]
     states_date: bool
     states_count: bool
     states_reason: bool
     states_origin: bool
     states_future: bool
     negative: bool
-    held: frozenset[str]
+    held: tuple[str, ...]
     voices: frozenset[str]
     speakers: frozenset[str]
     asked_weights: tuple[float, ...] = ()
+
+    @property
+    def asked_union(self) -> KeysView[str]:
+        """Every stem of every way the entry is asked."""
+        return self.asked_where.keys()
+
+    @property
+    def asked_text(self) -> tuple[str, ...]:
+        """Each way the entry is asked, folded, without stopwords: to compare characters."""
+        return _asked_text(self.asked_folded)
+
+    @property
+    def text(self) -> str:
+        """All the entry says and how it is asked, folded: to find a multi-word name in."""
+        return _text(self.lexicon, self.entry, self.asked_folded)
 
 
 class Index:
@@ -459,34 +480,28 @@ def _profile(
 
     `share` returns one object for equal values: most entries' small parts (which
     phrasings hold a stem, whom they quote) equal another entry's, and at 10,000 entries
-    one copy of each instead of one per entry saves tens of megabytes.
+    one copy of each instead of one per entry saves tens of megabytes. A phrasing's stems
+    keep the order of a set of them, the order its weight has always been summed in.
     """
-    asked_folded = [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
+    asked_folded = tuple(_asked_folded(lexicon, entry))
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
-    asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
-    asked_union = frozenset().union(*asked)
+    asked = tuple(tuple(frozenset(stem(w) for w in words)) for words in asked_words)
     where: dict[str, list[int]] = defaultdict(list)
     for i, phrasing in enumerate(asked):
         for term in phrasing:
             where[term].append(i)
-    quotes = [c.quote for c in entry.citations]
-    statement = fold(" ".join([entry.answer, *quotes]))
-    stated_folded = lexicon.apply_aliases(
-        " ".join([statement, fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))])
-    )
+    statement, stated_folded = _statement(lexicon, entry)
     stated_words = _without_stopwords(stated_folded)
     stated = frozenset(stem(w) for w in stated_words)
     profile = EntryProfile(
         entry=entry,
+        lexicon=lexicon,
         asked=asked,
-        asked_folded=tuple(asked_folded),
-        asked_text=tuple(" ".join(words) for words in asked_words),
-        asked_union=asked_union,
-        asked_where={t: share(tuple(where[t])) for t in asked_union},
+        asked_folded=asked_folded,
+        asked_where={t: share(tuple(phrasings)) for t, phrasings in where.items()},
         core=_core(asked),
-        known=asked_union | stated,
-        stated=stated,
-        text=" | ".join([*asked_folded, stated_folded]),
+        known=dict.fromkeys([*stated, *where]),
+        stated=tuple(sorted(stated)),
         states_date=states_a_date(statement),
         states_count=states_a_count(statement),
         states_reason=states_a_reason(statement)
@@ -494,11 +509,38 @@ def _profile(
         states_origin=states_an_origin(statement),
         states_future=states_a_future(statement),
         negative=lexicon.is_negative(entry.question),
-        held=share(frozenset(stem(w) for w in lexicon.holders(stated_folded))),
+        held=share(tuple(sorted({stem(w) for w in lexicon.holders(stated_folded)}))),
         voices=share(_voices(lexicon, entry, stated_folded, stem)),
         speakers=share(_speaker_names(lexicon, entry, stem)),
     )
     return profile, frozenset(stated_words).union(*asked_words)
+
+
+def _asked_folded(lexicon: Lexicon, entry: Entry) -> list[str]:
+    """The entry's question and phrasings, folded with aliases resolved."""
+    return [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
+
+
+def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
+    """What the entry states: its answer and quotes folded, and with its topic and speakers.
+
+    The second is what the entry's words are looked up in, so its aliases are resolved.
+    """
+    statement = fold(" ".join([entry.answer, *(c.quote for c in entry.citations)]))
+    about = fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))
+    return statement, lexicon.apply_aliases(" ".join([statement, about]))
+
+
+@lru_cache(maxsize=_DERIVED_CACHE)
+def _asked_text(asked_folded: tuple[str, ...]) -> tuple[str, ...]:
+    """`EntryProfile.asked_text`, remembered for the entries the latest questions measured."""
+    return tuple(" ".join(_without_stopwords(folded)) for folded in asked_folded)
+
+
+@lru_cache(maxsize=_DERIVED_CACHE)
+def _text(lexicon: Lexicon, entry: Entry, asked_folded: tuple[str, ...]) -> str:
+    """`EntryProfile.text`, remembered for the entries the latest questions measured."""
+    return " | ".join([*asked_folded, _statement(lexicon, entry)[1]])
 
 
 def _speaker_names(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> frozenset[str]:
@@ -519,13 +561,14 @@ def _without_stopwords(folded: str) -> list[str]:
     return [w for w in folded.split() if not is_stopword(w)]
 
 
-def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
+def _core(asked: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     """Stems an entry is about: in its own question, or in at least two of its phrasings."""
     counts: dict[str, int] = defaultdict(int)
     for phrasing in asked[1:]:
         for term in phrasing:
             counts[term] += 1
-    return asked[0] | {term for term, count in counts.items() if count >= CORE_PHRASINGS}
+    often = {term for term, count in counts.items() if count >= CORE_PHRASINGS}
+    return tuple(sorted(often.union(asked[0])))
 
 
 def _words_by_length(lexicon: Lexicon, known: Iterable[str]) -> dict[int, tuple[str, ...]]:

@@ -370,7 +370,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     has_missing_number = False
     for term in question.terms:
         weight = term.weight * term.match
-        named = term.name and term.stem in profile.known and term.phrase in profile.text
+        named = term.name and term.stem in profile.known and _has_phrase(profile, term.phrase)
         if term.stem in profile.core or named:
             accounted += weight * IN_CORE
             anchor += weight
@@ -421,6 +421,14 @@ def _about(stems: dict[str, float], profile: EntryProfile) -> bool:
     if total < ASIDE_MIN_WEIGHT:
         return False
     return sum(w for s, w in stems.items() if s in profile.asked[0]) >= ASIDE_SHARE * total
+
+
+def _has_phrase(profile: EntryProfile, phrase: str) -> bool:
+    """Whether the entry writes the multi-word name `phrase` ("" for a one-word name: yes).
+
+    A one-word name needs no look at the entry's text, which is derived only when read.
+    """
+    return not phrase or phrase in profile.text
 
 
 def _specific(stem_: str, profile: EntryProfile) -> bool:

@@ -48,13 +48,18 @@ class Report:
         self.lines: Mapping[FieldPath, int] = lines or {}
         self.problems: list[Problem] = []
 
-    def add(self, path: FieldPath, message: str, line: int | None = None) -> None:
+    def add(
+        self, path: FieldPath, message: str, line: int | None = None, before: int | None = None
+    ) -> None:
         """Record a problem with the field at `path` (an empty path means the whole file).
 
         `line` overrides the field's recorded line, for problems found before it had one.
+        `before` places it ahead of the problems recorded from that count on: a check made
+        once every file is read reports where it stands among the checks of one file.
         """
         where = line if line is not None else self.line_of(path)
-        self.problems.append(Problem(self.label, message, field_name(path), where))
+        problem = Problem(self.label, message, field_name(path), where)
+        self.problems.insert(len(self.problems) if before is None else before, problem)
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line of `path`, or of its nearest enclosing field that has one."""
