@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import copy
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, KeysView, Mapping
 from dataclasses import dataclass
@@ -32,7 +33,6 @@ from bot.engine.learnt import (
 from bot.engine.lexicon import (
     STOPWORDS,
     Lexicon,
-    is_stopword,
     states_a_count,
     states_a_date,
     states_a_future,
@@ -136,8 +136,9 @@ class Index:
         self._word_counts: Counter[str] = Counter()
         self._shared: dict[Hashable, Hashable] = {}
         profiles = []
+        stems = _Stems(self.kept_names)
         for entry_id in sorted(knowledge.entries):
-            profile, words = self._read(knowledge.entries[entry_id])
+            profile, words = self._read(knowledge.entries[entry_id], stems)
             profiles.append(profile)
             self._word_counts.update(words)
         postings: dict[str, list[int]] = defaultdict(list)
@@ -216,10 +217,11 @@ class Index:
         changed: set[str] = set()
         reread = {self.position[entry_id] for entry_id in touched}
         old_words, new_words = [], []
+        stems = _Stems(self.kept_names)
         for position in sorted(reread):
             old = profiles[position]
-            profile, words = self._read(knowledge.entries[old.entry.id])
-            old_words.append(self._read(old.entry)[1])
+            profile, words = self._read(knowledge.entries[old.entry.id], stems)
+            old_words.append(self._read(old.entry, stems)[1])
             new_words.append(words)
             changed |= self._repost(position, old, profile)
             self._relist_asked(profile, position)
@@ -287,9 +289,9 @@ class Index:
         owners = [position] * len(texts)
         self.asked_owner = self.asked_owner[:start] + owners + self.asked_owner[end:]
 
-    def _read(self, entry: Entry) -> tuple[EntryProfile, frozenset[str]]:
+    def _read(self, entry: Entry, stems: _Stems) -> tuple[EntryProfile, frozenset[str]]:
         """What `entry` knows, its parts shared with equal parts of other entries."""
-        return _profile(self.lexicon, entry, self.stem, self._share)
+        return _profile(self.lexicon, entry, stems.__getitem__, self._share)
 
     def _share(self, value: _T) -> _T:
         return self._shared.setdefault(value, value)
@@ -325,6 +327,24 @@ class Index:
         if best is None:
             return None
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
+
+
+class _Stems(dict[str, str]):
+    """Each folded word's stem as `Index.stem` gives it, remembered while entries are read.
+
+    An index reads hundreds of thousands of words but a few tens of thousands of distinct
+    ones, so each is stemmed once; one string per stem is kept (interned) however many
+    words share it. Only the reading of entries uses it, and drops it when done: a
+    question's words are stemmed by `Index.stem`, whose memory stays bounded.
+    """
+
+    def __init__(self, kept_names: frozenset[str]) -> None:
+        super().__init__()
+        self._kept_names = kept_names
+
+    def __missing__(self, word: str) -> str:
+        root = self[word] = sys.intern(word if word in self._kept_names else stem(word))
+        return root
 
 
 @dataclass(frozen=True)
@@ -380,15 +400,24 @@ def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
     """The words `entry` writes capitalised alone, and those its prose writes in lowercase."""
     names: list[str] = []
     for text in (entry.question, *entry.phrasings):
-        names += lone_capitalised(text)
+        names += _lone_capitalised(text)
     for citation in entry.citations:
         names += _quoted_names(citation.speaker)
-    names += lone_capitalised(entry.answer)
+    names += _lone_capitalised(entry.answer)
     lowercase = set(_lowercase_words(entry.answer))
     for citation in entry.citations:
         names += _quoted_names(citation.quote)
         lowercase.update(_quoted_lowercase_words(citation.quote))
     return list(dict.fromkeys(names)), lowercase
+
+
+def _lone_capitalised(text: str) -> tuple[str, ...]:
+    """`lone_capitalised`, with no word to read when no capital follows the first letter.
+
+    A word capitalised where a sentence starts (the text's first word) is no name, so a
+    text in lowercase after its first letter, as most questions are, names nothing.
+    """
+    return () if text[1:].islower() else lone_capitalised(text)
 
 
 @lru_cache(maxsize=_QUOTED_CACHE)
@@ -525,10 +554,19 @@ def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
     """What the entry states: its answer and quotes folded, and with its topic and speakers.
 
     The second is what the entry's words are looked up in, so its aliases are resolved.
+    Folding works within words, so the texts are folded apart and the folds joined, which
+    lets the quotes and names many entries cite be folded once.
     """
-    statement = fold(" ".join([entry.answer, *(c.quote for c in entry.citations)]))
-    about = fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))
+    parts = [fold(entry.answer), *(_shared_fold(c.quote) for c in entry.citations)]
+    statement = " ".join(part for part in parts if part)
+    about = _shared_fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))
     return statement, lexicon.apply_aliases(" ".join([statement, about]))
+
+
+@lru_cache(maxsize=_QUOTED_CACHE)
+def _shared_fold(text: str) -> str:
+    """`fold` of a quote, or of a topic and speakers, remembered: many entries cite them."""
+    return fold(text)
 
 
 @lru_cache(maxsize=_DERIVED_CACHE)
@@ -558,7 +596,11 @@ def _voices(
 
 
 def _without_stopwords(folded: str) -> list[str]:
-    return [w for w in folded.split() if not is_stopword(w)]
+    """The words of folded text that are not stopwords.
+
+    `is_stopword` written out: an index reads every word of every entry through it.
+    """
+    return [w for w in folded.split() if w not in STOPWORDS and (len(w) != 1 or w.isdigit())]
 
 
 def _core(asked: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
