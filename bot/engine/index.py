@@ -15,7 +15,7 @@ import copy
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, KeysView, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -69,17 +69,17 @@ class EntryProfile:
     """What one entry knows, as stems.
 
     `asked` is every way the entry is asked (its question and phrasings, the stems of each,
-    with the IDF mass of each in `asked_weights`, and for each stem the phrasings that have
-    it in `asked_where`), `asked_folded` each folded with aliases resolved (for
-    autocomplete); `core` are the stems the entry is about (in its question, or in several
-    phrasings); `known` adds everything it states (answer, quotes, speakers, topic), which
-    is what a question's words must be found in for the entry to answer it, and `stated` is
-    that statement alone.
+    with the IDF mass of each in `asked_weights`), `asked_folded` each folded with aliases
+    resolved (for autocomplete); `core` are the stems the entry is about (in its question,
+    or in several phrasings); `known` holds every stem the entry is asked or states
+    (answer, quotes, speakers, topic), which is what a question's words must be found in
+    for the entry to answer it, each with the phrasings that have it (none: the entry only
+    states it); `stated` is the statement's stems alone.
 
     At 10,000 entries the profiles are most of a serving process's memory. `known`, looked
-    up for every word of every candidate, is hashed, as the keys of a dict grown one key at
-    a time (a third of the room of a set of them); the small groups looked up rarely are
-    tuples, a fraction of a set's room; and what can be derived (`asked_union`,
+    up for every word of every candidate, is the one hashed table, a dict grown one key at
+    a time (a third of the room of a set of its keys); the small groups looked up rarely
+    are tuples, a fraction of a set's room; and what can be derived (`asked_union`,
     `asked_text`, `text`) is derived when asked for.
     """
 
@@ -87,9 +87,8 @@ class EntryProfile:
     lexicon: Lexicon
     asked: tuple[tuple[str, ...], ...]
     asked_folded: tuple[str, ...]
-    asked_where: dict[str, tuple[int, ...]]
     core: tuple[str, ...]
-    known: dict[str, None]
+    known: dict[str, tuple[int, ...]]
     stated: tuple[str, ...]
     states_date: bool
     states_count: bool
@@ -103,9 +102,14 @@ class EntryProfile:
     asked_weights: tuple[float, ...] = ()
 
     @property
-    def asked_union(self) -> KeysView[str]:
-        """Every stem of every way the entry is asked."""
-        return self.asked_where.keys()
+    def asked_where(self) -> dict[str, tuple[int, ...]]:
+        """For each stem, the phrasings that have it (none for a stem only stated)."""
+        return self.known
+
+    @property
+    def asked_union(self) -> frozenset[str]:
+        """Every stem of every way the entry is asked (made anew at each call)."""
+        return frozenset(term for term, phrasings in self.known.items() if phrasings)
 
     @property
     def asked_text(self) -> tuple[str, ...]:
@@ -144,10 +148,10 @@ class Index:
         postings: dict[str, list[int]] = defaultdict(list)
         asked_postings: dict[str, list[int]] = defaultdict(list)
         for i, profile in enumerate(profiles):
-            for term in profile.known:
+            for term, phrasings in profile.known.items():
                 postings[term].append(i)
-            for term in profile.asked_union:
-                asked_postings[term].append(i)
+                if phrasings:
+                    asked_postings[term].append(i)
         self.postings: dict[str, tuple[int, ...]] = {t: tuple(p) for t, p in postings.items()}
         self.asked_postings: dict[str, tuple[int, ...]] = {
             t: tuple(asked_postings.get(t, ())) for t in self.postings
@@ -263,8 +267,8 @@ class Index:
             if in_old != in_new:
                 self.postings[term] = _moved(self.postings.get(term, ()), position, in_new)
                 changed.add(term)
-            asked_new = term in new.asked_union
-            if (term in old.asked_union) != asked_new:
+            asked_new = bool(new.known.get(term))
+            if bool(old.known.get(term)) != asked_new:
                 asked = _moved(self.asked_postings.get(term, ()), position, asked_new)
                 self.asked_postings[term] = asked
             self.asked_postings.setdefault(term, ())
@@ -493,7 +497,7 @@ def _weighed(
         weights = [sum(map(idf.__getitem__, phrasing)) for phrasing in asked]
     else:
         weights = list(profile.asked_weights)
-        where = profile.asked_where
+        where = profile.known
         for phrasing in {i for word in words for i in where[word]}:
             weights[phrasing] = sum(map(idf.__getitem__, asked[phrasing]))
     fresh = object.__new__(EntryProfile)
@@ -527,9 +531,8 @@ def _profile(
         lexicon=lexicon,
         asked=asked,
         asked_folded=asked_folded,
-        asked_where={t: share(tuple(phrasings)) for t, phrasings in where.items()},
         core=_core(asked),
-        known=dict.fromkeys([*stated, *where]),
+        known=_known(stated, where, share),
         stated=tuple(sorted(stated)),
         states_date=states_a_date(statement),
         states_count=states_a_count(statement),
@@ -543,6 +546,16 @@ def _profile(
         speakers=share(_speaker_names(lexicon, entry, stem)),
     )
     return profile, frozenset(stated_words).union(*asked_words)
+
+
+def _known(
+    stated: frozenset[str], where: dict[str, list[int]], share: Callable[[_T], _T]
+) -> dict[str, tuple[int, ...]]:
+    """`EntryProfile.known`: each stem stated (no phrasing) or asked (its phrasings)."""
+    known: dict[str, tuple[int, ...]] = dict.fromkeys([*stated], ())
+    for term, phrasings in where.items():
+        known[term] = share(tuple(phrasings))
+    return known
 
 
 def _asked_folded(lexicon: Lexicon, entry: Entry) -> list[str]:

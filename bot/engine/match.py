@@ -352,7 +352,7 @@ def candidates(index: Index, question: Question) -> list[int]:
             for term in common:
                 if term.stem in profile.known:
                     half = term.weight * term.match / 2
-                    scores[position] += half * (2 if term.stem in profile.asked_union else 1)
+                    scores[position] += half * (2 if profile.known[term.stem] else 1)
     total = question.matched_weight or 1.0
 
     def rank(position: int) -> float:
@@ -375,7 +375,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
             accounted += weight * IN_CORE
             anchor += weight
         elif term.stem in profile.known:
-            accounted += weight * (IN_PHRASING if term.stem in profile.asked_union else STATED_ONLY)
+            accounted += weight * (IN_PHRASING if profile.known[term.stem] else STATED_ONLY)
             if _specific(term.stem, profile):
                 anchor += weight
         elif term.name and not (term.context and not term.word.isdigit()):
