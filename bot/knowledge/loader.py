@@ -152,9 +152,10 @@ def _read_document(path: Path, report: Report) -> YamlDocument | None:
 class _EntryFile:
     """One entry file once read: what the checks that need every file read first use.
 
-    Its parsed document is not kept: at 10,000 entries every file's values and lines held
-    at once would weigh more than the knowledge itself. `checked` counts the problems the
-    file had before its entry was checked, where a duplicate id is placed.
+    Its parsed document is not kept, nor its lines (read again if a problem needs them):
+    at 10,000 entries every file's values and lines held at once would weigh more than the
+    knowledge itself. `checked` counts the problems the file had before its entry was
+    checked, where a duplicate id is placed.
     """
 
     stem: str
@@ -189,7 +190,7 @@ def _load_entries(
         if entry is not None:
             entries[entry.id] = entry
         claimants.append(claimant(document.data, report))
-        report.lines = _lines_placed_later(report.lines)
+        report.forget_lines(partial(_lines_of, path))
     owners = _id_owners(read)
     for entry_file in read:
         _check_unique_id(entry_file, owners)
@@ -199,16 +200,10 @@ def _load_entries(
     return entries
 
 
-def _lines_placed_later(lines: Mapping[FieldPath, int]) -> dict[FieldPath, int]:
-    """The lines of the fields a problem found once every file is read may be about.
-
-    A duplicate id is reported on `id`, a clash on `question` or one of `phrasings`.
-    """
-    return {
-        path: line
-        for path, line in lines.items()
-        if not path or (path[0] in ("id", "question", "phrasings") and len(path) <= 2)
-    }
+def _lines_of(path: Path) -> Mapping[FieldPath, int]:
+    """The line of each field of a file read before (for a report that forgot them)."""
+    document = _read_document(path, Report(str(path)))
+    return {} if document is None else document.lines
 
 
 def _load_vocabulary(root: Path, problems: list[Problem]) -> dict[str, Vocabulary]:

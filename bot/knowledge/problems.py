@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 FieldPath = tuple[str | int, ...]
@@ -47,6 +47,16 @@ class Report:
         self.label = label
         self.lines: Mapping[FieldPath, int] = lines or {}
         self.problems: list[Problem] = []
+        self._reread_lines: Callable[[], Mapping[FieldPath, int]] | None = None
+
+    def forget_lines(self, reread: Callable[[], Mapping[FieldPath, int]]) -> None:
+        """Drop the lines until a problem needs one; `reread` then finds them again.
+
+        A load keeps every file's report until all files are read, for the problems only
+        the whole knowledge shows (a duplicate id, a clash), which are rare: the lines of
+        10,000 files would weigh more than their entries.
+        """
+        self.lines, self._reread_lines = {}, reread
 
     def add(
         self, path: FieldPath, message: str, line: int | None = None, before: int | None = None
@@ -63,6 +73,8 @@ class Report:
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line of `path`, or of its nearest enclosing field that has one."""
+        if self._reread_lines is not None:
+            self.lines, self._reread_lines = self._reread_lines(), None
         for end in range(len(path), -1, -1):
             line = self.lines.get(path[:end])
             if line is not None:
