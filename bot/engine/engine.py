@@ -10,12 +10,13 @@ entries come within a close call of each other, the others are offered beside th
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from rapidfuzz import fuzz, process
 
 from bot.engine.compound import decide_compound
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
-from bot.engine.index import EntryProfile, Index
+from bot.engine.index import Index
 from bot.engine.lexicon import Lexicon
 from bot.engine.match import Measure, asking_window, candidates, measure, read_question
 from bot.knowledge.model import Entry, Knowledge
@@ -136,18 +137,29 @@ class Engine:
         return [_suggestion(e) for e in list(chosen.values())[:limit]]
 
     def related(self, entry_id: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-        """Other covered questions closest to an entry: same topic first, then shared words."""
+        """Other covered questions closest to an entry: same topic first, then shared words.
+
+        The words shared are counted through the postings of the entry's own words, not by
+        comparing it with every other entry.
+        """
         position = self._index.position.get(entry_id)
         if position is None:
             return []
-        own = self._index.profiles[position]
+        profiles = self._index.profiles
+        own = profiles[position].entry
+        postings = self._index.asked_postings
+        shared = Counter(
+            other for term in profiles[position].asked_union for other in postings.get(term, ())
+        )
 
-        def closeness(other: EntryProfile) -> tuple[bool, int, str]:
-            shared = len(own.asked_union & other.asked_union)
-            return (other.entry.topic != own.entry.topic, -shared, other.entry.question)
+        def closeness(other: int) -> tuple[bool, int, str]:
+            entry = profiles[other].entry
+            return (entry.topic != own.topic, -shared[other], entry.question)
 
-        others = [p for p in self._index.profiles if p is not own]
-        return [_suggestion(p.entry) for p in sorted(others, key=closeness)[: max(0, limit)]]
+        others = [other for other in range(len(profiles)) if other != position]
+        return [
+            _suggestion(profiles[i].entry) for i in sorted(others, key=closeness)[: max(0, limit)]
+        ]
 
     def _decide(self, raw: str) -> Decision:
         text, trimmed = _read_at_most(str(raw), MAX_QUESTION_CHARS)

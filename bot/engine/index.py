@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import copy
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -32,7 +33,6 @@ from bot.engine.learnt import (
 from bot.engine.lexicon import (
     STOPWORDS,
     Lexicon,
-    is_stopword,
     states_a_count,
     states_a_date,
     states_a_future,
@@ -52,6 +52,9 @@ _TYPO_CACHE = 4096
 # and an index of 10,000 entries would otherwise read each once per entry citing it.
 _QUOTED_CACHE = 4096
 _T = TypeVar("_T", bound=Hashable)
+# What a profile derives when asked (see `EntryProfile`), remembered for this many entries:
+# a question measures a few candidates, and the same ones again while a subject is asked.
+_DERIVED_CACHE = 4096
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
 
@@ -65,36 +68,58 @@ def content_words(lexicon: Lexicon, text: str) -> list[str]:
 class EntryProfile:
     """What one entry knows, as stems.
 
-    `asked` is every way the entry is asked (its question and phrasings, one stem set per
-    phrasing, with the IDF mass of each in `asked_weights`, and for each stem the phrasings
-    that have it in `asked_where`), `asked_folded` each folded with aliases resolved (for
-    autocomplete) and `asked_text` the same without stopwords for character-level comparison;
-    `core` are the stems the entry is about (in its question, or in several phrasings);
-    `known` adds everything it states (answer, quotes, speakers, topic), which is what a
-    question's words must be found in for the entry to answer it, and `stated` is that
-    statement alone; `text` all of it folded, to find a multi-word name in.
+    `asked` is every way the entry is asked (its question and phrasings, the stems of each,
+    with the IDF mass of each in `asked_weights`), `asked_folded` each folded with aliases
+    resolved (for autocomplete); `core` are the stems the entry is about (in its question,
+    or in several phrasings); `known` holds every stem the entry is asked or states
+    (answer, quotes, speakers, topic), which is what a question's words must be found in
+    for the entry to answer it, each with the phrasings that have it (none: the entry only
+    states it); `stated` is the statement's stems alone.
+
+    At 10,000 entries the profiles are most of a serving process's memory. `known`, looked
+    up for every word of every candidate, is the one hashed table, a dict grown one key at
+    a time (a third of the room of a set of its keys); the small groups looked up rarely
+    are tuples, a fraction of a set's room; and what can be derived (`asked_union`,
+    `asked_text`, `text`) is derived when asked for.
     """
 
     entry: Entry
-    asked: tuple[frozenset[str], ...]
+    lexicon: Lexicon
+    asked: tuple[tuple[str, ...], ...]
     asked_folded: tuple[str, ...]
-    asked_text: tuple[str, ...]
-    asked_union: frozenset[str]
-    asked_where: dict[str, tuple[int, ...]]
-    core: frozenset[str]
-    known: frozenset[str]
-    stated: frozenset[str]
-    text: str
+    core: tuple[str, ...]
+    known: dict[str, tuple[int, ...]]
+    stated: tuple[str, ...]
     states_date: bool
     states_count: bool
     states_reason: bool
     states_origin: bool
     states_future: bool
     negative: bool
-    held: frozenset[str]
+    held: tuple[str, ...]
     voices: frozenset[str]
     speakers: frozenset[str]
     asked_weights: tuple[float, ...] = ()
+
+    @property
+    def asked_where(self) -> dict[str, tuple[int, ...]]:
+        """For each stem, the phrasings that have it (none for a stem only stated)."""
+        return self.known
+
+    @property
+    def asked_union(self) -> frozenset[str]:
+        """Every stem of every way the entry is asked (made anew at each call)."""
+        return frozenset(term for term, phrasings in self.known.items() if phrasings)
+
+    @property
+    def asked_text(self) -> tuple[str, ...]:
+        """Each way the entry is asked, folded, without stopwords: to compare characters."""
+        return _asked_text(self.asked_folded)
+
+    @property
+    def text(self) -> str:
+        """All the entry says and how it is asked, folded: to find a multi-word name in."""
+        return _text(self.lexicon, self.entry, self.asked_folded)
 
 
 class Index:
@@ -115,17 +140,18 @@ class Index:
         self._word_counts: Counter[str] = Counter()
         self._shared: dict[Hashable, Hashable] = {}
         profiles = []
+        stems = _Stems(self.kept_names)
         for entry_id in sorted(knowledge.entries):
-            profile, words = self._read(knowledge.entries[entry_id])
+            profile, words = self._read(knowledge.entries[entry_id], stems)
             profiles.append(profile)
             self._word_counts.update(words)
         postings: dict[str, list[int]] = defaultdict(list)
         asked_postings: dict[str, list[int]] = defaultdict(list)
         for i, profile in enumerate(profiles):
-            for term in profile.known:
+            for term, phrasings in profile.known.items():
                 postings[term].append(i)
-            for term in profile.asked_union:
-                asked_postings[term].append(i)
+                if phrasings:
+                    asked_postings[term].append(i)
         self.postings: dict[str, tuple[int, ...]] = {t: tuple(p) for t, p in postings.items()}
         self.asked_postings: dict[str, tuple[int, ...]] = {
             t: tuple(asked_postings.get(t, ())) for t in self.postings
@@ -195,10 +221,11 @@ class Index:
         changed: set[str] = set()
         reread = {self.position[entry_id] for entry_id in touched}
         old_words, new_words = [], []
+        stems = _Stems(self.kept_names)
         for position in sorted(reread):
             old = profiles[position]
-            profile, words = self._read(knowledge.entries[old.entry.id])
-            old_words.append(self._read(old.entry)[1])
+            profile, words = self._read(knowledge.entries[old.entry.id], stems)
+            old_words.append(self._read(old.entry, stems)[1])
             new_words.append(words)
             changed |= self._repost(position, old, profile)
             self._relist_asked(profile, position)
@@ -240,8 +267,8 @@ class Index:
             if in_old != in_new:
                 self.postings[term] = _moved(self.postings.get(term, ()), position, in_new)
                 changed.add(term)
-            asked_new = term in new.asked_union
-            if (term in old.asked_union) != asked_new:
+            asked_new = bool(new.known.get(term))
+            if bool(old.known.get(term)) != asked_new:
                 asked = _moved(self.asked_postings.get(term, ()), position, asked_new)
                 self.asked_postings[term] = asked
             self.asked_postings.setdefault(term, ())
@@ -266,9 +293,9 @@ class Index:
         owners = [position] * len(texts)
         self.asked_owner = self.asked_owner[:start] + owners + self.asked_owner[end:]
 
-    def _read(self, entry: Entry) -> tuple[EntryProfile, frozenset[str]]:
+    def _read(self, entry: Entry, stems: _Stems) -> tuple[EntryProfile, frozenset[str]]:
         """What `entry` knows, its parts shared with equal parts of other entries."""
-        return _profile(self.lexicon, entry, self.stem, self._share)
+        return _profile(self.lexicon, entry, stems.__getitem__, self._share)
 
     def _share(self, value: _T) -> _T:
         return self._shared.setdefault(value, value)
@@ -304,6 +331,24 @@ class Index:
         if best is None:
             return None
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
+
+
+class _Stems(dict[str, str]):
+    """Each folded word's stem as `Index.stem` gives it, remembered while entries are read.
+
+    An index reads hundreds of thousands of words but a few tens of thousands of distinct
+    ones, so each is stemmed once; one string per stem is kept (interned) however many
+    words share it. Only the reading of entries uses it, and drops it when done: a
+    question's words are stemmed by `Index.stem`, whose memory stays bounded.
+    """
+
+    def __init__(self, kept_names: frozenset[str]) -> None:
+        super().__init__()
+        self._kept_names = kept_names
+
+    def __missing__(self, word: str) -> str:
+        root = self[word] = sys.intern(word if word in self._kept_names else stem(word))
+        return root
 
 
 @dataclass(frozen=True)
@@ -359,15 +404,24 @@ def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
     """The words `entry` writes capitalised alone, and those its prose writes in lowercase."""
     names: list[str] = []
     for text in (entry.question, *entry.phrasings):
-        names += lone_capitalised(text)
+        names += _lone_capitalised(text)
     for citation in entry.citations:
         names += _quoted_names(citation.speaker)
-    names += lone_capitalised(entry.answer)
+    names += _lone_capitalised(entry.answer)
     lowercase = set(_lowercase_words(entry.answer))
     for citation in entry.citations:
         names += _quoted_names(citation.quote)
         lowercase.update(_quoted_lowercase_words(citation.quote))
     return list(dict.fromkeys(names)), lowercase
+
+
+def _lone_capitalised(text: str) -> tuple[str, ...]:
+    """`lone_capitalised`, with no word to read when no capital follows the first letter.
+
+    A word capitalised where a sentence starts (the text's first word) is no name, so a
+    text in lowercase after its first letter, as most questions are, names nothing.
+    """
+    return () if text[1:].islower() else lone_capitalised(text)
 
 
 @lru_cache(maxsize=_QUOTED_CACHE)
@@ -445,7 +499,7 @@ def _weighed(
         weights = [sum(map(idf.__getitem__, sorted(phrasing))) for phrasing in asked]
     else:
         weights = list(profile.asked_weights)
-        where = profile.asked_where
+        where = profile.known
         for phrasing in {i for word in words for i in where[word]}:
             weights[phrasing] = sum(map(idf.__getitem__, sorted(asked[phrasing])))
     fresh = object.__new__(EntryProfile)
@@ -461,34 +515,27 @@ def _profile(
 
     `share` returns one object for equal values: most entries' small parts (which
     phrasings hold a stem, whom they quote) equal another entry's, and at 10,000 entries
-    one copy of each instead of one per entry saves tens of megabytes.
+    one copy of each instead of one per entry saves tens of megabytes. A phrasing's stems
+    keep the order of a set of them, the order its weight has always been summed in.
     """
-    asked_folded = [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
+    asked_folded = tuple(_asked_folded(lexicon, entry))
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
-    asked = tuple(frozenset(stem(w) for w in words) for words in asked_words)
-    asked_union = frozenset().union(*asked)
+    asked = tuple(tuple(frozenset(stem(w) for w in words)) for words in asked_words)
     where: dict[str, list[int]] = defaultdict(list)
     for i, phrasing in enumerate(asked):
         for term in phrasing:
             where[term].append(i)
-    quotes = [c.quote for c in entry.citations]
-    statement = fold(" ".join([entry.answer, *quotes]))
-    stated_folded = lexicon.apply_aliases(
-        " ".join([statement, fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))])
-    )
+    statement, stated_folded = _statement(lexicon, entry)
     stated_words = _without_stopwords(stated_folded)
     stated = frozenset(stem(w) for w in stated_words)
     profile = EntryProfile(
         entry=entry,
+        lexicon=lexicon,
         asked=asked,
-        asked_folded=tuple(asked_folded),
-        asked_text=tuple(" ".join(words) for words in asked_words),
-        asked_union=asked_union,
-        asked_where={t: share(tuple(where[t])) for t in asked_union},
+        asked_folded=asked_folded,
         core=_core(asked),
-        known=asked_union | stated,
-        stated=stated,
-        text=" | ".join([*asked_folded, stated_folded]),
+        known=_known(stated, where, share),
+        stated=tuple(sorted(stated)),
         states_date=states_a_date(statement),
         states_count=states_a_count(statement),
         states_reason=states_a_reason(statement)
@@ -496,11 +543,57 @@ def _profile(
         states_origin=states_an_origin(statement),
         states_future=states_a_future(statement),
         negative=lexicon.is_negative(entry.question),
-        held=share(frozenset(stem(w) for w in lexicon.holders(stated_folded))),
+        held=share(tuple(sorted({stem(w) for w in lexicon.holders(stated_folded)}))),
         voices=share(_voices(lexicon, entry, stated_folded, stem)),
         speakers=share(_speaker_names(lexicon, entry, stem)),
     )
     return profile, frozenset(stated_words).union(*asked_words)
+
+
+def _known(
+    stated: frozenset[str], where: dict[str, list[int]], share: Callable[[_T], _T]
+) -> dict[str, tuple[int, ...]]:
+    """`EntryProfile.known`: each stem stated (no phrasing) or asked (its phrasings)."""
+    known: dict[str, tuple[int, ...]] = dict.fromkeys([*stated], ())
+    for term, phrasings in where.items():
+        known[term] = share(tuple(phrasings))
+    return known
+
+
+def _asked_folded(lexicon: Lexicon, entry: Entry) -> list[str]:
+    """The entry's question and phrasings, folded with aliases resolved."""
+    return [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
+
+
+def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
+    """What the entry states: its answer and quotes folded, and with its topic and speakers.
+
+    The second is what the entry's words are looked up in, so its aliases are resolved.
+    Folding works within words, so the texts are folded apart and the folds joined, which
+    lets the quotes and names many entries cite be folded once.
+    """
+    parts = [fold(entry.answer), *(_shared_fold(c.quote) for c in entry.citations)]
+    statement = " ".join(part for part in parts if part)
+    about = _shared_fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))
+    return statement, lexicon.apply_aliases(" ".join([statement, about]))
+
+
+@lru_cache(maxsize=_QUOTED_CACHE)
+def _shared_fold(text: str) -> str:
+    """`fold` of a quote, or of a topic and speakers, remembered: many entries cite them."""
+    return fold(text)
+
+
+@lru_cache(maxsize=_DERIVED_CACHE)
+def _asked_text(asked_folded: tuple[str, ...]) -> tuple[str, ...]:
+    """`EntryProfile.asked_text`, remembered for the entries the latest questions measured."""
+    return tuple(" ".join(_without_stopwords(folded)) for folded in asked_folded)
+
+
+@lru_cache(maxsize=_DERIVED_CACHE)
+def _text(lexicon: Lexicon, entry: Entry, asked_folded: tuple[str, ...]) -> str:
+    """`EntryProfile.text`, remembered for the entries the latest questions measured."""
+    return " | ".join([*asked_folded, _statement(lexicon, entry)[1]])
 
 
 def _speaker_names(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> frozenset[str]:
@@ -518,16 +611,21 @@ def _voices(
 
 
 def _without_stopwords(folded: str) -> list[str]:
-    return [w for w in folded.split() if not is_stopword(w)]
+    """The words of folded text that are not stopwords.
+
+    `is_stopword` written out: an index reads every word of every entry through it.
+    """
+    return [w for w in folded.split() if w not in STOPWORDS and (len(w) != 1 or w.isdigit())]
 
 
-def _core(asked: tuple[frozenset[str], ...]) -> frozenset[str]:
+def _core(asked: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     """Stems an entry is about: in its own question, or in at least two of its phrasings."""
     counts: dict[str, int] = defaultdict(int)
     for phrasing in asked[1:]:
         for term in phrasing:
             counts[term] += 1
-    return asked[0] | {term for term, count in counts.items() if count >= CORE_PHRASINGS}
+    often = {term for term, count in counts.items() if count >= CORE_PHRASINGS}
+    return tuple(sorted(often.union(asked[0])))
 
 
 def _words_by_length(lexicon: Lexicon, known: Iterable[str]) -> dict[int, tuple[str, ...]]:

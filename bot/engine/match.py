@@ -352,7 +352,7 @@ def candidates(index: Index, question: Question) -> list[int]:
             for term in common:
                 if term.stem in profile.known:
                     half = term.weight * term.match / 2
-                    scores[position] += half * (2 if term.stem in profile.asked_union else 1)
+                    scores[position] += half * (2 if profile.known[term.stem] else 1)
     total = question.matched_weight or 1.0
 
     def rank(position: int) -> float:
@@ -370,12 +370,12 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     has_missing_number = False
     for term in question.terms:
         weight = term.weight * term.match
-        named = term.name and term.stem in profile.known and term.phrase in profile.text
+        named = term.name and term.stem in profile.known and _has_phrase(profile, term.phrase)
         if term.stem in profile.core or named:
             accounted += weight * IN_CORE
             anchor += weight
         elif term.stem in profile.known:
-            accounted += weight * (IN_PHRASING if term.stem in profile.asked_union else STATED_ONLY)
+            accounted += weight * (IN_PHRASING if profile.known[term.stem] else STATED_ONLY)
             if _specific(term.stem, profile):
                 anchor += weight
         elif term.name and not (term.context and not term.word.isdigit()):
@@ -421,6 +421,14 @@ def _about(stems: dict[str, float], profile: EntryProfile) -> bool:
     if total < ASIDE_MIN_WEIGHT:
         return False
     return sum(w for s, w in stems.items() if s in profile.asked[0]) >= ASIDE_SHARE * total
+
+
+def _has_phrase(profile: EntryProfile, phrase: str) -> bool:
+    """Whether the entry writes the multi-word name `phrase` ("" for a one-word name: yes).
+
+    A one-word name needs no look at the entry's text, which is derived only when read.
+    """
+    return not phrase or phrase in profile.text
 
 
 def _specific(stem_: str, profile: EntryProfile) -> bool:

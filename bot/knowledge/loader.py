@@ -11,6 +11,7 @@ any entry is a problem too, so a lost folder never replaces the served knowledge
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,7 @@ from bot import strings
 from bot.knowledge.age import oldest_first
 from bot.knowledge.files import KNOWLEDGE_FOLDERS, FileRefused, Refusal, read_regular
 from bot.knowledge.model import Entry, Knowledge, Source, Vocabulary
-from bot.knowledge.problems import Problem, Report
+from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.knowledge.validate import check_entry, check_source, claimant, report_clashes
 from bot.knowledge.vocabulary import VocabularyClaims, check_vocabulary
 from bot.knowledge.yamlfile import YamlDocument, read_yaml
@@ -147,11 +148,28 @@ def _read_document(path: Path, report: Report) -> YamlDocument | None:
     return document
 
 
+@dataclass(frozen=True)
+class _EntryFile:
+    """One entry file once read: what the checks that need every file read first use.
+
+    Its parsed document is not kept, nor its lines (read again if a problem needs them):
+    at 10,000 entries every file's values and lines held at once would weigh more than the
+    knowledge itself. `checked` counts the problems the file had before its entry was
+    checked, where a duplicate id is placed.
+    """
+
+    stem: str
+    report: Report
+    declared_id: str | None = None
+    checked: int = 0
+
+
 def _load_entries(
     root: Path, sources: dict[str, Source | None], problems: list[Problem]
 ) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
-    documents: list[tuple[Path, Report, YamlDocument | None]] = []
+    read: list[_EntryFile] = []
+    claimants = []
     files = _visible_files(root / "entries")
     if not files and (root / "entries").is_dir() and not (root / "entries").is_symlink():
         problems.append(Problem("entries", strings.Check.NO_ENTRIES))
@@ -160,22 +178,32 @@ def _load_entries(
         report = Report(label)
         if path.suffix != ".yaml":
             report.add((), strings.Check.STRAY_ENTRY_FILE)
-            documents.append((path, report, None))
+            read.append(_EntryFile(path.stem, report))
             continue
-        documents.append((path, report, _read_document(path, report)))
-    owners = _id_owners(documents)
-    claimants = []
-    for path, report, document in documents:
-        if document is not None:
-            _check_unique_id(document.data, report, owners)
-            entry = check_entry(document.data, report, sources, path.stem)
-            if entry is not None:
-                entries[entry.id] = entry
-            claimants.append(claimant(document.data, report))
+        document = _read_document(path, report)
+        if document is None:
+            read.append(_EntryFile(path.stem, report))
+            continue
+        declared = _declared_id(document.data)
+        read.append(_EntryFile(path.stem, report, declared, len(report.problems)))
+        entry = check_entry(document.data, report, sources, path.stem)
+        if entry is not None:
+            entries[entry.id] = entry
+        claimants.append(claimant(document.data, report))
+        report.forget_lines(partial(_lines_of, path))
+    owners = _id_owners(read)
+    for entry_file in read:
+        _check_unique_id(entry_file, owners)
     report_clashes(claimants, partial(oldest_first, root))
-    for _, report, _ in documents:
-        problems.extend(report.sorted_problems())
+    for entry_file in read:
+        problems.extend(entry_file.report.sorted_problems())
     return entries
+
+
+def _lines_of(path: Path) -> Mapping[FieldPath, int]:
+    """The line of each field of a file read before (for a report that forgot them)."""
+    document = _read_document(path, Report(str(path)))
+    return {} if document is None else document.lines
 
 
 def _load_vocabulary(root: Path, problems: list[Problem]) -> dict[str, Vocabulary]:
@@ -205,19 +233,19 @@ def _declared_id(data: object) -> str | None:
     return entry_id if isinstance(entry_id, str) else None
 
 
-def _id_owners(documents: list[tuple[Path, Report, YamlDocument | None]]) -> dict[str, str]:
+def _id_owners(read: list[_EntryFile]) -> dict[str, str]:
     """The file each declared id belongs to: the one named after it, else the first."""
     owners: dict[str, str] = {}
-    for path, report, document in documents:
-        entry_id = _declared_id(document.data) if document is not None else None
-        if entry_id is not None and (entry_id not in owners or entry_id == path.stem):
-            owners[entry_id] = report.label
+    for entry_file in read:
+        entry_id = entry_file.declared_id
+        if entry_id is not None and (entry_id not in owners or entry_id == entry_file.stem):
+            owners[entry_id] = entry_file.report.label
     return owners
 
 
-def _check_unique_id(data: object, report: Report, owners: dict[str, str]) -> None:
+def _check_unique_id(entry_file: _EntryFile, owners: dict[str, str]) -> None:
     """Report an id another file declares too, whatever else is wrong with either."""
-    entry_id = _declared_id(data)
+    entry_id, report = entry_file.declared_id, entry_file.report
     if entry_id is not None and owners[entry_id] != report.label:
         message = strings.Check.DUPLICATE_ID.format(value=entry_id, other=owners[entry_id])
-        report.add(("id",), message)
+        report.add(("id",), message, before=entry_file.checked)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 FieldPath = tuple[str | int, ...]
@@ -47,17 +47,34 @@ class Report:
         self.label = label
         self.lines: Mapping[FieldPath, int] = lines or {}
         self.problems: list[Problem] = []
+        self._reread_lines: Callable[[], Mapping[FieldPath, int]] | None = None
 
-    def add(self, path: FieldPath, message: str, line: int | None = None) -> None:
+    def forget_lines(self, reread: Callable[[], Mapping[FieldPath, int]]) -> None:
+        """Drop the lines until a problem needs one; `reread` then finds them again.
+
+        A load keeps every file's report until all files are read, for the problems only
+        the whole knowledge shows (a duplicate id, a clash), which are rare: the lines of
+        10,000 files would weigh more than their entries.
+        """
+        self.lines, self._reread_lines = {}, reread
+
+    def add(
+        self, path: FieldPath, message: str, line: int | None = None, before: int | None = None
+    ) -> None:
         """Record a problem with the field at `path` (an empty path means the whole file).
 
         `line` overrides the field's recorded line, for problems found before it had one.
+        `before` places it ahead of the problems recorded from that count on: a check made
+        once every file is read reports where it stands among the checks of one file.
         """
         where = line if line is not None else self.line_of(path)
-        self.problems.append(Problem(self.label, message, field_name(path), where))
+        problem = Problem(self.label, message, field_name(path), where)
+        self.problems.insert(len(self.problems) if before is None else before, problem)
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line of `path`, or of its nearest enclosing field that has one."""
+        if self._reread_lines is not None:
+            self.lines, self._reread_lines = self._reread_lines(), None
         for end in range(len(path), -1, -1):
             line = self.lines.get(path[:end])
             if line is not None:

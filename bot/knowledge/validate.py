@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot import strings
 from bot.knowledge.fields import (
@@ -57,6 +58,8 @@ CITATION_FIELDS = ("source", "quote", "speaker")
 SOURCE_FIELDS = ("id", "title", "outlet", "author", "published", "url", "language", "added")
 SOURCE_OPTIONAL = ("author", "url")
 
+# How many phrasing paths are shared by every entry file's claims: all a valid entry has.
+_SHARED_PATHS = PHRASINGS_MAX
 _URL = re.compile(r"https://[^\s/]+\.[^\s/]+\S*")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _TRAILING_MARKS = " ?!.…"
@@ -228,11 +231,17 @@ def claimant(data: object, report: Report) -> Claimant:
         phrasings = data.get("phrasings")
         if isinstance(phrasings, list):
             claims.extend(
-                (("phrasings", index), phrasing)
+                (_phrasing_path(index), phrasing)
                 for index, phrasing in enumerate(phrasings)
                 if isinstance(phrasing, str) and phrasing.strip()
             )
     return Claimant(report, tuple(claims))
+
+
+@lru_cache(maxsize=_SHARED_PATHS)
+def _phrasing_path(index: int) -> FieldPath:
+    """The path of the phrasing at `index`, one object for every entry file's claims."""
+    return ("phrasings", index)
 
 
 def report_clashes(
