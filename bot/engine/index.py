@@ -489,19 +489,19 @@ def _weighed(
 
     A copy, not `dataclasses.replace`: an edit redoes this for every entry asked with a
     word whose weight changed, and skipping the constructor makes that much cheaper. Each
-    mass is summed over its phrasing's stems in sorted order, not the set's: a set's order
-    follows Python's string hashing, which changes at every start, and floating-point sums
-    in another order differ in the last bit, enough to reorder entries that tie. So a first
-    build and an edit, and two starts of the bot, give the same masses to the last bit.
+    mass is summed over its phrasing's stems in their sorted order (see `_profile`):
+    floating-point sums in another order differ in the last bit, enough to reorder entries
+    that tie. So a first build and an edit, and two starts of the bot, give the same masses
+    to the last bit.
     """
     asked = profile.asked
     if words is None:
-        weights = [sum(map(idf.__getitem__, sorted(phrasing))) for phrasing in asked]
+        weights = [sum(map(idf.__getitem__, phrasing)) for phrasing in asked]
     else:
         weights = list(profile.asked_weights)
         where = profile.known
         for phrasing in {i for word in words for i in where[word]}:
-            weights[phrasing] = sum(map(idf.__getitem__, sorted(asked[phrasing])))
+            weights[phrasing] = sum(map(idf.__getitem__, asked[phrasing]))
     fresh = object.__new__(EntryProfile)
     fresh.__dict__.update(profile.__dict__)
     fresh.__dict__["asked_weights"] = tuple(weights)
@@ -516,11 +516,12 @@ def _profile(
     `share` returns one object for equal values: most entries' small parts (which
     phrasings hold a stem, whom they quote) equal another entry's, and at 10,000 entries
     one copy of each instead of one per entry saves tens of megabytes. A phrasing's stems
-    keep the order of a set of them, the order its weight has always been summed in.
+    are sorted, so whatever sums over them sums in the same order at every start (a set's
+    order follows Python's string hashing, which does not).
     """
     asked_folded = tuple(_asked_folded(lexicon, entry))
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
-    asked = tuple(tuple(frozenset(stem(w) for w in words)) for words in asked_words)
+    asked = tuple(tuple(sorted({stem(w) for w in words})) for words in asked_words)
     where: dict[str, list[int]] = defaultdict(list)
     for i, phrasing in enumerate(asked):
         for term in phrasing:
