@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -156,21 +156,25 @@ def read_question(index: Index, text: str) -> Question:
     read apart, and the rest is read as the question.
     """
     text, aside = lexicon.set_aside(text)
-    folded = index.lexicon.apply_aliases(fold(text))
+    reading = index.lexicon.read(text)
     names = _capitalised_words(index, text)
     asking = _asking_sentence(index, text)
+    written_names = index.lexicon.written_names
     terms: dict[str, Term] = {}
-    for word in folded.split():
+    for word in reading.folded.split():
         if lexicon.is_stopword(word):
             continue
-        term = _read_word(index, word, names.get(word), word in index.lexicon.written_names)
+        asked = word in asking
+        term = _read_word(
+            index,
+            word,
+            names.get(word),
+            word in written_names,
+            emphasis=ASKING_WEIGHT if asked else 1.0,
+            context=bool(asking) and not asked,
+        )
         if term is not None and term.stem not in terms:
-            if word in asking:
-                term = replace(term, weight=term.weight * ASKING_WEIGHT)
-            elif asking:
-                term = replace(term, context=True)
             terms[term.stem] = term
-    reading = index.lexicon.read(text)
     return Question(
         terms=tuple(terms.values()),
         kind=reading.kind,
@@ -278,19 +282,32 @@ def _stem_read(index: Index, word: str) -> str:
     return root if corrected is None else index.stem(corrected[0])
 
 
-def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Term | None:
+def _read_word(
+    index: Index,
+    word: str,
+    phrase: str | None,
+    listed: bool,
+    emphasis: float = 1.0,
+    context: bool = False,
+) -> Term | None:
+    """The term a question's word reads as, its weight times `emphasis` (None: a misspelt stopword).
+
+    `context`: the word is only in the context around the sentence that asks.
+    """
     root = index.stem(word)
     name = phrase is not None or listed or word.isdigit()
     if root in index.idf:
-        return Term(word, root, index.weight(root), name=name, phrase=phrase or "")
+        weight = index.weight(root) * emphasis
+        return Term(word, root, weight, name=name, phrase=phrase or "", context=context)
     corrected = None if name else index.correct(word)
     if corrected is None:
-        return Term(word, root, index.unknown_weight, name=name)
+        return Term(word, root, index.unknown_weight * emphasis, name=name, context=context)
     fixed, similarity = corrected
     if fixed in lexicon.STOPWORDS:
         return None
     root = index.stem(fixed)
-    return Term(fixed, root, index.weight(root), name=False, match=similarity)
+    weight = index.weight(root) * emphasis
+    return Term(fixed, root, weight, name=False, match=similarity, context=context)
 
 
 def _capitalised_words(index: Index, text: str) -> dict[str, str]:
@@ -415,15 +432,16 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     total = question.total_weight or 1.0
     accounted = anchor = missing_weight = 0.0
     has_missing_number = False
+    core, known = profile.core, profile.known
     for term in question.terms:
         weight = term.weight * term.match
-        named = term.name and term.stem in profile.known and term.phrase in profile.text
-        if term.stem in profile.core or named:
+        stem_ = term.stem
+        if stem_ in core or (term.name and stem_ in known and term.phrase in profile.text):
             accounted += weight * IN_CORE
             anchor += weight
-        elif term.stem in profile.known:
-            accounted += weight * (IN_PHRASING if term.stem in profile.asked_union else STATED_ONLY)
-            if _specific(term.stem, profile):
+        elif stem_ in known:
+            accounted += weight * (IN_PHRASING if stem_ in profile.asked_union else STATED_ONLY)
+            if _specific(stem_, profile):
                 anchor += weight
         elif term.name and not (term.context and not term.word.isdigit()):
             missing_weight += weight
@@ -486,13 +504,19 @@ def _closeness(question: Question, profile: EntryProfile) -> float:
     known = question.closeness.get(profile.entry.id)
     if known is not None:
         return known
+    where = profile.asked_where
     shared: dict[int, float] = {}
     for stem_, weight in question.weights.items():
-        for phrasing in profile.asked_where.get(stem_, ()):
-            shared[phrasing] = shared.get(phrasing, 0.0) + weight
-    best = 0.0
-    for phrasing, weight in shared.items():
-        best = max(best, weight / (question.matched_weight + profile.asked_weights[phrasing]))
+        phrasings = where.get(stem_)
+        if phrasings is None:
+            continue
+        if shared:
+            for phrasing in phrasings:
+                shared[phrasing] = shared.get(phrasing, 0.0) + weight
+        else:
+            shared = dict.fromkeys(phrasings, weight)  # 0 + weight, without a loop
+    matched, masses = question.matched_weight, profile.asked_weights
+    best = max((weight / (matched + masses[p]) for p, weight in shared.items()), default=0.0)
     # Words of the sentence that asks weigh more than in the phrasing: at most the same words.
     closeness = min(1.0, 2.0 * best)
     question.closeness[profile.entry.id] = closeness
