@@ -318,13 +318,13 @@ def _capitalised_words(index: Index, text: str) -> dict[str, str]:
     A question typed in Title Case, with capitalised small words, or all in capitals, says
     nothing.
     """
-    if sum(len(w) > 1 and w.isupper() for w in text.split()) >= SHOUTED_WORDS and (
-        text.upper() == text
+    if text.upper() == text and (
+        sum(len(w) > 1 and w.isupper() for w in text.split()) >= SHOUTED_WORDS
     ):
         return {}
     starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
     found = [m for m in _CAPITALISED.finditer(text) if m.start(1) not in starts]
-    if sum(fold(m.group(1)) in lexicon.STOPWORDS for m in found) >= TITLE_CASE_SMALL_WORDS:
+    if sum(_folded_word(m.group(1)) in lexicon.STOPWORDS for m in found) >= TITLE_CASE_SMALL_WORDS:
         return {}
     runs: list[list[re.Match[str]]] = []
     for match in found:
@@ -338,6 +338,11 @@ def _capitalised_words(index: Index, text: str) -> dict[str, str]:
         for word in phrase.split():
             names[word] = phrase if len(run) > 1 else ""
     return names
+
+
+def _folded_word(word: str) -> str:
+    """`fold(word)`, with a shortcut for a word of plain letters (most): it only lowercases it."""
+    return word.lower() if word.isascii() and word.isalpha() else fold(word)
 
 
 def candidates(index: Index, question: Question) -> list[int]:
