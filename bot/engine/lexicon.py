@@ -384,7 +384,8 @@ def _written_aliases(vocabularies: tuple[Vocabulary, ...]) -> dict[str, str]:
 class Reading:
     """What a question asks, read once (by `Lexicon.read`); the measures use this, not the text.
 
-    `clauses` are its clauses, folded with aliases resolved. `kind` is the kind of fact asked
+    `folded` is the whole question folded with aliases resolved, `clauses` its clauses, each
+    folded so. `kind` is the kind of fact asked
     (`WHEN`, `HOW_MANY`, `WHY`, or None), `yes_no` whether it asks whether something holds.
     The other fields are words, as written: `focus` what each clause asks for ("how many
     soldiers"); `beyond` whether it asks past a list ("which other..."); `origin` whether it
@@ -395,6 +396,7 @@ class Reading:
     a location inside of.
     """
 
+    folded: str
     clauses: tuple[str, ...]
     kind: str | None
     yes_no: bool
@@ -527,10 +529,13 @@ class Lexicon:
 
         `text` is the cleaned question, punctuation kept, so clauses can be told apart.
         """
+        folded = self.apply_aliases(fold(text))
         clauses_ = self.clauses(text)
         kind = self.question_kind(text)
         people = self._people_asked_to_speak(clauses_)
+        negative = self._says_negative(folded.split())
         return Reading(
+            folded=folded,
             clauses=clauses_,
             kind=kind,
             yes_no=self._asks_yes_or_no(clauses_, kind),
@@ -538,7 +543,7 @@ class Lexicon:
             beyond=self._asks_beyond_a_list(clauses_),
             origin=self._asks_for_an_origin(clauses_, kind),
             to_come=self._asks_for_a_date_to_come(clauses_, kind),
-            positive_list=self._asks_for_those_that_do(clauses_, self.is_negative(text)),
+            positive_list=self._asks_for_those_that_do(clauses_, negative),
             roles=self._roles_asked(clauses_),
             people=people,
             spoken_about=self._spoken_about(clauses_) if people else (),
@@ -658,7 +663,11 @@ class Lexicon:
         itself is done, so the statement is not negative. Only straight after those a list is
         of ("countries without an embassy") does it say they lack something.
         """
-        words = self.apply_aliases(fold(text)).split()
+        return self._says_negative(self.apply_aliases(fold(text)).split())
+
+    @staticmethod
+    def _says_negative(words: list[str]) -> bool:
+        """`is_negative` of a text's folded words, aliases resolved."""
         return any(
             word in _NEGATIVE
             and (

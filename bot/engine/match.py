@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -26,7 +26,8 @@ POSTINGS_BUDGET = 1500
 # How many entries the inverted index shortlists; the closeness of the question to their
 # phrasings then picks the CANDIDATES among them (many entries may share the same words).
 SHORTLIST = 16
-# How many of the best entries found within the budget the commoner words re-weigh.
+# How many of the best entries found within the budget the commoner words re-weigh (at
+# least SHORTLIST: the shortlist is taken from them).
 RESCORED = 100
 # How much a question word counts toward an entry by where the entry has it: in what the
 # entry is about (its question, or several phrasings), in one phrasing, or only in what it
@@ -155,21 +156,25 @@ def read_question(index: Index, text: str) -> Question:
     read apart, and the rest is read as the question.
     """
     text, aside = lexicon.set_aside(text)
-    folded = index.lexicon.apply_aliases(fold(text))
+    reading = index.lexicon.read(text)
     names = _capitalised_words(index, text)
     asking = _asking_sentence(index, text)
+    written_names = index.lexicon.written_names
     terms: dict[str, Term] = {}
-    for word in folded.split():
+    for word in reading.folded.split():
         if lexicon.is_stopword(word):
             continue
-        term = _read_word(index, word, names.get(word), word in index.lexicon.written_names)
+        asked = word in asking
+        term = _read_word(
+            index,
+            word,
+            names.get(word),
+            word in written_names,
+            emphasis=ASKING_WEIGHT if asked else 1.0,
+            context=bool(asking) and not asked,
+        )
         if term is not None and term.stem not in terms:
-            if word in asking:
-                term = replace(term, weight=term.weight * ASKING_WEIGHT)
-            elif asking:
-                term = replace(term, context=True)
             terms[term.stem] = term
-    reading = index.lexicon.read(text)
     return Question(
         terms=tuple(terms.values()),
         kind=reading.kind,
@@ -277,19 +282,32 @@ def _stem_read(index: Index, word: str) -> str:
     return root if corrected is None else index.stem(corrected[0])
 
 
-def _read_word(index: Index, word: str, phrase: str | None, listed: bool) -> Term | None:
+def _read_word(
+    index: Index,
+    word: str,
+    phrase: str | None,
+    listed: bool,
+    emphasis: float = 1.0,
+    context: bool = False,
+) -> Term | None:
+    """The term a question's word reads as, its weight times `emphasis` (None: a misspelt stopword).
+
+    `context`: the word is only in the context around the sentence that asks.
+    """
     root = index.stem(word)
     name = phrase is not None or listed or word.isdigit()
     if root in index.idf:
-        return Term(word, root, index.weight(root), name=name, phrase=phrase or "")
+        weight = index.weight(root) * emphasis
+        return Term(word, root, weight, name=name, phrase=phrase or "", context=context)
     corrected = None if name else index.correct(word)
     if corrected is None:
-        return Term(word, root, index.unknown_weight, name=name)
+        return Term(word, root, index.unknown_weight * emphasis, name=name, context=context)
     fixed, similarity = corrected
     if fixed in lexicon.STOPWORDS:
         return None
     root = index.stem(fixed)
-    return Term(fixed, root, index.weight(root), name=False, match=similarity)
+    weight = index.weight(root) * emphasis
+    return Term(fixed, root, weight, name=False, match=similarity, context=context)
 
 
 def _capitalised_words(index: Index, text: str) -> dict[str, str]:
@@ -300,13 +318,13 @@ def _capitalised_words(index: Index, text: str) -> dict[str, str]:
     A question typed in Title Case, with capitalised small words, or all in capitals, says
     nothing.
     """
-    if sum(len(w) > 1 and w.isupper() for w in text.split()) >= SHOUTED_WORDS and (
-        text.upper() == text
+    if text.upper() == text and (
+        sum(len(w) > 1 and w.isupper() for w in text.split()) >= SHOUTED_WORDS
     ):
         return {}
     starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
     found = [m for m in _CAPITALISED.finditer(text) if m.start(1) not in starts]
-    if sum(fold(m.group(1)) in lexicon.STOPWORDS for m in found) >= TITLE_CASE_SMALL_WORDS:
+    if sum(_folded_word(m.group(1)) in lexicon.STOPWORDS for m in found) >= TITLE_CASE_SMALL_WORDS:
         return {}
     runs: list[list[re.Match[str]]] = []
     for match in found:
@@ -320,6 +338,11 @@ def _capitalised_words(index: Index, text: str) -> dict[str, str]:
         for word in phrase.split():
             names[word] = phrase if len(run) > 1 else ""
     return names
+
+
+def _folded_word(word: str) -> str:
+    """`fold(word)`, with a shortcut for a word of plain letters (most): it only lowercases it."""
+    return word.lower() if word.isascii() and word.isalpha() else fold(word)
 
 
 def candidates(index: Index, question: Question) -> list[int]:
@@ -340,26 +363,73 @@ def candidates(index: Index, question: Question) -> list[int]:
             continue
         walked += len(postings)
         half = term.weight * term.match / 2
+        asked = index.asked_postings.get(term.stem, ())
+        if not scores:
+            scores = _scored_by_first_word(postings, asked, half)
+            continue
         for position in postings:
             scores[position] = scores.get(position, 0.0) + half
-        for position in index.asked_postings.get(term.stem, ()):
+        for position in asked:
             scores[position] += half
     positions = list(scores)
     if common:
-        positions = heapq.nlargest(RESCORED, scores, key=scores.__getitem__)
-        for position in positions:
-            profile = index.profiles[position]
-            for term in common:
-                if term.stem in profile.known:
-                    half = term.weight * term.match / 2
-                    scores[position] += half * (2 if profile.known[term.stem] else 1)
+        positions = _best(RESCORED, positions, scores)
+        _rescore(index, positions, common, scores)
     total = question.matched_weight or 1.0
 
     def rank(position: int) -> float:
         return scores[position] / total + _closeness(question, index.profiles[position])
 
-    shortlist = heapq.nlargest(SHORTLIST, positions, key=scores.__getitem__)
+    shortlist = _best(SHORTLIST, positions, scores)
     return heapq.nlargest(CANDIDATES, shortlist, key=rank)
+
+
+def _rescore(
+    index: Index, positions: list[int], common: list[Term], scores: dict[int, float]
+) -> None:
+    """Add to the entries at `positions` the common words they have, doubled where asked.
+
+    Entry by entry, each word's half weight worked out once: the same sums, in the same order.
+    """
+    halves = [(term.stem, term.weight * term.match / 2) for term in common]
+    for position in positions:
+        profile = index.profiles[position]
+        known = profile.known
+        for stem_, half in halves:
+            asked = known.get(stem_)
+            if asked is not None:
+                scores[position] += half * (2 if asked else 1)
+
+
+def _scored_by_first_word(
+    postings: tuple[int, ...], asked: tuple[int, ...], half: float
+) -> dict[int, float]:
+    """The entries the first word walked finds, each scored `half`, twice that where asked.
+
+    The same sums as adding to nothing (0 + half, then + half), in one go. A word in more
+    entries than the budget is the only one walked (every later one only re-weighs), so
+    only the RESCORED best it finds can become candidates: those asked with it, then the
+    others, each in postings order as the ranking breaks ties; only those are kept.
+    """
+    if len(postings) <= POSTINGS_BUDGET:
+        scores = dict.fromkeys(postings, half)
+        scores.update(dict.fromkeys(asked, half + half))
+        return scores
+    scores = dict.fromkeys(asked[:RESCORED], half + half)
+    for position in postings:
+        if len(scores) >= RESCORED:
+            break
+        scores.setdefault(position, half)
+    return scores
+
+
+def _best(count: int, positions: list[int], scores: dict[int, float]) -> list[int]:
+    """The `count` best-scoring positions, the earlier first among equal scores.
+
+    The same list as `heapq.nlargest`, from a sort in C: a common word's thousands of
+    entries cost a fraction of nlargest's loop in Python.
+    """
+    return sorted(positions, key=scores.__getitem__, reverse=True)[:count]
 
 
 def measure(index: Index, question: Question, position: int) -> Measure:
@@ -368,15 +438,16 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     total = question.total_weight or 1.0
     accounted = anchor = missing_weight = 0.0
     has_missing_number = False
+    core, known = profile.core, profile.known
     for term in question.terms:
         weight = term.weight * term.match
-        named = term.name and term.stem in profile.known and _has_phrase(profile, term.phrase)
-        if term.stem in profile.core or named:
+        stem_ = term.stem
+        if stem_ in core or (term.name and stem_ in known and _has_phrase(profile, term.phrase)):
             accounted += weight * IN_CORE
             anchor += weight
-        elif term.stem in profile.known:
-            accounted += weight * (IN_PHRASING if profile.known[term.stem] else STATED_ONLY)
-            if _specific(term.stem, profile):
+        elif stem_ in known:
+            accounted += weight * (IN_PHRASING if known[stem_] else STATED_ONLY)
+            if _specific(stem_, profile):
                 anchor += weight
         elif term.name and not (term.context and not term.word.isdigit()):
             missing_weight += weight
@@ -447,13 +518,19 @@ def _closeness(question: Question, profile: EntryProfile) -> float:
     known = question.closeness.get(profile.entry.id)
     if known is not None:
         return known
+    where = profile.asked_where
     shared: dict[int, float] = {}
     for stem_, weight in question.weights.items():
-        for phrasing in profile.asked_where.get(stem_, ()):
-            shared[phrasing] = shared.get(phrasing, 0.0) + weight
-    best = 0.0
-    for phrasing, weight in shared.items():
-        best = max(best, weight / (question.matched_weight + profile.asked_weights[phrasing]))
+        phrasings = where.get(stem_)
+        if phrasings is None:
+            continue
+        if shared:
+            for phrasing in phrasings:
+                shared[phrasing] = shared.get(phrasing, 0.0) + weight
+        else:
+            shared = dict.fromkeys(phrasings, weight)  # 0 + weight, without a loop
+    matched, masses = question.matched_weight, profile.asked_weights
+    best = max((weight / (matched + masses[p]) for p, weight in shared.items()), default=0.0)
     # Words of the sentence that asks weigh more than in the phrasing: at most the same words.
     closeness = min(1.0, 2.0 * best)
     question.closeness[profile.entry.id] = closeness
