@@ -13,11 +13,18 @@ import logging
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.compound import decide_compound
+from bot.engine.compound import decide_compound, split_questions
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.index import EntryProfile, Index
-from bot.engine.lexicon import Lexicon
-from bot.engine.match import Measure, asking_window, candidates, measure, read_question
+from bot.engine.lexicon import Lexicon, set_aside
+from bot.engine.match import (
+    ASKING_WEIGHT,
+    Measure,
+    asking_window,
+    candidates,
+    measure,
+    read_question,
+)
 from bot.knowledge.model import Entry, Knowledge
 from bot.language.text import clean, fold
 from bot.ops.logs import event
@@ -106,6 +113,40 @@ class Engine:
         text, _ = _read_at_most(str(question), READ_WINDOW)
         read = read_question(self._index, text)
         return _first_failed_check(measure(self._index, read, position), len(read.terms))
+
+    def may_answer(self, entry_id: str) -> list[tuple[str, int]]:
+        """The entries' own texts this entry could answer: (entry id, 0 or phrasing number).
+
+        Every other text is answered by another entry or by none. An entry answers only a
+        question it accounts for enough of (`_accounts_for`: a share of its weight that
+        falls with its length), which needs the question to share words with what the
+        entry knows: at most ASKING_WEIGHT times the weight of those shared words against
+        the weight of the rest. An entry's own text is read into the same stems its entry
+        is asked with, so that bound is found from the index without asking the text. A
+        text that asks several things (`split_questions`) is decided in parts, and one
+        that sets something aside is read without it: either may be read as shared words
+        alone, so for those sharing one word is enough.
+        """
+        position = self._index.position.get(entry_id)
+        if position is None:
+            return []
+        index = self._index
+        known = index.profiles[position].known
+        sharing: set[tuple[int, int]] = set()
+        for term in known:
+            for other in index.asked_postings.get(term, ()):
+                sharing.update((other, n) for n in index.profiles[other].asked_where[term])
+        found = []
+        for other, n in sorted(sharing):
+            profile = index.profiles[other]
+            stems = profile.asked[n]
+            shared = sum(index.idf[s] for s in stems if s in known) * ASKING_WEIGHT
+            rest = sum(index.idf[s] for s in stems if s not in known)
+            text = profile.entry.question if n == 0 else profile.entry.phrasings[n - 1]
+            needed = _by_length(len(stems), SHORT_COVERAGE, LONG_COVERAGE)
+            if shared >= needed * (shared + rest) or _read_apart(text):
+                found.append((profile.entry.id, n))
+        return found
 
     def answer_entry(self, entry_id: str) -> Decision | None:
         """The answer of a chosen covered question (from a suggestion or a menu)."""
@@ -285,6 +326,11 @@ def _read_at_most(raw: str, limit: int) -> tuple[str, bool]:
     text = clean(raw[:window])
     trimmed = len(text) > limit or bool(raw[window:].strip())
     return (text[:limit].rstrip() if trimmed else text), trimmed
+
+
+def _read_apart(text: str) -> bool:
+    """Whether a text is read in parts, or without what it sets aside (see `may_answer`)."""
+    return bool(set_aside(text)[1]) or len(split_questions(text)) > 1
 
 
 def _suggestion(entry: Entry) -> Suggestion:

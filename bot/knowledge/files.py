@@ -17,7 +17,7 @@ import os
 import secrets
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 
@@ -219,18 +219,51 @@ def knowledge_files(root: Path) -> list[Path]:
 def fingerprint(root: Path) -> Fingerprint:
     """What changes when any knowledge file is added, removed, rewritten or replaced.
 
-    Cheap (one stat per file), so it can be polled; the inode catches an atomic replace
-    even within the file system's time resolution.
+    Cheap (one stat per file, read from the folder listing without a path object per
+    file: at 10,000 entries a write takes one of these), so it can be polled; the inode
+    catches an atomic replace even within the file system's time resolution.
     """
-    stats = []
-    for path in knowledge_files(root):
-        try:
-            status = path.lstat()
-        except FileNotFoundError:
+    stamps = []
+    for name in KNOWLEDGE_FOLDERS:
+        folder = root / name
+        if not folder.is_dir() or folder.is_symlink():
             continue
+        found = []
+        with os.scandir(folder) as listing:
+            for item in listing:
+                if item.name.startswith("."):
+                    continue
+                try:
+                    found.append((item.name, item.stat(follow_symlinks=False)))
+                except FileNotFoundError:
+                    continue
+        found.sort(key=_first)
+        stamps += [_stamp(f"{name}/{file}", status) for file, status in found]
+    return tuple(stamps)
+
+
+def refingerprinted(root: Path, seen: Fingerprint, written: Iterable[Path]) -> Fingerprint:
+    """`seen` with the stamps of the `written` paths taken again (one stat each).
+
+    What a writer knows after writing those files over a folder last seen as `seen`;
+    anything else that changed meanwhile still differs from a fresh `fingerprint`.
+    """
+    stamps = {stamp[0]: stamp for stamp in seen}
+    for path in written:
         name = path.relative_to(root).as_posix()
-        stats.append((name, status.st_mtime_ns, status.st_size, status.st_ino))
-    return tuple(stats)
+        try:
+            stamps[name] = _stamp(name, path.lstat())
+        except FileNotFoundError:
+            stamps.pop(name, None)
+    return tuple(sorted(stamps.values(), key=lambda stamp: stamp[0].split("/", 1)))
+
+
+def _first(item: tuple[str, os.stat_result]) -> str:
+    return item[0]
+
+
+def _stamp(name: str, status: os.stat_result) -> tuple[str, int, int, int]:
+    return (name, status.st_mtime_ns, status.st_size, status.st_ino)
 
 
 def cleanup_leftovers(root: Path) -> list[Path]:
