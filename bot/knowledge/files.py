@@ -9,6 +9,7 @@ Writers hold `knowledge_lock`, which serialises threads of this process and othe
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import errno
 import fcntl
@@ -248,14 +249,26 @@ def refingerprinted(root: Path, seen: Fingerprint, written: Iterable[Path]) -> F
     What a writer knows after writing those files over a folder last seen as `seen`;
     anything else that changed meanwhile still differs from a fresh `fingerprint`.
     """
-    stamps = {stamp[0]: stamp for stamp in seen}
+    stamps = list(seen)
     for path in written:
         name = path.relative_to(root).as_posix()
+        at = bisect.bisect_left(stamps, _place(name), key=_place_of)
+        if at < len(stamps) and stamps[at][0] == name:
+            del stamps[at]
         try:
-            stamps[name] = _stamp(name, path.lstat())
+            stamps.insert(at, _stamp(name, path.lstat()))
         except FileNotFoundError:
-            stamps.pop(name, None)
-    return tuple(sorted(stamps.values(), key=lambda stamp: stamp[0].split("/", 1)))
+            continue
+    return tuple(stamps)
+
+
+def _place(name: str) -> tuple[str, ...]:
+    """Where a stamp stands in a fingerprint: by folder, then by file name."""
+    return tuple(name.split("/", 1))
+
+
+def _place_of(stamp: tuple[str, int, int, int]) -> tuple[str, ...]:
+    return _place(stamp[0])
 
 
 def _first(item: tuple[str, os.stat_result]) -> str:
@@ -278,7 +291,8 @@ def cleanup_leftovers(root: Path) -> list[Path]:
         leftovers = []
         for folder in (root / name for name in KNOWLEDGE_FOLDERS):
             if folder.is_dir() and not folder.is_symlink():
-                leftovers += [p for p in folder.iterdir() if _is_temporary(p.name)]
+                names = os.listdir(folder)
+                leftovers += [folder / name for name in names if _is_temporary(name)]
         for path in leftovers:
             path.unlink(missing_ok=True)
         return sorted(leftovers)
