@@ -26,10 +26,13 @@ from bot.engine import Engine
 from bot.engine.decision import MAX_QUESTION_CHARS
 from bot.engine.hostile import hostile_questions
 from bot.engine.routing import misroutes
+from bot.knowledge.history import Actor
 from bot.knowledge.model import Citation, Entry, Knowledge
 from bot.knowledge.serialise import entry_to_yaml
+from bot.knowledge.store import Applied
 from bot.knowledge.validate import QUESTION_LIMIT, QUOTE_LIMIT, QUOTE_MIN_WORDS
 from bot.ops.settings import PROJECT_ROOT, Settings
+from bot.serving.live import open_moderated
 
 EVAL_DIR = PROJECT_ROOT.parent / "shared" / "eval"
 OWN_QUESTIONS = PROJECT_ROOT / "tests" / "engine" / "questions.yaml"
@@ -40,6 +43,8 @@ QUESTION_SETS = PROJECT_ROOT / "tests" / "engine" / "question_sets.yaml"
 SYNTHETIC_SIZES = (1_000, 10_000)
 ROUNDS = 5
 EDITS = 3
+# Who the benchmark's edits are recorded as, in a history that is thrown away.
+BENCH_MODERATOR = Actor(0, "bench")
 # The floors of issue 12, printed beside each figure.
 P99_FLOOR_MS = 1.0
 BUILD_FLOOR_S = 2.0
@@ -68,6 +73,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
         largest = synthetic_knowledge(knowledge, size)
         engine = _speed(f"synthetic {size:,}", largest, questions, out)
     _edit(engine, out)
+    _moderator_edit(settings.knowledge_dir, largest, out)
     _worst_hostile(knowledge, out)
     _misquote_in_a_long_source(knowledge, out)
     _startup(settings, _first_question(knowledge), out)
@@ -253,6 +259,55 @@ def _edit(engine: Engine, out: Callable[[str], None]) -> None:
         f"worst of {EDITS} CPU {max(cpu):.0f} ms (floor {EDIT_FLOOR_MS:g} ms) "
         f"(wall {max(wall):.0f} ms)"
     )
+
+
+def _moderator_edit(base: Path, knowledge: Knowledge, out: Callable[[str], None]) -> None:
+    """Wall time of a moderator's `/kb phrase add`, from the call until it is answered.
+
+    The whole path on a folder of `knowledge` (worst of EDITS): the store's checks and its
+    atomic, recorded write, the routing check, and the served engine's swap, then the
+    served engine asked the new phrasing. Each phrasing is an entry's question with its
+    first word moved to the end, on an entry whose own texts and new phrasing the served
+    engine answers with it (many made-up phrasings reach no entry, and the check refuses
+    an edit of their entry); an edit refused all the same (its entry already answers
+    another entry's text) is counted apart and another entry is tried.
+    """
+    with tempfile.TemporaryDirectory(prefix="bench-edit-") as scratch:
+        folder = Path(scratch) / "knowledge"
+        folder.mkdir()
+        write_knowledge(base, knowledge, folder)
+        live, store = open_moderated(folder, Path(scratch) / "history.sqlite3", routing=True)
+        rng = random.Random(11)
+        timed: list[float] = []
+        refused: list[float] = []
+        for entry_id in rng.sample(sorted(knowledge.entries), len(knowledge.entries)):
+            entry = knowledge.entries[entry_id]
+            phrasing = _rotated(entry.question)
+            texts = (entry.question, *entry.phrasings, phrasing)
+            if not all(_answers(live.engine, text, entry_id) for text in texts):
+                continue
+            started = time.perf_counter()
+            applied = isinstance(store.add_phrasing(entry_id, phrasing, BENCH_MODERATOR), Applied)
+            answered = _answers(live.engine, phrasing, entry_id)
+            (timed if applied and answered else refused).append(time.perf_counter() - started)
+            if len(timed) == EDITS:
+                break
+    out(
+        f"  one moderator's edit at {len(knowledge.entries):,} entries (`/kb phrase add`: "
+        f"store checks and write, routing check, swap) until answered: worst of {len(timed)} "
+        f"{max(timed, default=0) * 1000:.0f} ms (floor {EDIT_FLOOR_MS:g} ms); "
+        f"{len(refused)} refused on the way, worst {max(refused, default=0) * 1000:.0f} ms"
+    )
+
+
+def _rotated(question: str) -> str:
+    words = question.rstrip("?").split()
+    return " ".join([*words[1:], words[0]]) + "?"
+
+
+def _answers(engine: Engine, text: str, entry_id: str) -> bool:
+    decision = engine.decide(text)
+    return decision.entry is not None and decision.entry.id == entry_id
 
 
 def _worst_hostile(knowledge: Knowledge, out: Callable[[str], None]) -> None:

@@ -11,15 +11,27 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.compound import decide_compound
+from bot.engine.compound import decide_compound, split_questions
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
-from bot.engine.index import Index
-from bot.engine.lexicon import Lexicon
-from bot.engine.match import Measure, asking_window, candidates, measure, read_question
+from bot.engine.index import EntryProfile, Index
+from bot.engine.lexicon import Lexicon, set_aside
+from bot.engine.match import (
+    ASKING_WEIGHT,
+    CANDIDATES,
+    IN_PHRASING,
+    RESCORED,
+    Measure,
+    asking_window,
+    candidates,
+    measure,
+    read_question,
+)
 from bot.knowledge.model import Entry, Knowledge
+from bot.language.sentences import split_chat
 from bot.language.text import clean, fold
 from bot.ops.logs import event
 
@@ -56,6 +68,10 @@ COMPLETE_CUTOFF = 80
 # question asked in a short message is read exactly as it is written. A longer message is
 # also not split into several questions: it is a paste, with one question in it.
 READ_WINDOW = 500
+# The entries' own texts judged by how they are read (in parts, in sentences), remembered:
+# every edit judges the texts sharing words with its entry, mostly the same ones, and
+# 10,000 entries have about 75,000 texts.
+READ_APART_CACHE = 1 << 17
 
 
 class Engine:
@@ -107,6 +123,99 @@ class Engine:
         text, _ = _read_at_most(str(question), READ_WINDOW)
         read = read_question(self._index, text)
         return _first_failed_check(measure(self._index, read, position), len(read.terms))
+
+    def may_answer(self, entry_id: str) -> list[tuple[str, int]]:
+        """Other entries' own texts this entry could answer: (entry id, 0 or phrasing number).
+
+        Every other text is answered by another entry or by none, which a check of what an
+        edit draws to the entry need not ask. Each text is judged from the index alone,
+        since an entry's own text is read into the same stems its entry is asked with: see
+        `_cannot_account` and `_outranked` for the two reasons a text is left out.
+        """
+        position = self._index.position.get(entry_id)
+        if position is None:
+            return []
+        index = self._index
+        drawing = index.profiles[position]
+        sharing: set[tuple[int, int]] = set()
+        for term in drawing.known:
+            for other in index.asked_postings.get(term, ()):
+                if other != position:
+                    sharing.update((other, n) for n in index.profiles[other].asked_where[term])
+        return [
+            (index.profiles[other].entry.id, n)
+            for other, n in sorted(sharing)
+            if self._may_draw(drawing, index.profiles[other], n)
+        ]
+
+    def _may_draw(self, drawing: EntryProfile, profile: EntryProfile, n: int) -> bool:
+        """Whether the entry of `drawing` could answer text `n` of the entry of `profile`.
+
+        A text read in parts (`split_questions`) or without what it sets aside may be
+        read as shared words alone, and one of several sentences weighs its asking
+        sentence more, so neither bound holds for them: they are always asked.
+        """
+        stems = profile.asked[n]
+        shared = sum(self._index.idf[s] for s in stems if s in drawing.known)
+        rest = sum(self._index.idf[s] for s in stems if s not in drawing.known)
+        text = profile.entry.question if n == 0 else profile.entry.phrasings[n - 1]
+        if _cannot_account(len(stems), shared, rest):
+            return _read_apart(text)
+        if self._outranked(drawing, profile, n, shared / (shared + rest)):
+            return _read_apart(text) or _sentences(text) > 1
+        return True
+
+    def _surely_measured(self, stems: tuple[str, ...]) -> bool:
+        """Whether retrieval surely keeps, among its candidates, the entry asked with `stems`.
+
+        That entry scores highest in retrieval (every word is in how it is asked), and only
+        entries asked with every word tie it, so it is kept when at most CANDIDATES are. If
+        retrieval first walks only the rarer words, those tying it so far are asked with the
+        rarest word, which at most RESCORED entries know, so it is re-weighed too.
+        """
+        index = self._index
+        if min(len(index.postings[s]) for s in stems) > RESCORED:
+            return False
+        asked = sorted((index.asked_postings[s] for s in stems), key=len)
+        tying = set(asked[0])
+        for postings in asked[1:]:
+            if len(tying) <= CANDIDATES:
+                break
+            tying.intersection_update(postings)
+        return len(tying) <= CANDIDATES
+
+    def _outranked(
+        self, drawing: EntryProfile, profile: EntryProfile, n: int, share: float
+    ) -> bool:
+        """Whether the text's own entry surely ranks too far above the drawing entry.
+
+        Asked its own one-sentence text, an entry accounts for at least IN_PHRASING of it
+        (every word is in how it is asked), is as close as can be (closeness 1), and alike
+        to the letter (likeness 1) when no two of its words share a stem. When it is surely
+        among the candidates measured, another is chosen only within CLOSE_CALL of it (give
+        or take the rounding of ties). The drawing entry accounts for at most the `share`
+        of the weight it knows; its closeness and, for a text alike to the letter, its
+        likeness are found exactly as `measure` finds them, the text's stems and words
+        being those of its own way of being asked.
+        """
+        stems = profile.asked[n]
+        if not self._surely_measured(stems):
+            return False
+        alike = len(profile.asked_text[n].split()) == len(stems)
+        own = 0.5 * IN_PHRASING + 0.25 + (0.25 if alike else 0.0)
+        likeness = _likeness_to(profile.asked_text[n], drawing) if alike else 1.0
+        best = 0.5 * share + 0.25 * self._closeness_to(stems, drawing) + 0.25 * likeness
+        return best <= own - CLOSE_CALL - 2 * 10**-TIE_DIGITS
+
+    def _closeness_to(self, stems: tuple[str, ...], drawing: EntryProfile) -> float:
+        """`match._closeness` of a one-sentence question read into `stems` (every one known)."""
+        idf = self._index.idf
+        weight = sum(idf[s] for s in stems)
+        best = 0.0
+        for phrasing, phrasing_weight in zip(drawing.asked, drawing.asked_weights, strict=True):
+            shared = sum(idf[s] for s in stems if s in phrasing)
+            best = max(best, shared / (weight + phrasing_weight))
+        return min(1.0, 2.0 * best)
 
     def answer_entry(self, entry_id: str) -> Decision | None:
         """The answer of a chosen covered question (from a suggestion or a menu)."""
@@ -297,6 +406,37 @@ def _read_at_most(raw: str, limit: int) -> tuple[str, bool]:
     text = clean(raw[:window])
     trimmed = len(text) > limit or bool(raw[window:].strip())
     return (text[:limit].rstrip() if trimmed else text), trimmed
+
+
+def _likeness_to(text: str, drawing: EntryProfile) -> float:
+    """`match._likeness` of a question whose words are `text`."""
+    best = process.extractOne(
+        text, drawing.asked_text, scorer=fuzz.token_sort_ratio, processor=None
+    )
+    return best[1] / 100.0 if best else 0.0
+
+
+@lru_cache(maxsize=READ_APART_CACHE)
+def _sentences(text: str) -> int:
+    """How many sentences a text is read as (see `match._asking_sentence`), remembered."""
+    return len(split_chat(text, colon=True))
+
+
+def _cannot_account(terms: int, shared: float, rest: float) -> bool:
+    """Whether a question sharing `shared` of its weight is too little accounted for.
+
+    An entry answers only a question it accounts for enough of (`_accounts_for`), which
+    counts at most the shared words, each weighing at most ASKING_WEIGHT times its weight
+    (in the asking sentence of several) against the weight of the rest.
+    """
+    needed = _by_length(terms, SHORT_COVERAGE, LONG_COVERAGE)
+    return shared * ASKING_WEIGHT < needed * (shared * ASKING_WEIGHT + rest)
+
+
+@lru_cache(maxsize=READ_APART_CACHE)
+def _read_apart(text: str) -> bool:
+    """Whether a text is read in parts, or without what it sets aside (see `may_answer`)."""
+    return bool(set_aside(text)[1]) or len(split_questions(text)) > 1
 
 
 def _suggestion(entry: Entry) -> Suggestion:

@@ -18,10 +18,22 @@ from pathlib import Path
 
 from bot import strings
 from bot.knowledge.age import oldest_first
-from bot.knowledge.files import KNOWLEDGE_FOLDERS, FileRefused, Refusal, read_regular
+from bot.knowledge.files import (
+    KNOWLEDGE_FOLDERS,
+    YAML_FILE_LIMIT,
+    FileRefused,
+    Refusal,
+    read_regular,
+)
 from bot.knowledge.model import Entry, Knowledge, Source, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, Report
-from bot.knowledge.validate import check_entry, check_source, claimant, report_clashes
+from bot.knowledge.validate import (
+    check_entry,
+    check_source,
+    claimant,
+    entry_label,
+    report_clashes,
+)
 from bot.knowledge.vocabulary import VocabularyClaims, check_vocabulary
 from bot.knowledge.yamlfile import YamlDocument, read_yaml
 
@@ -95,6 +107,11 @@ def _read_text(path: Path, report: Report) -> str | None:
     except OSError as error:
         report.add((), strings.Check.UNREADABLE.format(reason=error.strerror or error))
         return None
+    return _decoded(raw, report)
+
+
+def _decoded(raw: bytes, report: Report) -> str | None:
+    """The bytes as UTF-8 text, or None (reported at the line of the first bad byte)."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -204,6 +221,31 @@ def _lines_of(path: Path) -> Mapping[FieldPath, int]:
     """The line of each field of a file read before (for a report that forgot them)."""
     document = _read_document(path, Report(str(path)))
     return {} if document is None else document.lines
+
+
+def load_entry_file(
+    entry_id: str, raw: bytes, sources: Mapping[str, Source]
+) -> tuple[Entry | None, tuple[Problem, ...]]:
+    """The entry a load would read from `entries/<entry_id>.yaml` holding `raw`, or its problems.
+
+    What a whole load checks of one entry file on its own (its size, encoding, YAML and
+    fields, quotes against `sources`), for a writer that changes one file of a snapshot
+    loaded whole: the rules across files are the writer's to check against that snapshot.
+    """
+    report = Report(entry_label(entry_id))
+    text = None
+    if len(raw) > YAML_FILE_LIMIT:
+        refused = FileRefused(Refusal.TOO_LARGE, len(raw), YAML_FILE_LIMIT)
+        report.add((), refusal_message(refused))
+    else:
+        text = _decoded(raw, report)
+    document = read_yaml(text, report) if text is not None else None
+    entry = None
+    if document is not None:
+        report.lines = document.lines
+        entry = check_entry(document.data, report, sources, entry_id)
+    problems = tuple(report.sorted_problems())
+    return (entry if not problems else None), problems
 
 
 def _load_vocabulary(root: Path, problems: list[Problem]) -> dict[str, Vocabulary]:

@@ -67,21 +67,21 @@ _WORD_CHARACTER = re.compile(r"\w")
 
 
 def validate_entry_data(
-    data: Mapping[str, object], knowledge: Knowledge, label: str
+    data: Mapping[str, object],
+    knowledge: Knowledge,
+    label: str,
+    claims: ClaimIndex | None = None,
 ) -> tuple[Entry | None, list[Problem]]:
     """Validate one new or edited entry against a snapshot, as the full check would.
 
     An entry of `knowledge` with the same id is the one being replaced, so it neither
-    counts as a duplicate id nor as a rival claim to its own phrasings.
+    counts as a duplicate id nor as a rival claim to its own phrasings. `claims` is
+    `ClaimIndex.of(knowledge)` when the caller keeps one (made here otherwise).
     """
     report = Report(label)
     entry = check_entry(data, report, knowledge.sources)
     if entry is not None:
-        claims = ClaimIndex()
-        for other in knowledge.entries.values():
-            if other.id != entry.id:
-                claims.add(other, entry_label(other.id))
-        claims.check(entry, report)
+        (claims or ClaimIndex.of(knowledge)).check(entry, report)
     return (entry if not report.problems else None), report.sorted_problems()
 
 
@@ -190,6 +190,31 @@ class ClaimIndex:
 
     def __init__(self) -> None:
         self._owners: dict[str, tuple[str, str, str]] = {}
+
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> ClaimIndex:
+        """The claims of every entry of a snapshot (which, loaded whole, has no clash)."""
+        claims = cls()
+        for entry in knowledge.entries.values():
+            claims.add(entry, entry_label(entry.id))
+        return claims
+
+    def edited(self, old: Entry | None, new: Entry | None) -> ClaimIndex:
+        """A copy with `old`'s claims taken back and `new`'s made (either may be None).
+
+        What an edit of one entry does to the claims of a snapshot, without claiming the
+        texts of every other entry again (75,000 of them at 10,000 entries).
+        """
+        edited = ClaimIndex()
+        edited._owners = dict(self._owners)
+        if old is not None:
+            for _, text in _claims(old):
+                key = claim_key(text)
+                if edited._owners.get(key, ("",))[0] == old.id:
+                    del edited._owners[key]
+        if new is not None:
+            edited.add(new, entry_label(new.id))
+        return edited
 
     def add(self, entry: Entry, label: str) -> None:
         """Record `entry`'s claims (the first claim of a text wins)."""

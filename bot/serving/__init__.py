@@ -49,7 +49,7 @@ def open_services(settings: Settings) -> Services:
 
     Raises `KnowledgeUnavailable` when the knowledge on disk has problems.
     """
-    live, store = open_moderated(settings.knowledge_dir, settings.database_path)
+    live, store = open_moderated(settings.knowledge_dir, settings.database_path, routing=True)
     record = QuestionRecord(settings.database_path, settings.retention_days)
     unanswered = UnansweredQuestions(settings.database_path, lambda: live.engine.lexicon)
     return Services(settings, live, store, record, unanswered)

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine import Engine
+from bot.engine.routing import misroutes_of_saved
 from bot.knowledge.files import Fingerprint, fingerprint, knowledge_lock
 from bot.knowledge.history import ChangeLog
 from bot.knowledge.loader import LoadResult, load_knowledge
-from bot.knowledge.model import Knowledge
+from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.problems import Problem
 from bot.knowledge.store import KnowledgeStore
 from bot.ops.logs import event
@@ -76,6 +77,9 @@ class LiveKnowledge:
         self.root = root
         self._engine_factory = engine_factory
         self.problems: tuple[Problem, ...] = ()
+        # The engine of a write's would-be knowledge, made to check its routing: served as
+        # it is if that write is installed next.
+        self._prepared: Snapshot | None = None
         with knowledge_lock(root):
             self._seen: Fingerprint = fingerprint(self.root)
             self._snapshot = load_snapshot(root, engine_factory)
@@ -90,14 +94,39 @@ class LiveKnowledge:
         """The knowledge being served."""
         return self._snapshot.knowledge
 
-    def install(self, knowledge: Knowledge) -> None:
-        """Serve `knowledge` (already validated), building its engine first (blocks).
+    @property
+    def seen(self) -> Fingerprint:
+        """The fingerprint of the folder when the knowledge served was loaded or written."""
+        return self._seen
 
-        The knowledge store calls this after each write, holding the knowledge lock.
+    def routing_problems(
+        self, before: Knowledge, after: Knowledge, changed: Entry
+    ) -> list[Problem]:
+        """What a write of `changed` (over `before`, leaving `after`) would misroute.
+
+        The knowledge store's entry check: asked of the served engine updated to `after`,
+        which `install` then serves if this write is the one installed, so a write costs
+        one update of the engine and no build.
         """
         with knowledge_lock(self.root):
-            self._snapshot = Snapshot(knowledge, self._engine_for(knowledge))
-            self._seen = fingerprint(self.root)
+            prepared = Snapshot(after, self._engine_for(after))
+            self._prepared = prepared
+        misroutes = misroutes_of_saved(before, prepared.engine, changed)
+        return [misroute.problem() for misroute in misroutes]
+
+    def install(self, knowledge: Knowledge, seen: Fingerprint | None = None) -> None:
+        """Serve `knowledge` (already validated), building its engine first (blocks).
+
+        The knowledge store calls this after each write, holding the knowledge lock, with
+        the fingerprint of the folder it wrote (`seen`; taken here when not given).
+        """
+        with knowledge_lock(self.root):
+            prepared, self._prepared = self._prepared, None
+            if prepared is not None and prepared.knowledge is knowledge:
+                self._snapshot = prepared
+            else:
+                self._snapshot = Snapshot(knowledge, self._engine_for(knowledge))
+            self._seen = fingerprint(self.root) if seen is None else seen
             self.problems = ()
 
     def reload(self) -> LoadResult:
@@ -163,12 +192,18 @@ def open_moderated(
     root: Path,
     database_path: Path,
     engine_factory: Callable[[Knowledge], Engine] | None = None,
+    routing: bool = False,
 ) -> tuple[LiveKnowledge, KnowledgeStore]:
     """The served knowledge and its store, wired so every write is served at once (blocks).
 
-    The store opens first, so a write a crash interrupted is repaired before loading.
+    The store opens first, so a write a crash interrupted is repaired before loading. With
+    `routing`, the store refuses a write whose words would not reach their own entry, or
+    would draw another entry's (`LiveKnowledge.routing_problems`), as moderators' writes are.
     """
     store = KnowledgeStore(root, ChangeLog(database_path))
     live = LiveKnowledge(root, engine_factory)
-    store.subscribe(live.install)
+    store.adopt(live.seen, live.knowledge)
+    if routing:
+        store.entry_check = live.routing_problems
+    store.subscribe(lambda knowledge: live.install(knowledge, store.seen))
     return live, store

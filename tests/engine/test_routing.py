@@ -6,6 +6,7 @@ member would, and names each text that another entry answers, or that no entry a
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -14,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.engine.routing import misroutes, misroutes_of_change
+from bot.engine import Engine
+from bot.engine.routing import misroutes, misroutes_of_change, misroutes_of_saved
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Entry
 from bot.ops.settings import PROJECT_ROOT
-from tests.engine.conftest import FIXTURE_KNOWLEDGE
+from tests.engine.conftest import ARTICLE_KNOWLEDGE, FIXTURE_KNOWLEDGE
 
 ENTRY = "entries/article-10.yaml"
 
@@ -159,3 +161,40 @@ def test_the_engine_says_which_check_keeps_an_entry_from_answering(question, why
 
     engine = Engine(load_knowledge(FIXTURE_KNOWLEDGE).knowledge)
     assert engine.refusal(question, "article-10") == why
+
+
+def article_edits() -> list[Entry]:
+    """Edited article entries, many drawing another entry's texts.
+
+    An entry given another entry's question with its words reversed as a phrasing, given
+    another's first phrasing as its question, or given all another's phrasings.
+    """
+    knowledge = load_knowledge(ARTICLE_KNOWLEDGE).knowledge
+    ids = sorted(knowledge.entries)
+    edits = []
+    for number, entry_id in enumerate(ids[::4]):
+        entry = knowledge.entries[entry_id]
+        other = knowledge.entries[ids[(number * 7 + 3) % len(ids)]]
+        reversed_question = " ".join(reversed(other.question.rstrip("?").split()))
+        first = (*other.phrasings, other.question)[0]
+        edits += [
+            dataclasses.replace(entry, phrasings=(*entry.phrasings, reversed_question)),
+            dataclasses.replace(
+                entry, question=f"{first}?", phrasings=(*entry.phrasings, entry.question)
+            ),
+            dataclasses.replace(entry, phrasings=(*entry.phrasings, *other.phrasings)),
+        ]
+    return edits
+
+
+@pytest.mark.parametrize("edited", article_edits(), ids=lambda edited: edited.id)
+def test_an_edit_is_judged_as_asking_every_text_would_judge_it(article_engine, edited):
+    knowledge = article_engine.knowledge
+    saved = dataclasses.replace(knowledge, entries={**knowledge.entries, edited.id: edited})
+    engine = Engine(saved)
+
+    every_text = [
+        m for m in misroutes(saved, engine=engine) if edited.id in (m.entry_id, m.reached)
+    ]
+
+    assert misroutes_of_saved(knowledge, engine, edited) == every_text

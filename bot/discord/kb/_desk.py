@@ -37,10 +37,7 @@ from bot.discord.kb._render import (
 )
 from bot.discord.kb._ui import Actions, EntryModal, Press, fits_form
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
-from bot.engine.routing import change_problems, phrasing_problems
 from bot.knowledge.history import Action, Actor
-from bot.knowledge.model import Knowledge
-from bot.knowledge.problems import Problem
 from bot.knowledge.serialise import data_to_yaml
 from bot.knowledge.store import Applied, Conflict, Refused, StoredEntry, WriteResult
 from bot.knowledge.validate import quote_warnings
@@ -161,28 +158,8 @@ class Desk:
     # Writing
 
     def add_phrasing(self, entry_id: str, text: str, actor: Actor) -> Callable[[], WriteResult]:
-        """Adding a phrasing, refused when the words would reach another entry."""
-        return self.routed(
-            partial(self.store.add_phrasing, entry_id, text, actor),
-            partial(phrasing_problems, entry_id=entry_id, phrasing=text),
-        )
-
-    def routed(
-        self,
-        work: Callable[[], WriteResult],
-        problems_of: Callable[[Knowledge], list[Problem]],
-    ) -> Callable[[], WriteResult]:
-        """`work`, refused before it writes when its words would not reach their entry.
-
-        `python -m bot check` would fail after such a write, so it is refused like any
-        other check problem, naming the entry the words reach instead.
-        """
-
-        def checked() -> WriteResult:
-            problems = problems_of(self.live.knowledge)
-            return Refused(tuple(problems)) if problems else work()
-
-        return checked
+        """Adding a phrasing (refused by the store's routing check if it reaches another entry)."""
+        return partial(self.store.add_phrasing, entry_id, text, actor)
 
     async def write(
         self,
@@ -268,10 +245,7 @@ class Desk:
         data = entry_data(form, new_id)
         applied = await self.write(
             interaction,
-            self.routed(
-                partial(self.store.add_entry, data, actor_of(interaction)),
-                partial(change_problems, data=data),
-            ),
+            partial(self.store.add_entry, data, actor_of(interaction)),
             Action.ADD,
             retry=lambda pressed: self.open_add(pressed, form, entry_id, after_saved),
             yours=Yours(new_id, data_to_yaml(data)),
@@ -304,10 +278,7 @@ class Desk:
         data = entry_data(form, entry_id)
         await self.write(
             interaction,
-            self.routed(
-                partial(self.store.edit_entry, entry_id, data, version, actor_of(interaction)),
-                partial(change_problems, data=data),
-            ),
+            partial(self.store.edit_entry, entry_id, data, version, actor_of(interaction)),
             Action.EDIT,
             retry=lambda pressed: self._send_edit_form(pressed, entry_id, form, version),
             yours=Yours(entry_id, data_to_yaml(data)),

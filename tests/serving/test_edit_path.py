@@ -1,0 +1,195 @@
+"""A moderator's write checks and serves only what it changed, with a whole load's outcomes.
+
+The store checks an entry's write against the snapshot it last loaded, reading back only the
+file it writes, and the routing check asks the served engine updated to the would-be
+knowledge, which is then served as it is. Each kind of write must leave exactly what a full
+reload of the folder gives, and each refusal must name exactly the problems the whole checks
+find (`validate_entry_data` against a fresh load, every text asked of an engine built whole).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.routing import misroutes
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import Entry, Knowledge
+from bot.knowledge.serialise import entry_to_data, entry_to_yaml
+from bot.knowledge.store import Applied, KnowledgeStore, Refused
+from bot.knowledge.validate import entry_label, validate_entry_data
+from bot.serving.live import LiveKnowledge, open_moderated
+from bot.strings import Check
+from tests.engine.conftest import FIXTURE_KNOWLEDGE
+from tests.knowledge.store_helpers import ALICE
+
+ARTICLE = "article-10"
+RUTTE = "rutte-warning"
+PFP = "kosovo-outside-pfp"
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> tuple[LiveKnowledge, KnowledgeStore]:
+    """The engine's fixture knowledge, copied, served and written as moderators write it."""
+    root = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, root)
+    return open_moderated(root, tmp_path / "db.sqlite3", routing=True)
+
+
+def data_of(store: KnowledgeStore, entry_id: str, **changes: object) -> dict[str, object]:
+    return {**entry_to_data(store.read_entry(entry_id).entry), **changes}
+
+
+def version_of(store: KnowledgeStore, entry_id: str) -> str:
+    return store.read_entry(entry_id).version
+
+
+def own_texts(knowledge: Knowledge) -> list[str]:
+    return [t for e in knowledge.entries.values() for t in (e.question, *e.phrasings)]
+
+
+def answers(engine: Engine, texts: list[str]) -> list[str | None]:
+    return [d.entry.id if d.entry else None for d in map(engine.decide, texts)]
+
+
+def new_entry(store: KnowledgeStore) -> dict[str, object]:
+    return data_of(
+        store,
+        RUTTE,
+        id="rutte-second-warning",
+        question="Did Rutte warn allies a second time?",
+        phrasings=["second rutte warning"],
+    )
+
+
+WRITES: dict[str, Callable[[KnowledgeStore], object]] = {
+    "add entry": lambda store: store.add_entry(new_entry(store), ALICE),
+    "edit entry": lambda store: store.edit_entry(
+        RUTTE,
+        data_of(store, RUTTE, answer="Mark Rutte warned that Russia has brought war back."),
+        version_of(store, RUTTE),
+        ALICE,
+    ),
+    "remove entry": lambda store: store.remove_entry(RUTTE, ALICE, version_of(store, RUTTE)),
+    "add phrasing": lambda store: store.add_phrasing(RUTTE, "rutte on russia", ALICE),
+    "remove phrasing": lambda store: store.remove_phrasing(RUTTE, "rutte warning russia", ALICE),
+}
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_each_kind_of_write_serves_what_a_full_reload_of_the_folder_gives(served, write):
+    live, store = served
+
+    assert isinstance(write(store), Applied)
+
+    reloaded = load_knowledge(live.root).knowledge
+    assert live.knowledge == reloaded
+    assert list(live.knowledge.entries) == list(reloaded.entries)
+    texts = own_texts(reloaded)
+    assert answers(live.engine, texts) == answers(Engine(reloaded), texts)
+    assert not live.changed_on_disk()
+
+
+def whole_check(knowledge: Knowledge, data: dict[str, object]) -> tuple[object, ...]:
+    """The problems of saving `data` found the whole way: a fresh claims list, every text asked."""
+    entry, problems = validate_entry_data(data, knowledge, entry_label(str(data["id"])))
+    if entry is None:
+        return tuple(problems)
+    grown = dataclasses.replace(knowledge, entries={**knowledge.entries, entry.id: entry})
+    found = misroutes(grown, engine=Engine(grown))
+    return tuple(m.problem() for m in found if entry.id in (m.entry_id, m.reached))
+
+
+def with_phrasing(entry: Entry, phrasing: str) -> dict[str, object]:
+    return entry_to_data(dataclasses.replace(entry, phrasings=(*entry.phrasings, phrasing)))
+
+
+def another_entrys_question(store: KnowledgeStore) -> tuple[Callable[[], object], dict]:
+    data = {**new_entry(store), "question": store.read_entry(PFP).entry.question}
+    return (lambda: store.add_entry(data, ALICE)), data
+
+
+def a_phrasing_another_entry_claims(store: KnowledgeStore) -> tuple[Callable[[], object], dict]:
+    data = with_phrasing(store.read_entry(ARTICLE).entry, "rutte warning russia")
+    return (lambda: store.add_phrasing(ARTICLE, "rutte warning russia", ALICE)), data
+
+
+def a_misquote(store: KnowledgeStore) -> tuple[Callable[[], object], dict]:
+    data = data_of(store, RUTTE)
+    data["citations"] = [{**data["citations"][0], "quote": "Mark Rutte warned about China"}]
+    version = version_of(store, RUTTE)
+    return (lambda: store.edit_entry(RUTTE, data, version, ALICE)), data
+
+
+def a_phrasing_another_entry_answers(store: KnowledgeStore) -> tuple[Callable[[], object], dict]:
+    data = with_phrasing(store.read_entry(ARTICLE).entry, "kosovo pfp")
+    return (lambda: store.add_phrasing(ARTICLE, "kosovo pfp", ALICE)), data
+
+
+def a_question_drawing_another_entrys_phrasing(
+    store: KnowledgeStore,
+) -> tuple[Callable[[], object], dict]:
+    data = data_of(store, ARTICLE, question="What did Rutte warn about Russia?")
+    version = version_of(store, ARTICLE)
+    return (lambda: store.edit_entry(ARTICLE, data, version, ALICE)), data
+
+
+REFUSALS = (
+    another_entrys_question,
+    a_phrasing_another_entry_claims,
+    a_misquote,
+    a_phrasing_another_entry_answers,
+    a_question_drawing_another_entrys_phrasing,
+)
+
+
+@pytest.mark.parametrize("refusal", REFUSALS, ids=[r.__name__ for r in REFUSALS])
+def test_a_refused_write_names_the_problems_the_whole_checks_find_and_changes_nothing(
+    served, refusal
+):
+    live, store = served
+    store.add_phrasing(RUTTE, "rutte on russia", ALICE)
+    write, data = refusal(store)
+    before = {p: p.read_bytes() for p in sorted((live.root / "entries").iterdir())}
+    serving = live.knowledge
+    expected = whole_check(load_knowledge(live.root).knowledge, data)
+
+    result = write()
+
+    assert expected
+    assert result == Refused(expected)
+    assert {p: p.read_bytes() for p in sorted((live.root / "entries").iterdir())} == before
+    assert live.knowledge is serving
+
+
+def test_a_hand_edit_since_the_last_write_is_seen_by_the_next_write(served):
+    live, store = served
+    store.add_phrasing(RUTTE, "rutte on russia", ALICE)
+    path = live.root / "entries" / f"{PFP}.yaml"
+    entry = store.read_entry(PFP).entry
+    hand_edited = dataclasses.replace(entry, phrasings=(*entry.phrasings, "pfp and kosovo"))
+    path.write_text(entry_to_yaml(hand_edited), "utf-8")
+
+    result = store.add_phrasing(ARTICLE, "pfp and kosovo", ALICE)
+
+    claimed = Check.CLAIMED.format(
+        value="pfp and kosovo", other=Check.A_PHRASING, entry=PFP, file=entry_label(PFP)
+    )
+    assert [(p.file, p.message) for p in result.problems] == [(entry_label(ARTICLE), claimed)]
+
+
+def test_removing_the_last_entry_is_refused_as_a_load_of_the_emptied_folder_would_be(served):
+    live, store = served
+    *others, last = live.knowledge.entries
+    for entry_id in others:
+        assert isinstance(store.remove_entry(entry_id, ALICE), Applied)
+
+    result = store.remove_entry(last, ALICE)
+
+    assert [(p.file, p.message) for p in result.problems] == [("entries", Check.NO_ENTRIES)]
+    assert list(live.knowledge.entries) == [last]
