@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 from bot.engine.learnt import (
     WORD,
     defined_acronyms,
+    folded_word,
     learnt_vocabulary,
     lone_capitalised,
     speaker_name,
@@ -437,8 +438,12 @@ def _quoted_lowercase_words(text: str) -> tuple[str, ...]:
 
 
 def _lowercase_words(text: str) -> tuple[str, ...]:
-    """The folded words `text` writes in lowercase."""
-    return tuple(fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split())
+    """The folded words `text` writes in lowercase.
+
+    Folding works within words, so each written word is folded alone, and remembered: an
+    entry's words recur across the knowledge.
+    """
+    return tuple(w for t in WORD.findall(text) if t[0].islower() for w in folded_word(t))
 
 
 def _same(entry: Entry, other: Entry) -> bool:
@@ -519,11 +524,13 @@ def _profile(
     are sorted, so whatever sums over them sums in the same order at every start (a set's
     order follows Python's string hashing, which does not).
     """
-    asked_folded = tuple(_asked_folded(lexicon, entry))
+    asked = (entry.question, *entry.phrasings)
+    folds = [fold(text) for text in asked]
+    asked_folded = tuple(lexicon.apply_aliases(folded) for folded in folds)
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
-    asked = tuple(tuple(sorted({stem(w) for w in words})) for words in asked_words)
+    phrasings = tuple(tuple(sorted({stem(w) for w in words})) for words in asked_words)
     where: dict[str, list[int]] = defaultdict(list)
-    for i, phrasing in enumerate(asked):
+    for i, phrasing in enumerate(phrasings):
         for term in phrasing:
             where[term].append(i)
     statement, stated_folded = _statement(lexicon, entry)
@@ -532,19 +539,19 @@ def _profile(
     profile = EntryProfile(
         entry=entry,
         lexicon=lexicon,
-        asked=asked,
+        asked=phrasings,
         asked_folded=asked_folded,
-        core=_core(asked),
+        core=_core(phrasings),
         known=_known(stated, where, share),
         stated=tuple(sorted(stated)),
         states_date=states_a_date(statement),
         states_count=states_a_count(statement),
         states_reason=states_a_reason(statement)
-        or any(lexicon.asks_why(text) for text in entry.phrasings),
+        or any(map(lexicon.asks_why, entry.phrasings, folds[1:])),
         states_origin=states_an_origin(statement),
         states_future=states_a_future(statement),
-        negative=lexicon.is_negative(entry.question),
-        held=share(tuple(sorted({stem(w) for w in lexicon.holders(stated_folded)}))),
+        negative=lexicon.says_negative(asked_folded[0].split()),
+        held=share(tuple(sorted({stem(w) for w in lexicon.near_names(stated_words)}))),
         voices=share(_voices(lexicon, entry, stated_folded, stem)),
         speakers=share(_speaker_names(lexicon, entry, stem)),
     )
@@ -559,11 +566,6 @@ def _known(
     for term, phrasings in where.items():
         known[term] = share(tuple(phrasings))
     return known
-
-
-def _asked_folded(lexicon: Lexicon, entry: Entry) -> list[str]:
-    """The entry's question and phrasings, folded with aliases resolved."""
-    return [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
 
 
 def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
