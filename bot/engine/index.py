@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 from bot.engine.learnt import (
     WORD,
     defined_acronyms,
+    folded_word,
     learnt_vocabulary,
     lone_capitalised,
     speaker_name,
@@ -57,6 +58,12 @@ _T = TypeVar("_T", bound=Hashable)
 _DERIVED_CACHE = 4096
 # A stem in this many of an entry's phrasings is part of what the entry is about.
 CORE_PHRASINGS = 2
+# A stem in at least this many entries, and this share of them, has its presence in every
+# entry laid out in one array (see `Index.presence`). Such a stem only ever re-weighs the
+# entries a question's rarer words found (match.POSTINGS_BUDGET); the array holds a byte
+# per entry, no more than its postings' own room at that share.
+DENSE_POSTINGS = 1000
+DENSE_SHARE = 8
 
 
 def content_words(lexicon: Lexicon, text: str) -> list[str]:
@@ -162,6 +169,8 @@ class Index:
         }
         self.profiles: tuple[EntryProfile, ...] = tuple(_weighed(p, self.idf) for p in profiles)
         self.position = {p.entry.id: i for i, p in enumerate(self.profiles)}
+        self.presence: dict[str, bytes] = {}
+        self._lay_out(self.postings)
         self._list_asked()
         self.unknown_weight = math.log(1.0 + count)
         self._words_by_length = _words_by_length(self.lexicon, self._word_counts)
@@ -195,6 +204,36 @@ class Index:
         edited._reread(knowledge, touched)
         return edited
 
+    def _lay_out(self, terms: Iterable[str], reread: Iterable[int] = ()) -> None:
+        """Make again the presence arrays of `terms` (see `presence`), or drop them.
+
+        `presence[stem][position]` is 2 where the entry at `position` is asked with the
+        stem, 1 where it only states it, 0 where it has not: a question's common words
+        re-weigh a hundred entries each, and a byte in one array is read much faster than
+        a look-up in each of a hundred entries' tables spread over the memory. An array
+        already made is copied with only the `reread` entries' bytes made again.
+        """
+        count = len(self.profiles)
+        dense = max(DENSE_POSTINGS, count // DENSE_SHARE)
+        for term in terms:
+            postings = self.postings.get(term, ())
+            if len(postings) < dense:
+                self.presence.pop(term, None)
+                continue
+            if term in self.presence:
+                present = bytearray(self.presence[term])
+                for position in reread:
+                    asked = self.profiles[position].known.get(term)
+                    present[position] = 0 if asked is None else 2 if asked else 1
+                self.presence[term] = bytes(present)
+                continue
+            present = bytearray(count)
+            for position in postings:
+                present[position] = 1
+            for position in self.asked_postings[term]:
+                present[position] = 2
+            self.presence[term] = bytes(present)
+
     def _reads_alike(self, knowledge: Knowledge, touched: set[str]) -> bool:
         """Whether the edit leaves the lexicon as it is."""
         return (
@@ -217,8 +256,9 @@ class Index:
         """Read the touched entries again and redo what depends on the words they changed."""
         profiles = list(self.profiles)
         self.postings, self.asked_postings = dict(self.postings), dict(self.asked_postings)
-        self.idf = dict(self.idf)
+        self.idf, self.presence = dict(self.idf), dict(self.presence)
         changed: set[str] = set()
+        moved: set[str] = set()
         reread = {self.position[entry_id] for entry_id in touched}
         old_words, new_words = [], []
         stems = _Stems(self.kept_names)
@@ -228,6 +268,7 @@ class Index:
             old_words.append(self._read(old.entry, stems)[1])
             new_words.append(words)
             changed |= self._repost(position, old, profile)
+            moved.update(old.known, profile.known)
             self._relist_asked(profile, position)
             profiles[position] = profile
         count = max(len(profiles), 1)
@@ -246,6 +287,7 @@ class Index:
         for position in reread:
             profiles[position] = _weighed(profiles[position], self.idf)
         self.profiles = tuple(profiles)
+        self._lay_out(moved, reread)
         word_counts = _recounted(self._word_counts, old_words, new_words)
         added = {w for words in new_words for w in words if w not in self._word_counts}
         removed = {w for words in old_words for w in words if w not in word_counts}
@@ -437,8 +479,12 @@ def _quoted_lowercase_words(text: str) -> tuple[str, ...]:
 
 
 def _lowercase_words(text: str) -> tuple[str, ...]:
-    """The folded words `text` writes in lowercase."""
-    return tuple(fold(" ".join(t for t in WORD.findall(text) if t[0].islower())).split())
+    """The folded words `text` writes in lowercase.
+
+    Folding works within words, so each written word is folded alone, and remembered: an
+    entry's words recur across the knowledge.
+    """
+    return tuple(w for t in WORD.findall(text) if t[0].islower() for w in folded_word(t))
 
 
 def _same(entry: Entry, other: Entry) -> bool:
@@ -519,11 +565,13 @@ def _profile(
     are sorted, so whatever sums over them sums in the same order at every start (a set's
     order follows Python's string hashing, which does not).
     """
-    asked_folded = tuple(_asked_folded(lexicon, entry))
+    asked = (entry.question, *entry.phrasings)
+    folds = [fold(text) for text in asked]
+    asked_folded = tuple(lexicon.apply_aliases(folded) for folded in folds)
     asked_words = [_without_stopwords(folded) for folded in asked_folded]
-    asked = tuple(tuple(sorted({stem(w) for w in words})) for words in asked_words)
+    phrasings = tuple(tuple(sorted({stem(w) for w in words})) for words in asked_words)
     where: dict[str, list[int]] = defaultdict(list)
-    for i, phrasing in enumerate(asked):
+    for i, phrasing in enumerate(phrasings):
         for term in phrasing:
             where[term].append(i)
     statement, stated_folded = _statement(lexicon, entry)
@@ -532,19 +580,19 @@ def _profile(
     profile = EntryProfile(
         entry=entry,
         lexicon=lexicon,
-        asked=asked,
+        asked=phrasings,
         asked_folded=asked_folded,
-        core=_core(asked),
+        core=_core(phrasings),
         known=_known(stated, where, share),
         stated=tuple(sorted(stated)),
         states_date=states_a_date(statement),
         states_count=states_a_count(statement),
         states_reason=states_a_reason(statement)
-        or any(lexicon.asks_why(text) for text in entry.phrasings),
+        or any(map(lexicon.asks_why, entry.phrasings, folds[1:])),
         states_origin=states_an_origin(statement),
         states_future=states_a_future(statement),
-        negative=lexicon.is_negative(entry.question),
-        held=share(tuple(sorted({stem(w) for w in lexicon.holders(stated_folded)}))),
+        negative=lexicon.says_negative(asked_folded[0].split()),
+        held=share(tuple(sorted({stem(w) for w in lexicon.near_names(stated_words)}))),
         voices=share(_voices(lexicon, entry, stated_folded, stem)),
         speakers=share(_speaker_names(lexicon, entry, stem)),
     )
@@ -559,11 +607,6 @@ def _known(
     for term, phrasings in where.items():
         known[term] = share(tuple(phrasings))
     return known
-
-
-def _asked_folded(lexicon: Lexicon, entry: Entry) -> list[str]:
-    """The entry's question and phrasings, folded with aliases resolved."""
-    return [lexicon.apply_aliases(fold(t)) for t in (entry.question, *entry.phrasings)]
 
 
 def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:

@@ -139,7 +139,7 @@ def lone_capitalised(text: str) -> tuple[str, ...]:
             continue
         if _capital_beside(tokens, i, -1) or _capital_beside(tokens, i, 1):
             continue
-        found += _folded_word(token.group())
+        found += folded_word(token.group())
     return tuple(found)
 
 
@@ -169,6 +169,6 @@ def _lowercase_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=_WORD_CACHE)
-def _folded_word(word: str) -> tuple[str, ...]:
+def folded_word(word: str) -> tuple[str, ...]:
     """The folded words of one written word, remembered: names recur in every entry."""
     return tuple(fold(word).split())

@@ -389,14 +389,22 @@ def _rescore(
 ) -> None:
     """Add to the entries at `positions` the common words they have, doubled where asked.
 
-    Entry by entry, each word's half weight worked out once: the same sums, in the same order.
+    Word by word, each word's half weight worked out once, so each entry's sum is added up
+    in the words' order. A word with a presence array (most common words) is read there;
+    another in each entry's own table.
     """
-    halves = [(term.stem, term.weight * term.match / 2) for term in common]
-    for position in positions:
-        profile = index.profiles[position]
-        known = profile.known
-        for stem_, half in halves:
-            asked = known.get(stem_)
+    profiles, presence = index.profiles, index.presence
+    for term in common:
+        half = term.weight * term.match / 2
+        present = presence.get(term.stem)
+        if present is not None:
+            for position in positions:
+                times = present[position]
+                if times:
+                    scores[position] += half * times
+            continue
+        for position in positions:
+            asked = profiles[position].known.get(term.stem)
             if asked is not None:
                 scores[position] += half * (2 if asked else 1)
 

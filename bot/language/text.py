@@ -27,13 +27,19 @@ _CYRILLIC = dict(
 _LATIN_EXTRA = {"đ": "dj", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "ı": "i"}
 _APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}
 _FOLD_TABLE = str.maketrans({**_CYRILLIC, **_LATIN_EXTRA, **_APOSTROPHES})
+# Whether a text has a character the table changes: a text in a Latin alphabet with
+# diacritics (most non-ASCII text) has none, and `str.translate` with a table costs a
+# look-up per character where one search finds there is nothing to translate.
+_TRANSLATED = re.compile(
+    "[" + re.escape("".join({**_CYRILLIC, **_LATIN_EXTRA, **_APOSTROPHES})) + "]"
+)
 _COMBINING_MARKS = re.compile(
     r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
 )
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
 _NEGATION = re.compile(r"n't\b")
 _POSSESSIVE = re.compile(r"'s\b")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORD_RUN = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 _ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
 # Endings removed by the light stemmer, longest first: those that make a word of another
@@ -88,7 +94,8 @@ def fold(text: str) -> str:
     """Lowercase plain-Latin form of `text` with punctuation turned into spaces, % a word."""
     lowered = text.casefold()
     if not lowered.isascii():
-        lowered = lowered.translate(_FOLD_TABLE)
+        if _TRANSLATED.search(lowered):
+            lowered = lowered.translate(_FOLD_TABLE)
         lowered = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", lowered))
     if "." in lowered:
         lowered = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
@@ -96,7 +103,9 @@ def fold(text: str) -> str:
         lowered = lowered.replace("%", " percent ")
     if "'" in lowered:
         lowered = _POSSESSIVE.sub("", _NEGATION.sub(" not", lowered))
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip()
+    # Every run of other characters becomes one space, none at either end: the runs of
+    # letters and digits joined by single spaces, in one pass.
+    return " ".join(_WORD_RUN.findall(lowered))
 
 
 @lru_cache(maxsize=STEM_CACHE)
