@@ -91,10 +91,18 @@ def test_a_set_is_scored_on_the_knowledge_of_the_sources_it_was_written_from(tmp
 
 def test_every_listed_question_set_names_the_sources_it_was_written_from():
     listed = bench.question_sets(bench.QUESTION_SETS)
-    paths = {path for path, _ in listed}
+    paths = {listed_set.path for listed_set in listed}
     assert bench.OWN_QUESTIONS.resolve() in paths
     assert all(path.parent.name in ("engine", "heldout", "growth", "eval") for path in paths)
-    assert all(sources is None or sources for _, sources in listed)
+    assert all(listed_set.sources is None or listed_set.sources for listed_set in listed)
+
+
+def test_every_listed_question_set_has_the_floors_printed_beside_its_scores():
+    listed = bench.question_sets(bench.QUESTION_SETS)
+    assert all("in-scope >= " in listed_set.floors for listed_set in listed)
+    day_one = [s for s in listed if s.sources is None]
+    assert day_one
+    assert all("in-scope >= 90 %" in s.floors for s in day_one)
 
 
 def test_bench_prints_the_time_of_one_entrys_edit_with_its_floor(engine):
