@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.compound import decide_compound, split_questions
+from bot.engine.compound import MAX_QUESTIONS, decide_compound, split_questions
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.index import EntryProfile, Index
 from bot.engine.lexicon import Lexicon, set_aside
@@ -25,6 +26,7 @@ from bot.engine.match import (
     IN_PHRASING,
     RESCORED,
     Measure,
+    Question,
     asking_window,
     candidates,
     measure,
@@ -107,6 +109,26 @@ class Engine:
         except Exception as error:  # a reply must never fail: abstain and let the log tell
             event(log, "engine_error", logging.ERROR, error=type(error).__name__)
             return Decision(question="", answered=False, score=0.0)
+
+    def answers_with(self, question: str, entry_id: str) -> bool:
+        """Whether `decide(question)` answers with the entry `entry_id`, measuring only if needed.
+
+        A question decided whole (not as several, see `decide_compound`) is answered only
+        by one of its candidates, so when the entry is not among them the answer is known
+        without measuring any. Anything else, or an error on the way, is decided in full.
+        """
+        text = question.strip()
+        if len(text) <= READ_WINDOW and 2 <= len(split_questions(text)) <= MAX_QUESTIONS:
+            decision = self.decide(question)
+        else:
+            try:
+                retrieved = self._retrieved(question)
+                if self._index.position.get(entry_id) not in retrieved.candidates:
+                    return False
+                decision = self._decided(retrieved)
+            except Exception:  # decided in full, as a reply is, so it fails the same way
+                decision = self.decide(question)
+        return decision.entry is not None and decision.entry.id == entry_id
 
     def refusal(self, question: str, entry_id: str) -> str:
         """Why this entry does not answer `question`: the first check it fails, as a code.
@@ -271,11 +293,19 @@ class Engine:
         ]
 
     def _decide(self, raw: str) -> Decision:
+        return self._decided(self._retrieved(raw))
+
+    def _retrieved(self, raw: str) -> _Retrieved:
+        """The question read, as `_decide` reads it, and its candidates."""
         text, trimmed = _read_at_most(str(raw), MAX_QUESTION_CHARS)
         question = read_question(self._index, asking_window(text, READ_WINDOW))
+        return _Retrieved(text, trimmed, question, candidates(self._index, question))
+
+    def _decided(self, retrieved: _Retrieved) -> Decision:
+        """The decision among the candidates found: the best one measured, or none."""
+        text, trimmed, question = retrieved.text, retrieved.trimmed, retrieved.question
         measures = sorted(
-            (measure(self._index, question, p) for p in candidates(self._index, question)),
-            key=_rank,
+            (measure(self._index, question, p) for p in retrieved.candidates), key=_rank
         )
         chosen = _choose([m for m in measures if not m.about_aside], len(question.terms))
         if chosen is not None:
@@ -325,6 +355,16 @@ class Engine:
             published=source.published,
             url=source.url,
         )
+
+
+@dataclass(frozen=True)
+class _Retrieved:
+    """A question as `Engine._decide` reads it, with the entries retrieval found for it."""
+
+    text: str
+    trimmed: bool
+    question: Question
+    candidates: list[int]
 
 
 def _rank(measure: Measure) -> tuple[float, bool]:
