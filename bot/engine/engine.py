@@ -30,7 +30,9 @@ from bot.engine.match import (
     asking_window,
     candidates,
     measure,
+    ranked,
     read_question,
+    shortlist,
 )
 from bot.knowledge.model import Entry, Knowledge
 from bot.language.sentences import split_chat
@@ -114,18 +116,24 @@ class Engine:
         """Whether `decide(question)` answers with the entry `entry_id`, measuring only if needed.
 
         A question decided whole (not as several, see `decide_compound`) is answered only
-        by one of its candidates, so when the entry is not among them the answer is known
-        without measuring any. Anything else, or an error on the way, is decided in full.
+        by one of its candidates, taken from its shortlist, so when the entry is not on the
+        shortlist, or not among the candidates, the answer is known without ranking or
+        measuring any. Anything else, or an error on the way, is decided in full.
         """
         text = question.strip()
         if len(text) <= READ_WINDOW and 2 <= len(split_questions(text)) <= MAX_QUESTIONS:
             decision = self.decide(question)
         else:
+            position = self._index.position.get(entry_id)
             try:
-                retrieved = self._retrieved(question)
-                if self._index.position.get(entry_id) not in retrieved.candidates:
+                read = self._read(question)
+                shortlisted, scores = shortlist(self._index, read.question)
+                if position not in shortlisted:
                     return False
-                decision = self._decided(retrieved)
+                found = ranked(self._index, read.question, shortlisted, scores)
+                if position not in found:
+                    return False
+                decision = self._decided(read, found)
             except Exception:  # decided in full, as a reply is, so it fails the same way
                 decision = self.decide(question)
         return decision.entry is not None and decision.entry.id == entry_id
@@ -293,20 +301,18 @@ class Engine:
         ]
 
     def _decide(self, raw: str) -> Decision:
-        return self._decided(self._retrieved(raw))
+        read = self._read(raw)
+        return self._decided(read, candidates(self._index, read.question))
 
-    def _retrieved(self, raw: str) -> _Retrieved:
-        """The question read, as `_decide` reads it, and its candidates."""
+    def _read(self, raw: str) -> _Read:
+        """The question as `_decide` reads it: cut, and read within its asking window."""
         text, trimmed = _read_at_most(str(raw), MAX_QUESTION_CHARS)
-        question = read_question(self._index, asking_window(text, READ_WINDOW))
-        return _Retrieved(text, trimmed, question, candidates(self._index, question))
+        return _Read(text, trimmed, read_question(self._index, asking_window(text, READ_WINDOW)))
 
-    def _decided(self, retrieved: _Retrieved) -> Decision:
-        """The decision among the candidates found: the best one measured, or none."""
-        text, trimmed, question = retrieved.text, retrieved.trimmed, retrieved.question
-        measures = sorted(
-            (measure(self._index, question, p) for p in retrieved.candidates), key=_rank
-        )
+    def _decided(self, read: _Read, found: list[int]) -> Decision:
+        """The decision among the candidates `found`: the best one measured, or none."""
+        text, trimmed, question = read.text, read.trimmed, read.question
+        measures = sorted((measure(self._index, question, p) for p in found), key=_rank)
         chosen = _choose([m for m in measures if not m.about_aside], len(question.terms))
         if chosen is not None:
             close = tuple(
@@ -358,13 +364,12 @@ class Engine:
 
 
 @dataclass(frozen=True)
-class _Retrieved:
-    """A question as `Engine._decide` reads it, with the entries retrieval found for it."""
+class _Read:
+    """A question as `Engine._decide` reads it: the text kept, whether cut, and its reading."""
 
     text: str
     trimmed: bool
     question: Question
-    candidates: list[int]
 
 
 def _rank(measure: Measure) -> tuple[float, bool]:
