@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.compound import decide_compound, split_questions
+from bot.engine.compound import MAX_QUESTIONS, decide_compound, split_questions
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.index import EntryProfile, Index
 from bot.engine.lexicon import Lexicon, set_aside
@@ -25,10 +26,13 @@ from bot.engine.match import (
     IN_PHRASING,
     RESCORED,
     Measure,
+    Question,
     asking_window,
     candidates,
     measure,
+    ranked,
     read_question,
+    shortlist,
 )
 from bot.knowledge.model import Entry, Knowledge
 from bot.language.sentences import split_chat
@@ -107,6 +111,32 @@ class Engine:
         except Exception as error:  # a reply must never fail: abstain and let the log tell
             event(log, "engine_error", logging.ERROR, error=type(error).__name__)
             return Decision(question="", answered=False, score=0.0)
+
+    def answers_with(self, question: str, entry_id: str) -> bool:
+        """Whether `decide(question)` answers with the entry `entry_id`, measuring only if needed.
+
+        A question decided whole (not as several, see `decide_compound`) is answered only
+        by one of its candidates, taken from its shortlist, so when the entry is not on the
+        shortlist, or not among the candidates, the answer is known without ranking or
+        measuring any. Anything else, or an error on the way, is decided in full.
+        """
+        text = question.strip()
+        if len(text) <= READ_WINDOW and 2 <= len(split_questions(text)) <= MAX_QUESTIONS:
+            decision = self.decide(question)
+        else:
+            position = self._index.position.get(entry_id)
+            try:
+                read = self._read(question)
+                shortlisted, scores = shortlist(self._index, read.question)
+                if position not in shortlisted:
+                    return False
+                found = ranked(self._index, read.question, shortlisted, scores)
+                if position not in found:
+                    return False
+                decision = self._decided(read, found)
+            except Exception:  # decided in full, as a reply is, so it fails the same way
+                decision = self.decide(question)
+        return decision.entry is not None and decision.entry.id == entry_id
 
     def refusal(self, question: str, entry_id: str) -> str:
         """Why this entry does not answer `question`: the first check it fails, as a code.
@@ -271,12 +301,18 @@ class Engine:
         ]
 
     def _decide(self, raw: str) -> Decision:
+        read = self._read(raw)
+        return self._decided(read, candidates(self._index, read.question))
+
+    def _read(self, raw: str) -> _Read:
+        """The question as `_decide` reads it: cut, and read within its asking window."""
         text, trimmed = _read_at_most(str(raw), MAX_QUESTION_CHARS)
-        question = read_question(self._index, asking_window(text, READ_WINDOW))
-        measures = sorted(
-            (measure(self._index, question, p) for p in candidates(self._index, question)),
-            key=_rank,
-        )
+        return _Read(text, trimmed, read_question(self._index, asking_window(text, READ_WINDOW)))
+
+    def _decided(self, read: _Read, found: list[int]) -> Decision:
+        """The decision among the candidates `found`: the best one measured, or none."""
+        text, trimmed, question = read.text, read.trimmed, read.question
+        measures = sorted((measure(self._index, question, p) for p in found), key=_rank)
         chosen = _choose([m for m in measures if not m.about_aside], len(question.terms))
         if chosen is not None:
             close = tuple(
@@ -325,6 +361,15 @@ class Engine:
             published=source.published,
             url=source.url,
         )
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A question as `Engine._decide` reads it: the text kept, whether cut, and its reading."""
+
+    text: str
+    trimmed: bool
+    question: Question
 
 
 def _rank(measure: Measure) -> tuple[float, bool]:

@@ -353,6 +353,14 @@ def candidates(index: Index, question: Question) -> list[int]:
     re-weigh the best entries found so far, so a word in most entries costs little. Among
     entries sharing the same words, the one asked most like the question ranks first.
     """
+    return ranked(index, question, *shortlist(index, question))
+
+
+def shortlist(index: Index, question: Question) -> tuple[list[int], dict[int, float]]:
+    """The SHORTLIST entries sharing the most weight with the question, and every score.
+
+    The candidates are taken from them only (`ranked`): an entry not on it is not one.
+    """
     scores: dict[int, float] = {}
     walked = 0
     common: list[Term] = []
@@ -375,13 +383,19 @@ def candidates(index: Index, question: Question) -> list[int]:
     if common:
         positions = _best(RESCORED, positions, scores)
         _rescore(index, positions, common, scores)
+    return _best(SHORTLIST, positions, scores), scores
+
+
+def ranked(
+    index: Index, question: Question, shortlisted: list[int], scores: dict[int, float]
+) -> list[int]:
+    """The CANDIDATES best of the shortlist: by weight shared, and closeness to how asked."""
     total = question.matched_weight or 1.0
 
     def rank(position: int) -> float:
         return scores[position] / total + _closeness(question, index.profiles[position])
 
-    shortlist = _best(SHORTLIST, positions, scores)
-    return heapq.nlargest(CANDIDATES, shortlist, key=rank)
+    return heapq.nlargest(CANDIDATES, shortlisted, key=rank)
 
 
 def _rescore(

@@ -92,7 +92,8 @@ def misroutes_of_saved(before: Knowledge, engine: Engine, changed: Entry) -> lis
     """`misroutes_of_change(before, changed)`, asked of `engine`, built on the knowledge saved.
 
     Only the texts `changed` could answer are asked besides its own (`Engine.may_answer`),
-    so an engine updated for the edit (milliseconds) answers it without a build. Misroutes
+    so an engine updated for the edit (milliseconds) answers it without a build; of those
+    only whether `changed` answers them matters (`Engine.answers_with`). Misroutes
     come in the order of the entries of `before`, a new entry's last.
     """
     drawn = set(engine.may_answer(changed.id))
@@ -100,14 +101,16 @@ def misroutes_of_saved(before: Knowledge, engine: Engine, changed: Entry) -> lis
     for entry_id in {**before.entries, changed.id: changed}:
         entry = engine.knowledge.entries[entry_id]
         for number, (field, text) in enumerate(own_texts(entry)):
-            if entry_id != changed.id and (entry_id, number) not in drawn:
+            if entry_id != changed.id:
+                if (entry_id, number) in drawn and engine.answers_with(text, changed.id):
+                    found.append(Misroute(entry_id, field, text, changed.id))
                 continue
             decision = engine.decide(text)
             reached = decision.entry.id if decision.entry is not None else None
-            if entry_id == changed.id and reached is None:
+            if reached is None:
                 why = engine.refusal(text, entry_id)
                 found.append(Misroute(entry_id, field, text, reached, why))
-            elif reached != entry_id and changed.id in (entry_id, reached):
+            elif reached != entry_id:
                 found.append(Misroute(entry_id, field, text, reached))
     return found
 

@@ -7,6 +7,7 @@ member would, and names each text that another entry answers, or that no entry a
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import pytest
 
 from bot.cli import main
 from bot.engine import Engine
-from bot.engine.routing import misroutes, misroutes_of_change, misroutes_of_saved
+from bot.engine.routing import misroutes, misroutes_of_change, misroutes_of_saved, own_texts
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Entry
 from bot.ops.settings import PROJECT_ROOT
@@ -198,3 +199,19 @@ def test_an_edit_is_judged_as_asking_every_text_would_judge_it(article_engine, e
     ]
 
     assert misroutes_of_saved(knowledge, engine, edited) == every_text
+
+
+def test_whether_an_entry_answers_a_text_is_what_deciding_it_answers(article_engine):
+    entries = list(article_engine.knowledge.entries.values())
+    texts = [text for entry in entries for _, text in own_texts(entry)]
+    texts += [f"{first} And {second}" for first, second in itertools.pairwise(texts)]
+    checked = 0
+    for text in texts:
+        decision = article_engine.decide(text)
+        answered = decision.entry.id if decision.entry is not None else None
+        for entry in entries[:: max(1, len(entries) // 6)]:
+            assert article_engine.answers_with(text, entry.id) == (entry.id == answered)
+            checked += 1
+        if answered is not None:
+            assert article_engine.answers_with(text, answered)
+    assert checked > 0
