@@ -372,9 +372,13 @@ class _Read:
     question: Question
 
 
-def _rank(measure: Measure) -> tuple[float, bool]:
-    """Best score first; among entries scoring the same, one stating the kind of fact asked."""
-    return (-round(measure.score, TIE_DIGITS), not measure.kind_fits)
+def _rank(measure: Measure) -> tuple[float, bool, bool]:
+    """Best score first; among entries scoring the same, one stating the kind of fact asked.
+
+    Then one asked in the question's very words: two entries' texts may stem alike ("is X
+    a member of Y", "what's in it for X to be a Y member"), and each is its own entry's.
+    """
+    return (-round(measure.score, TIE_DIGITS), not measure.kind_fits, not measure.verbatim)
 
 
 def _choose(measures: list[Measure], terms: int) -> Measure | None:

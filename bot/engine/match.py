@@ -110,6 +110,9 @@ class Question:
     within: str = ""
     # Whether it asks whether something holds ("is <country> in <body>").
     yes_no: bool = False
+    # The question folded as the entries' own texts are (`EntryProfile.asked_folded`): an
+    # entry asked in its own very words is told from one whose words only stem alike.
+    folded: str = ""
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
     # discounted by typo matches; the closeness to each entry, once measured.
@@ -142,6 +145,8 @@ class Measure:
     voice_fits: bool = True
     about_aside: bool = False
     proposition_fits: bool = True
+    # Whether the question is word for word one of the entry's own texts.
+    verbatim: bool = False
 
     @property
     def score(self) -> float:
@@ -191,6 +196,7 @@ def read_question(index: Index, text: str) -> Question:
         spoken_about=tuple(_stem_read(index, w) for w in reading.spoken_about),
         within=reading.within,
         yes_no=reading.yes_no,
+        folded=reading.folded,
     )
 
 
@@ -383,7 +389,7 @@ def shortlist(index: Index, question: Question) -> tuple[list[int], dict[int, fl
     if common:
         positions = _best(RESCORED, positions, scores)
         _rescore(index, positions, common, scores)
-    return _best(SHORTLIST, positions, scores), scores
+    return _best_with_ties(positions, scores), scores
 
 
 def ranked(
@@ -445,6 +451,23 @@ def _scored_by_first_word(
     return scores
 
 
+def _best_with_ties(positions: list[int], scores: dict[int, float]) -> list[int]:
+    """The SHORTLIST best-scoring positions, and every one tying the last (at most RESCORED).
+
+    Words in most entries tie many entries: which of them the question is asked like is
+    for `ranked` to say (an entry asked in the very words of a question, all of them
+    common, is not cut off for standing later in the index).
+    """
+    best = _best(RESCORED, positions, scores)
+    if len(best) <= SHORTLIST:
+        return best
+    cut = scores[best[SHORTLIST - 1]]
+    end = SHORTLIST
+    while end < len(best) and scores[best[end]] == cut:
+        end += 1
+    return best[:end]
+
+
 def _best(count: int, positions: list[int], scores: dict[int, float]) -> list[int]:
     """The `count` best-scoring positions, the earlier first among equal scores.
 
@@ -487,6 +510,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         voice_fits=question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
         proposition_fits=_states_the_proposition(index, question, profile),
+        verbatim=question.folded in profile.asked_folded,
     )
 
 

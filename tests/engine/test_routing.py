@@ -95,12 +95,23 @@ def test_reports_a_question_that_does_not_reach_its_entry(root, capsys):
 
 
 def test_reports_another_entrys_phrasing_that_an_edit_draws_away(root, capsys):
-    replace_question(root, "What did Rutte warn about Russia?")
+    # A phrasing whose words its entry has in no other text ("threat", "allies") is drawn
+    # away by an entry that comes to be about them all.
+    rutte = root / "entries/rutte-warning.yaml"
+    anchor = '  - "what did the nato chief say about russia"\n'
+    rutte.write_text(
+        rutte.read_text(encoding="utf-8").replace(
+            anchor, f'{anchor}  - "russia threat to allies"\n'
+        ),
+        encoding="utf-8",
+    )
+    assert check(root, capsys) == (0, ["ok: 5 entries, 1 source"])
+    replace_question(root, "What threat does Russia pose to allies?")
     assert check(root, capsys) == (
         1,
         [
-            "entries/rutte-warning.yaml:8: phrasings[0]: 'rutte warning russia' is answered by "
-            "entry 'article-10', not this one: reword it, or leave those words to that entry"
+            "entries/rutte-warning.yaml:10: phrasings[2]: 'russia threat to allies' is answered "
+            "by entry 'article-10', not this one: reword it, or leave those words to that entry"
         ],
     )
 

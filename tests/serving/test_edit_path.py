@@ -134,7 +134,10 @@ def a_phrasing_another_entry_answers(store: KnowledgeStore) -> tuple[Callable[[]
 def a_question_drawing_another_entrys_phrasing(
     store: KnowledgeStore,
 ) -> tuple[Callable[[], object], dict]:
-    data = data_of(store, ARTICLE, question="What did Rutte warn about Russia?")
+    # A phrasing whose words its entry has in no other text is drawn away by an entry that
+    # comes to be about them all.
+    assert isinstance(store.add_phrasing(RUTTE, "russia threat to allies", ALICE), Applied)
+    data = data_of(store, ARTICLE, question="What threat does Russia pose to allies?")
     version = version_of(store, ARTICLE)
     return (lambda: store.edit_entry(ARTICLE, data, version, ALICE)), data
 
