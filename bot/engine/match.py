@@ -10,6 +10,8 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -55,6 +57,9 @@ SHOUTED_WORDS = 3
 # than those of the context around it.
 ASKING_WEIGHT = 1.5
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
+# The entries whose texts, their words sorted, are remembered: those the latest questions
+# measured (a question measures CANDIDATES, more when it is read in parts).
+SORTED_CACHE = 4096
 # An alliance's allies are its members, its member countries: counting one counts the others.
 _MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
 _YES_NO_DEEDS = frozenset(stem(w) for w in ("objective", "respond", "react", "reply"))
@@ -62,9 +67,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
 _CAPITALISED = re.compile(r"(?<!\w)((?:[A-Z]\.){2,}|[A-Z][\w-]*)")
 
 
-@dataclass(frozen=True)
-class Term:
-    """One meaningful word of a question."""
+class Term(NamedTuple):
+    """One meaningful word of a question (a tuple: a question makes one per word)."""
 
     word: str
     stem: str
@@ -112,11 +116,13 @@ class Question:
     yes_no: bool = False
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
-    # discounted by typo matches; the closeness to each entry, once measured.
+    # discounted by typo matches; the closeness to each entry, once measured; `text` with
+    # its words in order (see `_likeness`).
     weights: dict[str, float] = field(init=False)
     total_weight: float = field(init=False)
     matched_weight: float = field(init=False)
     closeness: dict[str, float] = field(init=False)
+    sorted_text: str = field(init=False)
 
     def __post_init__(self) -> None:
         weights = {t.stem: t.weight * t.match for t in self.terms}
@@ -124,11 +130,11 @@ class Question:
         object.__setattr__(self, "total_weight", sum(t.weight for t in self.terms))
         object.__setattr__(self, "matched_weight", sum(weights.values()))
         object.__setattr__(self, "closeness", {})
+        object.__setattr__(self, "sorted_text", _words_sorted(self.text))
 
 
-@dataclass(frozen=True)
-class Measure:
-    """How one candidate entry fits one question."""
+class Measure(NamedTuple):
+    """How one candidate entry fits one question (a tuple: each question makes several)."""
 
     profile: EntryProfile
     coverage: float
@@ -560,13 +566,29 @@ def _closeness(question: Question, profile: EntryProfile) -> float:
 
 
 def _likeness(question: Question, profile: EntryProfile) -> float:
-    """Character-level likeness to the closest phrasing (0-1), which separates near ties."""
+    """Character-level likeness to the closest phrasing (0-1), which separates near ties.
+
+    rapidfuzz's `token_sort_ratio`: the `ratio` of the texts with their words sorted. Each
+    side is sorted once here (the question once, each entry's texts once while remembered),
+    not once per pair, which was much of the cost of measuring a candidate.
+    """
     if not question.text:
         return 0.0
     best = process.extractOne(
-        question.text, profile.asked_text, scorer=fuzz.token_sort_ratio, processor=None
+        question.sorted_text, _asked_sorted(profile.asked_text), scorer=fuzz.ratio, processor=None
     )
     return best[1] / 100.0 if best else 0.0
+
+
+def _words_sorted(text: str) -> str:
+    """The words of `text` in sorted order, as `token_sort_ratio` compares them."""
+    return " ".join(sorted(text.split()))
+
+
+@lru_cache(maxsize=SORTED_CACHE)
+def _asked_sorted(asked_text: tuple[str, ...]) -> tuple[str, ...]:
+    """Each way an entry is asked with its words sorted, remembered like `asked_text`."""
+    return tuple(map(_words_sorted, asked_text))
 
 
 def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
