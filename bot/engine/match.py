@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -56,6 +57,8 @@ SHOUTED_WORDS = 3
 # In a question of several sentences, the words of the one that asks weigh this much more
 # than those of the context around it.
 ASKING_WEIGHT = 1.5
+# Far more than the rounding of a sum of a few dozen weights, far less than any weight.
+_ROUNDING = 1e-9
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
 # The entries whose texts, their words sorted, are remembered: those the latest questions
 # measured (a question measures CANDIDATES, more when it is read in parts).
@@ -363,23 +366,34 @@ def candidates(index: Index, question: Question) -> list[int]:
 
 
 def shortlist(index: Index, question: Question) -> tuple[list[int], dict[int, float]]:
-    """The SHORTLIST entries sharing the most weight with the question, and every score.
+    """The SHORTLIST entries sharing the most weight with the question, and their scores.
 
     The candidates are taken from them only (`ranked`): an entry not on it is not one.
+    `scores` holds every entry that could be on it. An entry first found by a word whose
+    weight, with the weights of the words walked after it, stays below a score that enough
+    entries already have (`_floor`) could not be, so it is not added: its word's postings
+    are then only looked up in the scores, not added to them.
     """
+    walked, common = _walked_and_common(index, question.terms)
+    keep = RESCORED if common else SHORTLIST
     scores: dict[int, float] = {}
-    walked = 0
-    common: list[Term] = []
-    for term in sorted(question.terms, key=lambda t: -t.weight):
+    floor = 0.0
+    reach = sum(term.weight * term.match for term in walked)
+    for number, term in enumerate(walked):
         postings = index.postings.get(term.stem, ())
-        if scores and walked + len(postings) > POSTINGS_BUDGET:
-            common.append(term)
-            continue
-        walked += len(postings)
         half = term.weight * term.match / 2
+        reach -= half + half
         asked = index.asked_postings.get(term.stem, ())
         if not scores:
-            scores = _scored_by_first_word(postings, asked, half)
+            alone = not any(index.postings.get(t.stem) for t in walked[number + 1 :])
+            scores = _scored_by_first_word(postings, asked, half, alone)
+            floor = _floor(postings, asked, half, keep)
+            continue
+        if half + half + reach < floor - _ROUNDING:
+            for position in filter(scores.__contains__, postings):
+                scores[position] += half
+            for position in filter(scores.__contains__, asked):
+                scores[position] += half
             continue
         for position in postings:
             scores[position] = scores.get(position, 0.0) + half
@@ -390,6 +404,36 @@ def shortlist(index: Index, question: Question) -> tuple[list[int], dict[int, fl
         positions = _best(RESCORED, positions, scores)
         _rescore(index, positions, common, scores)
     return _best(SHORTLIST, positions, scores), scores
+
+
+def _walked_and_common(index: Index, terms: Iterable[Term]) -> tuple[list[Term], list[Term]]:
+    """The words walked through their postings, rarest first, and the commoner ones.
+
+    Once a word has found entries, a word whose postings would take the walk beyond the
+    budget is common: it only re-weighs the best entries found (`_rescore`).
+    """
+    walked: list[Term] = []
+    common: list[Term] = []
+    spent = 0
+    for term in sorted(terms, key=lambda t: -t.weight):
+        length = len(index.postings.get(term.stem, ()))
+        if spent and spent + length > POSTINGS_BUDGET:
+            common.append(term)
+            continue
+        spent += length
+        walked.append(term)
+    return walked, common
+
+
+def _floor(postings: tuple[int, ...], asked: tuple[int, ...], half: float, keep: int) -> float:
+    """A score that at least `keep` entries have once the first word is walked (else 0).
+
+    Scores only grow, so an entry that the remaining words can lift at most below it is
+    never among the `keep` best kept from the walk.
+    """
+    if len(asked) >= keep:
+        return half + half
+    return half if len(postings) >= keep else 0.0
 
 
 def ranked(
@@ -430,16 +474,17 @@ def _rescore(
 
 
 def _scored_by_first_word(
-    postings: tuple[int, ...], asked: tuple[int, ...], half: float
+    postings: tuple[int, ...], asked: tuple[int, ...], half: float, alone: bool
 ) -> dict[int, float]:
     """The entries the first word walked finds, each scored `half`, twice that where asked.
 
-    The same sums as adding to nothing (0 + half, then + half), in one go. A word in more
-    entries than the budget is the only one walked (every later one only re-weighs), so
-    only the RESCORED best it finds can become candidates: those asked with it, then the
-    others, each in postings order as the ranking breaks ties; only those are kept.
+    The same sums as adding to nothing (0 + half, then + half), in one go. A word walked
+    `alone` (no word walked after it has postings; a word in more entries than the budget
+    always is, every later one only re-weighing) ranks its entries by itself, so only the
+    RESCORED best it finds can become candidates: those asked with it, then the others,
+    each in postings order as the ranking breaks ties; only those are kept.
     """
-    if len(postings) <= POSTINGS_BUDGET:
+    if not alone and len(postings) <= POSTINGS_BUDGET:
         scores = dict.fromkeys(postings, half)
         scores.update(dict.fromkeys(asked, half + half))
         return scores
