@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -54,7 +57,12 @@ SHOUTED_WORDS = 3
 # In a question of several sentences, the words of the one that asks weigh this much more
 # than those of the context around it.
 ASKING_WEIGHT = 1.5
+# Far more than the rounding of a sum of a few dozen weights, far less than any weight.
+_ROUNDING = 1e-9
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
+# The entries whose texts, their words sorted, are remembered: those the latest questions
+# measured (a question measures CANDIDATES, more when it is read in parts).
+SORTED_CACHE = 4096
 # An alliance's allies are its members, its member countries: counting one counts the others.
 _MEMBERS = frozenset(stem(w) for w in ("ally", "allies", "member", "country"))
 _YES_NO_DEEDS = frozenset(stem(w) for w in ("objective", "respond", "react", "reply"))
@@ -62,9 +70,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"'“‘(]*(\w+)")
 _CAPITALISED = re.compile(r"(?<!\w)((?:[A-Z]\.){2,}|[A-Z][\w-]*)")
 
 
-@dataclass(frozen=True)
-class Term:
-    """One meaningful word of a question."""
+class Term(NamedTuple):
+    """One meaningful word of a question (a tuple: a question makes one per word)."""
 
     word: str
     stem: str
@@ -115,11 +122,13 @@ class Question:
     folded: str = ""
     # Derived once in __post_init__: each stem's weight (times its typo match); the IDF
     # mass of every meaningful word (what an answer must account for), and the same mass
-    # discounted by typo matches; the closeness to each entry, once measured.
+    # discounted by typo matches; the closeness to each entry, once measured; `text` with
+    # its words in order (see `_likeness`).
     weights: dict[str, float] = field(init=False)
     total_weight: float = field(init=False)
     matched_weight: float = field(init=False)
     closeness: dict[str, float] = field(init=False)
+    sorted_text: str = field(init=False)
 
     def __post_init__(self) -> None:
         weights = {t.stem: t.weight * t.match for t in self.terms}
@@ -127,11 +136,11 @@ class Question:
         object.__setattr__(self, "total_weight", sum(t.weight for t in self.terms))
         object.__setattr__(self, "matched_weight", sum(weights.values()))
         object.__setattr__(self, "closeness", {})
+        object.__setattr__(self, "sorted_text", _words_sorted(self.text))
 
 
-@dataclass(frozen=True)
-class Measure:
-    """How one candidate entry fits one question."""
+class Measure(NamedTuple):
+    """How one candidate entry fits one question (a tuple: each question makes several)."""
 
     profile: EntryProfile
     coverage: float
@@ -363,23 +372,34 @@ def candidates(index: Index, question: Question) -> list[int]:
 
 
 def shortlist(index: Index, question: Question) -> tuple[list[int], dict[int, float]]:
-    """The SHORTLIST entries sharing the most weight with the question, and every score.
+    """The SHORTLIST entries sharing the most weight with the question, and their scores.
 
     The candidates are taken from them only (`ranked`): an entry not on it is not one.
+    `scores` holds every entry that could be on it. An entry first found by a word whose
+    weight, with the weights of the words walked after it, stays below a score that enough
+    entries already have (`_floor`) could not be, so it is not added: its word's postings
+    are then only looked up in the scores, not added to them.
     """
+    walked, common = _walked_and_common(index, question.terms)
+    keep = RESCORED if common else SHORTLIST
     scores: dict[int, float] = {}
-    walked = 0
-    common: list[Term] = []
-    for term in sorted(question.terms, key=lambda t: -t.weight):
+    floor = 0.0
+    reach = sum(term.weight * term.match for term in walked)
+    for number, term in enumerate(walked):
         postings = index.postings.get(term.stem, ())
-        if scores and walked + len(postings) > POSTINGS_BUDGET:
-            common.append(term)
-            continue
-        walked += len(postings)
         half = term.weight * term.match / 2
+        reach -= half + half
         asked = index.asked_postings.get(term.stem, ())
         if not scores:
-            scores = _scored_by_first_word(postings, asked, half)
+            alone = not any(index.postings.get(t.stem) for t in walked[number + 1 :])
+            scores = _scored_by_first_word(postings, asked, half, alone)
+            floor = _floor(postings, asked, half, keep)
+            continue
+        if half + half + reach < floor - _ROUNDING:
+            for position in filter(scores.__contains__, postings):
+                scores[position] += half
+            for position in filter(scores.__contains__, asked):
+                scores[position] += half
             continue
         for position in postings:
             scores[position] = scores.get(position, 0.0) + half
@@ -390,6 +410,36 @@ def shortlist(index: Index, question: Question) -> tuple[list[int], dict[int, fl
         positions = _best(RESCORED, positions, scores)
         _rescore(index, positions, common, scores)
     return _best_with_ties(positions, scores), scores
+
+
+def _walked_and_common(index: Index, terms: Iterable[Term]) -> tuple[list[Term], list[Term]]:
+    """The words walked through their postings, rarest first, and the commoner ones.
+
+    Once a word has found entries, a word whose postings would take the walk beyond the
+    budget is common: it only re-weighs the best entries found (`_rescore`).
+    """
+    walked: list[Term] = []
+    common: list[Term] = []
+    spent = 0
+    for term in sorted(terms, key=lambda t: -t.weight):
+        length = len(index.postings.get(term.stem, ()))
+        if spent and spent + length > POSTINGS_BUDGET:
+            common.append(term)
+            continue
+        spent += length
+        walked.append(term)
+    return walked, common
+
+
+def _floor(postings: tuple[int, ...], asked: tuple[int, ...], half: float, keep: int) -> float:
+    """A score that at least `keep` entries have once the first word is walked (else 0).
+
+    Scores only grow, so an entry that the remaining words can lift at most below it is
+    never among the `keep` best kept from the walk.
+    """
+    if len(asked) >= keep:
+        return half + half
+    return half if len(postings) >= keep else 0.0
 
 
 def ranked(
@@ -430,16 +480,17 @@ def _rescore(
 
 
 def _scored_by_first_word(
-    postings: tuple[int, ...], asked: tuple[int, ...], half: float
+    postings: tuple[int, ...], asked: tuple[int, ...], half: float, alone: bool
 ) -> dict[int, float]:
     """The entries the first word walked finds, each scored `half`, twice that where asked.
 
-    The same sums as adding to nothing (0 + half, then + half), in one go. A word in more
-    entries than the budget is the only one walked (every later one only re-weighs), so
-    only the RESCORED best it finds can become candidates: those asked with it, then the
-    others, each in postings order as the ranking breaks ties; only those are kept.
+    The same sums as adding to nothing (0 + half, then + half), in one go. A word walked
+    `alone` (no word walked after it has postings; a word in more entries than the budget
+    always is, every later one only re-weighing) ranks its entries by itself, so only the
+    RESCORED best it finds can become candidates: those asked with it, then the others,
+    each in postings order as the ranking breaks ties; only those are kept.
     """
-    if len(postings) <= POSTINGS_BUDGET:
+    if not alone and len(postings) <= POSTINGS_BUDGET:
         scores = dict.fromkeys(postings, half)
         scores.update(dict.fromkeys(asked, half + half))
         return scores
@@ -584,13 +635,29 @@ def _closeness(question: Question, profile: EntryProfile) -> float:
 
 
 def _likeness(question: Question, profile: EntryProfile) -> float:
-    """Character-level likeness to the closest phrasing (0-1), which separates near ties."""
+    """Character-level likeness to the closest phrasing (0-1), which separates near ties.
+
+    rapidfuzz's `token_sort_ratio`: the `ratio` of the texts with their words sorted. Each
+    side is sorted once here (the question once, each entry's texts once while remembered),
+    not once per pair, which was much of the cost of measuring a candidate.
+    """
     if not question.text:
         return 0.0
     best = process.extractOne(
-        question.text, profile.asked_text, scorer=fuzz.token_sort_ratio, processor=None
+        question.sorted_text, _asked_sorted(profile.asked_text), scorer=fuzz.ratio, processor=None
     )
     return best[1] / 100.0 if best else 0.0
+
+
+def _words_sorted(text: str) -> str:
+    """The words of `text` in sorted order, as `token_sort_ratio` compares them."""
+    return " ".join(sorted(text.split()))
+
+
+@lru_cache(maxsize=SORTED_CACHE)
+def _asked_sorted(asked_text: tuple[str, ...]) -> tuple[str, ...]:
+    """Each way an entry is asked with its words sorted, remembered like `asked_text`."""
+    return tuple(map(_words_sorted, asked_text))
 
 
 def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
