@@ -175,7 +175,7 @@ class Index:
         """Read every entry, in order of id, once the names the knowledge writes are known.
 
         What the reading remembers of each word is dropped on return, before the postings
-        are laid out, so that it never adds to a serving process's peak memory.
+        are laid out: a build takes the most memory then.
         """
         self._name_evidence = _NameEvidence.of(knowledge.entries.values(), _Folds())
         self.kept_names = self._name_evidence.kept_names(self.lexicon)
@@ -452,8 +452,8 @@ class _Cited(NamedTuple):
     speakers_folded: tuple[str, ...]
     names: frozenset[str]
     voices: frozenset[str]
-    aliased: list[str]
-    terms: list[str]
+    aliased: tuple[str, ...]
+    terms: tuple[str, ...]
     closes: bool
     states: tuple[bool, ...]
 
@@ -516,15 +516,15 @@ class _Reader:
             speakers_folded=tuple(speakers),
             names=frozenset(self.stems(aliased(names))),
             voices=frozenset(self.stems(aliased(speakers))),
-            aliased=quoted_aliased,
-            terms=self.terms(quoted_aliased),
+            aliased=tuple(quoted_aliased),
+            terms=tuple(self.terms(quoted_aliased)),
             closes=self.lexicon.closes(quoted),
             states=tuple(states(quoted_text) for states in _KINDS),
         )
 
 
 def _phrasing(terms: list[str]) -> tuple[str, ...]:
-    """The sorted stems of a text's `Reader.terms`, without stopwords."""
+    """The sorted stems of a text's `_Reader.terms`, without stopwords."""
     found = set(terms)
     found.discard("")
     return tuple(sorted(found))
@@ -740,8 +740,8 @@ def _profile(
         voices=share(cited.voices.union(reader.stems(voices(stated_folded)))),
         speakers=share(cited.names),
     )
-    known = compress(chain(stated_all, *asked_words), chain(stated_terms, *asked_terms))
-    return profile, frozenset(known)
+    content = compress(chain(stated_all, *asked_words), chain(stated_terms, *asked_terms))
+    return profile, frozenset(content)
 
 
 def _stated(
@@ -749,8 +749,8 @@ def _stated(
 ) -> tuple[list[str], list[str]]:
     """The entry's stated words (answer, quotes, topic, speakers) aliased, and their terms.
 
-    The quotes' part is the one their citations' readers made, unless an alias may run
-    from the answer into the quotes, or from them into the topic.
+    The quotes' part is read once for all the entries citing them (`_Cited`), unless an
+    alias may run from the answer into the quotes, or from the quotes into the topic.
     """
     about = [*reader.folds.words(topic), *cited.speakers_folded]
     aliased = reader.lexicon.aliased
@@ -768,8 +768,8 @@ def _stated(
 def _states(answer: list[str], cited: _Cited) -> list[bool]:
     """Which of `_KINDS` of fact the answer and quotes, joined, state.
 
-    A match in the joined text is in the quotes (which their citations' reader read), or
-    starts in the answer and ends at most _SPAN_WORDS words into the quotes.
+    A match in the joined text is in the quotes (read once for all the entries citing
+    them), or starts in the answer and ends at most _SPAN_WORDS words into the quotes.
     """
     text = " ".join([*answer, *cited.quoted[:_SPAN_WORDS]])
     return [quoted or states(text) for states, quoted in zip(_KINDS, cited.states, strict=True)]

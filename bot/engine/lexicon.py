@@ -503,7 +503,7 @@ class Lexicon:
         return " ".join(self.aliased(folded.split()))
 
     def aliased(self, words: list[str]) -> list[str]:
-        """`apply_aliases` of folded words: `words` itself when no alias starts at any of them.
+        """`apply_aliases` of folded words; `words` itself (no copy) when none opens an alias.
 
         Only the words an alias may start at are tried, and the words between are copied
         in slices: an index reads every text of every entry through this.
