@@ -14,11 +14,13 @@ import bisect
 import copy
 import math
 import sys
-from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from itertools import chain, compress
+from operator import methodcaller
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -26,7 +28,6 @@ from rapidfuzz.distance import OSA
 from bot.engine.learnt import (
     WORD,
     defined_acronyms,
-    folded_word,
     learnt_vocabulary,
     lone_capitalised,
     speaker_name,
@@ -41,8 +42,9 @@ from bot.engine.lexicon import (
     states_an_origin,
     voices,
 )
-from bot.knowledge.model import Entry, Knowledge
+from bot.knowledge.model import Citation, Entry, Knowledge
 from bot.language.text import fold, stem
+from bot.language.words import is_stopword
 
 # A misspelt word may be one edit from a known word, or two from the length of
 # _TYPO_TWO_EDITS letters; words shorter than _TYPO_MIN_LENGTH are never corrected.
@@ -53,6 +55,7 @@ _TYPO_CACHE = 4096
 # and an index of 10,000 entries would otherwise read each once per entry citing it.
 _QUOTED_CACHE = 4096
 _T = TypeVar("_T", bound=Hashable)
+_V = TypeVar("_V")
 # What a profile derives when asked (see `EntryProfile`), remembered for this many entries:
 # a question measures a few candidates, and the same ones again while a subject is asked.
 _DERIVED_CACHE = 4096
@@ -139,26 +142,18 @@ class Index:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.lexicon = Lexicon(knowledge.vocabulary.values(), learnt_vocabulary(knowledge))
-        self._name_evidence = _NameEvidence.of(knowledge.entries.values())
-        self.kept_names = self._name_evidence.kept_names(self.lexicon)
         self._order = tuple(knowledge.entries)
         self._sources = dict(knowledge.sources)
         self._vocabulary = dict(knowledge.vocabulary)
         self._word_counts: Counter[str] = Counter()
         self._shared: dict[Hashable, Hashable] = {}
-        profiles = []
-        stems = _Stems(self.kept_names)
-        for entry_id in sorted(knowledge.entries):
-            profile, words = self._read(knowledge.entries[entry_id], stems)
-            profiles.append(profile)
-            self._word_counts.update(words)
+        profiles = self._read_entries(knowledge)
         postings: dict[str, list[int]] = defaultdict(list)
         asked_postings: dict[str, list[int]] = defaultdict(list)
         for i, profile in enumerate(profiles):
-            for term, phrasings in profile.known.items():
-                postings[term].append(i)
-                if phrasings:
-                    asked_postings[term].append(i)
+            known = profile.known
+            _append_to_each(map(postings.__getitem__, known), i)
+            _append_to_each(map(asked_postings.__getitem__, compress(known, known.values())), i)
         self.postings: dict[str, tuple[int, ...]] = {t: tuple(p) for t, p in postings.items()}
         self.asked_postings: dict[str, tuple[int, ...]] = {
             t: tuple(asked_postings.get(t, ())) for t in self.postings
@@ -175,6 +170,22 @@ class Index:
         self.unknown_weight = math.log(1.0 + count)
         self._words_by_length = _words_by_length(self.lexicon, self._word_counts)
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
+
+    def _read_entries(self, knowledge: Knowledge) -> list[EntryProfile]:
+        """Read every entry, in order of id, once the names the knowledge writes are known.
+
+        What the reading remembers of each word is dropped on return, before the postings
+        are laid out: a build takes the most memory then.
+        """
+        self._name_evidence = _NameEvidence.of(knowledge.entries.values(), _Folds())
+        self.kept_names = self._name_evidence.kept_names(self.lexicon)
+        reader = _Reader(self.lexicon, self.kept_names, _Folds())
+        profiles = []
+        for entry_id in sorted(knowledge.entries):
+            profile, words = self._read(knowledge.entries[entry_id], reader)
+            profiles.append(profile)
+            self._word_counts.update(words)
+        return profiles
 
     def updated(self, knowledge: Knowledge) -> Index:
         """The index of `knowledge`, an edit of this index's snapshot (this one is unchanged).
@@ -261,11 +272,11 @@ class Index:
         moved: set[str] = set()
         reread = {self.position[entry_id] for entry_id in touched}
         old_words, new_words = [], []
-        stems = _Stems(self.kept_names)
+        reader = _Reader(self.lexicon, self.kept_names, _Folds())
         for position in sorted(reread):
             old = profiles[position]
-            profile, words = self._read(knowledge.entries[old.entry.id], stems)
-            old_words.append(self._read(old.entry, stems)[1])
+            profile, words = self._read(knowledge.entries[old.entry.id], reader)
+            old_words.append(self._read(old.entry, reader)[1])
             new_words.append(words)
             changed |= self._repost(position, old, profile)
             moved.update(old.known, profile.known)
@@ -335,9 +346,9 @@ class Index:
         owners = [position] * len(texts)
         self.asked_owner = self.asked_owner[:start] + owners + self.asked_owner[end:]
 
-    def _read(self, entry: Entry, stems: _Stems) -> tuple[EntryProfile, frozenset[str]]:
+    def _read(self, entry: Entry, reader: _Reader) -> tuple[EntryProfile, frozenset[str]]:
         """What `entry` knows, its parts shared with equal parts of other entries."""
-        return _profile(self.lexicon, entry, stems.__getitem__, self._share)
+        return _profile(reader, entry, self._share)
 
     def _share(self, value: _T) -> _T:
         return self._shared.setdefault(value, value)
@@ -375,22 +386,148 @@ class Index:
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
 
-class _Stems(dict[str, str]):
-    """Each folded word's stem as `Index.stem` gives it, remembered while entries are read.
+def _looked_up(table: dict[str, _V], keys: Collection[str], make: Callable[[str], _V]) -> list[_V]:
+    """`table[key]` for each of `keys`, `make(key)` put in the table first where it has none.
 
-    An index reads hundreds of thousands of words but a few tens of thousands of distinct
-    ones, so each is stemmed once; one string per stem is kept (interned) however many
-    words share it. Only the reading of entries uses it, and drops it when done: a
-    question's words are stemmed by `Index.stem`, whose memory stays bounded.
+    Once a build has read a few entries, a text's words are all in its tables already, and
+    looking them all up in one call, without a call per word, is most of the saving.
+    """
+    try:
+        return list(map(table.__getitem__, keys))
+    except KeyError:
+        for key in keys:
+            if key not in table:
+                table[key] = make(key)
+        return list(map(table.__getitem__, keys))
+
+
+def _folded_apart(written: str) -> tuple[str, ...]:
+    """The folded words of one written word (`fold` may split it at punctuation, or drop it)."""
+    return tuple(fold(written).split())
+
+
+def _lowercase_apart(written: str) -> tuple[str, ...]:
+    """The folded words of one written word's parts that start in lowercase."""
+    return tuple(
+        w for part in WORD.findall(written) if part[0].islower() for w in fold(part).split()
+    )
+
+
+class _Folds:
+    """Each written word's folded words, folded once however often it is written.
+
+    Folding works within words (see `text.fold`), so a text's folded words are its written
+    words' in turn; an index reads about a million written words but a few tens of
+    thousands of distinct ones.
     """
 
-    def __init__(self, kept_names: frozenset[str]) -> None:
-        super().__init__()
-        self._kept_names = kept_names
+    def __init__(self) -> None:
+        self._folded: dict[str, tuple[str, ...]] = {}
+        self._lowercase: dict[str, tuple[str, ...]] = {}
 
-    def __missing__(self, word: str) -> str:
-        root = self[word] = sys.intern(word if word in self._kept_names else stem(word))
-        return root
+    def words(self, text: str) -> list[str]:
+        """The words of `fold(text)`."""
+        return self.of(text.split())
+
+    def of(self, written: list[str]) -> list[str]:
+        """The folded words of `written`, words holding no whitespace, in turn."""
+        return [*chain.from_iterable(_looked_up(self._folded, written, _folded_apart))]
+
+    def lowercase(self, text: str) -> list[str]:
+        """The folded words `text` writes in lowercase (no written word holds whitespace)."""
+        return [*chain.from_iterable(_looked_up(self._lowercase, text.split(), _lowercase_apart))]
+
+
+class _Cited(NamedTuple):
+    """What an entry's citations bring, read once for every entry citing the same ones.
+
+    `quoted` and `speakers_folded` are the quotes' and the speakers' folded words; `names`
+    the stems of the speakers' names without their roles (after a comma), `voices` the
+    stems of the speakers whole, aliases resolved in both. `aliased` is `quoted` with its
+    aliases resolved, `terms` their `_Reader.terms`, `closes` whether no alias runs past
+    their end (`Lexicon.closes`); `states` which kinds of fact they state (see `_KINDS`).
+    """
+
+    quoted: tuple[str, ...]
+    speakers_folded: tuple[str, ...]
+    names: frozenset[str]
+    voices: frozenset[str]
+    aliased: tuple[str, ...]
+    terms: tuple[str, ...]
+    closes: bool
+    states: tuple[bool, ...]
+
+
+# The kinds of fact a statement may state that are read in its parts (see `_states`): a
+# pattern each, no match of which holds more than _SPAN_WORDS words (origin's "from 1999 to
+# 2008" holds the most, four) and all matches starting and ending at a word's edge.
+_KINDS = (states_a_date, states_a_reason, states_an_origin, states_a_future)
+_SPAN_WORDS = 8
+
+
+class _Reader:
+    """Reads the entries of one index build, doing the work of each distinct word once.
+
+    What depends only on a written word (its fold), a folded word (its stem, whether it is
+    a stopword) or a set of citations (entries cite the same quotes and speakers over and
+    over) is remembered for the build and dropped with the reader: a question's words are
+    stemmed by `Index.stem`, whose memory stays bounded. One string per stem is kept
+    (interned) however many words share it.
+    """
+
+    def __init__(self, lexicon: Lexicon, kept_names: frozenset[str], folds: _Folds) -> None:
+        self.lexicon = lexicon
+        self.folds = folds
+        self._kept_names = kept_names
+        self._stems: dict[str, str] = {}
+        self._terms: dict[str, str] = {}
+        self._cited: dict[tuple[Citation, ...], _Cited] = {}
+
+    def stems(self, words: Collection[str]) -> list[str]:
+        """Each folded word's stem as `Index.stem` gives it."""
+        return _looked_up(self._stems, words, self._stem)
+
+    def _stem(self, word: str) -> str:
+        return sys.intern(word if word in self._kept_names else stem(word))
+
+    def terms(self, words: Collection[str]) -> list[str]:
+        """Each folded word's stem, or "" for a stopword (`is_stopword`)."""
+        return _looked_up(self._terms, words, self._term)
+
+    def _term(self, word: str) -> str:
+        return "" if is_stopword(word) else self._stem(word)
+
+    def cited(self, citations: tuple[Citation, ...]) -> _Cited:
+        """What `citations` bring to the entry citing them (see `_Cited`)."""
+        known = self._cited.get(citations)
+        if known is None:
+            known = self._cited[citations] = self._read_cited(citations)
+        return known
+
+    def _read_cited(self, citations: tuple[Citation, ...]) -> _Cited:
+        aliased, words = self.lexicon.aliased, self.folds.words
+        speakers = words(" ".join(c.speaker for c in citations))
+        names = words(" ".join(c.speaker.split(",")[0] for c in citations))
+        quoted = [*chain.from_iterable(words(c.quote) for c in citations)]
+        quoted_aliased = aliased(quoted)
+        quoted_text = " ".join(quoted)
+        return _Cited(
+            quoted=tuple(quoted),
+            speakers_folded=tuple(speakers),
+            names=frozenset(self.stems(aliased(names))),
+            voices=frozenset(self.stems(aliased(speakers))),
+            aliased=tuple(quoted_aliased),
+            terms=tuple(self.terms(quoted_aliased)),
+            closes=self.lexicon.closes(quoted),
+            states=tuple(states(quoted_text) for states in _KINDS),
+        )
+
+
+def _phrasing(terms: list[str]) -> tuple[str, ...]:
+    """The sorted stems of a text's `_Reader.terms`, without stopwords."""
+    found = set(terms)
+    found.discard("")
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True)
@@ -405,18 +542,19 @@ class _NameEvidence:
     lowercase: Counter[str]
 
     @classmethod
-    def of(cls, entries: Iterable[Entry]) -> _NameEvidence:
+    def of(cls, entries: Iterable[Entry], folds: _Folds) -> _NameEvidence:
         evidence = cls(Counter(), Counter())
         for entry in entries:
-            capitalised, lowercase = _names_written(entry)
+            capitalised, lowercase = _names_written(entry, folds)
             evidence.capitalised.update(capitalised)
             evidence.lowercase.update(lowercase)
         return evidence
 
     def edited(self, removed: Iterable[Entry], added: Iterable[Entry]) -> _NameEvidence:
         """The evidence once the `removed` entries are replaced by the `added` ones."""
-        gone = [_names_written(entry) for entry in removed]
-        new = [_names_written(entry) for entry in added]
+        folds = _Folds()
+        gone = [_names_written(entry, folds) for entry in removed]
+        new = [_names_written(entry, folds) for entry in added]
         return _NameEvidence(
             _recounted(self.capitalised, [g[0] for g in gone], [n[0] for n in new]),
             _recounted(self.lowercase, [g[1] for g in gone], [n[1] for n in new]),
@@ -442,7 +580,7 @@ class _NameEvidence:
         return frozenset(n for n in names - lowercase if stem(n) != n and stem(n) in common)
 
 
-def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
+def _names_written(entry: Entry, folds: _Folds) -> tuple[list[str], set[str]]:
     """The words `entry` writes capitalised alone, and those its prose writes in lowercase."""
     names: list[str] = []
     for text in (entry.question, *entry.phrasings):
@@ -450,7 +588,7 @@ def _names_written(entry: Entry) -> tuple[list[str], set[str]]:
     for citation in entry.citations:
         names += _quoted_names(citation.speaker)
     names += _lone_capitalised(entry.answer)
-    lowercase = set(_lowercase_words(entry.answer))
+    lowercase = set(folds.lowercase(entry.answer))
     for citation in entry.citations:
         names += _quoted_names(citation.quote)
         lowercase.update(_quoted_lowercase_words(citation.quote))
@@ -474,17 +612,8 @@ def _quoted_names(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=_QUOTED_CACHE)
 def _quoted_lowercase_words(text: str) -> tuple[str, ...]:
-    """`_lowercase_words` of a quote, remembered: many entries cite the same passage."""
-    return _lowercase_words(text)
-
-
-def _lowercase_words(text: str) -> tuple[str, ...]:
-    """The folded words `text` writes in lowercase.
-
-    Folding works within words, so each written word is folded alone, and remembered: an
-    entry's words recur across the knowledge.
-    """
-    return tuple(w for t in WORD.findall(text) if t[0].islower() for w in folded_word(t))
+    """The folded words a quote writes in lowercase, remembered: entries cite the same ones."""
+    return tuple(_Folds().lowercase(text))
 
 
 def _same(entry: Entry, other: Entry) -> bool:
@@ -499,6 +628,11 @@ def _learnt_share(entry: Entry) -> tuple[object, ...]:
         [pair for text in prose for pair in defined_acronyms(text)],
         [speaker_name(c.speaker) for c in entry.citations],
     )
+
+
+def _append_to_each(lists: Iterable[list[int]], value: int) -> None:
+    """Append `value` to each of `lists`, in one call: an index has a million to make."""
+    deque(map(methodcaller("append", value), lists), maxlen=0)
 
 
 def _recounted(
@@ -555,7 +689,7 @@ def _weighed(
 
 
 def _profile(
-    lexicon: Lexicon, entry: Entry, stem: Callable[[str], str], share: Callable[[_T], _T]
+    reader: _Reader, entry: Entry, share: Callable[[_T], _T]
 ) -> tuple[EntryProfile, frozenset[str]]:
     """What `entry` knows, and its folded words (which a misspelt word may be corrected to).
 
@@ -565,38 +699,80 @@ def _profile(
     are sorted, so whatever sums over them sums in the same order at every start (a set's
     order follows Python's string hashing, which does not).
     """
-    asked = (entry.question, *entry.phrasings)
-    folds = [fold(text) for text in asked]
-    asked_folded = tuple(lexicon.apply_aliases(folded) for folded in folds)
-    asked_words = [_without_stopwords(folded) for folded in asked_folded]
-    phrasings = tuple(tuple(sorted({stem(w) for w in words})) for words in asked_words)
+    lexicon, words_of = reader.lexicon, reader.folds.words
+    folds, asked_folded, asked_words = [], [], []
+    for text in (entry.question, *entry.phrasings):
+        words = words_of(text)
+        folded = " ".join(words)
+        aliased = lexicon.aliased(words)
+        folds.append(folded)
+        asked_folded.append(folded if aliased is words else " ".join(aliased))
+        asked_words.append(aliased)
+    asked_terms = list(map(reader.terms, asked_words))
+    phrasings = tuple(map(_phrasing, asked_terms))
     where: dict[str, list[int]] = defaultdict(list)
     for i, phrasing in enumerate(phrasings):
         for term in phrasing:
             where[term].append(i)
-    statement, stated_folded = _statement(lexicon, entry)
-    stated_words = _without_stopwords(stated_folded)
-    stated = frozenset(stem(w) for w in stated_words)
+    cited = reader.cited(entry.citations)
+    answer = words_of(entry.answer)
+    statement = " ".join([*answer, *cited.quoted])
+    stated_all, stated_terms = _stated(reader, answer, cited, entry.topic)
+    stated_folded = " ".join(stated_all)
+    stated_words = list(compress(stated_all, stated_terms))
+    date, reason, origin, future = _states(answer, cited)
+    stated = frozenset(filter(None, stated_terms))
     profile = EntryProfile(
         entry=entry,
         lexicon=lexicon,
         asked=phrasings,
-        asked_folded=asked_folded,
+        asked_folded=tuple(asked_folded),
         core=_core(phrasings),
         known=_known(stated, where, share),
         stated=tuple(sorted(stated)),
-        states_date=states_a_date(statement),
+        states_date=date,
         states_count=states_a_count(statement),
-        states_reason=states_a_reason(statement)
-        or any(map(lexicon.asks_why, entry.phrasings, folds[1:])),
-        states_origin=states_an_origin(statement),
-        states_future=states_a_future(statement),
-        negative=lexicon.says_negative(asked_folded[0].split()),
-        held=share(tuple(sorted({stem(w) for w in lexicon.near_names(stated_words)}))),
-        voices=share(_voices(lexicon, entry, stated_folded, stem)),
-        speakers=share(_speaker_names(lexicon, entry, stem)),
+        states_reason=reason or any(map(lexicon.asks_why, entry.phrasings, folds[1:])),
+        states_origin=origin,
+        states_future=future,
+        negative=lexicon.says_negative(asked_words[0]),
+        held=share(tuple(sorted(set(reader.stems(lexicon.near_names(stated_words)))))),
+        voices=share(cited.voices.union(reader.stems(voices(stated_folded)))),
+        speakers=share(cited.names),
     )
-    return profile, frozenset(stated_words).union(*asked_words)
+    content = compress(chain(stated_all, *asked_words), chain(stated_terms, *asked_terms))
+    return profile, frozenset(content)
+
+
+def _stated(
+    reader: _Reader, answer: list[str], cited: _Cited, topic: str
+) -> tuple[list[str], list[str]]:
+    """The entry's stated words (answer, quotes, topic, speakers) aliased, and their terms.
+
+    The quotes' part is read once for all the entries citing them (`_Cited`), unless an
+    alias may run from the answer into the quotes, or from the quotes into the topic.
+    """
+    about = [*reader.folds.words(topic), *cited.speakers_folded]
+    aliased = reader.lexicon.aliased
+    if not (cited.closes and reader.lexicon.closes(answer)):
+        stated = aliased([*answer, *cited.quoted, *about])
+        return stated, reader.terms(stated)
+    answer, about = aliased(answer), aliased(about)
+    return [*answer, *cited.aliased, *about], [
+        *reader.terms(answer),
+        *cited.terms,
+        *reader.terms(about),
+    ]
+
+
+def _states(answer: list[str], cited: _Cited) -> list[bool]:
+    """Which of `_KINDS` of fact the answer and quotes, joined, state.
+
+    A match in the joined text is in the quotes (read once for all the entries citing
+    them), or starts in the answer and ends at most _SPAN_WORDS words into the quotes.
+    """
+    text = " ".join([*answer, *cited.quoted[:_SPAN_WORDS]])
+    return [quoted or states(text) for states, quoted in zip(_KINDS, cited.states, strict=True)]
 
 
 def _known(
@@ -638,20 +814,6 @@ def _asked_text(asked_folded: tuple[str, ...]) -> tuple[str, ...]:
 def _text(lexicon: Lexicon, entry: Entry, asked_folded: tuple[str, ...]) -> str:
     """`EntryProfile.text`, remembered for the entries the latest questions measured."""
     return " | ".join([*asked_folded, _statement(lexicon, entry)[1]])
-
-
-def _speaker_names(lexicon: Lexicon, entry: Entry, stem: Callable[[str], str]) -> frozenset[str]:
-    """Stems of the names of those the entry quotes, without their roles (after a comma)."""
-    names = " ".join(c.speaker.split(",")[0] for c in entry.citations)
-    return frozenset(stem(w) for w in lexicon.apply_aliases(fold(names)).split())
-
-
-def _voices(
-    lexicon: Lexicon, entry: Entry, stated_folded: str, stem: Callable[[str], str]
-) -> frozenset[str]:
-    """Stems of those whose words the entry reports: its speakers, and who says what in it."""
-    speakers = lexicon.apply_aliases(fold(" ".join(c.speaker for c in entry.citations)))
-    return frozenset(stem(w) for w in speakers.split()) | {stem(w) for w in voices(stated_folded)}
 
 
 def _without_stopwords(folded: str) -> list[str]:

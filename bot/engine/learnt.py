@@ -25,6 +25,7 @@ _ACRONYM_LENGTH = 12
 # A word, and small words a multi-word name may hold (House of Representatives, Court of
 # Justice; in Albanian and Serbian too); before an acronym, "and" too.
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})")
 _NAME_JOINERS = frozenset({"for", "of", "the", "per", "për", "za", "e", "i", "te", "të"})
 _ACRONYM_JOINERS = _NAME_JOINERS | {"and"}
 _NAME_WORDS = 8
@@ -131,37 +132,41 @@ def lone_capitalised(text: str) -> tuple[str, ...]:
     """Folded words capitalised on their own where no sentence starts.
 
     Not inside a longer name: Partnership for Peace is "partnership" in lowercase too.
+    The text is cut once into its words and what stands before each; only the
+    capitalised words, a few of a text's words, are then looked at closely.
     """
-    tokens = list(WORD.finditer(text))
+    parts = _WORDS_AND_GAPS.split(text)
+    words, gaps = parts[1::2], parts[::2]
     found = []
-    for i, token in enumerate(tokens):
-        if not token.group()[0].isupper() or _opens_sentence(text, tokens, i):
+    for i in [i for i, word in enumerate(words) if word[0].isupper()]:
+        if (
+            _capital_beside(words, i, -1)
+            or _capital_beside(words, i, 1)
+            or _opens_sentence(gaps[i], i)
+        ):
             continue
-        if _capital_beside(tokens, i, -1) or _capital_beside(tokens, i, 1):
-            continue
-        found += folded_word(token.group())
+        found += folded_word(words[i])
     return tuple(found)
 
 
-def _opens_sentence(text: str, tokens: list[re.Match[str]], i: int) -> bool:
-    """Whether token `i` starts the text or follows a sentence's end (and only non-words).
+def _opens_sentence(gap: str, i: int) -> bool:
+    """Whether word `i`, after `gap` (what stands since the word before), opens a sentence.
 
-    Reads only the gap since the word before, so a long source is read in linear time.
+    It does when it starts the text, or when the gap ends in a sentence's end and only
+    non-words. Reading only the gap reads a long source in linear time.
     """
-    start = tokens[i].start()
-    if start == 0:
+    if i == 0 and not gap:
         return True
-    gap = text[tokens[i - 1].end() if i else 0 : start]
     trailing = _TRAILING_NON_WORD.search(gap)
     return trailing is not None and any(c in _SENTENCE_ENDS for c in trailing.group())
 
 
-def _capital_beside(tokens: list[re.Match[str]], i: int, step: int) -> bool:
-    """Whether the word next to token `i` (past small joining words) is capitalised."""
+def _capital_beside(words: list[str], i: int, step: int) -> bool:
+    """Whether the word next to word `i` (past small joining words) is capitalised."""
     i += step
-    while 0 <= i < len(tokens) and tokens[i].group().casefold() in _NAME_JOINERS:
+    while 0 <= i < len(words) and words[i].casefold() in _NAME_JOINERS:
         i += step
-    return 0 <= i < len(tokens) and tokens[i].group()[0].isupper()
+    return 0 <= i < len(words) and words[i][0].isupper()
 
 
 def _lowercase_words(text: str) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from bot.knowledge.model import Vocabulary
 from bot.language.text import fold
@@ -482,6 +483,7 @@ class Lexicon:
         self._alias_lengths: dict[str, tuple[int, ...]] = {}
         for key in sorted(self._alias_words, key=len, reverse=True):
             self._alias_lengths[key[0]] = (*self._alias_lengths.get(key[0], ()), len(key))
+        self._longest_alias = max(map(len, self._alias_words), default=1)
         # A role may follow the name of a topic as it follows an article ("who is the
         # <topic> spokesperson").
         before_role = "|".join(["the", "a", "an", *(re.escape(t) for t in sorted(self.topics))])
@@ -498,22 +500,45 @@ class Lexicon:
 
     def apply_aliases(self, folded: str) -> str:
         """Rewrite every alias in folded text to its one canonical form, longest alias first."""
-        words = folded.split()
-        if self._alias_lengths.keys().isdisjoint(words):
-            return " ".join(words)
+        return " ".join(self.aliased(folded.split()))
+
+    def aliased(self, words: list[str]) -> list[str]:
+        """`apply_aliases` of folded words; `words` itself (no copy) when none opens an alias.
+
+        Only the words an alias may start at are tried, and the words between are copied
+        in slices: an index reads every text of every entry through this.
+        """
+        lengths = self._alias_lengths
+        if lengths.keys().isdisjoint(words):
+            return words
         out: list[str] = []
         position = 0
-        while position < len(words):
-            for length in self._alias_lengths.get(words[position], ()):
-                replacement = self._alias_words.get(tuple(words[position : position + length]))
+        for start in compress(count(), map(lengths.__contains__, words)):
+            if start < position:  # inside an alias already replaced
+                continue
+            for length in lengths[words[start]]:
+                replacement = self._alias_words.get(tuple(words[start : start + length]))
                 if replacement is not None:
+                    out += words[position:start]
                     out += replacement
-                    position += length
+                    position = start + length
                     break
-            else:
-                out.append(words[position])
-                position += 1
-        return " ".join(out)
+        out += words[position:]
+        return out
+
+    def closes(self, words: list[str]) -> bool:
+        """Whether no alias may start in folded `words` and run past their end.
+
+        Then `aliased` of them and of what follows them, apart, is `aliased` of the two
+        together, which lets an index alias the quotes many entries cite once.
+        """
+        tail = words[max(0, len(words) - self._longest_alias + 1) :]
+        lengths = self._alias_lengths
+        return not any(
+            position + lengths[word][0] > len(tail)
+            for position, word in enumerate(tail)
+            if word in lengths
+        )
 
     def _read_clauses(self, text: str) -> tuple[str, ...]:
         """The clauses of a question, each folded with aliases resolved.
