@@ -698,8 +698,11 @@ class Lexicon:
 
     @staticmethod
     def says_negative(words: list[str]) -> bool:
-        """`is_negative` of a text's folded words, aliases resolved."""
-        return any(
+        """`is_negative` of a text's folded words, aliases resolved.
+
+        Most texts have no negative word at all, which one look at the set tells.
+        """
+        return not _NEGATIVE.isdisjoint(words) and any(
             word in _NEGATIVE
             and (
                 word != _WITHOUT or (position > 0 and stem_of(words[position - 1]) in _LISTED_STEMS)
