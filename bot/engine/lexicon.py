@@ -72,6 +72,9 @@ WHY = "why"
 # How many questions' clauses and kinds are remembered: a question is read several ways
 # in a row, and this many is enough for that (repeats of old questions are not the point).
 CLAUSE_CACHE = 16
+# How many names written in questions (their capitalised words) are remembered folded, with
+# aliases resolved: the same few recur from question to question.
+NAME_CACHE = 1024
 
 
 _WHY_WORDS = re.compile(r"\b(?:why|how come|reasons?|grounds|pse|perse|zasto|razloga|cega)\b")
@@ -491,6 +494,7 @@ class Lexicon:
         # A question is read several ways in a row: its clauses and kind are remembered.
         self.clauses = lru_cache(maxsize=CLAUSE_CACHE)(self._read_clauses)
         self.question_kind = lru_cache(maxsize=CLAUSE_CACHE)(self._read_kind)
+        self.read_name = lru_cache(maxsize=NAME_CACHE)(self._read_name)
 
     def alias_of(self, word: str) -> str:
         """The canonical form of one folded word (itself when it is no one-word alias)."""
@@ -514,6 +518,10 @@ class Lexicon:
                 out.append(words[position])
                 position += 1
         return " ".join(out)
+
+    def _read_name(self, name: str) -> str:
+        """A name as written in a question, folded with aliases resolved (see `read_name`)."""
+        return self.apply_aliases(fold(name))
 
     def _read_clauses(self, text: str) -> tuple[str, ...]:
         """The clauses of a question, each folded with aliases resolved.

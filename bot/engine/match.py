@@ -7,7 +7,6 @@ one of the entry's own phrasings, and which names or kinds of fact the entry lac
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -278,6 +277,8 @@ def _predicate(index: Index, word: str) -> str:
 
 def _weighed(index: Index, text: str) -> dict[str, float]:
     """The stems of a piece of text, each with its weight."""
+    if not text:  # most questions set nothing aside
+        return {}
     stems = (_stem_read(index, word) for word in content_words(index.lexicon, text))
     return {root: index.weight(root) for root in stems}
 
@@ -343,7 +344,7 @@ def _capitalised_words(index: Index, text: str) -> dict[str, str]:
             runs.append([match])
     names: dict[str, str] = {}
     for run in runs:
-        phrase = index.lexicon.apply_aliases(fold(" ".join(m.group(1) for m in run)))
+        phrase = index.lexicon.read_name(" ".join(m.group(1) for m in run))
         for word in phrase.split():
             names[word] = phrase if len(run) > 1 else ""
     return names
@@ -445,7 +446,7 @@ def ranked(
     def rank(position: int) -> float:
         return scores[position] / total + _closeness(question, index.profiles[position])
 
-    return heapq.nlargest(CANDIDATES, shortlisted, key=rank)
+    return sorted(shortlisted, key=rank, reverse=True)[:CANDIDATES]  # = heapq.nlargest
 
 
 def _rescore(
