@@ -77,9 +77,13 @@ def clean(text: str) -> str:
 
     This is the text the engine says it read: unlike `fold`, it is still readable. Plain
     ASCII, most questions, takes a shortcut: it has no zero-width or compatibility
-    characters, only control ones, so a long message costs one pass, not one per character.
+    characters, only control ones, so a long message costs one pass, not one per character;
+    and printable ASCII (no control character either, so its only whitespace is the space)
+    only has its runs of spaces collapsed, without the translation's look-up per character.
     """
     if text.isascii():
+        if text.isprintable():
+            return " ".join(text.split())
         return _SPACES.sub(" ", text.translate(_ASCII_CONTROLS)).strip()
     kept = []
     for char in unicodedata.normalize("NFKC", text):
