@@ -73,6 +73,9 @@ WHY = "why"
 # How many questions' clauses and kinds are remembered: a question is read several ways
 # in a row, and this many is enough for that (repeats of old questions are not the point).
 CLAUSE_CACHE = 16
+# How many names written in questions (their capitalised words) are remembered folded, with
+# aliases resolved: the same few recur from question to question.
+NAME_CACHE = 1024
 
 
 _WHY_WORDS = re.compile(r"\b(?:why|how come|reasons?|grounds|pse|perse|zasto|razloga|cega)\b")
@@ -251,6 +254,9 @@ _SET_ASIDE = re.compile(
     re.IGNORECASE,
 )
 SET_ASIDE_WORDS = 8
+# Words one of which `_SET_ASIDE` needs (every phrase it starts with holds one): plain ASCII
+# text without any sets nothing aside, which a look for each tells sooner than the search.
+_ASIDE_WORDS = ("besides", "apart from", "other than", "aside", "except", "in addition to")
 
 
 def set_aside(text: str) -> tuple[str, str]:
@@ -259,6 +265,10 @@ def set_aside(text: str) -> tuple[str, str]:
     Both are cleaned text, so the rest is read as any question is; X is "" when nothing is
     set aside, or when it is too long to be only a thing set aside.
     """
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _ASIDE_WORDS):
+            return text, ""
     match = _SET_ASIDE.search(text)
     if match is None or len(match.group("aside").split()) > SET_ASIDE_WORDS:
         return text, ""
@@ -493,6 +503,7 @@ class Lexicon:
         # A question is read several ways in a row: its clauses and kind are remembered.
         self.clauses = lru_cache(maxsize=CLAUSE_CACHE)(self._read_clauses)
         self.question_kind = lru_cache(maxsize=CLAUSE_CACHE)(self._read_kind)
+        self.read_name = lru_cache(maxsize=NAME_CACHE)(self._read_name)
 
     def alias_of(self, word: str) -> str:
         """The canonical form of one folded word (itself when it is no one-word alias)."""
@@ -539,6 +550,10 @@ class Lexicon:
             for position, word in enumerate(tail)
             if word in lengths
         )
+
+    def _read_name(self, name: str) -> str:
+        """A name as written in a question, folded with aliases resolved (see `read_name`)."""
+        return self.apply_aliases(fold(name))
 
     def _read_clauses(self, text: str) -> tuple[str, ...]:
         """The clauses of a question, each folded with aliases resolved.
@@ -723,8 +738,11 @@ class Lexicon:
 
     @staticmethod
     def says_negative(words: list[str]) -> bool:
-        """`is_negative` of a text's folded words, aliases resolved."""
-        return any(
+        """`is_negative` of a text's folded words, aliases resolved.
+
+        Most texts have no negative word at all, which one look at the set tells.
+        """
+        return not _NEGATIVE.isdisjoint(words) and any(
             word in _NEGATIVE
             and (
                 word != _WITHOUT or (position > 0 and stem_of(words[position - 1]) in _LISTED_STEMS)

@@ -7,7 +7,6 @@ one of the entry's own phrasings, and which names or kinds of fact the entry lac
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -284,6 +283,8 @@ def _predicate(index: Index, word: str) -> str:
 
 def _weighed(index: Index, text: str) -> dict[str, float]:
     """The stems of a piece of text, each with its weight."""
+    if not text:  # most questions set nothing aside
+        return {}
     stems = (_stem_read(index, word) for word in content_words(index.lexicon, text))
     return {root: index.weight(root) for root in stems}
 
@@ -349,7 +350,7 @@ def _capitalised_words(index: Index, text: str) -> dict[str, str]:
             runs.append([match])
     names: dict[str, str] = {}
     for run in runs:
-        phrase = index.lexicon.apply_aliases(fold(" ".join(m.group(1) for m in run)))
+        phrase = index.lexicon.read_name(" ".join(m.group(1) for m in run))
         for word in phrase.split():
             names[word] = phrase if len(run) > 1 else ""
     return names
@@ -451,7 +452,7 @@ def ranked(
     def rank(position: int) -> float:
         return scores[position] / total + _closeness(question, index.profiles[position])
 
-    return heapq.nlargest(CANDIDATES, shortlisted, key=rank)
+    return sorted(shortlisted, key=rank, reverse=True)[:CANDIDATES]  # = heapq.nlargest
 
 
 def _rescore(
@@ -538,16 +539,20 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     for term in question.terms:
         weight = term.weight * term.match
         stem_ = term.stem
-        if stem_ in core or (term.name and stem_ in known and _has_phrase(profile, term.phrase)):
+        # What the entry is about (`core`) it also knows: a word it does not know, most of
+        # a long question's words, needs no look through it.
+        phrasings = known.get(stem_)
+        if phrasings is None:
+            if term.name and not (term.context and not term.word.isdigit()):
+                missing_weight += weight
+                has_missing_number = has_missing_number or term.word.isdigit()
+        elif stem_ in core or (term.name and _has_phrase(profile, term.phrase)):
             accounted += weight * IN_CORE
             anchor += weight
-        elif stem_ in known:
-            accounted += weight * (IN_PHRASING if known[stem_] else STATED_ONLY)
+        else:
+            accounted += weight * (IN_PHRASING if phrasings else STATED_ONLY)
             if _specific(stem_, profile):
                 anchor += weight
-        elif term.name and not (term.context and not term.word.isdigit()):
-            missing_weight += weight
-            has_missing_number = has_missing_number or term.word.isdigit()
     return Measure(
         profile=profile,
         coverage=accounted / total,
@@ -627,7 +632,11 @@ def _closeness(question: Question, profile: EntryProfile) -> float:
         else:
             shared = dict.fromkeys(phrasings, weight)  # 0 + weight, without a loop
     matched, masses = question.matched_weight, profile.asked_weights
-    best = max((weight / (matched + masses[p]) for p, weight in shared.items()), default=0.0)
+    best = 0.0
+    for phrasing, weight in shared.items():  # a loop, not max() of a generator: half the cost
+        overlap = weight / (matched + masses[phrasing])
+        if overlap > best:
+            best = overlap
     # Words of the sentence that asks weigh more than in the phrasing: at most the same words.
     closeness = min(1.0, 2.0 * best)
     question.closeness[profile.entry.id] = closeness

@@ -68,7 +68,7 @@ def _abbreviated(text: str, start: int, match: re.Match[str]) -> bool:
     """Whether the full stop ending `match` belongs to an abbreviation, not a sentence end."""
     if match.group() != ".":
         return False
-    word = text[start : match.end()].split()[-1].lstrip(_OPENERS)
+    word = text[start : match.end()].rsplit(maxsplit=1)[-1].lstrip(_OPENERS)
     if word[:-1].casefold() in _ABBREVIATIONS:
         return True
     if len(word) == 2 and word[0].isupper():

@@ -37,6 +37,9 @@ _COMBINING_MARKS = re.compile(
     r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
 )
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
+# What every dotted acronym holds: searched for first, since a search starting with a plain
+# character skips to it, where `_DOTTED_ACRONYM` is tried at every character.
+_DOT_LETTER_DOT = re.compile(r"\.[a-z]\.")
 _NEGATION = re.compile(r"n't\b")
 _POSSESSIVE = re.compile(r"'s\b")
 _WORD_RUN = re.compile(r"[a-z0-9]+")
@@ -80,9 +83,13 @@ def clean(text: str) -> str:
 
     This is the text the engine says it read: unlike `fold`, it is still readable. Plain
     ASCII, most questions, takes a shortcut: it has no zero-width or compatibility
-    characters, only control ones, so a long message costs one pass, not one per character.
+    characters, only control ones, so a long message costs one pass, not one per character;
+    and printable ASCII (no control character either, so its only whitespace is the space)
+    only has its runs of spaces collapsed, without the translation's look-up per character.
     """
     if text.isascii():
+        if text.isprintable():
+            return " ".join(text.split())
         return _SPACES.sub(" ", text.translate(_ASCII_CONTROLS)).strip()
     kept = []
     for char in unicodedata.normalize("NFKC", text):
@@ -100,7 +107,7 @@ def fold(text: str) -> str:
         if _TRANSLATED.search(lowered):
             lowered = lowered.translate(_FOLD_TABLE)
         lowered = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", lowered))
-    if "." in lowered:
+    if "." in lowered and _DOT_LETTER_DOT.search(lowered):
         lowered = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
     if "%" in lowered:  # "what % of GDP" asks for a percentage, as the word would
         lowered = lowered.replace("%", " percent ")

@@ -320,3 +320,15 @@ def test_a_yes_no_question_is_answered_by_the_entry_asking_it(article_engine):
 def test_a_question_is_read_once_into_what_it_asks(engine, question, kind, yes_no, focus):
     reading = engine.lexicon.read(question)
     assert (reading.kind, reading.yes_no, reading.focus) == (kind, yes_no, focus)
+
+
+def test_a_question_reads_alike_whatever_spaces_and_control_characters_it_is_typed_with(engine):
+    plain = engine.decide("albania nato members")
+    for typed in [
+        "  albania   nato members ",
+        "albania\tnato\n members",
+        "albania nato\x00members",
+    ]:
+        decision = engine.decide(typed)
+        assert decision.question == "albania nato members"
+        assert decision.entry == plain.entry
