@@ -1,5 +1,6 @@
 """Retrieval takes shortcuts (a word walked alone, entries that cannot make the shortlist);
-the shortlist must be exactly the one that scoring every entry by every word would give."""
+the shortlist must be exactly the one that scoring every entry by every word would give,
+entries tying its last included."""
 
 import random
 
@@ -49,7 +50,12 @@ def _every_entry_scored(index: Index, question: match.Question) -> tuple[list[in
                 if asked is not None:
                     scores[position] += term.weight * term.match / 2 * (2 if asked else 1)
         ranked = sorted(ranked, key=scores.__getitem__, reverse=True)
-    return ranked[: match.SHORTLIST], scores
+    ranked = ranked[: match.RESCORED]
+    # Every entry tying the last of the shortlist is kept too (at most RESCORED).
+    end = min(match.SHORTLIST, len(ranked))
+    while end < len(ranked) and scores[ranked[end]] == scores[ranked[end - 1]]:
+        end += 1
+    return ranked[:end], scores
 
 
 def test_the_shortlist_is_the_one_scoring_every_entry_would_give(index, small_limits):
