@@ -256,15 +256,21 @@ class Engine:
         only within CLOSE_CALL of it (give or take the rounding of ties). The drawing entry
         accounts for at most the `share` of the weight it knows; its closeness and, for a
         text alike to the letter, its likeness are found exactly as `measure` finds them,
-        the text's stems and words being those of its own way of being asked.
+        the text's stems and words being those of its own way of being asked; each only
+        when the bound without it (at most 1) does not settle it already.
         """
         stems = profile.asked[n]
         words = [w for w in profile.asked_folded[n].split() if not is_stopword(w)]
         alike = len(words) == len(stems)
-        own = 0.5 * IN_PHRASING + 0.25 + (0.25 if alike else 0.0)
-        likeness = _likeness_to(" ".join(words), drawing) if alike else 1.0
-        best = 0.5 * share + 0.25 * self._closeness_to(stems, drawing) + 0.25 * likeness
-        return best <= own - CLOSE_CALL - 2 * 10**-TIE_DIGITS
+        below = 0.5 * IN_PHRASING + 0.25 + (0.25 if alike else 0.0) - CLOSE_CALL
+        below -= 2 * 10**-TIE_DIGITS
+        best = 0.5 * share + 0.5
+        if best <= below:
+            return True
+        best += 0.25 * self._closeness_to(stems, drawing) - 0.25
+        if best <= below or not alike:
+            return best <= below
+        return best + 0.25 * _likeness_to(" ".join(words), drawing) - 0.25 <= below
 
     def _closeness_to(self, stems: tuple[str, ...], drawing: EntryProfile) -> float:
         """`match._closeness` of a one-sentence question read into `stems` (every one known)."""

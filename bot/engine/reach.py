@@ -28,6 +28,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, is_not
 
 from bot.engine import match
 from bot.engine.compound import MAX_QUESTIONS, split_questions
@@ -208,11 +210,9 @@ class Reach:
         """
         if after.lexicon is not before.lexicon or after.position != before.position:
             return None
-        touched = [
-            i
-            for i, (old, new) in enumerate(zip(before.profiles, after.profiles, strict=True))
-            if old.entry is not new.entry
-        ]
+        entry = attrgetter("entry")
+        changed_entries = map(is_not, map(entry, before.profiles), map(entry, after.profiles))
+        touched = list(compress(range(len(after.profiles)), changed_entries))
         if any(len(after.profiles[i].asked) >> self._shift for i in touched):
             return None
         changed = {
