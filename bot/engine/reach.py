@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -185,8 +186,12 @@ class Reach:
         self._shift = max(most, 1).bit_length()
         self._readings: dict[int, tuple[Reading, ...]] = {}
         self._tangled: set[int] = set()
-        self._need: dict[int, float] = {}
-        self._sure: set[int] = set()
+        # By text key: the weight an entry must know of the words it is listed under, and
+        # whether its own entry is surely measured (`_Listing`). Arrays: a byte or a float
+        # per key, where a set or dict of 75,000 costs ten times the room.
+        slots = len(index.profiles) << self._shift
+        self._need = array("d", bytes(8 * slots))
+        self._sure = bytearray(slots)
         weighed: dict[str, list[int]] = defaultdict(list)
         kept: dict[str, list[int]] = defaultdict(list)
         for position, profile in enumerate(index.profiles):
@@ -197,10 +202,10 @@ class Reach:
                     kept[word].append(key)
                 if listing.weighed:
                     self._need[key] = listing.need
-                if listing.sure:
-                    self._sure.add(key)
-        self._weighed = {word: tuple(keys) for word, keys in weighed.items()}
-        self._kept = {word: tuple(keys) for word, keys in kept.items()}
+                self._sure[key] = listing.sure
+        # Each word's text keys in an array (four bytes each), not a tuple of int objects.
+        self._weighed = {word: array("i", keys) for word, keys in weighed.items()}
+        self._kept = {word: array("i", keys) for word, keys in kept.items()}
 
     def updated(self, before: Index, after: Index) -> Reach | None:
         """The reach of `after`, an edit of `before` (this reach's index), or None.
@@ -225,14 +230,13 @@ class Reach:
         edited._read_window, edited._needed = self._read_window, self._needed
         edited._shift = self._shift
         edited._readings, edited._tangled = dict(self._readings), set(self._tangled)
-        edited._need, edited._sure = dict(self._need), set(self._sure)
+        edited._need, edited._sure = array("d", self._need), bytearray(self._sure)
         moves: list[tuple[int, _Listing, _Listing]] = []
         for position in touched:
             for key, listing in self._listing(before, position, before.profiles[position], True):
                 edited._readings.pop(key, None)
                 edited._tangled.discard(key)
-                edited._need.pop(key, None)
-                edited._sure.discard(key)
+                edited._need[key], edited._sure[key] = 0.0, False
                 moves.append((key, listing, _UNLISTED))
             for key, listing in edited._listing(after, position, after.profiles[position]):
                 moves.append((key, _UNLISTED, listing))
@@ -248,10 +252,7 @@ class Reach:
         for key, _, listing in moves:
             if listing.weighed:
                 edited._need[key] = listing.need
-            if listing.sure:
-                edited._sure.add(key)
-            else:
-                edited._sure.discard(key)
+            edited._sure[key] = listing.sure
         edited._weighed = _moved(
             self._weighed, [(k, old.weighed, new.weighed) for k, old, new in moves]
         )
@@ -286,7 +287,7 @@ class Reach:
 
     def sure(self, key: int) -> bool:
         """Whether the entry of text `key`, read as its entry is asked, is surely measured."""
-        return key in self._sure
+        return bool(self._sure[key])
 
     def text(self, key: int) -> tuple[int, int]:
         """The position of the entry a text key belongs to, and the text's number."""
@@ -404,8 +405,8 @@ def _how_known(profile: EntryProfile, word: str) -> int:
 
 
 def _moved(
-    listed: dict[str, tuple[int, ...]], moves: list[tuple[int, frozenset[str], frozenset[str]]]
-) -> dict[str, tuple[int, ...]]:
+    listed: dict[str, array[int]], moves: list[tuple[int, frozenset[str], frozenset[str]]]
+) -> dict[str, array[int]]:
     """A copy of `listed` with each key moved from the words it was under to its new ones."""
     gone: dict[str, set[int]] = defaultdict(set)
     came: dict[str, list[int]] = defaultdict(list)
@@ -418,7 +419,7 @@ def _moved(
     for word in gone.keys() | came.keys():
         keys = [k for k in moved.get(word, ()) if k not in gone[word]] + came[word]
         if keys:
-            moved[word] = tuple(keys)
+            moved[word] = array("i", keys)
         else:
             moved.pop(word, None)
     return moved
