@@ -100,14 +100,19 @@ class Engine:
         touched are read again, so an edit is served in milliseconds, not seconds.
         """
         index = self._index.updated(knowledge)
-        reach = None if self._reach is None else self._reach.updated(self._index, index)
+        reach = None
+        if self._reach is not None:  # made again at once when the index was built whole
+            reach = self._reach.updated(self._index, index) or Reach(
+                index, READ_WINDOW, _least_share
+            )
         return Engine(knowledge, index, reach)
 
     def prepare_routing(self) -> None:
         """Make now what `may_answer` needs (seconds at 10,000 entries), not at the first edit.
 
         A served engine checking moderators' edits calls this once; the engines of later
-        edits carry it over.
+        edits carry it over (an edit building the index whole makes it again then, not at
+        the next edit).
         """
         self._reach_of()
 

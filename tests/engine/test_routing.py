@@ -238,8 +238,11 @@ def test_a_chain_of_edits_is_judged_as_asking_every_text_would_judge_it(monkeypa
     knowledge = load_knowledge(ARTICLE_KNOWLEDGE).knowledge
     engine = Engine(knowledge)
     engine.prepare_routing()
+    edits = article_edits()[::3]
+    # An entry added midway moves every later entry's position: the index is built whole.
+    added = dataclasses.replace(edits[0], id="aaa-added", question="Who added this entry?")
     drawing = 0
-    for edited in article_edits()[::3]:
+    for edited in [*edits[:3], added, *edits[3:]]:
         saved = dataclasses.replace(knowledge, entries={**knowledge.entries, edited.id: edited})
         engine = engine.updated(saved)
         every_text = [
