@@ -22,9 +22,7 @@ from bot.engine.index import EntryProfile, Index
 from bot.engine.lexicon import Lexicon, set_aside
 from bot.engine.match import (
     ASKING_WEIGHT,
-    CANDIDATES,
     IN_PHRASING,
-    RESCORED,
     Measure,
     Question,
     asking_window,
@@ -34,9 +32,10 @@ from bot.engine.match import (
     read_question,
     shortlist,
 )
+from bot.engine.reach import Reach, Reading, plan_of, scores_entry
 from bot.knowledge.model import Entry, Knowledge
-from bot.language.sentences import split_chat
 from bot.language.text import clean, fold
+from bot.language.words import is_stopword
 from bot.ops.logs import event
 
 log = logging.getLogger(__name__)
@@ -56,6 +55,9 @@ MIN_ANCHOR = 1.5
 # may name places the answer need not. A number the entry does not have (Article 4, 1999)
 # is never allowed.
 SHORT_MISSING_NAMES, LONG_MISSING_NAMES = 0.0, 0.2
+# Sums of the same weights in another order differ in their last bits: a bound on a
+# share is loosened by this much so that it never excludes what the measure would keep.
+_SLACK = 1e-9
 # Scores equal to this many decimals are a tie, which the kind of fact asked for breaks.
 TIE_DIGITS = 2
 # Entries within this score of the best are offered beside the answer.
@@ -72,19 +74,24 @@ COMPLETE_CUTOFF = 80
 # question asked in a short message is read exactly as it is written. A longer message is
 # also not split into several questions: it is a paste, with one question in it.
 READ_WINDOW = 500
-# The entries' own texts judged by how they are read (in parts, in sentences), remembered:
-# every edit judges the texts sharing words with its entry, mostly the same ones, and
-# 10,000 entries have about 75,000 texts.
+# The entries' own texts judged by how they are read (in parts, or without what they set
+# aside), remembered: every edit judges the tangled texts sharing words with its entry.
 READ_APART_CACHE = 1 << 17
 
 
 class Engine:
     """Matches questions against one knowledge snapshot; build a new Engine per snapshot."""
 
-    def __init__(self, knowledge: Knowledge, index: Index | None = None) -> None:
-        """`index` is the index of `knowledge` when already built; without it, one is built."""
+    def __init__(
+        self, knowledge: Knowledge, index: Index | None = None, reach: Reach | None = None
+    ) -> None:
+        """`index` is the index of `knowledge` when already built; without it, one is built.
+
+        `reach` is the index's `Reach` when made already; it is made when first needed.
+        """
         self._knowledge = knowledge
         self._index = Index(knowledge) if index is None else index
+        self._reach = reach
 
     def updated(self, knowledge: Knowledge) -> Engine:
         """The engine of `knowledge`, an edit of this engine's snapshot.
@@ -92,7 +99,27 @@ class Engine:
         It answers exactly as `Engine(knowledge)` would, but only the entries the edit
         touched are read again, so an edit is served in milliseconds, not seconds.
         """
-        return Engine(knowledge, self._index.updated(knowledge))
+        index = self._index.updated(knowledge)
+        reach = None
+        if self._reach is not None:  # made again at once when the index was built whole
+            reach = self._reach.updated(self._index, index) or Reach(
+                index, READ_WINDOW, _least_share
+            )
+        return Engine(knowledge, index, reach)
+
+    def prepare_routing(self) -> None:
+        """Make now what `may_answer` needs (seconds at 10,000 entries), not at the first edit.
+
+        A served engine checking moderators' edits calls this once; the engines of later
+        edits carry it over (an edit building the index whole makes it again then, not at
+        the next edit).
+        """
+        self._reach_of()
+
+    def _reach_of(self) -> Reach:
+        if self._reach is None:
+            self._reach = Reach(self._index, READ_WINDOW, _least_share)
+        return self._reach
 
     @property
     def lexicon(self) -> Lexicon:
@@ -115,28 +142,36 @@ class Engine:
     def answers_with(self, question: str, entry_id: str) -> bool:
         """Whether `decide(question)` answers with the entry `entry_id`, measuring only if needed.
 
-        A question decided whole (not as several, see `decide_compound`) is answered only
-        by one of its candidates, taken from its shortlist, so when the entry is not on the
-        shortlist, or not among the candidates, the answer is known without ranking or
-        measuring any. Anything else, or an error on the way, is decided in full.
+        A question decided whole is answered only by one of its candidates, taken from its
+        shortlist, so when the entry is not on the shortlist, or not among the candidates,
+        the answer is known without ranking or measuring any. A message asking several
+        things (`decide_compound`) is answered with the entry answering its first question
+        or, failing that, with the message decided whole: when neither is the entry, it is
+        not. Anything else, or an error on the way, is decided in full.
         """
         text = question.strip()
-        if len(text) <= READ_WINDOW and 2 <= len(split_questions(text)) <= MAX_QUESTIONS:
-            decision = self.decide(question)
-        else:
-            position = self._index.position.get(entry_id)
-            try:
-                read = self._read(question)
-                shortlisted, scores = shortlist(self._index, read.question)
-                if position not in shortlisted:
+        try:
+            parts = split_questions(text) if len(text) <= READ_WINDOW else []
+            if 2 <= len(parts) <= MAX_QUESTIONS:
+                if not self._decides_with(parts[0], entry_id) and not self._decides_with(
+                    question, entry_id
+                ):
                     return False
-                found = ranked(self._index, read.question, shortlisted, scores)
-                if position not in found:
-                    return False
-                decision = self._decided(read, found)
-            except Exception:  # decided in full, as a reply is, so it fails the same way
-                decision = self.decide(question)
+            elif not self._decides_with(question, entry_id):
+                return False
+        except Exception:  # decided in full, as a reply is, so it fails the same way
+            pass
+        decision = self.decide(question)
         return decision.entry is not None and decision.entry.id == entry_id
+
+    def _decides_with(self, question: str, entry_id: str) -> bool:
+        """Whether the question decided whole (`_decide`) may be answered with the entry."""
+        position = self._index.position.get(entry_id)
+        read = self._read(question)
+        shortlisted, scores = shortlist(self._index, read.question)
+        if position not in shortlisted:
+            return False
+        return position in ranked(self._index, read.question, shortlisted, scores)
 
     def refusal(self, question: str, entry_id: str) -> str:
         """Why this entry does not answer `question`: the first check it fails, as a code.
@@ -158,93 +193,100 @@ class Engine:
         """Other entries' own texts this entry could answer: (entry id, 0 or phrasing number).
 
         Every other text is answered by another entry or by none, which a check of what an
-        edit draws to the entry need not ask. Each text is judged from the index alone,
-        since an entry's own text is read into the same stems its entry is asked with: see
-        `_cannot_account` and `_outranked` for the two reasons a text is left out.
+        edit draws to the entry need not ask. Only the texts the entry's words find in the
+        `Reach` of the index are looked at; each is then judged from the index alone, since
+        an entry's own text is read into the same stems its entry is asked with (`_may_draw`).
         """
         position = self._index.position.get(entry_id)
         if position is None:
             return []
-        index = self._index
+        index, reach = self._index, self._reach_of()
         drawing = index.profiles[position]
-        sharing: set[tuple[int, int]] = set()
-        for term in drawing.known:
-            for other in index.asked_postings.get(term, ()):
-                if other != position:
-                    sharing.update((other, n) for n in index.profiles[other].asked_where[term])
-        return [
-            (index.profiles[other].entry.id, n)
-            for other, n in sorted(sharing)
-            if self._may_draw(drawing, index.profiles[other], n)
-        ]
+        found: list[tuple[int, int]] = []
+        for key in reach.around(index, position):
+            other, n = reach.text(key)
+            if other == position:
+                continue
+            readings = reach.readings(index, key)
+            if readings is None:
+                drawn = self._may_draw_tangled(drawing, index.profiles[other], n)
+            else:
+                sure = reach.sure(key)
+                drawn = any(self._may_draw(position, other, n, r, sure) for r in readings)
+            if drawn:
+                found.append((other, n))
+        return [(index.profiles[other].entry.id, n) for other, n in sorted(found)]
 
-    def _may_draw(self, drawing: EntryProfile, profile: EntryProfile, n: int) -> bool:
-        """Whether the entry of `drawing` could answer text `n` of the entry of `profile`.
+    def _may_draw(self, position: int, other: int, n: int, reading: Reading, sure: bool) -> bool:
+        """Whether the entry at `position` could answer text `n` of the entry at `other`.
+
+        The text is read as `reading` (one sentence, each word weighing its IDF). The entry
+        must account for enough of the text, not be surely outranked by the text's own
+        entry when that entry is `sure`ly measured (`surely_candidate`) and the text is
+        read as that entry is asked with it, and be re-weighed by retrieval at all.
+        """
+        index = self._index
+        stems, own = reading
+        drawing, idf = index.profiles[position], index.idf
+        shared = sum(idf[s] for s in stems if s in drawing.known)
+        total = sum(idf[s] for s in stems)
+        if shared < (_by_length(len(stems), SHORT_COVERAGE, LONG_COVERAGE) - _SLACK) * total:
+            return False
+        if own and sure and self._outranked(drawing, index.profiles[other], n, shared / total):
+            return False
+        plan = plan_of(index.postings, stems)
+        return plan is not None and scores_entry(index, plan, position)
+
+    def _may_draw_tangled(self, drawing: EntryProfile, profile: EntryProfile, n: int) -> bool:
+        """Whether the entry of `drawing` could answer text `n` (tangled) of `profile`'s entry.
 
         A text read in parts (`split_questions`) or without what it sets aside may be
-        read as shared words alone, and one of several sentences weighs its asking
-        sentence more, so neither bound holds for them: they are always asked.
+        read as shared words alone, so it is always asked; another may weigh its asking
+        sentence more, which `_cannot_account` allows for.
         """
         stems = profile.asked[n]
         shared = sum(self._index.idf[s] for s in stems if s in drawing.known)
         rest = sum(self._index.idf[s] for s in stems if s not in drawing.known)
         text = profile.entry.question if n == 0 else profile.entry.phrasings[n - 1]
-        if _cannot_account(len(stems), shared, rest):
-            return _read_apart(text)
-        if self._outranked(drawing, profile, n, shared / (shared + rest)):
-            return _read_apart(text) or _sentences(text) > 1
-        return True
-
-    def _surely_measured(self, stems: tuple[str, ...]) -> bool:
-        """Whether retrieval surely keeps, among its candidates, the entry asked with `stems`.
-
-        That entry scores highest in retrieval (every word is in how it is asked), and only
-        entries asked with every word tie it, so it is kept when at most CANDIDATES are. If
-        retrieval first walks only the rarer words, those tying it so far are asked with the
-        rarest word, which at most RESCORED entries know, so it is re-weighed too.
-        """
-        index = self._index
-        if min(len(index.postings[s]) for s in stems) > RESCORED:
-            return False
-        asked = sorted((index.asked_postings[s] for s in stems), key=len)
-        tying = set(asked[0])
-        for postings in asked[1:]:
-            if len(tying) <= CANDIDATES:
-                break
-            tying.intersection_update(postings)
-        return len(tying) <= CANDIDATES
+        return _read_apart(text) or not _cannot_account(len(stems), shared, rest)
 
     def _outranked(
         self, drawing: EntryProfile, profile: EntryProfile, n: int, share: float
     ) -> bool:
-        """Whether the text's own entry surely ranks too far above the drawing entry.
+        """Whether the text's own entry, surely measured, surely ranks too far above.
 
         Asked its own one-sentence text, an entry accounts for at least IN_PHRASING of it
         (every word is in how it is asked), is as close as can be (closeness 1), and alike
-        to the letter (likeness 1) when no two of its words share a stem. When it is surely
-        among the candidates measured, another is chosen only within CLOSE_CALL of it (give
-        or take the rounding of ties). The drawing entry accounts for at most the `share`
-        of the weight it knows; its closeness and, for a text alike to the letter, its
-        likeness are found exactly as `measure` finds them, the text's stems and words
-        being those of its own way of being asked.
+        to the letter (likeness 1) when no two of its words share a stem. Another is chosen
+        only within CLOSE_CALL of it (give or take the rounding of ties). The drawing entry
+        accounts for at most the `share` of the weight it knows; its closeness and, for a
+        text alike to the letter, its likeness are found exactly as `measure` finds them,
+        the text's stems and words being those of its own way of being asked; each only
+        when the bound without it (at most 1) does not settle it already.
         """
         stems = profile.asked[n]
-        if not self._surely_measured(stems):
-            return False
-        alike = len(profile.asked_text[n].split()) == len(stems)
-        own = 0.5 * IN_PHRASING + 0.25 + (0.25 if alike else 0.0)
-        likeness = _likeness_to(profile.asked_text[n], drawing) if alike else 1.0
-        best = 0.5 * share + 0.25 * self._closeness_to(stems, drawing) + 0.25 * likeness
-        return best <= own - CLOSE_CALL - 2 * 10**-TIE_DIGITS
+        words = [w for w in profile.asked_folded[n].split() if not is_stopword(w)]
+        alike = len(words) == len(stems)
+        below = 0.5 * IN_PHRASING + 0.25 + (0.25 if alike else 0.0) - CLOSE_CALL
+        below -= 2 * 10**-TIE_DIGITS
+        best = 0.5 * share + 0.5
+        if best <= below:
+            return True
+        best += 0.25 * self._closeness_to(stems, drawing) - 0.25
+        if best <= below or not alike:
+            return best <= below
+        return best + 0.25 * _likeness_to(" ".join(words), drawing) - 0.25 <= below
 
     def _closeness_to(self, stems: tuple[str, ...], drawing: EntryProfile) -> float:
         """`match._closeness` of a one-sentence question read into `stems` (every one known)."""
         idf = self._index.idf
         weight = sum(idf[s] for s in stems)
-        best = 0.0
-        for phrasing, phrasing_weight in zip(drawing.asked, drawing.asked_weights, strict=True):
-            shared = sum(idf[s] for s in stems if s in phrasing)
-            best = max(best, shared / (weight + phrasing_weight))
+        shared: dict[int, float] = {}
+        for stem in stems:
+            for phrasing in drawing.known.get(stem, ()):
+                shared[phrasing] = shared.get(phrasing, 0.0) + idf[stem]
+        masses = drawing.asked_weights
+        best = max((w / (weight + masses[p]) for p, w in shared.items()), default=0.0)
         return min(1.0, 2.0 * best)
 
     def answer_entry(self, entry_id: str) -> Decision | None:
@@ -440,6 +482,11 @@ def _accounts_for(measure: Measure, terms: int) -> bool:
     )
 
 
+def _least_share(terms: int) -> float:
+    """Less than the share of a one-sentence question's weight an entry must know to answer."""
+    return _by_length(terms, SHORT_COVERAGE, LONG_COVERAGE) - 2 * _SLACK
+
+
 def _by_length(terms: int, short: float, long: float) -> float:
     """A threshold sliding linearly from its short-question to its long-question value."""
     share = min(1.0, max(0.0, (terms - SHORT_TERMS) / (LONG_TERMS - SHORT_TERMS)))
@@ -463,12 +510,6 @@ def _likeness_to(text: str, drawing: EntryProfile) -> float:
         text, drawing.asked_text, scorer=fuzz.token_sort_ratio, processor=None
     )
     return best[1] / 100.0 if best else 0.0
-
-
-@lru_cache(maxsize=READ_APART_CACHE)
-def _sentences(text: str) -> int:
-    """How many sentences a text is read as (see `match._asking_sentence`), remembered."""
-    return len(split_chat(text, colon=True))
 
 
 def _cannot_account(terms: int, shared: float, rest: float) -> bool:

@@ -96,23 +96,26 @@ def misroutes_of_saved(before: Knowledge, engine: Engine, changed: Entry) -> lis
     only whether `changed` answers them matters (`Engine.answers_with`). Misroutes
     come in the order of the entries of `before`, a new entry's last.
     """
-    drawn = set(engine.may_answer(changed.id))
-    found: list[Misroute] = []
-    for entry_id in {**before.entries, changed.id: changed}:
+    order = {entry_id: number for number, entry_id in enumerate(before.entries)}
+    order.setdefault(changed.id, len(order))
+    found: list[tuple[int, int, Misroute]] = []
+    for entry_id, number in engine.may_answer(changed.id):
         entry = engine.knowledge.entries[entry_id]
-        for number, (field, text) in enumerate(own_texts(entry)):
-            if entry_id != changed.id:
-                if (entry_id, number) in drawn and engine.answers_with(text, changed.id):
-                    found.append(Misroute(entry_id, field, text, changed.id))
-                continue
-            decision = engine.decide(text)
-            reached = decision.entry.id if decision.entry is not None else None
-            if reached is None:
-                why = engine.refusal(text, entry_id)
-                found.append(Misroute(entry_id, field, text, reached, why))
-            elif reached != entry_id:
-                found.append(Misroute(entry_id, field, text, reached))
-    return found
+        field, text = list(own_texts(entry))[number]
+        if engine.answers_with(text, changed.id):
+            found.append((order[entry_id], number, Misroute(entry_id, field, text, changed.id)))
+    for number, (field, text) in enumerate(own_texts(changed)):
+        decision = engine.decide(text)
+        reached = decision.entry.id if decision.entry is not None else None
+        if reached is None:
+            why = engine.refusal(text, changed.id)
+            misroute = Misroute(changed.id, field, text, reached, why)
+        elif reached != changed.id:
+            misroute = Misroute(changed.id, field, text, reached)
+        else:
+            continue
+        found.append((order[changed.id], number, misroute))
+    return [misroute for _, _, misroute in sorted(found, key=lambda f: f[:2])]
 
 
 def routing_problems(knowledge: Knowledge, root: Path | None = None) -> list[Problem]:

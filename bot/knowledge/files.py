@@ -221,25 +221,29 @@ def fingerprint(root: Path) -> Fingerprint:
     """What changes when any knowledge file is added, removed, rewritten or replaced.
 
     Cheap (one stat per file, read from the folder listing without a path object per
-    file: at 10,000 entries a write takes one of these), so it can be polled; the inode
+    file, each stamp made in place: at 10,000 entries a write takes one of these, and
+    the stats are most of it), so it can be polled; the inode
     catches an atomic replace even within the file system's time resolution.
     """
-    stamps = []
+    stamps: list[tuple[str, int, int, int]] = []
     for name in KNOWLEDGE_FOLDERS:
         folder = root / name
         if not folder.is_dir() or folder.is_symlink():
             continue
+        prefix = f"{name}/"
         found = []
         with os.scandir(folder) as listing:
             for item in listing:
-                if item.name.startswith("."):
+                file = item.name
+                if file.startswith("."):
                     continue
                 try:
-                    found.append((item.name, item.stat(follow_symlinks=False)))
+                    status = item.stat(follow_symlinks=False)
                 except FileNotFoundError:
                     continue
-        found.sort(key=_first)
-        stamps += [_stamp(f"{name}/{file}", status) for file, status in found]
+                found.append((prefix + file, status.st_mtime_ns, status.st_size, status.st_ino))
+        found.sort()  # by name: names are unique, so no two stamps compare further
+        stamps += found
     return tuple(stamps)
 
 
@@ -269,10 +273,6 @@ def _place(name: str) -> tuple[str, ...]:
 
 def _place_of(stamp: tuple[str, int, int, int]) -> tuple[str, ...]:
     return _place(stamp[0])
-
-
-def _first(item: tuple[str, os.stat_result]) -> str:
-    return item[0]
 
 
 def _stamp(name: str, status: os.stat_result) -> tuple[str, int, int, int]:

@@ -198,12 +198,14 @@ def open_moderated(
 
     The store opens first, so a write a crash interrupted is repaired before loading. With
     `routing`, the store refuses a write whose words would not reach their own entry, or
-    would draw another entry's (`LiveKnowledge.routing_problems`), as moderators' writes are.
+    would draw another entry's (`LiveKnowledge.routing_problems`), as moderators' writes are;
+    what that check needs is made now, so the first write does not wait for it.
     """
     store = KnowledgeStore(root, ChangeLog(database_path))
     live = LiveKnowledge(root, engine_factory)
     store.adopt(live.seen, live.knowledge)
     if routing:
+        live.engine.prepare_routing()
         store.entry_check = live.routing_problems
     store.subscribe(lambda knowledge: live.install(knowledge, store.seen))
     return live, store

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.engine import Engine
+from bot.engine import Engine, match
 from bot.engine.routing import misroutes, misroutes_of_change, misroutes_of_saved, own_texts
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Entry
@@ -210,6 +210,59 @@ def test_an_edit_is_judged_as_asking_every_text_would_judge_it(article_engine, e
     ]
 
     assert misroutes_of_saved(knowledge, engine, edited) == every_text
+
+
+def narrow_retrieval(monkeypatch: pytest.MonkeyPatch, budget: int, kept: int) -> None:
+    """Retrieval walking `budget` postings and re-weighing `kept` entries.
+
+    At 10,000 entries most words have more postings than retrieval walks; on the small
+    article knowledge these budgets make its common words behave as such words do. It
+    shortlists and measures fewer in proportion.
+    """
+    monkeypatch.setattr(match, "POSTINGS_BUDGET", budget)
+    monkeypatch.setattr(match, "RESCORED", kept)
+    monkeypatch.setattr(match, "SHORTLIST", max(2, kept * 2 // 3))
+    monkeypatch.setattr(match, "CANDIDATES", max(1, kept // 2))
+
+
+@pytest.mark.parametrize(("budget", "kept"), [(20, 3), (30, 6)])
+@pytest.mark.parametrize("edited", article_edits(), ids=lambda edited: edited.id)
+def test_an_edit_is_judged_by_an_updated_engine_as_asking_every_text_would(
+    monkeypatch, edited, budget, kept
+):
+    narrow_retrieval(monkeypatch, budget, kept)
+    knowledge = load_knowledge(ARTICLE_KNOWLEDGE).knowledge
+    served = Engine(knowledge)
+    served.prepare_routing()
+    saved = dataclasses.replace(knowledge, entries={**knowledge.entries, edited.id: edited})
+    engine = served.updated(saved)
+
+    every_text = [
+        m for m in misroutes(saved, engine=engine) if edited.id in (m.entry_id, m.reached)
+    ]
+
+    assert misroutes_of_saved(knowledge, engine, edited) == every_text
+
+
+def test_a_chain_of_edits_is_judged_as_asking_every_text_would_judge_it(monkeypatch):
+    narrow_retrieval(monkeypatch, budget=30, kept=6)
+    knowledge = load_knowledge(ARTICLE_KNOWLEDGE).knowledge
+    engine = Engine(knowledge)
+    engine.prepare_routing()
+    edits = article_edits()[::3]
+    # An entry added midway moves every later entry's position: the index is built whole.
+    added = dataclasses.replace(edits[0], id="aaa-added", question="Who added this entry?")
+    drawing = 0
+    for edited in [*edits[:3], added, *edits[3:]]:
+        saved = dataclasses.replace(knowledge, entries={**knowledge.entries, edited.id: edited})
+        engine = engine.updated(saved)
+        every_text = [
+            m for m in misroutes(saved, engine=engine) if edited.id in (m.entry_id, m.reached)
+        ]
+        assert misroutes_of_saved(knowledge, engine, edited) == every_text
+        drawing += any(m.reached == edited.id for m in every_text)
+        knowledge = saved
+    assert drawing > 0
 
 
 def test_whether_an_entry_answers_a_text_is_what_deciding_it_answers(article_engine):
