@@ -504,16 +504,18 @@ def _scored_by_first_word(
 
 
 def _best_with_ties(positions: list[int], scores: dict[int, float]) -> list[int]:
-    """The SHORTLIST best-scoring positions, and every one tying the last (at most RESCORED).
+    """The SHORTLIST best-scoring positions; if they all tie, every one tying them (<= RESCORED).
 
     Words in most entries tie many entries: which of them the question is asked like is
-    for `ranked` to say (an entry asked in the very words of a question, all of them
-    common, is not cut off for standing later in the index).
+    for `ranked` to say. An entry asked in the very words of a question has the best score
+    there can be, so it is cut off only when more than SHORTLIST entries tie the best.
     """
     best = _best(RESCORED, positions, scores)
     if len(best) <= SHORTLIST:
         return best
     cut = scores[best[SHORTLIST - 1]]
+    if cut != scores[best[0]]:
+        return best[:SHORTLIST]
     end = SHORTLIST
     while end < len(best) and scores[best[end]] == cut:
         end += 1

@@ -1,6 +1,6 @@
 """Retrieval takes shortcuts (a word walked alone, entries that cannot make the shortlist);
 the shortlist must be exactly the one that scoring every entry by every word would give,
-entries tying its last included."""
+entries tying the best included when the whole shortlist does."""
 
 import random
 
@@ -51,9 +51,9 @@ def _every_entry_scored(index: Index, question: match.Question) -> tuple[list[in
                     scores[position] += term.weight * term.match / 2 * (2 if asked else 1)
         ranked = sorted(ranked, key=scores.__getitem__, reverse=True)
     ranked = ranked[: match.RESCORED]
-    # Every entry tying the last of the shortlist is kept too (at most RESCORED).
+    # When the whole shortlist ties the best, every entry tying it is kept (at most RESCORED).
     end = min(match.SHORTLIST, len(ranked))
-    while end < len(ranked) and scores[ranked[end]] == scores[ranked[end - 1]]:
+    while end < len(ranked) and scores[ranked[end]] == scores[ranked[0]]:
         end += 1
     return ranked[:end], scores
 
