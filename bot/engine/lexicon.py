@@ -241,6 +241,9 @@ _HOLDER_ASKED = r"(?:who(?: is| was| are| were|s)|what(?: is| was)? the names? o
 # ...or "who is <country>'s prime minister": the role after a name, not "who is eligible".
 _WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 ROLE_WINDOW = 3
+# "the governor of the central bank": the role is what comes before what qualifies it; an
+# entry naming the bank but no governor does not say who the governor is.
+_ROLE_QUALIFIED = re.compile(r" (?:of|for|at|in) ")
 
 
 # "Besides defence cooperation, what else...", "apart from X", "other than X", "X aside":
@@ -758,7 +761,8 @@ class Lexicon:
                 match = _WHO_HOLDS_NAMED.match(clause)
                 if match is None or match.group("role").split()[0] not in self.names:
                     continue
-            words = [w for w in match.group("role").split() if not is_stopword(w)]
+            role = _ROLE_QUALIFIED.split(match.group("role"), maxsplit=1)[0]
+            words = [w for w in role.split() if not is_stopword(w)]
             if any(w in self.people for w in words):
                 return ()
             return tuple(w for w in words if w not in self.names and w not in self.topics)

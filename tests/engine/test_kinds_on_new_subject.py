@@ -131,3 +131,8 @@ def test_a_light_verb_is_not_read_as_a_deed_the_entry_must_state(travel_engine):
     )
     assert decision.answered
     assert decision.entry.id == "criteria"
+
+
+def test_who_holds_a_role_of_a_body_needs_the_role_not_only_the_body(travel_engine):
+    decision = travel_engine.decide("Who is the governor of the Schengen area?")
+    assert not decision.answered
