@@ -39,6 +39,7 @@ from bot.engine.lexicon import (
     states_a_date,
     states_a_future,
     states_a_reason,
+    states_a_span,
     states_an_origin,
     voices,
 )
@@ -103,6 +104,7 @@ class EntryProfile:
     states_date: bool
     states_count: bool
     states_reason: bool
+    states_span: bool
     states_origin: bool
     states_future: bool
     negative: bool
@@ -461,7 +463,7 @@ class _Cited(NamedTuple):
 # The kinds of fact a statement may state that are read in its parts (see `_states`): a
 # pattern each, no match of which holds more than _SPAN_WORDS words (origin's "from 1999 to
 # 2008" holds the most, four) and all matches starting and ending at a word's edge.
-_KINDS = (states_a_date, states_a_reason, states_an_origin, states_a_future)
+_KINDS = (states_a_date, states_a_reason, states_an_origin, states_a_future, states_a_span)
 _SPAN_WORDS = 8
 
 
@@ -720,7 +722,7 @@ def _profile(
     stated_all, stated_terms = _stated(reader, answer, cited, entry.topic)
     stated_folded = " ".join(stated_all)
     stated_words = list(compress(stated_all, stated_terms))
-    date, reason, origin, future = _states(answer, cited)
+    date, reason, origin, future, span = _states(answer, cited)
     stated = frozenset(filter(None, stated_terms))
     profile = EntryProfile(
         entry=entry,
@@ -735,6 +737,7 @@ def _profile(
         states_reason=reason or any(map(lexicon.asks_why, entry.phrasings, folds[1:])),
         states_origin=origin,
         states_future=future,
+        states_span=span or any(map(lexicon.asks_how_long, (entry.question, *entry.phrasings))),
         negative=lexicon.says_negative(asked_words[0]),
         held=share(tuple(sorted(set(reader.stems(lexicon.near_names(stated_words)))))),
         voices=share(cited.voices.union(reader.stems(voices(stated_folded)))),

@@ -65,10 +65,16 @@ _WHY = re.compile(
     r"|what reasons?|on what grounds|pse|perse|zasto|zbog cega|iz kog razloga"
     r"|what(?: (?:is|are|was|were))? (?:[a-z0-9]+ ){1,3}reasons? (?:for|behind|why))(?: |$)"
 )
+# "How long may they stay?", "for how long", Serbian "koliko dugo", Albanian "sa gjate":
+# a span of time ("how long ago" asks for a date).
+_HOW_LONG = re.compile(
+    r"(?:^|.* )(?:how long(?! ago)|koliko dugo|sa gjate|sa kohe|per sa kohe)(?: |$)"
+)
 _CLAUSE = re.compile(r"[.?!;:,\n]+")
 
 WHEN = "when"
 HOW_MANY = "how_many"
+HOW_LONG = "how_long"
 WHY = "why"
 # How many questions' clauses and kinds are remembered: a question is read several ways
 # in a row, and this many is enough for that (repeats of old questions are not the point).
@@ -212,6 +218,27 @@ _WHERE_WITHIN = re.compile(r"\bwhere (?:exactly )?(?:in|inside|within) (?P<place
 def states_an_origin(folded: str) -> bool:
     """Whether folded text says when something began, or what came before or after."""
     return _ORIGIN_STATED.search(folded) is not None
+
+
+_TIME_UNITS = (
+    "minute minutes hour hours day days week weeks month months year years decade decades"
+    " century centuries dite dit dita jave javesh muaj vit vite vjet dan dana nedelja nedelje"
+    " nedelju mesec meseca meseci godina godine godinu"
+)
+_SPAN_COUNTS = (
+    "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty"
+    " thirty forty fifty sixty ninety hundred few several many couple"
+)
+_SPAN_STATED = re.compile(
+    r"\b(?:(?:\d+|" + "|".join(_SPAN_COUNTS.split()) + r")(?: |-)"
+    r"(?:" + "|".join(_TIME_UNITS.split()) + r")|for (?:years|decades|months|weeks|days"
+    r"|centuries|long)|since|until|till|ago|deri)\b"
+)
+
+
+def states_a_span(folded: str) -> bool:
+    """Whether folded text says how long something lasts or lasted (a span, since, until)."""
+    return _SPAN_STATED.search(folded) is not None
 
 
 def states_a_future(folded: str) -> bool:
@@ -566,13 +593,15 @@ class Lexicon:
         return tuple(self.apply_aliases(fold(clause)) for clause in _CLAUSE.split(text))
 
     def _read_kind(self, text: str) -> str | None:
-        """Whether the question asks for a date (`WHEN`), a count (`HOW_MANY`), a reason (`WHY`).
+        """Whether it asks for a count (`HOW_MANY`), a span (`HOW_LONG`), a date, a reason.
 
         `text` is the cleaned question, punctuation kept, so clauses can be told apart.
         """
         clauses_ = self.clauses(text)
         if any(_HOW_MANY.match(clause) for clause in clauses_):
             return HOW_MANY
+        if any(_HOW_LONG.match(clause) for clause in clauses_):
+            return HOW_LONG
         if any(
             (_WHEN.match(clause) and not _setting_a_scene(clause, clauses_[i + 1 :]))
             or _WHEN_LAST.match(clause)
@@ -628,6 +657,10 @@ class Lexicon:
         """
         folded = fold(text) if folded is None else folded
         return _WHY_WORDS.search(folded) is not None and self.question_kind(text) == WHY
+
+    def asks_how_long(self, text: str) -> bool:
+        """Whether the question asks for a span of time: an entry asked so states one."""
+        return "long" in text.lower() and self.question_kind(text) == HOW_LONG
 
     def _question_focus(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
         """The words naming what each clause of the question asks for (see `_FOCUS`)."""

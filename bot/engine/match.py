@@ -676,6 +676,8 @@ def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
         return profile.states_date
     if kind == lexicon.HOW_MANY:
         return profile.states_count
+    if kind == lexicon.HOW_LONG:
+        return profile.states_span or profile.states_date
     if kind == lexicon.WHY:
         return profile.states_reason
     return True

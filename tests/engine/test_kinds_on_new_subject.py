@@ -136,3 +136,13 @@ def test_a_light_verb_is_not_read_as_a_deed_the_entry_must_state(travel_engine):
 def test_who_holds_a_role_of_a_body_needs_the_role_not_only_the_body(travel_engine):
     decision = travel_engine.decide("Who is the governor of the Schengen area?")
     assert not decision.answered
+
+
+def test_how_long_needs_an_entry_stating_a_span_or_its_dates(travel_engine):
+    stay = travel_engine.decide("For how long can Ruritanians stay in the Schengen area?")
+    assert stay.answered
+    assert stay.entry.id == "schengen-stay"
+    campaign = travel_engine.decide(
+        "How long did the government's campaign against abusing the visa exemption run?"
+    )
+    assert not campaign.answered
