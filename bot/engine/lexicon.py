@@ -108,7 +108,7 @@ def _setting_a_scene(clause: str, rest: tuple[str, ...]) -> bool:
 
 _FOCUS = re.compile(
     _LEAD_IN + r"(?:(?:in|on|during) )?"
-    r"(?:(?P<count>how many|how much)|(?:what|which)(?: (?:is|was|are|were) (?:the|a|an))?"
+    r"(?:(?P<count>how many|how much)|(?:what|which)(?: (?:is|was|are|were) (?P<article>the|a|an))?"
     r"|who(?: (?:will|would|could|did|does|do|has|have|had|can|might))?)"
     r" (?P<rest>.+)$"
 )
@@ -670,26 +670,31 @@ class Lexicon:
             word = (
                 ""
                 if match is None
-                else self._first_asked(match.group("rest").split(), bool(match.group("count")))
+                else self._first_asked(
+                    match.group("rest").split(),
+                    counted=bool(match.group("count")),
+                    named=bool(match.group("article")),
+                )
             )
             if word and not is_stopword(word):
                 found.append(word)
         return tuple(found)
 
-    def _first_asked(self, words: list[str], counted: bool = False) -> str:
+    def _first_asked(self, words: list[str], counted: bool = False, named: bool = False) -> str:
         """The word naming what is asked, past names, qualifiers and class nouns.
 
         "How many <country> soldiers" asks for soldiers, "which <body> countries sent" for what they
         sent, "what big steps" for steps; past a class noun and an auxiliary comes the deed
         ("which countries are offering"), unless it is someone's name ("which years was <person>")
         or their speaking ("which expert argued"), which other checks weigh. A word in -ing
-        straight after "what" is a verb ("what's stopping"), not a thing asked for. But a count
+        straight after "what" is a verb ("what's stopping"), not a thing asked for; after an
+        article (`named`: "what are the opening hours") it names the thing. But a count
         (`counted`) is of the noun "how many" stands before: "how many days can <people> stay"
         counts days, and the subject after the auxiliary is who stays, not what is counted.
         "What share of <people> live abroad" asks for a part of those people: they are what
         the entry must state it of ("one in three of them"), not the word "share".
         """
-        if words and words[0].endswith("ing"):
+        if words and words[0].endswith("ing") and not named:
             return ""
         position = self._past_names(words, 0)
         if words[position : position + 2] in ([share, "of"] for share in _SHARES):

@@ -146,3 +146,10 @@ def test_how_long_needs_an_entry_stating_a_span_or_its_dates(travel_engine):
         "How long did the government's campaign against abusing the visa exemption run?"
     )
     assert not campaign.answered
+
+
+def test_a_word_in_ing_after_what_and_an_article_names_the_thing_asked(travel_engine):
+    assert not travel_engine.decide("What are the opening hours of the Schengen area?").answered
+    verb = travel_engine.decide("what's stopping ruritanians from staying in schengen longer")
+    assert verb.answered
+    assert verb.entry.id == "schengen-stay"
