@@ -3,8 +3,9 @@
 Answering wrongly is worse than abstaining, so the engine answers only when an entry
 accounts for enough of what was asked, shares something specific with it, knows every name
 and number the question brings in, and states the kind of fact asked for (a date for
-"when", a count for "how many"). Otherwise it offers the closest covered questions. When
-entries come within a close call of each other, the others are offered beside the answer.
+"when", a count for "how many", a span for "how long"). Otherwise it offers the closest
+covered questions. When entries come within a close call of each other, the others are
+offered beside the answer.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ class Engine:
         """Why this entry does not answer `question`: the first check it fails, as a code.
 
         For a moderator whose phrasing does not reach its entry: "kind" (it lacks the kind
-        of fact asked: a date, a count, a reason), "focus" (what is asked for), "number",
+        of fact asked: a date, a count, a span, a reason), "focus" (what is asked for), "number",
         "voice" (someone's words), "proposition" (a yes/no question), "names", "anchor"
         (nothing specific shared), "coverage" (too few of the question's words); "" when it
         passes every check and other entries rank too close to it.
