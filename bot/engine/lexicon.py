@@ -236,6 +236,12 @@ _SPAN_STATED = re.compile(
 )
 
 
+def opens_as_yes_no(folded: str) -> bool:
+    """Whether folded text opens as a yes/no question does: an auxiliary, or Serbian "da li"."""
+    first, _, rest = folded.partition(" ")
+    return first in _AUXILIARIES or (first == "da" and rest.startswith("li "))
+
+
 def states_a_span(folded: str) -> bool:
     """Whether folded text says how long something lasts or lasted (a span, since, until)."""
     return _SPAN_STATED.search(folded) is not None
@@ -620,8 +626,7 @@ class Lexicon:
         """
         if not clauses_ or kind is not None:
             return False
-        words = clauses_[0].split()
-        return bool(words) and (words[0] in _AUXILIARIES or words[:2] == ["da", "li"])
+        return opens_as_yes_no(clauses_[0])
 
     def read(self, text: str) -> Reading:
         """Read what a question asks, once, from its clauses.

@@ -21,7 +21,8 @@ SOURCE_TEXT = (
     "The government has run a campaign to prevent citizens from abusing the visa exemption to "
     "look for work abroad. "
     "About one in every three citizens of Ruritania lives abroad. "
-    "In 2012 the EU handed Ruritania the visa criteria it had to meet.\n"
+    "In 2012 the EU handed Ruritania the visa criteria it had to meet. "
+    "Ruritania is not part of the Schengen area, and neither is its neighbour Freedonia.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -62,6 +63,11 @@ ENTRIES = {
         "In 2012.",
         "In 2012 the EU handed Ruritania the visa criteria it had to meet.",
     ),
+    "outside-schengen": (
+        "Is Ruritania in the Schengen area?",
+        "No: Ruritania is not part of the Schengen area, nor is its neighbour Freedonia.",
+        "Ruritania is not part of the Schengen area, and neither is its neighbour Freedonia.",
+    ),
 }
 
 
@@ -80,7 +86,9 @@ def travel_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         (root / folder).mkdir()
     # The fixture's general language (its thesaurus and names), with the new subject's names.
     shutil.copytree(FIXTURE_KNOWLEDGE / "vocabulary", root / "vocabulary")
-    (root / "vocabulary" / "travel.yaml").write_text("names: [ruritania, ruritanian, schengen]\n")
+    (root / "vocabulary" / "travel.yaml").write_text(
+        "names: [ruritania, ruritanian, schengen, freedonia]\n"
+    )
     (root / "sources" / f"{SOURCE_ID}.yaml").write_text(SOURCE_YAML)
     (root / "sources" / f"{SOURCE_ID}.txt").write_text(SOURCE_TEXT)
     for entry_id, (question, answer, quote) in ENTRIES.items():
@@ -153,3 +161,11 @@ def test_a_word_in_ing_after_what_and_an_article_names_the_thing_asked(travel_en
     verb = travel_engine.decide("what's stopping ruritanians from staying in schengen longer")
     assert verb.answered
     assert verb.entry.id == "schengen-stay"
+
+
+def test_a_yes_no_question_is_answered_only_by_an_entry_asking_it_of_the_same_subject(
+    travel_engine,
+):
+    asked = travel_engine.decide("Is Ruritania in the Schengen area?")
+    assert asked.entry.id == "outside-schengen"
+    assert not travel_engine.decide("Is Freedonia in the Schengen area?").answered
