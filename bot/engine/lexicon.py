@@ -404,7 +404,7 @@ _MONTHS = (
     " januar februar mart april jun jul avgust septembar oktobar novembar decembar"
 )
 _DATE_WORDS = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|" + "|".join(_MONTHS.split()) + r"|last year|previous year"
+    r"\b(?:1[89]\d\ds?|20\d\ds?|" + "|".join(_MONTHS.split()) + r"|last year|previous year"
     r"|this year|years? (?:ago|earlier|later)|this (?:week|month|autumn|spring|summer|winter)"
     r"|earlier this|(?:last|next) (?:week|month)|yesterday|today|recently)\b"
 )

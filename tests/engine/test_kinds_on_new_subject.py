@@ -22,7 +22,8 @@ SOURCE_TEXT = (
     "look for work abroad. "
     "About one in every three citizens of Ruritania lives abroad. "
     "In 2012 the EU handed Ruritania the visa criteria it had to meet. "
-    "Ruritania is not part of the Schengen area, and neither is its neighbour Freedonia.\n"
+    "Ruritania is not part of the Schengen area, and neither is its neighbour Freedonia. "
+    "Most of those abroad emigrated in the 1990s.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -67,6 +68,11 @@ ENTRIES = {
         "Is Ruritania in the Schengen area?",
         "No: Ruritania is not part of the Schengen area, nor is its neighbour Freedonia.",
         "Ruritania is not part of the Schengen area, and neither is its neighbour Freedonia.",
+    ),
+    "emigration": (
+        "When did Ruritania's emigrants leave?",
+        "Most of them in the 1990s.",
+        "Most of those abroad emigrated in the 1990s.",
     ),
 }
 
@@ -169,3 +175,9 @@ def test_a_yes_no_question_is_answered_only_by_an_entry_asking_it_of_the_same_su
     asked = travel_engine.decide("Is Ruritania in the Schengen area?")
     assert asked.entry.id == "outside-schengen"
     assert not travel_engine.decide("Is Freedonia in the Schengen area?").answered
+
+
+def test_a_decade_is_a_date(travel_engine):
+    decision = travel_engine.decide("When did most Ruritanian emigrants leave?")
+    assert decision.answered
+    assert decision.entry.id == "emigration"
