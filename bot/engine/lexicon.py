@@ -236,6 +236,19 @@ _SPAN_STATED = re.compile(
 )
 
 
+# Question words that stand for the subject of what is asked ("who does not recognise X",
+# "which members..."), in English, Serbian and Albanian.
+_WHO_OR_WHICH = _word_set("who which ko koji koja koje koju kush cili cila cilat cilet")
+
+
+def asks_for_a_list(folded: str) -> bool:
+    """Whether folded text asks who or which ones do something (or how many countries do).
+
+    Its subject is open: any one it lists may be asked of ("does <member> recognise X").
+    """
+    return folded.partition(" ")[0] in _WHO_OR_WHICH or _LIST.match(folded) is not None
+
+
 def opens_as_yes_no(folded: str) -> bool:
     """Whether folded text opens as a yes/no question does: an auxiliary, or Serbian "da li"."""
     first, _, rest = folded.partition(" ")

@@ -577,10 +577,11 @@ def _states_the_proposition(index: Index, question: Question, profile: EntryProf
 
     "Is <country> in <body>?" is not answered by "Has <country> changed its stance?" though
     both name the country: most of that phrasing (its deed) is not in the question. Nor by
-    "Is <another country> in <body>?": a way of asking that is itself yes or no states its
-    proposition of its own subject, so it must name every name the question does; one
-    asking "which members do not recognise <country>" is open, and a member it lists may be
-    asked of ("does <member> recognise <country>").
+    "Is <another country> in <body>?" or "why is <another country> not in <body>": a way of
+    asking states its proposition of its own subject, so it must name every name the
+    question does, unless its subject is what it asks ("which members do not recognise
+    <country>", "who..."): then a member it lists may be asked of ("does <member> recognise
+    <country>").
     """
     if not question.yes_no or len(question.terms) > YES_NO_TERMS:
         return True
@@ -588,7 +589,7 @@ def _states_the_proposition(index: Index, question: Question, profile: EntryProf
     names = [term.stem for term in question.terms if term.name]
     return any(
         sum(index.idf.get(s, 0.0) for s in phrasing if s in asked) > YES_NO_SHARE * weight
-        and (not lexicon.opens_as_yes_no(folded) or all(name in phrasing for name in names))
+        and (lexicon.asks_for_a_list(folded) or all(name in phrasing for name in names))
         for phrasing, weight, folded in zip(
             profile.asked, profile.asked_weights, profile.asked_folded, strict=True
         )

@@ -77,10 +77,16 @@ ENTRIES = {
 }
 
 
+# Phrasings of some entries, in members' words.
+PHRASINGS = {"outside-schengen": ["why is ruritania not in the schengen area"]}
+
+
 def _entry_yaml(entry_id: str, question: str, answer: str, quote: str) -> str:
+    phrasings = "".join(f'\n  - "{p}"' for p in PHRASINGS.get(entry_id, [])) or " []"
     return (
         f'id: {entry_id}\nquestion: "{question}"\ntopic: "Travel"\nanswer: "{answer}"\n'
-        f'phrasings: []\ncitations:\n  - source: {SOURCE_ID}\n    quote: "{quote}"\n'
+        f"phrasings:{phrasings}\n"
+        f'citations:\n  - source: {SOURCE_ID}\n    quote: "{quote}"\n'
         f'    speaker: "The Gazette"\n'
     )
 
