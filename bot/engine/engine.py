@@ -101,7 +101,9 @@ class Engine:
         """
         index = self._index.updated(knowledge)
         reach = None
-        if self._reach is not None:  # made again at once when the index was built whole
+        # Made again at once when entries were added or removed (their number weighs every
+        # word, which the reach's listings are made from) or the index was built whole.
+        if self._reach is not None:
             reach = self._reach.updated(self._index, index) or Reach(
                 index, READ_WINDOW, _least_share
             )

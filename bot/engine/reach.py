@@ -210,8 +210,9 @@ class Reach:
     def updated(self, before: Index, after: Index) -> Reach | None:
         """The reach of `after`, an edit of `before` (this reach's index), or None.
 
-        None when the edit moved entries or changed how words are read (the index was
-        built whole): a reach is then made anew.
+        None when the edit moved entries (added or removed some: their number changes
+        every word's weight, which every text's listing is made from) or changed how words
+        are read (the index was built whole): a reach is then made anew.
         """
         if after.lexicon is not before.lexicon or after.position != before.position:
             return None
