@@ -270,3 +270,45 @@ def test_an_entry_added_defining_an_acronym_as_the_sources_do_is_updated_in_plac
     updated = engine.updated(edited)
     assert updated.lexicon is engine.lexicon
     assert_answers_alike(updated, Engine(edited), [*questions_of(edited), "what did rfe/rl report"])
+
+
+def test_an_entry_removed_that_alone_quotes_a_person_answers_as_a_rebuilt_engine(engine):
+    """The learnt vocabulary loses the person, so the engine is built whole."""
+    knowledge = engine.knowledge
+    quoting = {
+        entry.id: {c.speaker for c in entry.citations if len(c.speaker.split()) == 2}
+        for entry in knowledge.entries.values()
+    }
+    alone = next(
+        entry_id
+        for entry_id, speakers in quoting.items()
+        if speakers - {s for other, ss in quoting.items() if other != entry_id for s in ss}
+    )
+    edited = without_entry(knowledge, alone)
+    updated = engine.updated(edited)
+    assert updated.lexicon is not engine.lexicon
+    assert_answers_alike(updated, Engine(edited), questions_of(knowledge))
+
+
+def test_entries_added_more_than_half_of_those_there_will_be_are_built_whole(engine):
+    knowledge = engine.knowledge
+    edited = knowledge
+    for number in range(len(knowledge.entries) + 1):
+        edited = with_new_entry(edited, new_entry(knowledge, f"m-new-{number}"))
+    updated = engine.updated(edited)
+    assert updated.lexicon is not engine.lexicon
+    assert_answers_alike(updated, Engine(edited), questions_of(edited))
+
+
+def test_an_entry_added_with_the_others_reordered_answers_as_a_rebuilt_engine(engine):
+    """The first entry to define an acronym is the one learnt: a new order is built whole."""
+    knowledge = engine.knowledge
+    grown = with_new_entry(knowledge, new_entry(knowledge, "m-new-entry"))
+    edited = Knowledge(
+        entries=dict(reversed(grown.entries.items())),
+        sources=knowledge.sources,
+        vocabulary=knowledge.vocabulary,
+    )
+    updated = engine.updated(edited)
+    assert updated.lexicon is not engine.lexicon
+    assert_answers_alike(updated, Engine(edited), questions_of(edited))
