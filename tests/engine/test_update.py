@@ -312,3 +312,26 @@ def test_an_entry_added_with_the_others_reordered_answers_as_a_rebuilt_engine(en
     updated = engine.updated(edited)
     assert updated.lexicon is not engine.lexicon
     assert_answers_alike(updated, Engine(edited), questions_of(edited))
+
+
+@pytest.mark.parametrize("edit", [*RESIZING_EDITS, "a phrasing added"])
+def test_the_routing_reach_made_after_an_edit_is_the_one_a_build_makes(article_engine, edit):
+    """Texts of the entries kept are not read again, but are read and listed as anew.
+
+    The first article's knowledge has texts read in parts and tangled ones.
+    """
+    routed = Engine(article_engine.knowledge)
+    routed.prepare_routing()
+    edited = edits(article_engine.knowledge)[edit]
+    updated, rebuilt = routed.updated(edited), Engine(edited)
+    rebuilt.prepare_routing()
+    made, anew = updated._reach, rebuilt._reach
+    assert anew._readings and anew._tangled
+    assert (made._readings, made._tangled) == (anew._readings, anew._tangled)
+    assert (made._need, made._sure) == (anew._need, anew._sure)
+    for listed in ("_weighed", "_kept"):  # each word's texts, in whatever order
+        assert {word: sorted(keys) for word, keys in getattr(made, listed).items()} == {
+            word: sorted(keys) for word, keys in getattr(anew, listed).items()
+        }
+    for entry_id in edited.entries:
+        assert updated.may_answer(entry_id) == rebuilt.may_answer(entry_id), entry_id
