@@ -73,6 +73,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
         largest = synthetic_knowledge(knowledge, size)
         engine = _speed(f"synthetic {size:,}", largest, questions, out)
     _edit(engine, out)
+    _add_and_remove(engine, out)
     _moderator_edit(settings.knowledge_dir, largest, out)
     _worst_hostile(knowledge, out)
     _misquote_in_a_long_source(knowledge, out)
@@ -269,6 +270,55 @@ def _edit(engine: Engine, out: Callable[[str], None]) -> None:
         f"worst of {EDITS} CPU {max(cpu):.0f} ms (floor {EDIT_FLOOR_MS:g} ms) "
         f"(wall {max(wall):.0f} ms)"
     )
+
+
+def resized_knowledge(
+    knowledge: Knowledge, added: Sequence[Entry] = (), removed: Sequence[str] = ()
+) -> Knowledge:
+    """`knowledge` with entries added and removed, in order of id as a load gives them."""
+    entries = {**knowledge.entries, **{entry.id: entry for entry in added}}
+    for entry_id in removed:
+        del entries[entry_id]
+    return Knowledge(
+        entries=dict(sorted(entries.items())),
+        sources=knowledge.sources,
+        vocabulary=knowledge.vocabulary,
+    )
+
+
+def _add_and_remove(engine: Engine, out: Callable[[str], None]) -> None:
+    """Wall time from a snapshot with one entry added, or removed, to the engine answering it.
+
+    As a moderator's `/kb entry add` and `/kb entry remove` do (worst of a few each): the
+    entry added is another entry's copy under a new id, among the others in order of id,
+    asked with a third entry's question.
+    """
+    knowledge = engine.knowledge
+    rng = random.Random(13)
+    timed: dict[str, list[tuple[float, float]]] = {"added": [], "removed": []}
+    for number in range(EDITS):
+        ids = sorted(knowledge.entries)
+        copied, asked, gone = rng.sample(ids, 3)
+        entry = replace(
+            knowledge.entries[copied],
+            id=f"{rng.choice(ids)}-{number}",
+            question=knowledge.entries[asked].question,
+        )
+        for kind, edited in (
+            ("added", resized_knowledge(knowledge, added=[entry])),
+            ("removed", resized_knowledge(knowledge, added=[entry], removed=[gone])),
+        ):
+            wall_start, cpu_start = time.perf_counter(), time.thread_time()
+            engine = engine.updated(edited)
+            cpu = (time.thread_time() - cpu_start) * 1000
+            timed[kind].append((cpu, (time.perf_counter() - wall_start) * 1000))
+            knowledge = edited
+    for kind, times in timed.items():
+        out(
+            f"  one entry {kind} at {len(knowledge.entries):,} entries reflected in answers: "
+            f"worst of {EDITS} CPU {max(c for c, _ in times):.0f} ms "
+            f"(wall {max(w for _, w in times):.0f} ms)"
+        )
 
 
 def _moderator_edit(base: Path, knowledge: Knowledge, out: Callable[[str], None]) -> None:

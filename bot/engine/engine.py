@@ -102,10 +102,17 @@ class Engine:
         """
         index = self._index.updated(knowledge)
         reach = None
-        if self._reach is not None:  # made again at once when the index was built whole
-            reach = self._reach.updated(self._index, index) or Reach(
-                index, READ_WINDOW, _least_share
-            )
+        # Made again at once when entries were added or removed (their number weighs every
+        # word, which the reach's listings are made from) or the index was built whole; the
+        # texts of the entries kept not read again when the words are read as they were.
+        if self._reach is not None:
+            reach = self._reach.updated(self._index, index)
+            if reach is None:
+                reads_alike = index.lexicon is self._index.lexicon and (
+                    index.kept_names == self._index.kept_names
+                )
+                earlier = (self._index, self._reach) if reads_alike else None
+                reach = Reach(index, READ_WINDOW, _least_share, earlier)
         return Engine(knowledge, index, reach)
 
     def prepare_routing(self) -> None:

@@ -149,6 +149,8 @@ class Index:
         self._vocabulary = dict(knowledge.vocabulary)
         self._word_counts: Counter[str] = Counter()
         self._shared: dict[Hashable, Hashable] = {}
+        self._speakers: Counter[str] | None = None
+        self._sources_define: frozenset[str] | None = None
         profiles = self._read_entries(knowledge)
         postings: dict[str, list[int]] = defaultdict(list)
         asked_postings: dict[str, list[int]] = defaultdict(list)
@@ -193,13 +195,13 @@ class Index:
         """The index of `knowledge`, an edit of this index's snapshot (this one is unchanged).
 
         Only the entries whose text changed are read again, and only the postings and
-        weights of the words they gained or lost are redone. An edit that changes what the
-        whole knowledge teaches (the vocabulary, the sources, an acronym defined or a
-        speaker named, a word newly written as a name) or which entries exist moves every
-        entry's reading or position, so it is built whole.
+        weights of the words they gained or lost are redone. An edit adding or removing
+        entries is `_resized`. An edit that changes what the whole knowledge teaches (the
+        vocabulary, the sources, an acronym defined or a speaker named, a word newly written
+        as a name) moves every entry's reading, so it is built whole.
         """
         if tuple(knowledge.entries) != self._order:
-            return Index(knowledge)
+            return self._resized(knowledge)
         touched = {
             entry_id
             for entry_id in self._order
@@ -216,6 +218,139 @@ class Index:
         edited._sources, edited._vocabulary = dict(knowledge.sources), dict(knowledge.vocabulary)
         edited._reread(knowledge, touched)
         return edited
+
+    def _resized(self, knowledge: Knowledge) -> Index:
+        """The index of `knowledge`, which adds or removes entries (and may edit others).
+
+        Every entry keeps the position a build would give it (the order of the ids), so
+        that entries scoring alike are ranked alike: the entries added and the entries
+        edited are read, the others moved in the postings, and since the number of entries
+        weighs every word, every weight and phrasing mass is worked out again, as a build
+        does. Built whole instead when the edit changes what the knowledge teaches (an
+        acronym or a person quoted: `_learns_alike`, `_speakers_named`), when it reorders
+        the entries staying (the first of several to define an acronym is the one learnt),
+        or when it reads more entries than half of those there will be (a build reads each
+        once, at about the same cost).
+        """
+        before, after = self.position.keys(), knowledge.entries.keys()
+        added, removed = sorted(after - before), sorted(before - after)
+        touched = sorted(
+            i for i in after & before if not _same(self._entry(i), knowledge.entries[i])
+        )
+        staying = [i for i in knowledge.entries if i in before]
+        if 2 * (len(added) + len(touched)) > len(after) or staying != [
+            i for i in self._order if i in after
+        ]:
+            return Index(knowledge)
+        leaving = [self._entry(i) for i in (*touched, *removed)]
+        coming = [knowledge.entries[i] for i in (*touched, *added)]
+        evidence = self._name_evidence.edited(leaving, coming)
+        removed_entries, added_entries = leaving[len(touched) :], coming[len(touched) :]
+        speakers = _recounted(
+            self._speakers_named(),
+            list(map(_named_speakers, removed_entries)),
+            list(map(_named_speakers, added_entries)),
+        )
+        if (
+            not self._reads_alike(knowledge, set(touched))
+            or not self._learns_alike(removed_entries, added_entries)
+            or speakers.keys() != self._speakers_named().keys()
+            or not self._keeps_names(evidence)
+        ):
+            return Index(knowledge)
+        resized = copy.copy(self)
+        resized._name_evidence, resized._speakers = evidence, speakers
+        resized._order = tuple(knowledge.entries)
+        resized._sources, resized._vocabulary = dict(knowledge.sources), dict(knowledge.vocabulary)
+        resized._renumber(knowledge, touched, removed, added)
+        return resized
+
+    def _entry(self, entry_id: str) -> Entry:
+        return self.profiles[self.position[entry_id]].entry
+
+    def _speakers_named(self) -> Counter[str]:
+        """In how many entries each word of a quoted person's name stands (made when needed).
+
+        The learnt vocabulary's people are these words: an edit adding or removing entries
+        keeps the lexicon only if they stay the same words.
+        """
+        if self._speakers is None:
+            self._speakers = Counter()
+            for profile in self.profiles:
+                self._speakers.update(_named_speakers(profile.entry))
+        return self._speakers
+
+    def _learns_alike(self, removed: list[Entry], added: list[Entry]) -> bool:
+        """Whether removing and adding these entries leaves the learnt acronyms as they are.
+
+        The first text to define an acronym is the one learnt, a source before any entry
+        (`learnt_vocabulary`): an entry defining one the sources define teaches nothing,
+        but one defining another may be the first to, so that edit is built whole.
+        """
+        defined = {
+            form
+            for entry in (*removed, *added)
+            for text in (entry.answer, *(c.quote for c in entry.citations))
+            for form, _ in defined_acronyms(text)
+        }
+        if not defined:
+            return True
+        if self._sources_define is None:
+            self._sources_define = frozenset(
+                form for text in self._sources.values() for form, _ in defined_acronyms(text.text)
+            )
+        return defined <= self._sources_define
+
+    def _renumber(
+        self, knowledge: Knowledge, touched: list[str], removed: list[str], added: list[str]
+    ) -> None:
+        """Put every entry at its place among the ids of `knowledge`, reading the new ones.
+
+        The entries `touched` and `added` are read; every other entry keeps its profile and
+        moves, in the postings, to its new position (a position only grows or shrinks by
+        the entries added or removed before it, so each postings list stays in order and
+        only its part from the first entry that moved is made again).
+        """
+        old, reread = self.profiles, set(touched)
+        position = {entry_id: i for i, entry_id in enumerate(sorted(knowledge.entries))}
+        moved_to = [-1 if p.entry.id in reread else position.get(p.entry.id, -1) for p in old]
+        first = next((p for p, q in enumerate(moved_to) if p != q), len(old))
+        leaving = [old[self.position[i]] for i in (*touched, *removed)]
+        reader = _Reader(self.lexicon, self.kept_names, _Folds())
+        coming: dict[int, EntryProfile] = {}
+        old_words, new_words = [], []
+        for entry_id in (*touched, *added):
+            profile, words = self._read(knowledge.entries[entry_id], reader)
+            coming[position[entry_id]] = profile
+            new_words.append(words)
+        for profile in leaving:
+            old_words.append(self._read(profile.entry, reader)[1])
+        self.postings, self.asked_postings = _renumbered(
+            self.postings, self.asked_postings, moved_to, first, leaving, coming
+        )
+        count = max(len(position), 1)
+        self.idf = {t: math.log(1.0 + count / len(p)) for t, p in self.postings.items()}
+        profiles: list[EntryProfile | None] = [None] * len(position)
+        for before, after in enumerate(moved_to):
+            if after >= 0:
+                profiles[after] = old[before]
+        for at, profile in coming.items():
+            profiles[at] = profile
+        self.profiles = tuple(_weighed(p, self.idf) for p in profiles if p is not None)
+        self.position = position
+        self.presence = {}
+        self._lay_out(self.postings)
+        self._list_asked()
+        self.unknown_weight = math.log(1.0 + count)
+        word_counts = _recounted(self._word_counts, old_words, new_words)
+        gained = {w for words in new_words for w in words if w not in self._word_counts}
+        lost = {w for words in old_words for w in words if w not in word_counts}
+        if gained or lost:
+            self._words_by_length = _rebucketed(
+                self.lexicon, self._words_by_length, word_counts, gained, lost
+            )
+        self._word_counts = word_counts
+        self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
 
     def _lay_out(self, terms: Iterable[str], reread: Iterable[int] = ()) -> None:
         """Make again the presence arrays of `terms` (see `presence`), or drop them.
@@ -632,6 +767,11 @@ def _learnt_share(entry: Entry) -> tuple[object, ...]:
     )
 
 
+def _named_speakers(entry: Entry) -> set[str]:
+    """The words of the people `entry` quotes by name, as the learnt vocabulary reads them."""
+    return {word for c in entry.citations for word in speaker_name(c.speaker)}
+
+
 def _append_to_each(lists: Iterable[list[int]], value: int) -> None:
     """Append `value` to each of `lists`, in one call: an index has a million to make."""
     deque(map(methodcaller("append", value), lists), maxlen=0)
@@ -654,6 +794,64 @@ def _recounted(
             if recounted.get(word, 1) <= 0:
                 del recounted[word]
     return recounted
+
+
+def _renumbered(
+    postings: dict[str, tuple[int, ...]],
+    asked_postings: dict[str, tuple[int, ...]],
+    moved_to: list[int],
+    first: int,
+    leaving: list[EntryProfile],
+    coming: dict[int, EntryProfile],
+) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """The postings and asked postings once entries moved, left, and came.
+
+    Each position `p` is now `moved_to[p]` (-1: the entry left), and each of the `coming`
+    profiles is at its own: what a build reading the entries in order would make. Positions
+    before `first` do not move, so a list ending before it is kept as it is.
+    """
+    dropped = {term for profile in leaving for term in profile.known}
+    gained: dict[str, list[int]] = defaultdict(list)
+    asked_gained: dict[str, list[int]] = defaultdict(list)
+    for at, profile in coming.items():
+        known = profile.known
+        _append_to_each(map(gained.__getitem__, known), at)
+        _append_to_each(map(asked_gained.__getitem__, compress(known, known.values())), at)
+    new: dict[str, tuple[int, ...]] = {}
+    new_asked: dict[str, tuple[int, ...]] = {}
+    for term, listed in postings.items():
+        asked = asked_postings[term]
+        if term in dropped or term in gained:
+            listed = _renumbered_list(listed, moved_to, first, gained.get(term, ()))
+            if not listed:
+                continue
+            asked = _renumbered_list(asked, moved_to, first, asked_gained.get(term, ()))
+        else:
+            listed = _moved_on(listed, moved_to, first)
+            asked = _moved_on(asked, moved_to, first)
+        new[term], new_asked[term] = listed, asked
+    for term, came in gained.items():
+        if term not in postings:
+            new[term] = tuple(sorted(came))
+            new_asked[term] = tuple(sorted(asked_gained.get(term, ())))
+    return new, new_asked
+
+
+def _moved_on(listed: tuple[int, ...], moved_to: list[int], first: int) -> tuple[int, ...]:
+    """`listed` with each position from `first` on replaced by where it moved (none left)."""
+    at = bisect.bisect_left(listed, first)
+    if at == len(listed):
+        return listed
+    return (*listed[:at], *map(moved_to.__getitem__, listed[at:]))
+
+
+def _renumbered_list(
+    listed: tuple[int, ...], moved_to: list[int], first: int, came: Iterable[int]
+) -> tuple[int, ...]:
+    """`listed` with its positions moved, those of entries that left dropped, `came` added."""
+    at = bisect.bisect_left(listed, first)
+    kept = [q for q in map(moved_to.__getitem__, listed[at:]) if q >= 0]
+    return tuple(sorted([*listed[:at], *kept, *came]))
 
 
 def _moved(postings: tuple[int, ...], position: int, present: bool) -> tuple[int, ...]:

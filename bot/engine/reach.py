@@ -179,7 +179,19 @@ class Reach:
     its entry's position, shifted, and its number (0 the question, then each phrasing).
     """
 
-    def __init__(self, index: Index, read_window: int, needed: Callable[[int], float]) -> None:
+    def __init__(
+        self,
+        index: Index,
+        read_window: int,
+        needed: Callable[[int], float],
+        earlier: tuple[Index, Reach] | None = None,
+    ) -> None:
+        """The reach of `index`; of the entries `earlier` holds, texts read as it read them.
+
+        `earlier` is an index that `index` edits, read with the same lexicon and names, and
+        its reach: a text of an entry both hold is read the same way, so it is not read
+        again (reading is about a third of the work).
+        """
         self._read_window = read_window
         self._needed = needed
         most = max((len(p.asked) for p in index.profiles), default=1)
@@ -194,8 +206,9 @@ class Reach:
         self._sure = bytearray(slots)
         weighed: dict[str, list[int]] = defaultdict(list)
         kept: dict[str, list[int]] = defaultdict(list)
+        read_before = _Earlier.of(earlier)
         for position, profile in enumerate(index.profiles):
-            for key, listing in self._listing(index, position, profile):
+            for key, listing in self._listing(index, position, profile, read_before=read_before):
                 for word in listing.weighed:
                     weighed[word].append(key)
                 for word in listing.kept:
@@ -210,8 +223,9 @@ class Reach:
     def updated(self, before: Index, after: Index) -> Reach | None:
         """The reach of `after`, an edit of `before` (this reach's index), or None.
 
-        None when the edit moved entries or changed how words are read (the index was
-        built whole): a reach is then made anew.
+        None when the edit moved entries (added or removed some: their number changes
+        every word's weight, which every text's listing is made from) or changed how words
+        are read (the index was built whole): a reach is then made anew.
         """
         if after.lexicon is not before.lexicon or after.position != before.position:
             return None
@@ -307,19 +321,29 @@ class Reach:
         return ((index.profiles[other].asked[n], True),)
 
     def _listing(
-        self, index: Index, position: int, profile: EntryProfile, listed: bool = False
+        self,
+        index: Index,
+        position: int,
+        profile: EntryProfile,
+        listed: bool = False,
+        read_before: _Earlier | None = None,
     ) -> Iterator[tuple[int, _Listing]]:
         """Each text of the entry at `position` as a key, with where to list it.
 
-        Records how each is read, unless it is `listed` already (read as it was).
+        Records how each is read, unless it is `listed` already (read as it was); as
+        `read_before` read it, when that holds the entry.
         """
         texts = (profile.entry.question, *profile.entry.phrasings)
+        earlier = None if read_before is None else read_before.position_of(profile)
         for n, text in enumerate(texts):
             key = position << self._shift | n
             if listed:
                 readings = self._readings_at(index, key)
             else:
-                readings = _readings_of(index, profile, n, text, self._read_window)
+                if earlier is not None and read_before is not None:
+                    readings = read_before.readings(earlier, n)
+                else:
+                    readings = _readings_of(index, profile, n, text, self._read_window)
                 if readings is None:
                     self._tangled.add(key)
                 elif not readings[0][1] or len(readings) > 1:
@@ -379,6 +403,33 @@ class Reach:
                         where = after.profiles[position].asked_where[word]
                         keys.update(position << self._shift | n for n in where)
         return keys
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    """An earlier index and its reach, and where each of its entries stands in it."""
+
+    index: Index
+    reach: Reach
+    positions: dict[int, int]
+
+    @classmethod
+    def of(cls, earlier: tuple[Index, Reach] | None) -> _Earlier | None:
+        if earlier is None:
+            return None
+        index, reach = earlier
+        return cls(index, reach, {id(p.entry): i for i, p in enumerate(index.profiles)})
+
+    def position_of(self, profile: EntryProfile) -> int | None:
+        """The position of `profile`'s very entry in the earlier index (None: not there)."""
+        position = self.positions.get(id(profile.entry))
+        if position is None or self.index.profiles[position].entry is not profile.entry:
+            return None
+        return position
+
+    def readings(self, position: int, n: int) -> tuple[Reading, ...] | None:
+        """How the earlier reach read text `n` of the entry at `position` (None: tangled)."""
+        return self.reach._readings_at(self.index, position << self.reach._shift | n)
 
 
 @dataclass(frozen=True)

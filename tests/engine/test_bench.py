@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from bot import bench
 from bot.engine import Engine
 from tests.engine.conftest import FIXTURE_KNOWLEDGE
@@ -174,3 +176,21 @@ def test_bench_prints_how_many_own_texts_reach_their_entry(engine):
     texts = sum(1 + len(e.phrasings) for e in engine.knowledge.entries.values())
     (line,) = printed
     assert f"answered by their entry: {texts:,}/{texts:,} = 100.0%" in line
+
+
+def test_bench_prints_the_time_of_one_entry_added_and_of_one_removed(engine):
+    printed: list[str] = []
+    bench._add_and_remove(engine, printed.append)
+    added, removed = printed
+    entries = len(engine.knowledge.entries)
+    assert f"one entry added at {entries} entries reflected in answers: worst of" in added
+    assert f"one entry removed at {entries} entries reflected in answers: worst of" in removed
+
+
+def test_the_bench_adds_and_removes_entries_keeping_them_in_order_of_id(engine):
+    knowledge = engine.knowledge
+    first, second = sorted(knowledge.entries)[:2]
+    added = replace(knowledge.entries[second], id=f"{first}-copy")
+    resized = bench.resized_knowledge(knowledge, added=[added], removed=[second])
+    assert list(resized.entries) == sorted({*knowledge.entries, added.id} - {second})
+    assert resized.entries[added.id] == added

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from bot.engine import Engine
-from bot.knowledge.model import Knowledge
+from bot.knowledge.model import Citation, Entry, Knowledge
 
 OTHER_QUESTIONS = [
     "hello",
@@ -26,6 +26,34 @@ def with_entry(knowledge: Knowledge, entry_id: str, **changes: object) -> Knowle
 def without_entry(knowledge: Knowledge, entry_id: str) -> Knowledge:
     entries = {i: e for i, e in knowledge.entries.items() if i != entry_id}
     return Knowledge(entries=entries, sources=knowledge.sources, vocabulary=knowledge.vocabulary)
+
+
+def with_new_entry(knowledge: Knowledge, entry: Entry) -> Knowledge:
+    entries = {**knowledge.entries, entry.id: entry}
+    return Knowledge(
+        entries=dict(sorted(entries.items())),
+        sources=knowledge.sources,
+        vocabulary=knowledge.vocabulary,
+    )
+
+
+def new_entry(knowledge: Knowledge, entry_id: str, **changes: object) -> Entry:
+    """An entry of `entry_id` citing what the first entry cites, asked in words new to it."""
+    first = knowledge.entries[sorted(knowledge.entries)[0]]
+    fields = {
+        "question": "When did the quorblat treaty on zyxwv fisheries start?",
+        "phrasings": ("quorblat fisheries treaty", "what about the zyxwv fisheries"),
+        "answer": "The quorblat treaty on zyxwv fisheries started on 3 May 2024.",
+        **changes,
+    }
+    return replace(first, id=entry_id, **fields)
+
+
+def without_a_word_of_its_own(knowledge: Knowledge) -> tuple[str, Knowledge]:
+    """The knowledge without an entry holding a word no other entry holds, and that word."""
+    index = Engine(knowledge)._index
+    word, (position,) = next((w, p) for w, p in index.postings.items() if len(p) == 1)
+    return word, without_entry(knowledge, index.profiles[position].entry.id)
 
 
 def questions_of(*snapshots: Knowledge) -> list[str]:
@@ -66,7 +94,36 @@ def edits(knowledge: Knowledge) -> dict[str, Knowledge]:
             knowledge, second, question="Which partnership is it left out of?", topic="Other"
         ),
         "an entry removed": without_entry(knowledge, second),
+        "an entry added in words new to the index": with_new_entry(
+            knowledge, new_entry(knowledge, "m-new-entry")
+        ),
+        "an entry added before every other": with_new_entry(
+            knowledge, new_entry(knowledge, "0-first", question=other.question)
+        ),
+        "an entry added asked as another is": with_new_entry(
+            knowledge, replace(entry, id=f"{first}-again")
+        ),
+        "the first entry removed": without_entry(knowledge, first),
+        "an entry removed with a word no other entry has": without_a_word_of_its_own(knowledge)[1],
+        "two entries added and one removed at once": without_entry(
+            with_new_entry(
+                with_new_entry(knowledge, new_entry(knowledge, "m-new-entry")),
+                replace(other, id=f"{second}-copy", topic="Copies"),
+            ),
+            first,
+        ),
     }
+
+
+RESIZING_EDITS = [
+    "an entry removed",
+    "an entry added in words new to the index",
+    "an entry added before every other",
+    "an entry added asked as another is",
+    "the first entry removed",
+    "an entry removed with a word no other entry has",
+    "two entries added and one removed at once",
+]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +134,7 @@ def edits(knowledge: Knowledge) -> dict[str, Knowledge]:
         "a phrasing removed",
         "the answer rewritten",
         "the question and topic changed",
-        "an entry removed",
+        *RESIZING_EDITS,
     ],
 )
 def test_an_updated_engine_answers_exactly_as_one_rebuilt_on_the_edited_knowledge(engine, edit):
@@ -120,3 +177,161 @@ def test_an_updated_index_holds_what_a_rebuilt_one_holds(engine, edit):
     assert updated.asked_owner == rebuilt.asked_owner
     assert updated.kept_names == rebuilt.kept_names
     assert updated._words_by_length == rebuilt._words_by_length
+
+
+@pytest.mark.parametrize("edit", RESIZING_EDITS)
+def test_an_index_with_entries_added_or_removed_holds_what_a_rebuilt_one_holds(engine, edit):
+    """Every entry at the position a build gives it, every weight and mass to the last bit."""
+    edited = edits(engine.knowledge)[edit]
+    updated, rebuilt = engine.updated(edited)._index, Engine(edited)._index
+    assert updated.lexicon is engine._index.lexicon  # updated in place, not built whole
+    assert updated.position == rebuilt.position
+    assert [p.entry for p in updated.profiles] == [p.entry for p in rebuilt.profiles]
+    assert updated.postings == rebuilt.postings
+    assert updated.asked_postings == rebuilt.asked_postings
+    assert updated.idf == rebuilt.idf
+    assert updated.unknown_weight == rebuilt.unknown_weight
+    assert [p.asked_weights for p in updated.profiles] == [
+        p.asked_weights for p in rebuilt.profiles
+    ]
+    assert updated.presence == rebuilt.presence
+    assert updated.asked_folded == rebuilt.asked_folded
+    assert updated.asked_owner == rebuilt.asked_owner
+    assert updated.kept_names == rebuilt.kept_names
+    assert updated._words_by_length == rebuilt._words_by_length
+
+
+def test_a_word_only_a_removed_entry_had_is_no_longer_known_nor_corrected_to(engine):
+    word, edited = without_a_word_of_its_own(engine.knowledge)
+    updated = engine.updated(edited)
+    assert word not in {w for ws in updated._index._words_by_length.values() for w in ws}
+    assert_answers_alike(updated, Engine(edited), [word, f"what about {word}", *OTHER_QUESTIONS])
+
+
+def test_an_entry_added_is_answered_and_suggested_as_in_a_rebuilt_engine(engine):
+    knowledge = engine.knowledge
+    added = new_entry(knowledge, "m-new-entry")
+    edited = with_new_entry(knowledge, added)
+    updated = engine.updated(edited)
+    assert updated.decide(added.question).entry == added
+    assert updated.decide("quorblat treaty when?") == Engine(edited).decide("quorblat treaty when?")
+    assert [s.entry_id for s in updated.complete("quorbl")] == ["m-new-entry"]
+
+
+def test_removing_an_entry_and_undoing_it_answers_as_before(engine):
+    knowledge = engine.knowledge
+    removed = sorted(knowledge.entries)[1]
+    without = engine.updated(without_entry(knowledge, removed))
+    assert without.answer_entry(removed) is None
+    undone = without.updated(knowledge)
+    assert_answers_alike(undone, engine, questions_of(knowledge))
+    assert undone._index.idf == engine._index.idf
+
+
+def test_adds_and_removals_in_a_row_answer_as_the_last_snapshot_rebuilt(engine):
+    knowledge = engine.knowledge
+    updated = engine
+    for number in range(3):
+        knowledge = with_new_entry(knowledge, new_entry(knowledge, f"k-added-{number}"))
+        updated = updated.updated(knowledge)
+        knowledge = without_entry(knowledge, sorted(knowledge.entries)[number])
+        updated = updated.updated(knowledge)
+    assert_answers_alike(updated, Engine(knowledge), questions_of(engine.knowledge, knowledge))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {
+            "citations": (
+                Citation("rferl-2025-12-kosovo-nato", "Russia has brought war", "Zora Quill"),
+            )
+        },
+        {"answer": "The Quorblat Fisheries Council (QFC) runs the zyxwv treaty since 2024."},
+    ],
+    ids=["quoting a person no entry quotes", "defining an acronym"],
+)
+def test_an_entry_added_that_teaches_the_knowledge_a_word_answers_as_a_rebuilt_engine(
+    engine, changes
+):
+    """The learnt vocabulary changes with it, so the engine is built whole."""
+    knowledge = engine.knowledge
+    edited = with_new_entry(knowledge, new_entry(knowledge, "m-new-entry", **changes))
+    updated = engine.updated(edited)
+    assert updated.lexicon is not engine.lexicon
+    assert_answers_alike(updated, Engine(edited), [*questions_of(edited), "what did quill say"])
+
+
+def test_an_entry_added_defining_an_acronym_as_the_sources_do_is_updated_in_place(engine):
+    """The sources' definition is learnt first, so the entry's teaches nothing new."""
+    knowledge = engine.knowledge
+    answer = "Radio Free Europe/Radio Liberty (RFE/RL) reported on the quorblat treaty."
+    edited = with_new_entry(knowledge, new_entry(knowledge, "m-new-entry", answer=answer))
+    updated = engine.updated(edited)
+    assert updated.lexicon is engine.lexicon
+    assert_answers_alike(updated, Engine(edited), [*questions_of(edited), "what did rfe/rl report"])
+
+
+def test_an_entry_removed_that_alone_quotes_a_person_answers_as_a_rebuilt_engine(engine):
+    """The learnt vocabulary loses the person, so the engine is built whole."""
+    knowledge = engine.knowledge
+    quoting = {
+        entry.id: {c.speaker for c in entry.citations if len(c.speaker.split()) == 2}
+        for entry in knowledge.entries.values()
+    }
+    alone = next(
+        entry_id
+        for entry_id, speakers in quoting.items()
+        if speakers - {s for other, ss in quoting.items() if other != entry_id for s in ss}
+    )
+    edited = without_entry(knowledge, alone)
+    updated = engine.updated(edited)
+    assert updated.lexicon is not engine.lexicon
+    assert_answers_alike(updated, Engine(edited), questions_of(knowledge))
+
+
+def test_entries_added_more_than_half_of_those_there_will_be_are_built_whole(engine):
+    knowledge = engine.knowledge
+    edited = knowledge
+    for number in range(len(knowledge.entries) + 1):
+        edited = with_new_entry(edited, new_entry(knowledge, f"m-new-{number}"))
+    updated = engine.updated(edited)
+    assert updated.lexicon is not engine.lexicon
+    assert_answers_alike(updated, Engine(edited), questions_of(edited))
+
+
+def test_an_entry_added_with_the_others_reordered_answers_as_a_rebuilt_engine(engine):
+    """The first entry to define an acronym is the one learnt: a new order is built whole."""
+    knowledge = engine.knowledge
+    grown = with_new_entry(knowledge, new_entry(knowledge, "m-new-entry"))
+    edited = Knowledge(
+        entries=dict(reversed(grown.entries.items())),
+        sources=knowledge.sources,
+        vocabulary=knowledge.vocabulary,
+    )
+    updated = engine.updated(edited)
+    assert updated.lexicon is not engine.lexicon
+    assert_answers_alike(updated, Engine(edited), questions_of(edited))
+
+
+@pytest.mark.parametrize("edit", [*RESIZING_EDITS, "a phrasing added"])
+def test_the_routing_reach_made_after_an_edit_is_the_one_a_build_makes(article_engine, edit):
+    """Texts of the entries kept are not read again, but are read and listed as anew.
+
+    The first article's knowledge has texts read in parts and tangled ones.
+    """
+    routed = Engine(article_engine.knowledge)
+    routed.prepare_routing()
+    edited = edits(article_engine.knowledge)[edit]
+    updated, rebuilt = routed.updated(edited), Engine(edited)
+    rebuilt.prepare_routing()
+    made, anew = updated._reach, rebuilt._reach
+    assert anew._readings and anew._tangled
+    assert (made._readings, made._tangled) == (anew._readings, anew._tangled)
+    assert (made._need, made._sure) == (anew._need, anew._sure)
+    for listed in ("_weighed", "_kept"):  # each word's texts, in whatever order
+        assert {word: sorted(keys) for word, keys in getattr(made, listed).items()} == {
+            word: sorted(keys) for word, keys in getattr(anew, listed).items()
+        }
+    for entry_id in edited.entries:
+        assert updated.may_answer(entry_id) == rebuilt.may_answer(entry_id), entry_id
