@@ -316,7 +316,8 @@ def list_folders(root: Path) -> Listing:
         with os.scandir(folder) as listing:
             items = list(listing)
         inodes.update({prefix + i.name: i.inode() for i in items if not i.name.startswith(".")})
-        leftovers += [folder / i.name for i in items if _is_temporary(i.name)]
+        hidden = [i.name for i in items if i.name.startswith(".")]
+        leftovers += [folder / name for name in hidden if _TEMP_MARK in name]
     return Listing(inodes, tuple(leftovers))
 
 
@@ -360,10 +361,6 @@ def cleanup_leftovers(root: Path, listing: Listing | None = None) -> list[Path]:
         for path in leftovers:
             path.unlink(missing_ok=True)
         return sorted(leftovers)
-
-
-def _is_temporary(name: str) -> bool:
-    return name.startswith(".") and _TEMP_MARK in name
 
 
 def _fsync_folder(folder: Path) -> None:
