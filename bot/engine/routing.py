@@ -96,14 +96,12 @@ def misroutes_of_saved(before: Knowledge, engine: Engine, changed: Entry) -> lis
     only whether `changed` answers them matters (`Engine.answers_with`). Misroutes
     come in the order of the entries of `before`, a new entry's last.
     """
-    order = {entry_id: number for number, entry_id in enumerate(before.entries)}
-    order.setdefault(changed.id, len(order))
-    found: list[tuple[int, int, Misroute]] = []
+    found: list[tuple[str, int, Misroute]] = []
     for entry_id, number in engine.may_answer(changed.id):
         entry = engine.knowledge.entries[entry_id]
         field, text = list(own_texts(entry))[number]
         if engine.answers_with(text, changed.id):
-            found.append((order[entry_id], number, Misroute(entry_id, field, text, changed.id)))
+            found.append((entry_id, number, Misroute(entry_id, field, text, changed.id)))
     for number, (field, text) in enumerate(own_texts(changed)):
         decision = engine.decide(text)
         reached = decision.entry.id if decision.entry is not None else None
@@ -114,8 +112,12 @@ def misroutes_of_saved(before: Knowledge, engine: Engine, changed: Entry) -> lis
             misroute = Misroute(changed.id, field, text, reached)
         else:
             continue
-        found.append((order[changed.id], number, misroute))
-    return [misroute for _, _, misroute in sorted(found, key=lambda f: f[:2])]
+        found.append((changed.id, number, misroute))
+    if not found:  # the usual case: no need to number every entry
+        return []
+    order = {entry_id: number for number, entry_id in enumerate(before.entries)}
+    order.setdefault(changed.id, len(order))
+    return [misroute for _, _, misroute in sorted(found, key=lambda f: (order[f[0]], f[1]))]
 
 
 def routing_problems(knowledge: Knowledge, root: Path | None = None) -> list[Problem]:

@@ -19,7 +19,9 @@ import secrets
 import stat
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from enum import Enum
+from operator import itemgetter
 from pathlib import Path
 
 LOCK_FILE = ".lock"
@@ -200,6 +202,7 @@ def put(path: Path, content: bytes | None) -> None:
 
 
 Fingerprint = tuple[tuple[str, int, int, int], ...]
+_NAME_AND_INODE = itemgetter(0, 3)  # of a stamp in a fingerprint
 
 
 def knowledge_files(root: Path) -> list[Path]:
@@ -279,27 +282,86 @@ def _stamp(name: str, status: os.stat_result) -> tuple[str, int, int, int]:
     return (name, status.st_mtime_ns, status.st_size, status.st_ino)
 
 
-def cleanup_leftovers(root: Path) -> list[Path]:
+@dataclass(frozen=True)
+class Listing:
+    """The knowledge folders as one listing shows them, without a stat per file.
+
+    `inodes` holds each visible name (as a fingerprint names it) with its inode, which the
+    listing gives for free: a file added, removed or replaced atomically (as this module
+    and many editors write: the new file has its own inode while the old one still
+    exists) changes them, whatever the file system's clock. `leftovers` are the temporary
+    files of writers.
+    """
+
+    inodes: dict[str, int]
+    leftovers: tuple[Path, ...]
+
+    def matches(self, seen: Fingerprint) -> bool:
+        """Whether `seen` holds the same names with the same inodes."""
+        return dict(map(_NAME_AND_INODE, seen)) == self.inodes
+
+
+def list_folders(root: Path) -> Listing:
+    """One listing of the knowledge folders: a few milliseconds at 10,000 entries.
+
+    A folder that is itself a link is not looked into, as `fingerprint` does not.
+    """
+    inodes: dict[str, int] = {}
+    leftovers: list[Path] = []
+    for name in KNOWLEDGE_FOLDERS:
+        folder = root / name
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        prefix = f"{name}/"
+        with os.scandir(folder) as listing:
+            items = list(listing)
+        # `name[0]`, not `startswith`: a method call per file costs a millisecond here.
+        inodes.update({prefix + i.name: i.inode() for i in items if i.name[0] != "."})
+        hidden = [i.name for i in items if i.name[0] == "."]
+        leftovers += [folder / name for name in hidden if _TEMP_MARK in name]
+    return Listing(inodes, tuple(leftovers))
+
+
+def still_as_seen(root: Path, seen: Fingerprint, listing: Listing, written: Iterable[Path]) -> bool:
+    """Whether a write of `written` may rely on what was loaded when the folder was `seen`.
+
+    The folder must list the same names with the same inodes (`Listing.matches`), and each
+    of `written` that `seen` holds must have its stamp still (one stat each), so a hand
+    edit in place of the very file about to be written is never overwritten from an older
+    copy. A file edited in place elsewhere is not looked at (that takes a stat of every
+    file, tens of milliseconds at 10,000 entries): its stamp differs from the fingerprint a
+    write leaves (`refingerprinted`), so whoever polls `fingerprint` (the served
+    knowledge's watcher) reloads it.
+    """
+    if not listing.matches(seen):
+        return False
+    for path in written:
+        name = path.relative_to(root).as_posix()
+        at = bisect.bisect_left(seen, _place(name), key=_place_of)
+        if at == len(seen) or seen[at][0] != name:
+            continue  # not in the folder as seen, nor (the listing says) now
+        try:
+            if _stamp(name, path.lstat()) != seen[at]:
+                return False
+        except FileNotFoundError:
+            return False
+    return True
+
+
+def cleanup_leftovers(root: Path, listing: Listing | None = None) -> list[Path]:
     """Remove temporary files a crashed writer left behind; return what was removed.
 
     Every writer calls it under the lock before writing, so no live writer's temporary
     file is taken, and the leftovers of a writer killed in another process are gone by the
-    next write rather than at the next start. Only the folders writes go to are looked at,
-    and links are removed as names, never followed.
+    next write rather than at the next start. Only the folders writes go to are looked at
+    (in `listing` when the writer has just taken one), and links are removed as names,
+    never followed.
     """
     with knowledge_lock(root):
-        leftovers = []
-        for folder in (root / name for name in KNOWLEDGE_FOLDERS):
-            if folder.is_dir() and not folder.is_symlink():
-                names = os.listdir(folder)
-                leftovers += [folder / name for name in names if _is_temporary(name)]
+        leftovers = (list_folders(root) if listing is None else listing).leftovers
         for path in leftovers:
             path.unlink(missing_ok=True)
         return sorted(leftovers)
-
-
-def _is_temporary(name: str) -> bool:
-    return name.startswith(".") and _TEMP_MARK in name
 
 
 def _fsync_folder(folder: Path) -> None:

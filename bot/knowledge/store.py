@@ -52,14 +52,17 @@ from typing import Any
 from bot.knowledge.files import (
     FileRefused,
     Fingerprint,
+    Listing,
     cleanup_leftovers,
     fingerprint,
     knowledge_files,
     knowledge_lock,
+    list_folders,
     put,
     read_bytes,
     read_regular,
     refingerprinted,
+    still_as_seen,
     version_of,
 )
 from bot.knowledge.history import Action, Actor, Change, ChangeLog, FileChange, ItemKind
@@ -183,6 +186,20 @@ class KnowledgeStore:
             self._known = (seen, knowledge)
             self._claims_of(knowledge)
 
+    def reloaded(self, seen: Fingerprint, result: LoadResult) -> None:
+        """Start from what a reload of the folder found when its fingerprint was `seen`.
+
+        Whoever serves the folder reloads it when its watcher sees a file changed by hand;
+        a write then starts from that snapshot, never from an older one it remembers. A
+        folder with problems leaves none: the next write loads the folder itself, and is
+        refused with them while they last.
+        """
+        if result.knowledge is not None:
+            self.adopt(seen, result.knowledge)
+            return
+        with knowledge_lock(self.root):
+            self._known = None
+
     @property
     def seen(self) -> Fingerprint | None:
         """The fingerprint of the folder as the last snapshot loaded or written found it."""
@@ -233,8 +250,8 @@ class KnowledgeStore:
         refused = self._refused_early(data)
         if refused is not None:
             return refused
-        with self._writing():
-            current = self._current()
+        with self._writing() as listing:
+            current = self._current(listing=listing)
             if isinstance(current, Refused):
                 return current
             label = f"entries/{data.get('id', '')}.yaml"
@@ -265,8 +282,8 @@ class KnowledgeStore:
         refused = self._refused_early({**data, "id": entry_id})
         if refused is not None:
             return refused
-        with self._writing():
-            current = self._current()
+        with self._writing() as listing:
+            current = self._current(listing=listing, writing=self._entry_path(entry_id))
             if isinstance(current, Refused):
                 return current
             edit = _Edit(entry_id, {**data, "id": entry_id}, base_version, Action.EDIT, "")
@@ -275,8 +292,8 @@ class KnowledgeStore:
     def add_phrasing(self, entry_id: str, phrasing: str, actor: Actor) -> WriteResult:
         """Add one phrasing to the entry as it is now (spacing evened out)."""
         phrasing = " ".join(phrasing.split())
-        with self._writing():
-            current = self._current()
+        with self._writing() as listing:
+            current = self._current(listing=listing, writing=self._entry_path(entry_id))
             stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
             if isinstance(stored, Refused):
                 return stored
@@ -294,8 +311,8 @@ class KnowledgeStore:
     def remove_phrasing(self, entry_id: str, phrasing: str, actor: Actor) -> WriteResult:
         """Remove one phrasing (compared ignoring case and spacing) from the entry."""
         wanted = " ".join(phrasing.split()).casefold()
-        with self._writing():
-            current = self._current()
+        with self._writing() as listing:
+            current = self._current(listing=listing, writing=self._entry_path(entry_id))
             stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
             if isinstance(stored, Refused):
                 return stored
@@ -313,8 +330,8 @@ class KnowledgeStore:
         self, entry_id: str, actor: Actor, base_version: str | None = None
     ) -> WriteResult:
         """Delete the entry; with `base_version`, only if it has not changed since."""
-        with self._writing():
-            current = self._current()
+        with self._writing() as listing:
+            current = self._current(listing=listing, writing=self._entry_path(entry_id))
             stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
             if isinstance(stored, Refused):
                 return stored
@@ -635,15 +652,29 @@ class KnowledgeStore:
 
     # Helpers
 
-    def _current(self, remember: bool = True) -> Knowledge | Refused:
+    def _current(
+        self, remember: bool = True, listing: Listing | None = None, writing: Path | None = None
+    ) -> Knowledge | Refused:
         """The knowledge on disk; a write on top of broken files is refused with their problems.
 
-        Reuses the snapshot of the last write while no file has changed since, which halves
-        the time a write takes; the staged load before writing still reads every file. Only
-        callers holding the knowledge lock `remember` what they loaded, so a reader racing a
-        write never leaves a stale snapshot behind.
+        Reuses the snapshot of the last write or reload while no file has changed since,
+        which halves the time a write takes. A write of one entry's file, holding the lock,
+        gives the `listing` it took and the file it is `writing`: the snapshot holds while
+        `still_as_seen` (no file added, removed or replaced, the file written not touched),
+        without a stat of every file (tens of milliseconds at 10,000 entries); a file
+        edited in place elsewhere reaches the store through the served knowledge's watcher,
+        which reloads it (`reloaded`), as it would had it been edited just after the write.
+        Only callers holding the knowledge lock `remember` what they loaded, so a reader
+        racing a write never leaves a stale snapshot behind.
         """
         known = self._known
+        written = () if writing is None else (writing,)
+        if (
+            known is not None
+            and listing is not None
+            and still_as_seen(self.root, known[0], listing, written)
+        ):
+            return known[1]
         seen = fingerprint(self.root)
         if known is not None and known[0] == seen:
             return known[1]
@@ -711,21 +742,31 @@ class KnowledgeStore:
         return Refused((Problem(f"entries/{entry_id}.yaml", message),))
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Hold the knowledge lock for a write, first repairing what a dead writer left."""
-        with knowledge_lock(self.root):
-            self._recover()
-            yield
+    def _writing(self) -> Iterator[Listing]:
+        """Hold the knowledge lock for a write, first repairing what a dead writer left.
 
-    def _recover(self) -> None:
-        """Finish or roll back changes a crash interrupted, and remove temporary files."""
+        Yields the listing of the folders taken once the repair is done, which says
+        whether the last snapshot still holds (`_current`).
+        """
+        with knowledge_lock(self.root):
+            yield self._recover()
+
+    def _recover(self) -> Listing:
+        """Finish or roll back changes a crash interrupted, and remove temporary files.
+
+        Returns the listing of the folders the temporary files were found in.
+        """
         with knowledge_lock(self.root):
             for change_id in self.changes.pending():
                 self._recover_change(change_id)
-            for path in cleanup_leftovers(self.root):
+            listing = list_folders(self.root)
+            for path in cleanup_leftovers(self.root, listing):
                 event(log, "leftover_removed", file=self._relative(path))
+            return listing
 
     def _recover_change(self, change_id: int) -> None:
+        """Finish or roll back one change; the snapshot remembered is then loaded again."""
+        self._known = None
         files = self.changes.files(change_id)
         current = {f.path: read_bytes(self.root / f.path) for f in files}
         if all(current[f.path] == f.after for f in files):

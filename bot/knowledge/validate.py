@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -179,6 +179,14 @@ def check_source(
     )
 
 
+# An entry's claim: its id, its file's label, and what the text is in it (the question or a
+# phrasing), as a refusal names them.
+_Owner = tuple[str, str, str]
+# How many texts edits may change before a claims list is made whole again: its changes
+# are copied at each edit, where the whole list (75,000 texts at 10,000 entries) would be.
+_CHANGES_KEPT = 2_000
+
+
 class ClaimIndex:
     """Which entry claims each question and phrasing, to refuse a second claim.
 
@@ -186,52 +194,63 @@ class ClaimIndex:
     arbitrary, so a phrasing (or a question) belongs to one entry only. Texts are compared
     casefolded, with invisible characters dropped and whitespace, typographic marks and
     trailing punctuation evened out.
+
+    An edited copy (`edited`) shares the claims it was made from, never changed once made,
+    and holds only what its edits changed (None: a claim taken back).
     """
 
     def __init__(self) -> None:
-        self._owners: dict[str, tuple[str, str, str]] = {}
+        self._owners: dict[str, _Owner] = {}
+        self._changes: dict[str, _Owner | None] = {}
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> ClaimIndex:
         """The claims of every entry of a snapshot (which, loaded whole, has no clash)."""
         claims = cls()
         for entry in knowledge.entries.values():
-            claims.add(entry, entry_label(entry.id))
+            for key, owner in _owned(entry):
+                claims._owners.setdefault(key, owner)
         return claims
 
     def edited(self, old: Entry | None, new: Entry | None) -> ClaimIndex:
         """A copy with `old`'s claims taken back and `new`'s made (either may be None).
 
-        What an edit of one entry does to the claims of a snapshot, without claiming the
-        texts of every other entry again (75,000 of them at 10,000 entries).
+        What an edit of one entry does to the claims of a snapshot, without claiming (or
+        copying) the texts of every other entry again (75,000 of them at 10,000 entries).
         """
         edited = ClaimIndex()
-        edited._owners = dict(self._owners)
+        edited._owners, edited._changes = self._owners, dict(self._changes)
         if old is not None:
             for _, text in _claims(old):
                 key = claim_key(text)
-                if edited._owners.get(key, ("",))[0] == old.id:
-                    del edited._owners[key]
+                owner = edited._owner(key)
+                if owner is not None and owner[0] == old.id:
+                    edited._changes[key] = None
         if new is not None:
-            edited.add(new, entry_label(new.id))
+            for key, owner in _owned(new):
+                if edited._owner(key) is None:
+                    edited._changes[key] = owner
+        if len(edited._changes) > _CHANGES_KEPT:
+            owners = {**edited._owners, **edited._changes}
+            edited._owners = {k: v for k, v in owners.items() if v is not None}
+            edited._changes = {}
         return edited
-
-    def add(self, entry: Entry, label: str) -> None:
-        """Record `entry`'s claims (the first claim of a text wins)."""
-        for path, text in _claims(entry):
-            what = strings.Check.THE_QUESTION if path[0] == "question" else strings.Check.A_PHRASING
-            self._owners.setdefault(claim_key(text), (entry.id, label, what))
 
     def check(self, entry: Entry, report: Report) -> None:
         """Report each of `entry`'s claims already made by another entry."""
         for path, text in _claims(entry):
-            owner = self._owners.get(claim_key(text))
+            owner = self._owner(claim_key(text))
             if owner is not None and owner[0] != entry.id:
                 other_id, other_label, what = owner
                 message = strings.Check.CLAIMED.format(
                     value=text, other=what, entry=other_id, file=other_label
                 )
                 report.add(path, message)
+
+    def _owner(self, key: str) -> _Owner | None:
+        if key in self._changes:
+            return self._changes[key]
+        return self._owners.get(key)
 
 
 @dataclass(frozen=True)
@@ -321,6 +340,14 @@ def claim_key(text: str) -> str:
     else:
         visible = "".join(char for char in text if unicodedata.category(char) != "Cf")
     return normalise(visible).casefold().rstrip(_TRAILING_MARKS)
+
+
+def _owned(entry: Entry) -> Iterator[tuple[str, _Owner]]:
+    """Each of `entry`'s claims as a claims list keeps it: its key, and who claims it how."""
+    label = entry_label(entry.id)
+    for path, text in _claims(entry):
+        what = strings.Check.THE_QUESTION if path[0] == "question" else strings.Check.A_PHRASING
+        yield claim_key(text), (entry.id, label, what)
 
 
 def _claims(entry: Entry) -> Iterable[tuple[FieldPath, str]]:

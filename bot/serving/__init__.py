@@ -40,8 +40,9 @@ class Services:
         return self.live.engine
 
     def close(self) -> None:
-        """Close the question record (the store and the logs open the database per use)."""
+        """Close the question record and the knowledge's change log (the logs open it per use)."""
         self.record.close()
+        self.store.changes.close()
 
 
 def open_services(settings: Settings) -> Services:

@@ -80,6 +80,7 @@ class LiveKnowledge:
         # The engine of a write's would-be knowledge, made to check its routing: served as
         # it is if that write is installed next.
         self._prepared: Snapshot | None = None
+        self._reload_listeners: list[Callable[[Fingerprint, LoadResult], None]] = []
         with knowledge_lock(root):
             self._seen: Fingerprint = fingerprint(self.root)
             self._snapshot = load_snapshot(root, engine_factory)
@@ -129,6 +130,14 @@ class LiveKnowledge:
             self._seen = fingerprint(self.root) if seen is None else seen
             self.problems = ()
 
+    def on_reload(self, callback: Callable[[Fingerprint, LoadResult], None]) -> None:
+        """Call `callback` with the fingerprint and the result of every reload, good or not.
+
+        Called holding the knowledge lock, before any write can follow the reload: the
+        knowledge store starts its next write from what the reload found.
+        """
+        self._reload_listeners.append(callback)
+
     def reload(self) -> LoadResult:
         """Re-read the folder; serve it if it is good, else keep the last good (blocks).
 
@@ -137,6 +146,8 @@ class LiveKnowledge:
         with knowledge_lock(self.root):
             self._seen = fingerprint(self.root)
             result = load_knowledge(self.root)
+            for callback in self._reload_listeners:
+                callback(self._seen, result)
             if result.knowledge is None:
                 self.problems = result.problems
                 self._log_problems(result.problems)
@@ -196,7 +207,9 @@ def open_moderated(
 ) -> tuple[LiveKnowledge, KnowledgeStore]:
     """The served knowledge and its store, wired so every write is served at once (blocks).
 
-    The store opens first, so a write a crash interrupted is repaired before loading. With
+    The store opens first, so a write a crash interrupted is repaired before loading; it
+    starts each write from the last snapshot written or reloaded (a file edited by hand is
+    reloaded by the watcher, `watch`, and the store starts from that). With
     `routing`, the store refuses a write whose words would not reach their own entry, or
     would draw another entry's (`LiveKnowledge.routing_problems`), as moderators' writes are;
     what that check needs is made now, so the first write does not wait for it.
@@ -208,4 +221,5 @@ def open_moderated(
         live.engine.prepare_routing()
         store.entry_check = live.routing_problems
     store.subscribe(lambda knowledge: live.install(knowledge, store.seen))
+    live.on_reload(store.reloaded)
     return live, store

@@ -103,6 +103,25 @@ def test_a_writer_killed_after_renaming_keeps_the_change_and_its_history(tmp_pat
     assert "crash phrasing" not in load_knowledge(root).knowledge.entries[PFP].phrasings
 
 
+def test_a_change_a_killed_writer_finished_is_served_by_the_running_bots_next_write(tmp_path):
+    root = make_knowledge(tmp_path)
+    database = tmp_path / "db.sqlite3"
+    live, store = open_moderated(root, database)  # the running bot, opened before the crash
+
+    code = run_writer_that_crashes(
+        root,
+        database,
+        "history.ChangeLog.finish = die_at('finish', history.ChangeLog.finish)",
+        "store.add_phrasing('kosovo-outside-pfp', 'crash phrasing', ALICE)",
+    )
+
+    assert code == CRASHED
+    assert isinstance(store.add_phrasing(RECOGNITION, "after the crash", BOB), Applied)
+    assert "crash phrasing" in live.knowledge.entries[PFP].phrasings
+    assert live.knowledge == load_knowledge(root).knowledge
+    assert store.changes.pending() == []
+
+
 def test_a_source_half_written_by_a_killed_writer_is_rolled_back(tmp_path):
     root = make_knowledge(tmp_path)
     database = tmp_path / "db.sqlite3"

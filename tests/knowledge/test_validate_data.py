@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.validate import validate_entry_data, validate_source_data
+from bot.knowledge.validate import ClaimIndex, validate_entry_data, validate_source_data
 from tests.knowledge.conftest import SOURCE_TEXT
 
 LABEL = "entries/nato-allies.yaml"
@@ -58,6 +60,27 @@ def test_refuses_a_phrasing_another_entry_claims(snapshot):
         f"{LABEL}: phrasings[0]: 'How many NATO members' is also a phrasing of entry "
         "'nato-members' (entries/nato-members.yaml)"
     ]
+
+
+def test_claims_carried_through_many_edits_refuse_what_claims_made_afresh_refuse(snapshot):
+    members = snapshot.entries["nato-members"]
+    made = ClaimIndex.of(snapshot)
+    carried, saved = made, members
+    for number in range(2_500):  # past the changes a carried list keeps before it is remade
+        edited = dataclasses.replace(members, phrasings=(members.phrasings[0], f"words {number}"))
+        carried, saved = carried.edited(saved, edited), edited
+    final = dataclasses.replace(snapshot, entries={**snapshot.entries, saved.id: saved})
+    afresh = ClaimIndex.of(final)
+    probes = ["nato membership size", "words 7", "words 2499", "How many NATO members"]
+
+    def refused(claims: ClaimIndex, knowledge) -> list[bool]:
+        checked = [
+            validate_entry_data(entry_data(phrasings=[p]), knowledge, LABEL, claims) for p in probes
+        ]
+        return [entry is None for entry, _ in checked]
+
+    assert refused(carried, final) == refused(afresh, final) == [False, False, True, True]
+    assert refused(made, snapshot) == [True, False, False, True]
 
 
 def test_refuses_a_misquote_with_the_closest_passage(snapshot):

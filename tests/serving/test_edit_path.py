@@ -10,6 +10,7 @@ find (`validate_entry_data` against a fresh load, every text asked of an engine 
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.routing import misroutes
+from bot.knowledge.history import ChangeLog
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.serialise import entry_to_data, entry_to_yaml
@@ -26,7 +28,7 @@ from bot.knowledge.validate import entry_label, validate_entry_data
 from bot.serving.live import LiveKnowledge, open_moderated
 from bot.strings import Check
 from tests.engine.conftest import FIXTURE_KNOWLEDGE
-from tests.knowledge.store_helpers import ALICE
+from tests.knowledge.store_helpers import ALICE, BOB
 
 ARTICLE = "article-10"
 RUTTE = "rutte-warning"
@@ -170,20 +172,114 @@ def test_a_refused_write_names_the_problems_the_whole_checks_find_and_changes_no
     assert live.knowledge is serving
 
 
-def test_a_hand_edit_since_the_last_write_is_seen_by_the_next_write(served):
+def replace_by_hand(path: Path, text: str) -> None:
+    """Write `path` as many editors do: a new file renamed over the old one."""
+    temporary = path.with_name(f"{path.name}~")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
+
+
+def with_hand_phrasing(store: KnowledgeStore, entry_id: str, phrasing: str) -> str:
+    entry = store.read_entry(entry_id).entry
+    return entry_to_yaml(dataclasses.replace(entry, phrasings=(*entry.phrasings, phrasing)))
+
+
+def claimed_by(entry_id: str, phrasing: str) -> str:
+    return Check.CLAIMED.format(
+        value=phrasing, other=Check.A_PHRASING, entry=entry_id, file=entry_label(entry_id)
+    )
+
+
+def test_an_entry_file_replaced_by_hand_since_the_last_write_is_seen_by_the_next_write(served):
     live, store = served
     store.add_phrasing(RUTTE, "rutte on russia", ALICE)
-    path = live.root / "entries" / f"{PFP}.yaml"
-    entry = store.read_entry(PFP).entry
-    hand_edited = dataclasses.replace(entry, phrasings=(*entry.phrasings, "pfp and kosovo"))
-    path.write_text(entry_to_yaml(hand_edited), "utf-8")
+    replace_by_hand(
+        live.root / "entries" / f"{PFP}.yaml", with_hand_phrasing(store, PFP, "pfp and kosovo")
+    )
 
     result = store.add_phrasing(ARTICLE, "pfp and kosovo", ALICE)
 
-    claimed = Check.CLAIMED.format(
-        value="pfp and kosovo", other=Check.A_PHRASING, entry=PFP, file=entry_label(PFP)
+    assert [(p.file, p.message) for p in result.problems] == [
+        (entry_label(ARTICLE), claimed_by(PFP, "pfp and kosovo"))
+    ]
+
+
+def test_an_entry_file_added_by_hand_since_the_last_write_is_seen_by_the_next_write(served):
+    live, store = served
+    store.add_phrasing(RUTTE, "rutte on russia", ALICE)
+    entry = dataclasses.replace(
+        store.read_entry(PFP).entry, id="pfp-by-hand", question="Who keeps Kosovo out of PfP?"
     )
-    assert [(p.file, p.message) for p in result.problems] == [(entry_label(ARTICLE), claimed)]
+    entry = dataclasses.replace(entry, phrasings=("pfp and kosovo",))
+    (live.root / "entries" / "pfp-by-hand.yaml").write_text(entry_to_yaml(entry), "utf-8")
+
+    result = store.add_phrasing(ARTICLE, "pfp and kosovo", ALICE)
+
+    assert [(p.file, p.message) for p in result.problems] == [
+        (entry_label(ARTICLE), claimed_by("pfp-by-hand", "pfp and kosovo"))
+    ]
+
+
+def test_an_entry_file_edited_in_place_is_reloaded_by_the_watcher_and_writes_start_from_it(
+    served,
+):
+    live, store = served
+    path = live.root / "entries" / f"{PFP}.yaml"
+    path.write_text(with_hand_phrasing(store, PFP, "pfp and kosovo"), "utf-8")
+
+    assert isinstance(store.add_phrasing(RUTTE, "rutte on russia", ALICE), Applied)
+    assert live.changed_on_disk()  # the write did not hide the edit from the watcher
+    live.reload()
+    refused = store.add_phrasing(ARTICLE, "pfp and kosovo", ALICE)
+    assert isinstance(store.remove_phrasing(RUTTE, "rutte on russia", ALICE), Applied)
+
+    assert [(p.file, p.message) for p in refused.problems] == [
+        (entry_label(ARTICLE), claimed_by(PFP, "pfp and kosovo"))
+    ]
+    assert live.knowledge == load_knowledge(live.root).knowledge
+    assert "pfp and kosovo" in live.knowledge.entries[PFP].phrasings
+    assert not live.changed_on_disk()
+
+
+def test_a_source_broken_in_place_and_reloaded_by_the_watcher_refuses_every_write_until_fixed(
+    served,
+):
+    live, store = served
+    quote = store.read_entry(RUTTE).entry.citations[0].quote
+    [text] = (live.root / "sources").glob("*.txt")
+    original = text.read_text("utf-8")
+    text.write_text(original.replace(quote, "Nothing said."), "utf-8")
+    serving = live.knowledge
+
+    reloaded = live.reload()
+    refused = store.add_phrasing(ARTICLE, "article ten allies", ALICE)
+    text.write_text(original, "utf-8")
+    live.reload()
+    applied = store.remove_phrasing(RUTTE, "rutte warning russia", ALICE)
+
+    assert reloaded.knowledge is None
+    assert isinstance(refused, Refused)
+    assert {p.file for p in refused.problems} == {entry_label(RUTTE)}
+    assert live.knowledge is not serving
+    assert isinstance(applied, Applied)
+    assert live.knowledge.sources == serving.sources
+
+
+def test_a_write_by_another_store_on_the_folder_is_seen_by_the_next_write(served, tmp_path):
+    live, store = served
+    store.add_phrasing(RUTTE, "rutte on russia", ALICE)
+    other = KnowledgeStore(live.root, ChangeLog(tmp_path / "db.sqlite3"))
+    assert isinstance(other.remove_phrasing(RUTTE, "rutte warning russia", BOB), Applied)
+    assert isinstance(other.add_phrasing(PFP, "pfp and kosovo", BOB), Applied)
+
+    result = store.add_phrasing(ARTICLE, "pfp and kosovo", ALICE)
+    store.remove_phrasing(RUTTE, "rutte on russia", ALICE)
+
+    assert [(p.file, p.message) for p in result.problems] == [
+        (entry_label(ARTICLE), claimed_by(PFP, "pfp and kosovo"))
+    ]
+    assert live.knowledge == load_knowledge(live.root).knowledge
+    assert "rutte warning russia" not in live.knowledge.entries[RUTTE].phrasings
 
 
 def test_removing_the_last_entry_is_refused_as_a_load_of_the_emptied_folder_would_be(served):
