@@ -55,6 +55,7 @@ _TYPO_CACHE = 4096
 # and an index of 10,000 entries would otherwise read each once per entry citing it.
 _QUOTED_CACHE = 4096
 _T = TypeVar("_T", bound=Hashable)
+_K = TypeVar("_K", bound=Hashable)
 _V = TypeVar("_V")
 # What a profile derives when asked (see `EntryProfile`), remembered for this many entries:
 # a question measures a few candidates, and the same ones again while a subject is asked.
@@ -146,7 +147,7 @@ class Index:
         self._sources = dict(knowledge.sources)
         self._vocabulary = dict(knowledge.vocabulary)
         self._word_counts: Counter[str] = Counter()
-        self._shared: dict[Hashable, Hashable] = {}
+        self._shared: _Table[Hashable, Hashable] = _Table(_itself)
         profiles = self._read_entries(knowledge)
         postings: dict[str, list[int]] = defaultdict(list)
         asked_postings: dict[str, list[int]] = defaultdict(list)
@@ -348,10 +349,7 @@ class Index:
 
     def _read(self, entry: Entry, reader: _Reader) -> tuple[EntryProfile, frozenset[str]]:
         """What `entry` knows, its parts shared with equal parts of other entries."""
-        return _profile(reader, entry, self._share)
-
-    def _share(self, value: _T) -> _T:
-        return self._shared.setdefault(value, value)
+        return _profile(reader, entry, self._shared.__getitem__)
 
     def stem(self, word: str) -> str:
         """The stem of a folded word; a name that stemming would make a common word is kept."""
@@ -386,19 +384,31 @@ class Index:
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
 
-def _looked_up(table: dict[str, _V], keys: Collection[str], make: Callable[[str], _V]) -> list[_V]:
-    """`table[key]` for each of `keys`, `make(key)` put in the table first where it has none.
+class _Table(dict[_K, _V]):
+    """What each word gives, made once per build when the word is first looked up.
 
-    Once a build has read a few entries, a text's words are all in its tables already, and
-    looking them all up in one call, without a call per word, is most of the saving.
+    `of` looks every word of a text up in one call that runs in C (`map` over
+    `__getitem__`); a word not in the table yet goes through `__missing__`, so a text with
+    a new word costs no exception and no second pass (a made-up knowledge brings a new
+    word in one text of five).
     """
-    try:
-        return list(map(table.__getitem__, keys))
-    except KeyError:
-        for key in keys:
-            if key not in table:
-                table[key] = make(key)
-        return list(map(table.__getitem__, keys))
+
+    def __init__(self, make: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: _K) -> _V:
+        value = self[key] = self._make(key)
+        return value
+
+    def of(self, keys: Iterable[_K]) -> list[_V]:
+        """`self[key]` for each of `keys`."""
+        return list(map(self.__getitem__, keys))
+
+
+def _itself(value: _T) -> _T:
+    """The value itself: a table of these holds one object for equal values (see `_profile`)."""
+    return value
 
 
 def _folded_apart(written: str) -> tuple[str, ...]:
@@ -422,20 +432,16 @@ class _Folds:
     """
 
     def __init__(self) -> None:
-        self._folded: dict[str, tuple[str, ...]] = {}
-        self._lowercase: dict[str, tuple[str, ...]] = {}
+        self._folded: _Table[str, tuple[str, ...]] = _Table(_folded_apart)
+        self._lowercase: _Table[str, tuple[str, ...]] = _Table(_lowercase_apart)
 
     def words(self, text: str) -> list[str]:
         """The words of `fold(text)`."""
-        return self.of(text.split())
+        return [*chain.from_iterable(map(self._folded.__getitem__, text.split()))]
 
-    def of(self, written: list[str]) -> list[str]:
-        """The folded words of `written`, words holding no whitespace, in turn."""
-        return [*chain.from_iterable(_looked_up(self._folded, written, _folded_apart))]
-
-    def lowercase(self, text: str) -> list[str]:
+    def lowercase(self, text: str) -> set[str]:
         """The folded words `text` writes in lowercase (no written word holds whitespace)."""
-        return [*chain.from_iterable(_looked_up(self._lowercase, text.split(), _lowercase_apart))]
+        return set(chain.from_iterable(map(self._lowercase.__getitem__, text.split())))
 
 
 class _Cited(NamedTuple):
@@ -479,20 +485,20 @@ class _Reader:
         self.lexicon = lexicon
         self.folds = folds
         self._kept_names = kept_names
-        self._stems: dict[str, str] = {}
-        self._terms: dict[str, str] = {}
+        self._stems: _Table[str, str] = _Table(self._stem)
+        self._terms: _Table[str, str] = _Table(self._term)
         self._cited: dict[tuple[Citation, ...], _Cited] = {}
 
     def stems(self, words: Collection[str]) -> list[str]:
         """Each folded word's stem as `Index.stem` gives it."""
-        return _looked_up(self._stems, words, self._stem)
+        return self._stems.of(words)
 
     def _stem(self, word: str) -> str:
         return sys.intern(word if word in self._kept_names else stem(word))
 
     def terms(self, words: Collection[str]) -> list[str]:
         """Each folded word's stem, or "" for a stopword (`is_stopword`)."""
-        return _looked_up(self._terms, words, self._term)
+        return self._terms.of(words)
 
     def _term(self, word: str) -> str:
         return "" if is_stopword(word) else self._stem(word)
@@ -588,7 +594,7 @@ def _names_written(entry: Entry, folds: _Folds) -> tuple[list[str], set[str]]:
     for citation in entry.citations:
         names += _quoted_names(citation.speaker)
     names += _lone_capitalised(entry.answer)
-    lowercase = set(folds.lowercase(entry.answer))
+    lowercase = folds.lowercase(entry.answer)
     for citation in entry.citations:
         names += _quoted_names(citation.quote)
         lowercase.update(_quoted_lowercase_words(citation.quote))
