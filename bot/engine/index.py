@@ -706,20 +706,11 @@ def _profile(
     order follows Python's string hashing, which does not).
     """
     lexicon, words_of = reader.lexicon, reader.folds.words
-    folds, asked_folded, asked_words = [], [], []
-    for text in (entry.question, *entry.phrasings):
-        words = words_of(text)
-        folded = " ".join(words)
-        aliased = lexicon.aliased(words)
-        folds.append(folded)
-        asked_folded.append(folded if aliased is words else " ".join(aliased))
-        asked_words.append(aliased)
+    folds = list(map(words_of, (entry.question, *entry.phrasings)))
+    asked_words = list(map(lexicon.aliased, folds))
     asked_terms = list(map(reader.terms, asked_words))
     phrasings = tuple(map(_phrasing, asked_terms))
-    where: dict[str, list[int]] = defaultdict(list)
-    for i, phrasing in enumerate(phrasings):
-        for term in phrasing:
-            where[term].append(i)
+    where = _where(phrasings)
     cited = reader.cited(entry.citations)
     answer = words_of(entry.answer)
     statement = " ".join([*answer, *cited.quoted])
@@ -732,13 +723,13 @@ def _profile(
         entry=entry,
         lexicon=lexicon,
         asked=phrasings,
-        asked_folded=tuple(asked_folded),
-        core=_core(phrasings),
+        asked_folded=tuple(map(" ".join, asked_words)),
+        core=_core(where),
         known=_known(stated, where, share),
         stated=tuple(sorted(stated)),
         states_date=date,
         states_count=states_a_count(statement),
-        states_reason=reason or any(map(lexicon.asks_why, entry.phrasings, folds[1:])),
+        states_reason=reason or _asks_why(lexicon, entry.phrasings, folds[1:]),
         states_origin=origin,
         states_future=future,
         negative=lexicon.says_negative(asked_words[0]),
@@ -781,13 +772,39 @@ def _states(answer: list[str], cited: _Cited) -> list[bool]:
     return [quoted or states(text) for states, quoted in zip(_KINDS, cited.states, strict=True)]
 
 
+def _asks_why(lexicon: Lexicon, phrasings: tuple[str, ...], folds: list[list[str]]) -> bool:
+    """Whether one of the phrasings (`folds`: their folded words) asks for a reason.
+
+    Few phrasings hold a why-word (`Lexicon.asks_why` looks for one first): one look
+    through them all, joined, tells when none does.
+    """
+    joined = "\n".join(map(" ".join, folds))
+    return lexicon.may_ask_why(joined) and any(
+        map(lexicon.asks_why, phrasings, map(" ".join, folds))
+    )
+
+
+def _where(phrasings: tuple[tuple[str, ...], ...]) -> dict[str, tuple[int, ...]]:
+    """Each stem of the ways an entry is asked, with those that have it (0: its question).
+
+    A phrasing at a time: its stems that no earlier one had are added in one call, and
+    only those already there (a few) are gone through one by one.
+    """
+    where: dict[str, tuple[int, ...]] = {}
+    for i, phrasing in enumerate(phrasings):
+        added = dict.fromkeys(phrasing, (i,))
+        for term in where.keys() & added.keys():
+            added[term] = (*where[term], i)
+        where.update(added)
+    return where
+
+
 def _known(
-    stated: frozenset[str], where: dict[str, list[int]], share: Callable[[_T], _T]
+    stated: frozenset[str], where: dict[str, tuple[int, ...]], share: Callable[[_T], _T]
 ) -> dict[str, tuple[int, ...]]:
     """`EntryProfile.known`: each stem stated (no phrasing) or asked (its phrasings)."""
-    known: dict[str, tuple[int, ...]] = dict.fromkeys([*stated], ())
-    for term, phrasings in where.items():
-        known[term] = share(tuple(phrasings))
+    known: dict[str, tuple[int, ...]] = dict.fromkeys(stated, ())
+    known.update(zip(where, map(share, where.values()), strict=True))
     return known
 
 
@@ -830,14 +847,14 @@ def _without_stopwords(folded: str) -> list[str]:
     return [w for w in folded.split() if w not in STOPWORDS and (len(w) != 1 or w.isdigit())]
 
 
-def _core(asked: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """Stems an entry is about: in its own question, or in at least two of its phrasings."""
-    counts: dict[str, int] = defaultdict(int)
-    for phrasing in asked[1:]:
-        for term in phrasing:
-            counts[term] += 1
-    often = {term for term, count in counts.items() if count >= CORE_PHRASINGS}
-    return tuple(sorted(often.union(asked[0])))
+def _core(where: dict[str, tuple[int, ...]]) -> tuple[str, ...]:
+    """Stems an entry is about: in its own question, or in at least two of its phrasings.
+
+    `where` holds the ways of asking (0 the question) that have each stem, in order.
+    """
+    return tuple(
+        sorted(t for t, asked in where.items() if asked[0] == 0 or len(asked) >= CORE_PHRASINGS)
+    )
 
 
 def _words_by_length(lexicon: Lexicon, known: Iterable[str]) -> dict[int, tuple[str, ...]]:

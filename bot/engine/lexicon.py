@@ -624,7 +624,12 @@ class Lexicon:
         `folded` is `fold(text)` when the caller has it already (an index reading entries).
         """
         folded = fold(text) if folded is None else folded
-        return _WHY_WORDS.search(folded) is not None and self.question_kind(text) == WHY
+        return self.may_ask_why(folded) and self.question_kind(text) == WHY
+
+    @staticmethod
+    def may_ask_why(folded: str) -> bool:
+        """Whether folded text holds a word that may ask for a reason (why, how come...)."""
+        return _WHY_WORDS.search(folded) is not None
 
     def _question_focus(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
         """The words naming what each clause of the question asks for (see `_FOCUS`)."""
