@@ -17,7 +17,7 @@ import sys
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, compress
 from operator import methodcaller
 from typing import NamedTuple, TypeVar
@@ -484,24 +484,20 @@ class _Reader:
     def __init__(self, lexicon: Lexicon, kept_names: frozenset[str], folds: _Folds) -> None:
         self.lexicon = lexicon
         self.folds = folds
-        self._kept_names = kept_names
-        self._stems: _Table[str, str] = _Table(self._stem)
-        self._terms: _Table[str, str] = _Table(self._term)
+        # Made by functions of the kept names, not by the reader's methods: a table holding
+        # its reader would make a cycle, which only the garbage collector frees, so the
+        # tables would outlive the reading into the postings' layout, a build's peak.
+        self._stems: _Table[str, str] = _Table(partial(_stem_keeping, kept_names))
+        self._terms: _Table[str, str] = _Table(partial(_term_keeping, kept_names))
         self._cited: dict[tuple[Citation, ...], _Cited] = {}
 
     def stems(self, words: Collection[str]) -> list[str]:
         """Each folded word's stem as `Index.stem` gives it."""
         return self._stems.of(words)
 
-    def _stem(self, word: str) -> str:
-        return sys.intern(word if word in self._kept_names else stem(word))
-
     def terms(self, words: Collection[str]) -> list[str]:
         """Each folded word's stem, or "" for a stopword (`is_stopword`)."""
         return self._terms.of(words)
-
-    def _term(self, word: str) -> str:
-        return "" if is_stopword(word) else self._stem(word)
 
     def cited(self, citations: tuple[Citation, ...]) -> _Cited:
         """What `citations` bring to the entry citing them (see `_Cited`)."""
@@ -527,6 +523,16 @@ class _Reader:
             closes=self.lexicon.closes(quoted),
             states=tuple(states(quoted_text) for states in _KINDS),
         )
+
+
+def _stem_keeping(kept_names: frozenset[str], word: str) -> str:
+    """`Index.stem` of a folded word, one string per stem (interned)."""
+    return sys.intern(word if word in kept_names else stem(word))
+
+
+def _term_keeping(kept_names: frozenset[str], word: str) -> str:
+    """`_stem_keeping`, or "" for a stopword (`is_stopword`)."""
+    return "" if is_stopword(word) else _stem_keeping(kept_names, word)
 
 
 def _phrasing(terms: list[str]) -> tuple[str, ...]:
@@ -802,8 +808,13 @@ def _where(phrasings: tuple[tuple[str, ...], ...]) -> dict[str, tuple[int, ...]]
 def _known(
     stated: frozenset[str], where: dict[str, tuple[int, ...]], share: Callable[[_T], _T]
 ) -> dict[str, tuple[int, ...]]:
-    """`EntryProfile.known`: each stem stated (no phrasing) or asked (its phrasings)."""
-    known: dict[str, tuple[int, ...]] = dict.fromkeys(stated, ())
+    """`EntryProfile.known`: each stem stated (no phrasing) or asked (its phrasings).
+
+    Made from a list, not the set: `dict.fromkeys` of a set sizes the table for the set at
+    once, and the asked stems added after make it grow again, to a table that at 10,000
+    entries takes 10 MB more than one grown a key at a time.
+    """
+    known: dict[str, tuple[int, ...]] = dict.fromkeys([*stated], ())
     known.update(zip(where, map(share, where.values()), strict=True))
     return known
 
