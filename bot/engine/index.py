@@ -17,7 +17,7 @@ import sys
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, compress
 from operator import methodcaller
 from typing import NamedTuple, TypeVar
@@ -56,6 +56,7 @@ _TYPO_CACHE = 4096
 # and an index of 10,000 entries would otherwise read each once per entry citing it.
 _QUOTED_CACHE = 4096
 _T = TypeVar("_T", bound=Hashable)
+_K = TypeVar("_K", bound=Hashable)
 _V = TypeVar("_V")
 # What a profile derives when asked (see `EntryProfile`), remembered for this many entries:
 # a question measures a few candidates, and the same ones again while a subject is asked.
@@ -148,7 +149,7 @@ class Index:
         self._sources = dict(knowledge.sources)
         self._vocabulary = dict(knowledge.vocabulary)
         self._word_counts: Counter[str] = Counter()
-        self._shared: dict[Hashable, Hashable] = {}
+        self._shared: _Table[Hashable, Hashable] = _Table(_itself)
         self._speakers: Counter[str] | None = None
         self._sources_define: frozenset[str] | None = None
         profiles = self._read_entries(knowledge)
@@ -485,10 +486,7 @@ class Index:
 
     def _read(self, entry: Entry, reader: _Reader) -> tuple[EntryProfile, frozenset[str]]:
         """What `entry` knows, its parts shared with equal parts of other entries."""
-        return _profile(reader, entry, self._share)
-
-    def _share(self, value: _T) -> _T:
-        return self._shared.setdefault(value, value)
+        return _profile(reader, entry, self._shared.__getitem__)
 
     def stem(self, word: str) -> str:
         """The stem of a folded word; a name that stemming would make a common word is kept."""
@@ -523,19 +521,31 @@ class Index:
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
 
-def _looked_up(table: dict[str, _V], keys: Collection[str], make: Callable[[str], _V]) -> list[_V]:
-    """`table[key]` for each of `keys`, `make(key)` put in the table first where it has none.
+class _Table(dict[_K, _V]):
+    """What each word gives, made once per build when the word is first looked up.
 
-    Once a build has read a few entries, a text's words are all in its tables already, and
-    looking them all up in one call, without a call per word, is most of the saving.
+    `of` looks every word of a text up in one call that runs in C (`map` over
+    `__getitem__`); a word not in the table yet goes through `__missing__`, so a text with
+    a new word costs no exception and no second pass (a made-up knowledge brings a new
+    word in one text of five).
     """
-    try:
-        return list(map(table.__getitem__, keys))
-    except KeyError:
-        for key in keys:
-            if key not in table:
-                table[key] = make(key)
-        return list(map(table.__getitem__, keys))
+
+    def __init__(self, make: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: _K) -> _V:
+        value = self[key] = self._make(key)
+        return value
+
+    def of(self, keys: Iterable[_K]) -> list[_V]:
+        """`self[key]` for each of `keys`."""
+        return list(map(self.__getitem__, keys))
+
+
+def _itself(value: _T) -> _T:
+    """The value itself: a table of these holds one object for equal values (see `_profile`)."""
+    return value
 
 
 def _folded_apart(written: str) -> tuple[str, ...]:
@@ -559,20 +569,16 @@ class _Folds:
     """
 
     def __init__(self) -> None:
-        self._folded: dict[str, tuple[str, ...]] = {}
-        self._lowercase: dict[str, tuple[str, ...]] = {}
+        self._folded: _Table[str, tuple[str, ...]] = _Table(_folded_apart)
+        self._lowercase: _Table[str, tuple[str, ...]] = _Table(_lowercase_apart)
 
     def words(self, text: str) -> list[str]:
         """The words of `fold(text)`."""
-        return self.of(text.split())
+        return [*chain.from_iterable(map(self._folded.__getitem__, text.split()))]
 
-    def of(self, written: list[str]) -> list[str]:
-        """The folded words of `written`, words holding no whitespace, in turn."""
-        return [*chain.from_iterable(_looked_up(self._folded, written, _folded_apart))]
-
-    def lowercase(self, text: str) -> list[str]:
+    def lowercase(self, text: str) -> set[str]:
         """The folded words `text` writes in lowercase (no written word holds whitespace)."""
-        return [*chain.from_iterable(_looked_up(self._lowercase, text.split(), _lowercase_apart))]
+        return set(chain.from_iterable(map(self._lowercase.__getitem__, text.split())))
 
 
 class _Cited(NamedTuple):
@@ -615,24 +621,20 @@ class _Reader:
     def __init__(self, lexicon: Lexicon, kept_names: frozenset[str], folds: _Folds) -> None:
         self.lexicon = lexicon
         self.folds = folds
-        self._kept_names = kept_names
-        self._stems: dict[str, str] = {}
-        self._terms: dict[str, str] = {}
+        # Made by functions of the kept names, not by the reader's methods: a table holding
+        # its reader would make a cycle, which only the garbage collector frees, so the
+        # tables would outlive the reading into the postings' layout, a build's peak.
+        self._stems: _Table[str, str] = _Table(partial(_stem_keeping, kept_names))
+        self._terms: _Table[str, str] = _Table(partial(_term_keeping, kept_names))
         self._cited: dict[tuple[Citation, ...], _Cited] = {}
 
     def stems(self, words: Collection[str]) -> list[str]:
         """Each folded word's stem as `Index.stem` gives it."""
-        return _looked_up(self._stems, words, self._stem)
-
-    def _stem(self, word: str) -> str:
-        return sys.intern(word if word in self._kept_names else stem(word))
+        return self._stems.of(words)
 
     def terms(self, words: Collection[str]) -> list[str]:
         """Each folded word's stem, or "" for a stopword (`is_stopword`)."""
-        return _looked_up(self._terms, words, self._term)
-
-    def _term(self, word: str) -> str:
-        return "" if is_stopword(word) else self._stem(word)
+        return self._terms.of(words)
 
     def cited(self, citations: tuple[Citation, ...]) -> _Cited:
         """What `citations` bring to the entry citing them (see `_Cited`)."""
@@ -658,6 +660,16 @@ class _Reader:
             closes=self.lexicon.closes(quoted),
             states=tuple(states(quoted_text) for states in _KINDS),
         )
+
+
+def _stem_keeping(kept_names: frozenset[str], word: str) -> str:
+    """`Index.stem` of a folded word, one string per stem (interned)."""
+    return sys.intern(word if word in kept_names else stem(word))
+
+
+def _term_keeping(kept_names: frozenset[str], word: str) -> str:
+    """`_stem_keeping`, or "" for a stopword (`is_stopword`)."""
+    return "" if is_stopword(word) else _stem_keeping(kept_names, word)
 
 
 def _phrasing(terms: list[str]) -> tuple[str, ...]:
@@ -725,7 +737,7 @@ def _names_written(entry: Entry, folds: _Folds) -> tuple[list[str], set[str]]:
     for citation in entry.citations:
         names += _quoted_names(citation.speaker)
     names += _lone_capitalised(entry.answer)
-    lowercase = set(folds.lowercase(entry.answer))
+    lowercase = folds.lowercase(entry.answer)
     for citation in entry.citations:
         names += _quoted_names(citation.quote)
         lowercase.update(_quoted_lowercase_words(citation.quote))
@@ -900,20 +912,11 @@ def _profile(
     order follows Python's string hashing, which does not).
     """
     lexicon, words_of = reader.lexicon, reader.folds.words
-    folds, asked_folded, asked_words = [], [], []
-    for text in (entry.question, *entry.phrasings):
-        words = words_of(text)
-        folded = " ".join(words)
-        aliased = lexicon.aliased(words)
-        folds.append(folded)
-        asked_folded.append(folded if aliased is words else " ".join(aliased))
-        asked_words.append(aliased)
+    folds = list(map(words_of, (entry.question, *entry.phrasings)))
+    asked_words = list(map(lexicon.aliased, folds))
     asked_terms = list(map(reader.terms, asked_words))
     phrasings = tuple(map(_phrasing, asked_terms))
-    where: dict[str, list[int]] = defaultdict(list)
-    for i, phrasing in enumerate(phrasings):
-        for term in phrasing:
-            where[term].append(i)
+    where = _where(phrasings)
     cited = reader.cited(entry.citations)
     answer = words_of(entry.answer)
     statement = " ".join([*answer, *cited.quoted])
@@ -926,13 +929,13 @@ def _profile(
         entry=entry,
         lexicon=lexicon,
         asked=phrasings,
-        asked_folded=tuple(asked_folded),
-        core=_core(phrasings),
+        asked_folded=tuple(map(" ".join, asked_words)),
+        core=_core(where),
         known=_known(stated, where, share),
         stated=tuple(sorted(stated)),
         states_date=date,
         states_count=states_a_count(statement),
-        states_reason=reason or any(map(lexicon.asks_why, entry.phrasings, folds[1:])),
+        states_reason=reason or _asks_why(lexicon, entry.phrasings, folds[1:]),
         states_origin=origin,
         states_future=future,
         states_span=span or any(map(lexicon.asks_how_long, (entry.question, *entry.phrasings))),
@@ -976,13 +979,44 @@ def _states(answer: list[str], cited: _Cited) -> list[bool]:
     return [quoted or states(text) for states, quoted in zip(_KINDS, cited.states, strict=True)]
 
 
+def _asks_why(lexicon: Lexicon, phrasings: tuple[str, ...], folds: list[list[str]]) -> bool:
+    """Whether one of the phrasings (`folds`: their folded words) asks for a reason.
+
+    Few phrasings hold a why-word (`Lexicon.asks_why` looks for one first): one look
+    through them all, joined, tells when none does.
+    """
+    joined = "\n".join(map(" ".join, folds))
+    return lexicon.may_ask_why(joined) and any(
+        map(lexicon.asks_why, phrasings, map(" ".join, folds))
+    )
+
+
+def _where(phrasings: tuple[tuple[str, ...], ...]) -> dict[str, tuple[int, ...]]:
+    """Each stem of the ways an entry is asked, with those that have it (0: its question).
+
+    A phrasing at a time: its stems that no earlier one had are added in one call, and
+    only those already there (a few) are gone through one by one.
+    """
+    where: dict[str, tuple[int, ...]] = {}
+    for i, phrasing in enumerate(phrasings):
+        added = dict.fromkeys(phrasing, (i,))
+        for term in where.keys() & added.keys():
+            added[term] = (*where[term], i)
+        where.update(added)
+    return where
+
+
 def _known(
-    stated: frozenset[str], where: dict[str, list[int]], share: Callable[[_T], _T]
+    stated: frozenset[str], where: dict[str, tuple[int, ...]], share: Callable[[_T], _T]
 ) -> dict[str, tuple[int, ...]]:
-    """`EntryProfile.known`: each stem stated (no phrasing) or asked (its phrasings)."""
+    """`EntryProfile.known`: each stem stated (no phrasing) or asked (its phrasings).
+
+    Made from a list, not the set: `dict.fromkeys` of a set sizes the table for the set at
+    once, and the asked stems added after make it grow again, to a table that at 10,000
+    entries takes 10 MB more than one grown a key at a time.
+    """
     known: dict[str, tuple[int, ...]] = dict.fromkeys([*stated], ())
-    for term, phrasings in where.items():
-        known[term] = share(tuple(phrasings))
+    known.update(zip(where, map(share, where.values()), strict=True))
     return known
 
 
@@ -1025,14 +1059,14 @@ def _without_stopwords(folded: str) -> list[str]:
     return [w for w in folded.split() if w not in STOPWORDS and (len(w) != 1 or w.isdigit())]
 
 
-def _core(asked: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """Stems an entry is about: in its own question, or in at least two of its phrasings."""
-    counts: dict[str, int] = defaultdict(int)
-    for phrasing in asked[1:]:
-        for term in phrasing:
-            counts[term] += 1
-    often = {term for term, count in counts.items() if count >= CORE_PHRASINGS}
-    return tuple(sorted(often.union(asked[0])))
+def _core(where: dict[str, tuple[int, ...]]) -> tuple[str, ...]:
+    """Stems an entry is about: in its own question, or in at least two of its phrasings.
+
+    `where` holds the ways of asking (0 the question) that have each stem, in order.
+    """
+    return tuple(
+        sorted(t for t, asked in where.items() if asked[0] == 0 or len(asked) >= CORE_PHRASINGS)
+    )
 
 
 def _words_by_length(lexicon: Lexicon, known: Iterable[str]) -> dict[int, tuple[str, ...]]:

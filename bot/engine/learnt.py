@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from bot.engine.lexicon import MONTHS
 from bot.knowledge.model import Knowledge, Vocabulary
@@ -138,7 +140,7 @@ def lone_capitalised(text: str) -> tuple[str, ...]:
     parts = _WORDS_AND_GAPS.split(text)
     words, gaps = parts[1::2], parts[::2]
     found = []
-    for i in [i for i, word in enumerate(words) if word[0].isupper()]:
+    for i in [*compress(count(), map(str.isupper, map(itemgetter(0), words)))]:
         if (
             _capital_beside(words, i, -1)
             or _capital_beside(words, i, 1)
@@ -157,6 +159,8 @@ def _opens_sentence(gap: str, i: int) -> bool:
     """
     if i == 0 and not gap:
         return True
+    if _SENTENCE_ENDS.isdisjoint(gap):  # most gaps: a space, a comma
+        return False
     trailing = _TRAILING_NON_WORD.search(gap)
     return trailing is not None and any(c in _SENTENCE_ENDS for c in trailing.group())
 

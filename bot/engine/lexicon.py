@@ -525,6 +525,7 @@ class Lexicon:
         known = self.names | self.people | self.topics | aliases.keys() | STOPWORDS
         aliases |= {form: read for form, read in learnt.aliases.items() if form not in known}
         self.people |= {word for word in learnt.people if word not in known}
+        self._named = self.people | self.names
         # Names the sources write with a capital are names to the reading of a question
         # (never corrected as a typo, and an entry that lacks one cannot answer), but not
         # places a question asks within, or near which an entry names a role's holder:
@@ -543,6 +544,10 @@ class Lexicon:
         for key in sorted(self._alias_words, key=len, reverse=True):
             self._alias_lengths[key[0]] = (*self._alias_lengths.get(key[0], ()), len(key))
         self._longest_alias = max(map(len, self._alias_words), default=1)
+        # The aliases of one word, by the word: most aliases a text holds are of one word.
+        self._alias_of_word = {
+            key[0]: value for key, value in self._alias_words.items() if len(key) == 1
+        }
         # A role may follow the name of a topic as it follows an article ("who is the
         # <topic> spokesperson").
         before_role = "|".join(["the", "a", "an", *(re.escape(t) for t in sorted(self.topics))])
@@ -571,13 +576,19 @@ class Lexicon:
         lengths = self._alias_lengths
         if lengths.keys().isdisjoint(words):
             return words
+        of_word, of_words = self._alias_of_word, self._alias_words
         out: list[str] = []
         position = 0
         for start in compress(count(), map(lengths.__contains__, words)):
             if start < position:  # inside an alias already replaced
                 continue
-            for length in lengths[words[start]]:
-                replacement = self._alias_words.get(tuple(words[start : start + length]))
+            word = words[start]
+            for length in lengths[word]:
+                replacement = (
+                    of_word.get(word)
+                    if length == 1
+                    else of_words.get(tuple(words[start : start + length]))
+                )
                 if replacement is not None:
                     out += words[position:start]
                     out += replacement
@@ -674,7 +685,12 @@ class Lexicon:
         `folded` is `fold(text)` when the caller has it already (an index reading entries).
         """
         folded = fold(text) if folded is None else folded
-        return _WHY_WORDS.search(folded) is not None and self.question_kind(text) == WHY
+        return self.may_ask_why(folded) and self.question_kind(text) == WHY
+
+    @staticmethod
+    def may_ask_why(folded: str) -> bool:
+        """Whether folded text holds a word that may ask for a reason (why, how come...)."""
+        return _WHY_WORDS.search(folded) is not None
 
     def asks_how_long(self, text: str) -> bool:
         """Whether the question asks for a span of time: an entry asked so states one."""
@@ -830,9 +846,8 @@ class Lexicon:
 
     def near_names(self, words: list[str]) -> frozenset[str]:
         """`holders` of a text's folded words without stopwords (an index has them already)."""
-        people, names = self.people, self.names
         near: set[str] = set()
-        for i in [i for i, word in enumerate(words) if word in people or word in names]:
+        for i in compress(count(), map(self._named.__contains__, words)):
             near.update(words[max(0, i - ROLE_WINDOW) : i + ROLE_WINDOW + 1])
         return frozenset(near)
 
