@@ -25,6 +25,8 @@ import yaml
 
 from bot.engine import Engine
 from bot.engine.decision import MAX_QUESTION_CHARS
+from bot.engine.engine import SERVED
+from bot.engine.held_out import WRONG_COST, decided, held_out_cases
 from bot.engine.hostile import hostile_questions
 from bot.engine.routing import misroutes
 from bot.knowledge.history import Actor
@@ -42,6 +44,8 @@ OWN_QUESTIONS = PROJECT_ROOT / "tests" / "engine" / "questions.yaml"
 # sets of sources added later, scored on the day they were added (tests/engine/growth).
 QUESTION_SETS = PROJECT_ROOT / "tests" / "engine" / "question_sets.yaml"
 SYNTHETIC_SIZES = (1_000, 10_000)
+# The scales of the thresholds the held-out phrasings are decided with, beside the served.
+THRESHOLD_SCALES = (0.85, 1.15)
 ROUNDS = 5
 EDITS = 3
 # Who the benchmark's edits are recorded as, in a history that is thrown away.
@@ -65,6 +69,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     knowledge = result.knowledge
     out(f"knowledge: entries {len(knowledge.entries)}, sources {len(knowledge.sources)}")
     _routing(knowledge, out)
+    _held_out(knowledge, out)
     _quality(settings, out)
     questions = _timing_questions(knowledge)
     out(f"\nmatching latency per question ({len(questions)} questions x {ROUNDS} rounds):")
@@ -92,6 +97,28 @@ def _routing(knowledge: Knowledge, out: Callable[[str], None]) -> None:
         f"entries' own questions and phrasings answered by their entry: {reached:,}/{texts:,}"
         f" = {100 * reached / max(texts, 1):.1f}% (floor 100 %; `python -m bot check` names"
         " each other one)"
+    )
+
+
+def _held_out(knowledge: Knowledge, out: Callable[[str], None]) -> None:
+    """The knowledge's own phrasings held out, under the served thresholds and scaled ones.
+
+    The figure the thresholds are checked on (`Thresholds`): no question set is read.
+    """
+    cases = held_out_cases(Engine(knowledge))
+    served = decided(cases, SERVED)
+    share = 100 / max(served.asked, 1)
+    out(
+        f"\nthe knowledge's own phrasings held out (each left out of its entry and asked;"
+        f" {served.asked:,}): answered by their entry {share * served.right:.1f} %, by another"
+        f" {share * served.wrong:.1f} %, abstained {share * served.abstained:.1f} %"
+    )
+    worth = {factor: decided(cases, SERVED.scaled(factor)).worth for factor in THRESHOLD_SCALES}
+    worth[1.0] = served.worth
+    figures = " / ".join(f"x{f:.2f} {100 * worth[f]:.1f}" for f in sorted(worth))
+    out(
+        f"  right less {WRONG_COST} x wrong per phrasing, thresholds scaled: {figures}"
+        f" (served: x1.00)"
     )
 
 

@@ -194,3 +194,13 @@ def test_the_bench_adds_and_removes_entries_keeping_them_in_order_of_id(engine):
     resized = bench.resized_knowledge(knowledge, added=[added], removed=[second])
     assert list(resized.entries) == sorted({*knowledge.entries, added.id} - {second})
     assert resized.entries[added.id] == added
+
+
+def test_bench_prints_the_knowledges_own_phrasings_held_out_beside_scaled_thresholds(engine):
+    printed: list[str] = []
+    bench._held_out(engine.knowledge, printed.append)
+    held_out, scaled = printed
+    assert "each left out of its entry and asked; 18)" in held_out
+    assert "answered by their entry 100.0 %, by another 0.0 %, abstained 0.0 %" in held_out
+    assert "x0.85 100.0 / x1.00 100.0 / x1.15" in scaled
+    assert "(served: x1.00)" in scaled
