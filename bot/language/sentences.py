@@ -29,6 +29,12 @@ _TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
 _CHAT_TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
 _CHAT_OR_COLON = re.compile(r"(?:[.!?:]+|…)[\"'”’»)\]]*(?=\s)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+")
+# What follows a terminator, after spaces: anything at all, and its first character after
+# opening marks. Read in place, never as a copy of the rest of the text, which made a long
+# source's splitting take quadratic time.
+_FOLLOWING = re.compile(r"\s*(?P<rest>[" + re.escape(_OPENERS) + r"]*(?P<first>\S?))")
+# How far around a full stop an abbreviation, or the word after an initialism, is read.
+_WORD_REACH = 64
 
 
 def sentence_ends(
@@ -44,10 +50,11 @@ def sentence_ends(
     terminator = (_CHAT_OR_COLON if colon else _CHAT_TERMINATOR) if chat else _TERMINATOR
     found: list[int] = []
     for match in terminator.finditer(text, start, end):
-        following = text[match.end() : end].lstrip()
-        if not following or _abbreviated(text, start, match):
+        following = _FOLLOWING.match(text, match.end(), end)
+        if not following["rest"] or _abbreviated(text, start, match):
             continue
-        if chat or _opens_sentence(following):
+        first = following["first"]
+        if chat or first.isupper() or first.isdigit():
             found.append(match.end())
     return found
 
@@ -59,21 +66,17 @@ def split_chat(text: str, colon: bool = False) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def _opens_sentence(following: str) -> bool:
-    first = following.lstrip(_OPENERS)[:1]
-    return first.isupper() or first.isdigit()
-
-
 def _abbreviated(text: str, start: int, match: re.Match[str]) -> bool:
     """Whether the full stop ending `match` belongs to an abbreviation, not a sentence end."""
     if match.group() != ".":
         return False
-    word = text[start : match.end()].rsplit(maxsplit=1)[-1].lstrip(_OPENERS)
+    word = text[max(start, match.end() - _WORD_REACH) : match.end()]
+    word = word.rsplit(maxsplit=1)[-1].lstrip(_OPENERS)
     if word[:-1].casefold() in _ABBREVIATIONS:
         return True
     if len(word) == 2 and word[0].isupper():
         return True
     if _INITIALISM.fullmatch(word):
-        following = text[match.end() :].split(maxsplit=1)[0]
+        following = text[match.end() : match.end() + _WORD_REACH].split(maxsplit=1)[0]
         return following.strip(_OPENERS).casefold() not in SENTENCE_STARTERS
     return False
