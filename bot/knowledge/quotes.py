@@ -8,6 +8,7 @@ Anything else, even one changed word, is a different quote and is refused.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from array import array
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+
+from bot.language.sentences import sentence_ends
 
 CONTEXT_SHARE = 5
 # Up to this many characters the whole source is aligned with the quote at once; beyond,
@@ -29,8 +32,9 @@ ANCHOR_HITS_MAX = 50
 WINDOWS_MAX = 3
 DIFFERENCE_CONTEXT = 3
 _MARK = "^"
-_SENTENCE_END = re.compile(r"[.!?]+[\"')]*(?= )")
-_AT_SENTENCE_END = re.compile(r"[.!?][\"')]*\Z")
+# What a word may carry around it that is not a wording: a quotation mark opening or
+# closing a quotation ("Over begins the quote Over recent years...).
+_QUOTATION_MARKS = "\"'"
 TYPOGRAPHIC = {
     "‘": "'",
     "’": "'",
@@ -156,7 +160,7 @@ def misquote(quote: str, text: str) -> Misquote:
         return Misquote("", None)
     margin = len(needle) // CONTEXT_SHARE
     aligned = _whole_words(source.text, window[0] - margin, window[1] + margin)
-    start, end = _widen(source.text, window[0], window[1], len(needle))
+    start, end = _widen(source.text, window[0], window[1], needle)
     passage = text[source.origin[start] : source.origin[end - 1] + 1]
     return Misquote(" ".join(passage.split()), first_difference(needle, aligned))
 
@@ -170,12 +174,16 @@ def first_difference(quote: str, passage: str) -> tuple[str, str] | None:
     """
     said = normalise(quote).split()
     source = normalise(passage).split()
-    matcher = difflib.SequenceMatcher(None, said, source, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, _keys(said), _keys(source), autojunk=False)
     opcodes = matcher.get_opcodes()
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         at_an_end = index in (0, len(opcodes) - 1)
         if tag == "equal" or (at_an_end and tag == "insert"):
             continue
+        if tag == "replace" and index == 0:  # the source's words before the quote's own
+            j1 = max(j1, j2 - (i2 - i1))
+        if tag == "replace" and index == len(opcodes) - 1:  # and after them
+            j2 = min(j2, j1 + (i2 - i1))
         before = min(DIFFERENCE_CONTEXT, i1)
         after = min(DIFFERENCE_CONTEXT, len(said) - i2)
         lead = "… " if i1 > before else ""
@@ -185,6 +193,15 @@ def first_difference(quote: str, passage: str) -> tuple[str, str] | None:
             for words, start, end in ((said, i1, i2), (source, j1, j2))
         )
     return None
+
+
+def _keys(words: list[str]) -> list[str]:
+    """The words as compared: a quotation mark at either end is not part of the wording.
+
+    A quote opening a quotation starts where the source's quotation mark stands, or just
+    after it; either way its first word is the source's, not a difference.
+    """
+    return [word.strip(_QUOTATION_MARKS) or word for word in words]
 
 
 def _whole_words(haystack: str, start: int, end: int) -> str:
@@ -265,17 +282,17 @@ def _occurrences(haystack: str, anchor: str, limit: int) -> list[int]:
     return found
 
 
-def _widen(haystack: str, start: int, end: int, length: int) -> tuple[int, int]:
-    """Fit the aligned window to the sentence it is mostly in, with a little context."""
-    start, end = _trim_to_sentence(haystack, start, end)
-    margin = length // CONTEXT_SHARE
-    if not _ends_sentence(haystack, start):
-        before = haystack[max(0, start - margin) : start]
-        ends = list(_SENTENCE_END.finditer(before))
-        start -= len(before) - (ends[-1].end() + 1 if ends else 0)
-    if not _ends_sentence(haystack, end):
-        after = _SENTENCE_END.search(haystack, end, min(len(haystack), end + 2 * margin))
-        end = after.end() if after else min(len(haystack), end + margin)
+def _widen(haystack: str, start: int, end: int, needle: str) -> tuple[int, int]:
+    """Fit the aligned window to the sentences it is mostly in, with a little context."""
+    ends = _sentence_ends(haystack)
+    start, end = _trim_to_sentence(haystack, ends, start, end, needle)
+    margin = len(needle) // CONTEXT_SHARE
+    if not _ends_sentence(haystack, ends, start):
+        before = _within(ends, start - margin, start)
+        start = before[-1] + 1 if before else max(0, start - margin)
+    if not _ends_sentence(haystack, ends, end):
+        after = _within(ends, end, end + 2 * margin)
+        end = after[0] if after else min(len(haystack), end + margin)
     while start < end and haystack[start] == " ":
         start += 1
     while start > 0 and haystack[start - 1] != " ":
@@ -285,25 +302,52 @@ def _widen(haystack: str, start: int, end: int, length: int) -> tuple[int, int]:
     return start, max(end, start + 1)
 
 
-def _trim_to_sentence(haystack: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a short spill of the window into the sentence before or after."""
+def _trim_to_sentence(
+    haystack: str, ends: list[int], start: int, end: int, needle: str
+) -> tuple[int, int]:
+    """Drop a short spill of the window into the sentence before or after.
+
+    Not when the quote's own first (or last) words stand in that spill: then the short
+    sentence is the quote's own first (or last) one.
+    """
+    inside = _within(ends, start, end)
+    if not inside:
+        return start, end
     spill = (end - start) // 3
-    ends = [match.end() for match in _SENTENCE_END.finditer(haystack, start, end)]
-    if ends and ends[0] - start < spill:
-        start = ends[0] + 1
-    if ends and end - ends[-1] < spill and ends[-1] > start:
-        end = ends[-1]
+    words = needle.split()
+    opening = " ".join(words[:ANCHOR_WORDS]).lstrip(_QUOTATION_MARKS)
+    closing = " ".join(words[-ANCHOR_WORDS:]).rstrip(_QUOTATION_MARKS)
+    # The alignment may start a character or a word into the quote: look from just before.
+    head = haystack[max(0, start - len(opening)) : inside[0]]
+    tail = haystack[inside[-1] : end + len(closing)]
+    if inside[0] - start < spill and opening not in head:
+        start = inside[0] + 1
+    if end - inside[-1] < spill and inside[-1] > start and closing not in tail:
+        end = inside[-1]
     return start, end
 
 
-def _ends_sentence(haystack: str, index: int) -> bool:
+@lru_cache(maxsize=32)
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of a (normalised) source end, by the shared sentence splitter.
+
+    Abbreviations ("U.S.", "Jan.") end none, as in the coverage check.
+    """
+    return sentence_ends(text)
+
+
+def _within(ends: list[int], low: int, high: int) -> list[int]:
+    """The sentence ends strictly after `low` and up to `high`, in order."""
+    return ends[bisect.bisect_right(ends, low) : bisect.bisect_right(ends, high)]
+
+
+def _ends_sentence(haystack: str, ends: list[int], index: int) -> bool:
     """Whether a sentence ends at `index` (or just before its space), or the text does."""
     if index <= 0 or index >= len(haystack):
         return True
-    return bool(
-        _AT_SENTENCE_END.search(haystack, 0, index)
-        or (haystack[index - 1] == " " and _AT_SENTENCE_END.search(haystack, 0, index - 1))
-    )
+    position = bisect.bisect_left(ends, index - 1)
+    nearby = ends[position : position + 2]
+    return index in nearby or (haystack[index - 1] == " " and index - 1 in nearby)
 
 
 _QUOTATION_MARK = re.compile("''|[\"“”„‟«»]")

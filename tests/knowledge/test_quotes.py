@@ -120,3 +120,44 @@ def test_a_quote_like_nothing_in_the_source_has_no_closest_passage():
 )
 def test_quotation_marks_that_do_not_pair_up_suggest_the_words_inside(quote, fix):
     assert unpaired_fix(quote) == fix
+
+
+def test_a_misquote_opening_a_quotation_marks_its_slip_not_the_quotation_mark():
+    text = (
+        "The minister spoke of progress in this direction. "
+        '"Over recent years, we have increased investments dedicated to defense. '
+        'In 2024, the budget grew again," she said.'
+    )
+    found = misquote("Over recent years, we have increased investments dedicated to defence.", text)
+    assert found.difference == (
+        "… investments dedicated to ^defence.^",
+        "… investments dedicated to ^defense.^",
+    )
+
+
+def test_the_closest_passage_runs_on_past_an_abbreviation_to_the_sentence_end():
+    text = (
+        "These relations have not been easy, and the premier has faced criticism from the U.S. "
+        "and some European allies. The internal situation has also meant delays."
+    )
+    found = misquote(
+        "the premier has faced criticism from the U.S. and some European partners.", text
+    )
+    assert found.passage.endswith("from the U.S. and some European allies.")
+    assert found.difference == (
+        "… and some European ^partners.^",
+        "… and some European ^allies.^",
+    )
+
+
+def test_the_closest_passage_of_a_long_misquote_starts_where_the_quote_starts():
+    opening = "I think so. "
+    rest = " ".join(
+        f"The {n}th point is that the government must work with its partners on reform."
+        for n in range(8)
+    )
+    text = f"Before that, he spoke at length. {opening}{rest} After that, he left."
+    quote = (opening + rest).replace("partners", "allies", 1)
+    found = misquote(quote, text)
+    assert found.passage.startswith("I think so. The 0th point")
+    assert found.difference[1].count("^partners^") == 1
