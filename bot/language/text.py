@@ -71,6 +71,12 @@ _AFTER_ENGLISH_SUFFIXES = tuple(s for s in _SUFFIXES if s not in _ENGLISH)
 # Endings before which English doubles a final consonant, and the doubles it keeps anyway.
 _DOUBLING = frozenset({"ed", "ing", "ings"})
 _KEPT_DOUBLE = frozenset("aeioulsz")
+# English endings of short words (`_short_inflected`), and the short words ending in s
+# that are not plurals or verbs (bias, plus, this, miss).
+_SHORT_ENDINGS = ("ing", "ed", "s")
+_SHORT_S_KEPT = ("ss", "us", "is", "as", "os")
+_VOWELS = frozenset("aeiouy")
+_NO_SILENT_E = frozenset("wxy")
 # Albanian and Serbian case endings that end English words too (remain, commit, citizen):
 # taken only from a longer word (anëtarësimin, anëtarësimit).
 _CASE_AFTER_LONGER = frozenset({"an", "it", "in", "ve", "om"})
@@ -130,14 +136,45 @@ def stem(word: str) -> str:
     languages the bot reads (Albanian and Serbian inflect heavily); the fuzzy step catches
     what it misses.
     """
-    if word.isdigit() or len(word) <= STEM_MIN:
+    if word.isdigit():
         return word
+    if len(word) <= STEM_MIN:
+        return _short_inflected(word) or word
     word, suffix = _strip_one_ending(word, _SUFFIXES)
+    if not suffix:
+        word = _short_inflected(word) or word
     suffixes = _AFTER_ENGLISH_SUFFIXES if suffix in _ENGLISH else _DERIVING_SUFFIXES
     while suffix:
         word, suffix = _strip_one_ending(word, suffixes)
         suffixes = _DERIVING_SUFFIXES
     return _capped(_without_final_e(word))
+
+
+def _short_inflected(word: str) -> str | None:
+    """The base of a short English word inflected (us-ing, vot-ed, run-s), or None.
+
+    `_strip_one_ending` takes no ending that would leave fewer than STEM_MIN letters, which
+    keeps the short words of every language whole; but then use, uses, using and used are
+    four stems, and fine and fined two. A base of two or three letters holding a vowel is
+    English's: after one vowel and one consonant, the silent e the ending took comes back
+    (us-e, fin-e, vot-e; not after w, x or y: fix-ing); after a cluster the base stands
+    (ask-ed, add-ing, aim-ed); before -ed or -ing a base ending in a vowel is not a base
+    (ne-ed, go-ing).
+    """
+    if word.endswith(_SHORT_S_KEPT):
+        return None
+    suffix = next((s for s in _SHORT_ENDINGS if word.endswith(s)), "")
+    base = word[: -len(suffix)] if suffix else ""
+    if not 2 <= len(base) < STEM_MIN or not _VOWELS & set(base):
+        return None
+    if suffix == "s":
+        return base
+    if base[-1] in _VOWELS:
+        return None
+    single_vowel = base[-2] in _VOWELS and (len(base) == 2 or base[-3] not in _VOWELS)
+    if single_vowel and base[-1] not in _NO_SILENT_E:
+        return base + "e"
+    return base if len(base) == STEM_MIN - 1 else None
 
 
 def _capped(word: str) -> str:
@@ -165,6 +202,6 @@ def _strip_one_ending(word: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
 
 def _undoubled(word: str) -> str:
     """Planned, stopping: English doubles a final consonant before -ed and -ing."""
-    if len(word) > STEM_MIN and word[-1] == word[-2] and word[-1] not in _KEPT_DOUBLE:
+    if len(word) >= STEM_MIN and word[-1] == word[-2] and word[-1] not in _KEPT_DOUBLE:
         return word[:-1]
     return word

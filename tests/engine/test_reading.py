@@ -43,6 +43,12 @@ def test_a_name_is_not_read_as_the_common_word_it_stems_like(article_engine):
         (["elect", "election", "elections", "elected"], "electric"),
         (["decision", "decisions"], "decimal"),
         (["political", "politicians", "politička", "politike"], "police"),
+        (["use", "uses", "using", "used"], "usual"),
+        (["fine", "fined", "fines"], "finds"),
+        (["vote", "voted", "voting", "votes"], "vetoed"),
+        (["run", "runs", "running"], "rune"),
+        (["ask", "asked", "asking"], "ash"),
+        (["need", "needed", "needs"], "nee"),
     ],
 )
 def test_forms_of_one_word_meet_and_other_words_stay_apart(same, other):
