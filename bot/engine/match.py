@@ -19,6 +19,7 @@ from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words
 from bot.language.sentences import sentence_ends, split_chat
 from bot.language.text import fold, stem
+from bot.language.words import is_number
 
 # How many entries are measured closely after the inverted index has ranked them.
 CANDIDATES = 8
@@ -311,7 +312,7 @@ def _read_word(
     `context`: the word is only in the context around the sentence that asks.
     """
     root = index.stem(word)
-    name = phrase is not None or listed or word.isdigit()
+    name = phrase is not None or listed or is_number(word)
     if root in index.idf:
         weight = index.weight(root) * emphasis
         return Term(word, root, weight, name=name, phrase=phrase or "", context=context)
@@ -545,9 +546,9 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         # a long question's words, needs no look through it.
         phrasings = known.get(stem_)
         if phrasings is None:
-            if term.name and not (term.context and not term.word.isdigit()):
+            if term.name and not (term.context and not is_number(term.word)):
                 missing_weight += weight
-                has_missing_number = has_missing_number or term.word.isdigit()
+                has_missing_number = has_missing_number or is_number(term.word)
         elif stem_ in core or (term.name and _has_phrase(profile, term.phrase)):
             accounted += weight * IN_CORE
             anchor += weight

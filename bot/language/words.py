@@ -148,3 +148,21 @@ ENDINGS: dict[str, tuple[str, ...]] = {
         "jevih",
     ),
 }
+
+
+# Ordinal numbers, which a question asks about as it asks about a number ("the third phase"
+# is not the second): English, Albanian and Serbian. "First" and "last" are not among them:
+# "when did it first..." asks for a beginning, not for the first of several.
+ORDINALS = word_set(
+    """
+    second third fourth fifth sixth seventh eighth ninth tenth
+    2nd 3rd 4th 5th 6th 7th 8th 9th 10th
+    dyte trete katert peste gjashte shtate tete nente dhjete
+    treci cetvrti peti sesti sedmi osmi deveti deseti
+    """
+)
+
+
+def is_number(word: str) -> bool:
+    """Whether a folded word is a number: digits, or an ordinal (third, 3rd)."""
+    return word.isdigit() or word in ORDINALS

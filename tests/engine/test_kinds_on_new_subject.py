@@ -23,7 +23,8 @@ SOURCE_TEXT = (
     "About one in every three citizens of Ruritania lives abroad. "
     "In 2012 the EU handed Ruritania the visa criteria it had to meet. "
     "Ruritania is not part of the Schengen area, and neither is its neighbour Freedonia. "
-    "Most of those abroad emigrated in the 1990s.\n"
+    "Most of those abroad emigrated in the 1990s. "
+    "In the second phase of the rules, drivers who park at the border will be fined 150 euros.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -73,6 +74,11 @@ ENTRIES = {
         "When did Ruritania's emigrants leave?",
         "Most of them in the 1990s.",
         "Most of those abroad emigrated in the 1990s.",
+    ),
+    "overstay-fine": (
+        "What is the fine for parking at the border in the second phase of the rules?",
+        "150 euros.",
+        "In the second phase of the rules, drivers who park at the border will be fined 150 euros.",
     ),
 }
 
@@ -187,3 +193,10 @@ def test_a_decade_is_a_date(travel_engine):
     decision = travel_engine.decide("When did most Ruritanian emigrants leave?")
     assert decision.answered
     assert decision.entry.id == "emigration"
+
+
+def test_an_ordinal_is_a_number_the_entry_must_state(travel_engine):
+    stated = travel_engine.decide("What is the fine in the second phase of the rules?")
+    assert stated.answered
+    assert stated.entry.id == "overstay-fine"
+    assert not travel_engine.decide("What is the fine in the third phase of the rules?").answered
