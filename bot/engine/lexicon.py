@@ -290,6 +290,22 @@ ROLE_WINDOW = 3
 # "the governor of the central bank": the role is what comes before what qualifies it; an
 # entry naming the bank but no governor does not say who the governor is.
 _ROLE_QUALIFIED = re.compile(r" (?:of|for|at|in) ")
+# "Who is <person>": at most this many words name the person (first, middle, last name).
+_PERSON_WORDS = 3
+# Words naming what someone is, in the three languages: an entry saying who a person is
+# has one beside the name ("the foreign policy chief Jane Doe").
+ROLE_WORDS = _word_set(
+    """
+    president prime minister chief spokesperson spokesman spokeswoman ambassador secretary
+    commander governor leader head chair chairman chairwoman analyst expert professor
+    former deputy diplomat envoy congressman congresswoman senator lawmaker mayor premier
+    chancellor judge prosecutor editor journalist reporter founder official researcher
+    adviser advisor
+    kryeminister presidente presidenti ministri ministre zedhenes ambasador ambasadori
+    kryetar kryetari ish predsednik predsednica premijer ministar ministarka portparol sef
+    bivsi bivsa
+    """
+)
 
 
 # "Besides defence cooperation, what else...", "apart from X", "other than X", "X aside":
@@ -480,7 +496,7 @@ class Reading:
     whether it asks which or how many do something (not which do not); `roles` the role whose
     holder it asks; `people` those whose own words it asks for; `spoken_about` what it asks
     their words about; `predicate` the deed it asks of a country; `within` the place it asks
-    a location inside of.
+    a location inside of; `identity` whether it asks who a person is.
     """
 
     folded: str
@@ -497,6 +513,7 @@ class Reading:
     spoken_about: tuple[str, ...]
     predicate: str
     within: str
+    identity: bool
 
 
 class Lexicon:
@@ -673,6 +690,7 @@ class Lexicon:
             to_come=self._asks_for_a_date_to_come(clauses_, kind),
             positive_list=self._asks_for_those_that_do(clauses_, negative),
             roles=self._roles_asked(clauses_),
+            identity=self._asks_who_someone_is(clauses_),
             people=people,
             spoken_about=self._spoken_about(clauses_) if people else (),
             predicate=self._predicate_asked(clauses_),
@@ -839,6 +857,21 @@ class Lexicon:
                 return ()
             return tuple(w for w in words if w not in self.names and w not in self.topics)
         return ()
+
+    def _asks_who_someone_is(self, clauses_: tuple[str, ...]) -> bool:
+        """Whether the question asks only who a person is ("who is <person>?").
+
+        Its answer says what the person is or does (a role beside the name), which an entry
+        merely reporting the person's deeds or words does not.
+        """
+        for clause in clauses_:
+            match = _WHO_HOLDS_NAMED.match(clause)
+            if match is None:
+                continue
+            words = [w for w in match.group("role").split() if not is_stopword(w)]
+            if any(w in self.people for w in words) and len(words) <= _PERSON_WORDS:
+                return not any(w in self.names or w in self.topics for w in words)
+        return False
 
     def holders(self, folded: str) -> frozenset[str]:
         """Words standing within a few words of a person's or a country's name in folded text."""

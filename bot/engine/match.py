@@ -115,6 +115,8 @@ class Question:
     spoken_about: tuple[str, ...] = ()
     # "Where in <country>...": the place the question asks a location inside of.
     within: str = ""
+    # Whether it asks who a person is: the entry must say what someone named is (a role).
+    identity: bool = False
     # Whether it asks whether something holds ("is <country> in <body>").
     yes_no: bool = False
     # The question folded as the entries' own texts are (`EntryProfile.asked_folded`): an
@@ -204,6 +206,7 @@ def read_question(index: Index, text: str) -> Question:
         predicate=_deed_asked(index, reading),
         spoken_about=tuple(_stem_read(index, w) for w in reading.spoken_about),
         within=reading.within,
+        identity=reading.identity,
         yes_no=reading.yes_no,
         folded=reading.folded,
     )
@@ -708,6 +711,8 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
     if question.positive_list and profile.negative:
         return False
     if question.roles and not any(role in profile.held for role in question.roles):
+        return False
+    if question.identity and not any(index.stem(r) in profile.held for r in lexicon.ROLE_WORDS):
         return False
     # A count must be stated of the very thing counted, not of something else in the entry;
     # so must the deed whose date is asked, not only be how the entry is asked.

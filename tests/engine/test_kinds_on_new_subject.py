@@ -24,7 +24,9 @@ SOURCE_TEXT = (
     "In 2012 the EU handed Ruritania the visa criteria it had to meet. "
     "Ruritania is not part of the Schengen area, and neither is its neighbour Freedonia. "
     "Most of those abroad emigrated in the 1990s. "
-    "In the second phase of the rules, drivers who park at the border will be fined 150 euros.\n"
+    "In the second phase of the rules, drivers who park at the border will be fined 150 euros. "
+    "Anna Berg toured the border crossings on Monday. "
+    "Interior minister Anna Berg said the rules would be enforced from the first day.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -80,20 +82,38 @@ ENTRIES = {
         "150 euros.",
         "In the second phase of the rules, drivers who park at the border will be fined 150 euros.",
     ),
+    "berg-tour": (
+        "Where did Anna Berg go on Monday?",
+        "She toured the border crossings.",
+        "Anna Berg toured the border crossings on Monday.",
+    ),
+    "berg-enforcement": (
+        "Will the rules be enforced from the start?",
+        "Yes, from the first day, said interior minister Anna Berg.",
+        "Interior minister Anna Berg said the rules would be enforced from the first day.",
+    ),
 }
 
 
 # Phrasings of some entries, in members' words.
-PHRASINGS = {"outside-schengen": ["why is ruritania not in the schengen area"]}
+PHRASINGS = {
+    "outside-schengen": ["why is ruritania not in the schengen area"],
+    "berg-tour": ["anna berg border crossings", "anna berg monday"],
+}
+
+
+# Who speaks in some entries' quotes (the outlet, in the others).
+SPEAKERS = {"berg-enforcement": "Anna Berg"}
 
 
 def _entry_yaml(entry_id: str, question: str, answer: str, quote: str) -> str:
     phrasings = "".join(f'\n  - "{p}"' for p in PHRASINGS.get(entry_id, [])) or " []"
+    speaker = SPEAKERS.get(entry_id, "The Gazette")
     return (
         f'id: {entry_id}\nquestion: "{question}"\ntopic: "Travel"\nanswer: "{answer}"\n'
         f"phrasings:{phrasings}\n"
         f'citations:\n  - source: {SOURCE_ID}\n    quote: "{quote}"\n'
-        f'    speaker: "The Gazette"\n'
+        f'    speaker: "{speaker}"\n'
     )
 
 
@@ -200,3 +220,9 @@ def test_an_ordinal_is_a_number_the_entry_must_state(travel_engine):
     assert stated.answered
     assert stated.entry.id == "overstay-fine"
     assert not travel_engine.decide("What is the fine in the third phase of the rules?").answered
+
+
+def test_who_a_person_is_is_answered_only_by_an_entry_saying_what_they_are(travel_engine):
+    decision = travel_engine.decide("who is anna berg")
+    assert decision.entry is None or decision.entry.id == "berg-enforcement"
+    assert travel_engine.decide("where did anna berg go on monday").entry.id == "berg-tour"
