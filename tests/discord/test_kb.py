@@ -367,6 +367,34 @@ async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismis
     assert again.message["content"] == Kb.UNANSWERED_EMPTY
 
 
+BACKGROUND = (
+    "I have followed the news about the region for years and read many articles on the "
+    "debates around it. "
+) * 33
+LONG_WORDINGS = (
+    BACKGROUND + "Will Kosovo get a seat at the OSCE soon?",
+    BACKGROUND + "Does Kosovo have a seat at the OSCE?",
+    BACKGROUND + "When will Kosovo get its OSCE seat?",
+)
+
+
+async def test_long_unanswered_wordings_open_a_form_holding_the_questions_they_ask(world, harness):
+    await ask_unanswered(harness, *LONG_WORDINGS)
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    (groups,) = listed.selects
+    choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
+    (shown,) = await harness.interact(moderator(choose))
+    (opened,) = await harness.interact(
+        moderator(harness.press(shown, shown.buttons[0]["custom_id"]))
+    )
+    values = form_values(opened)
+    assert values["Question"] == "When will Kosovo get its OSCE seat?"
+    assert values["Other phrasings, one per line"].splitlines() == [
+        "Does Kosovo have a seat at the OSCE?",
+        "Will Kosovo get a seat at the OSCE soon?",
+    ]
+
+
 # Sources
 
 

@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.discord.kb._desk import ModeratorCog, actor_of
-from bot.discord.kb._forms import EntryForm
+from bot.discord.kb._forms import form_from_wordings
 from bot.discord.kb._render import (
     dismissed_text,
     group_options,
@@ -19,7 +19,7 @@ from bot.discord.kb._render import (
     unanswered_text,
 )
 from bot.discord.kb._ui import Actions, Press
-from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
+from bot.discord_format import CHOICES_LIMIT
 from bot.knowledge.history import Action
 from bot.knowledge.store import Applied
 from bot.ops.logs import event
@@ -76,9 +76,7 @@ class UnansweredCog(ModeratorCog):
             await self._resolve(saved, group, Resolution.ENTRY)
 
         async def new_entry(pressed: discord.Interaction) -> None:
-            form = EntryForm(
-                question=clip(question, OPTION_LIMIT), phrasings="\n".join(group.examples[1:])
-            )
+            form = form_from_wordings(group.examples)
             await self.desk.open_add(pressed, form, after_saved=resolved_by_entry)
 
         async def dismiss(pressed: discord.Interaction) -> None:
