@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import strings
-from bot.discord.asker import Asker, Place
+from bot.discord.asker import MENTION, Asker, Place
 from bot.discord.components import Responder
 from bot.discord.errors import log_error
 from bot.discord.markup import plain_text
@@ -130,4 +130,4 @@ class AskCog(commands.Cog):
             await send(render_notice(how_to, ephemeral=False))
             return
         place = _place(message.guild.id if message.guild else None, message.channel.id)
-        await self.asker.answer(message.content, message.author.id, place, "mention", send)
+        await self.asker.answer(message.content, message.author.id, place, MENTION, send)

@@ -43,6 +43,8 @@ DEFER_AFTER_SECONDS = 1.5
 DECIDE_DEADLINE_SECONDS = 10.0
 
 Send = Callable[[DiscordReply], Awaitable[object]]
+# The `via` of a question asked by mentioning the bot, whose reply is a public message.
+MENTION = "mention"
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,10 @@ class Asker:
         wait = self.cooldown.wait_for(member_id)
         if wait:
             event(log, "cooldown", via=via)
-            await send(render_notice(strings.Discord.COOLDOWN.format(seconds=wait)))
+            # A mention's reply is public: after one notice the member's flood gets silence.
+            # An interaction must be answered, and its notice is private.
+            if via != MENTION or self.cooldown.first_refusal(member_id):
+                await send(render_notice(strings.Discord.COOLDOWN.format(seconds=wait)))
             return
         started = time.perf_counter()
         engine = self.engine_source()

@@ -207,6 +207,26 @@ async def test_cooldown_stops_a_flood_with_a_friendly_private_message(start, mak
     assert other.embeds
 
 
+async def test_a_flood_of_mentions_gets_one_public_notice_then_silence(start, make_bot, settings):
+    from dataclasses import replace
+
+    briefing = await start(make_bot(settings=replace(settings, cooldown_questions=2)))
+    bot_user = briefing.discord.bot_user
+    replies = []
+    for _ in range(6):
+        asked = briefing.message(f"<@{BOT_ID}> why pfp", mentions=[bot_user])
+        replies.append(await briefing.post(asked))
+
+    answered, again, told, *silent = replies
+    assert answered[0].embeds and again[0].embeds
+    assert told[0].message["content"].startswith("You're asking quickly: please wait 30 seconds")
+    assert silent == [[], [], []]
+    (other,) = await briefing.post(
+        briefing.message(f"<@{BOT_ID}> why pfp", mentions=[bot_user], user_id=MEMBER_ID + 1)
+    )
+    assert other.embeds
+
+
 async def test_an_empty_question_does_not_use_up_the_cooldown(start, make_bot, settings):
     from dataclasses import replace
 
