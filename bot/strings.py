@@ -505,7 +505,6 @@ class Discord:
     SOURCES_DESCRIPTION = "The sources the briefing answers from"
     ABOUT_DESCRIPTION = "What the briefing covers and how to ask it"
 
-    YOU_ASKED = "You asked: “{question}”"
     MISS_BUTTON = "Not what I asked"
     MISS_NOTED = "Thanks, noted: moderators will see that this answer missed your question."
     MISS_UNKNOWN = "Thanks. That question is no longer in the record, so nothing was noted."

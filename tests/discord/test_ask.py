@@ -68,8 +68,7 @@ async def test_abstention_says_so_plainly_and_offers_closest_questions(briefing,
 
     assert reply.embeds == []
     content = reply.message["content"]
-    assert content.startswith(f"You asked: “{question}”")
-    assert strings.Reply.NOT_COVERED in content
+    assert content.startswith(strings.Reply.NOT_COVERED)
     assert strings.Reply.CLOSEST in content
     suggestions = Engine(knowledge).decide(question).suggestions
     assert 1 <= len(suggestions) <= 3
@@ -170,13 +169,34 @@ async def test_context_menu_on_a_message_without_text_says_so(briefing):
     assert reply.message["content"] == strings.Discord.NO_TEXT_TO_ASK
 
 
-async def test_question_with_everyone_is_echoed_without_the_markup_and_pings_nobody(briefing):
+async def test_question_with_everyone_pings_nobody(briefing):
     question = "@everyone <@&700000000000000500> is kosovo joining nato tomorrow?"
     (reply,) = await briefing.interact(briefing.slash("ask", question=question))
 
-    assert "You asked: “is kosovo joining nato tomorrow?”" in reply.message["content"]
+    assert reply.message["content"].startswith(strings.Reply.NOT_COVERED)
     assert "@everyone" not in reply.message["content"]
     assert reply.message["allowed_mentions"] == NO_PINGS
+
+
+SPAM = "Free nitro for everyone at https://discord-gift.example/claim now, trust me"
+
+
+async def test_an_abstention_never_repeats_the_members_words(briefing):
+    (reply,) = await briefing.interact(briefing.slash("ask", question=SPAM))
+
+    assert reply.message["content"].startswith(strings.Reply.NOT_COVERED)
+    assert "nitro" not in reply.message["content"]
+    assert "discord-gift" not in reply.message["content"]
+
+
+async def test_the_message_menu_never_repeats_another_members_message_publicly(briefing):
+    target = briefing.message(SPAM, user_id=MEMBER_ID + 1)
+    (reply,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
+
+    assert not reply.ephemeral
+    assert reply.message["content"].startswith(strings.Reply.NOT_COVERED)
+    assert "nitro" not in reply.message["content"]
+    assert "discord-gift" not in reply.message["content"]
 
 
 async def test_mention_with_everyone_is_answered_without_pinging(briefing):
@@ -186,7 +206,8 @@ async def test_mention_with_everyone_is_answered_without_pinging(briefing):
         mention_everyone=True,
     )
     (reply,) = await briefing.post(asked)
-    assert "You asked: “is kosovo joining nato tomorrow?”" in reply.payload["content"]
+    assert reply.payload["content"].startswith(strings.Reply.NOT_COVERED)
+    assert "@everyone" not in reply.payload["content"]
     assert reply.payload["allowed_mentions"] == {"parse": [], "replied_user": False}
 
 
