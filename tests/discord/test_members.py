@@ -27,6 +27,10 @@ MARKUP = [
     "@everyone",
     "@here",
     "</topics:42>",
+    "</kb phrase add:42>",
+    "<id:customize>",
+    "<id:browse>",
+    "<sound:123:456>",
 ]
 CHATTER = (
     "I was reading the news this morning with my coffee, and there was a long piece about "
