@@ -395,6 +395,28 @@ async def test_long_unanswered_wordings_open_a_form_holding_the_questions_they_a
     ]
 
 
+async def test_one_long_unanswered_question_leaves_the_others_listed(world, harness):
+    await ask_unanswered(harness, LONG_WORDINGS[0], LONG_WORDINGS[0], *UNANSWERED_OTHERS)
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    content = listed.message["content"]
+    assert "more)" not in content
+    assert "Will Kosovo get a seat at the OSCE soon?” · asked 2×" in content
+    assert all(f"“{question}” · asked 1×" in content for question in UNANSWERED_OTHERS)
+
+
+UNANSWERED_OTHERS = (
+    "Is there a KFOR base in Mitrovica?",
+    "What is the EU rule of law mission doing?",
+)
+
+
+async def test_an_id_too_long_for_one_message_is_refused_with_its_reason(harness):
+    reply = last(await harness.interact(moderator(kb(harness, "add", entry_id="x" * 2500))))
+    assert reply.message["content"].endswith(
+        "is not a valid id: use 3 to 64 lowercase letters, digits and hyphens"
+    )
+
+
 # Sources
 
 
