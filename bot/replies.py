@@ -87,7 +87,7 @@ def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> s
     """
     lines: list[str] = []
     if decision.trimmed:
-        lines += [strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS), ""]
+        lines += [strings.Terminal.TRIMMED.format(limit=MAX_QUESTION_CHARS), ""]
     if decision.answered and decision.entry is not None:
         for part in _answered_parts(decision):
             lines += _terminal_answer(part)
@@ -238,7 +238,7 @@ def render_discord(
     `related` become buttons under an answer; `question_id` (the question's row in the
     record) adds the "Not what I asked" button.
     """
-    notice = strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS) if decision.trimmed else ""
+    notice = strings.Discord.TRIMMED.format(limit=MAX_QUESTION_CHARS) if decision.trimmed else ""
     if decision.answered and decision.entry is not None:
         if decision.also:
             notice = "\n".join(filter(None, [notice, strings.Reply.ASKED_SEVERAL]))

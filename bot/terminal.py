@@ -18,6 +18,7 @@ from typing import TextIO
 from bot import strings
 from bot.engine import Engine
 from bot.knowledge.check import show_problems
+from bot.language.text import clean
 from bot.ops.settings import Settings
 from bot.replies import (
     render_sources_terminal,
@@ -60,7 +61,7 @@ def answer_once(engine: Engine, question: str) -> str:
 
     A greeting, thanks or a request for help gets what the bot covers, not a refusal.
     """
-    if not question.strip():
+    if not clean(question):
         return strings.Reply.EMPTY_QUESTION
     kind = small_talk(question)
     if kind is not None:

@@ -22,6 +22,7 @@ from bot.discord.markup import ChannelNames, plain_text
 from bot.engine import Engine
 from bot.engine.compound import split_questions
 from bot.engine.decision import Decision
+from bot.language.text import clean
 from bot.ops.logs import event
 from bot.replies import DiscordReply, render_discord, render_notice, render_welcome
 from bot.serving.record import QuestionRecord
@@ -96,7 +97,7 @@ class Asker:
         for help gets what the bot covers, and is not recorded as a question.
         """
         question = plain_text(question, self.channel_names)
-        if not question:
+        if not clean(question):
             await send(render_notice(strings.Reply.EMPTY_QUESTION))
             return
         wait = self.cooldown.wait_for(member_id)
@@ -160,6 +161,15 @@ class Asker:
             deciding.add_done_callback(_ignore_outcome)
             return None
         return deciding.result()
+
+
+def asks_nothing(text: str) -> bool:
+    """Whether `text` holds nothing to ask: only markup, spaces or invisible characters.
+
+    A zero-width space alone looks empty to the member, so it gets the prompt to ask, not
+    a public "not covered" that reads as an answer to nothing.
+    """
+    return not clean(plain_text(text))
 
 
 def _as_recorded(question: str, decision: Decision, via: str) -> str:

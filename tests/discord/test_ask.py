@@ -3,6 +3,8 @@ import re
 import sqlite3
 import threading
 
+import pytest
+
 from bot import strings
 from bot.engine import Engine
 from tests.discord import built
@@ -246,6 +248,21 @@ async def test_a_flood_of_mentions_gets_one_public_notice_then_silence(start, ma
         briefing.message(f"<@{BOT_ID}> why pfp", mentions=[bot_user], user_id=MEMBER_ID + 1)
     )
     assert other.embeds
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\u200d", "<@123456789012345678> \u200b"])
+async def test_a_question_of_invisible_characters_gets_the_private_prompt_to_ask(
+    briefing, invisible
+):
+    (reply,) = await briefing.interact(briefing.slash("ask", question=invisible))
+    assert reply.ephemeral
+    assert reply.message["content"] == strings.Reply.EMPTY_QUESTION
+
+
+async def test_a_mention_of_invisible_characters_explains_how_to_ask(briefing):
+    asked = briefing.message(f"<@{BOT_ID}> \u200b", mentions=[briefing.discord.bot_user])
+    (reply,) = await briefing.post(asked)
+    assert reply.payload["content"].startswith("Mention me with a question")
 
 
 async def test_an_empty_question_does_not_use_up_the_cooldown(start, make_bot, settings):

@@ -115,7 +115,7 @@ async def test_a_message_over_discords_limit_says_how_much_was_read(briefing):
     assert len(message) > MAX_QUESTION_CHARS
     (reply,) = await briefing.interact(briefing.slash("ask", question=message[:6000]))
 
-    notice = strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS)
+    notice = strings.Discord.TRIMMED.format(limit=MAX_QUESTION_CHARS)
     assert notice in reply.message["content"]
     assert "4,000 characters" in notice
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from bot import strings
+from bot.engine.decision import MAX_QUESTION_CHARS
 from bot.terminal import answer_json_lines, answer_once, run_prompt
 
 from .conftest import FIXTURE_KNOWLEDGE
@@ -73,6 +74,16 @@ def test_ask_with_a_question_prints_the_answer_with_its_source_once():
 
 def test_ask_with_an_empty_question_asks_for_a_question():
     assert "Ask a question" in answer_once(_engine_from_fixture(), "   ")
+
+
+def test_a_question_too_long_to_read_whole_says_so_without_naming_discord():
+    shown = answer_once(_engine_from_fixture(), "why isn't kosovo in pfp " + "and so on " * 500)
+    assert shown.startswith(strings.Terminal.TRIMMED.format(limit=MAX_QUESTION_CHARS))
+    assert "Discord" not in shown
+
+
+def test_a_question_of_invisible_characters_asks_for_a_question():
+    assert answer_once(_engine_from_fixture(), "\u200b\u2060") == strings.Reply.EMPTY_QUESTION
 
 
 def test_prompt_answers_until_end_of_input():
