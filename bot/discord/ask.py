@@ -125,8 +125,11 @@ class AskCog(commands.Cog):
             await message.reply(mention_author=False, **self.responder.message_fields(reply))
 
         if asks_nothing(message.content):
-            how_to = strings.Discord.MENTION_HOW_TO.format(name=me.display_name)
-            await send(render_notice(how_to, ephemeral=False))
+            # The reply is public, so bare mentions count toward the cooldown, past which
+            # they get silence rather than a flood of replies.
+            if not self.asker.cooldown.wait_for(message.author.id):
+                how_to = strings.Discord.MENTION_HOW_TO.format(name=me.display_name)
+                await send(render_notice(how_to, ephemeral=False))
             return
         place = _place(message.guild.id if message.guild else None, message.channel.id)
         await self.asker.answer(message.content, message.author.id, place, MENTION, send)

@@ -265,6 +265,19 @@ async def test_a_mention_of_invisible_characters_explains_how_to_ask(briefing):
     assert reply.payload["content"].startswith("Mention me with a question")
 
 
+async def test_a_flood_of_bare_mentions_gets_replies_only_within_the_cooldown(
+    start, make_bot, settings
+):
+    from dataclasses import replace
+
+    briefing = await start(make_bot(settings=replace(settings, cooldown_questions=2)))
+    bare = briefing.message(f"<@{BOT_ID}>", mentions=[briefing.discord.bot_user])
+    replies = [await briefing.post(bare) for _ in range(5)]
+
+    assert [len(sent) for sent in replies] == [1, 1, 0, 0, 0]
+    assert replies[0][0].message["content"].startswith("Mention me with a question")
+
+
 async def test_an_empty_question_does_not_use_up_the_cooldown(start, make_bot, settings):
     from dataclasses import replace
 
