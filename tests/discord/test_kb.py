@@ -395,6 +395,20 @@ async def test_long_unanswered_wordings_open_a_form_holding_the_questions_they_a
     ]
 
 
+async def test_a_long_unanswered_wording_is_added_as_the_question_it_asks(world, harness):
+    await ask_unanswered(harness, LONG_WORDINGS[0])
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    (groups,) = listed.selects
+    choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
+    (shown,) = await harness.interact(moderator(choose))
+    (entries,) = shown.selects
+    target = entries["options"][0]["value"]
+    await harness.interact(moderator(harness.choose(shown, entries["custom_id"], [target])))
+
+    phrasings = world.services.live.knowledge.entries[target].phrasings
+    assert "Will Kosovo get a seat at the OSCE soon?" in phrasings
+
+
 async def test_one_long_unanswered_question_leaves_the_others_listed(world, harness):
     await ask_unanswered(harness, LONG_WORDINGS[0], LONG_WORDINGS[0], *UNANSWERED_OTHERS)
     listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
