@@ -16,35 +16,25 @@ from bot.ops.settings import Settings, SettingsError, load_settings
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the chosen command; return the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot", description=strings.Cli.DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate the knowledge")
-    check.add_argument("directory", nargs="?", help="knowledge folder (default: configured)")
-    check.add_argument(
-        "--coverage", action="store_true", help="list source sentences no entry cites"
-    )
-    cover = commands.add_parser(
-        "coverage", help="a source's uncited sentences, each with a citation ready to paste"
-    )
-    cover.add_argument("source", nargs="?", help="the source's id (default: every source's share)")
-    cover.add_argument("--directory", help="knowledge folder (default: configured)")
-    listing = commands.add_parser("sources", help="list the sources and how many entries cite each")
-    listing.add_argument("directory", nargs="?", help="knowledge folder (default: configured)")
-    ask = commands.add_parser("ask", help="ask questions in the terminal")
-    ask.add_argument("question", nargs="?", help="answer this one question and exit")
-    ask.add_argument("--json", action="store_true", help="one question per stdin line, JSON out")
-    ask.add_argument(
-        "--directory", help="answer from this knowledge folder, e.g. a draft (default: configured)"
-    )
-    run_parser = commands.add_parser(
-        "run", help="serve Discord (terminal prompt when no token is set)"
-    )
-    run_parser.add_argument(
-        "--discord", action="store_true", help="fail, not fall back, without a token"
-    )
-    commands.add_parser("sync", help="sync the slash commands with Discord now")
-    commands.add_parser("bench", help="measure answer quality and matching speed")
-    commands.add_parser("health", help="exit 0 if the running bot is connected and serving")
+    check = commands.add_parser("check", help=strings.Cli.CHECK)
+    check.add_argument("directory", nargs="?", help=strings.Cli.DIRECTORY)
+    check.add_argument("--coverage", action="store_true", help=strings.Cli.CHECK_COVERAGE)
+    cover = commands.add_parser("coverage", help=strings.Cli.COVERAGE)
+    cover.add_argument("source", nargs="?", help=strings.Cli.COVERAGE_SOURCE)
+    cover.add_argument("--directory", help=strings.Cli.DIRECTORY)
+    listing = commands.add_parser("sources", help=strings.Cli.SOURCES)
+    listing.add_argument("directory", nargs="?", help=strings.Cli.DIRECTORY)
+    ask = commands.add_parser("ask", help=strings.Cli.ASK)
+    ask.add_argument("question", nargs="?", help=strings.Cli.ASK_QUESTION)
+    ask.add_argument("--json", action="store_true", help=strings.Cli.ASK_JSON)
+    ask.add_argument("--directory", help=strings.Cli.ASK_DIRECTORY)
+    run_parser = commands.add_parser("run", help=strings.Cli.RUN)
+    run_parser.add_argument("--discord", action="store_true", help=strings.Cli.RUN_DISCORD)
+    commands.add_parser("sync", help=strings.Cli.SYNC)
+    commands.add_parser("bench", help=strings.Cli.BENCH)
+    commands.add_parser("health", help=strings.Cli.HEALTH)
     args = parser.parse_args(argv)
     try:
         settings = load_settings()

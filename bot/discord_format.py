@@ -46,6 +46,27 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - len(ELLIPSIS)] + ELLIPSIS
 
 
+def shorten_middle(text: str, limit: int) -> str:
+    """`text` within `limit` characters, its middle cut out at words and shown as "…".
+
+    For a line whose beginning says what it is about and whose end says why or how often
+    (a refusal, a group of questions): both are kept. Text without spaces is cut anywhere.
+    """
+    if len(text) <= limit:
+        return text
+    keep = max(0, limit - len(ELLIPSIS))
+    tail_length = keep // 3
+    head = text[: keep - tail_length]
+    tail = text[len(text) - tail_length :] if tail_length else ""
+    space = head.rfind(" ")
+    if space > len(head) // 2:
+        head = head[:space]
+    space = tail.find(" ")
+    if 0 <= space < len(tail) // 2:
+        tail = tail[space:]
+    return head + ELLIPSIS + tail
+
+
 def one_line(text: str, limit: int = 80) -> str:
     """`text` on one line (runs of spaces and line breaks made one space), then clipped."""
     return clip(" ".join(text.split()), limit)

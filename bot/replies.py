@@ -87,7 +87,7 @@ def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> s
     """
     lines: list[str] = []
     if decision.trimmed:
-        lines += [strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS), ""]
+        lines += [strings.Terminal.TRIMMED.format(limit=MAX_QUESTION_CHARS), ""]
     if decision.answered and decision.entry is not None:
         for part in _answered_parts(decision):
             lines += _terminal_answer(part)
@@ -169,7 +169,6 @@ def to_json(decision: Decision) -> dict[str, Any]:
 # limits, shortening and the buttons' custom ids are in bot/discord_format.py; text is cut
 # visibly, and the full text stays reachable through a button.
 
-ECHO_LIMIT = 300
 SOURCES_PER_PAGE = 10
 EMBED_COLOUR = 0x1F6FB2
 
@@ -218,7 +217,7 @@ class DiscordReply:
     this model, sent by the one `Responder`. `embed` is in Discord's JSON shape.
     `ephemeral` asks for the message to be shown to the reader alone where Discord allows
     it (an interaction reply). `link_previews` lets links in `content` unfurl: off for
-    members' replies, which may echo a member's words; moderators' replies keep Discord's
+    members' replies, which never need one; moderators' replies keep Discord's
     default (a reply with an embed never suppresses previews, which would hide the embed).
     """
 
@@ -239,7 +238,7 @@ def render_discord(
     `related` become buttons under an answer; `question_id` (the question's row in the
     record) adds the "Not what I asked" button.
     """
-    notice = strings.Reply.TRIMMED.format(limit=MAX_QUESTION_CHARS) if decision.trimmed else ""
+    notice = strings.Discord.TRIMMED.format(limit=MAX_QUESTION_CHARS) if decision.trimmed else ""
     if decision.answered and decision.entry is not None:
         if decision.also:
             notice = "\n".join(filter(None, [notice, strings.Reply.ASKED_SEVERAL]))
@@ -325,10 +324,13 @@ def _entry_button(suggestion: Suggestion, style: str, row: int) -> DiscordButton
 
 
 def _abstention(decision: Decision, notice: str) -> DiscordReply:
+    """Not covered, and the closest covered questions.
+
+    The member's question is not repeated: the reply may be public, and a public reply
+    shows only what was reviewed into the knowledge, never a member's unreviewed words
+    (another member's, through the message menu).
+    """
     lines = [notice] if notice else []
-    if decision.question:
-        echo = _escape_markdown(shorten(decision.question, ECHO_LIMIT))
-        lines.append(strings.Discord.YOU_ASKED.format(question=echo))
     lines.append(strings.Reply.NOT_COVERED)
     suggestions = decision.suggestions[:3]
     if suggestions:
@@ -338,13 +340,6 @@ def _abstention(decision: Decision, notice: str) -> DiscordReply:
         lines.append(strings.Reply.NO_SUGGESTIONS)
     buttons = tuple(_entry_button(s, "primary", row=0) for s in suggestions)
     return DiscordReply(content=shorten("\n".join(lines), MESSAGE_LIMIT), buttons=buttons)
-
-
-def _escape_markdown(text: str) -> str:
-    """Show a member's words as typed, not as Discord formatting."""
-    for char in "\\*_~`|>#-[]()":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def render_full_quotes(decision: Decision) -> tuple[str, ...]:

@@ -28,10 +28,6 @@ class Reply:
     QUOTE_LINE = "> {quote}"
     ATTRIBUTION = "{speaker}, {outlet}, {date}"
     ATTRIBUTION_OUTLET = "{outlet}, {date}"
-    TRIMMED = (
-        "(Your message was longer than the {limit:,} characters a Discord message can hold, "
-        "so only its first {limit:,} characters were read.)"
-    )
     EMPTY_QUESTION = "Ask a question about the briefing's topic, in your own words."
     RELATED = "Related questions:"
 
@@ -264,6 +260,10 @@ class Terminal:
         "empty line twice to leave."
     )
     PROMPT = "\nquestion> "
+    TRIMMED = (
+        "(Your question was longer than the {limit:,} characters the briefing reads, so only "
+        "its first {limit:,} characters were read.)"
+    )
     COMMANDS = (
         "Commands: `topics` lists the covered questions by topic, `sources` the sources the "
         "answers quote, `help` shows this, `quit` leaves. Anything else is a question."
@@ -290,6 +290,27 @@ class Terminal:
     UNCITED = "{where}: uncited; suggested topic: {topic}"
     SOURCE_LISTED = "{id} · {title} · {outlet}, {published} · {cited}"
     CITED_BY = ("cited by {count} entry", "cited by {count} entries")
+
+
+class Cli:
+    """The command line's help (`python -m bot --help`, `python -m bot <command> --help`)."""
+
+    DESCRIPTION = "The policy-briefing bot: answer questions, check the knowledge, serve Discord."
+    CHECK = "validate the knowledge"
+    DIRECTORY = "knowledge folder (default: configured)"
+    CHECK_COVERAGE = "list source sentences no entry cites"
+    COVERAGE = "a source's uncited sentences, each with a citation ready to paste"
+    COVERAGE_SOURCE = "the source's id (default: every source's share)"
+    SOURCES = "list the sources and how many entries cite each"
+    ASK = "ask questions in the terminal"
+    ASK_QUESTION = "answer this one question and exit"
+    ASK_JSON = "one question per stdin line, JSON out"
+    ASK_DIRECTORY = "answer from this knowledge folder, e.g. a draft (default: configured)"
+    RUN = "serve Discord (terminal prompt when no token is set)"
+    RUN_DISCORD = "fail, not fall back, without a token"
+    SYNC = "sync the slash commands with Discord now"
+    BENCH = "measure answer quality and matching speed"
+    HEALTH = "exit 0 if the running bot is connected and serving"
 
 
 class Kb:
@@ -497,6 +518,10 @@ class Discord:
     """Text members and moderators see in Discord (commands, replies, buttons, menus)."""
 
     DEFAULT_NAME = "Briefing"
+    TRIMMED = (
+        "(Your message was longer than the {limit:,} characters a Discord message can hold, "
+        "so only its first {limit:,} characters were read.)"
+    )
     ASK_DESCRIPTION = "Ask the briefing a question in your own words"
     ASK_QUESTION = "Your question (suggestions appear as you type)"
     ASK_PRIVATE = "Show the answer to you alone"
@@ -505,7 +530,6 @@ class Discord:
     SOURCES_DESCRIPTION = "The sources the briefing answers from"
     ABOUT_DESCRIPTION = "What the briefing covers and how to ask it"
 
-    YOU_ASKED = "You asked: “{question}”"
     MISS_BUTTON = "Not what I asked"
     MISS_NOTED = "Thanks, noted: moderators will see that this answer missed your question."
     MISS_UNKNOWN = "Thanks. That question is no longer in the record, so nothing was noted."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import select
 import sys
 from collections.abc import Callable, Iterable
 from typing import TextIO
@@ -17,6 +18,7 @@ from typing import TextIO
 from bot import strings
 from bot.engine import Engine
 from bot.knowledge.check import show_problems
+from bot.language.text import clean
 from bot.ops.settings import Settings
 from bot.replies import (
     render_sources_terminal,
@@ -59,7 +61,7 @@ def answer_once(engine: Engine, question: str) -> str:
 
     A greeting, thanks or a request for help gets what the bot covers, not a refusal.
     """
-    if not question.strip():
+    if not clean(question):
         return strings.Reply.EMPTY_QUESTION
     kind = small_talk(question)
     if kind is not None:
@@ -84,26 +86,61 @@ def answer_json_lines(engine: Engine, lines: Iterable[str], out: TextIO) -> None
 def run_prompt(engine: EngineSource, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """Ask questions until `quit`, end of input (Ctrl-D), two empty lines in a row, or Ctrl-C.
 
+    At a terminal, `quit` and an empty line leave only when typed alone: a line that came
+    with others (a paste) is read as a question, so a pasted text's blank lines cannot end
+    the session and hand the rest of the paste to the shell (`_typed_alone`).
     `engine` may be a callable returning the current engine, so a live-reloaded knowledge
     is picked up between questions.
     """
     current = engine if callable(engine) else (lambda: engine)
     read_line = _line_reader(stdin, stdout)
     print(strings.Terminal.WELCOME, file=stdout)
-    empty_in_a_row = 0
+    empty_before = False
     while True:
+        waiting_before = _input_waiting(stdin, 0)
         try:
             line = read_line()
         except (KeyboardInterrupt, EOFError):
             break
-        if line is None or _command(line) == "quit":
+        if line is None:
             break
-        empty_in_a_row = 0 if line.strip() else empty_in_a_row + 1
-        if empty_in_a_row >= 2:
+        empty = not line.strip()
+        leaves = _command(line) == "quit" or (empty and empty_before)
+        if leaves and _typed_alone(stdin, waiting_before):
             break
+        empty_before = empty and not waiting_before
         print(_reply(current(), line), file=stdout)
     print(file=stdout)
     return 0
+
+
+# How long a line read at a terminal waits for more of a paste before counting as typed
+# alone: a terminal may deliver a long paste in several writes.
+PASTE_GRACE_SECONDS = 0.15
+
+
+def _typed_alone(stdin: TextIO, waiting_before: bool) -> bool:
+    """Whether the line just read was typed on its own, not part of a paste.
+
+    At a terminal, each read returns one line, and a paste's lines are already waiting
+    before they are read, or more of the paste waits after them. Piped input is a
+    script, not a paste: its lines count as written.
+    """
+    if not _is_terminal(stdin):
+        return True
+    return not waiting_before and not _input_waiting(stdin, PASTE_GRACE_SECONDS)
+
+
+def _input_waiting(stdin: TextIO, seconds: float) -> bool:
+    """Whether more input from the terminal can be read now (or within `seconds`)."""
+    if not _is_terminal(stdin):
+        return False
+    ready, _, _ = select.select([stdin], [], [], seconds)
+    return bool(ready)
+
+
+def _is_terminal(stdin: TextIO) -> bool:
+    return hasattr(stdin, "fileno") and stdin.isatty()
 
 
 def _reply(engine: Engine, line: str) -> str:

@@ -210,6 +210,19 @@ def test_at_a_terminal_the_up_arrow_recalls_the_last_question_and_quit_leaves():
     assert strings.Reply.NOT_COVERED not in terminal.shown
 
 
+def test_at_a_terminal_a_pasted_text_with_blank_lines_and_quit_is_read_to_its_end():
+    terminal = Terminal()
+    try:
+        terminal.wait_for("question> ")
+        terminal.type("An article I read:\r\r\rwhy isn't kosovo in pfp\rquit\r")
+        terminal.wait_for("question> ", times=6)
+        terminal.type("quit\r")
+    finally:
+        code = terminal.close()
+    assert code == 0
+    assert terminal.shown.count(PFP_QUESTION) == 1
+
+
 def test_ask_answers_from_a_draft_knowledge_folder_given_on_the_command_line(tmp_path):
     draft = tmp_path / "draft"
     shutil.copytree(FIXTURE_KNOWLEDGE, draft)

@@ -9,10 +9,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import strings
-from bot.discord.asker import Asker, Place
+from bot.discord.asker import MENTION, Asker, Place, asks_nothing
 from bot.discord.components import Responder
 from bot.discord.errors import log_error
-from bot.discord.markup import plain_text
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, shorten
 from bot.engine import Engine
 from bot.replies import DiscordReply, render_notice
@@ -84,7 +83,7 @@ class AskCog(commands.Cog):
         self, interaction: discord.Interaction, message: discord.Message
     ) -> None:
         """Answer the text of the chosen message as a question."""
-        if not plain_text(message.content):
+        if asks_nothing(message.content):
             await self.responder.respond(interaction, render_notice(strings.Discord.NO_TEXT_TO_ASK))
             return
 
@@ -125,9 +124,12 @@ class AskCog(commands.Cog):
         async def send(reply: DiscordReply) -> None:
             await message.reply(mention_author=False, **self.responder.message_fields(reply))
 
-        if not plain_text(message.content):
-            how_to = strings.Discord.MENTION_HOW_TO.format(name=me.display_name)
-            await send(render_notice(how_to, ephemeral=False))
+        if asks_nothing(message.content):
+            # The reply is public, so bare mentions count toward the cooldown, past which
+            # they get silence rather than a flood of replies.
+            if not self.asker.cooldown.wait_for(message.author.id):
+                how_to = strings.Discord.MENTION_HOW_TO.format(name=me.display_name)
+                await send(render_notice(how_to, ephemeral=False))
             return
         place = _place(message.guild.id if message.guild else None, message.channel.id)
-        await self.asker.answer(message.content, message.author.id, place, "mention", send)
+        await self.asker.answer(message.content, message.author.id, place, MENTION, send)

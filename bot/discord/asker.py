@@ -22,6 +22,7 @@ from bot.discord.markup import ChannelNames, plain_text
 from bot.engine import Engine
 from bot.engine.compound import split_questions
 from bot.engine.decision import Decision
+from bot.language.text import clean
 from bot.ops.logs import event
 from bot.replies import DiscordReply, render_discord, render_notice, render_welcome
 from bot.serving.record import QuestionRecord
@@ -43,6 +44,8 @@ DEFER_AFTER_SECONDS = 1.5
 DECIDE_DEADLINE_SECONDS = 10.0
 
 Send = Callable[[DiscordReply], Awaitable[object]]
+# The `via` of a question asked by mentioning the bot, whose reply is a public message.
+MENTION = "mention"
 
 
 @dataclass(frozen=True)
@@ -94,13 +97,16 @@ class Asker:
         for help gets what the bot covers, and is not recorded as a question.
         """
         question = plain_text(question, self.channel_names)
-        if not question:
+        if not clean(question):
             await send(render_notice(strings.Reply.EMPTY_QUESTION))
             return
         wait = self.cooldown.wait_for(member_id)
         if wait:
             event(log, "cooldown", via=via)
-            await send(render_notice(strings.Discord.COOLDOWN.format(seconds=wait)))
+            # A mention's reply is public: after one notice the member's flood gets silence.
+            # An interaction must be answered, and its notice is private.
+            if via != MENTION or self.cooldown.first_refusal(member_id):
+                await send(render_notice(strings.Discord.COOLDOWN.format(seconds=wait)))
             return
         started = time.perf_counter()
         engine = self.engine_source()
@@ -155,6 +161,15 @@ class Asker:
             deciding.add_done_callback(_ignore_outcome)
             return None
         return deciding.result()
+
+
+def asks_nothing(text: str) -> bool:
+    """Whether `text` holds nothing to ask: only markup, spaces or invisible characters.
+
+    A zero-width space alone looks empty to the member, so it gets the prompt to ask, not
+    a public "not covered" that reads as an answer to nothing.
+    """
+    return not clean(plain_text(text))
 
 
 def _as_recorded(question: str, decision: Decision, via: str) -> str:

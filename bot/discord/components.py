@@ -216,8 +216,9 @@ class Responder:
             "allowed_mentions": discord.AllowedMentions.none(),
         }
         if not reply.embed and not reply.link_previews:
-            # A reply without an embed may echo a member's words: links in them get no
-            # preview. (The flag would hide a reply's own embed too, so it is left off those.)
+            # A member's reply without an embed needs no preview, and must never unfurl a
+            # link it did not review. (The flag would hide a reply's own embed too, so it is
+            # left off those.)
             fields["suppress_embeds"] = True
         if reply.files:
             fields["files"] = [

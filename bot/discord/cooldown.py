@@ -24,6 +24,8 @@ class Cooldown:
         # Members in the order they last asked, least recent first: the idle ones are at
         # the front, so forgetting them never looks at anyone still within the window.
         self._asked: OrderedDict[int, deque[float]] = OrderedDict()
+        # Members already told to wait since they last asked: a subset of `_asked`.
+        self._told: set[int] = set()
 
     @property
     def remembered(self) -> int:
@@ -44,7 +46,19 @@ class Cooldown:
             return max(1, math.ceil(self._seconds - (now - asked[0])))
         asked.append(now)
         self._asked.move_to_end(member_id)
+        self._told.discard(member_id)
         return 0
+
+    def first_refusal(self, member_id: int) -> bool:
+        """Whether the member, just refused, has not yet been told to wait this time.
+
+        A public notice per refused question would itself flood the channel: one is enough
+        until the member may ask again.
+        """
+        if member_id in self._told:
+            return False
+        self._told.add(member_id)
+        return True
 
     def _forget_idle(self, now: float) -> None:
         """Drop members whose window has passed, so memory stays bounded."""
@@ -53,3 +67,4 @@ class Cooldown:
             if asked and now - asked[-1] < self._seconds:
                 return
             del self._asked[member_id]
+            self._told.discard(member_id)

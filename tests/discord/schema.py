@@ -34,6 +34,12 @@ BUTTON_LABEL = 80
 CUSTOM_ID = 100
 OPTION_TEXT = 100
 CHOICE_TEXT = 100
+FORM_TITLE = 45
+INPUT_LABEL = 45
+INPUT_PLACEHOLDER = 100
+INPUT_TEXT = 4000
+TEXT_INPUT = 4
+MODAL = 9
 
 
 class ApiSchema:
@@ -123,6 +129,8 @@ def limit_problems(request: Request) -> list[str]:
         problems.append(f"{len(embeds)} embeds")
     if sum(embed_length(embed) for embed in embeds) > EMBED_TOTAL:
         problems.append("embeds total more than 6000 characters")
+    if request.callback_type == MODAL and len(message.get("title") or "") > FORM_TITLE:
+        problems.append(f"form title {message['title']!r} is too long")
     rows = message.get("components") or []
     if len(rows) > ACTION_ROWS:
         problems.append(f"{len(rows)} action rows")
@@ -153,6 +161,30 @@ def _component_problems(component: dict[str, Any]) -> list[str]:
             for key in ("label", "value", "description"):
                 if len(option.get(key) or "") > OPTION_TEXT:
                     problems.append(f"select option {key} {option[key]!r} is too long")
+    if component.get("type") == TEXT_INPUT:
+        problems += _text_input_problems(component)
+    return problems
+
+
+def _text_input_problems(text_input: dict[str, Any]) -> list[str]:
+    """A form's input: its label, placeholder and pre-filled text within Discord's limits.
+
+    Discord refuses the whole form when a pre-filled value exceeds the input's own
+    `max_length`, so the value is checked against both.
+    """
+    label = text_input.get("label") or ""
+    problems = []
+    if len(label) > INPUT_LABEL:
+        problems.append(f"input label {label!r} is too long")
+    if len(text_input.get("placeholder") or "") > INPUT_PLACEHOLDER:
+        problems.append(f"input {label!r}: placeholder is too long")
+    most = text_input.get("max_length", INPUT_TEXT)
+    least = text_input.get("min_length", 0)
+    if not 1 <= most <= INPUT_TEXT or not 0 <= least <= min(most, INPUT_TEXT):
+        problems.append(f"input {label!r}: lengths {least}-{most} are not allowed")
+    value = text_input.get("value") or ""
+    if len(value) > min(most, INPUT_TEXT):
+        problems.append(f"input {label!r}: pre-filled with {len(value)} characters, over {most}")
     return problems
 
 

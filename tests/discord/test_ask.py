@@ -3,6 +3,8 @@ import re
 import sqlite3
 import threading
 
+import pytest
+
 from bot import strings
 from bot.engine import Engine
 from tests.discord import built
@@ -68,8 +70,7 @@ async def test_abstention_says_so_plainly_and_offers_closest_questions(briefing,
 
     assert reply.embeds == []
     content = reply.message["content"]
-    assert content.startswith(f"You asked: “{question}”")
-    assert strings.Reply.NOT_COVERED in content
+    assert content.startswith(strings.Reply.NOT_COVERED)
     assert strings.Reply.CLOSEST in content
     suggestions = Engine(knowledge).decide(question).suggestions
     assert 1 <= len(suggestions) <= 3
@@ -170,13 +171,34 @@ async def test_context_menu_on_a_message_without_text_says_so(briefing):
     assert reply.message["content"] == strings.Discord.NO_TEXT_TO_ASK
 
 
-async def test_question_with_everyone_is_echoed_without_the_markup_and_pings_nobody(briefing):
+async def test_question_with_everyone_pings_nobody(briefing):
     question = "@everyone <@&700000000000000500> is kosovo joining nato tomorrow?"
     (reply,) = await briefing.interact(briefing.slash("ask", question=question))
 
-    assert "You asked: “is kosovo joining nato tomorrow?”" in reply.message["content"]
+    assert reply.message["content"].startswith(strings.Reply.NOT_COVERED)
     assert "@everyone" not in reply.message["content"]
     assert reply.message["allowed_mentions"] == NO_PINGS
+
+
+SPAM = "Free nitro for everyone at https://discord-gift.example/claim now, trust me"
+
+
+async def test_an_abstention_never_repeats_the_members_words(briefing):
+    (reply,) = await briefing.interact(briefing.slash("ask", question=SPAM))
+
+    assert reply.message["content"].startswith(strings.Reply.NOT_COVERED)
+    assert "nitro" not in reply.message["content"]
+    assert "discord-gift" not in reply.message["content"]
+
+
+async def test_the_message_menu_never_repeats_another_members_message_publicly(briefing):
+    target = briefing.message(SPAM, user_id=MEMBER_ID + 1)
+    (reply,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
+
+    assert not reply.ephemeral
+    assert reply.message["content"].startswith(strings.Reply.NOT_COVERED)
+    assert "nitro" not in reply.message["content"]
+    assert "discord-gift" not in reply.message["content"]
 
 
 async def test_mention_with_everyone_is_answered_without_pinging(briefing):
@@ -186,7 +208,8 @@ async def test_mention_with_everyone_is_answered_without_pinging(briefing):
         mention_everyone=True,
     )
     (reply,) = await briefing.post(asked)
-    assert "You asked: “is kosovo joining nato tomorrow?”" in reply.payload["content"]
+    assert reply.payload["content"].startswith(strings.Reply.NOT_COVERED)
+    assert "@everyone" not in reply.payload["content"]
     assert reply.payload["allowed_mentions"] == {"parse": [], "replied_user": False}
 
 
@@ -205,6 +228,54 @@ async def test_cooldown_stops_a_flood_with_a_friendly_private_message(start, mak
         briefing.slash("ask", question="why pfp", user_id=MEMBER_ID + 1)
     )
     assert other.embeds
+
+
+async def test_a_flood_of_mentions_gets_one_public_notice_then_silence(start, make_bot, settings):
+    from dataclasses import replace
+
+    briefing = await start(make_bot(settings=replace(settings, cooldown_questions=2)))
+    bot_user = briefing.discord.bot_user
+    replies = []
+    for _ in range(6):
+        asked = briefing.message(f"<@{BOT_ID}> why pfp", mentions=[bot_user])
+        replies.append(await briefing.post(asked))
+
+    answered, again, told, *silent = replies
+    assert answered[0].embeds and again[0].embeds
+    assert told[0].message["content"].startswith("You're asking quickly: please wait 30 seconds")
+    assert silent == [[], [], []]
+    (other,) = await briefing.post(
+        briefing.message(f"<@{BOT_ID}> why pfp", mentions=[bot_user], user_id=MEMBER_ID + 1)
+    )
+    assert other.embeds
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\u200d", "<@123456789012345678> \u200b"])
+async def test_a_question_of_invisible_characters_gets_the_private_prompt_to_ask(
+    briefing, invisible
+):
+    (reply,) = await briefing.interact(briefing.slash("ask", question=invisible))
+    assert reply.ephemeral
+    assert reply.message["content"] == strings.Reply.EMPTY_QUESTION
+
+
+async def test_a_mention_of_invisible_characters_explains_how_to_ask(briefing):
+    asked = briefing.message(f"<@{BOT_ID}> \u200b", mentions=[briefing.discord.bot_user])
+    (reply,) = await briefing.post(asked)
+    assert reply.payload["content"].startswith("Mention me with a question")
+
+
+async def test_a_flood_of_bare_mentions_gets_replies_only_within_the_cooldown(
+    start, make_bot, settings
+):
+    from dataclasses import replace
+
+    briefing = await start(make_bot(settings=replace(settings, cooldown_questions=2)))
+    bare = briefing.message(f"<@{BOT_ID}>", mentions=[briefing.discord.bot_user])
+    replies = [await briefing.post(bare) for _ in range(5)]
+
+    assert [len(sent) for sent in replies] == [1, 1, 0, 0, 0]
+    assert replies[0][0].message["content"].startswith("Mention me with a question")
 
 
 async def test_an_empty_question_does_not_use_up_the_cooldown(start, make_bot, settings):

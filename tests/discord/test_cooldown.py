@@ -81,3 +81,19 @@ def test_a_question_does_not_look_at_every_member_remembered():
 
     assert cooldown.remembered == 1100
     assert max(checked_per_question) <= 1
+
+
+def test_a_refused_member_is_told_once_until_they_may_ask_again():
+    clock = Clock()
+    cooldown = Cooldown(questions=1, seconds=30, clock=clock)
+    cooldown.wait_for(1)
+    told = []
+    for _ in range(3):
+        assert cooldown.wait_for(1) > 0
+        told.append(cooldown.first_refusal(1))
+    clock.now += 30
+    assert cooldown.wait_for(1) == 0
+    assert cooldown.wait_for(1) > 0
+    told.append(cooldown.first_refusal(1))
+
+    assert told == [True, False, False, True]

@@ -367,6 +367,70 @@ async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismis
     assert again.message["content"] == Kb.UNANSWERED_EMPTY
 
 
+BACKGROUND = (
+    "I have followed the news about the region for years and read many articles on the "
+    "debates around it. "
+) * 33
+LONG_WORDINGS = (
+    BACKGROUND + "Will Kosovo get a seat at the OSCE soon?",
+    BACKGROUND + "Does Kosovo have a seat at the OSCE?",
+    BACKGROUND + "When will Kosovo get its OSCE seat?",
+)
+
+
+async def test_long_unanswered_wordings_open_a_form_holding_the_questions_they_ask(world, harness):
+    await ask_unanswered(harness, *LONG_WORDINGS)
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    (groups,) = listed.selects
+    choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
+    (shown,) = await harness.interact(moderator(choose))
+    (opened,) = await harness.interact(
+        moderator(harness.press(shown, shown.buttons[0]["custom_id"]))
+    )
+    values = form_values(opened)
+    assert values["Question"] == "When will Kosovo get its OSCE seat?"
+    assert values["Other phrasings, one per line"].splitlines() == [
+        "Does Kosovo have a seat at the OSCE?",
+        "Will Kosovo get a seat at the OSCE soon?",
+    ]
+
+
+async def test_a_long_unanswered_wording_is_added_as_the_question_it_asks(world, harness):
+    await ask_unanswered(harness, LONG_WORDINGS[0])
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    (groups,) = listed.selects
+    choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
+    (shown,) = await harness.interact(moderator(choose))
+    (entries,) = shown.selects
+    target = entries["options"][0]["value"]
+    await harness.interact(moderator(harness.choose(shown, entries["custom_id"], [target])))
+
+    phrasings = world.services.live.knowledge.entries[target].phrasings
+    assert "Will Kosovo get a seat at the OSCE soon?" in phrasings
+
+
+async def test_one_long_unanswered_question_leaves_the_others_listed(world, harness):
+    await ask_unanswered(harness, LONG_WORDINGS[0], LONG_WORDINGS[0], *UNANSWERED_OTHERS)
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    content = listed.message["content"]
+    assert "more)" not in content
+    assert "Will Kosovo get a seat at the OSCE soon?” · asked 2×" in content
+    assert all(f"“{question}” · asked 1×" in content for question in UNANSWERED_OTHERS)
+
+
+UNANSWERED_OTHERS = (
+    "Is there a KFOR base in Mitrovica?",
+    "What is the EU rule of law mission doing?",
+)
+
+
+async def test_an_id_too_long_for_one_message_is_refused_with_its_reason(harness):
+    reply = last(await harness.interact(moderator(kb(harness, "add", entry_id="x" * 2500))))
+    assert reply.message["content"].endswith(
+        "is not a valid id: use 3 to 64 lowercase letters, digits and hyphens"
+    )
+
+
 # Sources
 
 

@@ -11,7 +11,7 @@ from bot.discord.kb._render import lines_within, problems_text, warned
 from bot.knowledge.model import Citation, Entry
 from bot.knowledge.problems import Problem
 from bot.ops.settings import Settings
-from bot.strings import Kb
+from bot.strings import Check, Kb
 
 EDIT_GUILD = 700000000000000100
 ROLE = 700000000000000500
@@ -118,6 +118,25 @@ def test_a_long_report_keeps_whole_lines_within_the_limit_and_says_how_many_are_
     assert len(text) <= 500
     assert text.endswith("more)")
     assert text.splitlines()[1].startswith("line 0 ")
+
+
+def test_a_line_too_long_for_the_message_is_shortened_and_the_lines_after_it_still_shown():
+    long_line = "start " + "word " * 800 + "end"
+    text = lines_within("Header", [long_line, "second", "third"], limit=500)
+    shown = text.splitlines()
+    assert len(text) <= 500
+    assert shown[0] == "Header"
+    assert shown[1].startswith("start word") and shown[1].endswith("word end")
+    assert "…" in shown[1]
+    assert shown[2:] == ["second", "third"]
+
+
+def test_a_refusal_too_long_for_one_message_still_says_why():
+    reason = Check.BAD_ID.format(value="x" * 2500)
+    text = problems_text("Nothing was saved:", [Problem("", reason)])
+    assert len(text) <= 2000
+    assert text.startswith("Nothing was saved:\n- 'xxx")
+    assert text.endswith("' is not a valid id: use 3 to 64 lowercase letters, digits and hyphens")
 
 
 def test_a_problem_without_a_file_is_shown_as_its_message_alone():

@@ -13,9 +13,24 @@ def test_a_channel_becomes_its_name_when_known_and_nothing_otherwise():
     assert plain_text("news in <#1> and <#2>?", names) == "news in kosovo-news and?"
 
 
-def test_a_masked_link_becomes_its_text_and_a_command_its_name():
+def test_a_masked_link_becomes_its_text_and_a_command_mention_nothing():
     text = "see [the article](<https://example.com/a?b=1>) or </topics:42>"
-    assert plain_text(text) == "see the article or /topics"
+    assert plain_text(text) == "see the article or"
+
+
+def test_a_command_mention_with_its_subcommand_leaves_no_words():
+    assert plain_text("why pfp </kb phrase add:123>") == "why pfp"
+
+
+def test_links_to_a_servers_tabs_and_soundboard_sounds_leave_no_words():
+    text = "<id:guide> why pfp <id:customize> <id:linked-roles:77> <sound:123:456>?"
+    assert plain_text(text) == "why pfp?"
+
+
+def test_a_link_in_angle_brackets_reads_as_the_bare_link():
+    assert plain_text("read <https://example.com/a?b=1> please") == (
+        "read https://example.com/a?b=1 please"
+    )
 
 
 def test_text_without_markup_is_unchanged():

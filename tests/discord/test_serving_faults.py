@@ -179,11 +179,11 @@ async def test_a_question_asked_through_the_menu_is_recorded_without_the_rest_of
     assert _questions(settings) == [("When will Kosovo join the EU?", 0)]
 
 
-async def test_a_link_echoed_in_a_public_reply_gets_no_preview(briefing):
+async def test_a_link_in_a_question_is_neither_repeated_nor_previewed(briefing):
     question = "is https://example.com/nato-news right about when kosovo joins the EU?"
     (reply,) = await briefing.interact(briefing.slash("ask", question=question))
 
-    assert "example.com" in reply.message["content"]
+    assert "example.com" not in reply.message["content"]
     assert reply.message["flags"] & SUPPRESS_EMBEDS
 
 

@@ -3,8 +3,12 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
+from bot import strings
+from bot.engine.decision import MAX_QUESTION_CHARS
 from bot.terminal import answer_json_lines, answer_once, run_prompt
 
 from .conftest import FIXTURE_KNOWLEDGE
@@ -72,6 +76,16 @@ def test_ask_with_an_empty_question_asks_for_a_question():
     assert "Ask a question" in answer_once(_engine_from_fixture(), "   ")
 
 
+def test_a_question_too_long_to_read_whole_says_so_without_naming_discord():
+    shown = answer_once(_engine_from_fixture(), "why isn't kosovo in pfp " + "and so on " * 500)
+    assert shown.startswith(strings.Terminal.TRIMMED.format(limit=MAX_QUESTION_CHARS))
+    assert "Discord" not in shown
+
+
+def test_a_question_of_invisible_characters_asks_for_a_question():
+    assert answer_once(_engine_from_fixture(), "\u200b\u2060") == strings.Reply.EMPTY_QUESTION
+
+
 def test_prompt_answers_until_end_of_input():
     out = io.StringIO()
     code = run_prompt(_engine_from_fixture(), io.StringIO("pfp kosovo\nlol\n"), out)
@@ -122,3 +136,40 @@ def test_json_mode_survives_bytes_that_are_not_utf8():
     assert len(replies) == 3
     assert replies[0]["answered"] is True
     assert replies[1]["answered"] is False
+
+
+def _terminal() -> tuple[int, io.TextIOWrapper]:
+    """A pseudo-terminal: the fd a person types into, and the prompt's end as its stdin."""
+    typed, prompt_side = os.openpty()
+    return typed, open(prompt_side, encoding="utf-8", closefd=True)
+
+
+def test_a_paste_with_blank_lines_at_a_terminal_is_read_to_its_end():
+    typed, stdin = _terminal()
+    os.write(typed, b"An article I read:\n\n\nwhy isn't kosovo in pfp\nquit\n\x04")
+    out = io.StringIO()
+    with stdin:
+        run_prompt(_engine_from_fixture(), stdin, out)
+    os.close(typed)
+    assert "Kosovo is the only Western Balkan country" in out.getvalue()
+    assert out.getvalue().count(strings.Terminal.PROMPT) == 6
+
+
+def test_quit_or_two_empty_lines_typed_at_a_terminal_leave():
+    for keys in (["quit"], ["", ""]):
+        typed, stdin = _terminal()
+        out = io.StringIO()
+
+        def type_each_line_at_its_prompt(keys=keys, typed=typed, out=out) -> None:
+            for number, line in enumerate(keys, 1):
+                while out.getvalue().count(strings.Terminal.PROMPT) < number:
+                    time.sleep(0.01)
+                os.write(typed, line.encode() + b"\n")
+
+        typist = threading.Thread(target=type_each_line_at_its_prompt)
+        typist.start()
+        with stdin:
+            run_prompt(_engine_from_fixture(), stdin, out)
+        typist.join()
+        os.close(typed)
+        assert out.getvalue().count(strings.Terminal.PROMPT) == len(keys)

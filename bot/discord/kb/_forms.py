@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.discord_format import ELLIPSIS, FORM_PARAGRAPH_LIMIT
+from bot.engine.compound import split_questions
 from bot.knowledge.model import Entry
 from bot.knowledge.problems import Problem
 from bot.knowledge.store import Refused
+from bot.knowledge.validate import PHRASING_LIMIT, QUESTION_LIMIT
 from bot.strings import Kb
 
 _KEY_LINE = re.compile(r"^\s*(source|speaker|quote)\s*:\s*(.*)$", re.IGNORECASE)
@@ -53,6 +56,51 @@ def citations_text(entry: Entry) -> str:
     return "\n\n".join(
         f"source: {c.source_id}\nspeaker: {c.speaker}\nquote: {c.quote}" for c in entry.citations
     )
+
+
+def form_from_wordings(wordings: Sequence[str]) -> EntryForm:
+    """The new-entry form holding members' wordings: the first as question, the rest as phrasings.
+
+    Discord refuses a form whose pre-filled text exceeds an input's limit, and a member's
+    wording may be a long message: each is reduced to what asks (`asking_part`). The
+    question input always gets something to start from (the end of its wording, where a
+    long message usually asks); a wording that cannot be a phrasing whole is left out
+    rather than cut, since a cut phrasing would be saved as such if not noticed.
+    """
+    if not wordings:
+        return EntryForm()
+    question = asking_part(wordings[0], QUESTION_LIMIT) or _end_at_word(
+        " ".join(wordings[0].split()), QUESTION_LIMIT
+    )
+    lines: list[str] = []
+    for wording in wordings[1:]:
+        phrasing = asking_part(wording, PHRASING_LIMIT)
+        if not phrasing or phrasing.casefold() in {question.casefold(), *map(str.casefold, lines)}:
+            continue
+        if len("\n".join([*lines, phrasing])) <= FORM_PARAGRAPH_LIMIT:
+            lines.append(phrasing)
+    return EntryForm(question=question, phrasings="\n".join(lines))
+
+
+def asking_part(wording: str, limit: int) -> str:
+    """`wording` on one line if it fits `limit`, else the last question it asks that fits.
+
+    Empty when neither fits: a long message's own question may be a whole paragraph.
+    """
+    text = " ".join(wording.split())
+    if len(text) <= limit:
+        return text
+    asked = [question for question in split_questions(text) if len(question) <= limit]
+    return asked[-1] if asked else ""
+
+
+def _end_at_word(text: str, limit: int) -> str:
+    """The last words of `text` that fit in `limit`, after an ellipsis showing the cut."""
+    tail = text[len(text) - (limit - len(ELLIPSIS)) :]
+    start = tail.find(" ")
+    if 0 <= start < len(tail) - 1:
+        tail = tail[start + 1 :]
+    return ELLIPSIS + tail
 
 
 def entry_data(form: EntryForm, entry_id: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from bot.discord_format import (
     clip,
     one_line,
     plural,
+    shorten_middle,
 )
 from bot.knowledge.guide import SourceGuide
 from bot.knowledge.history import Action, Change
@@ -62,6 +63,14 @@ _ANNOUNCEMENTS = {
     Action.VOCAB_REMOVE: Kb.ANNOUNCE_VOCAB_REMOVE,
 }
 
+# A line shortened to fit a message keeps at least this many characters, else the text
+# stops before it with "… (n more)".
+SHORTEST_LINE = 80
+# How much of a member's wording a list of unanswered questions shows: its beginning and
+# end, where a long message usually asks.
+WORDING = 200
+OTHER_WORDING = 100
+
 
 def kb_reply(
     text: str,
@@ -95,16 +104,25 @@ def text_file(item_id: str, text: str) -> DiscordFile:
 
 
 def lines_within(header: str, lines: Iterable[str], limit: int = MESSAGE_LIMIT) -> str:
-    """`header` and as many whole lines as fit in `limit`, saying how many were left out."""
+    """`header` and as many lines as fit in `limit`, saying how many were left out.
+
+    A line too long for the room left is shortened in its middle (`shorten_middle`) to its
+    share of that room, the lines after it keeping theirs, so one long line never hides
+    the others, nor a long refusal its reason; only when a share would be too short to
+    read does the text stop there.
+    """
     lines = list(lines)
     text = header
     for index, line in enumerate(lines):
-        candidate = f"{text}\n{line}" if text else line
         rest = len(lines) - index - 1
         reserve = len("\n" + Kb.TRUNCATED.format(more=rest)) if rest else 0
-        if len(candidate) + reserve > limit:
-            return f"{text}\n" + Kb.TRUNCATED.format(more=len(lines) - index)
-        text = candidate
+        room = limit - len(text) - (1 if text else 0) - reserve
+        if len(line) > room:
+            share = room // (rest + 1)
+            if share < SHORTEST_LINE:
+                return f"{text}\n" + Kb.TRUNCATED.format(more=len(lines) - index)
+            line = shorten_middle(line, share)
+        text = f"{text}\n{line}" if text else line
     return text
 
 
@@ -400,7 +418,9 @@ def group_options(groups: Sequence[QuestionGroup]) -> list[tuple[str, str]]:
 def group_text(group: QuestionGroup) -> str:
     """One group: its newest wording, how often and when it was asked, and as what."""
     detail = Kb.GROUP_DETAIL.format(
-        question=group.examples[0], count=group.count, last=_when(group.last_asked)
+        question=shorten_middle(group.examples[0], WORDING),
+        count=group.count,
+        last=_when(group.last_asked),
     )
     asked = [f"- {example}" for example in group.examples]
     return lines_within(detail, [Kb.GROUP_ASKED, *asked])
@@ -412,14 +432,14 @@ def dismissed_text(group: QuestionGroup) -> str:
 
 
 def _group_line(number: int, group: QuestionGroup) -> str:
-    others = ", ".join(f"“{e}”" for e in group.examples[1:])
+    others = ", ".join(f"“{shorten_middle(e, OTHER_WORDING)}”" for e in group.examples[1:])
     misses = ""
     if group.misses:
         entries = ", ".join(f"`{entry_id}`" for entry_id in group.answered_with)
         misses = Kb.UNANSWERED_MISSES.format(misses=group.misses, entries=entries)
     return Kb.UNANSWERED_LINE.format(
         number=number,
-        question=group.examples[0],
+        question=shorten_middle(group.examples[0], WORDING),
         count=group.count,
         last=_when(group.last_asked),
         misses=misses,

@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.discord.kb._desk import ModeratorCog, actor_of
-from bot.discord.kb._forms import EntryForm
+from bot.discord.kb._forms import asking_part, form_from_wordings
 from bot.discord.kb._render import (
     dismissed_text,
     group_options,
@@ -19,9 +19,10 @@ from bot.discord.kb._render import (
     unanswered_text,
 )
 from bot.discord.kb._ui import Actions, Press
-from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
+from bot.discord_format import CHOICES_LIMIT
 from bot.knowledge.history import Action
 from bot.knowledge.store import Applied
+from bot.knowledge.validate import PHRASING_LIMIT
 from bot.ops.logs import event
 from bot.serving.unanswered import QuestionGroup, Resolution, closest_entries
 from bot.strings import Kb
@@ -67,8 +68,10 @@ class UnansweredCog(ModeratorCog):
         options = closest_entries(self.desk.live.engine, group, CHOICES_LIMIT)
 
         async def as_phrasing(chosen: discord.Interaction, entry_id: str) -> None:
-            work = self.desk.add_phrasing(entry_id, question, actor_of(chosen))
-            applied = await self.desk.write(chosen, work, Action.PHRASE_ADD, question)
+            # A long message's own question, as the new-entry form takes it.
+            phrasing = asking_part(question, PHRASING_LIMIT) or question
+            work = self.desk.add_phrasing(entry_id, phrasing, actor_of(chosen))
+            applied = await self.desk.write(chosen, work, Action.PHRASE_ADD, phrasing)
             if applied:
                 await self._resolve(chosen, group, Resolution.PHRASING)
 
@@ -76,9 +79,7 @@ class UnansweredCog(ModeratorCog):
             await self._resolve(saved, group, Resolution.ENTRY)
 
         async def new_entry(pressed: discord.Interaction) -> None:
-            form = EntryForm(
-                question=clip(question, OPTION_LIMIT), phrasings="\n".join(group.examples[1:])
-            )
+            form = form_from_wordings(group.examples)
             await self.desk.open_add(pressed, form, after_saved=resolved_by_entry)
 
         async def dismiss(pressed: discord.Interaction) -> None:
