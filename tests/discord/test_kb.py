@@ -17,7 +17,7 @@ from bot.discord.kb.sources import UPLOAD_LIMIT
 from bot.discord_format import MESSAGE_LIMIT
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
-from bot.strings import Check, Discord, Kb, Reply
+from bot.strings import Check, Discord, Kb, Moderation, Reply
 from tests.discord.harness import EPHEMERAL
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
@@ -302,6 +302,55 @@ async def test_undo_restores_the_file_byte_for_byte(world, harness):
     assert last(requests).message["content"] == Kb.UNDONE.format(undone=1, change_id=2)
     assert entry_file(world, EDITED).read_bytes() == original
     assert "undid change #1" in announcements(requests)[0]
+
+
+async def undo(harness, **options) -> str:
+    return last(await harness.interact(moderator(kb(harness, "undo", **options)))).message[
+        "content"
+    ]
+
+
+async def test_undo_takes_back_a_redo_then_walks_further_back(world, harness):
+    for phrasing in ("kosovo barracks budget", "kosovo defence budget growth"):
+        await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text=phrasing)))
+
+    replies = [
+        await undo(harness),
+        await undo(harness, change=3),
+        await undo(harness),
+        await undo(harness),
+        await undo(harness),
+    ]
+
+    assert replies == [
+        Kb.UNDONE.format(undone=2, change_id=3),
+        Kb.UNDONE.format(undone=3, change_id=4),
+        Kb.UNDONE.format(undone=4, change_id=5),
+        Kb.UNDONE.format(undone=1, change_id=6),
+        f"{Kb.REFUSED}\n- {Moderation.NOTHING_TO_UNDO}",
+    ]
+    phrasings = world.services.live.knowledge.entries[EDITED].phrasings
+    assert "kosovo barracks budget" not in phrasings
+    assert "kosovo defence budget growth" not in phrasings
+
+
+async def test_a_change_whose_undo_was_undone_is_in_effect_again_in_history_and_undo(
+    world, harness
+):
+    await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army money")))
+    await undo(harness)
+    await undo(harness, change=2)
+
+    (listed,) = await harness.interact(moderator(kb(harness, "history")))
+    lines = listed.message["content"].splitlines()
+    again = await undo(harness, change=1)
+
+    assert lines[2].startswith("#2 ·")
+    assert lines[2].endswith(Kb.HISTORY_UNDONE.format(undo_id=3))
+    assert lines[3].startswith("#1 ·")
+    assert "undone by" not in lines[3]
+    assert again == Kb.UNDONE.format(undone=1, change_id=4)
+    assert "army money" not in world.services.live.knowledge.entries[EDITED].phrasings
 
 
 # Unanswered questions
