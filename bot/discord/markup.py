@@ -12,15 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.language.markup import (
+    CHANNEL,
+    EMOJI,
+    EVERYONE,
+    ROLE,
+    SLASH_COMMAND,
+    TIMESTAMP,
+    USER,
+)
+
 ChannelNames = Callable[[int], str | None]
 
-_USER = re.compile(r"<@!?\d{1,20}>")
-_ROLE = re.compile(r"<@&\d{1,20}>")
-_CHANNEL = re.compile(r"<#(\d{1,20})>")
-_EVERYONE = re.compile(r"@(?:everyone|here)\b")
-_EMOJI = re.compile(r"<a?:\w{1,32}:\d{1,20}>")
-_TIMESTAMP = re.compile(r"<t:-?\d{1,20}(?::[tTdDfFsSR])?>")
-_SLASH_COMMAND = re.compile(r"</([\w -]{1,100}):\d{1,20}>")
 _MASKED_LINK = re.compile(r"\[([^\[\]\n]{1,256})\]\(<?https?://[^\s()<>]{1,2048}>?\)")
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_MARK = re.compile(r" (?=[?!.,;:](?:\s|$))")
@@ -37,13 +40,13 @@ def plain_text(text: str, channel_names: ChannelNames = _no_names) -> str:
     is what is asked. A channel becomes its name when known (it may say what is meant), a
     masked link its text, a command mention its name.
     """
-    text = _USER.sub(" ", text)
-    text = _ROLE.sub(" ", text)
-    text = _EVERYONE.sub(" ", text)
-    text = _EMOJI.sub(" ", text)
-    text = _TIMESTAMP.sub(" ", text)
-    text = _CHANNEL.sub(lambda match: _channel(match, channel_names), text)
-    text = _SLASH_COMMAND.sub(r"/\1", text)
+    text = USER.sub(" ", text)
+    text = ROLE.sub(" ", text)
+    text = EVERYONE.sub(" ", text)
+    text = EMOJI.sub(" ", text)
+    text = TIMESTAMP.sub(" ", text)
+    text = CHANNEL.sub(lambda match: _channel(match, channel_names), text)
+    text = SLASH_COMMAND.sub(r"/\1", text)
     text = _MASKED_LINK.sub(r"\1", text)
     return _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", text)).strip()
 

@@ -86,6 +86,7 @@ from bot.knowledge.vocabulary import (
     removed_forms,
     vocabulary_to_yaml,
 )
+from bot.language.text import clean
 from bot.ops.logs import event
 from bot.strings import Check, Moderation
 
@@ -296,7 +297,7 @@ class KnowledgeStore:
             if isinstance(stored, Refused):
                 return stored
             entry = stored.entry
-            if not phrasing:
+            if not clean(phrasing):
                 return self._refuse(entry_id, Moderation.PHRASING_EMPTY)
             known = {p.casefold() for p in (entry.question, *entry.phrasings)}
             if phrasing.casefold() in known:

@@ -242,6 +242,43 @@ async def test_a_phrasing_added_is_answered_and_a_phrasing_removed_is_gone(world
     assert phrasing not in entry_file(world, EDITED).read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<@123456789012345678>",
+        "<@&123456789012345678>",
+        "<#123456789012345678>",
+        "@everyone",
+        "@here",
+        "<:flag:123456789012345678>",
+        "<t:1700000000:R>",
+        "</ask:123456789012345678>",
+    ],
+)
+async def test_a_phrasing_holding_discord_markup_is_refused_asking_for_the_words_members_type(
+    world, harness, markup
+):
+    before = world.knowledge_files()
+    phrasing = f"{markup} kosovo barracks budget"
+    added = kb(harness, "phrase add", entry=EDITED, text=phrasing)
+    reply = last(await harness.interact(moderator(added)))
+    assert reply.message["content"] == (
+        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: "
+        + Check.MARKUP.format(markup=markup)
+    )
+    assert world.knowledge_files() == before
+
+
+async def test_a_phrasing_of_only_invisible_characters_is_refused_as_empty(world, harness):
+    before = world.knowledge_files()
+    added = kb(harness, "phrase add", entry=EDITED, text="\u200b\u200b\u2060")
+    reply = last(await harness.interact(moderator(added)))
+    assert reply.message["content"] == (
+        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: {Moderation.PHRASING_EMPTY}"
+    )
+    assert world.knowledge_files() == before
+
+
 async def test_phrase_remove_completes_the_entrys_phrasings(harness):
     payload = moderator(kb_autocomplete(harness, "phrase remove", "text", "boosted", entry=EDITED))
     (reply,) = await harness.interact(payload)
@@ -799,6 +836,27 @@ async def test_a_vocabulary_clash_is_refused_with_the_checkers_line(harness):
         "vocabulary/moderators.yaml:5: aliases.dont: 'dont' is a word of the language"
         in (refused.message["content"])
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "meaning", "markup"),
+    [
+        ("<@123456789012345678>", "", "<@123456789012345678>"),
+        ("strelsau", "<:flag:42> zenda", "<:flag:42>"),
+    ],
+)
+async def test_a_vocabulary_word_holding_discord_markup_is_refused(
+    world, harness, word, meaning, markup
+):
+    before = world.knowledge_files()
+    field = "aliases" if meaning else "names"
+    added = kb(harness, "vocab add", field=field, word=word, meaning=meaning)
+    refused = last(await harness.interact(moderator(added)))
+    assert refused.message["content"] == (
+        f"{Kb.REFUSED}\n- vocabulary/moderators.yaml: "
+        + Moderation.VOCAB_MARKUP.format(markup=markup)
+    )
+    assert world.knowledge_files() == before
 
 
 async def test_vocab_list_counts_each_file_and_lists_the_words_of_one(world, harness):
