@@ -131,6 +131,10 @@ class Check:
         "must be text, not a mapping (an unquoted `: ` inside text starts one): write it in quotes"
     )
     EMPTY_TEXT = "is empty"
+    MARKUP = (
+        "holds Discord markup ({markup}), which the bot takes out of every question members "
+        "ask: write only the words members type"
+    )
     TOO_LONG = "is {length} characters long; the limit is {limit}"
     NOT_A_LIST = "must be a list (`- ...` lines), not {kind}"
     TOO_MANY = "has {count} items; the limit is {limit}"
@@ -231,6 +235,10 @@ class Moderation:
     )
     VOCAB_BAD_FIELD = "A vocabulary word goes in one of: {fields}."
     VOCAB_EMPTY_WORD = "The word is empty."
+    VOCAB_MARKUP = (
+        "The word holds Discord markup ({markup}), which the bot takes out of every question "
+        "members ask: write only the words members type."
+    )
     VOCAB_NEEDS_MEANING = "An alias needs a meaning: the words the engine should read instead."
     VOCAB_NO_MEANING = "Only an alias has a meaning; a word of `{field}` is listed alone."
     VOCAB_PRESENT = "“{word}” is already in `{field}` of this file."

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 
@@ -274,6 +275,30 @@ class Engine:
             if drawn:
                 found.append((other, n))
         return [(index.profiles[other].entry.id, n) for other, n in sorted(found)]
+
+    def known_stems(self, entry_id: str) -> frozenset[str]:
+        """Every stem the entry is asked or states (none when there is no such entry).
+
+        A stem an edit takes from every text of an entry is weighed anew (its IDF), so a
+        routing check asks again the texts asked with it (`asked_with`).
+        """
+        position = self._index.position.get(entry_id)
+        return frozenset() if position is None else frozenset(self._index.profiles[position].known)
+
+    def asked_with(self, stems: Iterable[str], most_entries: int) -> set[tuple[str, int]]:
+        """The entries' own texts read into any of `stems` that `most_entries` at most know.
+
+        Each text is (entry id, 0 or phrasing number).
+        """
+        index = self._index
+        found: set[tuple[str, int]] = set()
+        for stem in stems:
+            if len(index.postings.get(stem, ())) > most_entries:
+                continue
+            for position in index.asked_postings.get(stem, ()):
+                profile = index.profiles[position]
+                found.update((profile.entry.id, n) for n in profile.known.get(stem, ()))
+        return found
 
     def _may_draw(self, position: int, other: int, n: int, reading: Reading, sure: bool) -> bool:
         """Whether the entry at `position` could answer text `n` of the entry at `other`.

@@ -15,6 +15,7 @@ from datetime import date
 from bot import strings
 from bot.knowledge.problems import FieldPath, Report
 from bot.knowledge.yamlfile import Bare
+from bot.language.text import clean
 
 ANY_LENGTH = 10_000
 _MONTH = re.compile(r"\d{4}-\d{2}")
@@ -108,7 +109,11 @@ def text_field(
 def text_value(
     report: Report, path: FieldPath, value: object, limit: int, nullable: bool = False
 ) -> str | None:
-    """The stripped text of `value`, or None when it is no text, empty or too long."""
+    """The stripped text of `value`, or None when it is no text, empty or too long.
+
+    Text of nothing but invisible characters (zero-width spaces) is empty: it reads as
+    nothing, to a member and to the engine.
+    """
     if is_null(value):
         if not nullable:
             raw = value.raw if isinstance(value, Bare) else ""
@@ -127,7 +132,7 @@ def text_value(
         report.add(path, strings.Check.NOT_TEXT.format(kind=kind_of(value)))
         return None
     text = value.strip()
-    if not text:
+    if not text or (not text.isprintable() and not clean(text)):
         report.add(path, strings.Check.EMPTY_TEXT)
         return None
     if len(text) > limit:

@@ -93,7 +93,8 @@ class FileChange:
 class Change:
     """One recorded change, as `history` lists it.
 
-    `undone_by` is the id of the undo that reverted it, if any; `undoes` is set on an undo.
+    `undone_by` is the id of the undo that reverts it, if any still does (an undo itself
+    undone puts its change back); `undoes` is set on an undo.
     `at` is a UTC ISO time.
     """
 
@@ -195,23 +196,26 @@ class ChangeLog:
         return found[0] if found else None
 
     def last_undoable(self) -> Change | None:
-        """The newest change that is neither an undo nor already undone."""
-        found = self._select(
-            "c.state = 'done' AND c.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM changes u"
-            " WHERE u.undoes = c.id AND u.state = 'done')",
-            [],
-            1,
-        )
-        return found[0] if found else None
+        """The change a plain undo takes back: the newest in effect that is not an undo.
+
+        An undo of an undo (a redo) puts a change back, so it is one to take back in turn;
+        an undo is not, so repeating undo walks further back instead of undoing itself.
+        """
+        with self._connect() as connection:
+            undone_by, undoing = _undo_states(connection)
+        for change_id in sorted(undoing, reverse=True):
+            if change_id not in undone_by and not undoing[change_id]:
+                return self.get(change_id)
+        return None
 
     def _select(self, where: str, params: list[object], limit: int) -> list[Change]:
         query = (
             "SELECT c.id, c.at, c.actor_id, c.actor_name, c.action, c.kind, c.item_id,"
-            " c.detail, c.undoes, (SELECT MIN(u.id) FROM changes u WHERE u.undoes = c.id"
-            f" AND u.state = 'done') FROM changes c WHERE {where} ORDER BY c.id DESC LIMIT ?"
+            f" c.detail, c.undoes FROM changes c WHERE {where} ORDER BY c.id DESC LIMIT ?"
         )
         with self._connect() as connection:
             rows = connection.execute(query, [*params, limit]).fetchall()
+            undone_by, _ = _undo_states(connection)
         return [
             Change(
                 id=row[0],
@@ -222,7 +226,7 @@ class ChangeLog:
                 item_id=row[6],
                 detail=row[7],
                 undoes=row[8],
-                undone_by=row[9],
+                undone_by=undone_by.get(row[0]),
             )
             for row in rows
         ]
@@ -249,6 +253,28 @@ class ChangeLog:
                 self._connection = None
                 connection.close()
                 raise
+
+
+def _undo_states(connection: sqlite3.Connection) -> tuple[dict[int, int], dict[int, bool]]:
+    """Which done changes are undone, by which undo, and which take a change back.
+
+    A change is undone by an undo of it that is itself in effect: an undo undone in turn
+    (redone) puts its change back. Undos come after what they undo, so going from the
+    newest, every undo of a change is known to be in effect or not before the change is
+    reached. The second mapping says, of every done change, whether it takes a change
+    back: an undo does, an undo of an undo does not (it puts one back), and so on.
+    """
+    rows = connection.execute(
+        "SELECT id, undoes FROM changes WHERE state = 'done' ORDER BY id"
+    ).fetchall()
+    undoing: dict[int, bool] = {}
+    for change_id, undoes in rows:
+        undoing[change_id] = undoes is not None and not undoing.get(undoes, False)
+    undone_by: dict[int, int] = {}
+    for change_id, undoes in reversed(rows):
+        if undoes is not None and change_id not in undone_by:
+            undone_by[undoes] = change_id
+    return undone_by, undoing
 
 
 def _now() -> str:

@@ -13,8 +13,9 @@ Every write follows the same steps, all under `knowledge_lock`:
    so rules across files hold too, such as a source no entry may lose while cited. A write
    of one entry's file reads back only that file over the snapshot of the folder it was
    checked against (claims kept with it), which is what the whole load would give, in
-   milliseconds at 10,000 entries instead of seconds; the entry check given at construction
-   (the routing of the served engine) is asked about a write that puts words in an entry;
+   milliseconds at 10,000 entries instead of seconds; the write check given at construction
+   (the routing of the served engine) is asked about every write, since removing words
+   can leave an entry's own text unanswered as surely as adding them can;
 4. record the change as pending in the `ChangeLog`, write each file atomically, mark the
    change done;
 5. hand the validated snapshot to subscribers (`LiveKnowledge.install`), so questions move
@@ -85,6 +86,7 @@ from bot.knowledge.vocabulary import (
     removed_forms,
     vocabulary_to_yaml,
 )
+from bot.language.text import clean
 from bot.ops.logs import event
 from bot.strings import Check, Moderation
 
@@ -126,13 +128,11 @@ class Conflict:
 
 WriteResult = Applied | Refused | Conflict
 
-# A check of an entry's write beyond the knowledge's own rules, such as routing (the
-# engine's: `bot.engine.routing`), which the knowledge package cannot make itself. Given the
-# knowledge before the write, as the write would leave it, and the entry written; returns
-# the write's problems (none: it may go ahead).
-EntryCheck = Callable[[Knowledge, Knowledge, Entry], Sequence[Problem]]
-# The writes an entry check is asked about: those that put words in an entry.
-_CHECKED_ACTIONS = (Action.ADD, Action.EDIT, Action.PHRASE_ADD)
+# A check of a write beyond the knowledge's own rules, such as routing (the engine's:
+# `bot.engine.routing`), which the knowledge package cannot make itself. Given the knowledge
+# before the write and as the write would leave it; returns the write's problems (none: it
+# may go ahead). Every write is asked: removing words can strand a text as adding them can.
+WriteCheck = Callable[[Knowledge, Knowledge], Sequence[Problem]]
 
 
 @dataclass(frozen=True)
@@ -159,17 +159,16 @@ class KnowledgeStore:
     """The only writer of the knowledge folder from inside the bot."""
 
     def __init__(
-        self, root: Path, changes: ChangeLog, entry_check: EntryCheck | None = None
+        self, root: Path, changes: ChangeLog, write_check: WriteCheck | None = None
     ) -> None:
         """Open the store, repairing what a crashed writer left (blocks).
 
-        `entry_check` is asked about every write that puts words in an entry (adding or
-        editing one, adding a phrasing), once the entry itself is valid; its problems
-        refuse the write.
+        `write_check` is asked about every write (an entry's, the vocabulary's, a source's,
+        an undo), once the knowledge it leaves is valid; its problems refuse the write.
         """
         self.root = root
         self.changes = changes
-        self.entry_check = entry_check
+        self.write_check = write_check
         self._subscribers: list[Callable[[Knowledge], None]] = []
         self._known: tuple[Fingerprint, Knowledge] | None = None
         self._claims: tuple[Knowledge, ClaimIndex] | None = None
@@ -261,7 +260,7 @@ class KnowledgeStore:
             if entry is None:
                 return Refused(tuple(problems))
             staged = _with_entry(current, entry.id, entry)
-            refused = self._checked(Action.ADD, current, staged, entry)
+            refused = self._checked(current, staged)
             if refused is not None:
                 return refused
             text = entry_to_yaml(entry)
@@ -298,7 +297,7 @@ class KnowledgeStore:
             if isinstance(stored, Refused):
                 return stored
             entry = stored.entry
-            if not phrasing:
+            if not clean(phrasing):
                 return self._refuse(entry_id, Moderation.PHRASING_EMPTY)
             known = {p.casefold() for p in (entry.question, *entry.phrasings)}
             if phrasing.casefold() in known:
@@ -338,6 +337,9 @@ class KnowledgeStore:
             if base_version is not None and base_version != stored.version:
                 return self._conflict(entry_id, stored.text.encode("utf-8"), None)
             staged = _with_entry(current, entry_id, None)
+            refused = self._checked(current, staged) if staged.entries else None
+            if refused is not None:
+                return refused
             return self._commit_entry(
                 current, staged, entry_id, None, actor, Action.REMOVE, stored.entry.question
             )
@@ -352,6 +354,9 @@ class KnowledgeStore:
         data = {"added": datetime.now(UTC).date().isoformat(), **data}
         source_id = str(data.get("id", ""))
         with self._writing():
+            current = self._current()
+            if isinstance(current, Refused):
+                return current
             source, problems = validate_source_data(data, text, f"sources/{source_id}.yaml")
             if source is None:
                 return Refused(tuple(problems))
@@ -361,7 +366,9 @@ class KnowledgeStore:
                 message = Moderation.SOURCE_EXISTS.format(source_id=source.id)
                 return Refused((Problem(f"sources/{source.id}.yaml", message),))
             files = {body: text.encode("utf-8"), meta: source_to_yaml(source).encode("utf-8")}
-            return self._commit(actor, Action.SOURCE_ADD, ItemKind.SOURCE, source.id, files)
+            return self._commit(
+                actor, Action.SOURCE_ADD, ItemKind.SOURCE, source.id, files, before=current
+            )
 
     # Writing the vocabulary
 
@@ -431,7 +438,10 @@ class KnowledgeStore:
             content = None if is_empty(changed) else vocabulary_to_yaml(changed).encode("utf-8")
             action = Action.VOCAB_ADD if adding else Action.VOCAB_REMOVE
             path = self.root / "vocabulary" / f"{file}.yaml"
-            return self._commit(actor, action, ItemKind.VOCABULARY, label, {path: content}, detail)
+            files = {path: content}
+            return self._commit(
+                actor, action, ItemKind.VOCABULARY, label, files, detail, before=current
+            )
 
     # Undo
 
@@ -444,18 +454,27 @@ class KnowledgeStore:
         """
         with self._writing():
             current = self._current()
-            target = current if isinstance(current, Refused) else self._undo_target(change_id)
+            if isinstance(current, Refused):
+                return current
+            target = self._undo_target(change_id)
             if isinstance(target, Refused):
                 return target
             files = self.changes.files(target.id)
             for file in files:
-                current = read_bytes(self.root / file.path)
-                if current != file.after:
-                    return self._conflict(target.item_id, current, _text(file.before))
+                content = read_bytes(self.root / file.path)
+                if content != file.after:
+                    return self._conflict(target.item_id, content, _text(file.before))
             restored = {self.root / f.path: f.before for f in reversed(files)}
             detail = f"#{target.id} {target.action}"
             return self._commit(
-                actor, Action.UNDO, target.kind, target.item_id, restored, detail, target.id
+                actor,
+                Action.UNDO,
+                target.kind,
+                target.item_id,
+                restored,
+                detail,
+                target.id,
+                before=current,
             )
 
     def _undo_target(self, change_id: int | None) -> Change | Refused:
@@ -507,7 +526,7 @@ class KnowledgeStore:
         if entry is None:
             return Refused(tuple(problems))
         staged = _with_entry(current, entry.id, entry)
-        refused = self._checked(edit.action, current, staged, entry)
+        refused = self._checked(current, staged)
         if refused is not None:
             return refused
         text = entry_to_yaml(entry)
@@ -518,13 +537,11 @@ class KnowledgeStore:
             current, staged, entry.id, content, actor, edit.action, edit.detail
         )
 
-    def _checked(
-        self, action: Action, current: Knowledge, staged: Knowledge, entry: Entry
-    ) -> Refused | None:
-        """The entry check's refusal of a write that puts words in an entry (None: none)."""
-        if self.entry_check is None or action not in _CHECKED_ACTIONS:
+    def _checked(self, current: Knowledge, staged: Knowledge) -> Refused | None:
+        """The write check's refusal of a write from `current` to `staged` (None: none)."""
+        if self.write_check is None:
             return None
-        problems = tuple(self.entry_check(current, staged, entry))
+        problems = tuple(self.write_check(current, staged))
         return Refused(problems) if problems else None
 
     def _commit_entry(
@@ -589,16 +606,21 @@ class KnowledgeStore:
         detail: str = "",
         undoes: int | None = None,
         staged: LoadResult | None = None,
+        before: Knowledge | None = None,
     ) -> Applied | Refused:
         """Validate the would-be knowledge, then record, write and publish the change.
 
         `staged` is the would-be knowledge already checked (by `_commit_entry`) over the
-        snapshot `_current` just remembered; without it the whole would-be folder is loaded.
+        snapshot `_current` just remembered; without it the whole would-be folder is loaded,
+        and, with `before` (the knowledge the write starts from), given to the write check.
         """
         seen = self._known[0] if staged is not None and self._known is not None else None
         staged = staged or self._load_staged(files)
         if staged.knowledge is None:
             return Refused(staged.problems)
+        refused = self._checked(before, staged.knowledge) if before is not None else None
+        if refused is not None:
+            return refused
         changed = [
             FileChange(self._relative(path), read_bytes(path), content)
             for path, content in files.items()

@@ -35,6 +35,7 @@ from bot.knowledge.quotes import (
     normalise,
     unpaired_fix,
 )
+from bot.language.markup import markup_in
 
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}")
 QUESTION_LIMIT = 100
@@ -122,7 +123,9 @@ def check_entry(
     if data is None:
         return None
     entry_id = _id(report, data, file_id)
-    question = text_field(report, data, (), "question", QUESTION_LIMIT)
+    question = _typed(
+        report, ("question",), text_field(report, data, (), "question", QUESTION_LIMIT)
+    )
     topic = text_field(report, data, (), "topic", TOPIC_LIMIT)
     answer = text_field(report, data, (), "answer", ANSWER_LIMIT)
     phrasings = _phrasings(report, data.get("phrasings", []))
@@ -373,8 +376,18 @@ def _phrasings(report: Report, value: object) -> list[str | None]:
         return []
     items = list_field(report, ("phrasings",), value, PHRASINGS_MAX)
     return [
-        text_value(report, ("phrasings", i), item, PHRASING_LIMIT) for i, item in enumerate(items)
+        _typed(report, ("phrasings", i), text_value(report, ("phrasings", i), item, PHRASING_LIMIT))
+        for i, item in enumerate(items)
     ]
+
+
+def _typed(report: Report, path: FieldPath, text: str | None) -> str | None:
+    """`text`, a way members ask, unless it holds Discord markup, which none can (reported)."""
+    markup = markup_in(text) if text is not None else None
+    if markup is None:
+        return text
+    report.add(path, strings.Check.MARKUP.format(markup=markup))
+    return None
 
 
 def _repeats(report: Report, question: str | None, phrasings: list[str | None]) -> None:

@@ -20,6 +20,7 @@ from bot import strings
 from bot.knowledge.fields import ANY_LENGTH, kind_of, list_field, mapping_fields, text_value
 from bot.knowledge.model import Forms, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, Report
+from bot.language.markup import markup_in
 from bot.language.text import fold
 from bot.language.words import ENDINGS, GENERAL_ALIASES, STOPWORDS
 
@@ -60,6 +61,10 @@ def _word(report: Report, path: FieldPath, value: object) -> str | None:
     """One word or phrase, folded; None (reported) when it is no text or folds to nothing."""
     text = text_value(report, path, value, WORD_LIMIT)
     if text is None:
+        return None
+    markup = markup_in(text)
+    if markup is not None:
+        report.add(path, strings.Check.MARKUP.format(markup=markup))
         return None
     folded = fold(text)
     if not folded:
@@ -274,6 +279,9 @@ def changed_vocabulary(
     """
     if field_name not in WORD_FIELDS:
         return strings.Moderation.VOCAB_BAD_FIELD.format(fields=", ".join(WORD_FIELDS))
+    refused = _markup_refusal(word, meaning) if adding else None
+    if refused is not None:
+        return refused
     form, read = fold(word), fold(meaning)
     if not form:
         return strings.Moderation.VOCAB_EMPTY_WORD
@@ -287,6 +295,15 @@ def changed_vocabulary(
         return message.format(word=form, field=field_name)
     changed = (*words, form) if adding else tuple(w for w in words if w != form)
     return dataclasses.replace(vocabulary, **{field_name: changed})
+
+
+def _markup_refusal(*words: str) -> str | None:
+    """Why a word typed to add holds Discord markup, which folding would turn into a number."""
+    for word in words:
+        markup = markup_in(word)
+        if markup is not None:
+            return strings.Moderation.VOCAB_MARKUP.format(markup=markup)
+    return None
 
 
 def _changed_aliases(
@@ -355,6 +372,9 @@ def added_forms(
     read = typed_endings(endings)
     if isinstance(read, Problem):
         return read
+    refused = _markup_refusal(stem, meaning)
+    if refused is not None:
+        return refused
     form, read_as = fold(stem), fold(meaning)
     if not form:
         return strings.Moderation.VOCAB_EMPTY_WORD

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.engine.routing import misroutes_of_saved
+from bot.engine.routing import misroutes_of_write
 from bot.knowledge.files import Fingerprint, fingerprint, knowledge_lock
 from bot.knowledge.history import ChangeLog
 from bot.knowledge.loader import LoadResult, load_knowledge
-from bot.knowledge.model import Entry, Knowledge
+from bot.knowledge.model import Knowledge
 from bot.knowledge.problems import Problem
 from bot.knowledge.store import KnowledgeStore
 from bot.ops.logs import event
@@ -100,19 +100,19 @@ class LiveKnowledge:
         """The fingerprint of the folder when the knowledge served was loaded or written."""
         return self._seen
 
-    def routing_problems(
-        self, before: Knowledge, after: Knowledge, changed: Entry
-    ) -> list[Problem]:
-        """What a write of `changed` (over `before`, leaving `after`) would misroute.
+    def routing_problems(self, before: Knowledge, after: Knowledge) -> list[Problem]:
+        """What a write taking the knowledge from `before` to `after` would misroute.
 
-        The knowledge store's entry check: asked of the served engine updated to `after`,
+        The knowledge store's write check: asked of the served engine updated to `after`,
         which `install` then serves if this write is the one installed, so a write costs
-        one update of the engine and no build.
+        one update of the engine and no build (`routing.misroutes_of_write`).
         """
         with knowledge_lock(self.root):
+            served = self._snapshot
+            earlier = served.engine if served.knowledge is before else self._engine_for(before)
             prepared = Snapshot(after, self._engine_for(after))
             self._prepared = prepared
-        misroutes = misroutes_of_saved(before, prepared.engine, changed)
+        misroutes = misroutes_of_write(earlier, prepared.engine)
         return [misroute.problem() for misroute in misroutes]
 
     def install(self, knowledge: Knowledge, seen: Fingerprint | None = None) -> None:
@@ -210,8 +210,8 @@ def open_moderated(
     The store opens first, so a write a crash interrupted is repaired before loading; it
     starts each write from the last snapshot written or reloaded (a file edited by hand is
     reloaded by the watcher, `watch`, and the store starts from that). With
-    `routing`, the store refuses a write whose words would not reach their own entry, or
-    would draw another entry's (`LiveKnowledge.routing_problems`), as moderators' writes are;
+    `routing`, the store refuses any write after which an entry's own words would not reach
+    it, or would reach another (`LiveKnowledge.routing_problems`), as moderators' writes are;
     what that check needs is made now, so the first write does not wait for it.
     """
     store = KnowledgeStore(root, ChangeLog(database_path))
@@ -219,7 +219,7 @@ def open_moderated(
     store.adopt(live.seen, live.knowledge)
     if routing:
         live.engine.prepare_routing()
-        store.entry_check = live.routing_problems
+        store.write_check = live.routing_problems
     store.subscribe(lambda knowledge: live.install(knowledge, store.seen))
     live.on_reload(store.reloaded)
     return live, store

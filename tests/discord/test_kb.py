@@ -17,7 +17,7 @@ from bot.discord.kb.sources import UPLOAD_LIMIT
 from bot.discord_format import MESSAGE_LIMIT
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
-from bot.strings import Check, Discord, Kb, Reply
+from bot.strings import Check, Discord, Kb, Moderation, Reply
 from tests.discord.harness import EPHEMERAL
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
@@ -242,6 +242,43 @@ async def test_a_phrasing_added_is_answered_and_a_phrasing_removed_is_gone(world
     assert phrasing not in entry_file(world, EDITED).read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<@123456789012345678>",
+        "<@&123456789012345678>",
+        "<#123456789012345678>",
+        "@everyone",
+        "@here",
+        "<:flag:123456789012345678>",
+        "<t:1700000000:R>",
+        "</ask:123456789012345678>",
+    ],
+)
+async def test_a_phrasing_holding_discord_markup_is_refused_asking_for_the_words_members_type(
+    world, harness, markup
+):
+    before = world.knowledge_files()
+    phrasing = f"{markup} kosovo barracks budget"
+    added = kb(harness, "phrase add", entry=EDITED, text=phrasing)
+    reply = last(await harness.interact(moderator(added)))
+    assert reply.message["content"] == (
+        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: "
+        + Check.MARKUP.format(markup=markup)
+    )
+    assert world.knowledge_files() == before
+
+
+async def test_a_phrasing_of_only_invisible_characters_is_refused_as_empty(world, harness):
+    before = world.knowledge_files()
+    added = kb(harness, "phrase add", entry=EDITED, text="\u200b\u200b\u2060")
+    reply = last(await harness.interact(moderator(added)))
+    assert reply.message["content"] == (
+        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: {Moderation.PHRASING_EMPTY}"
+    )
+    assert world.knowledge_files() == before
+
+
 async def test_phrase_remove_completes_the_entrys_phrasings(harness):
     payload = moderator(kb_autocomplete(harness, "phrase remove", "text", "boosted", entry=EDITED))
     (reply,) = await harness.interact(payload)
@@ -302,6 +339,55 @@ async def test_undo_restores_the_file_byte_for_byte(world, harness):
     assert last(requests).message["content"] == Kb.UNDONE.format(undone=1, change_id=2)
     assert entry_file(world, EDITED).read_bytes() == original
     assert "undid change #1" in announcements(requests)[0]
+
+
+async def undo(harness, **options) -> str:
+    return last(await harness.interact(moderator(kb(harness, "undo", **options)))).message[
+        "content"
+    ]
+
+
+async def test_undo_takes_back_a_redo_then_walks_further_back(world, harness):
+    for phrasing in ("kosovo barracks budget", "kosovo defence budget growth"):
+        await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text=phrasing)))
+
+    replies = [
+        await undo(harness),
+        await undo(harness, change=3),
+        await undo(harness),
+        await undo(harness),
+        await undo(harness),
+    ]
+
+    assert replies == [
+        Kb.UNDONE.format(undone=2, change_id=3),
+        Kb.UNDONE.format(undone=3, change_id=4),
+        Kb.UNDONE.format(undone=4, change_id=5),
+        Kb.UNDONE.format(undone=1, change_id=6),
+        f"{Kb.REFUSED}\n- {Moderation.NOTHING_TO_UNDO}",
+    ]
+    phrasings = world.services.live.knowledge.entries[EDITED].phrasings
+    assert "kosovo barracks budget" not in phrasings
+    assert "kosovo defence budget growth" not in phrasings
+
+
+async def test_a_change_whose_undo_was_undone_is_in_effect_again_in_history_and_undo(
+    world, harness
+):
+    await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army money")))
+    await undo(harness)
+    await undo(harness, change=2)
+
+    (listed,) = await harness.interact(moderator(kb(harness, "history")))
+    lines = listed.message["content"].splitlines()
+    again = await undo(harness, change=1)
+
+    assert lines[2].startswith("#2 ·")
+    assert lines[2].endswith(Kb.HISTORY_UNDONE.format(undo_id=3))
+    assert lines[3].startswith("#1 ·")
+    assert "undone by" not in lines[3]
+    assert again == Kb.UNDONE.format(undone=1, change_id=4)
+    assert "army money" not in world.services.live.knowledge.entries[EDITED].phrasings
 
 
 # Unanswered questions
@@ -814,6 +900,27 @@ async def test_a_vocabulary_clash_is_refused_with_the_checkers_line(harness):
         "vocabulary/moderators.yaml:5: aliases.dont: 'dont' is a word of the language"
         in (refused.message["content"])
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "meaning", "markup"),
+    [
+        ("<@123456789012345678>", "", "<@123456789012345678>"),
+        ("strelsau", "<:flag:42> zenda", "<:flag:42>"),
+    ],
+)
+async def test_a_vocabulary_word_holding_discord_markup_is_refused(
+    world, harness, word, meaning, markup
+):
+    before = world.knowledge_files()
+    field = "aliases" if meaning else "names"
+    added = kb(harness, "vocab add", field=field, word=word, meaning=meaning)
+    refused = last(await harness.interact(moderator(added)))
+    assert refused.message["content"] == (
+        f"{Kb.REFUSED}\n- vocabulary/moderators.yaml: "
+        + Moderation.VOCAB_MARKUP.format(markup=markup)
+    )
+    assert world.knowledge_files() == before
 
 
 async def test_vocab_list_counts_each_file_and_lists_the_words_of_one(world, harness):

@@ -99,3 +99,61 @@ async def test_check_lists_a_phrasing_written_by_hand_that_another_entry_answers
         "'kosovo outside partnership for peace' is answered by entry 'kosovo-outside-pfp', "
         "not this one: reword it, or leave those words to that entry"
     )
+
+
+# Taking words away: a phrasing, an entry, an undo or a vocabulary word can strand a text.
+
+LATIN = "Da li Kosovo ulaže više u vojsku?"
+CYRILLIC = "Да ли Косово улаже више у војску?"
+
+
+def stranded(entry_id: str, field: str, text: str, why: str) -> str:
+    return (
+        f"{Kb.REFUSED}\n- entries/{entry_id}.yaml: {field}: '{text}' is not answered (the bot "
+        f"abstains: {why}): reword it closer to this entry's words"
+    )
+
+
+async def test_removing_a_phrasing_another_phrasing_needs_is_refused_naming_the_stranded_one(
+    world, harness
+):
+    before = world.knowledge_files()
+    removal = kb(harness, "phrase remove", entry=EDITED, text=LATIN)
+    reply = last(await harness.interact(moderator(removal)))
+    assert reply.message["content"] == stranded(
+        EDITED, "phrasings[19]", CYRILLIC, "it shares no name or specific word with this entry"
+    )
+    assert world.knowledge_files() == before
+    (answer,) = await harness.interact(harness.slash("ask", question=CYRILLIC))
+    assert answer.embeds[0]["title"] == world.services.live.knowledge.entries[EDITED].question
+
+
+async def test_a_vocabulary_word_that_would_leave_a_phrasing_unanswered_is_refused(world, harness):
+    before = world.knowledge_files()
+    alias = kb(harness, "vocab add", field="aliases", word="western", meaning="outside")
+    reply = last(await harness.interact(moderator(alias)))
+    assert reply.message["content"] == stranded(
+        "balkan-nato-members",
+        "phrasings[1]",
+        "which balkan states joined nato",
+        "this entry does not state the thing it asks for",
+    )
+    assert world.knowledge_files() == before
+
+
+async def test_undoing_a_word_a_later_phrasing_needs_is_refused_naming_that_phrasing(
+    world, harness
+):
+    alias = kb(harness, "vocab add", field="aliases", word="sugarplum", meaning="defence spending")
+    await harness.interact(moderator(alias))
+    added = await add_phrasing(harness, "sugarplum of kosovo")
+    assert added.message["content"].startswith("Added the phrasing")
+    before = world.knowledge_files()
+    reply = last(await harness.interact(moderator(kb(harness, "undo", change=1))))
+    assert reply.message["content"] == stranded(
+        EDITED,
+        "phrasings[22]",
+        "sugarplum of kosovo",
+        "it shares no name or specific word with this entry",
+    )
+    assert world.knowledge_files() == before

@@ -1,4 +1,5 @@
 from bot.discord.markup import plain_text
+from bot.language.markup import markup_in
 
 
 def test_mentions_emoji_and_timestamps_leave_only_the_words():
@@ -40,3 +41,11 @@ def test_text_without_markup_is_unchanged():
 
 def test_markup_alone_leaves_nothing():
     assert plain_text("<@1> <:x:2> @everyone") == ""
+
+
+def test_the_markup_taken_out_of_questions_is_the_markup_the_knowledge_refuses():
+    samples = ["<@456>", "<@!457>", "<@&123>", "<#9>", "@everyone", "@here", "<:kfor:123>"]
+    samples += ["<a:wave:8>", "<t:1700000000:R>", "</topics:42>"]
+    assert [markup_in(f"why pfp {sample}") for sample in samples] == samples
+    assert all(sample not in plain_text(f"why pfp {sample}") for sample in samples)
+    assert markup_in(plain_text("why pfp <@456> <:kfor:123>?")) is None

@@ -11,6 +11,7 @@ import pytest
 
 from bot.knowledge import loader
 from bot.knowledge.loader import load_knowledge
+from bot.strings import Check
 from tests.knowledge.conftest import MEMBERS_YAML
 
 ENTRY = "entries/nato-members.yaml"
@@ -477,3 +478,20 @@ def test_reports_a_file_that_vanishes_while_loading(knowledge, monkeypatch):
     assert [str(p) for p in result.problems] == [
         "entries/us-house.yaml: could not be read: No such file or directory"
     ]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<@123456789012345678>", "<@&42>", "<#42>", "@everyone", "<:flag:42>", "<t:1700000000:R>"],
+)
+def test_reports_a_phrasing_holding_discord_markup_members_never_type(knowledge, check, markup):
+    edit(knowledge, '"how many nato members"', f'"{markup} how many nato members"')
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:6: phrasings[0]: {Check.MARKUP.format(markup=markup)}"],
+    )
+
+
+def test_reports_a_question_of_only_invisible_characters_as_empty(knowledge, check):
+    edit(knowledge, '"How many members does NATO have?"', '"\u200b\u200b"')
+    assert check(knowledge) == (1, [f"{ENTRY}:2: question: {Check.EMPTY_TEXT}"])

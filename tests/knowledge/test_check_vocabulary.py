@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.vocabulary import vocabulary_to_yaml
+from bot.strings import Check
 
 PLACES = """\
 # Other names of places.
@@ -175,3 +176,14 @@ def test_a_vocabulary_written_back_reads_the_same_and_stays_byte_stable(knowledg
     assert again == read
     assert vocabulary_to_yaml(again) == text
     assert "endings: serbian" in text
+
+
+def test_reports_a_word_holding_discord_markup(knowledge, check):
+    write(knowledge, "places.yaml", 'aliases:\n  strelsau: "<@123456789012345678>"\n')
+    assert check(knowledge) == (
+        1,
+        [
+            "vocabulary/places.yaml:2: aliases.strelsau: "
+            + Check.MARKUP.format(markup="<@123456789012345678>")
+        ],
+    )

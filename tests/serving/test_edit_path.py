@@ -292,3 +292,81 @@ def test_removing_the_last_entry_is_refused_as_a_load_of_the_emptied_folder_woul
 
     assert [(p.file, p.message) for p in result.problems] == [("entries", Check.NO_ENTRIES)]
     assert list(live.knowledge.entries) == [last]
+
+
+# Taking words away: what is left must still be answered, as a whole check would find.
+
+KB_KNOWLEDGE = Path(__file__).parents[1] / "discord" / "kb_knowledge"
+THREE_ENTRIES = (ARTICLE, "balkan-nato-members", PFP)
+
+
+def serve_copy(tmp_path: Path, keep: tuple[str, ...] = ()) -> tuple[LiveKnowledge, KnowledgeStore]:
+    """The /kb fixture knowledge, copied (only the entries `keep` when given) and served."""
+    root = tmp_path / "knowledge"
+    shutil.copytree(KB_KNOWLEDGE, root)
+    for path in (root / "entries").iterdir():
+        if keep and path.stem not in keep:
+            path.unlink()
+    return open_moderated(root, tmp_path / "db.sqlite3", routing=True)
+
+
+def whole_routing_check(knowledge: Knowledge) -> tuple[object, ...]:
+    """Every text of `knowledge` not answered by its entry, asked of an engine built whole."""
+    return tuple(m.problem() for m in misroutes(knowledge, engine=Engine(knowledge)))
+
+
+def without(knowledge: Knowledge, entry_id: str, phrasing: str | None = None) -> Knowledge:
+    entries = dict(knowledge.entries)
+    if phrasing is None:
+        del entries[entry_id]
+    else:
+        entry = entries[entry_id]
+        kept = tuple(p for p in entry.phrasings if p != phrasing)
+        entries[entry_id] = dataclasses.replace(entry, phrasings=kept)
+    return dataclasses.replace(knowledge, entries=entries)
+
+
+def test_removing_an_entry_whose_words_another_entrys_phrasing_needs_is_refused(tmp_path):
+    live, store = serve_copy(tmp_path, keep=THREE_ENTRIES)
+    serving = live.knowledge
+
+    result = store.remove_entry(ARTICLE, ALICE)
+
+    assert [(p.file, p.field, p.message) for p in result.problems] == [
+        (
+            entry_label("balkan-nato-members"),
+            "phrasings[0]",
+            Check.NOT_ANSWERED.format(
+                value="balkan nato members", why=Check.WHY_NOT_ANSWERED["anchor"]
+            ),
+        )
+    ]
+    assert (live.root / "entries" / f"{ARTICLE}.yaml").is_file()
+    assert live.knowledge is serving
+
+
+@pytest.mark.parametrize("keep", [(), THREE_ENTRIES], ids=["six entries", "three entries"])
+def test_removing_any_phrasing_or_entry_is_refused_just_when_a_whole_check_finds_it_strands(
+    tmp_path, keep
+):
+    live, store = serve_copy(tmp_path, keep)
+    knowledge = live.knowledge
+    removals = [
+        (entry_id, phrasing)
+        for entry_id, entry in knowledge.entries.items()
+        for phrasing in (*entry.phrasings, None)
+    ]
+    refused, expected = [], []
+
+    for entry_id, phrasing in removals:
+        if phrasing is None:
+            result = store.remove_entry(entry_id, ALICE)
+        else:
+            result = store.remove_phrasing(entry_id, phrasing, ALICE)
+        refused.append(result.problems if isinstance(result, Refused) else ())
+        expected.append(whole_routing_check(without(knowledge, entry_id, phrasing)))
+        if isinstance(result, Applied):
+            assert isinstance(store.undo(ALICE), Applied)
+
+    assert refused == expected
+    assert any(expected)
