@@ -194,3 +194,14 @@ def test_the_bench_adds_and_removes_entries_keeping_them_in_order_of_id(engine):
     resized = bench.resized_knowledge(knowledge, added=[added], removed=[second])
     assert list(resized.entries) == sorted({*knowledge.entries, added.id} - {second})
     assert resized.entries[added.id] == added
+
+
+def test_bench_prints_the_time_of_a_moderators_entry_added_and_removed_end_to_end(engine):
+    printed: list[str] = []
+    bench._moderator_add_and_remove(FIXTURE_KNOWLEDGE, engine.knowledge, printed.append)
+    added, removed = printed
+    entries = len(engine.knowledge.entries)
+    assert f"one moderator's entry added at {entries} entries (`/kb entry add`" in added
+    assert f"one moderator's entry removed at {entries} entries (`/kb entry remove`" in removed
+    assert "until answered: worst of 3 " in added
+    assert "until no longer answered: worst of 3 " in removed
