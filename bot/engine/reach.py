@@ -584,26 +584,25 @@ class Reach:
                 sure[key] = _UNKNOWN
         fresh = {self._slot_of[index.position[was.entry.id]] for was, _ in changed}
         for was, now in changed:
+            asked_before, asked_after = was.asked_union, now.asked_union
             for word in _known_otherwise(was, now):
-                for listed in (self._weighed, self._rest, self._kept_having(index, word)):
-                    for key in listed.get(word, ()):
-                        if key >> self._shift in fresh:
-                            continue  # the entry's own texts, listed anew
-                        readings = self._readings_at(index, key)
-                        stems = () if readings is None else readings[0][0]
-                        if stems and (
-                            was.asked_union.issuperset(stems) or now.asked_union.issuperset(stems)
-                        ):
-                            sure[key] = _UNKNOWN
+                having = (*self._weighed.get(word, ()), *self._rest.get(word, ()))
+                for key in (*having, *self._kept_having(index, word)):
+                    if key >> self._shift in fresh:
+                        continue  # the entry's own texts, listed anew
+                    readings = self._readings_at(index, key)
+                    stems = () if readings is None else readings[0][0]
+                    if stems and (asked_before.issuperset(stems) or asked_after.issuperset(stems)):
+                        sure[key] = _UNKNOWN
 
-    def _kept_having(self, index: Index, word: str) -> dict[str, list[int]]:
-        """The texts listed for the kept entries that have `word`, under it."""
+    def _kept_having(self, index: Index, word: str) -> list[int]:
+        """The texts listed for the kept entries that have `word`."""
         having = []
         for key in self._firsts:
             readings = self._readings_at(index, key)
             if readings is not None and word in readings[0][0]:
                 having.append(key)
-        return {word: having}
+        return having
 
     def _replanned(
         self, index: Index, changed: dict[str, float]
