@@ -80,6 +80,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     _edit(engine, out)
     _add_and_remove(engine, out)
     _moderator_edit(settings.knowledge_dir, largest, out)
+    _moderator_add_and_remove(settings.knowledge_dir, largest, out)
     _worst_hostile(knowledge, out)
     _misquote_in_a_long_source(knowledge, out)
     _startup(settings, _first_question(knowledge), out)
@@ -392,6 +393,64 @@ def _moderator_edit(base: Path, knowledge: Knowledge, out: Callable[[str], None]
         f"{max(cpu, default=0) * 1000:.0f} ms); "
         f"{len(refused)} refused on the way, worst {max(refused, default=0) * 1000:.0f} ms"
     )
+
+
+def _moderator_add_and_remove(base: Path, knowledge: Knowledge, out: Callable[[str], None]) -> None:
+    """Wall time of a moderator's `/kb entry add` and `/kb entry remove`, end to end.
+
+    As `_moderator_edit` times `/kb phrase add` (worst of EDITS each, CPU time beside):
+    the store's checks and write, the routing check of an entry added, and the served
+    engine's swap, until the engine answers the entry added with it, or no longer answers
+    the question of the entry removed with that entry. Each entry added cites what another
+    entry cites and is asked in invented words, among the others in order of id; an entry
+    added that the checks refuse all the same is counted apart.
+    """
+    with tempfile.TemporaryDirectory(prefix="bench-resize-") as scratch:
+        folder = Path(scratch) / "knowledge"
+        folder.mkdir()
+        write_knowledge(base, knowledge, folder)
+        live, store = open_moderated(folder, Path(scratch) / "history.sqlite3", routing=True)
+        rng = random.Random(17)
+        timed: dict[str, list[tuple[float, float]]] = {"added": [], "removed": []}
+        refused = 0
+        for number in range(EDITS * 3):
+            if len(timed["added"]) == EDITS:
+                break
+            ids = sorted(live.knowledge.entries)
+            copied, gone = rng.sample(ids, 2)
+            invented = " ".join(_invented_word(rng) for _ in range(2))
+            entry = replace(
+                live.knowledge.entries[copied],
+                id=f"{copied}-added-{number}",
+                question=f"What did the {invented} agree?",
+                phrasings=(f"{invented} agreement",),
+            )
+            data = yaml.safe_load(entry_to_yaml(entry))
+            started, cpu_started = time.perf_counter(), time.thread_time()
+            added = isinstance(store.add_entry(data, BENCH_MODERATOR), Applied)
+            if not (added and _answers(live.engine, entry.question, entry.id)):
+                refused += 1
+                continue
+            timed["added"].append((time.perf_counter() - started, time.thread_time() - cpu_started))
+            question = live.knowledge.entries[gone].question
+            started, cpu_started = time.perf_counter(), time.thread_time()
+            removed = isinstance(store.remove_entry(gone, BENCH_MODERATOR), Applied)
+            if removed and not _answers(live.engine, question, gone):
+                timed["removed"].append(
+                    (time.perf_counter() - started, time.thread_time() - cpu_started)
+                )
+    for kind, command, until in (
+        ("added", "add", "answered"),
+        ("removed", "remove", "no longer answered"),
+    ):
+        times = timed[kind]
+        out(
+            f"  one moderator's entry {kind} at {len(knowledge.entries):,} entries (`/kb entry "
+            f"{command}`: store checks and write, routing check, swap) until {until}: worst "
+            f"of {len(times)} {max((w for w, _ in times), default=0) * 1000:.0f} ms (CPU "
+            f"{max((c for _, c in times), default=0) * 1000:.0f} ms)"
+            + (f"; {refused} refused on the way" if kind == "added" else "")
+        )
 
 
 def _rotated(question: str) -> str:

@@ -148,11 +148,15 @@ class Engine:
         """
         index = self._index.updated(knowledge)
         reach = None
-        # Made again at once when entries were added or removed (their number weighs every
-        # word, which the reach's listings are made from) or the index was built whole; the
-        # texts of the entries kept not read again when the words are read as they were.
+        # Made again at once when the index was built whole, or when entries were added or
+        # removed until their number moved every word's weight beyond what the reach's
+        # listings allow for (`Reach.updated`); the texts of the entries kept not read again
+        # when the words are read as they were.
         if self._reach is not None:
-            reach = self._reach.updated(self._index, index)
+            was, now = self._knowledge.entries, knowledge.entries
+            touched = {i for i, entry in now.items() if was.get(i) is not entry}
+            touched.update(was.keys() - now.keys())
+            reach = self._reach.updated(self._index, index, touched)
             if reach is None:
                 reads_alike = index.lexicon is self._index.lexicon and (
                     index.kept_names == self._index.kept_names
@@ -270,7 +274,7 @@ class Engine:
             if readings is None:
                 drawn = self._may_draw_tangled(drawing, index.profiles[other], n)
             else:
-                sure = reach.sure(key)
+                sure = reach.sure(index, key)
                 drawn = any(self._may_draw(position, other, n, r, sure) for r in readings)
             if drawn:
                 found.append((other, n))

@@ -204,3 +204,14 @@ def test_bench_prints_the_knowledges_own_phrasings_held_out_beside_scaled_thresh
     assert "answered by their entry 100.0 %, by another 0.0 %, abstained 0.0 %" in held_out
     assert "x0.85 100.0 / x1.00 100.0 / x1.15" in scaled
     assert "(served: x1.00)" in scaled
+
+
+def test_bench_prints_the_time_of_a_moderators_entry_added_and_removed_end_to_end(engine):
+    printed: list[str] = []
+    bench._moderator_add_and_remove(FIXTURE_KNOWLEDGE, engine.knowledge, printed.append)
+    added, removed = printed
+    entries = len(engine.knowledge.entries)
+    assert f"one moderator's entry added at {entries} entries (`/kb entry add`" in added
+    assert f"one moderator's entry removed at {entries} entries (`/kb entry remove`" in removed
+    assert "until answered: worst of 3 " in added
+    assert "until no longer answered: worst of 3 " in removed

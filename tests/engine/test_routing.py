@@ -17,6 +17,9 @@ import pytest
 
 from bot.cli import main
 from bot.engine import Engine, match
+from bot.engine.engine import READ_WINDOW, _least_share
+from bot.engine.index import Index
+from bot.engine.reach import Reach
 from bot.engine.routing import misroutes, misroutes_of_change, misroutes_of_saved, own_texts
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Entry
@@ -279,3 +282,73 @@ def test_whether_an_entry_answers_a_text_is_what_deciding_it_answers(article_eng
         if answered is not None:
             assert article_engine.answers_with(text, answered)
     assert checked > 0
+
+
+class EveryText(Reach):
+    """A reach that finds every text around every entry: what `may_answer` then finds is
+    what judging every text finds."""
+
+    def around(self, index: Index, position: int) -> set[int]:
+        return {
+            self.key(other, n)
+            for other, profile in enumerate(index.profiles)
+            for n in range(len(profile.asked))
+        }
+
+
+@pytest.mark.parametrize(("budget", "kept"), [(20, 3), (30, 6), (40, 8)])
+def test_an_engine_updated_for_entries_added_and_removed_finds_every_text_each_may_answer(
+    monkeypatch, budget, kept
+):
+    """The updated reach's listings leave out no text an entry may answer.
+
+    Retrieval is narrowed so that texts are listed for the kept entries of a word too, and
+    the entries added move some of those texts' words across what retrieval walks.
+    """
+    narrow_retrieval(monkeypatch, budget, kept)
+    knowledge = load_knowledge(ARTICLE_KNOWLEDGE).knowledge
+    engine = Engine(knowledge)
+    engine.prepare_routing()
+    ids = sorted(knowledge.entries)
+    grown = {**knowledge.entries}
+    steps = [(0, 7, None), (0, 2, None), (11, 2, 20), (30, 40, 8), (0, 9, 7)]
+    for number, (copied, asked, gone) in enumerate(steps):
+        entry = dataclasses.replace(
+            knowledge.entries[ids[copied]],
+            id=f"{ids[asked]}-{number}",
+            question=knowledge.entries[ids[asked]].question,
+        )
+        grown[entry.id] = entry
+        if gone is not None:
+            grown.pop(ids[gone])
+        saved = dataclasses.replace(knowledge, entries=dict(sorted(grown.items())))
+        engine = engine.updated(saved)
+        judged = Engine(saved)
+        judged._reach = EveryText(judged._index, READ_WINDOW, _least_share)
+        # Carried over, not made again: made for the first count, with the added entries'
+        # slots after those of the entries it was made for.
+        assert engine._reach is not None and engine._reach._count == len(knowledge.entries)
+        assert len(engine._reach._at) == len(knowledge.entries) + number + 1
+        assert engine._reach._kept
+        for entry_id in saved.entries:
+            assert engine.may_answer(entry_id) == judged.may_answer(entry_id), entry_id
+
+
+def test_a_chain_of_edits_leaves_what_each_entry_may_answer_as_judging_every_text_finds(
+    monkeypatch,
+):
+    """An entry edited may come to be asked with every word of another entry's text, or
+    cease to be, by a word retrieval does not walk: whether that text's own entry is
+    surely measured is then worked out again."""
+    narrow_retrieval(monkeypatch, budget=30, kept=6)
+    knowledge = load_knowledge(ARTICLE_KNOWLEDGE).knowledge
+    engine = Engine(knowledge)
+    engine.prepare_routing()
+    for edited in article_edits()[::2]:
+        saved = dataclasses.replace(knowledge, entries={**knowledge.entries, edited.id: edited})
+        engine = engine.updated(saved)
+        judged = Engine(saved)
+        judged._reach = EveryText(judged._index, READ_WINDOW, _least_share)
+        for entry_id in saved.entries:
+            assert engine.may_answer(entry_id) == judged.may_answer(entry_id), entry_id
+        knowledge = saved

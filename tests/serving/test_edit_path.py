@@ -27,7 +27,7 @@ from bot.knowledge.store import Applied, KnowledgeStore, Refused
 from bot.knowledge.validate import entry_label, validate_entry_data
 from bot.serving.live import LiveKnowledge, open_moderated
 from bot.strings import Check
-from tests.engine.conftest import FIXTURE_KNOWLEDGE
+from tests.engine.conftest import ARTICLE_KNOWLEDGE, FIXTURE_KNOWLEDGE
 from tests.knowledge.store_helpers import ALICE, BOB
 
 ARTICLE = "article-10"
@@ -170,6 +170,38 @@ def test_a_refused_write_names_the_problems_the_whole_checks_find_and_changes_no
     assert result == Refused(expected)
     assert {p: p.read_bytes() for p in sorted((live.root / "entries").iterdir())} == before
     assert live.knowledge is serving
+
+
+def test_an_entry_added_taking_another_entrys_phrasing_among_entries_added_and_removed_is_refused(
+    tmp_path,
+):
+    """Among fifty entries the served engine follows an entry removed and one added without
+    making its routing check's reach again, and still refuses an entry that would answer
+    another entry's phrasing, with the problems the whole checks find.
+    """
+    root = tmp_path / "knowledge"
+    shutil.copytree(ARTICLE_KNOWLEDGE, root)
+    live, store = open_moderated(root, tmp_path / "db.sqlite3", routing=True)
+    count = len(live.knowledge.entries)
+    assert isinstance(store.remove_entry("balkan-nato-members", ALICE), Applied)
+    added = {**entry_to_data(live.knowledge.entries["mediu-nato-is-a-process"])}
+    added.update(id="mediu-again", question="Is joining NATO a zyxwv process?", phrasings=[])
+    assert isinstance(store.add_entry(added, ALICE), Applied)
+    taken = live.knowledge.entries["kosovo-steps-toward-nato"]
+    data = {
+        **entry_to_data(taken),
+        "id": "a-copy-of-kosovo-steps",
+        "question": f"Tell me: {taken.question}",
+        "phrasings": [f"{phrasing} please" for phrasing in taken.phrasings],
+    }
+    expected = whole_check(load_knowledge(live.root).knowledge, data)
+
+    result = store.add_entry(data, ALICE)
+
+    assert result == Refused(expected)
+    assert any("is answered by entry 'a-copy-of-kosovo-steps'" in p.message for p in expected)
+    assert live.engine._reach is not None and live.engine._reach._count == count
+    assert "a-copy-of-kosovo-steps" not in live.knowledge.entries
 
 
 def replace_by_hand(path: Path, text: str) -> None:
