@@ -17,7 +17,7 @@ import pytest
 
 from bot.cli import main
 from bot.engine import Engine, match
-from bot.engine.engine import READ_WINDOW, _least_share
+from bot.engine.engine import READ_WINDOW, SERVED
 from bot.engine.index import Index
 from bot.engine.reach import Reach
 from bot.engine.routing import misroutes, misroutes_of_change, misroutes_of_saved, own_texts
@@ -324,7 +324,7 @@ def test_an_engine_updated_for_entries_added_and_removed_finds_every_text_each_m
         saved = dataclasses.replace(knowledge, entries=dict(sorted(grown.items())))
         engine = engine.updated(saved)
         judged = Engine(saved)
-        judged._reach = EveryText(judged._index, READ_WINDOW, _least_share)
+        judged._reach = EveryText(judged._index, READ_WINDOW, SERVED.least_share)
         # Carried over, not made again: made for the first count, with the added entries'
         # slots after those of the entries it was made for.
         assert engine._reach is not None and engine._reach._count == len(knowledge.entries)
@@ -348,7 +348,7 @@ def test_a_chain_of_edits_leaves_what_each_entry_may_answer_as_judging_every_tex
         saved = dataclasses.replace(knowledge, entries={**knowledge.entries, edited.id: edited})
         engine = engine.updated(saved)
         judged = Engine(saved)
-        judged._reach = EveryText(judged._index, READ_WINDOW, _least_share)
+        judged._reach = EveryText(judged._index, READ_WINDOW, SERVED.least_share)
         for entry_id in saved.entries:
             assert engine.may_answer(entry_id) == judged.may_answer(entry_id), entry_id
         knowledge = saved
