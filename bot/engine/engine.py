@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.compound import MAX_QUESTIONS, decide_compound, split_questions
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
-from bot.engine.index import EntryProfile, Index
+from bot.engine.index import EntryProfile, Index, read_alike
 from bot.engine.lexicon import Lexicon, set_aside
 from bot.engine.match import (
     ASKING_WEIGHT,
@@ -288,6 +288,41 @@ class Engine:
         """
         position = self._index.position.get(entry_id)
         return frozenset() if position is None else frozenset(self._index.profiles[position].known)
+
+    def phrases_read_otherwise(self, before: Engine) -> frozenset[tuple[str, ...]] | None:
+        """The folded phrases this engine reads otherwise than `before` (None: any text).
+
+        Those its lexicon reads otherwise (`Lexicon.phrases_read_otherwise`), and the names
+        the knowledge writes that one keeps as names and the other does not.
+        """
+        phrases = self.lexicon.phrases_read_otherwise(before.lexicon)
+        if phrases is None:
+            return None
+        kept = self._index.kept_names ^ before._index.kept_names
+        return phrases | {tuple(name.split()) for name in kept}
+
+    def entries_read_otherwise(self, before: Engine) -> list[str]:
+        """The entries of both engines that they read into other profiles (`read_alike`)."""
+        mine, theirs = self._index, before._index
+        return [
+            entry_id
+            for entry_id, position in mine.position.items()
+            if entry_id in theirs.position
+            and not read_alike(mine.profiles[position], theirs.profiles[theirs.position[entry_id]])
+        ]
+
+    def stems_posted_otherwise(self, before: Engine) -> set[str]:
+        """The stems known, or asked with, by other entries here than in `before`.
+
+        Only comparable where both hold the same entries (the positions are then the same).
+        """
+        mine, theirs = self._index, before._index
+        return {
+            stem
+            for stem in mine.postings.keys() | theirs.postings.keys()
+            if mine.postings.get(stem) != theirs.postings.get(stem)
+            or mine.asked_postings.get(stem) != theirs.asked_postings.get(stem)
+        }
 
     def asked_with(self, stems: Iterable[str], most_entries: int) -> set[tuple[str, int]]:
         """The entries' own texts read into any of `stems` that `most_entries` at most know.

@@ -16,7 +16,7 @@ import math
 import sys
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache, partial
 from itertools import chain, compress
 from operator import methodcaller
@@ -1037,6 +1037,18 @@ def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
 def _shared_fold(text: str) -> str:
     """`fold` of a quote, or of a topic and speakers, remembered: many entries cite them."""
     return fold(text)
+
+
+def read_alike(one: EntryProfile, other: EntryProfile) -> bool:
+    """Whether two profiles of an entry hold the same stems, weights and facts stated.
+
+    The lexicon each was read with is left aside: a vocabulary write reads every entry with
+    a new one, and most entries into the very same profile.
+    """
+    return all(getattr(one, name) == getattr(other, name) for name in _PROFILE_FIELDS)
+
+
+_PROFILE_FIELDS = tuple(f.name for f in fields(EntryProfile) if f.name != "lexicon")
 
 
 @lru_cache(maxsize=_DERIVED_CACHE)

@@ -576,6 +576,32 @@ class Lexicon:
         self.question_kind = lru_cache(maxsize=CLAUSE_CACHE)(self._read_kind)
         self.read_name = lru_cache(maxsize=NAME_CACHE)(self._read_name)
 
+    def phrases_read_otherwise(self, other: Lexicon) -> frozenset[tuple[str, ...]] | None:
+        """The folded phrases `other` reads otherwise than this lexicon does (None: any text).
+
+        A vocabulary write changes how some phrases are read: an alias added, removed or
+        changed, and a name or a person listed or no longer. A text having none of them is
+        read alike by both. Topics and protagonists bear on every entry and every question:
+        when they differ, any text may be read otherwise.
+        """
+        if self.topics != other.topics or self.protagonists != other.protagonists:
+            return None
+        phrases: set[tuple[str, ...]] = set()
+        for key in self._alias_words.keys() | other._alias_words.keys():
+            if self._alias_words.get(key) != other._alias_words.get(key):
+                phrases.add(key)
+        for mine, theirs in (
+            (self._named, other._named),
+            (self.people, other.people),
+            (self.written_names, other.written_names),
+        ):
+            phrases.update(tuple(name.split()) for name in mine ^ theirs)
+        return frozenset(phrases)
+
+    def alias_phrases(self) -> Iterable[tuple[tuple[str, ...], list[str]]]:
+        """Each alias: the folded words it rewrites, and the words it rewrites them to."""
+        return self._alias_words.items()
+
     def alias_of(self, word: str) -> str:
         """The canonical form of one folded word (itself when it is no one-word alias)."""
         return self.one_word_aliases.get(word, word)

@@ -21,10 +21,12 @@ from pathlib import Path
 from bot import strings
 from bot.engine.engine import Engine
 from bot.engine.learnt import learnt_vocabulary
+from bot.engine.lexicon import Lexicon
 from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.knowledge.validate import entry_label
 from bot.knowledge.yamlfile import read_yaml
+from bot.language.text import clean, fold
 
 # A stem an entry loses (a phrasing removed, or the entry) weighs more in every text asked
 # with it, as fewer entries know it: its IDF, log(1 + N / k), grows by log((k + 1) / k) for
@@ -138,15 +140,18 @@ def misroutes_of_write(before: Engine, after: Engine) -> list[Misroute]:
     before, which it competed for, and every text asked with a stem it no longer knows
     that few other entries know (`RARE_STEM_ENTRIES`), which weighs that stem anew. A
     write of no entry that leaves words read alike (a source defining nothing new) asks
-    nothing. Any other write (the vocabulary, several entries, or one changing how words
-    are read) may move every text: all are asked. A text misrouted before the write
-    already is not its doing, and is left to `python -m bot check`.
+    nothing; one that reads words otherwise (the vocabulary, an acronym a source defines)
+    asks what that may move (`_moved_by_words`). Any other write (several entries, or one
+    changing how words are read) may move every text: all are asked. A text misrouted
+    before the write already is not its doing, and is left to `python -m bot check`.
     """
     old, new = before.knowledge.entries, after.knowledge.entries
     changed = [i for i in new if not _same(old.get(i), new[i])]
     gone = [i for i in old if i not in new]
-    if not changed and not gone and _reads_alike(before.knowledge, after.knowledge):
-        return []
+    if not changed and not gone:
+        if _reads_alike(before.knowledge, after.knowledge):
+            return []
+        return _in_order(after.knowledge, _stranded(before, after, _moved_by_words(before, after)))
     if after.lexicon is not before.lexicon or len(changed) + len(gone) != 1:
         return _stranded(before, after, _every_text(after.knowledge))
     (entry_id,) = changed or gone
@@ -163,6 +168,74 @@ def misroutes_of_write(before: Engine, after: Engine) -> list[Misroute]:
     }
     others = sorted((i, n) for i, n in asked if i != entry_id)
     return _in_order(after.knowledge, [*found, *_stranded(before, after, others)])
+
+
+def _moved_by_words(before: Engine, after: Engine) -> list[tuple[str, int]]:
+    """The texts a write of the same entries, read with other words, may answer otherwise.
+
+    A text is decided from how it is read, the postings of its stems (which entries are
+    found, and each stem's weight) and the profiles of the entries found. So only these
+    may move: the texts having a phrase read otherwise (`Engine.phrases_read_otherwise`); those
+    asked with a stem whose postings changed; and, for each entry read into another profile
+    (other stems, or its phrasings weighed otherwise), its own texts and those it could
+    answer before or after (`Engine.may_answer`). A vocabulary line for words no entry
+    writes moves none: nothing is asked. Each text is (entry id, 0 or phrasing number).
+    """
+    phrases = after.phrases_read_otherwise(before)
+    if phrases is None:
+        return _every_text(after.knowledge)
+    texts = set(_having(before, after, phrases))
+    every = len(after.knowledge.entries)
+    stems = after.stems_posted_otherwise(before)
+    texts |= after.asked_with(stems, every) | before.asked_with(stems, every)
+    for entry_id in after.entries_read_otherwise(before):
+        entry = after.knowledge.entries[entry_id]
+        texts.update((entry_id, n) for n in range(len(entry.phrasings) + 1))
+        texts.update(after.may_answer(entry_id))
+        texts.update(before.may_answer(entry_id))
+    return sorted(texts)
+
+
+def _having(
+    before: Engine, after: Engine, phrases: frozenset[tuple[str, ...]]
+) -> Iterator[tuple[str, int]]:
+    """The own texts of `after`'s entries having one of the folded `phrases`.
+
+    As written, or as either engine's aliases rewrite them: a name one engine reads as a
+    person is found in a text writing another name for it. Only a text having a phrase's
+    first word, or the first word of an alias rewritten into a word of one, can.
+    """
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    if not by_first:
+        return
+    starts = by_first.keys() | _alias_starts(before.lexicon, phrases)
+    starts |= _alias_starts(after.lexicon, phrases)
+    for entry_id, entry in after.knowledge.entries.items():
+        for number, (_, text) in enumerate(own_texts(entry)):
+            words = fold(clean(text)).split()
+            if starts.isdisjoint(words):
+                continue
+            readings = (words, before.lexicon.aliased(words), after.lexicon.aliased(words))
+            if any(_has_a_phrase(read, by_first) for read in readings):
+                yield entry_id, number
+
+
+def _alias_starts(lexicon: Lexicon, phrases: frozenset[tuple[str, ...]]) -> set[str]:
+    """The first words of the aliases `lexicon` rewrites into a word of one of `phrases`."""
+    words = {word for phrase in phrases for word in phrase}
+    return {key[0] for key, value in lexicon.alias_phrases() if not words.isdisjoint(value)}
+
+
+def _has_a_phrase(words: list[str], by_first: Mapping[str, list[tuple[str, ...]]]) -> bool:
+    """Whether `words` hold one of the phrases, listed by their first word, in a row."""
+    for start, word in enumerate(words):
+        for phrase in by_first.get(word, ()):
+            if tuple(words[start : start + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _reads_alike(before: Knowledge, after: Knowledge) -> bool:

@@ -20,9 +20,16 @@ from bot.engine import Engine, match
 from bot.engine.engine import READ_WINDOW, SERVED
 from bot.engine.index import Index
 from bot.engine.reach import Reach
-from bot.engine.routing import misroutes, misroutes_of_change, misroutes_of_saved, own_texts
+from bot.engine.routing import (
+    misroutes,
+    misroutes_of_change,
+    misroutes_of_saved,
+    misroutes_of_write,
+    own_texts,
+)
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.model import Entry
+from bot.knowledge.model import Entry, Knowledge
+from bot.language.text import fold
 from bot.ops.settings import PROJECT_ROOT
 from tests.engine.conftest import ARTICLE_KNOWLEDGE, FIXTURE_KNOWLEDGE
 
@@ -352,3 +359,85 @@ def test_a_chain_of_edits_leaves_what_each_entry_may_answer_as_judging_every_tex
         for entry_id in saved.entries:
             assert engine.may_answer(entry_id) == judged.may_answer(entry_id), entry_id
         knowledge = saved
+
+
+def article_vocabulary_writes() -> list[tuple[str, Knowledge]]:
+    """The article knowledge with one vocabulary file written otherwise, many misrouting.
+
+    A question's longest word made to mean another entry's longest word, or its whole
+    question (the texts having it, and the entries asked or stating it, read otherwise),
+    an alias taken out, a name read as a
+    person (a text writing another name for it then asks for someone's words), a word
+    of a question made a name, and a word no entry writes given a meaning.
+    """
+    knowledge = load_knowledge(ARTICLE_KNOWLEDGE).knowledge
+    file = max(knowledge.vocabulary, key=lambda name: len(knowledge.vocabulary[name].aliases))
+    vocabulary = knowledge.vocabulary[file]
+    questions = [entry.question for entry in knowledge.entries.values()]
+
+    def longest(question: str) -> str:
+        return max(fold(question).split(), key=len)
+
+    def written(**changes: object) -> Knowledge:
+        changed = dataclasses.replace(vocabulary, **changes)
+        return dataclasses.replace(knowledge, vocabulary={**knowledge.vocabulary, file: changed})
+
+    writes = [("unwritten word", written(aliases={**vocabulary.aliases, "zzqword": "nato"}))]
+    for number, question in enumerate(questions[::6]):
+        other = questions[(number * 5 + 2) % len(questions)]
+        word, meaning = longest(question), longest(other)
+        aliases = {**vocabulary.aliases, word: meaning}
+        writes.append((f"{word} as {meaning}", written(aliases=aliases)))
+        words = " ".join(fold(other).split())
+        writes.append((f"{word} as {words}", written(aliases={**vocabulary.aliases, word: words})))
+    for alias in sorted(vocabulary.aliases)[::40]:
+        aliases = {k: v for k, v in vocabulary.aliases.items() if k != alias}
+        writes.append((f"without {alias}", written(aliases=aliases)))
+    asked = {word for question in questions for word in fold(question).split()}
+    names = {n for v in knowledge.vocabulary.values() for n in v.names if n in asked}
+    for name in sorted(names):
+        writes.append((f"{name} a person", written(people=(*vocabulary.people, name))))
+    for question in questions[1::9]:
+        writes.append(
+            (f"{longest(question)} a name", written(names=(*vocabulary.names, longest(question))))
+        )
+    return writes
+
+
+@pytest.mark.parametrize(
+    ("what", "written"), article_vocabulary_writes(), ids=lambda w: w if isinstance(w, str) else ""
+)
+def test_a_vocabulary_write_is_judged_as_asking_every_text_would_judge_it(
+    article_engine, what, written
+):
+    after = article_engine.updated(written)
+    misrouted_before = {
+        (m.entry_id, m.text) for m in misroutes(article_engine.knowledge, engine=article_engine)
+    }
+    every_text = [
+        m for m in misroutes(written, engine=after) if (m.entry_id, m.text) not in misrouted_before
+    ]
+
+    assert misroutes_of_write(article_engine, after) == every_text
+
+
+def test_vocabulary_writes_that_misroute_are_among_those_judged():
+    """The comparison above is not of empty lists only."""
+    engine = Engine(load_knowledge(ARTICLE_KNOWLEDGE).knowledge)
+    misrouting = [
+        what
+        for what, written in article_vocabulary_writes()
+        if misroutes_of_write(engine, engine.updated(written))
+    ]
+    assert len(misrouting) >= 3, misrouting
+
+
+def test_a_vocabulary_line_for_a_word_no_entry_writes_asks_no_text(article_engine, monkeypatch):
+    _, written = article_vocabulary_writes()[0]
+    after = article_engine.updated(written)
+
+    def asked(self, question):
+        raise AssertionError(f"asked {question!r}")
+
+    monkeypatch.setattr(Engine, "decide", asked)
+    assert misroutes_of_write(article_engine, after) == []
