@@ -248,6 +248,17 @@ def load_entry_file(
     return (entry if not problems else None), problems
 
 
+def load_vocabulary(root: Path) -> tuple[dict[str, Vocabulary], tuple[Problem, ...]]:
+    """The vocabulary files under `root` alone, and their problems, as a whole load reads them.
+
+    A load reads them apart from the sources and entries (no check of one looks at the
+    others), so a write of a vocabulary file is checked by reading the vocabulary alone.
+    """
+    problems: list[Problem] = []
+    vocabulary = _load_vocabulary(root, problems)
+    return vocabulary, tuple(problems)
+
+
 def _load_vocabulary(root: Path, problems: list[Problem]) -> dict[str, Vocabulary]:
     """Every vocabulary file by name; a clash between two files is reported on the later."""
     files: list[tuple[Path, Report, Vocabulary | None]] = []

@@ -3,6 +3,7 @@
 from bot.engine import Engine
 from bot.knowledge.history import Action
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import Vocabulary
 from bot.knowledge.store import Applied, Refused
 from tests.knowledge.store_helpers import ALICE, BOB, make_knowledge, open_store
 
@@ -184,3 +185,20 @@ def test_a_case_form_another_file_reads_otherwise_is_refused_with_the_checkers_l
         "'zenda' in vocabulary/moderators.yaml"
     ]
     assert not (root / FILE).exists()
+
+
+def test_a_vocabulary_write_publishes_what_a_load_of_the_folder_gives(tmp_path):
+    """Only the vocabulary is read again for a vocabulary write; the rest is carried over."""
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    published = []
+    store.subscribe(published.append)
+
+    store.add_word("moderators", "aliases", "strelsau", "ruritania", ALICE)
+    store.add_word("places", "names", "zenda", "", BOB)
+    store.remove_word("moderators", "aliases", "strelsau", ALICE)
+
+    assert len(published) == 3
+    assert published[-1] == load_knowledge(root).knowledge
+    assert "strelsau" not in published[-1].vocabulary.get("moderators", Vocabulary()).aliases
+    assert "zenda" in published[-1].vocabulary["places"].names
