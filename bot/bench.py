@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -34,6 +35,8 @@ from bot.knowledge.model import Citation, Entry, Knowledge
 from bot.knowledge.serialise import entry_to_yaml
 from bot.knowledge.store import Applied
 from bot.knowledge.validate import QUESTION_LIMIT, QUOTE_LIMIT, QUOTE_MIN_WORDS
+from bot.language.text import fold
+from bot.language.words import is_stopword
 from bot.ops.settings import PROJECT_ROOT, Settings
 from bot.serving.live import open_moderated
 
@@ -50,6 +53,8 @@ ROUNDS = 5
 EDITS = 3
 # Who the benchmark's edits are recorded as, in a history that is thrown away.
 BENCH_MODERATOR = Actor(0, "bench")
+# The vocabulary file the benchmark's moderator adds aliases to.
+BENCH_VOCABULARY = "bench"
 # The floors of issue 12, printed beside each figure.
 P99_FLOOR_MS = 1.0
 BUILD_FLOOR_S = 2.0
@@ -81,6 +86,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     _add_and_remove(engine, out)
     _moderator_edit(settings.knowledge_dir, largest, out)
     _moderator_add_and_remove(settings.knowledge_dir, largest, out)
+    _moderator_vocabulary(settings.knowledge_dir, largest, out)
     _worst_hostile(knowledge, out)
     _misquote_in_a_long_source(knowledge, out)
     _startup(settings, _first_question(knowledge), out)
@@ -451,6 +457,46 @@ def _moderator_add_and_remove(base: Path, knowledge: Knowledge, out: Callable[[s
             f"{max((c for _, c in times), default=0) * 1000:.0f} ms)"
             + (f"; {refused} refused on the way" if kind == "added" else "")
         )
+
+
+def _moderator_vocabulary(base: Path, knowledge: Knowledge, out: Callable[[str], None]) -> None:
+    """Wall time of a moderator's `/kb vocab add` of an alias, end to end (CPU time beside).
+
+    The store's checks and write, the engine built anew (every entry is read with the new
+    words), the routing check and the swap. Two kinds of alias: a word no entry writes,
+    given the meaning of a word many do (what moderators add most: a member's word), whose
+    check asks no text; and the word most questions write (no name), made to mean the next
+    (the entries having it are read otherwise, and the texts they may answer are asked),
+    applied or refused.
+    """
+    with tempfile.TemporaryDirectory(prefix="bench-vocabulary-") as scratch:
+        folder = Path(scratch) / "knowledge"
+        folder.mkdir()
+        write_knowledge(base, knowledge, folder)
+        live, store = open_moderated(folder, Path(scratch) / "history.sqlite3", routing=True)
+        lexicon = live.engine.lexicon
+        named = lexicon.written_names | lexicon.people | lexicon.topics | lexicon.protagonists
+        named |= lexicon.one_word_aliases.keys()
+        counts = Counter(
+            word
+            for entry in knowledge.entries.values()
+            for word in fold(entry.question).split()
+            if len(word) > 3 and not is_stopword(word) and word not in named
+        )
+        (common, _), (other, _) = counts.most_common(2)
+        for kind, word, meaning in (
+            ("a word no entry writes", "zzqbenchword", common),
+            ("a word entries write", common, other),
+        ):
+            started, cpu_started = time.perf_counter(), time.thread_time()
+            result = store.add_word(BENCH_VOCABULARY, "aliases", word, meaning, BENCH_MODERATOR)
+            wall, cpu = time.perf_counter() - started, time.thread_time() - cpu_started
+            verdict = "applied" if isinstance(result, Applied) else "refused"
+            out(
+                f"  one moderator's alias at {len(knowledge.entries):,} entries (`/kb vocab add`, "
+                f"{kind}: store checks and write, engine built, routing check, swap): "
+                f"{wall:.1f} s (CPU {cpu:.1f} s), {verdict}"
+            )
 
 
 def _rotated(question: str) -> str:

@@ -215,3 +215,16 @@ def test_bench_prints_the_time_of_a_moderators_entry_added_and_removed_end_to_en
     assert f"one moderator's entry removed at {entries} entries (`/kb entry remove`" in removed
     assert "until answered: worst of 3 " in added
     assert "until no longer answered: worst of 3 " in removed
+
+
+def test_bench_prints_the_time_of_a_moderators_alias_added_end_to_end(engine):
+    printed: list[str] = []
+    bench._moderator_vocabulary(FIXTURE_KNOWLEDGE, engine.knowledge, printed.append)
+    unwritten, written = printed
+    entries = len(engine.knowledge.entries)
+    assert (
+        f"one moderator's alias at {entries} entries (`/kb vocab add`, a word no entry" in unwritten
+    )
+    assert unwritten.endswith(", applied")
+    assert "a word entries write" in written
+    assert written.endswith((", applied", ", refused"))
