@@ -3,9 +3,11 @@
 Each phrasing of each entry is left out of its entry and asked, as a member asking in
 words the entry does not list yet would ask it. Its entry answering is right; another entry
 answering is wrong, unless that entry cites one of the same passages (then it states the
-same fact); abstaining is neither. No question set is read, so a moderator's new subject is
-measured the day it is added, and thresholds checked this way are not fitted to questions
-someone has read.
+same fact); abstaining is neither. Each entry is also left out of the knowledge and its
+texts asked (`entries_left_out`): near questions that nothing left states, whose right
+outcome is to abstain (or an entry citing the same passage). No question set is read, so
+a moderator's new subject is measured the day it is added, and thresholds checked this way
+are not fitted to questions someone has read.
 """
 
 from __future__ import annotations
@@ -66,8 +68,25 @@ def held_out_cases(engine: Engine) -> list[HeldOutText]:
     return cases
 
 
+def entries_left_out(engine: Engine) -> list[HeldOutText]:
+    """Every text of every entry, each asked of the knowledge without that entry.
+
+    A near question on the subject that no other entry was written for: another entry
+    answering it states something else (unless it cites the same passage), so it measures
+    how often a question just beside the knowledge gets a neighbour's answer. It counts
+    high: a neighbour stating a related fact in other passages is counted wrong.
+    """
+    knowledge = engine.knowledge
+    cases = []
+    for entry in knowledge.entries.values():
+        others = {i: other for i, other in knowledge.entries.items() if i != entry.id}
+        without = engine.updated(replace(knowledge, entries=others))
+        cases += [HeldOutText(without, text, entry) for text in (entry.question, *entry.phrasings)]
+    return cases
+
+
 def decided(cases: list[HeldOutText], thresholds: Thresholds) -> HeldOut:
-    """The cases decided with `thresholds`."""
+    """The cases decided with `thresholds` (of `entries_left_out`: right are same passages)."""
     right = wrong = 0
     for case in cases:
         decision = case.engine.with_thresholds(thresholds).decide(case.text)

@@ -1,3 +1,4 @@
+import re
 from dataclasses import replace
 
 from bot import bench
@@ -199,11 +200,15 @@ def test_the_bench_adds_and_removes_entries_keeping_them_in_order_of_id(engine):
 def test_bench_prints_the_knowledges_own_phrasings_held_out_beside_scaled_thresholds(engine):
     printed: list[str] = []
     bench._held_out(engine.knowledge, printed.append)
-    held_out, scaled = printed
+    held_out, scaled, near = printed
     assert "each left out of its entry and asked; 18)" in held_out
     assert "answered by their entry 100.0 %, by another 0.0 %, abstained 0.0 %" in held_out
     assert "x0.85 100.0 / x1.00 100.0 / x1.15" in scaled
     assert "(served: x1.00)" in scaled
+    texts = sum(1 + len(e.phrasings) for e in engine.knowledge.entries.values())
+    assert f"each entry left out and its {texts} texts asked" in near
+    shares = [float(share) for share in re.findall(r"x\d\.\d\d (\d+\.\d) %", near)]
+    assert len(shares) == 3 and shares == sorted(shares, reverse=True)
 
 
 def test_bench_prints_the_time_of_a_moderators_entry_added_and_removed_end_to_end(engine):

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from bot.engine import Engine
 from bot.engine.engine import SERVED
-from bot.engine.held_out import decided, held_out_cases
+from bot.engine.held_out import decided, entries_left_out, held_out_cases
 from bot.knowledge.model import Knowledge
 
 
@@ -68,3 +68,33 @@ def test_another_entry_answering_a_held_out_phrasing_is_wrong_unless_it_cites_th
     assert (same_passage.right, same_passage.wrong) == (1, 0)
     assert (other_passage.right, other_passage.wrong) == (0, 1)
     assert other_passage.worth == -3.0
+
+
+def test_every_text_of_every_entry_is_asked_of_the_knowledge_without_its_entry(engine):
+    knowledge = engine.knowledge
+    cases = entries_left_out(engine)
+
+    assert len(cases) == sum(1 + len(e.phrasings) for e in knowledge.entries.values())
+    for case in cases:
+        assert case.entry.id not in case.engine.knowledge.entries
+        assert len(case.engine.knowledge.entries) == len(knowledge.entries) - 1
+
+
+def test_an_entry_left_out_is_wrongly_answered_only_by_one_citing_other_passages(engine):
+    """With an entry gone, a rival asked in its words answers its texts: wrong when the
+    rival cites other passages, not when it cites the same one; with no rival, none
+    answers (the fixture's entries are far apart)."""
+    knowledge = engine.knowledge
+    warning, treaty = knowledge.entries["rutte-warning"], knowledge.entries["article-10"]
+
+    def decided_on(knowledge: Knowledge):
+        cases = entries_left_out(Engine(knowledge))
+        return decided([c for c in cases if c.entry.id == "rutte-warning"], SERVED)
+
+    alone = decided_on(knowledge)
+    same_passage = decided_on(_with_rival(knowledge, warning.citations[1:]))
+    other_passage = decided_on(_with_rival(knowledge, treaty.citations))
+
+    assert alone.wrong == alone.right == 0
+    assert same_passage.right > 0 and same_passage.wrong == 0
+    assert other_passage.wrong > 0 and other_passage.right == 0
