@@ -472,12 +472,12 @@ def _moderator_add_and_remove(base: Path, knowledge: Knowledge, out: Callable[[s
 def _moderator_vocabulary(base: Path, knowledge: Knowledge, out: Callable[[str], None]) -> None:
     """Wall time of a moderator's `/kb vocab add` of an alias, end to end (CPU time beside).
 
-    The store's checks and write, the engine built anew (every entry is read with the new
-    words), the routing check and the swap. Two kinds of alias: a word no entry writes,
-    given the meaning of a word many do (what moderators add most: a member's word), whose
-    check asks no text; and the word most questions write (no name), made to mean the next
-    (the entries having it are read otherwise, and the texts they may answer are asked),
-    applied or refused.
+    The store's checks and write (the vocabulary read again), the engine updated (the
+    entries writing a word read otherwise read again), the routing check and the swap.
+    Two kinds of alias: a word no entry writes, given the meaning of a word many do (what
+    moderators add most: a member's word), whose check asks no text; and the word most
+    questions write (no name), made to mean the next (the entries having it are read
+    otherwise, and the texts they may answer are asked), applied or refused.
     """
     with tempfile.TemporaryDirectory(prefix="bench-vocabulary-") as scratch:
         folder = Path(scratch) / "knowledge"
@@ -504,7 +504,7 @@ def _moderator_vocabulary(base: Path, knowledge: Knowledge, out: Callable[[str],
             verdict = "applied" if isinstance(result, Applied) else "refused"
             out(
                 f"  one moderator's alias at {len(knowledge.entries):,} entries (`/kb vocab add`, "
-                f"{kind}: store checks and write, engine built, routing check, swap): "
+                f"{kind}: store checks and write, engine updated, routing check, swap): "
                 f"{wall:.1f} s (CPU {cpu:.1f} s), {verdict}"
             )
 

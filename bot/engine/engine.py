@@ -156,6 +156,7 @@ class Engine:
             was, now = self._knowledge.entries, knowledge.entries
             touched = {i for i, entry in now.items() if was.get(i) is not entry}
             touched.update(was.keys() - now.keys())
+            touched.update(index.read_otherwise_than(self._index) or ())
             reach = self._reach.updated(self._index, index, touched)
             if reach is None:
                 reads_alike = index.lexicon is self._index.lexicon and (

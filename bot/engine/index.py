@@ -14,9 +14,10 @@ import bisect
 import copy
 import math
 import sys
+import weakref
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache, partial
 from itertools import chain, compress
 from operator import methodcaller
@@ -152,6 +153,9 @@ class Index:
         self._shared: _Table[Hashable, Hashable] = _Table(_itself)
         self._speakers: Counter[str] | None = None
         self._sources_define: frozenset[str] | None = None
+        # The index this one was made from by other vocabulary files, and the entries
+        # read again (`read_otherwise_than`); held weakly, so the old index is freed.
+        self._relexiconed_from: tuple[weakref.ref[Index], frozenset[str]] | None = None
         profiles = self._read_entries(knowledge)
         postings: dict[str, list[int]] = defaultdict(list)
         asked_postings: dict[str, list[int]] = defaultdict(list)
@@ -212,6 +216,8 @@ class Index:
             [self.profiles[self.position[i]].entry for i in touched],
             [knowledge.entries[i] for i in touched],
         )
+        if not touched and self._only_words_differ(knowledge):
+            return self._relexiconed(knowledge) or Index(knowledge)
         if not self._reads_alike(knowledge, touched) or not self._keeps_names(evidence):
             return Index(knowledge)
         edited = copy.copy(self)
@@ -219,6 +225,53 @@ class Index:
         edited._sources, edited._vocabulary = dict(knowledge.sources), dict(knowledge.vocabulary)
         edited._reread(knowledge, touched)
         return edited
+
+    def _only_words_differ(self, knowledge: Knowledge) -> bool:
+        """Whether `knowledge` is this snapshot with other vocabulary files, all else alike."""
+        return dict(knowledge.vocabulary) != self._vocabulary and (
+            dict(knowledge.sources) == self._sources
+        )
+
+    def _relexiconed(self, knowledge: Knowledge) -> Index | None:
+        """The index of `knowledge`, this snapshot with other vocabulary files (None: build it).
+
+        Only the entries writing a phrase the new vocabulary reads otherwise are read again
+        (`Lexicon.phrases_read_otherwise`, as written or as either vocabulary rewrites
+        it); every other entry is read into the very profile it has. Built whole when the
+        change bears on every entry (topics, protagonists), moves the names kept whole (every
+        stem may change), or touches more than half the entries (a build reads each once).
+        """
+        lexicon = Lexicon(knowledge.vocabulary.values(), learnt_vocabulary(knowledge))
+        phrases = lexicon.phrases_read_otherwise(self.lexicon)
+        if phrases is None or self._name_evidence.kept_names(lexicon) != self.kept_names:
+            return None
+        lexicons = (self.lexicon, lexicon)
+        folds = _Folds()
+        touched = {
+            p.entry.id for p in self.profiles if _writes_any(p.entry, phrases, lexicons, folds)
+        }
+        if 2 * len(touched) > len(self.profiles):
+            return None
+        edited = copy.copy(self)
+        edited.lexicon, edited._vocabulary = lexicon, dict(knowledge.vocabulary)
+        edited.profiles = tuple(replace(p, lexicon=lexicon) for p in self.profiles)
+        edited._words_by_length = _words_by_length(lexicon, self._word_counts)
+        was = _Reader(self.lexicon, self.kept_names, _Folds())
+        edited._reread(knowledge, touched, was)
+        edited._relexiconed_from = (weakref.ref(self), frozenset(touched))
+        return edited
+
+    def read_otherwise_than(self, earlier: Index) -> frozenset[str] | None:
+        """The entries this index reads otherwise than `earlier` (None: not known).
+
+        Known when it was made from `earlier` by other vocabulary files alone
+        (`_relexiconed`): every other entry, and every text of it, is read as `earlier`
+        reads it.
+        """
+        made_from = self._relexiconed_from
+        if made_from is None or made_from[0]() is not earlier:
+            return None
+        return made_from[1]
 
     def _resized(self, knowledge: Knowledge) -> Index:
         """The index of `knowledge`, which adds or removes entries (and may edit others).
@@ -401,8 +454,12 @@ class Index:
             evidence.kept_names(self.lexicon) == self.kept_names
         )
 
-    def _reread(self, knowledge: Knowledge, touched: set[str]) -> None:
-        """Read the touched entries again and redo what depends on the words they changed."""
+    def _reread(self, knowledge: Knowledge, touched: set[str], was: _Reader | None = None) -> None:
+        """Read the touched entries again and redo what depends on the words they changed.
+
+        `was` reads the entries as they were read before (when the lexicon changed), to
+        take their words out of the words a misspelling may be corrected to.
+        """
         profiles = list(self.profiles)
         self.postings, self.asked_postings = dict(self.postings), dict(self.asked_postings)
         self.idf, self.presence = dict(self.idf), dict(self.presence)
@@ -414,7 +471,7 @@ class Index:
         for position in sorted(reread):
             old = profiles[position]
             profile, words = self._read(knowledge.entries[old.entry.id], reader)
-            old_words.append(self._read(old.entry, reader)[1])
+            old_words.append(self._read(old.entry, was or reader)[1])
             new_words.append(words)
             changed |= self._repost(position, old, profile)
             moved.update(old.known, profile.known)
@@ -1037,6 +1094,46 @@ def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
 def _shared_fold(text: str) -> str:
     """`fold` of a quote, or of a topic and speakers, remembered: many entries cite them."""
     return fold(text)
+
+
+def _writes_any(
+    entry: Entry,
+    phrases: frozenset[tuple[str, ...]],
+    lexicons: tuple[Lexicon, ...],
+    folds: _Folds,
+) -> bool:
+    """Whether a text the entry is read from holds one of `phrases` (folded words in a row).
+
+    As written or as one of `lexicons` rewrites it: every text `_profile` reads (the
+    question, phrasings, answer, quotes, topic and speakers), and the stated ones joined.
+    """
+    texts = (
+        entry.question,
+        *entry.phrasings,
+        entry.answer,
+        *(c.quote for c in entry.citations),
+        entry.topic,
+        *(c.speaker for c in entry.citations),
+    )
+    firsts = {phrase[0] for phrase in phrases if phrase}
+    # What the entry states is read as one run of words, an alias may span two texts.
+    stated = [word for text in texts[len(entry.phrasings) + 1 :] for word in folds.words(text)]
+    for words in chain(map(folds.words, texts), (stated,)):
+        readings = [words, *(lexicon.aliased(words) for lexicon in lexicons)]
+        for read in readings:
+            if not firsts.isdisjoint(read) and _holds_a_phrase(read, phrases):
+                return True
+    return False
+
+
+def _holds_a_phrase(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether `words` hold one of `phrases` in a row."""
+    for phrase in phrases:
+        size = len(phrase)
+        for start, word in enumerate(words):
+            if word == phrase[0] and tuple(words[start : start + size]) == phrase:
+                return True
+    return False
 
 
 def read_alike(one: EntryProfile, other: EntryProfile) -> bool:

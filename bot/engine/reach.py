@@ -277,11 +277,12 @@ class Reach:
     def updated(self, before: Index, after: Index, touched: Collection[str]) -> Reach | None:
         """The reach of `after`, an edit of `before` (this reach's index), or None.
 
-        `touched` are the ids of the entries the edit added, removed or changed.
+        `touched` are the ids of the entries the edit added, removed or changed, or that
+        `after` reads otherwise than `before` (`Index.read_otherwise_than`).
 
-        None when the edit changed how words are read (the index was built whole), or
-        moved the number of entries so far from the reach's that the weights it lists by
-        drift more than DRIFT: a reach is then made anew.
+        None when the edit changed how words are read in more than those entries (the
+        index was built whole), or moved the number of entries so far from the reach's
+        that the weights it lists by drift more than DRIFT: a reach is then made anew.
 
         The texts of the entries the edit removed or changed are taken out, those of the
         entries it added or changed listed. Of the others, only the listings made from the
@@ -291,7 +292,9 @@ class Reach:
         an entry knowing none of its listed words could answer it, or that is listed for
         the kept entries of a word, is listed again.
         """
-        if after.lexicon is not before.lexicon or self.drift(after) > DRIFT:
+        if after.lexicon is not before.lexicon and after.read_otherwise_than(before) is None:
+            return None
+        if self.drift(after) > DRIFT:
             return None
         edit = _Edit.of(before, after, touched)
         if any(len(after.profiles[p].asked) >> self._shift for p in edit.coming):

@@ -5,8 +5,10 @@ from dataclasses import replace
 import pytest
 
 from bot.engine import Engine
+from bot.engine.index import read_alike
 from bot.engine.reach import Reach
 from bot.knowledge.model import Citation, Entry, Knowledge
+from tests.engine.test_routing import article_vocabulary_writes
 
 OTHER_QUESTIONS = [
     "hello",
@@ -367,3 +369,57 @@ def test_entries_added_and_removed_in_a_row_leave_what_each_entry_may_answer_as_
         rebuilt = Engine(edited)
         for entry_id in edited.entries:
             assert routed.may_answer(entry_id) == rebuilt.may_answer(entry_id), entry_id
+
+
+VOCABULARY_WRITES = article_vocabulary_writes()[::4]
+
+
+@pytest.mark.parametrize(
+    ("what", "written"), VOCABULARY_WRITES, ids=[what for what, _ in VOCABULARY_WRITES]
+)
+def test_an_engine_updated_for_a_vocabulary_write_answers_and_holds_as_a_rebuilt_one(
+    article_engine, what, written
+):
+    """Only the entries writing a phrase read otherwise are read again; the engine answers,
+    completes and relates exactly as one built on the written knowledge."""
+    updated, rebuilt = article_engine.updated(written), Engine(written)
+    moved = updated._index.read_otherwise_than(article_engine._index)
+    assert moved is not None and len(moved) < len(written.entries)  # not built whole
+    index, whole = updated._index, rebuilt._index
+    assert index.postings == whole.postings
+    assert index.asked_postings == whole.asked_postings
+    assert index.idf == whole.idf
+    pairs = zip(index.profiles, whole.profiles, strict=True)
+    assert all(read_alike(one, other) for one, other in pairs)
+    assert index.asked_folded == whole.asked_folded
+    assert index._words_by_length == whole._words_by_length
+    assert index._word_counts == whole._word_counts
+    assert_answers_alike(updated, rebuilt, questions_of(written))
+
+
+def test_a_vocabulary_write_changing_the_topics_is_built_whole(article_engine):
+    knowledge = article_engine.knowledge
+    name, vocabulary = next((n, v) for n, v in knowledge.vocabulary.items() if v.topics)
+    fewer = replace(vocabulary, topics=vocabulary.topics[1:])
+    written = replace(knowledge, vocabulary={**knowledge.vocabulary, name: fewer})
+    updated = article_engine.updated(written)
+    assert updated._index.read_otherwise_than(article_engine._index) is None
+    assert_answers_alike(updated, Engine(written), questions_of(written))
+
+
+@pytest.mark.parametrize(
+    ("what", "written"), VOCABULARY_WRITES, ids=[what for what, _ in VOCABULARY_WRITES]
+)
+def test_the_routing_reach_carried_over_a_vocabulary_write_finds_as_a_built_one(
+    article_engine, what, written
+):
+    """The texts of the entries read again are listed anew; what each entry may answer is
+    what an engine built on the written knowledge finds."""
+    routed = Engine(article_engine.knowledge)
+    routed.prepare_routing()
+    updated, rebuilt = routed.updated(written), Engine(written)
+    rebuilt.prepare_routing()
+    assert updated._reach is not None and updated._reach is not routed._reach
+    assert read_texts(updated._reach) == read_texts(rebuilt._reach)
+    for entry_id in written.entries:
+        assert updated.may_answer(entry_id) == rebuilt.may_answer(entry_id), entry_id
