@@ -246,9 +246,12 @@ class Index:
         if phrases is None or self._name_evidence.kept_names(lexicon) != self.kept_names:
             return None
         lexicons = (self.lexicon, lexicon)
+        starts = frozenset(self.lexicon.starts_of(phrases) | lexicon.starts_of(phrases))
         folds = _Folds()
         touched = {
-            p.entry.id for p in self.profiles if _writes_any(p.entry, phrases, lexicons, folds)
+            p.entry.id
+            for p in self.profiles
+            if _writes_any(p.entry, phrases, starts, lexicons, folds)
         }
         if 2 * len(touched) > len(self.profiles):
             return None
@@ -1099,6 +1102,7 @@ def _shared_fold(text: str) -> str:
 def _writes_any(
     entry: Entry,
     phrases: frozenset[tuple[str, ...]],
+    starts: frozenset[str],
     lexicons: tuple[Lexicon, ...],
     folds: _Folds,
 ) -> bool:
@@ -1106,6 +1110,7 @@ def _writes_any(
 
     As written or as one of `lexicons` rewrites it: every text `_profile` reads (the
     question, phrasings, answer, quotes, topic and speakers), and the stated ones joined.
+    Only a text writing one of `starts` (`Lexicon.starts_of` the phrases) can.
     """
     texts = (
         entry.question,
@@ -1119,6 +1124,8 @@ def _writes_any(
     # What the entry states is read as one run of words, an alias may span two texts.
     stated = [word for text in texts[len(entry.phrasings) + 1 :] for word in folds.words(text)]
     for words in chain(map(folds.words, texts), (stated,)):
+        if starts.isdisjoint(words):
+            continue
         readings = [words, *(lexicon.aliased(words) for lexicon in lexicons)]
         for read in readings:
             if not firsts.isdisjoint(read) and _holds_a_phrase(read, phrases):

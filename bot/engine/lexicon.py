@@ -598,9 +598,20 @@ class Lexicon:
             phrases.update(tuple(name.split()) for name in mine ^ theirs)
         return frozenset(phrases)
 
-    def alias_phrases(self) -> Iterable[tuple[tuple[str, ...], list[str]]]:
-        """Each alias: the folded words it rewrites, and the words it rewrites them to."""
-        return self._alias_words.items()
+    def starts_of(self, phrases: Iterable[tuple[str, ...]]) -> set[str]:
+        """The folded words a text must write for one of `phrases` to be read in it.
+
+        A phrase's first word, or the first word of an alias rewriting words into one of
+        the phrases' words: a text writing none of them holds no phrase, as written or
+        as this lexicon rewrites it.
+        """
+        phrases = [phrase for phrase in phrases if phrase]
+        words = {word for phrase in phrases for word in phrase}
+        starts = {phrase[0] for phrase in phrases}
+        starts.update(
+            key[0] for key, value in self._alias_words.items() if not words.isdisjoint(value)
+        )
+        return starts
 
     def alias_of(self, word: str) -> str:
         """The canonical form of one folded word (itself when it is no one-word alias)."""

@@ -21,7 +21,6 @@ from pathlib import Path
 from bot import strings
 from bot.engine.engine import Engine
 from bot.engine.learnt import learnt_vocabulary
-from bot.engine.lexicon import Lexicon
 from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.knowledge.validate import entry_label
@@ -202,8 +201,8 @@ def _having(
     """The own texts of `after`'s entries having one of the folded `phrases`.
 
     As written, or as either engine's aliases rewrite them: a name one engine reads as a
-    person is found in a text writing another name for it. Only a text having a phrase's
-    first word, or the first word of an alias rewritten into a word of one, can.
+    person is found in a text writing another name for it. Only a text writing one of
+    their `Lexicon.starts_of` can.
     """
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
@@ -211,8 +210,7 @@ def _having(
             by_first.setdefault(phrase[0], []).append(phrase)
     if not by_first:
         return
-    starts = by_first.keys() | _alias_starts(before.lexicon, phrases)
-    starts |= _alias_starts(after.lexicon, phrases)
+    starts = before.lexicon.starts_of(phrases) | after.lexicon.starts_of(phrases)
     for entry_id, entry in after.knowledge.entries.items():
         for number, (_, text) in enumerate(own_texts(entry)):
             words = fold(clean(text)).split()
@@ -221,12 +219,6 @@ def _having(
             readings = (words, before.lexicon.aliased(words), after.lexicon.aliased(words))
             if any(_has_a_phrase(read, by_first) for read in readings):
                 yield entry_id, number
-
-
-def _alias_starts(lexicon: Lexicon, phrases: frozenset[tuple[str, ...]]) -> set[str]:
-    """The first words of the aliases `lexicon` rewrites into a word of one of `phrases`."""
-    words = {word for phrase in phrases for word in phrase}
-    return {key[0] for key, value in lexicon.alias_phrases() if not words.isdisjoint(value)}
 
 
 def _has_a_phrase(words: list[str], by_first: Mapping[str, list[tuple[str, ...]]]) -> bool:

@@ -92,13 +92,17 @@ def clean(text: str) -> str:
     characters, only control ones, so a long message costs one pass, not one per character;
     and printable ASCII (no control character either, so its only whitespace is the space)
     only has its runs of spaces collapsed, without the translation's look-up per character.
+    Other text printable once normalized (letters with diacritics, Cyrillic) is the same.
     """
     if text.isascii():
         if text.isprintable():
             return " ".join(text.split())
         return _SPACES.sub(" ", text.translate(_ASCII_CONTROLS)).strip()
+    normalized = unicodedata.normalize("NFKC", text)
+    if normalized.isprintable():  # no format, control or separator character but the space
+        return " ".join(normalized.split())
     kept = []
-    for char in unicodedata.normalize("NFKC", text):
+    for char in normalized:
         category = unicodedata.category(char)
         if category == "Cf":
             continue

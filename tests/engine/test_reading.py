@@ -3,7 +3,7 @@
 import pytest
 
 from bot.engine import lexicon
-from bot.language.text import fold, stem
+from bot.language.text import clean, fold, stem
 
 
 @pytest.mark.parametrize(
@@ -338,3 +338,20 @@ def test_a_question_reads_alike_whatever_spaces_and_control_characters_it_is_typ
         decision = engine.decide(typed)
         assert decision.question == "albania nato members"
         assert decision.entry == plain.entry
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Çfarë   ofroi Zelensky?", "Çfarë ofroi Zelensky?"),
+        ("Ко је написао  овај чланак?", "Ко је написао овај чланак?"),
+        ("Bel\u200bgium  и\u00a0NATO", "Belgium и NATO"),
+        ("ﬁrst\tline\nsecond ﬁ", "first line second fi"),
+        ("Kosovë\u2028next\x00", "Kosovë next"),
+        ("  \u3000Srbija\u2003 ", "Srbija"),
+    ],
+)
+def test_a_question_in_any_script_is_read_as_written_less_invisible_and_control_characters(
+    written, read
+):
+    assert clean(written) == read
