@@ -374,8 +374,8 @@ def _moderator_edit(base: Path, knowledge: Knowledge, out: Callable[[str], None]
     The whole path on a folder of `knowledge` (worst of EDITS): the store's checks and its
     atomic, recorded write, the routing check, and the served engine's swap, then the
     served engine asked the new phrasing. Each phrasing is an entry's question with its
-    first word moved to the end, on an entry whose own texts and new phrasing the served
-    engine answers with it (many made-up phrasings reach no entry, and the check refuses
+    first word moved to the end, on an entry whose own texts and new phrasing the engine
+    answers with it by measure (many made-up phrasings reach no entry, and the check refuses
     an edit of their entry); an edit refused all the same (its entry already answers
     another entry's text) is counted apart and another entry is tried.
     """
@@ -515,7 +515,11 @@ def _rotated(question: str) -> str:
 
 
 def _answers(engine: Engine, text: str, entry_id: str) -> bool:
-    decision = engine.decide(text)
+    """Whether `text` reaches the entry by measure, as the routing check asks it.
+
+    Word for word, an entry's own text is always answered by its entry (`Engine.decide`).
+    """
+    decision = engine.decide_by_measure(text)
     return decision.entry is not None and decision.entry.id == entry_id
 
 

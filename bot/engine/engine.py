@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 
@@ -139,6 +139,7 @@ class Engine:
         self._index = Index(knowledge) if index is None else index
         self._reach = reach
         self._thresholds = thresholds
+        self._wordless: dict[str, str] | None = None
 
     def updated(self, knowledge: Knowledge) -> Engine:
         """The engine of `knowledge`, an edit of this engine's snapshot.
@@ -195,9 +196,27 @@ class Engine:
         return self._knowledge
 
     def decide(self, question: str) -> Decision:
-        """Answer `question` from the knowledge, or abstain with suggestions. Never raises."""
+        """Answer `question` from the knowledge, or abstain with suggestions. Never raises.
+
+        A question in the very words of one of an entry's own texts (its question or a
+        phrasing, read as the engine reads them) is answered by that entry: a moderator
+        wrote those words for it, and no two entries share them. Any other question is
+        decided by measure (`decide_by_measure`).
+        """
+        return self._decided_safely(self._decide, question)
+
+    def decide_by_measure(self, question: str) -> Decision:
+        """`decide`, but an entry's own words count only as their measures do.
+
+        The routing check asks this: whether a text reaches its entry by its words is what
+        tells a moderator how questions worded like it will be answered, and whether an edit
+        draws other entries' texts away (their own words would always keep them).
+        """
+        return self._decided_safely(self._decide_by_measure, question)
+
+    def _decided_safely(self, decide: Callable[[str], Decision], question: str) -> Decision:
         try:
-            return decide_compound(self._decide, question, max_chars=READ_WINDOW)
+            return decide_compound(decide, question, max_chars=READ_WINDOW)
         except Exception as error:  # a reply must never fail: abstain and let the log tell
             event(log, "engine_error", logging.ERROR, error=type(error).__name__)
             return Decision(question="", answered=False, score=0.0)
@@ -224,7 +243,7 @@ class Engine:
                 return False
         except Exception:  # decided in full, as a reply is, so it fails the same way
             pass
-        decision = self.decide(question)
+        decision = self.decide_by_measure(question)
         return decision.entry is not None and decision.entry.id == entry_id
 
     def _decides_with(self, question: str, entry_id: str) -> bool:
@@ -468,19 +487,47 @@ class Engine:
 
     def _decide(self, raw: str) -> Decision:
         read = self._read(raw)
-        return self._decided(read, candidates(self._index, read.question))
+        if not read.question.terms:
+            entry_id = self._wordless_texts().get(read.question.folded)
+            if entry_id is not None:
+                entry = self._knowledge.entries[entry_id]
+                return self._answer(read.text, entry, 1.0, read.trimmed)
+        return self._decided(read, candidates(self._index, read.question), own_words=True)
+
+    def _wordless_texts(self) -> dict[str, str]:
+        """The entries' own texts with no meaningful word ("thank you"), read, and their entry.
+
+        No word finds their entry, so they are looked up whole. Made when first asked: few
+        knowledges have any, and few questions are without a meaningful word.
+        """
+        if self._wordless is None:
+            self._wordless = {
+                folded: profile.entry.id
+                for profile in self._index.profiles
+                for asked, folded in zip(profile.asked, profile.asked_folded, strict=True)
+                if not asked
+            }
+        return self._wordless
+
+    def _decide_by_measure(self, raw: str) -> Decision:
+        read = self._read(raw)
+        return self._decided(read, candidates(self._index, read.question), own_words=False)
 
     def _read(self, raw: str) -> _Read:
         """The question as `_decide` reads it: cut, and read within its asking window."""
         text, trimmed = _read_at_most(str(raw), MAX_QUESTION_CHARS)
         return _Read(text, trimmed, read_question(self._index, asking_window(text, READ_WINDOW)))
 
-    def _decided(self, read: _Read, found: list[int]) -> Decision:
-        """The decision among the candidates `found`: the best one measured, or none."""
+    def _decided(self, read: _Read, found: list[int], own_words: bool) -> Decision:
+        """The decision among the candidates `found`: the best one measured, or none.
+
+        With `own_words`, a candidate asked in the question's very words answers it.
+        """
         text, trimmed, question = read.text, read.trimmed, read.question
         measures = sorted((measure(self._index, question, p) for p in found), key=_rank)
         kept = [m for m in measures if not m.about_aside]
-        chosen = _choose(kept, len(question.terms), self._thresholds)
+        verbatim = next((m for m in measures if m.verbatim), None) if own_words else None
+        chosen = verbatim or _choose(kept, len(question.terms), self._thresholds)
         if chosen is not None:
             close = tuple(
                 _suggestion(m.profile.entry)

@@ -77,7 +77,7 @@ def misroutes(
     found: list[Misroute] = []
     for entry in knowledge.entries.values() if entries is None else entries:
         for field, text in own_texts(entry):
-            decision = engine.decide(text)
+            decision = engine.decide_by_measure(text)
             reached = decision.entry.id if decision.entry is not None else None
             if reached is None:
                 why = engine.refusal(text, entry.id)
@@ -113,7 +113,7 @@ def misroutes_of_saved(before: Knowledge, engine: Engine, changed: Entry) -> lis
         if engine.answers_with(text, changed.id):
             found.append((entry_id, number, Misroute(entry_id, field, text, changed.id)))
     for number, (field, text) in enumerate(own_texts(changed)):
-        decision = engine.decide(text)
+        decision = engine.decide_by_measure(text)
         reached = decision.entry.id if decision.entry is not None else None
         if reached is None:
             why = engine.refusal(text, changed.id)
@@ -272,7 +272,7 @@ def _stranded(before: Engine, after: Engine, texts: Iterable[tuple[str, int]]) -
 
 def _misroute(engine: Engine, entry_id: str, field: FieldPath, text: str) -> Misroute | None:
     """How `engine` misroutes the text of the entry `entry_id` (None: it answers with it)."""
-    decision = engine.decide(text)
+    decision = engine.decide_by_measure(text)
     reached = decision.entry.id if decision.entry is not None else None
     if reached == entry_id:
         return None

@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 from bot.engine import Engine
+from bot.engine.routing import misroutes
 from bot.knowledge.model import Entry, Knowledge
 
 
@@ -107,3 +108,35 @@ def test_a_text_of_common_words_is_answered_by_its_own_entry_behind_many_sharing
     served = Engine(knowledge_with(engine.knowledge, [*crowd, *elsewhere, last]))
 
     assert served.decide("Is the duchy in the league?").entry.id == "z-last"
+
+
+def test_an_own_text_a_check_refuses_is_still_answered_word_for_word_and_only_so(
+    engine: Engine, template: Entry
+) -> None:
+    charter = entry_like(
+        template,
+        "charter-text",
+        "What does the league's charter say about the duchy?",
+        "When will the duchy sign the league charter?",
+    )
+    knowledge = knowledge_with(engine.knowledge, [charter])
+    served = Engine(knowledge)
+    asked = "When will the duchy sign the league charter?"
+
+    assert served.decide_by_measure(asked).entry is None  # the entry states no date
+    assert served.decide(asked).entry.id == "charter-text"
+    assert served.decide("when will the Duchy sign the league charter").entry.id == "charter-text"
+    assert not served.decide("When will the duchy sign the league treaty?").answered
+    reported = misroutes(knowledge)
+    assert [(m.text, m.reached, m.why) for m in reported] == [(asked, None, "kind")]
+
+
+def test_an_own_text_of_no_meaningful_word_is_answered_only_word_for_word(
+    engine: Engine, template: Entry
+) -> None:
+    helping = entry_like(template, "what-it-does", "What can the briefing do?", "Can you help me?")
+    served = Engine(knowledge_with(engine.knowledge, [helping]))
+
+    assert served.decide("can you help me").entry.id == "what-it-does"
+    assert not served.decide("Could you help me?").answered
+    assert not served.decide_by_measure("Can you help me?").answered
