@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     run_parser = commands.add_parser("run", help=strings.Cli.RUN)
     run_parser.add_argument("--discord", action="store_true", help=strings.Cli.RUN_DISCORD)
     commands.add_parser("sync", help=strings.Cli.SYNC)
-    commands.add_parser("bench", help=strings.Cli.BENCH)
+    bench = commands.add_parser("bench", help=strings.Cli.BENCH)
+    bench.add_argument("--peer", help=strings.Cli.BENCH_PEER)
     commands.add_parser("health", help=strings.Cli.HEALTH)
     args = parser.parse_args(argv)
     try:
@@ -72,6 +73,10 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.discord import run
 
         return run.run(settings) if args.command == "run" else run.sync(settings)
+    if args.command == "bench" and args.peer:
+        from bot import peer_bench
+
+        return peer_bench.run(Path(args.peer))
     if args.command == "bench":
         from bot import bench
 

@@ -318,6 +318,9 @@ class Cli:
     RUN_DISCORD = "fail, not fall back, without a token"
     SYNC = "sync the slash commands with Discord now"
     BENCH = "measure answer quality and matching speed"
+    BENCH_PEER = (
+        "score only the FAQ-bot benchmark in this folder (HINT3: <bot>_train.csv, <bot>_test.csv)"
+    )
     HEALTH = "exit 0 if the running bot is connected and serving"
 
 
