@@ -147,13 +147,15 @@ class Check:
     CLAIMED = "'{value}' is also {other} of entry '{entry}' ({file})"
     THE_QUESTION = "the question"
     A_PHRASING = "a phrasing"
+    # Asked word for word, an entry's own text is always answered by it: the check tells how
+    # questions worded like it are answered (`Engine.decide_by_measure`).
     ANSWERED_BY = (
-        "'{value}' is answered by entry '{entry}', not this one: reword it, or leave those "
-        "words to that entry"
+        "questions worded like '{value}' are answered by entry '{entry}', not this one: "
+        "reword it, or leave those words to that entry"
     )
     NOT_ANSWERED = (
-        "'{value}' is not answered (the bot abstains: {why}): reword it closer to this "
-        "entry's words"
+        "questions worded like '{value}' are not answered (the bot abstains: {why}): reword "
+        "it closer to this entry's words"
     )
     # Why an entry does not answer one of its own texts (codes of `Engine.refusal`).
     WHY_NOT_ANSWERED: ClassVar[dict[str, str]] = {

@@ -487,7 +487,7 @@ class Engine:
 
     def _decide(self, raw: str) -> Decision:
         read = self._read(raw)
-        if not read.question.terms:
+        if not read.question.terms and not read.question.aside:
             entry_id = self._wordless_texts().get(read.question.folded)
             if entry_id is not None:
                 entry = self._knowledge.entries[entry_id]
@@ -521,12 +521,15 @@ class Engine:
     def _decided(self, read: _Read, found: list[int], own_words: bool) -> Decision:
         """The decision among the candidates `found`: the best one measured, or none.
 
-        With `own_words`, a candidate asked in the question's very words answers it.
+        With `own_words`, a candidate asked in the question's very words answers it, unless
+        the question sets something aside: what is left of it once "besides X" is cut off is
+        not what was asked ("besides X, who protects it?" is not asking X's "who protects it").
         """
         text, trimmed, question = read.text, read.trimmed, read.question
         measures = sorted((measure(self._index, question, p) for p in found), key=_rank)
         kept = [m for m in measures if not m.about_aside]
-        verbatim = next((m for m in measures if m.verbatim), None) if own_words else None
+        whole = own_words and not question.aside
+        verbatim = next((m for m in kept if m.verbatim), None) if whole else None
         chosen = verbatim or _choose(kept, len(question.terms), self._thresholds)
         if chosen is not None:
             close = tuple(

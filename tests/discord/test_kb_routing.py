@@ -22,9 +22,9 @@ async def test_a_phrasing_another_entry_answers_is_refused_naming_that_entry(wor
     before = world.knowledge_files()
     reply = await add_phrasing(harness, "kosovo outside partnership for peace")
     assert reply.message["content"] == (
-        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: 'kosovo outside partnership "
-        "for peace' is answered by entry 'kosovo-outside-pfp', not this one: reword it, or "
-        "leave those words to that entry"
+        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: questions worded like "
+        "'kosovo outside partnership for peace' are answered by entry 'kosovo-outside-pfp', "
+        "not this one: reword it, or leave those words to that entry"
     )
     assert world.knowledge_files() == before
 
@@ -33,9 +33,9 @@ async def test_a_phrasing_no_entry_answers_is_refused(world, harness):
     before = world.knowledge_files()
     reply = await add_phrasing(harness, "pristina troop funding")
     assert reply.message["content"] == (
-        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: 'pristina troop funding' is "
-        "not answered (the bot abstains: it shares no name or specific word with this entry): "
-        "reword it closer to this entry's words"
+        f"{Kb.REFUSED}\n- entries/{EDITED}.yaml: phrasings[22]: questions worded like "
+        "'pristina troop funding' are not answered (the bot abstains: it shares no name or "
+        "specific word with this entry): reword it closer to this entry's words"
     )
     assert world.knowledge_files() == before
 
@@ -54,7 +54,8 @@ async def test_an_edited_question_no_entry_answers_is_refused_with_retry(world, 
     content = reply.message["content"]
     assert content.startswith(Kb.REFUSED)
     assert (
-        f"entries/{EDITED}.yaml: question: '{question}' is not answered (the bot abstains: "
+        f"entries/{EDITED}.yaml: question: questions worded like '{question}' are not "
+        "answered (the bot abstains: "
         "this entry does not state the kind of fact it asks for, such as a date, a count or a "
         "reason)" in content
     )
@@ -80,8 +81,9 @@ async def test_a_new_entry_whose_phrasing_no_entry_answers_is_refused(world, har
     reply = last(await harness.interact(submit(harness, opened, **typed)))
     assert reply.message["content"].startswith(Kb.REFUSED)
     assert (
-        "phrasings[1]: 'pristina troop funding' is not answered (the bot abstains: it shares no "
-        "name or specific word with this entry)" in reply.message["content"]
+        "phrasings[1]: questions worded like 'pristina troop funding' are not answered (the "
+        "bot abstains: it shares no name or specific word with this entry)"
+        in reply.message["content"]
     )
     assert world.knowledge_files() == before
 
@@ -96,8 +98,8 @@ async def test_check_lists_a_phrasing_written_by_hand_that_another_entry_answers
     reply = last(await harness.interact(moderator(kb(harness, "check"))))
     assert reply.message["content"] == (
         f"{Kb.CHECK_PROBLEMS.format(count=1)}\n- entries/{EDITED}.yaml:9: phrasings[1]: "
-        "'kosovo outside partnership for peace' is answered by entry 'kosovo-outside-pfp', "
-        "not this one: reword it, or leave those words to that entry"
+        "questions worded like 'kosovo outside partnership for peace' are answered by entry "
+        "'kosovo-outside-pfp', not this one: reword it, or leave those words to that entry"
     )
 
 
@@ -109,8 +111,8 @@ CYRILLIC = "Да ли Косово улаже више у војску?"
 
 def stranded(entry_id: str, field: str, text: str, why: str) -> str:
     return (
-        f"{Kb.REFUSED}\n- entries/{entry_id}.yaml: {field}: '{text}' is not answered (the bot "
-        f"abstains: {why}): reword it closer to this entry's words"
+        f"{Kb.REFUSED}\n- entries/{entry_id}.yaml: {field}: questions worded like '{text}' are "
+        f"not answered (the bot abstains: {why}): reword it closer to this entry's words"
     )
 
 

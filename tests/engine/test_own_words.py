@@ -140,3 +140,15 @@ def test_an_own_text_of_no_meaningful_word_is_answered_only_word_for_word(
     assert served.decide("can you help me").entry.id == "what-it-does"
     assert not served.decide("Could you help me?").answered
     assert not served.decide_by_measure("Can you help me?").answered
+
+
+def test_an_own_text_left_once_something_is_set_aside_is_not_taken_as_asked_word_for_word(
+    engine: Engine, template: Entry
+) -> None:
+    guard = entry_like(
+        template, "league-guard", "What does the league do for the duchy?", "who guards the duchy"
+    )
+    served = Engine(knowledge_with(engine.knowledge, [guard]))
+
+    assert served.decide("Who guards the duchy?").entry.id == "league-guard"
+    assert not served.decide("Besides the league, who guards the duchy?").answered

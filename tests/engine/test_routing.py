@@ -66,9 +66,9 @@ def test_reports_a_phrasing_that_another_entry_answers(root, capsys):
     assert check(root, capsys) == (
         1,
         [
-            f"{ENTRY}:10: phrasings[2]: 'which western balkan countries are in nato already' is "
-            "answered by entry 'balkan-nato-members', not this one: reword it, or leave those "
-            "words to that entry"
+            f"{ENTRY}:10: phrasings[2]: questions worded like 'which western balkan countries "
+            "are in nato already' are answered by entry 'balkan-nato-members', not this one: "
+            "reword it, or leave those words to that entry"
         ],
     )
 
@@ -78,9 +78,9 @@ def test_reports_a_phrasing_that_no_entry_answers(root, capsys):
     assert check(root, capsys) == (
         1,
         [
-            f"{ENTRY}:10: phrasings[2]: 'who will win the next world cup' is not answered (the "
-            "bot abstains: it shares no name or specific word with this entry): reword it "
-            "closer to this entry's words"
+            f"{ENTRY}:10: phrasings[2]: questions worded like 'who will win the next world cup' "
+            "are not answered (the bot abstains: it shares no name or specific word with this "
+            "entry): reword it closer to this entry's words"
         ],
     )
 
@@ -97,9 +97,10 @@ def test_reports_a_question_that_does_not_reach_its_entry(root, capsys):
     assert check(root, capsys) == (
         1,
         [
-            f"{ENTRY}:2: question: 'When did NATO set its conditions for enlargement?' is not "
-            "answered (the bot abstains: this entry does not state the kind of fact it asks "
-            "for, such as a date, a count or a reason): reword it closer to this entry's words"
+            f"{ENTRY}:2: question: questions worded like 'When did NATO set its conditions for "
+            "enlargement?' are not answered (the bot abstains: this entry does not state the "
+            "kind of fact it asks for, such as a date, a count or a reason): reword it closer to "
+            "this entry's words"
         ],
     )
 
@@ -120,8 +121,9 @@ def test_reports_another_entrys_phrasing_that_an_edit_draws_away(root, capsys):
     assert check(root, capsys) == (
         1,
         [
-            "entries/rutte-warning.yaml:10: phrasings[2]: 'russia threat to allies' is answered "
-            "by entry 'article-10', not this one: reword it, or leave those words to that entry"
+            "entries/rutte-warning.yaml:10: phrasings[2]: questions worded like 'russia threat "
+            "to allies' are answered by entry 'article-10', not this one: reword it, or leave "
+            "those words to that entry"
         ],
     )
 
@@ -164,9 +166,9 @@ def test_the_check_command_fails_with_one_line_per_misrouted_text(root):
     )
     assert finished.returncode == 1
     assert finished.stdout.splitlines() == [
-        f"{ENTRY}:10: phrasings[2]: 'who will win the next world cup' is not answered (the "
-        "bot abstains: it shares no name or specific word with this entry): reword it closer "
-        "to this entry's words"
+        f"{ENTRY}:10: phrasings[2]: questions worded like 'who will win the next world cup' "
+        "are not answered (the bot abstains: it shares no name or specific word with this "
+        "entry): reword it closer to this entry's words"
     ]
 
 

@@ -199,7 +199,7 @@ def test_an_entry_added_taking_another_entrys_phrasing_among_entries_added_and_r
     result = store.add_entry(data, ALICE)
 
     assert result == Refused(expected)
-    assert any("is answered by entry 'a-copy-of-kosovo-steps'" in p.message for p in expected)
+    assert any("are answered by entry 'a-copy-of-kosovo-steps'" in p.message for p in expected)
     assert live.engine._reach is not None and live.engine._reach._count == count
     assert "a-copy-of-kosovo-steps" not in live.knowledge.entries
 
