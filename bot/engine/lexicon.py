@@ -445,7 +445,10 @@ _NUMBER_WORDS = (
     " twenty thirty forty fifty hundred hundreds thousand thousands million millions billion"
     " billions dozen dozens percent"
 )
-_COUNT = re.compile(r"\b(?:\d+|most of|" + "|".join(_NUMBER_WORDS.split()) + r")\b")
+# "One" alone is no count ("one of the reasons", "the one who"), but a single thing is.
+_COUNT = re.compile(
+    r"\b(?:\d+|most of|a single|only one|just one|" + "|".join(_NUMBER_WORDS.split()) + r")\b"
+)
 _YEAR_OR_DAY = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2} (?:" + "|".join(_MONTHS.split()[:12]) + r")\b"
     r"|\b(?:" + "|".join(_MONTHS.split()[:12]) + r") \d{1,2}\b"

@@ -26,7 +26,8 @@ SOURCE_TEXT = (
     "Most of those abroad emigrated in the 1990s. "
     "In the second phase of the rules, drivers who park at the border will be fined 150 euros. "
     "Anna Berg toured the border crossings on Monday. "
-    "Interior minister Anna Berg said the rules would be enforced from the first day.\n"
+    "Interior minister Anna Berg said the rules would be enforced from the first day. "
+    "A single ferry crossed the river to Freedonia on Monday.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -91,6 +92,11 @@ ENTRIES = {
         "Will the rules be enforced from the start?",
         "Yes, from the first day, said interior minister Anna Berg.",
         "Interior minister Anna Berg said the rules would be enforced from the first day.",
+    ),
+    "ferry-crossings": (
+        "How many ferries crossed the river to Freedonia on Monday?",
+        "A single ferry.",
+        "A single ferry crossed the river to Freedonia on Monday.",
     ),
 }
 
@@ -226,3 +232,9 @@ def test_who_a_person_is_is_answered_only_by_an_entry_saying_what_they_are(trave
     decision = travel_engine.decide("who is anna berg")
     assert decision.entry is None or decision.entry.id == "berg-enforcement"
     assert travel_engine.decide("where did anna berg go on monday").entry.id == "berg-tour"
+
+
+def test_a_single_thing_is_a_count(travel_engine):
+    decision = travel_engine.decide("how many ferries went across the river to freedonia monday")
+    assert decision.answered
+    assert decision.entry.id == "ferry-crossings"
