@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from bot import strings
-from bot.knowledge.check import run_check, run_coverage, run_sources
+from bot.knowledge.check import run_check, run_coverage, run_report, run_sources
 from bot.ops import health
 from bot.ops.settings import Settings, SettingsError, load_settings
 
@@ -20,7 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help=strings.Cli.CHECK)
     check.add_argument("directory", nargs="?", help=strings.Cli.DIRECTORY)
-    check.add_argument("--coverage", action="store_true", help=strings.Cli.CHECK_COVERAGE)
+    reports = check.add_mutually_exclusive_group()
+    reports.add_argument("--coverage", action="store_true", help=strings.Cli.CHECK_COVERAGE)
+    reports.add_argument("--held-out", action="store_true", help=strings.Cli.CHECK_HELD_OUT)
     cover = commands.add_parser("coverage", help=strings.Cli.COVERAGE)
     cover.add_argument("source", nargs="?", help=strings.Cli.COVERAGE_SOURCE)
     cover.add_argument("--directory", help=strings.Cli.DIRECTORY)
@@ -60,6 +62,10 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
             return run_coverage(root, args.source)
         if args.command == "sources":
             return run_sources(root)
+        if args.held_out:
+            from bot.engine.held_out import unwritten_report
+
+            return run_report(root, unwritten_report)
         from bot.engine.routing import routing_problems
 
         return run_check(root, args.coverage, snapshot_checks=(routing_problems,))

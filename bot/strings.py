@@ -219,6 +219,24 @@ class Check:
     SOURCES = ("{count} source", "{count} sources")
     UNCITED = "uncited: «{sentence}»"
     COVERAGE = "coverage: {cited}/{total} sentences cited"
+    # `check --held-out`: each way of asking an entry, asked as if it had not been written.
+    UNWRITTEN_NONE = (
+        "if it were not written, questions worded like '{value}' would not be answered ({why})"
+    )
+    UNWRITTEN_OTHER = (
+        "if it were not written, questions worded like '{value}' would be answered by entry "
+        "'{entry}'"
+    )
+    UNWRITTEN_WORDS = "; only it gives this entry the words {words}"
+    UNWRITTEN_ENTRY = "{reached} of its {asked} ways of asking reach it when left out"
+    UNWRITTEN_SUMMARY = (
+        "held out: {reached} of {asked} ways of asking reach their own entry when left out "
+        "({share:.1f} %), {other} would reach another entry, {none} none. Each line above is "
+        "answered only because it is written word for word: members asking it in words of "
+        "their own may not be answered. Write more phrasings in the words members use for the "
+        "entries listed first (they have the fewest ways of asking their words cover), or "
+        "vocabulary lines for the words named."
+    )
     KIND_BOOLEAN = "a boolean"
     KIND_NUMBER = "a number"
     KIND_DATE = "a date"
@@ -309,6 +327,10 @@ class Cli:
     CHECK = "validate the knowledge"
     DIRECTORY = "knowledge folder (default: configured)"
     CHECK_COVERAGE = "list source sentences no entry cites"
+    CHECK_HELD_OUT = (
+        "ask each way of asking an entry as if it had not been written: those its entry "
+        "would not answer show where members' own words may not be answered"
+    )
     COVERAGE = "a source's uncited sentences, each with a citation ready to paste"
     COVERAGE_SOURCE = "the source's id (default: every source's share)"
     SOURCES = "list the sources and how many entries cite each"

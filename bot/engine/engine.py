@@ -309,6 +309,16 @@ class Engine:
         position = self._index.position.get(entry_id)
         return frozenset() if position is None else frozenset(self._index.profiles[position].known)
 
+    def words_unknown_to(self, question: str, entry_id: str) -> tuple[str, ...]:
+        """The words of `question` the entry neither states nor is asked with, as read.
+
+        What a moderator sees of why a way of asking does not reach an entry: the words a
+        phrasing or a vocabulary line would have to teach it.
+        """
+        known = self.known_stems(entry_id)
+        terms = self._read(question).question.terms
+        return tuple(dict.fromkeys(t.word for t in terms if t.stem not in known))
+
     def phrases_read_otherwise(self, before: Engine) -> frozenset[tuple[str, ...]] | None:
         """The folded phrases this engine reads otherwise than `before` (None: any text).
 

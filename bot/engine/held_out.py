@@ -12,11 +12,17 @@ are not fitted to questions someone has read.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from bot import strings
 from bot.engine.engine import Engine, Thresholds
-from bot.knowledge.model import Entry
+from bot.engine.routing import field_lines, own_texts
+from bot.knowledge.model import Entry, Knowledge
+from bot.knowledge.problems import FieldPath, Report
+from bot.knowledge.validate import entry_label
 
 # A wrong answer costs this many abstentions: one wrong answer stated confidently costs more
 # trust than several honest "not covered", and three is where the served thresholds sit
@@ -52,20 +58,128 @@ class HeldOutText:
     entry: Entry
 
 
+@dataclass(frozen=True)
+class Unwritten:
+    """One of an entry's texts asked of the knowledge as if it had not been written.
+
+    `reached` is the entry answering it (None: none); when it is not its own entry, `why`
+    is the check its own entry fails (a code of `Engine.refusal`) and `unknown` the words
+    of the text that nothing else of its entry writes: what only this text teaches it.
+    """
+
+    entry_id: str
+    field: FieldPath
+    text: str
+    reached: str | None
+    why: str
+    unknown: tuple[str, ...]
+
+    @property
+    def reaches_its_entry(self) -> bool:
+        """Whether its own entry answers it even though it is not written."""
+        return self.reached == self.entry_id
+
+    def message(self) -> str:
+        """What a moderator reads of it, after the file, line and field it stands in."""
+        if self.reached is None:
+            why = strings.Check.WHY_NOT_ANSWERED[self.why]
+            said = strings.Check.UNWRITTEN_NONE.format(value=self.text, why=why)
+        else:
+            said = strings.Check.UNWRITTEN_OTHER.format(value=self.text, entry=self.reached)
+        if not self.unknown:
+            return said
+        words = ", ".join(f"'{word}'" for word in self.unknown)
+        return said + strings.Check.UNWRITTEN_WORDS.format(words=words)
+
+
 def held_out_cases(engine: Engine) -> list[HeldOutText]:
     """Every text of every entry with another one, each left out of its own entry.
 
     Each case's engine is `engine` updated for the entry without that text (milliseconds
     each), so the cases are made once and decided under as many thresholds as needed.
     """
+    return [case for _, case in _held_out(engine)]
+
+
+def unwritten(engine: Engine) -> list[Unwritten]:
+    """Each text of each entry with another one, asked with that text left out of its entry.
+
+    A text its entry still answers is one of many ways of asking the entry's words already
+    cover; one it does not is reached only because it is written word for word, and
+    members asking it in other words of their own may not be answered either: what a
+    moderator should write more phrasings (or vocabulary lines) for. Each case's engine is
+    dropped once asked, so memory stays that of two engines.
+    """
+    found = []
+    for field, case in _held_out(engine):
+        decision = case.engine.decide_by_measure(case.text)
+        reached = decision.entry.id if decision.entry is not None else None
+        mine = reached == case.entry.id
+        found.append(
+            Unwritten(
+                entry_id=case.entry.id,
+                field=field,
+                text=case.text,
+                reached=reached,
+                why="" if mine else case.engine.refusal(case.text, case.entry.id),
+                unknown=() if mine else case.engine.words_unknown_to(case.text, case.entry.id),
+            )
+        )
+    return found
+
+
+def unwritten_report(knowledge: Knowledge, root: Path | None = None) -> list[str]:
+    """`check --held-out`: each text its entry answers only as written, and a summary.
+
+    One `file:line: field: message` line per such text, the entries with the smallest share
+    of texts that reach them when left out first (where more phrasings help most); with
+    `root`, the knowledge folder, each line points at the field in the entry's file.
+    """
+    found = unwritten(Engine(knowledge))
+    by_entry: dict[str, list[Unwritten]] = defaultdict(list)
+    for case in found:
+        by_entry[case.entry_id].append(case)
+    lines = []
+    for entry_id, cases in sorted(by_entry.items(), key=lambda item: _reached_share(item[1])):
+        missed = [case for case in cases if not case.reaches_its_entry]
+        if not missed:
+            continue
+        label = entry_label(entry_id)
+        reached = strings.Check.UNWRITTEN_ENTRY.format(
+            reached=len(cases) - len(missed), asked=len(cases)
+        )
+        report = Report(label, field_lines(root, entry_id) if root else None)
+        for case in missed:
+            report.add(case.field, case.message())
+        lines += [f"{label}: {reached}", *map(str, report.problems)]
+    reached = sum(case.reaches_its_entry for case in found)
+    none = sum(case.reached is None for case in found)
+    summary = strings.Check.UNWRITTEN_SUMMARY.format(
+        reached=reached,
+        asked=len(found),
+        share=100 * reached / max(len(found), 1),
+        other=len(found) - reached - none,
+        none=none,
+    )
+    return [*lines, summary]
+
+
+def _reached_share(cases: list[Unwritten]) -> tuple[float, str]:
+    """The share of an entry's texts that reach it when left out, then its id: the sort key."""
+    return sum(case.reaches_its_entry for case in cases) / len(cases), cases[0].entry_id
+
+
+def _held_out(engine: Engine) -> Iterator[tuple[FieldPath, HeldOutText]]:
+    """Each text of each entry with another one, its field, and the engine without it."""
     knowledge = engine.knowledge
-    cases = []
     for entry in knowledge.entries.values():
-        for texts, left_out in _left_out(entry):
-            held = replace(entry, question=texts[0], phrasings=tuple(texts[1:]))
-            edited = replace(knowledge, entries={**knowledge.entries, entry.id: held})
-            cases.append(HeldOutText(engine.updated(edited), left_out, entry))
-    return cases
+        for field, held, left_out in _left_out(entry):
+            yield field, HeldOutText(engine.updated(_with(knowledge, held)), left_out, entry)
+
+
+def _with(knowledge: Knowledge, entry: Entry) -> Knowledge:
+    """`knowledge` with `entry` in place of the entry of its id."""
+    return replace(knowledge, entries={**knowledge.entries, entry.id: entry})
 
 
 def entries_left_out(engine: Engine) -> list[HeldOutText]:
@@ -104,12 +218,14 @@ def decided(cases: list[HeldOutText], thresholds: Thresholds) -> HeldOut:
     return HeldOut(asked=len(cases), right=right, wrong=wrong)
 
 
-def _left_out(entry: Entry) -> Iterator[tuple[list[str], str]]:
+def _left_out(entry: Entry) -> Iterator[tuple[FieldPath, Entry, str]]:
+    """Each text of `entry` (with another one), its field, and the entry without it."""
     texts = [entry.question, *entry.phrasings]
     if len(texts) < 2:
         return
-    for position, text in enumerate(texts):
-        yield texts[:position] + texts[position + 1 :], text
+    for position, (field, text) in enumerate(own_texts(entry)):
+        rest = texts[:position] + texts[position + 1 :]
+        yield field, replace(entry, question=rest[0], phrasings=tuple(rest[1:])), text
 
 
 def _cites_alike(one: Entry, other: Entry) -> bool:

@@ -301,11 +301,11 @@ def routing_problems(knowledge: Knowledge, root: Path | None = None) -> list[Pro
     With `root`, the knowledge folder, each line points at the field in the entry's file.
     """
     found = misroutes(knowledge)
-    lines = {m.entry_id: _field_lines(root, m.entry_id) for m in found} if root else {}
+    lines = {m.entry_id: field_lines(root, m.entry_id) for m in found} if root else {}
     return [m.problem(lines.get(m.entry_id)) for m in found]
 
 
-def _field_lines(root: Path, entry_id: str) -> Mapping[FieldPath, int]:
+def field_lines(root: Path, entry_id: str) -> Mapping[FieldPath, int]:
     """The line of each field of an entry's file (none if it cannot be read any more)."""
     label = entry_label(entry_id)
     try:

@@ -26,6 +26,8 @@ from bot.knowledge.yamlfile import read_yaml
 # Checks of a loaded snapshot that need more than this package (routing asks the engine),
 # passed in by the caller so the knowledge package never imports the engine.
 SnapshotCheck = Callable[[Knowledge, Path], Sequence[Problem]]
+# A report on a valid snapshot, one line each (`check --held-out` asks the engine).
+SnapshotReport = Callable[[Knowledge, Path], Sequence[str]]
 
 
 def run_check(
@@ -48,6 +50,22 @@ def run_check(
     say(_summary(result.knowledge))
     for warning in warnings(root, result.knowledge):
         say(str(warning))
+    return 0
+
+
+def run_report(root: Path, report: SnapshotReport, say: Callable[[str], None] = print) -> int:
+    """Print `report` of the knowledge under `root`: 0, or 1 when it is not valid.
+
+    A report advises; it fails nothing. Knowledge the check refuses is not reported on:
+    its problems are printed instead, as `check` prints them.
+    """
+    result = load_knowledge(root)
+    if result.knowledge is None or result.problems:
+        for problem in result.problems:
+            say(str(problem))
+        return 1
+    for line in report(result.knowledge, root):
+        say(line)
     return 0
 
 

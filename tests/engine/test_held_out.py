@@ -1,11 +1,17 @@
 """The knowledge's own phrasings held out: the figure the thresholds are checked on."""
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
+
+from bot.cli import main
 from bot.engine import Engine
 from bot.engine.engine import SERVED
 from bot.engine.held_out import decided, entries_left_out, held_out_cases
 from bot.knowledge.model import Knowledge
+from tests.engine.conftest import FIXTURE_KNOWLEDGE
 
 
 def test_every_text_of_an_entry_with_another_is_held_out_of_it_once(engine):
@@ -98,3 +104,84 @@ def test_an_entry_left_out_is_wrongly_answered_only_by_one_citing_other_passages
     assert alone.wrong == alone.right == 0
     assert same_passage.right > 0 and same_passage.wrong == 0
     assert other_passage.wrong > 0 and other_passage.right == 0
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the engine's fixture knowledge that a test may change."""
+    copy = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, copy)
+    return copy
+
+
+def add_phrasing(root: Path, text: str) -> None:
+    path = root / "entries/article-10.yaml"
+    content = path.read_text(encoding="utf-8")
+    anchor = '  - "conditions to join nato"\n'
+    path.write_text(content.replace(anchor, f'{anchor}  - "{text}"\n'), encoding="utf-8")
+
+
+def held_out_report(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = main(["check", str(root), "--held-out"])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_knowledge_whose_texts_all_reach_their_entry_when_left_out_gets_only_the_summary(
+    root, capsys
+):
+    code, lines = held_out_report(root, capsys)
+
+    assert code == 0
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        "held out: 18 of 18 ways of asking reach their own entry when left out (100.0 %), "
+        "0 would reach another entry, 0 none."
+    )
+
+
+def test_a_text_its_entry_answers_only_as_written_is_named_with_the_words_only_it_gives(
+    root, capsys
+):
+    add_phrasing(root, "what are the entry requirements")
+
+    code, lines = held_out_report(root, capsys)
+
+    assert code == 0
+    assert lines[:2] == [
+        "entries/article-10.yaml: 3 of its 4 ways of asking reach it when left out",
+        "entries/article-10.yaml:10: phrasings[2]: if it were not written, questions worded "
+        "like 'what are the entry requirements' would not be answered (this entry does not "
+        "state the thing it asks for); only it gives this entry the words 'entry'",
+    ]
+    assert lines[2].startswith("held out: 18 of 19 ways of asking reach their own entry")
+
+
+def test_a_text_another_entry_would_answer_when_left_out_names_that_entry_fewest_reached_first(
+    root, capsys
+):
+    add_phrasing(root, "how do countries get admitted to nato")
+
+    _, lines = held_out_report(root, capsys)
+
+    headers = [line for line in lines if line.endswith("reach it when left out")]
+    assert headers == [
+        "entries/balkan-nato-members.yaml: 2 of its 3 ways of asking reach it when left out",
+        "entries/article-10.yaml: 3 of its 4 ways of asking reach it when left out",
+    ]
+    assert (
+        "entries/article-10.yaml:10: phrasings[2]: if it were not written, questions worded "
+        "like 'how do countries get admitted to nato' would be answered by entry "
+        "'balkan-nato-members'"
+    ) in lines
+
+
+def test_the_held_out_report_of_knowledge_the_check_refuses_prints_its_problems_and_fails(
+    root, capsys
+):
+    (root / "entries/article-10.yaml").write_text("id: article-10\n", encoding="utf-8")
+
+    code, lines = held_out_report(root, capsys)
+
+    assert code == 1
+    assert lines and all(line.startswith("entries/article-10.yaml:") for line in lines)
+    assert not any(line.startswith("held out:") for line in lines)
