@@ -481,6 +481,22 @@ class Kb:
         "the speaker and a suggested topic; you write the question, answer and phrasings."
     )
     COVERAGE_LINE = "**{number}.** “{sentence}” · {speaker}"
+    HELD_OUT = "Which entries need more phrasings: their ways of asking answered only as written"
+    OPTION_HELD_OUT_ENTRY = "Only this entry's ways of asking (default: every entry's)"
+    HELD_OUT_TITLE = (
+        "Held out: {reached}/{asked} ways of asking reach their entry when left out ({share:.0f} %)"
+    )
+    HELD_OUT_HINT = (
+        "Each way of asking below is answered only because it is written word for word: "
+        "members asking the same in their own words may not be. For the entries listed "
+        "first, add phrasings in members' words (`/kb phrase add`), or make a word named "
+        "an alias of one the entry writes (`/kb vocab add`)."
+    )
+    HELD_OUT_ALL = "Every way of asking reaches its entry even when left out."
+    HELD_OUT_ENTRY_LINE = "`{entry_id}` · {reached}/{asked} reach it when left out"
+    HELD_OUT_NONE_LINE = "• “{text}”: not answered ({why})"
+    HELD_OUT_OTHER_LINE = "• “{text}”: answered by `{other}`"
+    HELD_OUT_WORDS = "; only it gives {words}"
     COVERAGE_MORE = "… and {more} more after these."
     COVERAGE_SUMMARY = "Sentences cited, by source:"
     COVERAGE_SOURCE_LINE = "`{source_id}` · {cited}/{total}"

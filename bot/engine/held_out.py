@@ -101,17 +101,18 @@ def held_out_cases(engine: Engine) -> list[HeldOutText]:
     return [case for _, case in _held_out(engine)]
 
 
-def unwritten(engine: Engine) -> list[Unwritten]:
+def unwritten(engine: Engine, entry_id: str | None = None) -> list[Unwritten]:
     """Each text of each entry with another one, asked with that text left out of its entry.
 
     A text its entry still answers is one of many ways of asking the entry's words already
     cover; one it does not is reached only because it is written word for word, and
     members asking it in other words of their own may not be answered either: what a
-    moderator should write more phrasings (or vocabulary lines) for. Each case's engine is
-    dropped once asked, so memory stays that of two engines.
+    moderator should write more phrasings (or vocabulary lines) for. With `entry_id`, that
+    entry's texts only. Each case's engine is dropped once asked, so memory stays that of
+    two engines.
     """
     found = []
-    for field, case in _held_out(engine):
+    for field, case in _held_out(engine, entry_id):
         decision = case.engine.decide_by_measure(case.text)
         reached = decision.entry.id if decision.entry is not None else None
         mine = reached == case.entry.id
@@ -128,51 +129,79 @@ def unwritten(engine: Engine) -> list[Unwritten]:
     return found
 
 
-def unwritten_report(knowledge: Knowledge, root: Path | None = None) -> list[str]:
-    """`check --held-out`: each text its entry answers only as written, and a summary.
+@dataclass(frozen=True)
+class UnwrittenEntry:
+    """An entry's texts asked as if unwritten: how many reach it, and those that do not."""
 
-    One `file:line: field: message` line per such text, the entries with the smallest share
-    of texts that reach them when left out first (where more phrasings help most); with
-    `root`, the knowledge folder, each line points at the field in the entry's file.
+    entry_id: str
+    asked: int
+    missed: tuple[Unwritten, ...]
+
+    @property
+    def reached(self) -> int:
+        """How many of its texts reach it when left out."""
+        return self.asked - len(self.missed)
+
+
+def fewest_reached_first(found: list[Unwritten]) -> list[UnwrittenEntry]:
+    """The entries with a text that does not reach them, the smallest share reached first.
+
+    Where more phrasings help most comes first; entries reaching the same share, by id.
     """
-    found = unwritten(Engine(knowledge))
     by_entry: dict[str, list[Unwritten]] = defaultdict(list)
     for case in found:
         by_entry[case.entry_id].append(case)
-    lines = []
-    for entry_id, cases in sorted(by_entry.items(), key=lambda item: _reached_share(item[1])):
-        missed = [case for case in cases if not case.reaches_its_entry]
-        if not missed:
-            continue
-        label = entry_label(entry_id)
-        reached = strings.Check.UNWRITTEN_ENTRY.format(
-            reached=len(cases) - len(missed), asked=len(cases)
-        )
-        report = Report(label, field_lines(root, entry_id) if root else None)
-        for case in missed:
-            report.add(case.field, case.message())
-        lines += [f"{label}: {reached}", *map(str, report.problems)]
+    entries = [
+        UnwrittenEntry(entry_id, len(cases), tuple(c for c in cases if not c.reaches_its_entry))
+        for entry_id, cases in by_entry.items()
+    ]
+    entries = [entry for entry in entries if entry.missed]
+    return sorted(entries, key=lambda e: (e.reached / e.asked, e.entry_id))
+
+
+def unwritten_summary(found: list[Unwritten]) -> dict[str, float]:
+    """The figures of `strings.Check.UNWRITTEN_SUMMARY` (and of `/kb held-out`'s title)."""
     reached = sum(case.reaches_its_entry for case in found)
     none = sum(case.reached is None for case in found)
-    summary = strings.Check.UNWRITTEN_SUMMARY.format(
-        reached=reached,
-        asked=len(found),
-        share=100 * reached / max(len(found), 1),
-        other=len(found) - reached - none,
-        none=none,
-    )
-    return [*lines, summary]
+    return {
+        "reached": reached,
+        "asked": len(found),
+        "share": 100 * reached / max(len(found), 1),
+        "other": len(found) - reached - none,
+        "none": none,
+    }
 
 
-def _reached_share(cases: list[Unwritten]) -> tuple[float, str]:
-    """The share of an entry's texts that reach it when left out, then its id: the sort key."""
-    return sum(case.reaches_its_entry for case in cases) / len(cases), cases[0].entry_id
+def unwritten_report(knowledge: Knowledge, root: Path | None = None) -> list[str]:
+    """`check --held-out`: each text its entry answers only as written, and a summary.
+
+    One `file:line: field: message` line per such text, under a line for its entry giving
+    how many of its texts reach it, the entries reaching the smallest share first (see
+    `fewest_reached_first`); with `root`, the knowledge folder, each line points at the
+    field in the entry's file.
+    """
+    found = unwritten(Engine(knowledge))
+    lines = []
+    for entry in fewest_reached_first(found):
+        label = entry_label(entry.entry_id)
+        report = Report(label, field_lines(root, entry.entry_id) if root else None)
+        for case in entry.missed:
+            report.add(case.field, case.message())
+        reached = strings.Check.UNWRITTEN_ENTRY.format(reached=entry.reached, asked=entry.asked)
+        lines += [f"{label}: {reached}", *map(str, report.problems)]
+    return [*lines, strings.Check.UNWRITTEN_SUMMARY.format(**unwritten_summary(found))]
 
 
-def _held_out(engine: Engine) -> Iterator[tuple[FieldPath, HeldOutText]]:
-    """Each text of each entry with another one, its field, and the engine without it."""
+def _held_out(
+    engine: Engine, entry_id: str | None = None
+) -> Iterator[tuple[FieldPath, HeldOutText]]:
+    """Each text with another one in its entry, its field, and the engine without it.
+
+    Of every entry, or of the entry `entry_id` only.
+    """
     knowledge = engine.knowledge
-    for entry in knowledge.entries.values():
+    entries = knowledge.entries.values() if entry_id is None else [knowledge.entries[entry_id]]
+    for entry in entries:
         for field, held, left_out in _left_out(entry):
             yield field, HeldOutText(engine.updated(_with(knowledge, held)), left_out, entry)
 

@@ -6,7 +6,10 @@ any other check problem, with the entry the words reach instead, and nothing is 
 
 from __future__ import annotations
 
-from bot.strings import Kb
+from bot.discord.kb._render import held_out_text
+from bot.discord_format import MESSAGE_LIMIT
+from bot.engine.held_out import Unwritten, fewest_reached_first
+from bot.strings import Kb, Moderation
 from tests.discord.kb_support import form_values, kb, last, moderator, submit
 
 EDITED = "kosovo-defence-investment"
@@ -159,3 +162,47 @@ async def test_undoing_a_word_a_later_phrasing_needs_is_refused_naming_that_phra
         "it shares no name or specific word with this entry",
     )
     assert world.knowledge_files() == before
+
+
+async def test_held_out_lists_the_ways_of_asking_an_entry_answers_only_as_written(world, harness):
+    reply = last(await harness.interact(moderator(kb(harness, "held-out"))))
+    lines = reply.message["content"].splitlines()
+    assert lines[0] == ("**Held out: 37/41 ways of asking reach their entry when left out (90 %)**")
+    assert lines[1] == Kb.HELD_OUT_HINT
+    assert lines[2] == f"`{EDITED}` · 19/23 reach it when left out"
+    assert "• “Da li Kosovo ulaže više u vojsku?”: not answered (it shares no name or " in (
+        "\n".join(lines)
+    )
+    assert len(lines) == 3 + 4
+
+
+async def test_held_out_of_one_entry_asks_only_its_ways_of_asking(world, harness):
+    reply = last(await harness.interact(moderator(kb(harness, "held-out", entry="article-10"))))
+    assert reply.message["content"] == (
+        "**Held out: 3/3 ways of asking reach their entry when left out (100 %)**\n"
+        + Kb.HELD_OUT_ALL
+    )
+
+
+async def test_held_out_of_an_unknown_entry_says_there_is_none(world, harness):
+    reply = last(await harness.interact(moderator(kb(harness, "held-out", entry="no-such"))))
+    assert reply.message["content"] == Moderation.NO_ENTRY.format(entry_id="no-such")
+
+
+async def test_held_out_is_refused_to_a_member_without_permission(world, harness):
+    reply = last(await harness.interact(kb(harness, "held-out")))
+    assert reply.message["content"] == Kb.NOT_ALLOWED
+
+
+def test_a_long_held_out_report_fits_one_message_and_says_how_many_lines_it_left_out():
+    found = [
+        Unwritten(f"entry-{n:03}", ("phrasings", k), "why " * 50, None, "coverage", ("why",))
+        for n in range(40)
+        for k in range(3)
+    ]
+
+    text = held_out_text(found, fewest_reached_first(found))
+
+    assert len(text) <= MESSAGE_LIMIT
+    assert text.startswith("**Held out: 0/120 ways of asking reach their entry")
+    assert text.endswith(" more)")

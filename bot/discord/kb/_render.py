@@ -22,6 +22,7 @@ from bot.discord_format import (
     plural,
     shorten_middle,
 )
+from bot.engine.held_out import Unwritten, UnwrittenEntry, unwritten_summary
 from bot.knowledge.guide import SourceGuide
 from bot.knowledge.history import Action, Change
 from bot.knowledge.loader import LoadResult
@@ -39,6 +40,9 @@ _NAME_WORD = re.compile(r"[A-Za-z0-9]+")
 # fits one message.
 SENTENCE_SHOWN = 65
 SPEAKER_SHOWN = 25
+# A way of asking shown by `/kb held-out`: phrasings are at most 200 characters, and a
+# line per text of the entries listed first should fit one message.
+TEXT_SHOWN = 90
 NAME_LIMIT = 64
 
 _DONE = {
@@ -230,6 +234,36 @@ def coverage_summary_text(guides: Sequence[SourceGuide]) -> str:
         for g in guides
     )
     return lines_within(f"**{Kb.COVERAGE_SUMMARY}**", lines)
+
+
+def held_out_text(found: list[Unwritten], entries: Sequence[UnwrittenEntry]) -> str:
+    """`/kb held-out`: the share of texts reaching their entry when left out, and more.
+
+    Then each entry's texts that do not (`entries`, fewest reached first), as many as fit.
+    """
+    title = Kb.HELD_OUT_TITLE.format(**unwritten_summary(found))
+    if not entries:
+        return f"**{title}**\n{Kb.HELD_OUT_ALL}"
+    lines = []
+    for entry in entries:
+        lines.append(
+            Kb.HELD_OUT_ENTRY_LINE.format(
+                entry_id=entry.entry_id, reached=entry.reached, asked=entry.asked
+            )
+        )
+        lines += map(_held_out_line, entry.missed)
+    return lines_within(f"**{title}**\n{Kb.HELD_OUT_HINT}", lines)
+
+
+def _held_out_line(case: Unwritten) -> str:
+    text = one_line(case.text, TEXT_SHOWN)
+    if case.reached is None:
+        line = Kb.HELD_OUT_NONE_LINE.format(text=text, why=Check.WHY_NOT_ANSWERED[case.why])
+    else:
+        line = Kb.HELD_OUT_OTHER_LINE.format(text=text, other=case.reached)
+    if not case.unknown:
+        return line
+    return line + Kb.HELD_OUT_WORDS.format(words=", ".join(f"“{w}”" for w in case.unknown))
 
 
 def vocabulary_text(knowledge: Knowledge, file: str | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 
 import discord
@@ -9,13 +10,14 @@ from discord import app_commands
 
 from bot.discord.kb._desk import ModeratorCog, actor_of
 from bot.discord.kb._forms import EntryForm
-from bot.discord.kb._render import confirm_remove_text, refused_text
+from bot.discord.kb._render import confirm_remove_text, held_out_text, refused_text
 from bot.discord.kb._ui import Actions, Press
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
+from bot.engine.held_out import fewest_reached_first, unwritten
 from bot.knowledge.history import Action
 from bot.knowledge.problems import Problem
 from bot.knowledge.validate import ID_PATTERN
-from bot.strings import Check, Kb
+from bot.strings import Check, Kb, Moderation
 
 
 class EntriesCog(ModeratorCog):
@@ -69,6 +71,22 @@ class EntriesCog(ModeratorCog):
         work = partial(self.desk.store.remove_phrasing, entry, text, actor_of(interaction))
         await self.desk.write(interaction, work, Action.PHRASE_REMOVE, text)
 
+    @app_commands.command(name="held-out", description=Kb.HELD_OUT)
+    @app_commands.describe(entry=Kb.OPTION_HELD_OUT_ENTRY)
+    async def held_out(self, interaction: discord.Interaction, entry: str | None = None) -> None:
+        """Each way of asking an entry answers only as written, the entries reaching fewest first.
+
+        Every text is asked of the served engine without it (`held_out.unwritten`), in a
+        thread: seconds for the shipped knowledge, so the reply is deferred.
+        """
+        engine = self.desk.live.engine
+        if entry is not None and entry not in engine.knowledge.entries:
+            await self.desk.send(interaction, Moderation.NO_ENTRY.format(entry_id=entry))
+            return
+        await self.desk.thinking(interaction)
+        found = await asyncio.to_thread(unwritten, engine, entry)
+        await self.desk.send(interaction, held_out_text(found, fewest_reached_first(found)))
+
     @app_commands.command(name="remove", description=Kb.REMOVE)
     @app_commands.describe(entry=Kb.OPTION_ENTRY)
     async def remove_entry(self, interaction: discord.Interaction, entry: str) -> None:
@@ -96,6 +114,7 @@ class EntriesCog(ModeratorCog):
         await self.desk.send(interaction, text, view=view)
 
     @edit_entry.autocomplete("entry")
+    @held_out.autocomplete("entry")
     @remove_entry.autocomplete("entry")
     @phrase_add.autocomplete("entry")
     @phrase_remove.autocomplete("entry")
