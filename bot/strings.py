@@ -493,6 +493,11 @@ class Kb:
         "an alias of one the entry writes (`/kb vocab add`)."
     )
     HELD_OUT_ALL = "Every way of asking reaches its entry even when left out."
+    HELD_OUT_TOO_MANY = (
+        "The knowledge has {texts} ways of asking; a held-out report asks at most {limit} at "
+        "once. Name an entry (`entry:`) to see its own."
+    )
+    HELD_OUT_BUSY = "A held-out report is being made; ask again when it is shown."
     HELD_OUT_ENTRY_LINE = "`{entry_id}` · {reached}/{asked} reach it when left out"
     HELD_OUT_NONE_LINE = "• “{text}”: not answered ({why})"
     HELD_OUT_OTHER_LINE = "• “{text}”: answered by `{other}`"

@@ -6,9 +6,13 @@ any other check problem, with the entry the words reach instead, and nothing is 
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
+from bot.discord.kb import entries
 from bot.discord.kb._render import held_out_text
 from bot.discord_format import MESSAGE_LIMIT
-from bot.engine.held_out import Unwritten, fewest_reached_first
+from bot.engine.held_out import Unwritten, fewest_reached_first, unwritten
 from bot.strings import Kb, Moderation
 from tests.discord.kb_support import form_values, kb, last, moderator, submit
 
@@ -206,3 +210,31 @@ def test_a_long_held_out_report_fits_one_message_and_says_how_many_lines_it_left
     assert len(text) <= MESSAGE_LIMIT
     assert text.startswith("**Held out: 0/120 ways of asking reach their entry")
     assert text.endswith(" more)")
+
+
+async def test_held_out_of_a_knowledge_past_the_limit_asks_for_one_entry(
+    world, harness, monkeypatch
+):
+    monkeypatch.setattr(entries, "HELD_OUT_TEXTS", 40)
+    reply = last(await harness.interact(moderator(kb(harness, "held-out"))))
+    assert reply.message["content"] == Kb.HELD_OUT_TOO_MANY.format(texts=41, limit=40)
+    one = last(await harness.interact(moderator(kb(harness, "held-out", entry=EDITED))))
+    assert one.message["content"].startswith("**Held out: 19/23 ways of asking")
+
+
+async def test_a_second_held_out_report_waits_for_the_first(world, harness, monkeypatch):
+    started, release = threading.Event(), threading.Event()
+
+    def slow_unwritten(*args):
+        started.set()
+        release.wait(10)
+        return unwritten(*args)
+
+    monkeypatch.setattr(entries, "unwritten", slow_unwritten)
+    first = asyncio.create_task(harness.interact(moderator(kb(harness, "held-out"))))
+    await asyncio.to_thread(started.wait, 10)
+    second = last(await harness.interact(moderator(kb(harness, "held-out"))))
+    release.set()
+    shown = last(await first)
+    assert second.message["content"] == Kb.HELD_OUT_BUSY
+    assert shown.message["content"].startswith("**Held out: 37/41 ways of asking")
