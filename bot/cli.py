@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help=strings.Cli.CHECK)
     check.add_argument("directory", nargs="?", help=strings.Cli.DIRECTORY)
+    check.add_argument("--directory", dest="named_directory", help=strings.Cli.DIRECTORY)
     reports = check.add_mutually_exclusive_group()
     reports.add_argument("--coverage", action="store_true", help=strings.Cli.CHECK_COVERAGE)
     reports.add_argument("--held-out", action="store_true", help=strings.Cli.CHECK_HELD_OUT)
@@ -28,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     cover.add_argument("--directory", help=strings.Cli.DIRECTORY)
     listing = commands.add_parser("sources", help=strings.Cli.SOURCES)
     listing.add_argument("directory", nargs="?", help=strings.Cli.DIRECTORY)
+    listing.add_argument("--directory", dest="named_directory", help=strings.Cli.DIRECTORY)
     ask = commands.add_parser("ask", help=strings.Cli.ASK)
     ask.add_argument("question", nargs="?", help=strings.Cli.ASK_QUESTION)
     ask.add_argument("--json", action="store_true", help=strings.Cli.ASK_JSON)
@@ -39,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--peer", help=strings.Cli.BENCH_PEER)
     commands.add_parser("health", help=strings.Cli.HEALTH)
     args = parser.parse_args(argv)
+    _one_directory(parser, args)
     try:
         settings = load_settings()
         if args.command == "run" and args.discord:
@@ -52,6 +55,20 @@ def main(argv: list[str] | None = None) -> int:
         return _command(args, settings)
     except BrokenPipeError:
         return _reader_gone()
+
+
+def _one_directory(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Take `--directory` as the folder argument of `check` and `sources`, as of the others.
+
+    `coverage` and `ask` name the folder `--directory` (their argument is a source or a
+    question), so moderators type it for every command; given both ways, they must agree.
+    """
+    named = getattr(args, "named_directory", None)
+    if named is None:
+        return
+    if args.directory is not None and args.directory != named:
+        parser.error(strings.Cli.TWO_DIRECTORIES)
+    args.directory = named
 
 
 def _command(args: argparse.Namespace, settings: Settings) -> int:

@@ -326,6 +326,7 @@ class Cli:
     DESCRIPTION = "The policy-briefing bot: answer questions, check the knowledge, serve Discord."
     CHECK = "validate the knowledge"
     DIRECTORY = "knowledge folder (default: configured)"
+    TWO_DIRECTORIES = "name the knowledge folder once: as an argument or with --directory"
     CHECK_COVERAGE = "list source sentences no entry cites"
     CHECK_HELD_OUT = (
         "ask each way of asking an entry as if it had not been written: those its entry "
