@@ -659,6 +659,7 @@ class _Cited(NamedTuple):
     terms: tuple[str, ...]
     closes: bool
     states: tuple[bool, ...]
+    said: frozenset[str]
 
 
 # The kinds of fact a statement may state that are read in its parts (see `_states`): a
@@ -719,7 +720,16 @@ class _Reader:
             terms=tuple(self.terms(quoted_aliased)),
             closes=self.lexicon.closes(quoted),
             states=tuple(states(quoted_text) for states in _KINDS),
+            said=frozenset(self.stems([*chain.from_iterable(map(self._said, citations))])),
         )
+
+    def _said(self, citation: Citation) -> frozenset[str]:
+        """The words naming who speaks in one quote, read apart from the others.
+
+        Quotes joined run one into the next: "...with the envoy Jane Doe" then "He said..."
+        would read as Jane Doe saying it.
+        """
+        return voices(" ".join(self.lexicon.aliased(self.folds.words(citation.quote))))
 
 
 def _stem_keeping(kept_names: frozenset[str], word: str) -> str:
@@ -981,7 +991,6 @@ def _profile(
     answer = words_of(entry.answer)
     statement = " ".join([*answer, *cited.quoted])
     stated_all, stated_terms = _stated(reader, answer, cited, entry.topic)
-    stated_folded = " ".join(stated_all)
     stated_words = list(compress(stated_all, stated_terms))
     date, reason, origin, future, span = _states(answer, cited)
     stated = frozenset(filter(None, stated_terms))
@@ -1001,11 +1010,19 @@ def _profile(
         states_span=span or any(map(lexicon.asks_how_long, (entry.question, *entry.phrasings))),
         negative=lexicon.says_negative(asked_words[0]),
         held=share(tuple(sorted(set(reader.stems(lexicon.near_names(stated_words)))))),
-        voices=share(cited.voices.union(reader.stems(voices(stated_folded)))),
+        voices=share(cited.voices | cited.said | _said(reader, answer)),
         speakers=share(cited.names),
     )
     content = compress(chain(stated_all, *asked_words), chain(stated_terms, *asked_terms))
     return profile, frozenset(content)
+
+
+def _said(reader: _Reader, answer: list[str]) -> frozenset[str]:
+    """The stems of the words naming who speaks in the answer (`answer`: its folded words).
+
+    Read apart from the quotes, as each quote is (`_Reader._said`).
+    """
+    return frozenset(reader.stems(voices(" ".join(reader.lexicon.aliased(answer)))))
 
 
 def _stated(

@@ -27,7 +27,9 @@ SOURCE_TEXT = (
     "In the second phase of the rules, drivers who park at the border will be fined 150 euros. "
     "Anna Berg toured the border crossings on Monday. "
     "Interior minister Anna Berg said the rules would be enforced from the first day. "
-    "A single ferry crossed the river to Freedonia on Monday.\n"
+    "A single ferry crossed the river to Freedonia on Monday. "
+    "President Marco Vale met on Tuesday with the envoy Lena Holt. "
+    "He said the talks had also covered the border.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -101,6 +103,23 @@ ENTRIES = {
 }
 
 
+# An entry citing two quotes: the first ends on someone who never speaks, the second opens
+# on "He said" of the one who does.
+MEETING = f"""\
+id: envoy-meeting
+question: "Whom did President Marco Vale meet on Tuesday?"
+topic: "Travel"
+answer: "The envoy Lena Holt; the talks also covered the border."
+citations:
+  - source: {SOURCE_ID}
+    quote: "President Marco Vale met on Tuesday with the envoy Lena Holt"
+    speaker: "The Gazette"
+  - source: {SOURCE_ID}
+    quote: "He said the talks had also covered the border"
+    speaker: "Marco Vale, president"
+"""
+
+
 # Phrasings of some entries, in members' words.
 PHRASINGS = {
     "outside-schengen": ["why is ruritania not in the schengen area"],
@@ -131,13 +150,14 @@ def travel_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     # The fixture's general language (its thesaurus and names), with the new subject's names.
     shutil.copytree(FIXTURE_KNOWLEDGE / "vocabulary", root / "vocabulary")
     (root / "vocabulary" / "travel.yaml").write_text(
-        "names: [ruritania, ruritanian, schengen, freedonia]\n"
+        "names: [ruritania, ruritanian, schengen, freedonia]\npeople: [vale, holt]\n"
     )
     (root / "sources" / f"{SOURCE_ID}.yaml").write_text(SOURCE_YAML)
     (root / "sources" / f"{SOURCE_ID}.txt").write_text(SOURCE_TEXT)
     for entry_id, (question, answer, quote) in ENTRIES.items():
         text = _entry_yaml(entry_id, question, answer, quote)
         (root / "entries" / f"{entry_id}.yaml").write_text(text)
+    (root / "entries" / "envoy-meeting.yaml").write_text(MEETING)
     result = load_knowledge(root)
     assert result.knowledge is not None, result.problems
     return Engine(result.knowledge)
@@ -238,3 +258,11 @@ def test_a_single_thing_is_a_count(travel_engine):
     decision = travel_engine.decide("how many ferries went across the river to freedonia monday")
     assert decision.answered
     assert decision.entry.id == "ferry-crossings"
+
+
+def test_someone_named_at_the_end_of_one_quote_is_not_who_speaks_in_the_next(travel_engine):
+    met = travel_engine.decide("What did envoy Lena Holt say on Tuesday?")
+    spoke = travel_engine.decide("What did Marco Vale say about the talks?")
+    assert not met.answered
+    assert spoke.answered
+    assert spoke.entry.id == "envoy-meeting"
