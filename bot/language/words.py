@@ -47,6 +47,8 @@ STOPWORDS = word_set(
     nije nisu ima imaju bio bila bilo biti ce cemu tome ovo ovaj ova ove taj ta to te ti
     mi vi oni one ona on ja bi jos samo ili ali kao po pre posle prema oko iz preko
     medju sve svi neki nesto mogu moze treba reci
+    pas para gjate sepse midis nakon tokom zbog izmedju njegov njegova njegovo njegove
+    njen njena njeno njene njihov njihova njihovo njihove
     tha thote thone thene mendon rekao rekla rekli kaze kazao izjavio izjavila misli
     willing able ones clarify confused confusing
     keep keeps kept keeping hold holds held holding take takes took taken taking bring

@@ -355,3 +355,20 @@ def test_a_question_in_any_script_is_read_as_written_less_invisible_and_control_
     written, read
 ):
     assert clean(written) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("Šta je rekao Rute nakon sastanka o Rusiji?", "rutte-russia-warning"),
+        ("Çfarë tha Rutte pas takimit për Rusinë?", "rutte-russia-warning"),
+        ("Koja je uloga KFOR-a tokom krize?", "kfor-role"),
+    ],
+)
+def test_albanian_and_serbian_words_for_after_and_during_carry_no_topic(
+    article_engine, question, entry_id
+):
+    """As "after" and "during" carry none in English: a question is not refused for them."""
+    decision = article_engine.decide(question)
+    assert decision.answered
+    assert decision.entry.id == entry_id
