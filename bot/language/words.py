@@ -49,6 +49,12 @@ STOPWORDS = word_set(
     medju sve svi neki nesto mogu moze treba reci
     pas para gjate sepse midis nakon tokom zbog izmedju njegov njegova njegovo njegove
     njen njena njeno njene njihov njihova njihovo njihove
+    jer kroz pod nad pored uz iako ako nego vrlo odmah tada tako sebe sebi mu ga joj ih
+    njega njemu njoj nju njih njim njima nas nam vas vam mene meni tebe tebi svoj svoja
+    svoje svog svom moj moja moje jedna jedno jedne ni neka nekog neku uvek sada ovde tamo
+    svaki svaka svako
+    nese megjithese pasi ndersa atje ketu gjithe cdo tashme akoma ende
+    shume pak nder kundrejt
     tha thote thone thene mendon rekao rekla rekli kaze kazao izjavio izjavila misli
     willing able ones clarify confused confusing
     keep keeps kept keeping hold holds held holding take takes took taken taking bring

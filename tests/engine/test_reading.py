@@ -363,12 +363,20 @@ def test_a_question_in_any_script_is_read_as_written_less_invisible_and_control_
         ("Šta je rekao Rute nakon sastanka o Rusiji?", "rutte-russia-warning"),
         ("Çfarë tha Rutte pas takimit për Rusinë?", "rutte-russia-warning"),
         ("Koja je uloga KFOR-a tokom krize?", "kfor-role"),
+        ("Šta je Rute rekao o Rusiji, jer me zanima?", "rutte-russia-warning"),
+        ("Çfarë tha Rutte për Rusinë, nëse e di?", "rutte-russia-warning"),
     ],
 )
-def test_albanian_and_serbian_words_for_after_and_during_carry_no_topic(
-    article_engine, question, entry_id
-):
-    """As "after" and "during" carry none in English: a question is not refused for them."""
+def test_albanian_and_serbian_function_words_carry_no_topic(article_engine, question, entry_id):
+    """As "after", "during", "because" and "if" carry none in English: no question is
+    refused for them."""
     decision = article_engine.decide(question)
     assert decision.answered
     assert decision.entry.id == entry_id
+
+
+def test_a_serbian_question_for_other_countries_is_not_answered_by_the_list_itself(
+    article_engine,
+):
+    """ "Druge" (other) is not dropped as a function word: it asks past the list."""
+    assert not article_engine.decide("Koje druge zemlje ne priznaju Kosovo?").answered
