@@ -36,6 +36,7 @@ from bot.engine.learnt import (
 from bot.engine.lexicon import (
     STOPWORDS,
     Lexicon,
+    answers_a_rare_kind,
     states_a_count,
     states_a_date,
     states_a_future,
@@ -129,6 +130,13 @@ class EntryProfile:
     def asked_text(self) -> tuple[str, ...]:
         """Each way the entry is asked, folded, without stopwords: to compare characters."""
         return _asked_text(self.asked_folded)
+
+    def answers_a_rare_kind(self, kind: str) -> bool:
+        """Whether the entry gives the fact a rarely asked kind asks for (an age, a time of day).
+
+        Derived when such a question measures the entry, not at every build.
+        """
+        return _answers_a_rare_kind(self.lexicon, self.entry, self.asked_folded, kind)
 
     @property
     def text(self) -> str:
@@ -1182,6 +1190,14 @@ def _asked_text(asked_folded: tuple[str, ...]) -> tuple[str, ...]:
 def _text(lexicon: Lexicon, entry: Entry, asked_folded: tuple[str, ...]) -> str:
     """`EntryProfile.text`, remembered for the entries the latest questions measured."""
     return " | ".join([*asked_folded, _statement(lexicon, entry)[1]])
+
+
+@lru_cache(maxsize=_DERIVED_CACHE)
+def _answers_a_rare_kind(
+    lexicon: Lexicon, entry: Entry, asked_folded: tuple[str, ...], kind: str
+) -> bool:
+    """`EntryProfile.answers_a_rare_kind`, remembered for the entries questions measure."""
+    return answers_a_rare_kind(kind, _statement(lexicon, entry)[0], asked_folded)
 
 
 def _without_stopwords(folded: str) -> list[str]:

@@ -70,12 +70,25 @@ _WHY = re.compile(
 _HOW_LONG = re.compile(
     r"(?:^|.* )(?:how long(?! ago)|koliko dugo|sa gjate|sa kohe|per sa kohe)(?: |$)"
 )
+# "How old was she?", "at what age": an age, in the three languages ("sa vjeç", "koliko godina
+# je imao"). Read before a count, since "koliko" also opens "how many".
+_HOW_OLD = re.compile(
+    r"(?:^|.* )(?:how old|at what age|what age|sa vjec|koliko (?:je )?(?:star|stara|staro|stari)"
+    r"|koliko (?:je )?godina (?:je )?(?:ima|imao|imala|imaju|imali|imale))(?: |$)"
+)
+# "What time did it start?", "at what hour": a time of day ("what time of year" asks a date).
+_AT_TIME = re.compile(
+    r"(?:^|.* )(?:what time(?! of)|(?:at )?(?:what|which) hour|u koliko sati|u koje vreme"
+    r"|ne cfare ore|ne cilen ore)(?: |$)"
+)
 _CLAUSE = re.compile(r"[.?!;:,\n]+")
 
 WHEN = "when"
 HOW_MANY = "how_many"
 HOW_LONG = "how_long"
 WHY = "why"
+HOW_OLD = "how_old"
+AT_TIME = "at_time"
 # How many questions' clauses and kinds are remembered: a question is read several ways
 # in a row, and this many is enough for that (repeats of old questions are not the point).
 CLAUSE_CACHE = 16
@@ -117,7 +130,7 @@ _AUXILIARIES = _word_set("is was are were did does do has have had will would co
 # a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
 _CLASS_NOUNS = _word_set(
     "country kind type sort part area one ones person people thing things way ways role"
-    " year date day month expert analyst official diplomat politician leader"
+    " year date day month time hour expert analyst official diplomat politician leader"
     " word words quote"
 )
 # Words that qualify what is asked ("what big steps", "which key allies") rather than name it.
@@ -258,6 +271,46 @@ def opens_as_yes_no(folded: str) -> bool:
 def states_a_span(folded: str) -> bool:
     """Whether folded text says how long something lasts or lasted (a span, since, until)."""
     return _SPAN_STATED.search(folded) is not None
+
+
+# An age ("a 45-year-old", "aged 45", "45 vjeç") or when something began, which tells how
+# old it is ("founded in 1949", "plates dating from before 1999", "born in 1975").
+_AGE_STATED = re.compile(
+    r"\b(?:\d{1,3} (?:year|years|yr|yrs) old|aged? \d{1,3}|age of \d{1,3}|\d{1,3} vjec\w*"
+    r"|\d{1,3} godin\w* star\w*|born|founded|established|created|formed|built"
+    r"|dating (?:back )?(?:from|to)|dates (?:back )?(?:from|to))\b"
+)
+# A time of day: "14:30" and "3.30" fold to "14 30", "3 30"; "9 a.m." to "9 am".
+_TIME_STATED = re.compile(
+    r"\b(?:(?:[01]?\d|2[0-3]) [0-5]\d|\d{1,2} ?(?:am|pm)|o clock|oclock|midnight|noon|dawn"
+    r"|morning|afternoon|evening|night|overnight|(?:local|cet|gmt|utc) time)\b"
+)
+
+
+def states_an_age(folded: str) -> bool:
+    """Whether folded text states how old someone or something is, or when it began."""
+    return _AGE_STATED.search(folded) is not None
+
+
+def states_a_time(folded: str) -> bool:
+    """Whether folded text states a time of day (an hour, morning, night)."""
+    return _TIME_STATED.search(folded) is not None
+
+
+# Kinds few questions ask: what asks each, and what states it. An entry's statement is read
+# for them only when a question asks (see `answers_a_rare_kind`), not at every build.
+_RARE_KINDS = {HOW_OLD: (_HOW_OLD, states_an_age), AT_TIME: (_AT_TIME, states_a_time)}
+RARE_KINDS = frozenset(_RARE_KINDS)
+
+
+def answers_a_rare_kind(kind: str, statement: str, asked: Iterable[str]) -> bool:
+    """Whether an entry answers a question asking `kind` (`HOW_OLD` or `AT_TIME`).
+
+    It does when its folded `statement` (answer and quotes) gives that fact, or when one of
+    the folded ways it is `asked` asks for it: its moderator wrote it to answer that.
+    """
+    asks, states = _RARE_KINDS[kind]
+    return states(statement) or any(asks.match(text) for text in asked)
 
 
 def states_a_future(folded: str) -> bool:
@@ -491,8 +544,8 @@ class Reading:
     """What a question asks, read once (by `Lexicon.read`); the measures use this, not the text.
 
     `folded` is the whole question folded with aliases resolved, `clauses` its clauses, each
-    folded so. `kind` is the kind of fact asked
-    (`WHEN`, `HOW_MANY`, `WHY`, or None), `yes_no` whether it asks whether something holds.
+    folded so. `kind` is the kind of fact asked (`WHEN`, `HOW_MANY`, `HOW_LONG`, `WHY`,
+    `HOW_OLD`, `AT_TIME`, or None), `yes_no` whether it asks whether something holds.
     The other fields are words, as written: `focus` what each clause asks for ("how many
     soldiers"); `beyond` whether it asks past a list ("which other..."); `origin` whether it
     asks about a beginning; `to_come` whether it asks a date still to come; `positive_list`
@@ -680,11 +733,15 @@ class Lexicon:
         return tuple(self.apply_aliases(fold(clause)) for clause in _CLAUSE.split(text))
 
     def _read_kind(self, text: str) -> str | None:
-        """Whether it asks for a count (`HOW_MANY`), a span (`HOW_LONG`), a date, a reason.
+        """Whether it asks for an age, a time of day, a count, a span, a date, a reason.
 
         `text` is the cleaned question, punctuation kept, so clauses can be told apart.
         """
         clauses_ = self.clauses(text)
+        if any(_HOW_OLD.match(clause) for clause in clauses_):
+            return HOW_OLD
+        if any(_AT_TIME.match(clause) for clause in clauses_):
+            return AT_TIME
         if any(_HOW_MANY.match(clause) for clause in clauses_):
             return HOW_MANY
         if any(_HOW_LONG.match(clause) for clause in clauses_):

@@ -693,6 +693,8 @@ def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
         return profile.states_span or profile.states_date
     if kind == lexicon.WHY:
         return profile.states_reason
+    if kind in lexicon.RARE_KINDS:
+        return profile.answers_a_rare_kind(kind)
     return True
 
 

@@ -29,7 +29,8 @@ SOURCE_TEXT = (
     "Interior minister Anna Berg said the rules would be enforced from the first day. "
     "A single ferry crossed the river to Freedonia on Monday. "
     "President Marco Vale met on Tuesday with the envoy Lena Holt. "
-    "He said the talks had also covered the border.\n"
+    "He said the talks had also covered the border. "
+    "The old stone bridge, built in 1566, reopened to walkers at 9 a.m. on Monday.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -99,6 +100,11 @@ ENTRIES = {
         "How many ferries crossed the river to Freedonia on Monday?",
         "A single ferry.",
         "A single ferry crossed the river to Freedonia on Monday.",
+    ),
+    "stone-bridge": (
+        "When did the old stone bridge reopen to walkers?",
+        "At 9 a.m. on Monday. The bridge was built in 1566.",
+        "The old stone bridge, built in 1566, reopened to walkers at 9 a.m. on Monday.",
     ),
 }
 
@@ -266,3 +272,20 @@ def test_someone_named_at_the_end_of_one_quote_is_not_who_speaks_in_the_next(tra
     assert not met.answered
     assert spoke.answered
     assert spoke.entry.id == "envoy-meeting"
+
+
+def test_how_old_needs_an_entry_stating_an_age_or_a_beginning(travel_engine):
+    bridge = travel_engine.decide("How old is the old stone bridge?")
+    assert bridge.answered
+    assert bridge.entry.id == "stone-bridge"
+    assert not travel_engine.decide("How old is interior minister Anna Berg?").answered
+    assert not travel_engine.decide("Sa vjeç është ministrja Anna Berg?").answered
+
+
+def test_what_time_needs_an_entry_stating_a_time_of_day(travel_engine):
+    bridge = travel_engine.decide("What time did the old stone bridge reopen to walkers?")
+    assert bridge.answered
+    assert bridge.entry.id == "stone-bridge"
+    assert not travel_engine.decide(
+        "At what time did Anna Berg tour the border crossings?"
+    ).answered
