@@ -289,3 +289,15 @@ def test_what_time_needs_an_entry_stating_a_time_of_day(travel_engine):
     assert not travel_engine.decide(
         "At what time did Anna Berg tour the border crossings?"
     ).answered
+
+
+def test_a_long_yes_no_question_must_be_accounted_for_as_a_short_one(travel_engine):
+    stated = travel_engine.decide(
+        "Did the government run a campaign to prevent citizens from abusing the visa exemption?"
+    )
+    assert stated.answered
+    assert stated.entry.id == "work-campaign"
+    assert not travel_engine.decide(
+        "Did the government's campaign against abusing the visa exemption lead to any arrests"
+        " of citizens working abroad?"
+    ).answered
