@@ -343,21 +343,39 @@ def _capitalised_words(index: Index, text: str) -> dict[str, str]:
     ):
         return {}
     starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
-    found = [m for m in _CAPITALISED.finditer(text) if m.start(1) not in starts]
-    if sum(_folded_word(m.group(1)) in lexicon.STOPWORDS for m in found) >= TITLE_CASE_SMALL_WORDS:
+    found = [
+        (m.start(1), _capitalised_part(m.group(1)))
+        for m in _CAPITALISED.finditer(text)
+        if m.start(1) not in starts
+    ]
+    if sum(_folded_word(word) in lexicon.STOPWORDS for _, word in found) >= TITLE_CASE_SMALL_WORDS:
         return {}
-    runs: list[list[re.Match[str]]] = []
-    for match in found:
-        if runs and not text[runs[-1][-1].end() : match.start()].strip():
-            runs[-1].append(match)
+    runs: list[list[tuple[int, str]]] = []
+    for start, word in found:
+        last_start, last_word = runs[-1][-1] if runs else (0, "")
+        if runs and not text[last_start + len(last_word) : start].strip():
+            runs[-1].append((start, word))
         else:
-            runs.append([match])
+            runs.append([(start, word)])
     names: dict[str, str] = {}
     for run in runs:
-        phrase = index.lexicon.read_name(" ".join(m.group(1) for m in run))
+        phrase = index.lexicon.read_name(" ".join(word for _, word in run))
         for word in phrase.split():
             names[word] = phrase if len(run) > 1 else ""
     return names
+
+
+def _capitalised_part(word: str) -> str:
+    """A capitalised word up to the first part a hyphen joins to it in lowercase.
+
+    "Rhine-Main" and "COVID-19" are names whole; in "Acme-led" and "City-run" only the first
+    part is: "led" and "run" say what it did.
+    """
+    parts = word.split("-")
+    kept = 1
+    while kept < len(parts) and (parts[kept][:1].isupper() or parts[kept][:1].isdigit()):
+        kept += 1
+    return "-".join(parts[:kept])
 
 
 def _folded_word(word: str) -> str:

@@ -301,3 +301,9 @@ def test_a_long_yes_no_question_must_be_accounted_for_as_a_short_one(travel_engi
         "Did the government's campaign against abusing the visa exemption lead to any arrests"
         " of citizens working abroad?"
     ).answered
+
+
+def test_a_lowercase_word_joined_to_a_name_by_a_hyphen_is_no_name(travel_engine):
+    decision = travel_engine.decide("When did the EU hand Ruritania its EU-set visa criteria?")
+    assert decision.answered
+    assert decision.entry.id == "criteria"
