@@ -41,6 +41,10 @@ _OPENING_WORDS = """
     first finally previously speaking
 """
 _NOT_NAMES = SENTENCE_STARTERS | frozenset(_OPENING_WORDS.split())
+# "According to Doe's laws" names what Doe owns, not who speaks.
+_POSSESSIVES = ("'s", "’s", "s'", "s’")
+# Marks that open a quotation at the start of a paragraph.
+_OPENING_QUOTES = ("“", '"', "«", "„", "‘")
 # A sentence takes the topic of an entry it shares this many words of this length with.
 SIMILAR_WORDS_MIN = 3
 WORD_LENGTH_MIN = 5
@@ -139,7 +143,7 @@ def read_speaker(sentence: str, source: Source) -> str:
     for pattern in _ATTRIBUTIONS:
         for match in pattern.finditer(sentence):
             name = _trimmed(match.group("name"))
-            if name:
+            if name and not name.endswith(_POSSESSIVES):
                 return _full_name(name, source.text)[:SPEAKER_LIMIT]
     return source.outlet
 
@@ -148,14 +152,30 @@ def _attributed(sentences: list[Sentence], index: int) -> str:
     """The text that says who spoke the sentence at `index`.
 
     A quotation opened and not closed in its sentence is attributed where it closes, so
-    the next sentence of the same paragraph is read with it.
+    the next sentence of the same paragraph is read with it. A paragraph that opens with a
+    quotation, after one ending in a colon ("Jane Doe said on social media:"), is the words
+    that colon announces.
     """
+    announced = _announcing(sentences, index)
+    if announced is not None:
+        return announced.text
     sentence = sentences[index]
     following = sentences[index + 1] if index + 1 < len(sentences) else None
     opened = unpaired_fix(sentence.text) is not None
     if opened and following is not None and following.line == sentence.line:
         return f"{sentence.text} {following.text}"
     return sentence.text
+
+
+def _announcing(sentences: list[Sentence], index: int) -> Sentence | None:
+    """The sentence ending in a colon that the quotation of the paragraph at `index` follows."""
+    first = index
+    while first > 0 and sentences[first - 1].line == sentences[index].line:
+        first -= 1
+    if first == 0 or not sentences[first].text.startswith(_OPENING_QUOTES):
+        return None
+    before = sentences[first - 1]
+    return before if before.text.rstrip().endswith(":") else None
 
 
 def _trimmed(name: str) -> str:

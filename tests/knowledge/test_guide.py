@@ -143,3 +143,21 @@ def test_a_source_no_entry_cites_takes_the_topic_of_the_entry_sharing_its_words(
     counted, unmatched = guide(knowledge, "example").suggestions
     assert counted.topic == "Elections"
     assert unmatched.topic == "General"
+
+
+def test_what_a_name_owns_is_no_speaker():
+    assert read_speaker("According to Freedonia's laws, the offices were illegal.", source()) == (
+        OUTLET
+    )
+
+
+def test_a_quotation_after_a_line_ending_in_a_colon_is_the_words_it_announces():
+    text = (
+        "The offices closed on Wednesday.\n\n"
+        "Interior minister Jane Marlow said on social media:\n\n"
+        "“The era of parallel offices has ended. Today they were shut down.”\n\n"
+        "Turnout was low.\n"
+    )
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    assert speakers == [OUTLET, "Jane Marlow", "Jane Marlow", "Jane Marlow", OUTLET]
