@@ -131,6 +131,11 @@ class Check:
         "must be text, not a mapping (an unquoted `: ` inside text starts one): write it in quotes"
     )
     EMPTY_TEXT = "is empty"
+    # Names, people, protagonists and topics are read one word at a time.
+    SEVERAL_WORDS = (
+        "'{value}' is several words, and a name is read word by word: list the word that "
+        "names it alone ('{first}'), or write an alias of the whole phrase"
+    )
     MARKUP = (
         "holds Discord markup ({markup}), which the bot takes out of every question members "
         "ask: write only the words members type"
@@ -255,6 +260,10 @@ class Moderation:
     )
     VOCAB_BAD_FIELD = "A vocabulary word goes in one of: {fields}."
     VOCAB_EMPTY_WORD = "The word is empty."
+    VOCAB_SEVERAL_WORDS = (
+        "'{word}' is several words, and a word of `{field}` is read alone: add the word that "
+        "names it alone ('{first}'), or add an alias of the whole phrase."
+    )
     VOCAB_MARKUP = (
         "The word holds Discord markup ({markup}), which the bot takes out of every question "
         "members ask: write only the words members type."

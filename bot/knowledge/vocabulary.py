@@ -74,9 +74,17 @@ def _word(report: Report, path: FieldPath, value: object) -> str | None:
 
 
 def _words(report: Report, path: FieldPath, value: object) -> tuple[str, ...]:
+    """A list of names: each one word, since the engine reads names word by word."""
     items = list_field(report, path, value, ANY_LENGTH)
-    words = (_word(report, (*path, i), item) for i, item in enumerate(items))
-    return tuple(word for word in words if word is not None)
+    words = []
+    for i, item in enumerate(items):
+        word = _word(report, (*path, i), item)
+        if word is not None and " " in word:
+            first = word.split()[0]
+            report.add((*path, i), strings.Check.SEVERAL_WORDS.format(value=word, first=first))
+        elif word is not None:
+            words.append(word)
+    return tuple(words)
 
 
 def _meanings(report: Report, path: FieldPath, value: object) -> dict[str, str]:
@@ -289,6 +297,11 @@ def changed_vocabulary(
         return _changed_aliases(vocabulary, form, read, adding)
     if read:
         return strings.Moderation.VOCAB_NO_MEANING.format(field=field_name)
+    if adding and " " in form:
+        first = form.split()[0]
+        return strings.Moderation.VOCAB_SEVERAL_WORDS.format(
+            word=form, field=field_name, first=first
+        )
     words: tuple[str, ...] = getattr(vocabulary, field_name)
     if adding == (form in words):
         message = strings.Moderation.VOCAB_PRESENT if adding else strings.Moderation.VOCAB_ABSENT

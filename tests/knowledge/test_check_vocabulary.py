@@ -80,6 +80,18 @@ def test_reports_an_empty_word(knowledge, check):
     assert check(knowledge) == (1, ["vocabulary/places.yaml:2: aliases.strelsau: is empty"])
 
 
+def test_reports_a_name_of_several_words_which_no_question_word_would_match(knowledge, check):
+    write(knowledge, "places.yaml", "names:\n  - ruritania\n  - Zubin Potok\n")
+    assert check(knowledge) == (
+        1,
+        [
+            "vocabulary/places.yaml:3: names[1]: 'zubin potok' is several words, and a name is "
+            "read word by word: list the word that names it alone ('zubin'), or write an alias "
+            "of the whole phrase"
+        ],
+    )
+
+
 def test_reports_aliases_that_are_not_a_mapping(knowledge, check):
     write(knowledge, "places.yaml", "aliases:\n  - strelsau\n")
     assert check(knowledge) == (

@@ -202,3 +202,17 @@ def test_a_vocabulary_write_publishes_what_a_load_of_the_folder_gives(tmp_path):
     assert published[-1] == load_knowledge(root).knowledge
     assert "strelsau" not in published[-1].vocabulary.get("moderators", Vocabulary()).aliases
     assert "zenda" in published[-1].vocabulary["places"].names
+
+
+def test_refuses_a_name_of_several_words_with_the_word_to_list(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+
+    result = store.add_word("moderators", "names", "Zubin Potok", "", ALICE)
+
+    assert isinstance(result, Refused)
+    assert [p.message for p in result.problems] == [
+        "'zubin potok' is several words, and a word of `names` is read alone: add the word "
+        "that names it alone ('zubin'), or add an alias of the whole phrase."
+    ]
+    assert not (root / FILE).exists()
