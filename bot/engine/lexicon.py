@@ -162,7 +162,7 @@ _SPEAKER_ASKED = re.compile(
     _LEAD_IN
     + r"(?:what|how|why|where|when|did|does|has)(?: "
     + _AUXILIARY
-    + r")? (?P<subject>(?:[a-z0-9]+ ){1,3}?)(?P<verb>"
+    + r")? (?P<subject>(?:[a-z0-9]+ ){1,6}?)(?P<verb>"
     + _SAYS
     + r")\b"
     r"|.*\baccording to (?P<source>(?:[a-z0-9]+ ?){1,3})"
@@ -992,15 +992,21 @@ class Lexicon:
             match = _SPEAKER_ASKED.match(clause)
             if match is not None:
                 subject = match.group("subject") or match.group("source") or ""
-                speaks = match.group("verb") in _SPEECH
-                people.update(
-                    word
-                    for word in subject.split()
-                    if word in self.people
-                    or word in SPEAKING_ROLES
-                    or (speaks and word in self.names and word not in self.protagonists)
-                )
+                people.update(self._speakers_named(subject, match.group("verb") in _SPEECH))
         return frozenset(people)
+
+    def _speakers_named(self, subject: str, speaks: bool) -> set[str]:
+        """Whose words a question's subject asks for: the people or roles it names.
+
+        The subject's head is before "of" ("article 10 of the <place> treaty" asks what the
+        article says). A place speaks only when no one is named: in "<country's> president
+        <name>" it says whose president.
+        """
+        words = subject.partition(" of ")[0].split()
+        named = {w for w in words if w in self.people or w in SPEAKING_ROLES}
+        if named or not speaks:
+            return named
+        return {w for w in words if w in self.names and w not in self.protagonists}
 
     def _spoken_about(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
         """The words naming what a question asks someone's words about, if it asks so."""

@@ -307,3 +307,12 @@ def test_a_lowercase_word_joined_to_a_name_by_a_hyphen_is_no_name(travel_engine)
     decision = travel_engine.decide("When did the EU hand Ruritania its EU-set visa criteria?")
     assert decision.answered
     assert decision.entry.id == "criteria"
+
+
+def test_whose_words_are_asked_is_read_past_a_title_and_a_full_name(travel_engine):
+    spoke = travel_engine.decide("What did the elected president Marco Vale say about the talks?")
+    assert spoke.answered
+    assert spoke.entry.id == "envoy-meeting"
+    assert not travel_engine.decide(
+        "What did special envoy Lena Holt say about the talks with President Marco Vale?"
+    ).answered
