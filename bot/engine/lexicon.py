@@ -341,8 +341,9 @@ _HOLDER_ASKED = r"(?:who(?: is| was| are| were|s)|what(?: is| was)? the names? o
 _WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 ROLE_WINDOW = 3
 # "the governor of the central bank": the role is what comes before what qualifies it; an
-# entry naming the bank but no governor does not say who the governor is.
-_ROLE_QUALIFIED = re.compile(r" (?:of|for|at|in) ")
+# entry naming the bank but no governor does not say who the governor is. So do a clause
+# ("the minister who announced it") and a deed ("the envoy leading the talks") qualify it.
+_ROLE_QUALIFIED = re.compile(r" (?:of|for|at|in|who|that|which|[a-z]+ing) ")
 # "Who is <person>": at most this many words name the person (first, middle, last name).
 _PERSON_WORDS = 3
 # Words naming what someone is, in the three languages: an entry saying who a person is

@@ -316,3 +316,11 @@ def test_whose_words_are_asked_is_read_past_a_title_and_a_full_name(travel_engin
     assert not travel_engine.decide(
         "What did special envoy Lena Holt say about the talks with President Marco Vale?"
     ).answered
+
+
+def test_the_role_asked_ends_where_what_its_holder_does_begins(travel_engine):
+    assert not travel_engine.decide(
+        "Who is the ambassador leading the talks with President Marco Vale?"
+    ).answered
+    envoy = travel_engine.decide("Who is the envoy leading the talks with President Marco Vale?")
+    assert envoy.entry.id == "envoy-meeting"
