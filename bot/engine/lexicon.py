@@ -548,12 +548,13 @@ class Reading:
     folded so. `kind` is the kind of fact asked (`WHEN`, `HOW_MANY`, `HOW_LONG`, `WHY`,
     `HOW_OLD`, `AT_TIME`, or None), `yes_no` whether it asks whether something holds.
     The other fields are words, as written: `focus` what each clause asks for ("how many
-    soldiers"); `beyond` whether it asks past a list ("which other..."); `origin` whether it
-    asks about a beginning; `to_come` whether it asks a date still to come; `positive_list`
-    whether it asks which or how many do something (not which do not); `roles` the role whose
-    holder it asks; `people` those whose own words it asks for; `spoken_about` what it asks
-    their words about; `predicate` the deed it asks of a country; `within` the place it asks
-    a location inside of; `identity` whether it asks who a person is.
+    soldiers"; "government minister", either word naming it); `beyond` whether it asks past
+    a list ("which other..."); `origin` whether it asks about a beginning; `to_come` whether
+    it asks a date still to come; `positive_list` whether it asks which or how many do
+    something (not which do not); `roles` the role whose holder it asks; `people` those
+    whose own words it asks for; `spoken_about` what it asks their words about;
+    `predicate` the deed it asks of a country; `within` the place it asks a location inside
+    of; `identity` whether it asks who a person is.
     """
 
     folded: str
@@ -842,7 +843,8 @@ class Lexicon:
         (`counted`) is of the noun "how many" stands before: "how many days can <people> stay"
         counts days, and the subject after the auxiliary is who stays, not what is counted.
         "What share of <people> live abroad" asks for a part of those people: they are what
-        the entry must state it of ("one in three of them"), not the word "share".
+        the entry must state it of ("one in three of them"), not the word "share". A word
+        qualifying the noun after it comes with that noun ("which government minister").
         """
         if words and words[0].endswith("ing") and not named:
             return ""
@@ -858,7 +860,28 @@ class Lexicon:
         word = words[position] if position < len(words) else ""
         if _is_class_noun(word) or word in _SPEECH:
             return ""
+        following = words[position + 1] if position + 1 < len(words) else ""
+        if self._modifies(word, following):
+            return f"{word} {following}"
         return word
+
+    def _modifies(self, word: str, following: str) -> bool:
+        """Whether `word` may qualify the noun after it ("government minister", "city names").
+
+        Then either names what is asked. A verb ("announced", "took"), a stopword, a name or a
+        class noun after it ends what is asked.
+        """
+        return bool(
+            word
+            and not is_stopword(word)
+            and following
+            and not is_stopword(following)
+            and following not in _AUXILIARIES
+            and not following.endswith(("ed", "ing"))
+            and following not in self.names
+            and following not in self.people
+            and not _is_class_noun(following)
+        )
 
     def _past_names(self, words: list[str], position: int) -> int:
         """The position of the first word from `position` that is no name and no qualifier."""

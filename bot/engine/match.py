@@ -93,9 +93,9 @@ class Question:
     terms: tuple[Term, ...]
     kind: str | None
     text: str
-    # What the question asks for, as stems (see `lexicon.Reading`); whether it asks
-    # for members beyond a list; the people whose own words it asks for.
-    focus: tuple[str, ...] = ()
+    # What each clause asks for, as stems, any of which names it (see `lexicon.Reading`);
+    # whether it asks for members beyond a list; the people whose own words it asks for.
+    focus: tuple[tuple[str, ...], ...] = ()
     beyond: bool = False
     origin: bool = False
     to_come: bool = False
@@ -195,7 +195,9 @@ def read_question(index: Index, text: str) -> Question:
         terms=tuple(terms.values()),
         kind=reading.kind,
         text=" ".join(t.word for t in terms.values()),
-        focus=tuple(_stem_read(index, word) for word in reading.focus),
+        focus=tuple(
+            tuple(_stem_read(index, word) for word in asked.split()) for asked in reading.focus
+        ),
         beyond=not aside and reading.beyond,
         origin=reading.origin,
         to_come=reading.to_come,
@@ -744,5 +746,6 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
         return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
     return all(
-        f in said or (f in _MEMBERS and not _MEMBERS.isdisjoint(said)) for f in question.focus
+        any(f in said or (f in _MEMBERS and not _MEMBERS.isdisjoint(said)) for f in asked)
+        for asked in question.focus
     )

@@ -150,8 +150,8 @@ def test_a_text_its_entry_answers_only_as_written_is_named_with_the_words_only_i
     assert lines[:2] == [
         "entries/article-10.yaml: 3 of its 4 ways of asking reach it when left out",
         "entries/article-10.yaml:10: phrasings[2]: if it were not written, questions worded "
-        "like 'what are the entry requirements' would not be answered (this entry does not "
-        "state the thing it asks for); only it gives this entry the words 'entry'",
+        "like 'what are the entry requirements' would not be answered (too few of its words "
+        "are this entry's); only it gives this entry the words 'entry'",
     ]
     assert lines[2].startswith("held out: 18 of 19 ways of asking reach their own entry")
 

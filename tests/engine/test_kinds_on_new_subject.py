@@ -324,3 +324,12 @@ def test_the_role_asked_ends_where_what_its_holder_does_begins(travel_engine):
     ).answered
     envoy = travel_engine.decide("Who is the envoy leading the talks with President Marco Vale?")
     assert envoy.entry.id == "envoy-meeting"
+
+
+def test_what_is_asked_may_be_a_noun_qualified_by_the_word_before_it(travel_engine):
+    decision = travel_engine.decide(
+        "Which government minister said the rules would be enforced from the first day?"
+    )
+    assert decision.answered
+    assert decision.entry.id == "berg-enforcement"
+    assert not travel_engine.decide("Which government agency enforces the rules?").answered
