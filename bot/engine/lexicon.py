@@ -133,6 +133,9 @@ _CLASS_NOUNS = _word_set(
     " year date day month time hour expert analyst official diplomat politician leader"
     " word words quote"
 )
+# A word in -ly longer than this is an adverb ("publicly", "exactly"), not what is asked
+# ("italy", "july" are shorter or names).
+_ADVERB_MIN = 5
 # Words that qualify what is asked ("what big steps", "which key allies") rather than name it.
 _QUALIFIERS = _word_set(
     "main key major big biggest important latest recent concrete specific exact actual real"
@@ -890,6 +893,7 @@ class Lexicon:
             or words[position] in self.people
             or words[position] in self.topics
             or words[position] in _QUALIFIERS
+            or (words[position].endswith("ly") and len(words[position]) > _ADVERB_MIN)
         ):
             position += 1
         return position

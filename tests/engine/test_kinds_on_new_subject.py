@@ -333,3 +333,9 @@ def test_what_is_asked_may_be_a_noun_qualified_by_the_word_before_it(travel_engi
     assert decision.answered
     assert decision.entry.id == "berg-enforcement"
     assert not travel_engine.decide("Which government agency enforces the rules?").answered
+
+
+def test_an_adverb_is_not_what_a_question_asks_for(travel_engine):
+    decision = travel_engine.decide("On which day did Vale personally welcome envoy Lena Holt?")
+    assert decision.answered
+    assert decision.entry.id == "envoy-meeting"
