@@ -134,7 +134,7 @@ _CLASS_NOUNS = _word_set(
     " word words quote"
 )
 # A word in -ly longer than this is an adverb ("publicly", "exactly"), not what is asked
-# ("italy", "july" are shorter or names).
+# (shorter ones, "july", "only", "rely", are other words).
 _ADVERB_MIN = 5
 # Words that qualify what is asked ("what big steps", "which key allies") rather than name it.
 _QUALIFIERS = _word_set(
