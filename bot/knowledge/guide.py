@@ -22,7 +22,10 @@ from bot.knowledge.quotes import quote_spans, unpaired_fix
 from bot.knowledge.validate import QUOTE_LIMIT, SPEAKER_LIMIT
 
 _WORD = r"[A-Z][\w'’.-]*"
-_NAME = rf"{_WORD}(?: {_WORD})*"
+# Small words inside a name ("Anna van der Berg"), which may also open it ("said van der
+# Berg", "Van der Berg said"). They are language, not a subject's names.
+_PARTICLE = r"(?i:von|van|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el)"
+_NAME = rf"(?:{_PARTICLE} )*{_WORD}(?: (?:{_PARTICLE} )*{_WORD})*"
 _SPEAKING = (
     "said|says|told|tells|added|adds|stated|states|noted|notes|explained|explains|warned|"
     "warns|wrote|writes|argued|argues|announced|announces|insisted|insists|declared|declares|"
@@ -192,20 +195,25 @@ def _trimmed(name: str) -> str:
 def _full_name(name: str, text: str) -> str:
     """`name` with the capitalised word the source most often writes before it, if any.
 
-    A one-word name is usually a surname the source introduced in full earlier. A word
-    that merely opens a sentence does not count.
+    The particles are given as the source writes them there ("Van der Berg" at the start of
+    a sentence is "Anna van der Berg").
+
+    A one-word name, or one that opens with a particle ("van der Berg"), is usually a
+    surname the source introduced in full earlier. A word that merely opens a sentence
+    does not count.
     """
-    if " " in name:
+    if " " in name and not re.match(rf"{_PARTICLE} ", name):
         return name
+    surname = rf"(?i:{re.escape(name)})" if " " in name else re.escape(name)
     before = Counter(
-        match.group("first")
-        for match in re.finditer(rf"(?<![\w'’])(?P<first>{_WORD}) {re.escape(name)}\b", text)
+        match.group()
+        for match in re.finditer(rf"(?<![\w'’])(?P<first>{_WORD}) {surname}\b", text)
         if match.group("first").casefold() not in _NOT_NAMES
         and not _opens_sentence(text, match.start())
     )
     if not before:
         return name
-    return f"{before.most_common(1)[0][0]} {name}"
+    return before.most_common(1)[0][0]
 
 
 def _opens_sentence(text: str, index: int) -> bool:

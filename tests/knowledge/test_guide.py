@@ -44,6 +44,14 @@ def test_reads_the_speaker_a_sentence_names_as_fully_as_the_source_does(sentence
     assert read_speaker(sentence, source()) == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence", ["“It is done,” said van der Berg.", "Van der Berg said the aid would follow."]
+)
+def test_a_name_with_particles_is_read_whole_and_as_fully_as_the_source_names_it(sentence):
+    text = f"Commission President Anna van der Berg welcomed the vote.\n{sentence}\n"
+    assert read_speaker(sentence, source(text)) == "Anna van der Berg"
+
+
 def entry(entry_id: str, topic: str, quote: str) -> Entry:
     citation = Citation("example", quote, OUTLET)
     return Entry(entry_id, f"Question {entry_id}?", "Answer.", topic, (), (citation,))
