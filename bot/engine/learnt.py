@@ -17,6 +17,7 @@ from operator import itemgetter
 from bot.engine.lexicon import MONTHS
 from bot.knowledge.model import Knowledge, Vocabulary
 from bot.language.text import fold
+from bot.language.words import NAME_PARTICLES
 
 # "Long Name (ACR)" or "Name (Translation, ACR)": the words in brackets, and the name
 # before them (capitalised words, and the small words a name may hold).
@@ -104,10 +105,12 @@ def _name_before(text: str) -> str:
 def speaker_name(speaker: str) -> list[str]:
     """The folded words of a person's name in a citation's speaker ("Jane Doe, minister").
 
-    Only a name of capitalised words, not all in capitals: an outlet ("AP") or a role ("the
-    minister") is no one a question asks to quote by name.
+    Only a name of capitalised words, not all in capitals, past the particles a name may
+    hold ("Anna van der Berg"): an outlet ("AP") or a role ("the minister") is no one a
+    question asks to quote by name.
     """
-    name = re.split(r"[,(]", speaker, maxsplit=1)[0].split()
+    written = re.split(r"[,(]", speaker, maxsplit=1)[0].split()
+    name = [w for w in written if w.casefold() not in NAME_PARTICLES]
     fewest, most = _SPEAKER_WORDS
     if not fewest <= len(name) <= most:
         return []

@@ -20,11 +20,11 @@ from bot.knowledge.coverage import SENTENCE_STARTERS, Sentence, source_coverage,
 from bot.knowledge.model import Entry, Knowledge, Source
 from bot.knowledge.quotes import quote_spans, unpaired_fix
 from bot.knowledge.validate import QUOTE_LIMIT, SPEAKER_LIMIT
+from bot.language.words import NAME_PARTICLES
 
 _WORD = r"[A-Z][\w'’.-]*"
-# Small words inside a name ("Anna van der Berg"), which may also open it ("said van der
-# Berg", "Van der Berg said"). They are language, not a subject's names.
-_PARTICLE = r"(?i:von|van|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el)"
+# Small words inside a name, which may also open it ("said van der Berg", "Van der Berg said").
+_PARTICLE = rf"(?i:{'|'.join(sorted(NAME_PARTICLES))})"
 _NAME = rf"(?:{_PARTICLE} )*{_WORD}(?: (?:{_PARTICLE} )*{_WORD})*"
 _SPEAKING = (
     "said|says|told|tells|added|adds|stated|states|noted|notes|explained|explains|warned|"

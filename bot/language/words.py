@@ -170,6 +170,10 @@ ORDINALS = word_set(
     """
 )
 
+# Small words inside a person's name ("Anna van der Berg", "Khalid bin Salman"), written in
+# lowercase within it and capitalised where it opens a sentence.
+NAME_PARTICLES = word_set("von van der den de del della di da du la le bin ibn al el")
+
 
 def is_number(word: str) -> bool:
     """Whether a folded word is a number: digits, or an ordinal (third, 3rd)."""

@@ -68,6 +68,10 @@ def test_only_a_name_of_capitalised_words_is_a_speaker():
     assert speaker_name("Demo spokesperson") == []
 
 
+def test_the_particles_of_a_speakers_name_are_read_past():
+    assert speaker_name("Anna van der Berg, commissioner") == ["anna", "berg"]
+
+
 def test_a_word_a_source_writes_alone_with_a_capital_is_a_name():
     learnt = learnt_vocabulary(knowledge())
     assert "zenda" in learnt.names
