@@ -195,9 +195,7 @@ def read_question(index: Index, text: str) -> Question:
         terms=tuple(terms.values()),
         kind=reading.kind,
         text=" ".join(t.word for t in terms.values()),
-        focus=tuple(
-            tuple(_stem_read(index, word) for word in asked.split()) for asked in reading.focus
-        ),
+        focus=tuple(filter(None, (_asked_for(index, asked) for asked in reading.focus))),
         beyond=not aside and reading.beyond,
         origin=reading.origin,
         to_come=reading.to_come,
@@ -295,13 +293,32 @@ def _weighed(index: Index, text: str) -> dict[str, float]:
     return {root: index.weight(root) for root in stems}
 
 
+def _asked_for(index: Index, asked: str) -> tuple[str, ...]:
+    """The stems of what a clause asks for (`Question.focus`).
+
+    A misspelt stopword names nothing: "how much mony" asks for an amount, not for "many".
+    A form of one ("rights" of "right") is no misspelling: it still names what is asked.
+    """
+    stems = []
+    for word in asked.split():
+        read = _corrected(index, word)
+        if read not in lexicon.STOPWORDS or index.stem(word) == read:
+            stems.append(index.stem(read))
+    return tuple(stems)
+
+
+def _corrected(index: Index, word: str) -> str:
+    """The word as the question's terms read it: itself, or the known word it misspells."""
+    lexicon_ = index.lexicon
+    if index.stem(word) in index.idf or word in lexicon_.written_names or word in lexicon_.people:
+        return word
+    corrected = index.correct(word)
+    return word if corrected is None else corrected[0]
+
+
 def _stem_read(index: Index, word: str) -> str:
     """The stem of a word as the question's terms read it, a misspelling corrected."""
-    root = index.stem(word)
-    if root in index.idf or word in index.lexicon.written_names or word in index.lexicon.people:
-        return root
-    corrected = index.correct(word)
-    return root if corrected is None else index.stem(corrected[0])
+    return index.stem(_corrected(index, word))
 
 
 def _read_word(

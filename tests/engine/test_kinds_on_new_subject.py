@@ -339,3 +339,12 @@ def test_an_adverb_is_not_what_a_question_asks_for(travel_engine):
     decision = travel_engine.decide("On which day did Vale personally welcome envoy Lena Holt?")
     assert decision.answered
     assert decision.entry.id == "envoy-meeting"
+
+
+def test_a_misspelt_stopword_is_not_what_a_question_asks_for(travel_engine):
+    decision = travel_engine.decide("how much mony is the fine for parking at the border")
+    assert decision.answered
+    assert decision.entry.id == "overstay-fine"
+    # "rights" is a form of the stopword "right", not a misspelling: still what is asked.
+    rights = travel_engine.decide("What rights do Ruritanians have in the Schengen area?")
+    assert not rights.answered
