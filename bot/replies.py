@@ -6,6 +6,7 @@ The engine decides; this module only shows. Nothing about what to answer is deci
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -71,12 +72,28 @@ def human_date(iso: str) -> str:
 def attribution(quote: SourcedQuote) -> str:
     """Who said it, where, and when: the line under every quote.
 
-    The outlet's own reporting names the outlet once, not as speaker and outlet both.
+    The outlet's own reporting names the outlet once, not as speaker and outlet both,
+    however each is written ("RFE/RL" in "Radio Free Europe/Radio Liberty (RFE/RL)"; a
+    republished report's "Daily Digest, reporting Reuters" beside "Daily Digest (Reuters)").
     """
     date = human_date(quote.published)
-    if quote.speaker.casefold() in quote.outlet.casefold():
+    if _is_the_outlet(quote.speaker, quote.outlet):
         return strings.Reply.ATTRIBUTION_OUTLET.format(outlet=quote.outlet, date=date)
     return strings.Reply.ATTRIBUTION.format(speaker=quote.speaker, outlet=quote.outlet, date=date)
+
+
+def _is_the_outlet(speaker: str, outlet: str) -> bool:
+    """Whether `speaker` is the outlet itself: within its name, or the same name.
+
+    A name is compared up to a comma or bracket: what follows says whose report it carries.
+    """
+    if speaker.casefold() in outlet.casefold():
+        return True
+    return _name_head(speaker) == _name_head(outlet)
+
+
+def _name_head(name: str) -> str:
+    return re.split(r"[,(]", name, maxsplit=1)[0].strip().casefold()
 
 
 def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> str:

@@ -63,6 +63,23 @@ def test_outlets_own_reporting_names_the_outlet_once():
     assert "RFE/RL, Radio Free Europe" not in shown
 
 
+def test_a_republished_report_names_its_outlet_once_however_the_speaker_writes_it():
+    republished = SourcedQuote(
+        quote="Good news for Kosovo",
+        speaker="Daily Digest, reporting Reuters",
+        outlet="Daily Digest (Reuters)",
+        title="EU to lift measures",
+        published="2025-12-18",
+        url=None,
+    )
+    decision = Decision(
+        question="q", answered=True, score=0.8, entry=ENTRY, quotes=(republished,), as_of=""
+    )
+    shown = render_terminal(decision)
+    assert "— Daily Digest (Reuters), 18 December 2025" in shown
+    assert "Daily Digest, reporting Reuters, Daily Digest" not in shown
+
+
 def test_terminal_abstention_without_suggestions_does_not_point_to_discord_commands():
     shown = render_terminal(Decision(question="lol", answered=False, score=0.0))
     assert strings.Reply.NOT_COVERED in shown
