@@ -73,8 +73,8 @@ def attribution(quote: SourcedQuote) -> str:
     """Who said it, where, and when: the line under every quote.
 
     The outlet's own reporting names the outlet once, not as speaker and outlet both,
-    however each is written ("RFE/RL" in "Radio Free Europe/Radio Liberty (RFE/RL)"; a
-    republished report's "Daily Digest, reporting Reuters" beside "Daily Digest (Reuters)").
+    however each is written (an acronym within the outlet's full name; a republished
+    report's "Daily Digest, reporting Wire Agency" beside "Daily Digest (Wire Agency)").
     """
     date = human_date(quote.published)
     if _is_the_outlet(quote.speaker, quote.outlet):
