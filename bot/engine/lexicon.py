@@ -43,7 +43,8 @@ _LEAD_IN = (
 _WHEN = re.compile(
     _LEAD_IN + r"(?:(?:since )?when(?! (?:i|im|ive|we|you|he|she|they|it|people|someone|one|"
     r"my|our|your|their|reading|looking|thinking|the|a|an|this|that) )"
-    r"|what year|which year|what dates?|which dates?|on what dates?|on which dates?"
+    r"|what year|which year|(?:on |by |until |till )?(?:what|which) (?:dates?|month)"
+    r"|(?:by|until|till) when"
     r"|how long ago|in what years?|in which years?|during which years?|kur|kada|kad|koje godine"
     r"|cilin vit"
     r"|ne cilin vit)(?: |$)"

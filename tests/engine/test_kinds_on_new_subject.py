@@ -348,3 +348,15 @@ def test_a_misspelt_stopword_is_not_what_a_question_asks_for(travel_engine):
     # "rights" is a form of the stopword "right", not a misspelling: still what is asked.
     rights = travel_engine.decide("What rights do Ruritanians have in the Schengen area?")
     assert not rights.answered
+
+
+def test_by_what_date_and_by_when_ask_for_a_date(travel_engine):
+    dated = travel_engine.decide("By what date had the EU handed Ruritania its visa criteria?")
+    assert dated.answered
+    assert dated.entry.id == "criteria"
+    assert not travel_engine.decide(
+        "By what date will drivers who park at the border be fined in the second phase?"
+    ).answered
+    assert not travel_engine.decide(
+        "By when will drivers parking at the border be fined in the second phase of the rules?"
+    ).answered
