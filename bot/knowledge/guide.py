@@ -25,7 +25,9 @@ from bot.language.words import NAME_PARTICLES
 _WORD = r"[A-Z][\w'’.-]*"
 # Small words inside a name, which may also open it ("said van der Berg", "Van der Berg said").
 _PARTICLE = rf"(?i:{'|'.join(sorted(NAME_PARTICLES))})"
-_NAME = rf"(?:{_PARTICLE} )*{_WORD}(?: (?:{_PARTICLE} )*{_WORD})*"
+# The small words are taken possessively (`*+`): a capitalised particle ("Van") is also a
+# word, and trying it as either at every place made a line of them take exponential time.
+_NAME = rf"(?:{_PARTICLE} )*+{_WORD}(?: (?:{_PARTICLE} )*+{_WORD})*"
 _SPEAKING = (
     "said|says|told|tells|added|adds|stated|states|noted|notes|explained|explains|warned|"
     "warns|wrote|writes|argued|argues|announced|announces|insisted|insists|declared|declares|"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from bot.knowledge.guide import guide, read_speaker
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from tests.knowledge.conftest import SOURCE_ID
+
+PROJECT = Path(__file__).parents[2]
 
 OUTLET = "Example Times"
 TEXT = (
@@ -169,3 +173,19 @@ def test_a_quotation_after_a_line_ending_in_a_colon_is_the_words_it_announces():
     knowledge = Knowledge(entries={}, sources={"example": source(text)})
     speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
     assert speakers == [OUTLET, "Jane Marlow", "Jane Marlow", "Jane Marlow", OUTLET]
+
+
+def test_a_line_of_words_that_may_be_particles_or_names_is_read_in_bounded_time():
+    """Each capitalised particle ("Van") may be read as a particle or a name: a line of them
+    must not be tried both ways at every place (a hostile source froze `coverage`)."""
+    line = "Van " * 150 + "x said it."
+    program = (
+        "from bot.knowledge.guide import read_speaker\n"
+        "from bot.knowledge.model import Source\n"
+        f"source = Source('s', 't', 'Outlet', '2026-01', 'en', '2026-01-02', {line!r})\n"
+        f"print(read_speaker({line!r}, source))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, cwd=PROJECT
+    )
+    assert done.stdout.strip() == "Outlet"
