@@ -25,9 +25,12 @@ from bot.language.words import NAME_PARTICLES
 _WORD = r"[A-Z][\w'’.-]*"
 # Small words inside a name, which may also open it ("said van der Berg", "Van der Berg said").
 _PARTICLE = rf"(?i:{'|'.join(sorted(NAME_PARTICLES))})"
+# Small words joining the parts of a title, or two names ("High Representative for Foreign
+# Policy and Security Jane Doe", "Ministry of the Interior"): a name never opens with one.
+_JOIN = "(?:of|for|and|on|the)"
 # The small words are taken possessively (`*+`): a capitalised particle ("Van") is also a
 # word, and trying it as either at every place made a line of them take exponential time.
-_NAME = rf"(?:{_PARTICLE} )*+{_WORD}(?: (?:{_PARTICLE} )*+{_WORD})*"
+_NAME = rf"(?:{_PARTICLE} )*+{_WORD}(?: (?:(?:{_PARTICLE}|{_JOIN}) )*+{_WORD})*"
 _SPEAKING = (
     "said|says|told|tells|added|adds|stated|states|noted|notes|explained|explains|warned|"
     "warns|wrote|writes|argued|argues|announced|announces|insisted|insists|declared|declares|"

@@ -175,6 +175,20 @@ def test_a_quotation_after_a_line_ending_in_a_colon_is_the_words_it_announces():
     assert speakers == [OUTLET, "Jane Marlow", "Jane Marlow", "Jane Marlow", OUTLET]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Union High Representative for Trade and Security Tom Reyes said the deal holds.",
+            "Union High Representative for Trade and Security Tom Reyes",
+        ),
+        ("The Ministry of the Interior said the border would open.", "Ministry of the Interior"),
+    ],
+)
+def test_a_title_joined_by_small_words_is_read_whole_not_from_its_last_part(sentence, speaker):
+    assert read_speaker(sentence, source()) == speaker
+
+
 def test_a_line_of_words_that_may_be_particles_or_names_is_read_in_bounded_time():
     """Each capitalised particle ("Van") may be read as a particle or a name: a line of them
     must not be tried both ways at every place (a hostile source froze `coverage`)."""
