@@ -34,7 +34,8 @@ _NAME = rf"(?:{_PARTICLE} )*+{_WORD}(?: (?:(?:{_PARTICLE}|{_JOIN}) )*+{_WORD})*"
 _SPEAKING = (
     "said|says|told|tells|added|adds|stated|states|noted|notes|explained|explains|warned|"
     "warns|wrote|writes|argued|argues|announced|announces|insisted|insists|declared|declares|"
-    "stressed|stresses|reported|reports|recalled|recalls|emphasised|emphasized|claimed|claims"
+    "stressed|stresses|reported|reports|recalled|recalls|emphasised|emphasized|claimed|claims|"
+    "confirmed|confirms|denied|denies|condemned|condemns|urged|urges"
 )
 # In the order they are tried: the explicit phrase first, then a name before its verb (the
 # usual "..., Doe said"), then a verb after a quotation, before its name ("...,” said Jane Doe").
@@ -48,7 +49,8 @@ _OPENING_WORDS = """
     then also so now later still yet moreover furthermore instead today yesterday earlier
     first finally previously speaking
 """
-_NOT_NAMES = SENTENCE_STARTERS | frozenset(_OPENING_WORDS.split())
+# A headline in title case capitalises the small words too ("Dozens Of Troops Injured").
+_NOT_NAMES = SENTENCE_STARTERS | frozenset(_OPENING_WORDS.split()) | {"of", "for", "and", "on"}
 # "According to Doe's laws" names what Doe owns, not who speaks.
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
 # Marks that open a quotation at the start of a paragraph.
@@ -205,9 +207,10 @@ def _full_name(name: str, text: str) -> str:
 
     A one-word name, or one that opens with a particle ("van der Berg"), is usually a
     surname the source introduced in full earlier. A word that merely opens a sentence
-    does not count.
+    does not count. An acronym names a body, not a person: the word before it is not its
+    first name ("the Hungarian KFOR contingent").
     """
-    if " " in name and not re.match(rf"{_PARTICLE} ", name):
+    if (" " in name and not re.match(rf"{_PARTICLE} ", name)) or name.isupper():
         return name
     surname = rf"(?i:{re.escape(name)})" if " " in name else re.escape(name)
     before = Counter(

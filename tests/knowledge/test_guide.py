@@ -203,3 +203,13 @@ def test_a_line_of_words_that_may_be_particles_or_names_is_read_in_bounded_time(
         [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, cwd=PROJECT
     )
     assert done.stdout.strip() == "Outlet"
+
+
+def test_an_acronym_is_not_given_the_word_before_it_as_a_first_name():
+    text = (
+        "Dozens Of ROSA Staff Hurt As Storm Hits Capital\n"
+        "Several of the Northern ROSA contingent were hurt, ROSA confirmed.\n"
+        "“The staff are safe,” ROSA said.\n"
+    )
+    for sentence in text.splitlines()[1:]:
+        assert read_speaker(sentence, source(text)) == "ROSA"
