@@ -208,7 +208,7 @@ def _full_name(name: str, text: str) -> str:
     A one-word name, or one that opens with a particle ("van der Berg"), is usually a
     surname the source introduced in full earlier. A word that merely opens a sentence
     does not count. An acronym names a body, not a person: the word before it is not its
-    first name ("the Hungarian KFOR contingent").
+    first name ("the Northern ROSA contingent").
     """
     if (" " in name and not re.match(rf"{_PARTICLE} ", name)) or name.isupper():
         return name
