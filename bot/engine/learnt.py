@@ -32,8 +32,13 @@ _WORDS_AND_GAPS = re.compile(f"({WORD.pattern})")
 _NAME_JOINERS = frozenset({"for", "of", "the", "per", "për", "za", "e", "i", "te", "të"})
 _ACRONYM_JOINERS = _NAME_JOINERS | {"and"}
 _NAME_WORDS = 8
+# How much text before a bracket is read for the name it defines: eight words many times
+# over. The whole text before each bracket made a source of many brackets quadratic.
+_NAME_REACH = 400
 _SENTENCE_ENDS = frozenset(".!?:…")
-_TRAILING_NON_WORD = re.compile(r"\W*$")
+# Searched from the start of a gap's last run of non-word characters only: from every one
+# of a long run's characters, the search made a hostile gap quadratic.
+_TRAILING_NON_WORD = re.compile(r"(?<!\W)\W*$")
 # Capitalised words folded, remembered: the same names recur in every entry; enough for the
 # names of a large knowledge, few enough that the memory stays small.
 _WORD_CACHE = 4096
@@ -70,7 +75,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str]]:
     """
     found = []
     for match in _BRACKETS.finditer(text):
-        name = fold(_name_before(text[: match.start()]))
+        name = fold(_name_before(text[max(0, match.start() - _NAME_REACH) : match.start()]))
         parts = [part.strip() for part in match.group(1).split(",")]
         if not name or not any(_is_acronym(part) for part in parts):
             continue

@@ -51,12 +51,17 @@ def split_sentences(text: str) -> list[Sentence]:
     sign_off = _SIGN_OFF.search(text)
     body_end = sign_off.start() if sign_off else len(text)
     sentences: list[Sentence] = []
+    line, counted = 1, 0
     for start, end in _paragraphs(text, body_end):
+        # A paragraph is one line: its number is counted on from the last paragraph's,
+        # not from the top of the text for each sentence (quadratic in a long source).
+        line += text.count("\n", counted, start)
+        counted = start
         cut = start
         for boundary in sentence_ends(text, start, end):
-            sentences.extend(_sentence(text, cut, boundary))
+            sentences.extend(_sentence(text, cut, boundary, line))
             cut = boundary
-        sentences.extend(_sentence(text, cut, end))
+        sentences.extend(_sentence(text, cut, end, line))
     return sentences
 
 
@@ -88,11 +93,10 @@ def _paragraphs(text: str, end: int) -> list[tuple[int, int]]:
     return [(match.start(), match.end()) for match in re.finditer(r"[^\n]+", text[:end])]
 
 
-def _sentence(text: str, start: int, end: int) -> list[Sentence]:
+def _sentence(text: str, start: int, end: int, line: int) -> list[Sentence]:
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
         return []
     begin = start + len(piece) - len(piece.lstrip())
-    line = text.count("\n", 0, begin) + 1
     return [Sentence(begin, begin + len(stripped), line, " ".join(stripped.split()))]

@@ -100,15 +100,16 @@ def guide(knowledge: Knowledge, source_id: str, limit: int | None = None) -> Sou
     covered = source_coverage(knowledge, source)
     sentences = split_sentences(source.text)
     position = {sentence.start: index for index, sentence in enumerate(sentences)}
-    topics = _sentence_topics(knowledge, source, sentences)
+    neighbours = _neighbours_topics(_sentence_topics(knowledge, source, sentences))
     fallback = _common_topic(knowledge, source)
     vocabulary = _entry_words(knowledge)
+    firsts = _paragraph_firsts(sentences)
     suggestions = tuple(
         Suggestion(
             sentence=sentence,
             quote=quote_of(sentence.text),
-            speaker=read_speaker(_attributed(sentences, position[sentence.start]), source),
-            topic=_neighbours_topic(topics, position[sentence.start])
+            speaker=read_speaker(_attributed(sentences, firsts, position[sentence.start]), source),
+            topic=neighbours[position[sentence.start]]
             or _similar_topic(vocabulary, sentence.text)
             or fallback,
         )
@@ -158,7 +159,7 @@ def read_speaker(sentence: str, source: Source) -> str:
     return source.outlet
 
 
-def _attributed(sentences: list[Sentence], index: int) -> str:
+def _attributed(sentences: list[Sentence], firsts: list[int], index: int) -> str:
     """The text that says who spoke the sentence at `index`.
 
     A quotation opened and not closed in its sentence is attributed where it closes, so
@@ -166,7 +167,7 @@ def _attributed(sentences: list[Sentence], index: int) -> str:
     quotation, after one ending in a colon ("Jane Doe said on social media:"), is the words
     that colon announces.
     """
-    announced = _announcing(sentences, index)
+    announced = _announcing(sentences, firsts[index])
     if announced is not None:
         return announced.text
     sentence = sentences[index]
@@ -177,11 +178,17 @@ def _attributed(sentences: list[Sentence], index: int) -> str:
     return sentence.text
 
 
-def _announcing(sentences: list[Sentence], index: int) -> Sentence | None:
-    """The sentence ending in a colon that the quotation of the paragraph at `index` follows."""
-    first = index
-    while first > 0 and sentences[first - 1].line == sentences[index].line:
-        first -= 1
+def _paragraph_firsts(sentences: list[Sentence]) -> list[int]:
+    """For each sentence, the index of the first sentence of its paragraph (its line)."""
+    firsts: list[int] = []
+    for index, sentence in enumerate(sentences):
+        same_line = index > 0 and sentences[index - 1].line == sentence.line
+        firsts.append(firsts[-1] if same_line else index)
+    return firsts
+
+
+def _announcing(sentences: list[Sentence], first: int) -> Sentence | None:
+    """The sentence ending in a colon before a paragraph (its first sentence at `first`)."""
     if first == 0 or not sentences[first].text.startswith(_OPENING_QUOTES):
         return None
     before = sentences[first - 1]
@@ -215,7 +222,7 @@ def _full_name(name: str, text: str) -> str:
     surname = rf"(?i:{re.escape(name)})" if " " in name else re.escape(name)
     before = Counter(
         match.group()
-        for match in re.finditer(rf"(?<![\w'’])(?P<first>{_WORD}) {surname}\b", text)
+        for match in re.finditer(rf"(?<![\w'’.-])(?P<first>{_WORD}) {surname}\b", text)
         if match.group("first").casefold() not in _NOT_NAMES
         and not _opens_sentence(text, match.start())
     )
@@ -249,18 +256,38 @@ def _cited_spans(entries: Iterable[Entry], source: Source) -> Iterable[tuple[Ent
                     yield entry, start, end
 
 
-def _neighbours_topic(topics: list[list[str]], index: int) -> str:
-    """The topic of the nearest cited sentences around `index`, the one before first."""
-    for distance in range(1, len(topics)):
+def _neighbours_topics(topics: list[list[str]]) -> list[str]:
+    """For each sentence, the topic of the nearest cited sentences around it ("" if none).
+
+    The one before comes first among equally near. The nearest cited sentence on each
+    side is carried along in one pass each way: looking outwards from every sentence made
+    a long source that no entry cites yet quadratic.
+    """
+    before = _nearest_cited(range(len(topics)), topics)
+    after = _nearest_cited(reversed(range(len(topics))), topics)[::-1]
+    found = []
+    for index, (earlier, later) in enumerate(zip(before, after, strict=True)):
+        distances = [abs(index - n) for n in (earlier, later) if n is not None and n != index]
+        distance = min(distances, default=0)
         near = [
             topic
             for neighbour in (index - distance, index + distance)
-            if 0 <= neighbour < len(topics)
+            if distance and neighbour in (earlier, later)
             for topic in topics[neighbour]
         ]
-        if near:
-            return Counter(near).most_common(1)[0][0]
-    return ""
+        found.append(Counter(near).most_common(1)[0][0] if near else "")
+    return found
+
+
+def _nearest_cited(order: Iterable[int], topics: list[list[str]]) -> list[int | None]:
+    """For each index in `order`, the last cited index met before it in that order."""
+    nearest: list[int | None] = []
+    last = None
+    for index in order:
+        nearest.append(last)
+        if topics[index]:
+            last = index
+    return nearest
 
 
 def _entry_words(knowledge: Knowledge) -> list[tuple[str, frozenset[str]]]:

@@ -61,7 +61,9 @@ SOURCE_OPTIONAL = ("author", "url")
 
 # How many phrasing paths are shared by every entry file's claims: all a valid entry has.
 _SHARED_PATHS = PHRASINGS_MAX
-_URL = re.compile(r"https://[^\s/]+\.[^\s/]+\S*")
+# A host with a dot inside it, then anything without spaces. The dot is looked for ahead
+# rather than split out: "host.part" splits many ways, and a long hostile value tried each.
+_URL = re.compile(r"https://(?=[^\s/]+\.[^\s/])\S+")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _TRAILING_MARKS = " ?!.…"
 _WORD_CHARACTER = re.compile(r"\w")

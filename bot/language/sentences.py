@@ -25,9 +25,11 @@ _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 # Words that usually open a sentence: after "U.S." one of them says the sentence ended.
 SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 _OPENERS = "\"'“‘«([„"
-_TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
-_CHAT_TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
-_CHAT_OR_COLON = re.compile(r"(?:[.!?:]+|…)[\"'”’»)\]]*(?=\s)")
+# Each starts only where a run of stops starts: tried at every stop of a long run not
+# followed by a space ("....x"), each try ate the rest of the run (quadratic in the run).
+_TERMINATOR = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+_CHAT_TERMINATOR = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+_CHAT_OR_COLON = re.compile(r"(?:(?<![.!?:])[.!?:]+|…)[\"'”’»)\]]*(?=\s)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+")
 # What follows a terminator, after spaces: anything at all, and its first character after
 # opening marks. Read in place, never as a copy of the rest of the text, which made a long
