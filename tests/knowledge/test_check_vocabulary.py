@@ -199,3 +199,8 @@ def test_reports_a_word_holding_discord_markup(knowledge, check):
             + Check.MARKUP.format(markup="<@123456789012345678>")
         ],
     )
+
+
+def test_an_alias_the_general_language_already_makes_is_accepted(knowledge, check):
+    write(knowledge, "places.yaml", "aliases:\n  dont: do not\n")
+    assert check(knowledge) == (0, ["ok: 2 entries, 1 source"])
