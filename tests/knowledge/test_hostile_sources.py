@@ -4,20 +4,16 @@ Each shape below once made a pattern try every position of a long run again and 
 (quadratic or worse): a run of full stops, a long gap of punctuation before a word, a run
 of capitalised initials, thousands of brackets, a URL of many dots. Each is far larger
 here than the size at which it took minutes, and far under the limits a source may have.
-The commands run in a child process so that a regression fails on its timeout rather than
-hanging the suite.
+The commands run in a child process (`run_bot`, with its timeout) so that a regression
+fails on its timeout rather than hanging the suite.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 from bot import strings
+from tests.bot_process import run_bot
 from tests.knowledge.conftest import SOURCE_ID, SOURCE_TEXT, SOURCE_YAML
 
-PROJECT = Path(__file__).parents[2]
 HOSTILE_TEXT = (
     SOURCE_TEXT
     + "Doe said the plan works.\n"
@@ -33,24 +29,12 @@ HOSTILE_TEXT = (
     + "Ab cd. " * 5_000
     + "\n"
 )
-# Generous: each command takes about a second; the shapes took minutes each before.
-TIMEOUT_S = 120
-
-
-def _bot(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *arguments],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        timeout=TIMEOUT_S,
-    )
 
 
 def test_a_hostile_source_text_is_checked_and_covered_in_bounded_time(knowledge):
     (knowledge / "sources" / f"{SOURCE_ID}.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    checked = _bot("check", "--directory", str(knowledge))
-    covered = _bot("coverage", SOURCE_ID, "--directory", str(knowledge))
+    checked = run_bot("check", "--directory", str(knowledge))
+    covered = run_bot("coverage", SOURCE_ID, "--directory", str(knowledge))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert covered.stdout.startswith(f"{SOURCE_ID}: 3/"), covered.stderr
 
@@ -59,6 +43,6 @@ def test_a_url_of_many_dots_is_refused_in_bounded_time(knowledge):
     url = "https://" + "a." * 4_000 + " x"
     metadata = SOURCE_YAML.replace("url: null", f'url: "{url}"')
     (knowledge / "sources" / f"{SOURCE_ID}.yaml").write_text(metadata, encoding="utf-8")
-    checked = _bot("check", "--directory", str(knowledge))
+    checked = run_bot("check", "--directory", str(knowledge))
     assert checked.returncode == 1
     assert strings.Check.BAD_URL.format(value=url)[:40] in checked.stdout
