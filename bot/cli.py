@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("question", nargs="?", help=strings.Cli.ASK_QUESTION)
     ask.add_argument("--json", action="store_true", help=strings.Cli.ASK_JSON)
     ask.add_argument("--directory", help=strings.Cli.ASK_DIRECTORY)
+    ask.add_argument("--explain", action="store_true", help=strings.Cli.ASK_EXPLAIN)
     run_parser = commands.add_parser("run", help=strings.Cli.RUN)
     run_parser.add_argument("--discord", action="store_true", help=strings.Cli.RUN_DISCORD)
     commands.add_parser("sync", help=strings.Cli.SYNC)
@@ -89,9 +90,9 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ask":
         if args.directory:
             settings = dataclasses.replace(settings, knowledge_dir=Path(args.directory))
-        return _ask(settings, args.question, as_json=args.json)
+        return _ask(settings, args.question, as_json=args.json, explain=args.explain)
     if args.command == "run" and not settings.discord_mode:
-        return _ask(settings, None, as_json=False)
+        return _ask(settings, None, as_json=False, explain=False)
     if args.command in ("run", "sync"):
         from bot.discord import run
 
@@ -121,14 +122,17 @@ def _reader_gone() -> int:
     return 0
 
 
-def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
-    """The terminal: one question, the JSON line protocol, or the prompt.
+def _ask(settings: Settings, question: str | None, as_json: bool, explain: bool) -> int:
+    """The terminal: one question (and how it is read, with `explain`), JSON lines, or the prompt.
 
     Also what `run` opens without a Discord token: it needs no discord.py, so the prompt
     opens without importing it.
     """
     from bot import terminal
 
+    if explain and (question is None or as_json):
+        print(strings.Cli.EXPLAIN_ONE_QUESTION, file=sys.stderr)
+        return 2
     engine = terminal.load_engine(settings)
     if engine is None:
         return 1
@@ -138,5 +142,7 @@ def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
         return 0
     if question is not None:
         print(terminal.answer_once(engine, question))
+        if explain:
+            print(terminal.explain(engine, question))
         return 0
     return terminal.run_prompt(engine)

@@ -348,6 +348,11 @@ class Cli:
     ASK_QUESTION = "answer this one question and exit"
     ASK_JSON = "one question per stdin line, JSON out"
     ASK_DIRECTORY = "answer from this knowledge folder, e.g. a draft (default: configured)"
+    EXPLAIN_ONE_QUESTION = 'ask --explain reads one question: python -m bot ask --explain "..."'
+    ASK_EXPLAIN = (
+        "also show how the question is read: its words after aliases and corrections, the "
+        "names an answer must mention, and the kind of fact asked"
+    )
     RUN = "serve Discord (terminal prompt when no token is set)"
     RUN_DISCORD = "fail, not fall back, without a token"
     SYNC = "sync the slash commands with Discord now"
@@ -356,6 +361,28 @@ class Cli:
         "score only the FAQ-bot benchmark in this folder (HINT3: <bot>_train.csv, <bot>_test.csv)"
     )
     HEALTH = "exit 0 if the running bot is connected and serving"
+
+
+class Explain:
+    """How a question is read (`python -m bot ask --explain`): for choosing aliases."""
+
+    HEADER = "How the bot read it:"
+    READ_AS = "  read as: {text}"
+    KIND = "  asks for: {kind}"
+    KINDS: ClassVar[dict[str, str]] = {
+        "when": "a date",
+        "how_many": "a number",
+        "how_long": "a span of time",
+        "why": "a reason",
+        "how_old": "an age or when it began",
+        "at_time": "a time of day",
+    }
+    WORD = "  - {word}{notes}"
+    NOTES = " ({notes})"
+    NAME = "a name: an answer must mention it"
+    UNKNOWN = "no entry writes it"
+    CORRECTED = "a misspelling read as this word"
+    NO_WORDS = "  no meaningful word"
 
 
 class Kb:

@@ -43,3 +43,34 @@ def test_a_folder_named_twice_differently_is_refused(capsys, tmp_path):
         main(["check", FIXTURE, "--directory", str(tmp_path)])
     assert done.value.code == 2
     assert strings.Cli.TWO_DIRECTORIES in capsys.readouterr().err
+
+
+def test_ask_explain_shows_the_words_as_read_after_aliases_names_and_the_kind(capsys):
+    code = main(["ask", "--directory", FIXTURE, "--explain", "when did the secgen visit KFOR?"])
+    shown = capsys.readouterr().out
+    explained = shown[shown.index(strings.Explain.HEADER) :].splitlines()
+    assert code == 0
+    assert explained[1] == strings.Explain.READ_AS.format(
+        text="when did the secretary general visit kfor"
+    )
+    assert explained[2] == strings.Explain.KIND.format(kind=strings.Explain.KINDS["when"])
+    kfor = next(line for line in explained if line.startswith("  - kfor "))
+    assert strings.Explain.NAME in kfor
+
+
+def test_ask_explain_marks_a_word_no_entry_writes():
+    from bot.engine import Engine
+    from bot.knowledge.loader import load_knowledge
+    from bot.terminal import explain
+
+    engine = Engine(load_knowledge(Path(FIXTURE)).knowledge)
+    unknown = strings.Explain.NOTES.format(notes=strings.Explain.UNKNOWN)
+    assert (
+        strings.Explain.WORD.format(word="zeppelin", notes=unknown)
+        in explain(engine, "what about the zeppelin").splitlines()
+    )
+
+
+def test_ask_explain_without_a_question_says_how_to_use_it(capsys):
+    assert main(["ask", "--directory", FIXTURE, "--explain"]) == 2
+    assert strings.Cli.EXPLAIN_ONE_QUESTION in capsys.readouterr().err

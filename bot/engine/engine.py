@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import astuple, dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -120,6 +121,30 @@ class Thresholds:
 SERVED = Thresholds()
 
 
+class WordRead(NamedTuple):
+    """One meaningful word of a question as the engine reads it (`Engine.reading`)."""
+
+    # The word read: an alias applied, a misspelling corrected, folded.
+    word: str
+    # Read as a name: an entry answering must mention it.
+    name: bool
+    # Some entry writes it (in its texts, answer or quotes).
+    known: bool
+    # A misspelling the engine read as this word.
+    corrected: bool
+
+
+@dataclass(frozen=True)
+class QuestionReading:
+    """How the engine reads a question, for a moderator choosing phrasings and aliases."""
+
+    # The question folded, with every alias applied.
+    read_as: str
+    # The kind of fact it asks for (`lexicon.WHEN`...), or None.
+    kind: str | None
+    words: tuple[WordRead, ...]
+
+
 class Engine:
     """Matches questions against one knowledge snapshot; build a new Engine per snapshot."""
 
@@ -204,6 +229,21 @@ class Engine:
         decided by measure (`decide_by_measure`).
         """
         return self._decided_safely(self._decide, question)
+
+    def reading(self, question: str) -> QuestionReading:
+        """How `decide` reads `question`: its words after aliases, corrections and names.
+
+        A moderator deciding whether a word needs an alias sees whether the vocabulary
+        already reads it as another ("ushtare" as "troops"), and which words no entry writes.
+        """
+        read = self._read(question)
+        known = self._index.idf
+        words = tuple(
+            WordRead(term.word, term.name, term.stem in known, term.match < 1)
+            for term in read.question.terms
+        )
+        folded = self._index.lexicon.read(asking_window(read.text, READ_WINDOW)).folded
+        return QuestionReading(folded, read.question.kind, words)
 
     def decide_by_measure(self, question: str) -> Decision:
         """`decide`, but an entry's own words count only as their measures do.
