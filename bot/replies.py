@@ -30,6 +30,7 @@ from bot.discord_format import (
     shorten,
 )
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
+from bot.engine.engine import QuestionReading
 from bot.knowledge.guide import citing_counts
 from bot.knowledge.model import Entry, Knowledge, Source
 
@@ -610,3 +611,26 @@ def render_sources_terminal(knowledge: Knowledge) -> str:
         )
         for source in sources
     )
+
+
+def reading_lines(reading: QuestionReading) -> list[str]:
+    """How a question was read, a line each: for `ask --explain` and `/kb vocab read`."""
+    lines = [strings.Explain.READ_AS.format(text=reading.read_as)]
+    if reading.kind is not None:
+        kind = strings.Explain.KINDS.get(reading.kind, reading.kind)
+        lines.append(strings.Explain.KIND.format(kind=kind))
+    for word in reading.words:
+        notes = [
+            note
+            for note, applies in (
+                (strings.Explain.NAME, word.name),
+                (strings.Explain.UNKNOWN, not word.known),
+                (strings.Explain.CORRECTED, word.corrected),
+            )
+            if applies
+        ]
+        shown = strings.Explain.NOTES.format(notes="; ".join(notes)) if notes else ""
+        lines.append(strings.Explain.WORD.format(word=word.word, notes=shown))
+    if not reading.words:
+        lines.append(strings.Explain.NO_WORDS)
+    return lines

@@ -21,6 +21,7 @@ from bot.knowledge.check import show_problems
 from bot.language.text import clean
 from bot.ops.settings import Settings
 from bot.replies import (
+    reading_lines,
     render_sources_terminal,
     render_terminal,
     render_topics_terminal,
@@ -73,26 +74,7 @@ def answer_once(engine: Engine, question: str) -> str:
 
 def explain(engine: Engine, question: str) -> str:
     """How the engine read `question`, as lines for a moderator (`ask --explain`)."""
-    reading = engine.reading(question)
-    lines = [strings.Explain.HEADER, strings.Explain.READ_AS.format(text=reading.read_as)]
-    if reading.kind is not None:
-        kind = strings.Explain.KINDS.get(reading.kind, reading.kind)
-        lines.append(strings.Explain.KIND.format(kind=kind))
-    for word in reading.words:
-        notes = [
-            note
-            for note, applies in (
-                (strings.Explain.NAME, word.name),
-                (strings.Explain.UNKNOWN, not word.known),
-                (strings.Explain.CORRECTED, word.corrected),
-            )
-            if applies
-        ]
-        shown = strings.Explain.NOTES.format(notes="; ".join(notes)) if notes else ""
-        lines.append(strings.Explain.WORD.format(word=word.word, notes=shown))
-    if not reading.words:
-        lines.append(strings.Explain.NO_WORDS)
-    return "\n".join(lines)
+    return "\n".join((strings.Explain.HEADER, *reading_lines(engine.reading(question))))
 
 
 def answer_json_lines(engine: Engine, lines: Iterable[str], out: TextIO) -> None:

@@ -17,7 +17,7 @@ from bot.discord.kb.sources import UPLOAD_LIMIT
 from bot.discord_format import MESSAGE_LIMIT
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
-from bot.strings import Check, Discord, Kb, Moderation, Reply
+from bot.strings import Check, Discord, Explain, Kb, Moderation, Reply
 from tests.discord.harness import EPHEMERAL
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
@@ -1019,3 +1019,15 @@ async def test_autocomplete_offers_the_sets_of_endings_and_the_stems_of_a_file(h
         ('rute- ("", a, u, om, ov, ova, ove) → rutte', "rute"),
         ('rutte- ("", a, u, om, ov, ova, ove) → rutte', "rutte"),
     ]
+
+
+async def test_vocab_read_shows_a_question_read_after_aliases_without_its_markup(world, harness):
+    question = "when did the secgen <@123> visit Zenda?"
+    (read,) = await harness.interact(moderator(kb(harness, "vocab read", question=question)))
+    lines = read.message["content"].splitlines()
+    assert lines[0] == f"**{Explain.HEADER}**"
+    assert lines[1] == Explain.READ_AS.format(text="when did the secretary general visit zenda")
+    assert lines[2] == Explain.KIND.format(kind=Explain.KINDS["when"])
+    zenda = next(line for line in lines if line.startswith("  - zenda "))
+    assert Explain.NAME in zenda and Explain.UNKNOWN in zenda
+    assert read.message["allowed_mentions"] == {"parse": []}

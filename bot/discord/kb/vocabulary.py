@@ -1,4 +1,4 @@
-"""`/kb vocab add|remove|add-form|remove-form|list`: the subject's words the engine reads.
+"""`/kb vocab add|remove|add-form|remove-form|list|read`: the subject's words the engine reads.
 
 Discord nests commands two deep under `/kb` at most, so the case forms have their own
 commands beside the words' (`add-form`, not `form add`).
@@ -13,11 +13,14 @@ import discord
 from discord import app_commands
 
 from bot.discord.kb._desk import ModeratorCog, actor_of
-from bot.discord.kb._render import vocabulary_text
+from bot.discord.kb._render import lines_within, vocabulary_text
+from bot.discord.markup import plain_text
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.history import Action
+from bot.knowledge.validate import PHRASING_LIMIT
 from bot.knowledge.vocabulary import WORD_LIMIT, endings_in_use, endings_shown
-from bot.strings import Kb
+from bot.replies import reading_lines
+from bot.strings import Explain, Kb
 
 # Where moderators' words go unless they name another vocabulary file.
 MODERATORS_FILE = "moderators"
@@ -161,3 +164,18 @@ class VocabularyCog(ModeratorCog):
     ) -> None:
         """List the vocabulary files with what each holds, or the words of one."""
         await self.desk.send(interaction, vocabulary_text(self.desk.live.knowledge, file))
+
+    @vocab.command(name="read", description=Kb.VOCAB_READ)
+    @app_commands.describe(question=Kb.OPTION_VOCAB_QUESTION)
+    async def vocab_read(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, PHRASING_LIMIT],
+    ) -> None:
+        """How the bot reads a question, to see whether a word needs an alias before adding it.
+
+        Discord markup is taken out first, as it is from a member's question.
+        """
+        reading = self.desk.live.engine.reading(plain_text(question))
+        text = lines_within(f"**{Explain.HEADER}**", reading_lines(reading))
+        await self.desk.send(interaction, text)
