@@ -26,8 +26,14 @@ import yaml
 
 from bot.engine import Engine
 from bot.engine.decision import MAX_QUESTION_CHARS
-from bot.engine.engine import SERVED
-from bot.engine.held_out import WRONG_COST, decided, entries_left_out, held_out_cases
+from bot.engine.engine import SERVED, TENTATIVE_MARGIN
+from bot.engine.held_out import (
+    WRONG_COST,
+    HeldOut,
+    decided,
+    entries_left_out,
+    held_out_cases,
+)
 from bot.engine.hostile import hostile_questions
 from bot.engine.routing import misroutes
 from bot.knowledge.history import Actor
@@ -137,6 +143,33 @@ def _held_out(knowledge: Knowledge, out: Callable[[str], None]) -> None:
         f" states): answered by an entry citing other passages, thresholds scaled: {figures}"
         f" (an upper bound: a neighbour stating a related fact counts)"
     )
+    out(_tentative_line(served, wrong[1.0]))
+
+
+def _tentative_line(served: HeldOut, near: HeldOut) -> str:
+    """How many held-out answers are shown as only the closest covered question.
+
+    TENTATIVE_MARGIN is the lower quarter of the right answers' margins, so about a
+    quarter of them are; the line shows it, and how many of the wrong ones and of the near
+    questions' answers are.
+    """
+    shares = [
+        _share(part, whole)
+        for part, whole in (
+            (served.right_tentative, served.right),
+            (served.wrong_tentative, served.wrong),
+            (near.wrong_tentative, near.wrong),
+        )
+    ]
+    return (
+        f"  answers shown as only the closest covered question (score below"
+        f" {TENTATIVE_MARGIN:g} x the score required): right held-out answers {shares[0]},"
+        f" wrong ones {shares[1]}, near questions' {shares[2]}"
+    )
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {100 * part / max(whole, 1):.1f} %"
 
 
 def _quality(settings: Settings, out: Callable[[str], None]) -> None:

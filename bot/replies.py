@@ -141,7 +141,8 @@ def _terminal_answer(part: Decision) -> list[str]:
     if part.entry is None:
         return []
     title = part.entry.question.strip()
-    lines = [title, "-" * min(len(title), 72), part.entry.answer.strip(), ""]
+    lines = [strings.Reply.TENTATIVE] if part.tentative else []
+    lines += [title, "-" * min(len(title), 72), part.entry.answer.strip(), ""]
     for quote in part.quotes:
         lines.append("  " + strings.Reply.QUOTE_LINE.format(quote=quote.quote))
         source_line = "    — " + attribution(quote)
@@ -154,7 +155,8 @@ def to_json(decision: Decision) -> dict[str, Any]:
 
     A message that asked several things gets every answer, in order, in `answer` and
     `sources`; `entry_id` names the leading one and `question` the covered question it
-    answers (what Discord shows as the title), None when nothing was answered.
+    answers (what Discord shows as the title), None when nothing was answered; `tentative`
+    says that answer is shown as only the closest covered question (`Decision.tentative`).
     """
     answered = decision.answered and decision.entry is not None
     parts = _answered_parts(decision) if answered else []
@@ -162,6 +164,7 @@ def to_json(decision: Decision) -> dict[str, Any]:
         "answered": answered,
         "entry_id": decision.entry.id if answered and decision.entry else None,
         "question": decision.entry.question if answered and decision.entry else None,
+        "tentative": answered and decision.tentative,
         "score": round(decision.score, 4),
         "answer": "\n\n".join(p.entry.answer.strip() for p in parts if p.entry),
         "sources": [
@@ -260,6 +263,8 @@ def render_discord(
     if decision.answered and decision.entry is not None:
         if decision.also:
             notice = "\n".join(filter(None, [notice, strings.Reply.ASKED_SEVERAL]))
+        if decision.tentative:
+            notice = "\n".join(filter(None, [notice, strings.Reply.TENTATIVE]))
         return _answer(decision, decision.entry, related, question_id, notice)
     return _abstention(decision, notice)
 

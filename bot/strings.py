@@ -19,6 +19,9 @@ class Reply:
     )
     CLOSEST = "Closest questions it does cover:"
     ALSO_CLOSE = "Also close to what you asked:"
+    TENTATIVE = (
+        "This may not be exactly what you asked: it is the closest question the briefing covers."
+    )
     NO_SUGGESTIONS = "Try /topics to see what it covers."
     ASKED_SEVERAL = (
         "You asked more than one thing: this answers the first, the buttons below the rest."

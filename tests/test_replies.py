@@ -28,7 +28,7 @@ RELATED = [
 ]
 
 
-def answered(suggestions=()):
+def answered(suggestions=(), tentative=False):
     return Decision(
         question="why isnt kosovo in nato or pfp",
         answered=True,
@@ -37,6 +37,7 @@ def answered(suggestions=()):
         quotes=(QUOTE,),
         as_of="2025-12",
         suggestions=tuple(suggestions),
+        tentative=tentative,
     )
 
 
@@ -84,3 +85,17 @@ def test_terminal_abstention_without_suggestions_does_not_point_to_discord_comma
     shown = render_terminal(Decision(question="lol", answered=False, score=0.0))
     assert strings.Reply.NOT_COVERED in shown
     assert "/topics" not in shown
+
+
+def test_a_tentative_answer_is_introduced_as_the_closest_covered_question():
+    shown = render_terminal(answered(tentative=True))
+    reply = render_discord(answered(tentative=True))
+
+    assert shown.startswith(f"{strings.Reply.TENTATIVE}\n{ENTRY.question}\n")
+    assert reply.content == strings.Reply.TENTATIVE
+    assert reply.embed["title"] == ENTRY.question
+
+
+def test_a_sure_answer_is_not_hedged():
+    assert strings.Reply.TENTATIVE not in render_terminal(answered())
+    assert strings.Reply.TENTATIVE not in render_discord(answered()).content

@@ -42,6 +42,11 @@ class Decision:
     covered questions closest to what was asked. `question` is the text the engine actually read
     (cleaned and, when `trimmed`, cut to the length limit). When the message asked several
     things and every one was answered, `also` holds the answers beyond this one.
+
+    `tentative` marks an answer the entry accounts for less well than most of the
+    knowledge's own phrasings are accounted for when held out (`TENTATIVE_MARGIN`): it is
+    shown as the closest covered question, since a near question on a detail the entry does
+    not give scores like this, and a member must not read it as a confident answer.
     """
 
     question: str
@@ -53,3 +58,4 @@ class Decision:
     suggestions: tuple[Suggestion, ...] = ()
     trimmed: bool = False
     also: tuple[Decision, ...] = ()
+    tentative: bool = False

@@ -32,11 +32,13 @@ WRONG_COST = 3
 
 @dataclass(frozen=True)
 class HeldOut:
-    """How the held-out texts were decided."""
+    """How the held-out texts were decided, and how many answers were shown as tentative."""
 
     asked: int
     right: int
     wrong: int
+    right_tentative: int = 0
+    wrong_tentative: int = 0
 
     @property
     def abstained(self) -> int:
@@ -235,16 +237,17 @@ def decided(cases: list[HeldOutText], thresholds: Thresholds) -> HeldOut:
     another text of its entry is answered by that entry whatever the thresholds, and what
     is checked here is the thresholds.
     """
-    right = wrong = 0
+    right: list[bool] = []
+    wrong: list[bool] = []
     for case in cases:
         decision = case.engine.with_thresholds(thresholds).decide_by_measure(case.text)
         if decision.entry is None:
             continue
         if decision.entry.id == case.entry.id or _cites_alike(decision.entry, case.entry):
-            right += 1
+            right.append(decision.tentative)
         else:
-            wrong += 1
-    return HeldOut(asked=len(cases), right=right, wrong=wrong)
+            wrong.append(decision.tentative)
+    return HeldOut(len(cases), len(right), len(wrong), sum(right), sum(wrong))
 
 
 def _left_out(entry: Entry) -> Iterator[tuple[FieldPath, Entry, str]]:

@@ -32,6 +32,22 @@ async def test_answered_question_shows_answer_quotes_source_and_date(briefing):
     assert embed["footer"]["text"] == "As of December 2025"
 
 
+async def test_a_loose_match_is_shown_as_the_closest_covered_question(briefing):
+    asked = briefing.slash("ask", question="is kosovo part of any nato partnership programme")
+    (reply,) = await briefing.interact(asked)
+
+    (embed,) = reply.embeds
+    assert embed["title"] == PFP_QUESTION
+    assert reply.message["content"] == strings.Reply.TENTATIVE
+    assert reply.message["allowed_mentions"] == NO_PINGS
+
+
+async def test_a_close_match_is_not_hedged(briefing):
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+
+    assert strings.Reply.TENTATIVE not in (reply.message.get("content") or "")
+
+
 async def test_answer_offers_related_questions_and_not_what_i_asked(briefing, knowledge):
     (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
 

@@ -200,7 +200,7 @@ def test_the_bench_adds_and_removes_entries_keeping_them_in_order_of_id(engine):
 def test_bench_prints_the_knowledges_own_phrasings_held_out_beside_scaled_thresholds(engine):
     printed: list[str] = []
     bench._held_out(engine.knowledge, printed.append)
-    held_out, scaled, near = printed
+    held_out, scaled, near, tentative = printed
     assert "each left out of its entry and asked; 18)" in held_out
     assert "answered by their entry 100.0 %, by another 0.0 %, abstained 0.0 %" in held_out
     assert "x0.85 100.0 / x1.00 100.0 / x1.15" in scaled
@@ -209,6 +209,11 @@ def test_bench_prints_the_knowledges_own_phrasings_held_out_beside_scaled_thresh
     assert f"each entry left out and its {texts} texts asked" in near
     shares = [float(share) for share in re.findall(r"x\d\.\d\d (\d+\.\d) %", near)]
     assert len(shares) == 3 and shares == sorted(shares, reverse=True)
+    assert "answers shown as only the closest covered question (score below 1.35 x" in tentative
+    assert (
+        "right held-out answers 5/18 = 27.8 %, wrong ones 0/0 = 0.0 %, near questions' 4/4"
+        in tentative
+    )
 
 
 def test_bench_prints_the_time_of_a_moderators_entry_added_and_removed_end_to_end(engine):

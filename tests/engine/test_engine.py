@@ -271,3 +271,20 @@ def test_a_when_clause_in_the_context_does_not_make_it_a_date_question(engine):
     )
     assert decision.answered
     assert decision.entry.id == "non-recognising-allies"
+
+
+def test_an_answer_the_question_matches_loosely_is_tentative_and_a_close_one_is_not(engine):
+    loose = engine.decide("is kosovo part of any nato partnership programme")
+    close = engine.decide("why isn't kosovo in the partnership for peace")
+
+    assert loose.answered and loose.entry.id == "kosovo-outside-pfp"
+    assert loose.tentative
+    assert close.answered and close.entry.id == "kosovo-outside-pfp"
+    assert not close.tentative
+
+
+def test_an_entrys_own_question_is_never_tentative(engine):
+    for entry in engine.knowledge.entries.values():
+        decision = engine.decide(entry.question)
+        assert decision.entry == entry
+        assert not decision.tentative

@@ -41,6 +41,7 @@ def test_json_mode_writes_one_object_per_line_in_order():
         "answered",
         "entry_id",
         "question",
+        "tentative",
         "score",
         "answer",
         "sources",
@@ -56,6 +57,16 @@ def test_json_mode_names_the_covered_question_it_answered_and_none_when_it_did_n
     engine = _engine_from_fixture()
     assert answered["question"] == engine.knowledge.entries[answered["entry_id"]].question
     assert abstained["question"] is None
+
+
+def test_json_mode_says_whether_the_answer_is_only_the_closest_covered_question():
+    asked = "why isn't kosovo in pfp\nis kosovo part of any nato partnership programme\nlol\n"
+    done = _run_bot("ask", "--json", stdin=asked)
+    sure, loose, abstained = (json.loads(line) for line in done.stdout.splitlines())
+    assert sure["tentative"] is False
+    assert loose["entry_id"] == "kosovo-outside-pfp"
+    assert loose["tentative"] is True
+    assert abstained["tentative"] is False
 
 
 def test_json_mode_answers_each_line_as_soon_as_it_is_read():
