@@ -580,6 +580,7 @@ class Kb:
     UNANSWERED_TITLE = "Unanswered questions, most asked first"
     UNANSWERED_LINE = "**{number}.** “{question}” · asked {count}× · last {last}{misses}{also}"
     UNANSWERED_MISSES = " · {misses} marked “Not what I asked” (answered with {entries})"
+    UNANSWERED_TENTATIVE = " · {tentative} answered only as the closest question ({entries})"
     UNANSWERED_ALSO = " · also: {others}"
     UNANSWERED_PICK = "Choose a group to act on"
     GROUP_OPTION = "{number}. {question}"

@@ -49,16 +49,20 @@ CREATE TABLE IF NOT EXISTS questions (
     guild_id INTEGER,
     channel_id INTEGER,
     missed_at TEXT,
-    private INTEGER NOT NULL DEFAULT 0
+    private INTEGER NOT NULL DEFAULT 0,
+    tentative INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at);
 """
 # Columns added since the first version, for files made before them.
-_ADDED_COLUMNS = {"private": "INTEGER NOT NULL DEFAULT 0"}
+_ADDED_COLUMNS = {
+    "private": "INTEGER NOT NULL DEFAULT 0",
+    "tentative": "INTEGER NOT NULL DEFAULT 0",
+}
 
 _COLUMNS = (
     "id, asked_at, question, answered, entry_id, score, suggested, guild_id, channel_id,"
-    " missed_at, private"
+    " missed_at, private, tentative"
 )
 
 
@@ -78,7 +82,8 @@ class RecordedQuestion:
     """One recorded question as moderators see it.
 
     `entry_id` is the entry that answered it, or None; `suggested` the entries offered
-    instead; `missed` is true when a member pressed "Not what I asked" on the answer.
+    instead; `missed` is true when a member pressed "Not what I asked" on the answer;
+    `tentative` when the answer was shown as only the closest covered question.
     """
 
     id: int
@@ -92,6 +97,7 @@ class RecordedQuestion:
     channel_id: int | None
     missed: bool
     private: bool = False
+    tentative: bool = False
 
 
 class QuestionRecord:
@@ -166,12 +172,14 @@ class QuestionRecord:
             guild_id,
             channel_id,
             int(private),
+            int(answered and decision.tentative),
         )
 
         def insert(db: sqlite3.Connection) -> int:
             db.execute(
                 "INSERT INTO questions (id, asked_at, question, answered, entry_id, score,"
-                " suggested, guild_id, channel_id, private) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " suggested, guild_id, channel_id, private, tentative)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
             return row[0]
@@ -291,16 +299,17 @@ def unanswered_questions(
 ) -> list[RecordedQuestion]:
     """Questions the knowledge did not serve in `guild_id`, newest first, at most `limit`.
 
-    That is every question the bot abstained on, and every answer a member marked
-    "Not what I asked": both point at a gap in the knowledge. Only the guild's own questions
-    are listed, and never a private one (`/ask private:True`): a member who asked privately
-    is not shown to anyone, moderators included. Takes any connection to the record's file,
-    so a reader in another thread can use its own.
+    That is every question the bot abstained on, every answer a member marked "Not what
+    I asked", and every answer shown as only the closest covered question: each points at
+    a gap in the knowledge, or at a way of asking an entry does not list yet. Only the
+    guild's own questions are listed, and never a private one (`/ask private:True`): a
+    member who asked privately is not shown to anyone, moderators included. Takes any
+    connection to the record's file, so a reader in another thread can use its own.
     """
     cutoff = _stamp(since) if since else ""
     rows = connection.execute(
         f"SELECT {_COLUMNS} FROM questions"
-        " WHERE (answered = 0 OR missed_at IS NOT NULL) AND asked_at >= ?"
+        " WHERE (answered = 0 OR missed_at IS NOT NULL OR tentative = 1) AND asked_at >= ?"
         " AND guild_id IS ? AND private = 0"
         " ORDER BY asked_at DESC, id DESC LIMIT ?",
         (cutoff, guild_id, -1 if limit is None else limit),
@@ -328,6 +337,7 @@ def _from_row(row: tuple) -> RecordedQuestion:
         channel,
         missed,
         private,
+        tentative,
     ) = row
     return RecordedQuestion(
         id=rid,
@@ -341,4 +351,5 @@ def _from_row(row: tuple) -> RecordedQuestion:
         channel_id=channel,
         missed=missed is not None,
         private=bool(private),
+        tentative=bool(tentative),
     )

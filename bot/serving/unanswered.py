@@ -1,10 +1,11 @@
 """What members asked that the knowledge did not serve, grouped so moderators act once per gap.
 
-Questions the bot abstained on and answers marked "Not what I asked" come from the question
-record. Twenty members asking the same thing in twenty ways is one gap, so questions are
-grouped by similarity of their content words (folded and alias-resolved by the engine's own
-normaliser, so "secretary-general" and "Secretary General" meet), each group with its count,
-a few example wordings and when it was last asked.
+Questions the bot abstained on, answers marked "Not what I asked" and answers shown as only
+the closest covered question come from the question record. Twenty members asking the same
+thing in twenty ways is one gap, so questions are grouped by similarity of their content
+words (folded and alias-resolved by the engine's own normaliser, so "secretary-general" and
+"Secretary General" meet), each group with its count, a few example wordings and when it
+was last asked.
 
 A group a moderator has dealt with (dismissed, or added as a phrasing or an entry) is
 recorded in the `dismissed` table, and questions like it are not shown again.
@@ -64,6 +65,7 @@ class Unserved(StrEnum):
 
     UNANSWERED = "unanswered"
     MISS = "miss"
+    TENTATIVE = "tentative"
 
 
 class Resolution(StrEnum):
@@ -76,7 +78,7 @@ class Resolution(StrEnum):
 
 @dataclass(frozen=True)
 class Asked:
-    """One question not served; `entry_id` is the entry a miss was wrongly answered with."""
+    """One question not served; `entry_id` is the entry a miss or a tentative answer gave."""
 
     text: str
     when: datetime
@@ -89,7 +91,8 @@ class QuestionGroup:
     """Questions that ask the same thing, newest first.
 
     `id` is stable while the group's newest question stays the same, short enough for a
-    button's custom id. `answered_with` lists the entries members said did not answer them.
+    button's custom id. `answered_with` lists the entries members said did not answer them;
+    `closest_with` the entries that answered them as only the closest covered question.
     """
 
     id: str
@@ -99,19 +102,22 @@ class QuestionGroup:
     last_asked: datetime
     answered_with: tuple[str, ...]
     members: tuple[Asked, ...] = field(repr=False)
+    tentative: int = 0
+    closest_with: tuple[str, ...] = ()
 
 
 def from_record(questions: Iterable[RecordedQuestion]) -> list[Asked]:
-    """The record's unanswered and missed questions as `Asked` values."""
+    """The record's unanswered, missed and tentatively answered questions as `Asked` values."""
     return [
-        Asked(
-            text=q.question,
-            when=q.asked_at,
-            kind=Unserved.MISS if q.missed else Unserved.UNANSWERED,
-            entry_id=q.entry_id if q.missed else None,
-        )
+        Asked(text=q.question, when=q.asked_at, kind=_unserved(q), entry_id=q.entry_id)
         for q in questions
     ]
+
+
+def _unserved(question: RecordedQuestion) -> Unserved:
+    if question.missed:
+        return Unserved.MISS
+    return Unserved.TENTATIVE if question.tentative else Unserved.UNANSWERED
 
 
 def words_of(text: str, lexicon: Lexicon) -> str:
@@ -155,27 +161,36 @@ def _group(key: str, members: list[Asked], lexicon: Lexicon) -> QuestionGroup:
     examples: dict[str, str] = {}
     for item in members:
         examples.setdefault(words_of(item.text, lexicon), " ".join(item.text.split()))
-    answered_with = dict.fromkeys(m.entry_id for m in members if m.entry_id)
+    misses = [m for m in members if m.kind is Unserved.MISS]
+    tentative = [m for m in members if m.kind is Unserved.TENTATIVE]
     return QuestionGroup(
         id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:12],
         count=len(members),
-        misses=sum(m.kind is Unserved.MISS for m in members),
+        misses=len(misses),
         examples=tuple(examples.values())[:EXAMPLES],
         last_asked=members[0].when,
-        answered_with=tuple(answered_with),
+        answered_with=_entries_of(misses),
         members=tuple(members),
+        tentative=len(tentative),
+        closest_with=_entries_of(tentative),
     )
+
+
+def _entries_of(members: list[Asked]) -> tuple[str, ...]:
+    """The entries that answered these questions, each once, in order."""
+    return tuple(dict.fromkeys(m.entry_id for m in members if m.entry_id))
 
 
 def closest_entries(engine: Engine, group: QuestionGroup, limit: int) -> list[tuple[str, str]]:
     """The entries a group's wording most likely belongs to, as (question, id) pairs.
 
-    The engine's suggestions first, then the entries that missed it, then partial matches,
+    The engine's suggestions first, then the entries that missed it or answered it as only
+    the closest covered question, then partial matches,
     then the rest alphabetically: a menu holds only `limit`, so the likely ones must lead.
     """
     question = group.examples[0]
     closest = [s.entry_id for s in engine.decide(question).suggestions]
-    closest += list(group.answered_with)
+    closest += [*group.answered_with, *group.closest_with]
     closest += [s.entry_id for s in engine.complete(question, limit)]
     closest += sorted(engine.knowledge.entries)
     entries = engine.knowledge.entries

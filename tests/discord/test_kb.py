@@ -433,6 +433,17 @@ async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness
     assert again.message["content"] == Kb.UNANSWERED_EMPTY
 
 
+async def test_unanswered_lists_answers_shown_as_only_the_closest_question(harness):
+    loose = "is kosovo part of any nato partnership programme"
+    (reply,) = await harness.interact(harness.slash("ask", question=loose))
+    assert reply.message["content"] == Reply.TENTATIVE
+
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    assert loose in listed.message["content"]
+    tentative = Kb.UNANSWERED_TENTATIVE.format(tentative=1, entries="`kosovo-outside-pfp`")
+    assert tentative in listed.message["content"]
+
+
 async def test_an_unanswered_group_opens_a_prefilled_new_entry_form_or_is_dismissed(world, harness):
     await ask_unanswered(harness, *UNANSWERED)
     listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))

@@ -1,4 +1,5 @@
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -68,6 +69,19 @@ def test_unanswered_lists_abstentions_and_marked_misses_newest_first(tmp_path: P
     assert [q.id for q in record.unanswered(1, since=clock.now)] == [abstained]
 
 
+def test_unanswered_lists_answers_shown_as_only_the_closest_question(tmp_path: Path):
+    clock = Clock()
+    record = QuestionRecord(tmp_path / "db.sqlite3", retention_days=30, now=clock)
+    record.record("why no pfp", ANSWERED, 1, 2)
+    clock.now += timedelta(minutes=1)
+    loose = record.record("is it in any partnership", replace(ANSWERED, tentative=True), 1, 2)
+
+    (listed,) = record.unanswered(1)
+    assert listed.id == loose
+    assert listed.tentative and listed.answered
+    assert listed.entry_id == "kosovo-outside-pfp"
+
+
 def test_marking_an_unknown_question_is_refused(tmp_path: Path):
     record = QuestionRecord(tmp_path / "db.sqlite3", retention_days=30)
     assert not record.mark_miss(12345, 1)
@@ -103,6 +117,7 @@ def test_record_has_no_column_for_who_asked(tmp_path: Path):
         "channel_id",
         "missed_at",
         "private",
+        "tentative",
     }
 
 
@@ -143,9 +158,11 @@ def test_a_file_made_before_privacy_was_recorded_gains_the_column(tmp_path: Path
 
     record = QuestionRecord(path, retention_days=3650)
     private_id = record.record("a new private one", ABSTAINED, 1, 2, private=True)
+    loose = record.record("a loose one", replace(ANSWERED, tentative=True), 1, 2)
 
-    assert [q.question for q in record.unanswered(1)] == ["an old one"]
+    assert [q.question for q in record.unanswered(1)] == ["a loose one", "an old one"]
     assert record.get(private_id).private
+    assert record.get(loose).tentative
 
 
 def test_a_record_that_cannot_be_opened_loses_questions_without_raising(tmp_path: Path):

@@ -92,6 +92,22 @@ def test_a_group_shows_its_misses_and_the_entries_that_missed():
     assert group.answered_with == ("allies-not-recognising",)
 
 
+def test_a_group_shows_its_tentative_answers_apart_from_its_misses():
+    groups = group_questions(
+        [
+            asked("Does Spain recognise Kosovo?", 1, Unserved.MISS, "allies-not-recognising"),
+            asked("does spain recognize kosovo", 2, Unserved.TENTATIVE, "recognition-count"),
+            asked("does spain recognise kosovo at all", 3),
+        ],
+        LANGUAGE,
+    )
+
+    [group] = groups
+    assert (group.count, group.misses, group.tentative) == (3, 1, 1)
+    assert group.answered_with == ("allies-not-recognising",)
+    assert group.closest_with == ("recognition-count",)
+
+
 def test_questions_without_content_words_are_left_out():
     assert group_questions([asked("???"), asked("what is the")], LANGUAGE) == []
 

@@ -467,18 +467,25 @@ def dismissed_text(group: QuestionGroup) -> str:
 
 def _group_line(number: int, group: QuestionGroup) -> str:
     others = ", ".join(f"“{shorten_middle(e, OTHER_WORDING)}”" for e in group.examples[1:])
-    misses = ""
+    answers = ""
     if group.misses:
-        entries = ", ".join(f"`{entry_id}`" for entry_id in group.answered_with)
-        misses = Kb.UNANSWERED_MISSES.format(misses=group.misses, entries=entries)
+        entries = _entry_ids(group.answered_with)
+        answers = Kb.UNANSWERED_MISSES.format(misses=group.misses, entries=entries)
+    if group.tentative:
+        entries = _entry_ids(group.closest_with)
+        answers += Kb.UNANSWERED_TENTATIVE.format(tentative=group.tentative, entries=entries)
     return Kb.UNANSWERED_LINE.format(
         number=number,
         question=shorten_middle(group.examples[0], WORDING),
         count=group.count,
         last=_when(group.last_asked),
-        misses=misses,
+        misses=answers,
         also=Kb.UNANSWERED_ALSO.format(others=others) if others else "",
     )
+
+
+def _entry_ids(entry_ids: Sequence[str]) -> str:
+    return ", ".join(f"`{entry_id}`" for entry_id in entry_ids)
 
 
 def _when(moment: datetime) -> str:
