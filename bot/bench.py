@@ -8,6 +8,7 @@ process on the shipped knowledge and on synthetic knowledge of 1,000 and 10,000 
 from __future__ import annotations
 
 import ast
+import importlib.util
 import os
 import random
 import resource
@@ -37,6 +38,7 @@ from bot.engine.held_out import (
 from bot.engine.hostile import hostile_questions
 from bot.engine.routing import misroutes
 from bot.knowledge.history import Actor
+from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry, Knowledge
 from bot.knowledge.serialise import entry_to_yaml
 from bot.knowledge.store import Applied
@@ -71,8 +73,6 @@ SERVING_MEMORY_FLOOR_MB = 150
 
 def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     """Print every figure; return 0 (the figures, not the exit code, are the result)."""
-    from bot.knowledge.loader import load_knowledge
-
     result = load_knowledge(settings.knowledge_dir)
     if result.knowledge is None:
         out("the knowledge does not load; run `python -m bot check`")
@@ -186,6 +186,7 @@ def _quality(settings: Settings, out: Callable[[str], None]) -> None:
             written = "every source" if sources is None else ", ".join(sources)
             out(f"\nquality ({questions}, written from {written}), scored by {scorer}:")
             out(_scored(scorer, questions, knowledge_dir))
+            out(_offered(scorer, questions, knowledge_dir))
             if floors:
                 out(f"floors: {floors}")
 
@@ -244,6 +245,50 @@ def _scored(scorer: Path, questions: Path, knowledge_dir: Path) -> str:
         timeout=600,
     )
     return _without_questions(done.stdout) or done.stderr.rstrip()
+
+
+def _offered(scorer: Path, questions: Path, knowledge_dir: Path) -> str:
+    """How many in-scope questions not answered had their answer among the questions offered.
+
+    When the bot abstains it offers the closest covered questions (buttons in Discord): a
+    member is then one press from the answer. An offered entry holds the answer when the
+    scorer's own test (`hit`, loaded from the scorer) finds the expected words in its answer
+    and quotes, as it would in a reply.
+    """
+    hit = _scorers_hit(scorer)
+    engine = Engine(load_knowledge(knowledge_dir).knowledge)
+    items = yaml.safe_load(questions.read_text(encoding="utf-8"))["items"]
+    unanswered = offered = first = 0
+    for item in items:
+        if item["expect"] == "abstain":
+            continue
+        decision = engine.decide(str(item["q"]))
+        if decision.answered:
+            continue
+        unanswered += 1
+        holds = [hit(item["expect"], _stated(engine, s.entry_id)) for s in decision.suggestions]
+        offered += any(holds)
+        first += bool(holds and holds[0])
+    return (
+        f"in-scope questions not answered: {unanswered}; their answer among the closest"
+        f" questions offered: {offered} (the first offered: {first})"
+    )
+
+
+def _scorers_hit(scorer: Path) -> Callable[[list[list[str]], str], bool]:
+    """The shared scorer's test of whether a reply's text holds the expected words."""
+    spec = importlib.util.spec_from_file_location("shared_scorer", scorer)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {scorer}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.hit
+
+
+def _stated(engine: Engine, entry_id: str) -> str:
+    """An entry's answer and quotes: the text a reply with it shows, as the scorer reads it."""
+    entry = engine.knowledge.entries[entry_id]
+    return " ".join([entry.answer, *(citation.quote for citation in entry.citations)])
 
 
 def _without_questions(scored: str) -> str:

@@ -61,6 +61,32 @@ def test_quality_prints_the_share_of_wrong_answers_but_not_the_wrong_questions()
     assert printed.splitlines()[-1] == "wrong answers 2/4 of the answers given = 50.0%"
 
 
+def test_quality_counts_unanswered_questions_whose_answer_was_offered(tmp_path):
+    from tests.engine.conftest import FIXTURE_KNOWLEDGE
+
+    scorer = tmp_path / "score.py"
+    scorer.write_text(
+        "def hit(expect, text):\n"
+        "    return all(any(w.lower() in text.lower() for w in group) for group in expect)\n",
+        encoding="utf-8",
+    )
+    questions = tmp_path / "set.yaml"
+    questions.write_text(
+        "items:\n"
+        "  - {q: 'what does article 10 say', kind: para, expect: [[enlargement]]}\n"
+        "  - {q: 'who refuses to recognise kosovo among allies', kind: para,"
+        " expect: [[no such words]]}\n"
+        "  - {q: 'pfp kosovo', kind: kw, expect: [[outside]]}\n"
+        "  - {q: 'what is the weather', kind: off, expect: abstain}\n",
+        encoding="utf-8",
+    )
+    printed = bench._offered(scorer, questions, FIXTURE_KNOWLEDGE)
+    assert printed == (
+        "in-scope questions not answered: 2; their answer among the closest questions"
+        " offered: 1 (the first offered: 1)"
+    )
+
+
 def test_a_set_is_scored_on_the_knowledge_of_the_sources_it_was_written_from(tmp_path):
     import shutil
 
