@@ -163,7 +163,8 @@ def _tentative_line(served: HeldOut, near: HeldOut) -> str:
     ]
     return (
         f"  answers shown as only the closest covered question (score below"
-        f" {TENTATIVE_MARGIN:g} x the score required): right held-out answers {shares[0]},"
+        f" {TENTATIVE_MARGIN:g} x the score required, or another entry within a close call):"
+        f" right held-out answers {shares[0]},"
         f" wrong ones {shares[1]}, near questions' {shares[2]}"
     )
 
@@ -255,12 +256,15 @@ def _offered(scorer: Path, questions: Path, knowledge_dir: Path) -> str:
     scorer's own test (`hit`, loaded from the scorer) finds the expected words in its answer
     and quotes, as it would in a reply.
     """
+    knowledge = load_knowledge(knowledge_dir).knowledge
+    if knowledge is None:
+        return f"answers offered: NOT MEASURED: {knowledge_dir} does not load"
     hit = _scorers_hit(scorer)
-    engine = Engine(load_knowledge(knowledge_dir).knowledge)
+    engine = Engine(knowledge)
     items = yaml.safe_load(questions.read_text(encoding="utf-8"))["items"]
     unanswered = offered = first = 0
     for item in items:
-        if item["expect"] == "abstain":
+        if item["expect"] == "abstain" or item["kind"] in _NOT_IN_SCOPE:
             continue
         decision = engine.decide(str(item["q"]))
         if decision.answered:
@@ -273,6 +277,10 @@ def _offered(scorer: Path, questions: Path, knowledge_dir: Path) -> str:
         f"in-scope questions not answered: {unanswered}; their answer among the closest"
         f" questions offered: {offered} (the first offered: {first})"
     )
+
+
+# The kinds the shared scorer leaves out of its in-scope figure.
+_NOT_IN_SCOPE = ("near", "off", "multi")
 
 
 def _scorers_hit(scorer: Path) -> Callable[[list[list[str]], str], bool]:

@@ -156,7 +156,7 @@ def to_json(decision: Decision) -> dict[str, Any]:
     A message that asked several things gets every answer, in order, in `answer` and
     `sources`; `entry_id` names the leading one and `question` the covered question it
     answers (what Discord shows as the title), None when nothing was answered; `tentative`
-    says that answer is shown as only the closest covered question (`Decision.tentative`).
+    says an answer is shown as only the closest covered question (`Decision.tentative`).
     """
     answered = decision.answered and decision.entry is not None
     parts = _answered_parts(decision) if answered else []
@@ -164,7 +164,7 @@ def to_json(decision: Decision) -> dict[str, Any]:
         "answered": answered,
         "entry_id": decision.entry.id if answered and decision.entry else None,
         "question": decision.entry.question if answered and decision.entry else None,
-        "tentative": answered and decision.tentative,
+        "tentative": answered and decision.any_tentative,
         "score": round(decision.score, 4),
         "answer": "\n\n".join(p.entry.answer.strip() for p in parts if p.entry),
         "sources": [
@@ -263,8 +263,9 @@ def render_discord(
     if decision.answered and decision.entry is not None:
         if decision.also:
             notice = "\n".join(filter(None, [notice, strings.Reply.ASKED_SEVERAL]))
-        if decision.tentative:
-            notice = "\n".join(filter(None, [notice, strings.Reply.TENTATIVE]))
+        if decision.any_tentative:
+            hedge = strings.Reply.SOME_TENTATIVE if decision.also else strings.Reply.TENTATIVE
+            notice = "\n".join(filter(None, [notice, hedge]))
         return _answer(decision, decision.entry, related, question_id, notice)
     return _abstention(decision, notice)
 

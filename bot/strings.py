@@ -22,6 +22,10 @@ class Reply:
     TENTATIVE = (
         "This may not be exactly what you asked: it is the closest question the briefing covers."
     )
+    SOME_TENTATIVE = (
+        "Some of these may not be exactly what you asked: they are the closest questions the "
+        "briefing covers."
+    )
     NO_SUGGESTIONS = "Try /topics to see what it covers."
     ASKED_SEVERAL = (
         "You asked more than one thing: this answers the first, the buttons below the rest."

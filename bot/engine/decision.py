@@ -44,9 +44,10 @@ class Decision:
     things and every one was answered, `also` holds the answers beyond this one.
 
     `tentative` marks an answer the entry accounts for less well than most of the
-    knowledge's own phrasings are accounted for when held out (`TENTATIVE_MARGIN`): it is
-    shown as the closest covered question, since a near question on a detail the entry does
-    not give scores like this, and a member must not read it as a confident answer.
+    knowledge's own phrasings are accounted for when held out, or with another entry within
+    a close call (`TENTATIVE_MARGIN`): it is shown as the closest covered question, since a
+    near question on a detail the entry does not give scores like this, and a member must
+    not read it as a confident answer.
     """
 
     question: str
@@ -59,3 +60,8 @@ class Decision:
     trimmed: bool = False
     also: tuple[Decision, ...] = ()
     tentative: bool = False
+
+    @property
+    def any_tentative(self) -> bool:
+        """Whether this answer, or the answer to another question of the message, is tentative."""
+        return self.tentative or any(part.tentative for part in self.also)

@@ -172,7 +172,7 @@ class QuestionRecord:
             guild_id,
             channel_id,
             int(private),
-            int(answered and decision.tentative),
+            int(answered and decision.any_tentative),
         )
 
         def insert(db: sqlite3.Connection) -> int:

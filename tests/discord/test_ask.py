@@ -42,9 +42,21 @@ async def test_a_loose_match_is_shown_as_the_closest_covered_question(briefing):
     assert reply.message["allowed_mentions"] == NO_PINGS
 
 
+async def test_several_questions_one_matched_loosely_are_hedged_together(briefing):
+    asked = (
+        "which nato members dont recognise kosovo and is kosovo part of any nato partnership"
+        " programme?"
+    )
+    (reply,) = await briefing.interact(briefing.slash("ask", question=asked))
+
+    content = reply.message["content"]
+    assert content == f"{strings.Reply.ASKED_SEVERAL}\n{strings.Reply.SOME_TENTATIVE}"
+
+
 async def test_a_close_match_is_not_hedged(briefing):
     (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
 
+    assert reply.embeds[0]["title"] == PFP_QUESTION
     assert strings.Reply.TENTATIVE not in (reply.message.get("content") or "")
 
 

@@ -77,6 +77,7 @@ def test_quality_counts_unanswered_questions_whose_answer_was_offered(tmp_path):
         "  - {q: 'who refuses to recognise kosovo among allies', kind: para,"
         " expect: [[no such words]]}\n"
         "  - {q: 'pfp kosovo', kind: kw, expect: [[outside]]}\n"
+        "  - {q: 'who won the match and what is for dinner', kind: multi, expect: [[match]]}\n"
         "  - {q: 'what is the weather', kind: off, expect: abstain}\n",
         encoding="utf-8",
     )

@@ -288,3 +288,16 @@ def test_an_entrys_own_question_is_never_tentative(engine):
         decision = engine.decide(entry.question)
         assert decision.entry == entry
         assert not decision.tentative
+
+
+def test_a_message_with_one_loosely_matched_question_among_several_is_tentative(engine):
+    asked = (
+        "which nato members dont recognise kosovo and is kosovo part of any nato partnership"
+        " programme?"
+    )
+    decision = engine.decide(asked)
+
+    assert decision.entry.id == "non-recognising-allies" and not decision.tentative
+    (other,) = decision.also
+    assert other.entry.id == "kosovo-outside-pfp" and other.tentative
+    assert decision.any_tentative

@@ -60,12 +60,20 @@ def test_json_mode_names_the_covered_question_it_answered_and_none_when_it_did_n
 
 
 def test_json_mode_says_whether_the_answer_is_only_the_closest_covered_question():
-    asked = "why isn't kosovo in pfp\nis kosovo part of any nato partnership programme\nlol\n"
-    done = _run_bot("ask", "--json", stdin=asked)
-    sure, loose, abstained = (json.loads(line) for line in done.stdout.splitlines())
+    asked = [
+        "why isn't kosovo in pfp",
+        "is kosovo part of any nato partnership programme",
+        "which nato members dont recognise kosovo and is kosovo part of any nato partnership"
+        " programme?",
+        "lol",
+    ]
+    done = _run_bot("ask", "--json", stdin="\n".join(asked) + "\n")
+    sure, loose, several, abstained = (json.loads(line) for line in done.stdout.splitlines())
     assert sure["tentative"] is False
     assert loose["entry_id"] == "kosovo-outside-pfp"
     assert loose["tentative"] is True
+    assert several["entry_id"] == "non-recognising-allies"
+    assert several["tentative"] is True
     assert abstained["tentative"] is False
 
 
