@@ -119,13 +119,18 @@ def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> s
             lines += ["", strings.Reply.RELATED]
             lines += [f"  • {s.question}" for s in others]
     else:
-        lines.append(strings.Reply.NOT_COVERED)
+        lines.append(_not_covered(decision))
         if decision.suggestions:
             lines.append(strings.Reply.CLOSEST)
             lines += [f"  • {s.question}" for s in decision.suggestions]
         else:
             lines.append(strings.Reply.NO_SUGGESTIONS_TERMINAL)
     return "\n".join(lines)
+
+
+def _not_covered(decision: Decision) -> str:
+    """How an abstention opens: close to something covered (`Decision.nearby`), or not."""
+    return strings.Reply.NOT_EXACTLY_COVERED if decision.nearby else strings.Reply.NOT_COVERED
 
 
 def _answered_parts(decision: Decision) -> list[Decision]:
@@ -355,7 +360,7 @@ def _abstention(decision: Decision, notice: str) -> DiscordReply:
     (another member's, through the message menu).
     """
     lines = [notice] if notice else []
-    lines.append(strings.Reply.NOT_COVERED)
+    lines.append(_not_covered(decision))
     suggestions = decision.suggestions[:3]
     if suggestions:
         lines.append(strings.Reply.CLOSEST)

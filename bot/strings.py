@@ -17,6 +17,10 @@ class Reply:
         "The briefing doesn't cover that, so I won't guess. "
         "It only answers from its reviewed sources."
     )
+    NOT_EXACTLY_COVERED = (
+        "The briefing covers something close to that, but not what you asked, so I won't "
+        "guess. It only answers from its reviewed sources."
+    )
     CLOSEST = "Closest questions it does cover:"
     ALSO_CLOSE = "Also close to what you asked:"
     TENTATIVE = (

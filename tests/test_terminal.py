@@ -70,10 +70,18 @@ def test_topics_sources_and_help_are_commands_and_quit_leaves():
 
 
 def test_a_question_the_briefing_does_not_cover_is_refused_with_the_closest_ones():
-    done = _prompt("why isn't kosovo in the partnership for peace yet, and is it in the EU?")
+    done = _prompt("what's the weather like in paris?")
 
     assert strings.Reply.NOT_COVERED in done.stdout
+    assert strings.Reply.NOT_EXACTLY_COVERED not in done.stdout
+
+
+def test_a_question_beside_a_covered_one_is_refused_as_close_but_not_covered():
+    done = _prompt("why isn't kosovo in the partnership for peace yet, and is it in the EU?")
+
+    assert strings.Reply.NOT_EXACTLY_COVERED in done.stdout
     assert strings.Reply.CLOSEST in done.stdout
+    assert "Kosovo is the only Western Balkan country" not in done.stdout
 
 
 def test_run_with_broken_knowledge_refuses_to_start(tmp_path):
@@ -231,4 +239,4 @@ def test_ask_answers_from_a_draft_knowledge_folder_given_on_the_command_line(tmp
     drafted = run_bot("ask", "--directory", str(draft), PFP_QUESTION, **KNOWLEDGE)
 
     assert configured.stdout.startswith(PFP_QUESTION)
-    assert strings.Reply.NOT_COVERED in drafted.stdout
+    assert drafted.stdout.startswith(strings.Reply.NOT_EXACTLY_COVERED)

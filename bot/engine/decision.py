@@ -48,6 +48,11 @@ class Decision:
     a close call (`TENTATIVE_MARGIN`): it is shown as the closest covered question, since a
     near question on a detail the entry does not give scores like this, and a member must
     not read it as a confident answer.
+
+    `nearby`, when nothing was answered, says the best entry accounts for the question's
+    words but not for what it asks (a date, a number, someone's words, that very
+    proposition): the briefing covers something close to it, not that. An off-topic
+    question is never nearby.
     """
 
     question: str
@@ -60,6 +65,7 @@ class Decision:
     trimmed: bool = False
     also: tuple[Decision, ...] = ()
     tentative: bool = False
+    nearby: bool = False
 
     @property
     def any_tentative(self) -> bool:

@@ -612,8 +612,14 @@ class Engine:
             if m.score >= MIN_SUGGESTION_SCORE
         )
         score = measures[0].score if measures else 0.0
+        nearby = bool(kept) and self._thresholds.accounts_for(kept[0], terms)
         return Decision(
-            question=text, answered=False, score=score, suggestions=suggestions, trimmed=trimmed
+            question=text,
+            answered=False,
+            score=score,
+            suggestions=suggestions,
+            trimmed=trimmed,
+            nearby=nearby,
         )
 
     def _answer(

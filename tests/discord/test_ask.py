@@ -109,6 +109,19 @@ async def test_abstention_says_so_plainly_and_offers_closest_questions(briefing,
     assert all(f"• {s.question}" in content for s in suggestions)
 
 
+async def test_a_question_beside_a_covered_one_says_the_briefing_covers_something_close(
+    briefing,
+):
+    asked = briefing.slash("ask", question="When did Kosovo leave the Partnership for Peace?")
+    (reply,) = await briefing.interact(asked)
+
+    assert reply.embeds == []
+    content = reply.message["content"]
+    assert content.startswith(strings.Reply.NOT_EXACTLY_COVERED)
+    assert f"• {PFP_QUESTION}" in content
+    assert reply.message["allowed_mentions"] == NO_PINGS
+
+
 async def test_pressing_a_suggestion_shows_that_answer(briefing):
     (reply,) = await briefing.interact(
         briefing.slash("ask", question="When will Kosovo join the EU?")

@@ -301,3 +301,19 @@ def test_a_message_with_one_loosely_matched_question_among_several_is_tentative(
     (other,) = decision.also
     assert other.entry.id == "kosovo-outside-pfp" and other.tentative
     assert decision.any_tentative
+
+
+@pytest.mark.parametrize(
+    ("question", "nearby"),
+    [
+        ("When did Kosovo leave the Partnership for Peace?", True),
+        ("is spain in nato", True),
+        ("what's the weather like in paris?", False),
+        ("Did NATO change Article 10 in 2019?", False),
+    ],
+)
+def test_an_abstention_says_whether_an_entry_covers_something_close(engine, question, nearby):
+    decision = engine.decide(question)
+
+    assert not decision.answered
+    assert decision.nearby is nearby
