@@ -171,6 +171,23 @@ _SPEAKER_ASKED = re.compile(
     + r")\b"
     r"|.*\baccording to (?P<source>(?:[a-z0-9]+ ?){1,3})"
 )
+# Albanian and Serbian ask for someone's words with the verb before or after the speaker
+# ("cfare tha X", "cfare ka thene X", "sta je rekla X", "sta je X rekao", "sta kaze X";
+# folded): every one of these verbs is one of speaking.
+_SAYS_ELSEWHERE = (
+    r"(?:tha|thote|thone|thane|thene|deklaroi|deklaruan|deklaruar|rekao|rekla|rekli|kaze"
+    r"|kazu|izjavio|izjavila|izjavili|porucio|porucila|porucili)"
+)
+_SPEAKER_ASKED_ELSEWHERE = re.compile(
+    _LEAD_IN
+    + r"(?:cfare|cka|sta|sto)(?: (?:ka|kane|kishte|je|su|ce))? (?:(?P<verb>"
+    + _SAYS_ELSEWHERE
+    + r") (?P<after>(?:[a-z0-9]+ ?){1,6})|(?P<before>(?:[a-z0-9]+ ){1,6}?)"
+    + _SAYS_ELSEWHERE
+    + r"\b)"
+)
+# What a speaker is asked about, after the speaker ("cfare tha X per Y", "sta je rekao X o Y").
+_ABOUT_ELSEWHERE = re.compile(r"\b(?:per|mbi|rreth|o|za|about|on)\b")
 _VOICE_VERBS = (
     r"(?:says|said|told|tells|argues|warns|warned|warning"
     r"|announced|described|describes|sees|believes|stresses|underscores|highlights|notes"
@@ -1022,6 +1039,12 @@ class Lexicon:
             if match is not None:
                 subject = match.group("subject") or match.group("source") or ""
                 people.update(self._speakers_named(subject, match.group("verb") in _SPEECH))
+                continue
+            elsewhere = _SPEAKER_ASKED_ELSEWHERE.match(clause)
+            if elsewhere is not None:
+                after = _ABOUT_ELSEWHERE.split(elsewhere.group("after") or "", maxsplit=1)[0]
+                subject = after or elsewhere.group("before")
+                people.update(self._speakers_named(subject, speaks=True))
         return frozenset(people)
 
     def _speakers_named(self, subject: str, speaks: bool) -> set[str]:

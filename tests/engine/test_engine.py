@@ -123,6 +123,21 @@ def test_abstains_when_asked_for_the_words_of_someone_the_entry_only_mentions(ar
     )
 
 
+@pytest.mark.parametrize(
+    ("mentioned", "quoted"),
+    [
+        ("Çfarë tha Kurti për anëtarësimin në NATO?", "Çfarë tha Zelensky për NATO-n?"),
+        ("Šta je Kurti rekao o članstvu u NATO?", "Šta je Zelenski izjavio o NATO?"),
+        ("Шта је рекао Курти о НАТО?", "Шта је изјавио Зеленски о НАТО?"),
+    ],
+)
+def test_an_albanian_or_serbian_question_asks_for_the_words_of_its_speaker_too(
+    article_engine, mentioned, quoted
+):
+    assert not article_engine.decide(mentioned).answered
+    assert article_engine.decide(quoted).entry.id == "zelensky-nato-aspirations"
+
+
 def test_abstains_when_asked_what_a_country_said_and_the_entry_only_names_it(engine):
     assert not engine.decide("What did Greece say about Kosovo?").answered
     assert engine.decide("Does Greece recognise Kosovo?").entry.id == "non-recognising-allies"
