@@ -644,4 +644,10 @@ def reading_lines(reading: QuestionReading) -> list[str]:
         lines.append(strings.Explain.WORD.format(word=word.word, notes=shown))
     if not reading.words:
         lines.append(strings.Explain.NO_WORDS)
+    if reading.close_to:
+        entries = ", ".join(reading.close_to)
+        lines.append(strings.Explain.CLOSE_TO.format(entries=entries))
+    if reading.loose is not None:
+        score, needed = reading.loose
+        lines.append(strings.Explain.LOOSE.format(score=score, needed=needed))
     return lines

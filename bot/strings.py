@@ -394,6 +394,14 @@ class Explain:
     UNKNOWN = "no entry writes it"
     CORRECTED = "a misspelling read as this word"
     NO_WORDS = "  no meaningful word"
+    CLOSE_TO = (
+        "  answered only as the closest covered question: as close to it are {entries}"
+        " (make the question's words one entry's)"
+    )
+    LOOSE = (
+        "  answered only as the closest covered question: its words matched loosely (score"
+        " {score:.2f}; a sure answer needs {needed:.2f}: a phrasing in these words helps)"
+    )
 
 
 class Kb:

@@ -71,6 +71,33 @@ def test_ask_explain_marks_a_word_no_entry_writes():
     )
 
 
+def test_ask_explain_says_why_an_answer_is_hedged(capsys):
+    question = "is kosovo part of any nato partnership programme"
+    assert main(["ask", "--directory", FIXTURE, "--explain", question]) == 0
+    shown = capsys.readouterr().out
+
+    assert shown.startswith(strings.Reply.TENTATIVE)
+    loose = next(line for line in shown.splitlines() if "matched loosely" in line)
+    assert loose.startswith("  answered only as the closest covered question: its words")
+    assert "a sure answer needs 0.81" in loose
+
+
+def test_an_explained_close_call_names_the_entries_as_close():
+    from bot.engine.engine import QuestionReading
+    from bot.replies import reading_lines
+
+    reading = QuestionReading("who leads it", None, (), close_to=("one-entry", "other-entry"))
+    assert reading_lines(reading)[-1] == strings.Explain.CLOSE_TO.format(
+        entries="one-entry, other-entry"
+    )
+
+
+def test_ask_explain_says_nothing_of_a_hedge_for_a_sure_answer(capsys):
+    assert main(["ask", "--directory", FIXTURE, "--explain", "why isn't kosovo in pfp"]) == 0
+    shown = capsys.readouterr().out
+    assert "closest covered question" not in shown
+
+
 def test_ask_explain_without_a_question_says_how_to_use_it(capsys):
     assert main(["ask", "--directory", FIXTURE, "--explain"]) == 2
     assert strings.Cli.EXPLAIN_ONE_QUESTION in capsys.readouterr().err

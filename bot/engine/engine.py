@@ -157,6 +157,10 @@ class QuestionReading:
     # The kind of fact it asks for (`lexicon.WHEN`...), or None.
     kind: str | None
     words: tuple[WordRead, ...]
+    # Why its answer would be shown as only the closest covered question: the entries
+    # within a close call of it, and the score it has and would need to be sure of.
+    close_to: tuple[str, ...] = ()
+    loose: tuple[float, float] | None = None
 
 
 class Engine:
@@ -248,7 +252,9 @@ class Engine:
         """How `decide` reads `question`: its words after aliases, corrections and names.
 
         A moderator deciding whether a word needs an alias sees whether the vocabulary
-        already reads it as another ("ushtare" as "troops"), and which words no entry writes.
+        already reads it as another ("ushtare" as "troops"), and which words no entry writes;
+        and, when the answer would be hedged, why: the entries as close to it, or how loosely
+        its words matched (the message read whole, as one question).
         """
         read = self._read(question)
         known = self._index.idf
@@ -257,7 +263,13 @@ class Engine:
             for term in read.question.terms
         )
         folded = self._index.lexicon.read(asking_window(read.text, READ_WINDOW)).folded
-        return QuestionReading(folded, read.question.kind, words)
+        decision = self._decide(question)
+        if not decision.tentative:
+            return QuestionReading(folded, read.question.kind, words)
+        close_to = tuple(s.entry_id for s in decision.suggestions)
+        needed = TENTATIVE_MARGIN * self._thresholds.score(_length_judged(read.question))
+        loose = (decision.score, needed) if decision.score < needed else None
+        return QuestionReading(folded, read.question.kind, words, close_to, loose)
 
     def decide_by_measure(self, question: str) -> Decision:
         """`decide`, but an entry's own words count only as their measures do.
