@@ -224,13 +224,13 @@ _PREDICATE = re.compile(
 )
 
 
-# "When did it first / start...", "who was it before <person>": the question asks about a
-# beginning, or about what came before or after someone; an entry that states no beginning
-# and no before or after states something else.
+# "When did it first / start...", "when did <person> become <role>", "who was it before
+# <person>": the question asks about a beginning, or about what came before or after
+# someone; an entry that states no beginning and no before or after states something else.
 _ORIGIN = re.compile(
     r"\b(?:first|start|started|starts|begin|began|begun|originally|initially|founded"
     r"|established|created|take over|takes over|took over|taken over|taking over"
-    r"|(?:take|took|taken|assume|assumed|leave|left) office|appointed|sworn in)\b"
+    r"|(?:take|took|taken|assume|assumed|leave|left) office|appointed|sworn in|become|became)\b"
 )
 _NEXT_TO_SOMEONE = re.compile(r"\b(?:before|after|until|since) (?P<who>[a-z]+)\b")
 _ORIGIN_STATED = re.compile(

@@ -138,6 +138,16 @@ def test_an_albanian_or_serbian_question_asks_for_the_words_of_its_speaker_too(
     assert article_engine.decide(quoted).entry.id == "zelensky-nato-aspirations"
 
 
+def test_when_someone_became_something_needs_an_entry_stating_that_beginning(article_engine):
+    assert not article_engine.decide("When did Rutte become secretary general of NATO?").answered
+    assert article_engine.decide("When did Rutte warn about Russia?").entry.id == (
+        "rutte-russia-warning"
+    )
+    assert article_engine.decide("When did Kosovo become a NATO PA associate member?").entry.id == (
+        "kosovo-nato-pa-associate"
+    )
+
+
 def test_abstains_when_asked_what_a_country_said_and_the_entry_only_names_it(engine):
     assert not engine.decide("What did Greece say about Kosovo?").answered
     assert engine.decide("Does Greece recognise Kosovo?").entry.id == "non-recognising-allies"
