@@ -227,12 +227,15 @@ _PREDICATE = re.compile(
 # "When did it first / start...", "when did <person> become <role>", "who was it before
 # <person>": the question asks about a beginning, or about what came before or after
 # someone; an entry that states no beginning and no before or after states something else.
+# Only a person becomes something in this sense: "when did <country> become independent"
+# asks the date of that deed, which an entry stating the declaration gives.
 _ORIGIN = re.compile(
     r"\b(?:first|start|started|starts|begin|began|begun|originally|initially|founded"
     r"|established|created|take over|takes over|took over|taken over|taking over"
-    r"|(?:take|took|taken|assume|assumed|leave|left) office|appointed|sworn in|become|became)\b"
+    r"|(?:take|took|taken|assume|assumed|leave|left) office|appointed|sworn in)\b"
 )
 _NEXT_TO_SOMEONE = re.compile(r"\b(?:before|after|until|since) (?P<who>[a-z]+)\b")
+_BECAME = re.compile(r"\b(?P<who>[a-z]+) (?:become|became)\b")
 _ORIGIN_STATED = re.compile(
     r"\b(?:first|start|started|since|began|begin|founded|established|created|before|after"
     r"|previous|former|earlier|from \w+(?: \w+)? to)\b"
@@ -949,6 +952,8 @@ class Lexicon:
         """Whether the question asks when something began, or about someone's before or after."""
         folded = " ".join(clauses_)
         if kind == WHEN and _ORIGIN.search(folded):
+            return True
+        if kind == WHEN and any(m.group("who") in self.people for m in _BECAME.finditer(folded)):
             return True
         return any(m.group("who") in self.people for m in _NEXT_TO_SOMEONE.finditer(folded))
 
