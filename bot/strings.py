@@ -402,6 +402,8 @@ class Explain:
         "  answered only as the closest covered question: its words matched loosely (score"
         " {score:.2f}; a sure answer needs {needed:.2f}: a phrasing in these words helps)"
     )
+    # `why` is one of `Check.WHY_NOT_ANSWERED`, which speak of the question as "it".
+    REFUSED = "  not answered: the closest entry is {entry}, but {why}"
 
 
 class Kb:

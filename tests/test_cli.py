@@ -92,6 +92,21 @@ def test_an_explained_close_call_names_the_entries_as_close():
     )
 
 
+def test_ask_explain_says_which_entry_came_closest_and_why_it_was_not_given(capsys):
+    assert main(["ask", "--directory", FIXTURE, "--explain", "when did kosovo join pfp"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+
+    assert shown[0].startswith("The briefing covers something close to that")
+    assert shown[-1] == strings.Explain.REFUSED.format(
+        entry="kosovo-outside-pfp", why=strings.Check.WHY_NOT_ANSWERED["kind"]
+    )
+
+
+def test_ask_explain_names_no_closest_entry_for_an_answered_question(capsys):
+    assert main(["ask", "--directory", FIXTURE, "--explain", "why isn't kosovo in pfp"]) == 0
+    assert "not answered: the closest entry" not in capsys.readouterr().out
+
+
 def test_ask_explain_says_nothing_of_a_hedge_for_a_sure_answer(capsys):
     assert main(["ask", "--directory", FIXTURE, "--explain", "why isn't kosovo in pfp"]) == 0
     shown = capsys.readouterr().out

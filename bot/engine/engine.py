@@ -161,6 +161,9 @@ class QuestionReading:
     # within a close call of it, and the score it has and would need to be sure of.
     close_to: tuple[str, ...] = ()
     loose: tuple[float, float] | None = None
+    # Why it is not answered: the closest entry, and the first check it fails (a code of
+    # `Engine.refusal`), so a moderator knows whether a phrasing or an alias would help.
+    refused: tuple[str, str] | None = None
 
 
 class Engine:
@@ -254,7 +257,8 @@ class Engine:
         A moderator deciding whether a word needs an alias sees whether the vocabulary
         already reads it as another ("ushtare" as "troops"), and which words no entry writes;
         and, when the answer would be hedged, why: the entries as close to it, or how loosely
-        its words matched (the message read whole, as one question).
+        its words matched (the message read whole, as one question); when it is not answered,
+        why the closest entry is not given.
         """
         read = self._read(question)
         known = self._index.idf
@@ -264,6 +268,10 @@ class Engine:
         )
         folded = self._index.lexicon.read(asking_window(read.text, READ_WINDOW)).folded
         decision = self._decide(question)
+        if not decision.answered and decision.suggestions:
+            closest = decision.suggestions[0].entry_id
+            refused = (closest, self.refusal(question, closest))
+            return QuestionReading(folded, read.question.kind, words, refused=refused)
         if not decision.tentative:
             return QuestionReading(folded, read.question.kind, words)
         close_to = tuple(s.entry_id for s in decision.suggestions)

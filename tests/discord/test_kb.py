@@ -1042,3 +1042,14 @@ async def test_vocab_read_shows_a_question_read_after_aliases_without_its_markup
     zenda = next(line for line in lines if line.startswith("  - zenda "))
     assert Explain.NAME in zenda and Explain.UNKNOWN in zenda
     assert read.message["allowed_mentions"] == {"parse": []}
+
+
+async def test_vocab_read_of_an_unanswered_question_says_why_the_closest_entry_was_not_given(
+    world, harness
+):
+    question = "when did kosovo join pfp"
+    (read,) = await harness.interact(moderator(kb(harness, "vocab read", question=question)))
+    refused = read.message["content"].splitlines()[-1]
+    assert refused == Explain.REFUSED.format(
+        entry="kosovo-outside-pfp", why=Check.WHY_NOT_ANSWERED["kind"]
+    )
