@@ -700,17 +700,24 @@ def _choose(measures: list[Measure], terms: int, thresholds: Thresholds) -> Meas
     Within a close call the ranking alone cannot tell entries apart, so a runner-up that
     passes every check is a better answer than a top entry that does not. But when the top
     entry lacks the kind of fact asked for or a number the question gives, the question
-    itself most likely asks for something not covered, and no runner-up is tried.
+    itself most likely asks for something not covered, and no runner-up is tried. So too
+    when an entry within the close call holds more of the question's words than the one
+    that would answer, and lacks the kind of fact asked: "when did X apply" beside an entry
+    on X's application (no date) and one dating X's admission asks the application's date.
     """
     if not measures or _asks_beyond(measures[0]):
         return None
     top = measures[0].score
-    for candidate in measures:
-        if top - candidate.score >= CLOSE_CALL:
-            return None
+    close = [m for m in measures if top - m.score < CLOSE_CALL]
+    for candidate in close:
         if not _refused(candidate, terms) and thresholds.accounts_for(candidate, terms):
-            return candidate
+            return None if _asked_of_another(candidate, close) else candidate
     return None
+
+
+def _asked_of_another(candidate: Measure, close: list[Measure]) -> bool:
+    """Whether one of `close` holds more of the question than `candidate` but lacks its kind."""
+    return any(not m.kind_fits and m.coverage > candidate.coverage for m in close)
 
 
 def _asks_beyond(measure: Measure) -> bool:

@@ -257,6 +257,33 @@ def test_a_close_call_is_answered_with_the_other_entry_offered_beside_it(engine)
     assert "Also close to what you asked:" in render_terminal(decision)
 
 
+def test_a_date_asked_of_what_an_undated_entry_holds_is_not_taken_from_a_close_dated_one(
+    engine,
+):
+    from bot.engine import Engine
+    from bot.knowledge.model import Knowledge
+
+    undated = _entry(
+        "formal-request",
+        "Has Kosovo formally applied to join?",
+        "Not yet: its government has not formally requested to join the alliance.",
+        ("did kosovo apply formally",),
+    )
+    dated = _entry(
+        "joining-date",
+        "When does Kosovo join the alliance?",
+        "Kosovo may join the alliance in May 2024.",
+        ("when will kosovo join the alliance", "when did kosovo join the alliance"),
+    )
+    sources = engine.knowledge.sources
+    pair = Engine(Knowledge(entries={e.id: e for e in (undated, dated)}, sources=sources))
+
+    asked = pair.decide("when did kosovo request to join the alliance")
+    assert not asked.answered
+    assert {s.entry_id for s in asked.suggestions} == {"formal-request", "joining-date"}
+    assert pair.decide("when could kosovo join the alliance").entry.id == "joining-date"
+
+
 def test_an_internal_failure_abstains_instead_of_raising(engine, monkeypatch):
     from bot.engine import engine as engine_module
 
