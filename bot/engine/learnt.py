@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
 
-from bot.engine.lexicon import MONTHS
+from bot.engine.lexicon import MONTHS, ROLE_WORDS
 from bot.knowledge.model import Knowledge, Vocabulary
 from bot.language.text import fold
 from bot.language.words import NAME_PARTICLES
@@ -112,9 +112,13 @@ def speaker_name(speaker: str) -> list[str]:
 
     Only a name of capitalised words, not all in capitals, past the particles a name may
     hold ("Anna van der Berg"): an outlet ("AP") or a role ("the minister") is no one a
-    question asks to quote by name.
+    question asks to quote by name. A role before the name is not part of it ("Prime
+    Minister Jane Doe"), and a role alone names no one ("Hungary's Defense Minister").
     """
     written = re.split(r"[,(]", speaker, maxsplit=1)[0].split()
+    roles = [i for i, w in enumerate(written) if fold(w) in ROLE_WORDS]
+    if roles:
+        written = written[roles[-1] + 1 :]
     name = [w for w in written if w.casefold() not in NAME_PARTICLES]
     fewest, most = _SPEAKER_WORDS
     if not fewest <= len(name) <= most:

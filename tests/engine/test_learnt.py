@@ -1,5 +1,7 @@
 """What the engine learns from the knowledge's own texts, without a vocabulary file."""
 
+from dataclasses import replace
+
 from bot.engine import Engine
 from bot.engine.learnt import defined_acronyms, learnt_vocabulary, speaker_name
 from bot.knowledge.model import Citation, Entry, Knowledge, Source, Vocabulary
@@ -66,6 +68,27 @@ def test_only_a_name_of_capitalised_words_is_a_speaker():
     assert speaker_name("Rudolf Rassendyll, observer (to Demo)") == ["rudolf", "rassendyll"]
     assert speaker_name("DEMO/AP") == []
     assert speaker_name("Demo spokesperson") == []
+
+
+def test_a_role_before_a_speakers_name_is_not_part_of_it_and_a_role_alone_names_no_one():
+    assert speaker_name("Prime Minister Rudolf Rassendyll") == ["rudolf", "rassendyll"]
+    assert speaker_name("Zenda's Defense Minister") == []
+
+
+def test_an_entry_quoting_a_minister_by_role_alone_does_not_say_who_the_minister_is():
+    demo = knowledge()
+    (entry,) = demo.entries.values()
+    quoted = Citation(
+        "demo-vote", "Observers from Zenda said the count was fair", "Zenda's Defense Minister"
+    )
+    entry = replace(
+        entry, citations=(quoted,), phrasings=("what did zenda's defense minister say",)
+    )
+    engine = Engine(replace(demo, entries={entry.id: entry}))
+
+    assert engine.decide("What did Zenda's defense minister say about the vote?").answered
+    assert not engine.decide("What is the name of the defense minister of Zenda?").answered
+    assert not engine.decide("who is the defense minister of zenda").answered
 
 
 def test_the_particles_of_a_speakers_name_are_read_past():
