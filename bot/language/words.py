@@ -78,6 +78,10 @@ STOPWORDS = word_set(
     advise advises advised argue argues argued claim claims claimed believe believes
     believed thinks thought tell tells told mention mentions mentioned according view
     views opinion call calls called talk talks talked discuss discusses discussed
+    makes making gives giving sees seeing describes described describing explains
+    explaining means reads looks looked looking finds helps helping uses using knows knew
+    hears seemed understands understood putting letting becoming asks wonders wondered
+    points pointed pointing goes went gone
     """
 )
 

@@ -284,6 +284,26 @@ def test_a_date_asked_of_what_an_undated_entry_holds_is_not_taken_from_a_close_d
     assert pair.decide("when could kosovo join the alliance").entry.id == "joining-date"
 
 
+def test_a_verb_read_past_is_read_past_in_all_its_forms(engine):
+    from bot.engine import Engine
+    from bot.knowledge.model import Knowledge
+
+    decision = _entry(
+        "final-decision",
+        "Who decides on Kosovo's membership?",
+        "The allies' foreign ministers will make the final decision on Kosovo's membership.",
+        ("who decides whether kosovo becomes a member",),
+    )
+    other = _entry(
+        "outside", "Why is Kosovo outside the partnership?", "For political reasons.", ()
+    )
+    sources = engine.knowledge.sources
+    both = Engine(Knowledge(entries={e.id: e for e in (decision, other)}, sources=sources))
+
+    asked = both.decide("who makes the final decision on kosovo's membership")
+    assert asked.answered and asked.entry.id == "final-decision"
+
+
 def test_an_internal_failure_abstains_instead_of_raising(engine, monkeypatch):
     from bot.engine import engine as engine_module
 
