@@ -113,7 +113,7 @@ def speaker_name(speaker: str) -> list[str]:
     Only a name of capitalised words, not all in capitals, past the particles a name may
     hold ("Anna van der Berg"): an outlet ("AP") or a role ("the minister") is no one a
     question asks to quote by name. A role before the name is not part of it ("Prime
-    Minister Jane Doe"), and a role alone names no one ("Hungary's Defense Minister").
+    Minister Jane Doe"), and a role alone names no one ("Zenda's Defence Minister").
     """
     written = re.split(r"[,(]", speaker, maxsplit=1)[0].split()
     roles = [i for i, w in enumerate(written) if fold(w) in ROLE_WORDS]
