@@ -77,13 +77,31 @@ def defined_acronyms(text: str) -> list[tuple[str, str]]:
     for match in _BRACKETS.finditer(text):
         name = fold(_name_before(text[max(0, match.start() - _NAME_REACH) : match.start()]))
         parts = [part.strip() for part in match.group(1).split(",")]
-        if not name or not any(_is_acronym(part) for part in parts):
+        acronyms = [part for part in parts if _is_acronym(part)]
+        if not name or not acronyms or not _may_stand_for(acronyms[0], name, parts):
             continue
         for part in parts:
             form = fold(part)
             if form and form != name and (_is_acronym(part) or part[:1].isupper()):
                 found.append((form, name))
     return found
+
+
+def _may_stand_for(acronym: str, name: str, parts: list[str]) -> bool:
+    """Whether `acronym` may stand for the folded `name` (or its translation among `parts`).
+
+    It starts with the name's letter, and a name of one word holds its letters in order:
+    "force in Zenda (ZFOR)" names only Zenda before the bracket, which "ZFOR" does not
+    spell. A longer name may be abbreviated in another language, in letters it lacks.
+    """
+    letters = fold(acronym).replace(" ", "")
+    if not letters or letters[0] != name[0]:
+        return False
+    if " " in name:
+        return True
+    translations = [fold(part) for part in parts if not _is_acronym(part)]
+    spelt = iter(" ".join([name, *translations]))
+    return all(letter in spelt for letter in letters)
 
 
 def _is_acronym(part: str) -> bool:

@@ -50,6 +50,15 @@ def test_an_acronym_a_source_defines_is_read_as_its_name():
     ]
 
 
+def test_a_bracket_whose_capitals_do_not_spell_the_name_before_it_defines_nothing():
+    # "KFOR" after "force in Zenda" would read every "kfor" as Zenda; "(AFP)" after a list
+    # of countries, or a country in brackets after a person's name, is no acronym of them.
+    assert defined_acronyms("the peacekeeping force in Zenda (ZFOR) said") == []
+    assert defined_acronyms("five: Strelsau and Ruritania (AFP)") == []
+    assert defined_acronyms("rapporteur Rudolf Rassendyll (Zenda, EPP/CD)") == []
+    assert defined_acronyms("the Zenda Force (ZFOR)") == [("zfor", "zenda force")]
+
+
 def test_a_question_with_the_acronym_reaches_the_entry_that_writes_the_name():
     engine = Engine(knowledge())
     assert engine.lexicon.apply_aliases("did the dpr win") == (
