@@ -2,7 +2,8 @@
 
 The knowledge should cover every fact its sources state, so that a member asking about any
 of them gets an answer rather than "not covered". A sentence counts as cited when the
-quotes citing its source cover at least half of its (non-space) characters.
+quotes citing its source cover at least half of its (non-space) characters. A line shorter
+than the shortest quote allowed (a crosshead such as "'Sad day'") states no fact to cite.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.model import Knowledge, Source
 from bot.knowledge.quotes import quote_spans
+from bot.knowledge.validate import QUOTE_MIN_WORDS, word_count
 from bot.language.sentences import SENTENCE_STARTERS, sentence_ends
 
 CITED_SHARE = 0.5
@@ -78,7 +80,7 @@ def source_coverage(knowledge: Knowledge, source: Source) -> SourceCoverage:
             if citation.source_id == source.id:
                 for start, end in quote_spans(citation.quote, source.text):
                     covered[start:end] = b"\x01" * (end - start)
-    sentences = split_sentences(source.text)
+    sentences = [s for s in split_sentences(source.text) if word_count(s.text) >= QUOTE_MIN_WORDS]
     uncited = tuple(s for s in sentences if not _is_cited(source.text, covered, s))
     return SourceCoverage(source.id, len(sentences), uncited)
 

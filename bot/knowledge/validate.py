@@ -432,7 +432,7 @@ def _citation(
     source_id = text_field(report, value, path, "source", ANY_LENGTH)
     quote = text_field(report, value, path, "quote", QUOTE_LIMIT)
     speaker = text_field(report, value, path, "speaker", SPEAKER_LIMIT)
-    count = _words(quote) if quote is not None else QUOTE_MIN_WORDS
+    count = word_count(quote) if quote is not None else QUOTE_MIN_WORDS
     if count < QUOTE_MIN_WORDS:
         message = strings.Check.QUOTE_TOO_SHORT.format(count=count, minimum=QUOTE_MIN_WORDS)
         report.add((*path, "quote"), message)
@@ -451,7 +451,7 @@ def _citation(
     return Citation(source_id=source_id, quote=quote, speaker=speaker)
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     """How many words `text` has: the runs between spaces that hold a letter or digit."""
     return sum(1 for token in text.split() if _WORD_CHARACTER.search(token))
 

@@ -99,6 +99,12 @@ def test_counts_a_sentence_uncited_when_less_than_half_is_quoted(knowledge, chec
     assert lines[-1] == "coverage: 2/3 sentences cited"
 
 
+def test_a_line_too_short_to_quote_is_no_sentence_to_cite(knowledge, check):
+    text = knowledge / "sources" / "demo-source.txt"
+    text.write_text("‘Sad day’\n\n" + text.read_text(encoding="utf-8"), encoding="utf-8")
+    assert check(knowledge, "--coverage") == (0, ["coverage: 3/3 sentences cited"])
+
+
 def test_coverage_reports_load_problems_instead(knowledge, check):
     (knowledge / "entries" / "nato-members.yaml").write_text("id: [", encoding="utf-8")
     code, lines = check(knowledge, "--coverage")
