@@ -37,11 +37,22 @@ _SPEAKING = (
     "stressed|stresses|reported|reports|recalled|recalls|emphasised|emphasized|claimed|claims|"
     "confirmed|confirms|denied|denies|condemned|condemns|urged|urges"
 )
+# What a body said: a verb that is no plural noun too ("the member states", "police reports").
+_SAID = "said|say|says|told|added|stated|announced|confirmed|warned|denied|insisted|declared"
+# Words that may stand between a speaker and the verb ("Police later said").
+_BETWEEN = "later|also|earlier|then|now|previously|first|finally|today|yesterday"
 # In the order they are tried: the explicit phrase first, then a name before its verb (the
-# usual "..., Doe said"), then a verb after a quotation, before its name ("...,” said Jane Doe").
+# usual "..., Doe said"), a name and the body it qualifies ("Freedonia police said"), then
+# a verb after a quotation, before its name ("...,” said Jane Doe").
 _ATTRIBUTIONS = (
     re.compile(rf"\b(?i:according) to (?:the )?(?P<name>{_NAME})"),
-    re.compile(rf"(?<![\w'’])(?P<name>{_NAME}) (?:has |had )?(?:{_SPEAKING})\b"),
+    re.compile(
+        rf"(?<![\w'’])(?P<name>{_NAME}) (?:(?:{_BETWEEN}) )?(?:has |had )?(?:{_SPEAKING})\b"
+    ),
+    re.compile(
+        rf"(?<![\w'’])(?P<name>{_NAME} (?!(?:{_BETWEEN}|has|had)\b)[a-z]+)"
+        rf" (?:(?:{_BETWEEN}) )?(?:has |had )?(?:{_SAID})\b"
+    ),
     re.compile(rf"(?<=[,”\"'’] )(?:{_SPEAKING}) (?:the )?(?P<name>{_NAME})"),
 )
 # Words that open a sentence before a name ("Then Doe said") and are no part of it.

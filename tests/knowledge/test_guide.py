@@ -41,6 +41,9 @@ def source(text: str = TEXT) -> Source:
         ("Reyes told reporters the count would take a week.", "Tom Reyes"),
         ("Then Marlow said the talks would go on.", "Jane Marlow"),
         ("“We won,” he said.", OUTLET),
+        ("Police later said in a statement that two were arrested.", "Police"),
+        ("Freedonia police also confirmed that the border was closed.", "Freedonia police"),
+        ("Tom Reyes has urged the crowd to leave.", "Tom Reyes"),
         ("Prime Minister Jane Marlow opened the session in the capital.", OUTLET),
     ],
 )
