@@ -177,7 +177,7 @@ def lone_capitalised(text: str) -> tuple[str, ...]:
             or _opens_sentence(gaps[i], i)
         ):
             continue
-        found += folded_word(words[i])
+        found += _capitalised_parts(words[i])
     return tuple(found)
 
 
@@ -205,6 +205,12 @@ def _capital_beside(words: list[str], i: int, step: int) -> bool:
 
 def _lowercase_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text) if w[:1].islower()]
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _capitalised_parts(word: str) -> tuple[str, ...]:
+    """The folded words of a written word's capitalised parts: "Nato-led" names only nato."""
+    return tuple(w for part in word.split("-") if part[:1].isupper() for w in folded_word(part))
 
 
 @lru_cache(maxsize=_WORD_CACHE)

@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from bot.engine import Engine
-from bot.engine.learnt import defined_acronyms, learnt_vocabulary, speaker_name
+from bot.engine.learnt import defined_acronyms, learnt_vocabulary, lone_capitalised, speaker_name
 from bot.knowledge.model import Citation, Entry, Knowledge, Source, Vocabulary
 
 SOURCE_TEXT = (
@@ -48,6 +48,13 @@ def test_an_acronym_a_source_defines_is_read_as_its_name():
         ("self determination", "vetevendosje"),
         ("vv", "vetevendosje"),
     ]
+
+
+def test_only_the_capitalised_part_of_a_hyphenated_word_is_a_name():
+    assert lone_capitalised("the Zenda-led force and a Strelsau-backed group") == (
+        "zenda",
+        "strelsau",
+    )
 
 
 def test_a_bracket_whose_capitals_do_not_spell_the_name_before_it_defines_nothing():
