@@ -209,7 +209,7 @@ def _lowercase_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=_WORD_CACHE)
 def _capitalised_parts(word: str) -> tuple[str, ...]:
-    """The folded words of a written word's capitalised parts: "Nato-led" names only nato."""
+    """The folded words of a written word's capitalised parts: "Zenda-led" names only zenda."""
     return tuple(w for part in word.split("-") if part[:1].isupper() for w in folded_word(part))
 
 
