@@ -53,6 +53,19 @@ def split_questions(text: str) -> list[str]:
     return [question for sentence in split_chat(text) for question in _questions_in(sentence)]
 
 
+def asked_apart(text: str) -> list[str]:
+    """Each question of `text` as `decide_compound` decides it: after the message's context.
+
+    The context is the sentences that ask nothing; with one question or none, there is
+    nothing to ask apart.
+    """
+    questions = split_questions(text)
+    if len(questions) < 2:
+        return questions
+    context = " ".join(s for s in split_chat(text) if not _questions_in(s))
+    return [f"{context} {question}" if context else question for question in questions]
+
+
 def _questions_in(sentence: str) -> list[str]:
     """The questions one sentence asks: its parts that ask, as a statement's parts do not."""
     asks = _ASKS_FOR_SOMETHING if sentence.rstrip().endswith(_STATEMENT_ENDS) else _ASKS
@@ -65,13 +78,17 @@ def decide_compound(
 ) -> Decision:
     """Decide each question of a message that asks several, else the message whole.
 
+    Each question is asked with the sentences of the message that ask nothing before it:
+    "Everything in <place> began at a bridge. What was blocking the way, and how did the
+    police respond?" asks both about that place, which the questions alone do not name.
+
     The answers stand together only when every question is answered, by at least two
     different entries; the first unanswered question stops the attempt (no more work is
     spent on the rest) and the message is decided whole. A message longer than the engine
     reads is a paste, not a list of questions.
     """
     text = question.strip()
-    questions = split_questions(text) if len(text) <= max_chars else []
+    questions = asked_apart(text) if len(text) <= max_chars else []
     if 2 <= len(questions) <= MAX_QUESTIONS:
         parts = []
         for part in questions:

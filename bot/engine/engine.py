@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.compound import MAX_QUESTIONS, decide_compound, split_questions
+from bot.engine.compound import MAX_QUESTIONS, asked_apart, decide_compound, split_questions
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.index import EntryProfile, Index, read_alike
 from bot.engine.lexicon import Lexicon, set_aside
@@ -307,7 +307,7 @@ class Engine:
         """
         text = question.strip()
         try:
-            parts = split_questions(text) if len(text) <= READ_WINDOW else []
+            parts = asked_apart(text) if len(text) <= READ_WINDOW else []
             if 2 <= len(parts) <= MAX_QUESTIONS:
                 if not self._decides_with(parts[0], entry_id) and not self._decides_with(
                     question, entry_id
