@@ -1,9 +1,11 @@
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import Citation, Entry, Knowledge
 
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "knowledge"
 # The first article's knowledge as it stood when these tests were written, kept here so the
@@ -23,3 +25,21 @@ def article_engine() -> Engine:
     result = load_knowledge(ARTICLE_KNOWLEDGE)
     assert result.knowledge is not None, result.problems
     return Engine(result.knowledge)
+
+
+def cited_entry(entry_id: str, question: str, answer: str, phrasings: tuple[str, ...]) -> Entry:
+    """An entry citing the fixture's source, for an engine made of a few entries."""
+    quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
+    citation = Citation("rferl-2025-12-kosovo-nato", quote, "RFE/RL")
+    return Entry(entry_id, question, answer, "Topic", phrasings, (citation,))
+
+
+@pytest.fixture
+def engine_of(engine: Engine) -> Callable[..., Engine]:
+    """An engine over only the given entries, with the fixture knowledge's sources."""
+
+    def build(*entries: Entry) -> Engine:
+        chosen = {e.id: e for e in entries}
+        return Engine(Knowledge(entries=chosen, sources=engine.knowledge.sources))
+
+    return build

@@ -3,6 +3,7 @@ import pytest
 from bot import strings
 from bot.engine.compound import split_questions
 from bot.replies import render_discord, render_terminal, to_json
+from tests.engine.conftest import cited_entry
 
 
 @pytest.mark.parametrize(
@@ -77,32 +78,20 @@ def test_a_second_question_the_knowledge_does_not_cover_gets_no_partial_answer(a
     assert decision.also == ()
 
 
-def _entry(entry_id: str, question: str, answer: str, phrasings: tuple[str, ...]):
-    from bot.knowledge.model import Citation, Entry
-
-    quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
-    citation = Citation("rferl-2025-12-kosovo-nato", quote, "RFE/RL")
-    return Entry(entry_id, question, answer, "Topic", phrasings, (citation,))
-
-
-def test_the_questions_of_a_message_are_asked_about_what_its_other_sentences_say(engine):
-    from bot.engine import Engine
-    from bot.knowledge.model import Knowledge
-
-    bridge = _entry(
+def test_the_questions_of_a_message_are_asked_about_what_its_other_sentences_say(engine_of):
+    bridge = cited_entry(
         "bridge-blockade",
         "What happened at the bridge into Zenda?",
         "Two lorries blocked the bridge into Zenda; police units were sent to clear it.",
         ("zenda bridge blockade", "how did the police respond"),
     )
-    membership = _entry(
+    membership = cited_entry(
         "membership-blocked",
         "What is blocking Strelsau's membership?",
         "Four allies are blocking Strelsau's way into the alliance.",
         ("who blocks strelsau", "what was blocking the way"),
     )
-    entries = {e.id: e for e in (bridge, membership)}
-    both = Engine(Knowledge(entries=entries, sources=engine.knowledge.sources))
+    both = engine_of(bridge, membership)
 
     decision = both.decide(
         "I read that everything in Zenda started at a bridge. "

@@ -3,6 +3,7 @@
 import pytest
 
 from bot.replies import render_terminal
+from tests.engine.conftest import cited_entry
 
 
 @pytest.mark.parametrize(
@@ -224,32 +225,20 @@ def test_related_offers_other_entries_on_the_same_topic_first(engine):
     assert engine.related("no-such-entry") == []
 
 
-def _entry(entry_id: str, question: str, answer: str, phrasings: tuple[str, ...]):
-    from bot.knowledge.model import Citation, Entry
-
-    quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
-    citation = Citation("rferl-2025-12-kosovo-nato", quote, "RFE/RL")
-    return Entry(entry_id, question, answer, "Topic", phrasings, (citation,))
-
-
-def test_a_close_call_is_answered_with_the_other_entry_offered_beside_it(engine):
-    from bot.engine import Engine
-    from bot.knowledge.model import Knowledge
-
-    first = _entry(
+def test_a_close_call_is_answered_with_the_other_entry_offered_beside_it(engine_of):
+    first = cited_entry(
         "pfp-first",
         "Why is Kosovo outside the Partnership for Peace?",
         "For political reasons.",
         ("kosovo partnership for peace",),
     )
-    second = _entry(
+    second = cited_entry(
         "pfp-second",
         "Partnership for Peace: why is Kosovo outside it?",
         "For political reasons, RFE/RL says.",
         ("partnership for peace kosovo",),
     )
-    sources = engine.knowledge.sources
-    twin = Engine(Knowledge(entries={e.id: e for e in (first, second)}, sources=sources))
+    twin = engine_of(first, second)
     decision = twin.decide("Why is Kosovo outside the Partnership for Peace?")
     assert decision.answered
     offered = {decision.entry.id} | {s.entry_id for s in decision.suggestions}
@@ -258,25 +247,21 @@ def test_a_close_call_is_answered_with_the_other_entry_offered_beside_it(engine)
 
 
 def test_a_date_asked_of_what_an_undated_entry_holds_is_not_taken_from_a_close_dated_one(
-    engine,
+    engine_of,
 ):
-    from bot.engine import Engine
-    from bot.knowledge.model import Knowledge
-
-    undated = _entry(
+    undated = cited_entry(
         "formal-request",
         "Has Kosovo formally applied to join?",
         "Not yet: its government has not formally requested to join the alliance.",
         ("did kosovo apply formally",),
     )
-    dated = _entry(
+    dated = cited_entry(
         "joining-date",
         "When does Kosovo join the alliance?",
         "Kosovo may join the alliance in May 2024.",
         ("when will kosovo join the alliance", "when did kosovo join the alliance"),
     )
-    sources = engine.knowledge.sources
-    pair = Engine(Knowledge(entries={e.id: e for e in (undated, dated)}, sources=sources))
+    pair = engine_of(undated, dated)
 
     asked = pair.decide("when did kosovo request to join the alliance")
     assert not asked.answered
@@ -284,21 +269,17 @@ def test_a_date_asked_of_what_an_undated_entry_holds_is_not_taken_from_a_close_d
     assert pair.decide("when could kosovo join the alliance").entry.id == "joining-date"
 
 
-def test_a_verb_read_past_is_read_past_in_all_its_forms(engine):
-    from bot.engine import Engine
-    from bot.knowledge.model import Knowledge
-
-    decision = _entry(
+def test_a_verb_read_past_is_read_past_in_all_its_forms(engine_of):
+    decision = cited_entry(
         "final-decision",
         "Who decides on Kosovo's membership?",
         "The allies' foreign ministers will make the final decision on Kosovo's membership.",
         ("who decides whether kosovo becomes a member",),
     )
-    other = _entry(
+    other = cited_entry(
         "outside", "Why is Kosovo outside the partnership?", "For political reasons.", ()
     )
-    sources = engine.knowledge.sources
-    both = Engine(Knowledge(entries={e.id: e for e in (decision, other)}, sources=sources))
+    both = engine_of(decision, other)
 
     asked = both.decide("who makes the final decision on kosovo's membership")
     assert asked.answered and asked.entry.id == "final-decision"
@@ -316,11 +297,8 @@ def test_an_internal_failure_abstains_instead_of_raising(engine, monkeypatch):
     assert decision.entry is None
 
 
-def test_an_empty_knowledge_abstains_on_everything(engine):
-    from bot.engine import Engine
-    from bot.knowledge.model import Knowledge
-
-    empty = Engine(Knowledge(entries={}, sources=engine.knowledge.sources))
+def test_an_empty_knowledge_abstains_on_everything(engine_of):
+    empty = engine_of()
     decision = empty.decide("Why isn't Kosovo in PfP?")
     assert not decision.answered
     assert decision.suggestions == ()
