@@ -53,17 +53,21 @@ def split_questions(text: str) -> list[str]:
     return [question for sentence in split_chat(text) for question in _questions_in(sentence)]
 
 
-def asked_apart(text: str) -> list[str]:
-    """Each question of `text` as `decide_compound` decides it: after the message's context.
+def asked_apart(text: str, names_in: Callable[[str], str] = lambda _: "") -> list[str]:
+    """Each question of `text` as `decide_compound` decides it: after what the message names.
 
-    The context is the sentences that ask nothing; with one question or none, there is
-    nothing to ask apart.
+    The names (`names_in`: the words of a text that are names, as the engine reads them)
+    are those of its sentences that ask nothing: "Everything in <place> began at a
+    bridge. What was blocking the way, and how did the police respond?" asks both about
+    that place. Only the names, not the whole sentences: a question is read in a time
+    that grows with its words, and a message of several is read once per question.
     """
     questions = split_questions(text)
     if len(questions) < 2:
         return questions
     context = " ".join(s for s in split_chat(text) if not _questions_in(s))
-    return [f"{context} {question}" if context else question for question in questions]
+    names = names_in(context) if context else ""
+    return [f"{names} {question}" if names else question for question in questions]
 
 
 def _questions_in(sentence: str) -> list[str]:
@@ -74,13 +78,14 @@ def _questions_in(sentence: str) -> list[str]:
 
 
 def decide_compound(
-    decide: Callable[[str], Decision], question: str, max_chars: int = MAX_QUESTION_CHARS
+    decide: Callable[[str], Decision],
+    question: str,
+    max_chars: int = MAX_QUESTION_CHARS,
+    names_in: Callable[[str], str] = lambda _: "",
 ) -> Decision:
     """Decide each question of a message that asks several, else the message whole.
 
-    Each question is asked with the sentences of the message that ask nothing before it:
-    "Everything in <place> began at a bridge. What was blocking the way, and how did the
-    police respond?" asks both about that place, which the questions alone do not name.
+    Each question is asked after the names of the message's other sentences (`asked_apart`).
 
     The answers stand together only when every question is answered, by at least two
     different entries; the first unanswered question stops the attempt (no more work is
@@ -88,7 +93,7 @@ def decide_compound(
     reads is a paste, not a list of questions.
     """
     text = question.strip()
-    questions = asked_apart(text) if len(text) <= max_chars else []
+    questions = asked_apart(text, names_in) if len(text) <= max_chars else []
     if 2 <= len(questions) <= MAX_QUESTIONS:
         parts = []
         for part in questions:

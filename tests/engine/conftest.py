@@ -5,7 +5,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.model import Citation, Entry, Knowledge
+from bot.knowledge.model import Citation, Entry, Knowledge, Vocabulary
 
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "knowledge"
 # The first article's knowledge as it stood when these tests were written, kept here so the
@@ -36,10 +36,15 @@ def cited_entry(entry_id: str, question: str, answer: str, phrasings: tuple[str,
 
 @pytest.fixture
 def engine_of(engine: Engine) -> Callable[..., Engine]:
-    """An engine over only the given entries, with the fixture knowledge's sources."""
+    """An engine over only the given entries, with the fixture knowledge's sources.
 
-    def build(*entries: Entry) -> Engine:
+    `names` are the places its vocabulary lists (none by default).
+    """
+
+    def build(*entries: Entry, names: tuple[str, ...] = ()) -> Engine:
         chosen = {e.id: e for e in entries}
-        return Engine(Knowledge(entries=chosen, sources=engine.knowledge.sources))
+        vocabulary = {"names": Vocabulary(names=names)} if names else {}
+        sources = engine.knowledge.sources
+        return Engine(Knowledge(entries=chosen, sources=sources, vocabulary=vocabulary))
 
     return build

@@ -91,7 +91,7 @@ def test_the_questions_of_a_message_are_asked_about_what_its_other_sentences_say
         "Four allies are blocking Strelsau's way into the alliance.",
         ("who blocks strelsau", "what was blocking the way"),
     )
-    both = engine_of(bridge, membership)
+    both = engine_of(bridge, membership, names=("zenda", "strelsau"))
 
     decision = both.decide(
         "I read that everything in Zenda started at a bridge. "
