@@ -112,6 +112,7 @@ class EntryProfile:
     states_future: bool
     negative: bool
     held: tuple[str, ...]
+    held_by_people: tuple[str, ...]
     voices: frozenset[str]
     speakers: frozenset[str]
     asked_weights: tuple[float, ...] = ()
@@ -1018,6 +1019,7 @@ def _profile(
         states_span=span or any(map(lexicon.asks_how_long, (entry.question, *entry.phrasings))),
         negative=lexicon.says_negative(asked_words[0]),
         held=share(tuple(sorted(set(reader.stems(lexicon.near_names(stated_words)))))),
+        held_by_people=share(tuple(sorted(set(reader.stems(lexicon.near_people(stated_words)))))),
         voices=share(cited.voices | cited.said | _said(reader, answer)),
         speakers=share(cited.names),
     )

@@ -378,7 +378,7 @@ ROLE_WORDS = _word_set(
     commander governor leader head chair chairman chairwoman analyst expert professor
     former deputy diplomat envoy congressman congresswoman senator lawmaker mayor premier
     chancellor judge prosecutor editor journalist reporter founder official researcher
-    adviser advisor
+    adviser advisor officer
     kryeminister presidente presidenti ministri ministre zedhenes ambasador ambasadori
     kryetar kryetari ish predsednik predsednica premijer ministar ministarka portparol sef
     bivsi bivsa
@@ -632,6 +632,10 @@ class Lexicon:
         self.written_names = self.names | {
             word for word in learnt.names if word not in known and word not in self.people
         }
+        # Names near which an entry may name who holds a post (`near_people`): the people
+        # the files list and the speakers cited. Not every capital the sources write: those
+        # the files do not list are places and adjectives as often as people.
+        self._persons = self.people
         self._alias_words = {tuple(key.split()): value.split() for key, value in aliases.items()}
         # Aliases of one word for one word, which a misspelling may be corrected to.
         self.one_word_aliases = {
@@ -1027,10 +1031,11 @@ class Lexicon:
 
     def near_names(self, words: list[str]) -> frozenset[str]:
         """`holders` of a text's folded words without stopwords (an index has them already)."""
-        near: set[str] = set()
-        for i in compress(count(), map(self._named.__contains__, words)):
-            near.update(words[max(0, i - ROLE_WINDOW) : i + ROLE_WINDOW + 1])
-        return frozenset(near)
+        return _near(words, self._named)
+
+    def near_people(self, words: list[str]) -> frozenset[str]:
+        """`near_names`, of a person's name only: "the mayor of <town>" names no mayor."""
+        return _near(words, self._persons)
 
     def _asks_beyond_a_list(self, clauses_: tuple[str, ...]) -> bool:
         """Whether the question asks for members beyond those named ("which other...")."""
@@ -1072,3 +1077,11 @@ class Lexicon:
             if match is not None:
                 return tuple(w for w in match.group("about").split() if not is_stopword(w))
         return ()
+
+
+def _near(words: list[str], named: frozenset[str]) -> frozenset[str]:
+    """The words within ROLE_WINDOW of one of `named` in `words` (a text's folded words)."""
+    near: set[str] = set()
+    for i in compress(count(), map(named.__contains__, words)):
+        near.update(words[max(0, i - ROLE_WINDOW) : i + ROLE_WINDOW + 1])
+    return frozenset(near)

@@ -735,6 +735,22 @@ def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
     return True
 
 
+def _names_the_holder(question: Question, profile: EntryProfile) -> bool:
+    """Whether the entry names someone beside the role the question asks the holder of.
+
+    A post ("who is the mayor", "the name of the officer") is held by a person: "the
+    former mayor of <town>" names no mayor. Other roles ("who are its partners") may be
+    held by a country. Either is held when one of its words stands beside such a name
+    (all of them lost right answers on five sets: "police official" beside "police").
+    """
+    if any(role in _POSTS for role in question.roles):
+        return any(role in profile.held_by_people for role in question.roles)
+    return any(role in profile.held for role in question.roles)
+
+
+_POSTS = frozenset(map(stem, lexicon.ROLE_WORDS))
+
+
 def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool:
     """Whether the entry mentions what the question asks for (states it, for a count).
 
@@ -749,7 +765,7 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
         return False
     if question.positive_list and profile.negative:
         return False
-    if question.roles and not any(role in profile.held for role in question.roles):
+    if question.roles and not _names_the_holder(question, profile):
         return False
     if question.identity and not any(index.stem(r) in profile.held for r in lexicon.ROLE_WORDS):
         return False

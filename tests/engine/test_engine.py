@@ -367,3 +367,28 @@ def test_an_abstention_says_whether_an_entry_covers_something_close(engine, ques
 
     assert not decision.answered
     assert decision.nearby is nearby
+
+
+def test_a_post_is_held_only_by_a_person_named_beside_it(engine_of):
+    from bot.knowledge.model import Citation, Entry
+
+    injured = cited_entry(
+        "zenda-injured",
+        "How many people were injured in Zenda?",
+        "52 people sought medical help, including the former mayor of Zenda.",
+        ("zenda injured", "how many hurt in zenda"),
+    )
+    quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
+    spoken = Citation("rferl-2025-12-kosovo-nato", quote, "Rudolf Rassendyll, mayor of Strelsau")
+    statement = Entry(
+        "strelsau-statement",
+        "What did Strelsau's mayor say?",
+        "Mayor Rudolf Rassendyll of Strelsau said the town stays calm.",
+        "Topic",
+        ("strelsau mayor statement",),
+        (spoken,),
+    )
+    both = engine_of(injured, statement, names=("zenda", "strelsau"))
+
+    assert not both.decide("what's the name of the former mayor of zenda who was injured").answered
+    assert both.decide("who is the mayor of strelsau").entry.id == "strelsau-statement"
