@@ -38,6 +38,7 @@ from bot.engine.lexicon import (
     Lexicon,
     answers_a_rare_kind,
     states_a_count,
+    states_a_count_besides,
     states_a_date,
     states_a_future,
     states_a_reason,
@@ -131,6 +132,10 @@ class EntryProfile:
     def asked_text(self) -> tuple[str, ...]:
         """Each way the entry is asked, folded, without stopwords: to compare characters."""
         return _asked_text(self.asked_folded)
+
+    def counts_besides(self, given: frozenset[str]) -> bool:
+        """Whether the entry states a count other than those `given` (derived when asked)."""
+        return states_a_count_besides(_statement(self.lexicon, self.entry)[0], given)
 
     def answers_a_rare_kind(self, kind: str) -> bool:
         """Whether the entry gives the fact a rarely asked kind asks for (an age, a time of day).

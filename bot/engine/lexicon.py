@@ -539,6 +539,19 @@ def states_a_date(folded: str) -> bool:
     return _DATE_WORDS.search(folded) is not None
 
 
+def counts_given(folded: str) -> frozenset[str]:
+    """The counts a folded text writes ("46", "four"), not its years or days."""
+    return frozenset(_COUNT.findall(_YEAR_OR_DAY.sub(" ", folded)))
+
+
+def states_a_count_besides(folded: str, given: frozenset[str]) -> bool:
+    """Whether folded text states a count other than those `given` (a question's own)."""
+    if not given:
+        return states_a_count(folded)
+    kept = " ".join(word for word in folded.split() if word not in given)
+    return states_a_count(kept)
+
+
 def states_a_count(folded: str) -> bool:
     """Whether folded text states a count or an amount (not merely a year or a day).
 

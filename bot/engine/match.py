@@ -604,7 +604,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         missing_number=has_missing_number,
         closeness=_closeness(question, profile),
         likeness=_likeness(question, profile),
-        kind_fits=_kind_fits(question.kind, profile),
+        kind_fits=_kind_fits(question, profile),
         focus_fits=_focus_fits(index, question, profile),
         voice_fits=question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
@@ -721,11 +721,18 @@ def _asked_sorted(asked_text: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(map(_words_sorted, asked_text))
 
 
-def _kind_fits(kind: str | None, profile: EntryProfile) -> bool:
+def _kind_fits(question: Question, profile: EntryProfile) -> bool:
+    """Whether the entry states the kind of fact asked for.
+
+    A count is asked beyond the counts the question gives: "how many of the 46 members
+    recognise it" is not answered by an entry stating only that there are 46.
+    """
+    kind = question.kind
     if kind == lexicon.WHEN:
         return profile.states_date
     if kind == lexicon.HOW_MANY:
-        return profile.states_count
+        given = lexicon.counts_given(question.folded)
+        return profile.states_count and (not given or profile.counts_besides(given))
     if kind == lexicon.HOW_LONG:
         return profile.states_span or profile.states_date
     if kind == lexicon.WHY:

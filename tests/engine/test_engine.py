@@ -392,3 +392,19 @@ def test_a_post_is_held_only_by_a_person_named_beside_it(engine_of):
 
     assert not both.decide("what's the name of the former mayor of zenda who was injured").answered
     assert both.decide("who is the mayor of strelsau").entry.id == "strelsau-statement"
+
+
+def test_a_count_is_asked_beyond_the_counts_the_question_gives(engine_of):
+    members = cited_entry(
+        "alliance-size",
+        "How many members does the alliance have?",
+        "The alliance has 32 members, including some that do not recognise Kosovo.",
+        ("alliance members count", "how big is the alliance"),
+    )
+    other = cited_entry(
+        "outside", "Why is Kosovo outside the partnership?", "For political reasons.", ()
+    )
+    pair = engine_of(members, other)
+
+    assert pair.decide("how many members does the alliance have").entry.id == "alliance-size"
+    assert not pair.decide("how many of the 32 members recognise kosovo").answered
