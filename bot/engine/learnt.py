@@ -35,7 +35,7 @@ _NAME_WORDS = 8
 # How much text before a bracket is read for the name it defines: eight words many times
 # over. The whole text before each bracket made a source of many brackets quadratic.
 _NAME_REACH = 400
-_SENTENCE_ENDS = frozenset(".!?:…")
+_SENTENCE_ENDS = frozenset(".!?:…\n")
 # Searched from the start of a gap's last run of non-word characters only: from every one
 # of a long run's characters, the search made a hostile gap quadratic.
 _TRAILING_NON_WORD = re.compile(r"(?<!\W)\W*$")
@@ -184,8 +184,9 @@ def lone_capitalised(text: str) -> tuple[str, ...]:
 def _opens_sentence(gap: str, i: int) -> bool:
     """Whether word `i`, after `gap` (what stands since the word before), opens a sentence.
 
-    It does when it starts the text, or when the gap ends in a sentence's end and only
-    non-words. Reading only the gap reads a long source in linear time.
+    It does when it starts the text, or when the gap ends in a sentence's end or a line
+    break (a crosshead has no full stop) and only non-words. Reading only the gap reads a
+    long source in linear time.
     """
     if i == 0 and not gap:
         return True

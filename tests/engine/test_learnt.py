@@ -3,7 +3,13 @@
 from dataclasses import replace
 
 from bot.engine import Engine
-from bot.engine.learnt import defined_acronyms, learnt_vocabulary, lone_capitalised, speaker_name
+from bot.engine.learnt import (
+    capitalised_names,
+    defined_acronyms,
+    learnt_vocabulary,
+    lone_capitalised,
+    speaker_name,
+)
 from bot.knowledge.model import Citation, Entry, Knowledge, Source, Vocabulary
 
 SOURCE_TEXT = (
@@ -48,6 +54,11 @@ def test_an_acronym_a_source_defines_is_read_as_its_name():
         ("self determination", "vetevendosje"),
         ("vv", "vetevendosje"),
     ]
+
+
+def test_a_word_opening_a_line_after_a_crosshead_is_no_name():
+    text = "Awaiting membership\n\nApproximately one in three lives in Zenda."
+    assert capitalised_names([text]) == ("zenda",)
 
 
 def test_only_the_capitalised_part_of_a_hyphenated_word_is_a_name():
