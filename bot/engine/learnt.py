@@ -59,12 +59,20 @@ def learnt_vocabulary(knowledge: Knowledge) -> Vocabulary:
     for text in prose:
         for form, meaning in defined_acronyms(text):
             aliases.setdefault(form, meaning)
+    # An outlet cited for its own reporting ("Roya News") is no person to quote by name.
+    outlets = {_name_part(source.outlet) for source in knowledge.sources.values()}
     speakers = (c.speaker for e in entries for c in e.citations)
+    people = (s for s in speakers if _name_part(s) not in outlets)
     return Vocabulary(
         names=capitalised_names(sources),
-        people=tuple(dict.fromkeys(w for s in speakers for w in speaker_name(s))),
+        people=tuple(dict.fromkeys(w for s in people for w in speaker_name(s))),
         aliases=aliases,
     )
+
+
+def _name_part(speaker: str) -> str:
+    """The folded words of a speaker or an outlet before any comma or bracket."""
+    return fold(re.split(r"[,(]", speaker, maxsplit=1)[0])
 
 
 def defined_acronyms(text: str) -> list[tuple[str, str]]:

@@ -91,6 +91,16 @@ def test_a_speaker_is_a_person_a_question_may_ask_to_quote():
     assert engine.lexicon.read("What did Rassendyll say?").people == {"rassendyll"}
 
 
+def test_an_outlet_cited_for_its_own_reporting_is_no_person():
+    demo = knowledge()
+    (entry,) = demo.entries.values()
+    own = Citation("demo-vote", "Observers from Zenda said the count was fair", "Demo Outlet")
+    entry = replace(entry, citations=(*entry.citations, own))
+    people = Engine(replace(demo, entries={entry.id: entry})).lexicon.people
+    assert {"rudolf", "rassendyll"} <= people
+    assert not {"demo", "outlet"} & people
+
+
 def test_only_a_name_of_capitalised_words_is_a_speaker():
     assert speaker_name("Rudolf Rassendyll, observer (to Demo)") == ["rudolf", "rassendyll"]
     assert speaker_name("DEMO/AP") == []
