@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
 
-from bot.engine.lexicon import MONTHS, ROLE_WORDS
+from bot.engine.lexicon import CALENDAR_NAMES, ROLE_WORDS
 from bot.knowledge.model import Knowledge, Vocabulary
 from bot.language.text import fold
 from bot.language.words import NAME_PARTICLES
@@ -157,7 +157,7 @@ def speaker_name(speaker: str) -> list[str]:
 def capitalised_names(sources: Iterable[str]) -> tuple[str, ...]:
     """Words the sources write alone with a capital where no sentence starts, never in lowercase.
 
-    A word of one letter, a month, or one the sources also write in lowercase, is an
+    A word of one letter, a month or a day, or one the sources also write in lowercase, is an
     ordinary word that happened to open a title or a quote.
     """
     capitalised: dict[str, None] = {}
@@ -165,7 +165,8 @@ def capitalised_names(sources: Iterable[str]) -> tuple[str, ...]:
     for text in sources:
         capitalised.update(dict.fromkeys(lone_capitalised(text)))
         lowercase.update(fold(" ".join(_lowercase_words(text))).split())
-    return tuple(w for w in capitalised if len(w) > 1 and w not in lowercase and w not in MONTHS)
+    ordinary = lowercase | CALENDAR_NAMES
+    return tuple(w for w in capitalised if len(w) > 1 and w not in ordinary)
 
 
 def lone_capitalised(text: str) -> tuple[str, ...]:

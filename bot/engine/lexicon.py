@@ -515,9 +515,10 @@ _DATE_WORDS = re.compile(
     r"|this year|years? (?:ago|earlier|later)|this (?:week|month|autumn|spring|summer|winter)"
     r"|earlier this|(?:last|next) (?:week|month)|yesterday|today|recently)\b"
 )
-# The names of months, which a text writes with a capital (in English) but which name no
-# place, person or body.
-MONTHS = frozenset(_MONTHS.split())
+# The names of months and days, which a text writes with a capital (in English) but which
+# name no place, person or body.
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_NAMES = frozenset((*_MONTHS.split(), *_DAYS))
 _NUMBER_WORDS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     " twenty thirty forty fifty hundred hundreds thousand thousands million millions billion"

@@ -56,6 +56,11 @@ def test_an_acronym_a_source_defines_is_read_as_its_name():
     ]
 
 
+def test_a_month_or_a_day_is_no_name():
+    text = "The vote, held on Sunday in Zenda, was certified in March."
+    assert capitalised_names([text]) == ("zenda",)
+
+
 def test_a_word_opening_a_line_after_a_crosshead_is_no_name():
     text = "Awaiting membership\n\nApproximately one in three lives in Zenda."
     assert capitalised_names([text]) == ("zenda",)
