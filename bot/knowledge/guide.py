@@ -41,19 +41,38 @@ _SPEAKING = (
 _SAID = "said|say|says|told|added|stated|announced|confirmed|warned|denied|insisted|declared"
 # Words that may stand between a speaker and the verb ("Police later said").
 _BETWEEN = "later|also|earlier|then|now|previously|first|finally|today|yesterday"
+# Verbs that may follow a quotation before the speaker's name ("...,” said Jane Doe"); not
+# those whose object is who was spoken to ("..., told Doe", "urged Doe").
+_SPEAKING_BEFORE_NAME = (
+    "said|says|added|adds|stated|states|noted|notes|explained|explains|wrote|writes|argued|"
+    "argues|announced|announces|insisted|insists|declared|declares|stressed|stresses|"
+    "reported|reports|recalled|recalls|emphasised|emphasized|claimed|claims|confirmed|confirms"
+)
+# A speaker named at the start of a sentence and described before the verb ("Jane Doe,
+# Central Bank Governor, CBK, told reporters"): one or two short parts between commas.
+_DESCRIBED = r"(?:[^,.;:“”\"]{1,60}, ){1,2}"
+# A speaker named by a pronoun ("...,” he said", "it added"): someone named before.
+_PRONOUN_SPEAKING = re.compile(rf"(?<![\w'’])(?i:he|she|it) (?:(?:{_BETWEEN}) )?(?:{_SPEAKING})\b")
+# A pronoun is read back at most this many sentences: a reader takes "he" for someone just
+# named, and a line of pronouns costs a bounded reading each.
+PRONOUN_REACH = 3
 # In the order they are tried: the explicit phrase first, then a name before its verb (the
-# usual "..., Doe said"), a name and the body it qualifies ("Freedonia police said"), then
-# a verb after a quotation, before its name ("...,” said Jane Doe").
+# usual "..., Doe said"), a described name opening the sentence, a name and the body it
+# qualifies ("Freedonia police said"), then a verb after a quotation, before its name
+# ("...,” said Jane Doe").
 _ATTRIBUTIONS = (
     re.compile(rf"\b(?i:according) to (?:the )?(?P<name>{_NAME})"),
     re.compile(
         rf"(?<![\w'’])(?P<name>{_NAME}) (?:(?:{_BETWEEN}) )?(?:has |had )?(?:{_SPEAKING})\b"
     ),
     re.compile(
+        rf"^(?P<name>{_NAME}), {_DESCRIBED}(?:(?:{_BETWEEN}) )?(?:has |had )?(?:{_SPEAKING})\b"
+    ),
+    re.compile(
         rf"(?<![\w'’])(?P<name>{_NAME} (?!(?:{_BETWEEN}|has|had)\b)[a-z]+)"
         rf" (?:(?:{_BETWEEN}) )?(?:has |had )?(?:{_SAID})\b"
     ),
-    re.compile(rf"(?<=[,”\"'’] )(?:{_SPEAKING}) (?:the )?(?P<name>{_NAME})"),
+    re.compile(rf"(?<=[,”\"'’] )(?:{_SPEAKING_BEFORE_NAME}) (?:the )?(?P<name>{_NAME})"),
 )
 # Words that open a sentence before a name ("Then Doe said") and are no part of it.
 _OPENING_WORDS = """
@@ -119,7 +138,7 @@ def guide(knowledge: Knowledge, source_id: str, limit: int | None = None) -> Sou
         Suggestion(
             sentence=sentence,
             quote=quote_of(sentence.text),
-            speaker=read_speaker(_attributed(sentences, firsts, position[sentence.start]), source),
+            speaker=_speaker(sentences, firsts, position[sentence.start], source),
             topic=neighbours[position[sentence.start]]
             or _similar_topic(vocabulary, sentence.text)
             or fallback,
@@ -168,6 +187,19 @@ def read_speaker(sentence: str, source: Source) -> str:
             if name and not name.endswith(_POSSESSIVES):
                 return _full_name(name, source.text)[:SPEAKER_LIMIT]
     return source.outlet
+
+
+def _speaker(sentences: list[Sentence], firsts: list[int], index: int, source: Source) -> str:
+    """Who speaks the sentence at `index`; "he said" is whoever the sentence before names.
+
+    A pronoun is followed back through the sentences that also say "he said" to the one
+    naming its speaker; when that one is the outlet's own reporting, the pronoun's speaker
+    is not known and the outlet stands, as for any sentence naming no one.
+    """
+    earliest = max(0, index - PRONOUN_REACH)
+    while index > earliest and _PRONOUN_SPEAKING.search(_attributed(sentences, firsts, index)):
+        index -= 1
+    return read_speaker(_attributed(sentences, firsts, index), source)
 
 
 def _attributed(sentences: list[Sentence], firsts: list[int], index: int) -> str:

@@ -81,7 +81,7 @@ def test_guides_each_uncited_sentence_with_a_citation_and_the_neighbours_topic()
     assert (promise.speaker, promise.topic) == ("Jane Marlow", "Elections")
     assert promise.quote == "“We will keep our promises,” Marlow said."
     assert (fair.speaker, fair.topic) == ("Tom Reyes", "Observers")
-    assert (won.speaker, won.topic) == (OUTLET, "Observers")
+    assert (won.speaker, won.topic) == ("Tom Reyes", "Observers")  # "he said", after Reyes
     assert guide(knowledge, "nowhere") is None
 
 
@@ -158,6 +158,27 @@ def test_a_source_no_entry_cites_takes_the_topic_of_the_entry_sharing_its_words(
     counted, unmatched = guide(knowledge, "example").suggestions
     assert counted.topic == "Elections"
     assert unmatched.topic == "General"
+
+
+def test_a_speaker_described_before_the_verb_is_read_not_whom_they_told():
+    sentence = "Tom Reyes, Union observer, EOM, told the Gazette on Thursday the count was fair."
+    assert read_speaker(sentence, source()) == "Tom Reyes"
+    assert read_speaker("“The count was fair,” told the Gazette.", source()) == OUTLET
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("The Union said the mission would stay.", "Union"),
+        ("“It is a long road,” Reyes said.", "Reyes"),
+        ("The mission stayed in the capital.", OUTLET),
+    ],
+)
+def test_he_said_is_spoken_by_whom_the_sentence_before_names_if_it_names_anyone(before, speaker):
+    text = f"{before}\n“We stay,” it added. “We will help,” he said.\n"
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    suggestions = guide(knowledge, "example").suggestions
+    assert [s.speaker for s in suggestions[1:]] == [speaker, speaker]
 
 
 def test_what_a_name_owns_is_no_speaker():
