@@ -175,7 +175,9 @@ def read_question(index: Index, text: str) -> Question:
     reading = index.lexicon.read(text)
     names = _capitalised_words(index, text)
     asking = _asking_sentence(index, text)
-    written_names = index.lexicon.written_names
+    # A person the files list is a name as a place is, capitalised or not: "did <leader>
+    # meet <other leader>" is not answered by an entry that never names the other.
+    written_names, people = index.lexicon.written_names, index.lexicon.people
     terms: dict[str, Term] = {}
     for word in reading.folded.split():
         if lexicon.is_stopword(word):
@@ -185,7 +187,7 @@ def read_question(index: Index, text: str) -> Question:
             index,
             word,
             names.get(word),
-            word in written_names,
+            word in written_names or word in people,
             emphasis=ASKING_WEIGHT if asked else 1.0,
             context=bool(asking) and not asked,
         )

@@ -38,12 +38,13 @@ def cited_entry(entry_id: str, question: str, answer: str, phrasings: tuple[str,
 def engine_of(engine: Engine) -> Callable[..., Engine]:
     """An engine over only the given entries, with the fixture knowledge's sources.
 
-    `names` are the places its vocabulary lists (none by default).
+    `names` and `people` are the places and people its vocabulary lists (none by default).
     """
 
-    def build(*entries: Entry, names: tuple[str, ...] = ()) -> Engine:
+    def build(*entries: Entry, names: tuple[str, ...] = (), people: tuple[str, ...] = ()) -> Engine:
         chosen = {e.id: e for e in entries}
-        vocabulary = {"names": Vocabulary(names=names)} if names else {}
+        listed = Vocabulary(names=names, people=people)
+        vocabulary = {"names": listed} if names or people else {}
         sources = engine.knowledge.sources
         return Engine(Knowledge(entries=chosen, sources=sources, vocabulary=vocabulary))
 

@@ -394,6 +394,26 @@ def test_a_post_is_held_only_by_a_person_named_beside_it(engine_of):
     assert both.decide("who is the mayor of strelsau").entry.id == "strelsau-statement"
 
 
+def test_a_listed_person_must_be_named_by_the_answer_however_the_question_writes_them(engine_of):
+    briefing = cited_entry(
+        "marlow-briefing",
+        "Whom did Marlow brief on the currency rule?",
+        "Prime Minister Jane Marlow briefed the five ambassadors on the currency rule.",
+        ("marlow ambassadors briefing", "did marlow meet the ambassadors"),
+    )
+    talks = cited_entry(
+        "reyes-talks",
+        "What did Reyes say about the talks?",
+        "Tom Reyes said the talks would go on.",
+        ("reyes talks", "will the talks go on"),
+    )
+    only = engine_of(briefing, talks, people=("marlow", "reyes"))
+
+    assert only.decide("did marlow meet the ambassadors about the rule").answered
+    assert not only.decide("did Marlow meet Reyes about the rule").answered
+    assert not only.decide("did marlow meet reyes about the rule").answered
+
+
 def test_a_count_is_asked_beyond_the_counts_the_question_gives(engine_of):
     members = cited_entry(
         "alliance-size",
