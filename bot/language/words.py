@@ -134,6 +134,16 @@ GENERAL_ALIASES: dict[str, str] = {
     "summarise": "summarize",
     "summarises": "summarize",
     "summarizes": "summarize",
+    # Months as members shorten them ("since feb 1"). Not "mar" nor "nov", which are words
+    # of the other languages read ("nov": Serbian for new).
+    "jan": "january",
+    "feb": "february",
+    "apr": "april",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "dec": "december",
 }
 
 

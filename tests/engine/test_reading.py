@@ -380,3 +380,8 @@ def test_a_serbian_question_for_other_countries_is_not_answered_by_the_list_itse
 ):
     """ "Druge" (other) is not dropped as a function word: it asks past the list."""
     assert not article_engine.decide("Koje druge zemlje ne priznaju Kosovo?").answered
+
+
+@pytest.mark.parametrize("question", ["what's happening on dec 28 in kosovo", "vote on 28 dec"])
+def test_a_month_shortened_as_members_type_it_is_read_as_the_month(article_engine, question):
+    assert article_engine.decide(question).entry.id == "kosovo-elections-december-28"
