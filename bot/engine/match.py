@@ -175,9 +175,7 @@ def read_question(index: Index, text: str) -> Question:
     reading = index.lexicon.read(text)
     names = _capitalised_words(index, text)
     asking = _asking_sentence(index, text)
-    # A person the files list is a name as a place is, capitalised or not: "did <leader>
-    # meet <other leader>" is not answered by an entry that never names the other.
-    written_names, people = index.lexicon.written_names, index.lexicon.people
+    written_names = index.lexicon.written_names
     terms: dict[str, Term] = {}
     for word in reading.folded.split():
         if lexicon.is_stopword(word):
@@ -187,7 +185,7 @@ def read_question(index: Index, text: str) -> Question:
             index,
             word,
             names.get(word),
-            word in written_names or word in people,
+            word in written_names,
             emphasis=ASKING_WEIGHT if asked else 1.0,
             context=bool(asking) and not asked,
         )
@@ -580,7 +578,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     total = question.total_weight or 1.0
     accounted = anchor = missing_weight = 0.0
     has_missing_number = False
-    core, known = profile.core, profile.known
+    core, known, people = profile.core, profile.known, index.lexicon.people
     for term in question.terms:
         weight = term.weight * term.match
         stem_ = term.stem
@@ -588,7 +586,10 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         # a long question's words, needs no look through it.
         phrasings = known.get(stem_)
         if phrasings is None:
-            if term.name and not (term.context and not is_number(term.word)):
+            # A person the files list must be named too, capitalised or not: "did <leader>
+            # meet <other leader>" is not answered by an entry that never names the other.
+            named = term.name or term.word in people
+            if named and not (term.context and not is_number(term.word)):
                 missing_weight += weight
                 has_missing_number = has_missing_number or is_number(term.word)
         elif stem_ in core or (term.name and _has_phrase(profile, term.phrase)):
