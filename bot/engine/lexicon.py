@@ -926,12 +926,16 @@ class Lexicon:
         )
 
     def _past_names(self, words: list[str], position: int) -> int:
-        """The position of the first word from `position` that is no name and no qualifier."""
+        """The position of the first word from `position` that is no name and no qualifier.
+
+        A count qualifies too: "which two countries" asks for countries, not for "two".
+        """
         while position < len(words) and (
             words[position] in self.names
             or words[position] in self.people
             or words[position] in self.topics
             or words[position] in _QUALIFIERS
+            or _COUNT.fullmatch(words[position]) is not None
             or (words[position].endswith("ly") and len(words[position]) > _ADVERB_MIN)
         ):
             position += 1

@@ -262,6 +262,14 @@ def test_a_qualifier_before_what_is_asked_is_not_what_is_asked(article_engine):
     assert decision.entry.id == "nato-article-10"
 
 
+def test_a_count_before_what_is_asked_is_not_what_is_asked(article_engine):
+    decision = article_engine.decide(
+        "Which two countries does Jamie Shea say Kosovo should deepen cooperation with?"
+    )
+    assert decision.entry.id == "shea-cooperation-albania-croatia"
+    assert article_engine.lexicon.read("what 3 main steps are left").focus == ("steps",)
+
+
 def test_a_name_after_which_years_leaves_the_role_as_what_is_asked(article_engine):
     assert not article_engine.decide("which years was Rutte NATO's spokesman").answered
 
