@@ -127,6 +127,11 @@ GENERAL_ALIASES: dict[str, str] = {
     "want to ask": "",
     "wanted to ask": "",
     "would like to know": "",
+    # Where the member read it, not what they ask: the sources are the bot's only ground.
+    "according to the article": "",
+    "according to the piece": "",
+    "according to the report": "",
+    "according to the story": "",
     "sum up": "summarize",
     "sums up": "summarize",
     "summed up": "summarize",

@@ -393,3 +393,11 @@ def test_a_serbian_question_for_other_countries_is_not_answered_by_the_list_itse
 @pytest.mark.parametrize("question", ["what's happening on dec 28 in kosovo", "vote on 28 dec"])
 def test_a_month_shortened_as_members_type_it_is_read_as_the_month(article_engine, question):
     assert article_engine.decide(question).entry.id == "kosovo-elections-december-28"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["KFOR - what is it according to the piece?", "what is kfor according to the report"],
+)
+def test_where_the_member_read_it_is_not_what_they_ask(article_engine, question):
+    assert article_engine.decide(question).entry.id == "kfor-role"
