@@ -574,8 +574,9 @@ class Index:
         """The known word `word` is most likely a misspelling of, with the match (0-1).
 
         Edits are counted with transpositions as one (beleive, believe). A four-letter word
-        is only ever read as a misspelt stopword (wich, which, though "wish" is as near):
-        one letter off a short word is too often another word altogether.
+        is only ever read as a misspelt stopword (wich, which, though "wish" is as near), or
+        as a word with two neighbouring letters swapped (slef, self): one letter off a short
+        word is too often another word altogether, a swap seldom.
         """
         if len(word) < _TYPO_MIN_LENGTH or word.isdigit() or word in self.lexicon.written_names:
             return None
@@ -585,7 +586,7 @@ class Index:
             w
             for length in range(len(word) - edits, len(word) + edits + 1)
             for w in self._words_by_length.get(length, ())
-            if not short or w in STOPWORDS
+            if not short or w in STOPWORDS or _swapped(word, w)
         ]
         best = process.extractOne(
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
@@ -593,6 +594,14 @@ class Index:
         if best is None:
             return None
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
+
+
+def _swapped(word: str, known: str) -> bool:
+    """Whether `known` is `word` with two neighbouring letters swapped back ("slef": self)."""
+    if len(word) != len(known) or sorted(word) != sorted(known):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(word, known, strict=True)) if a != b]
+    return len(differ) == 2 and differ[1] == differ[0] + 1
 
 
 class _Table(dict[_K, _V]):

@@ -401,3 +401,8 @@ def test_a_month_shortened_as_members_type_it_is_read_as_the_month(article_engin
 )
 def test_where_the_member_read_it_is_not_what_they_ask(article_engine, question):
     assert article_engine.decide(question).entry.id == "kfor-role"
+
+
+def test_a_short_word_typed_with_two_letters_swapped_is_read_as_the_word(article_engine):
+    decision = article_engine.decide("keith slef what did he call the balkans")
+    assert decision.entry.id == "keith-self-balkans-tinderbox"
