@@ -586,8 +586,11 @@ class Index:
             w
             for length in range(len(word) - edits, len(word) + edits + 1)
             for w in self._words_by_length.get(length, ())
-            if not short or w in STOPWORDS or _swapped(word, w)
+            if not short or w in STOPWORDS
         ]
+        if short:
+            known = self._words_by_length.get(len(word), ())
+            choices += [swap for swap in _swaps(word) if swap in known]
         best = process.extractOne(
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
         )
@@ -596,12 +599,9 @@ class Index:
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
 
-def _swapped(word: str, known: str) -> bool:
-    """Whether `known` is `word` with two neighbouring letters swapped back ("slef": self)."""
-    if len(word) != len(known) or sorted(word) != sorted(known):
-        return False
-    differ = [i for i, (a, b) in enumerate(zip(word, known, strict=True)) if a != b]
-    return len(differ) == 2 and differ[1] == differ[0] + 1
+def _swaps(word: str) -> list[str]:
+    """`word` with each two neighbouring letters swapped ("slef": "lsef", "sefl", "self")."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
 
 
 class _Table(dict[_K, _V]):
