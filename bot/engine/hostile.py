@@ -38,6 +38,13 @@ _RUNS = (
 )
 
 
+# Made-up words of the lengths the look-up for misspellings treats apart (four letters:
+# stopwords and swaps only; five to seven: one edit; eight or more: two), of letters that
+# make no English, Albanian or Serbian word.
+_CONSONANTS = "bcdfgklmnprstvz"
+_MADE_UP_LENGTHS = (4, 6, 9)
+
+
 def _pattern_phrases(language: Lexicon) -> set[str]:
     """Every literal word, and pair of words, that the engine's patterns look for."""
     phrases: set[str] = set()
@@ -64,6 +71,16 @@ def _filled(unit: str, limit: int) -> str:
     return (unit * (limit // max(1, len(unit)) + 1))[:limit]
 
 
+def _made_up_words(length: int, limit: int) -> str:
+    """Distinct made-up words of `length` letters, up to `limit` characters.
+
+    No entry has them, so each is looked up as a misspelling of a known word: the costliest
+    words to read, as a repeated word is looked up once.
+    """
+    words = ("".join(letters) for letters in itertools.product(_CONSONANTS, repeat=length))
+    return " ".join(itertools.islice(words, limit // (length + 1)))
+
+
 def hostile_questions(language: Lexicon, limit: int = MAX_QUESTION_CHARS) -> Iterator[str]:
     """Questions of `limit` characters, each a repetition of one costly unit.
 
@@ -77,3 +94,5 @@ def hostile_questions(language: Lexicon, limit: int = MAX_QUESTION_CHARS) -> Ite
         yield _filled(run, limit)
     yield _filled("when did why how many who is ", limit)
     yield _filled("tell me what i want to know ", limit)
+    for length in _MADE_UP_LENGTHS:
+        yield _made_up_words(length, limit)

@@ -57,6 +57,12 @@ SHOUTED_WORDS = 3
 # In a question of several sentences, the words of the one that asks weigh this much more
 # than those of the context around it.
 ASKING_WEIGHT = 1.5
+# A question's words that no entry has are looked up as misspellings at most this many times
+# (each look-up costs up to a millisecond at 10,000 entries). The longest text read (500
+# characters) holds some 80 words; the questions of every set so far bring at most 10 the
+# shipped knowledge does not know. More is a paste of made-up words or another language,
+# whose words are then read as they are written.
+CORRECTIONS_PER_QUESTION = 16
 # Far more than the rounding of a sum of a few dozen weights, far less than any weight.
 _ROUNDING = 1e-9
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
@@ -177,10 +183,12 @@ def read_question(index: Index, text: str) -> Question:
     asking = _asking_sentence(index, text)
     written_names = index.lexicon.written_names
     terms: dict[str, Term] = {}
+    unknown = 0
     for word in reading.folded.split():
         if lexicon.is_stopword(word):
             continue
         asked = word in asking
+        unknown += index.stem(word) not in index.idf
         term = _read_word(
             index,
             word,
@@ -188,6 +196,7 @@ def read_question(index: Index, text: str) -> Question:
             word in written_names,
             emphasis=ASKING_WEIGHT if asked else 1.0,
             context=bool(asking) and not asked,
+            may_correct=unknown <= CORRECTIONS_PER_QUESTION,
         )
         if term is not None and term.stem not in terms:
             terms[term.stem] = term
@@ -328,17 +337,19 @@ def _read_word(
     listed: bool,
     emphasis: float = 1.0,
     context: bool = False,
+    may_correct: bool = True,
 ) -> Term | None:
     """The term a question's word reads as, its weight times `emphasis` (None: a misspelt stopword).
 
-    `context`: the word is only in the context around the sentence that asks.
+    `context`: the word is only in the context around the sentence that asks; `may_correct`:
+    the word, if no entry has it, may still be looked up as a misspelling.
     """
     root = index.stem(word)
     name = phrase is not None or listed or is_number(word)
     if root in index.idf:
         weight = index.weight(root) * emphasis
         return Term(word, root, weight, name=name, phrase=phrase or "", context=context)
-    corrected = None if name else index.correct(word)
+    corrected = None if name or not may_correct else index.correct(word)
     if corrected is None:
         return Term(word, root, index.unknown_weight * emphasis, name=name, context=context)
     fixed, similarity = corrected

@@ -18,6 +18,7 @@ import bot.engine
 import bot.knowledge
 import bot.language
 from bot.engine.hostile import hostile_questions
+from bot.engine.match import CORRECTIONS_PER_QUESTION
 
 # An ordinary question of a few clauses makes about 1,000 to 4,000 Python calls at the
 # fixture knowledge; ten times the longest of those leaves room for a 500-character
@@ -109,3 +110,21 @@ def test_every_hostile_question_costs_bounded_work(engine):
 def test_a_question_of_repeated_asking_words_is_read_and_abstained_on(engine):
     decision = engine.decide("ask " * 40)
     assert not decision.answered
+
+
+def test_a_paste_of_made_up_words_looks_up_only_a_bounded_number_as_misspellings(engine):
+    """Each look-up compares the word with every known word of about its length: a paste
+    of hundreds of distinct made-up words must not make hundreds of them."""
+    paste = next(q for q in hostile_questions(engine.lexicon) if q.startswith("bbbbbbbbb "))
+    looked_up = []
+    index = engine._index
+    index.correct.cache_clear()
+    original = index.correct
+    index.correct = lambda word: looked_up.append(word) or original(word)
+    try:
+        decision = engine.decide(paste)
+    finally:
+        index.correct = original
+
+    assert not decision.answered
+    assert len(set(looked_up)) <= CORRECTIONS_PER_QUESTION < len(set(paste.split())) // 10
