@@ -163,7 +163,7 @@ def _short_inflected(word: str) -> str | None:
     English's: after one vowel and one consonant, the silent e the ending took comes back
     (us-e, fin-e, vot-e; not after w, x or y: fix-ing); after a cluster the base stands
     (ask-ed, add-ing, aim-ed); before -ed or -ing a base ending in a vowel is not a base
-    (ne-ed, go-ing).
+    (ne-ed, go-ing), unless in a y after a vowel, which sounds as a consonant (pay-ing).
     """
     if word.endswith(_SHORT_S_KEPT):
         return None
@@ -173,7 +173,7 @@ def _short_inflected(word: str) -> str | None:
         return None
     if suffix == "s":
         return base
-    if base[-1] in _VOWELS:
+    if base[-1] in _VOWELS and not (base[-1] == "y" and base[-2] in _VOWELS):
         return None
     single_vowel = base[-2] in _VOWELS and (len(base) == 2 or base[-3] not in _VOWELS)
     if single_vowel and base[-1] not in _NO_SILENT_E:

@@ -49,6 +49,8 @@ def test_a_name_is_not_read_as_the_common_word_it_stems_like(article_engine):
         (["run", "runs", "running"], "rune"),
         (["ask", "asked", "asking"], "ash"),
         (["need", "needed", "needs"], "nee"),
+        (["pay", "pays", "paying", "payed"], "pad"),
+        (["stay", "stays", "staying", "stayed"], "star"),
     ],
 )
 def test_forms_of_one_word_meet_and_other_words_stay_apart(same, other):
