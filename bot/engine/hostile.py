@@ -39,10 +39,10 @@ _RUNS = (
 
 
 # Made-up words of the lengths the look-up for misspellings treats apart (four letters:
-# stopwords and swaps only; five to seven: one edit; eight or more: two), of letters that
-# make no English, Albanian or Serbian word.
+# stopwords and swaps only; five and six: one edit; seven: one, then two keeping the first
+# letter; eight or more: two), of letters that make no English, Albanian or Serbian word.
 _CONSONANTS = "bcdfgklmnprstvz"
-_MADE_UP_LENGTHS = (4, 6, 9)
+_MADE_UP_LENGTHS = (4, 6, 7, 9)
 
 
 def _pattern_phrases(language: Lexicon) -> set[str]:

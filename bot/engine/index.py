@@ -51,9 +51,13 @@ from bot.language.text import fold, stem
 from bot.language.words import is_stopword
 
 # A misspelt word may be one edit from a known word, or two from the length of
-# _TYPO_TWO_EDITS letters; words shorter than _TYPO_MIN_LENGTH are never corrected.
+# _TYPO_TWO_EDITS letters; words shorter than _TYPO_MIN_LENGTH are never corrected. A word
+# one letter shorter may be two edits off a known word with its first letter (govener,
+# governor): few misspellings get the first letter wrong, and two edits anywhere in seven
+# letters make too many other words ("another" is two off "other", "percent" off "recent").
 _TYPO_MIN_LENGTH = 4
 _TYPO_TWO_EDITS = 8
+_TYPO_TWO_EDITS_SAME_START = _TYPO_TWO_EDITS - 1
 _TYPO_CACHE = 4096
 # Quotes and speakers read for names, remembered: entries cite the same ones over and over,
 # and an index of 10,000 entries would otherwise read each once per entry citing it.
@@ -582,21 +586,26 @@ class Index:
             return None
         edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
         short = len(word) == _TYPO_MIN_LENGTH
-        choices = [
-            w
-            for length in range(len(word) - edits, len(word) + edits + 1)
-            for w in self._words_by_length.get(length, ())
-            if not short or w in STOPWORDS
-        ]
+        choices = [w for w in self._words_within(word, edits) if not short or w in STOPWORDS]
         if short:
             known = self._words_by_length.get(len(word), ())
             choices += [swap for swap in _swaps(word) if swap in known]
         best = process.extractOne(
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
         )
+        if best is None and len(word) == _TYPO_TWO_EDITS_SAME_START:
+            alike = [w for w in self._words_within(word, 2) if w[0] == word[0]]
+            best = process.extractOne(
+                word, alike, scorer=OSA.distance, processor=None, score_cutoff=2
+            )
         if best is None:
             return None
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
+
+    def _words_within(self, word: str, edits: int) -> list[str]:
+        """The known words whose length is at most `edits` off `word`'s."""
+        lengths = range(len(word) - edits, len(word) + edits + 1)
+        return [w for length in lengths for w in self._words_by_length.get(length, ())]
 
 
 def _swaps(word: str) -> list[str]:

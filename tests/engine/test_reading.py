@@ -4,6 +4,7 @@ import pytest
 
 from bot.engine import lexicon
 from bot.language.text import clean, fold, stem
+from tests.engine.conftest import cited_entry
 
 
 @pytest.mark.parametrize(
@@ -408,3 +409,30 @@ def test_where_the_member_read_it_is_not_what_they_ask(article_engine, question)
 def test_a_short_word_typed_with_two_letters_swapped_is_read_as_the_word(article_engine):
     decision = article_engine.decide("keith slef what did he call the balkans")
     assert decision.entry.id == "keith-self-balkans-tinderbox"
+
+
+def _governor_and_gainer(engine_of):
+    governor = cited_entry(
+        "bank-governor",
+        "Who is the governor of the central bank?",
+        "Jane Doe is the governor of the central bank.",
+        ("who heads the central bank",),
+    )
+    gainer = cited_entry(
+        "weight-gainer", "Which gainer is sold?", "One weight gainer is sold.", ("gainer sold",)
+    )
+    return engine_of(governor, gainer, people=("doe",))
+
+
+def test_a_seven_letter_word_two_letters_off_a_word_it_starts_like_is_read_as_that_word(
+    engine_of,
+):
+    decision = _governor_and_gainer(engine_of).decide("who is the govener of the central bank")
+    assert decision.answered and decision.entry.id == "bank-governor"
+
+
+def test_a_seven_letter_word_is_not_read_as_a_word_two_letters_off_that_starts_otherwise(
+    engine_of,
+):
+    """ "Trainer" is two letters off "gainer"; a misspelling seldom has its first letter wrong."""
+    assert not _governor_and_gainer(engine_of).decide("which trainer is sold").answered
