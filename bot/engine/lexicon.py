@@ -144,9 +144,10 @@ _QUALIFIERS = _word_set(
 )
 
 
-# Words asking for a part of something ("what share of citizens"), which an entry states as
-# "one in three", "a third", "most of": the part is asked of the noun after "of".
-_SHARES = _word_set("share proportion fraction")
+# Words asking for a part of something ("what share of citizens", "what portion of the
+# ballots"), which an entry states as "one in three", "a third", "most of", "88%": the part
+# is asked of the noun after "of".
+_SHARES = _word_set("share proportion fraction portion percentage")
 
 
 def _is_class_noun(word: str) -> bool:

@@ -197,8 +197,9 @@ def test_without_right_after_those_listed_still_lists_those_that_do_not(travel_e
     assert not lexicon.is_negative("Which countries can they visit without a visa?")
 
 
-def test_a_share_is_asked_of_the_noun_after_of(travel_engine):
-    decision = travel_engine.decide("What share of Ruritania's citizens live abroad?")
+@pytest.mark.parametrize("part", ["share", "portion", "percentage"])
+def test_a_share_is_asked_of_the_noun_after_of(travel_engine, part):
+    decision = travel_engine.decide(f"What {part} of Ruritania's citizens live abroad?")
     assert decision.answered
     assert decision.entry.id == "diaspora"
 
