@@ -100,13 +100,18 @@ def _may_stand_for(acronym: str, name: str, parts: list[str]) -> bool:
 
     It starts with the name's letter, and a name of one word holds its letters in order:
     "force in Zenda (ZFOR)" names only Zenda before the bracket, which "ZFOR" does not
-    spell. A longer name may be abbreviated in another language, in letters it lacks.
+    spell. A longer name may be abbreviated in another language, in letters it lacks, or
+    in that language's word order: "Democratic League of Zenda (LDZ)", every letter the
+    initial of one of its words.
     """
     letters = fold(acronym).replace(" ", "")
-    if not letters or letters[0] != name[0]:
+    if not letters:
         return False
     if " " in name:
-        return True
+        initials = {word[0] for word in name.split()}
+        return letters[0] == name[0] or set(letters) <= initials
+    if letters[0] != name[0]:
+        return False
     translations = [fold(part) for part in parts if not _is_acronym(part)]
     spelt = iter(" ".join([name, *translations]))
     return all(letter in spelt for letter in letters)

@@ -82,6 +82,14 @@ def test_a_bracket_whose_capitals_do_not_spell_the_name_before_it_defines_nothin
     assert defined_acronyms("the Zenda Force (ZFOR)") == [("zfor", "zenda force")]
 
 
+def test_a_name_abbreviated_in_another_languages_word_order_is_learnt():
+    """ "Democratic League of Ruritania (LDR)": the party's own language puts "league" first."""
+    assert defined_acronyms("the Democratic League of Ruritania (LDR) won 18 percent") == [
+        ("ldr", "democratic league of ruritania")
+    ]
+    assert defined_acronyms("the Zenda Security Force (FSZ)") == [("fsz", "zenda security force")]
+
+
 def test_a_question_with_the_acronym_reaches_the_entry_that_writes_the_name():
     engine = Engine(knowledge())
     assert engine.lexicon.apply_aliases("did the dpr win") == (
