@@ -95,7 +95,11 @@ class Presses:
             await self.responder.respond(interaction, render_notice(part))
 
     async def mark_miss(self, interaction: discord.Interaction, question_id: int) -> None:
-        """Record that an answer was not what was asked; say thanks, privately."""
+        """Record that an answer was not what was asked; say thanks, privately.
+
+        Acknowledged first: the record may wait seconds on a busy file, past Discord's 3 s.
+        """
+        await interaction.response.defer(ephemeral=True, thinking=True)
         noted = await asyncio.to_thread(self.record.mark_miss, question_id, interaction.guild_id)
         event(log, "answer_missed", question_id=question_id, noted=noted)
         text = strings.Discord.MISS_NOTED if noted else strings.Discord.MISS_UNKNOWN

@@ -124,6 +124,9 @@ class QuestionRecord:
         self._clock = clock
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        # Ids have a lock of their own: the event loop takes one for every reply, and must
+        # not wait while a worker holds `_lock` on a busy file (up to `busy_seconds`).
+        self._id_lock = threading.Lock()
         self._last_id = 0
         self._status = RecordStatus()
         self._retry_at = 0.0
@@ -142,7 +145,7 @@ class QuestionRecord:
         so it cannot come from the insert. Microseconds since the epoch, kept increasing:
         unique across restarts without reading the file.
         """
-        with self._lock:
+        with self._id_lock:
             self._last_id = max(self._last_id + 1, time.time_ns() // 1000)
             return self._last_id
 
@@ -270,7 +273,8 @@ class QuestionRecord:
         except sqlite3.Error:
             db.close()
             raise
-        self._last_id = max(self._last_id, last)
+        with self._id_lock:
+            self._last_id = max(self._last_id, last)
         self._db = db
         return db
 

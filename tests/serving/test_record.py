@@ -1,4 +1,5 @@
 import sqlite3
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -174,3 +175,23 @@ def test_a_record_that_cannot_be_opened_loses_questions_without_raising(tmp_path
     assert record.mark_miss(1, 1) is False
     assert record.prune() == 0
     assert record.status.problem == "file is not a database"
+
+
+def test_a_new_question_id_is_given_while_a_write_waits_on_a_busy_file(tmp_path: Path):
+    """The event loop takes an id for every reply: it must not wait for the file."""
+    path = tmp_path / "db.sqlite3"
+    record = QuestionRecord(path, retention_days=30, busy_seconds=2)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    writer = threading.Thread(target=record.record, args=("why no pfp", ANSWERED, 1, 2))
+    writer.start()
+    try:
+        while not record._lock.locked():
+            writer.join(0.01)
+        first, second = record.new_id(), record.new_id()
+        assert writer.is_alive(), "the write should still be waiting on the file"
+        assert second > first
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        writer.join()
