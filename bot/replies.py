@@ -196,6 +196,8 @@ def to_json(decision: Decision) -> dict[str, Any]:
 # visibly, and the full text stays reachable through a button.
 
 SOURCES_PER_PAGE = 10
+# A source's lines in `/sources` (outlet and date, citing entries, author, address).
+SOURCE_VALUE_LIMIT = 500
 EMBED_COLOUR = 0x1F6FB2
 
 
@@ -490,19 +492,30 @@ def render_sources(knowledge: Knowledge, page: int = 0) -> DiscordReply:
     page = min(max(page, 0), pages - 1)
     shown = sources[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
     cited = citing_counts(knowledge)
+    footer = strings.Discord.PAGE.format(page=page + 1, pages=pages) if pages > 1 else ""
+    title, description = strings.Discord.SOURCES_TITLE, strings.Discord.SOURCES_INTRO
+    # The fields share what the embed's total leaves: ten long titles and long addresses
+    # would pass it.
+    room = (EMBED_LIMIT - len(title) - len(description) - len(footer)) // len(shown)
     embed: dict[str, Any] = {
-        "title": strings.Discord.SOURCES_TITLE,
-        "description": strings.Discord.SOURCES_INTRO,
+        "title": title,
+        "description": description,
         "color": EMBED_COLOUR,
-        "fields": [_source_field(source, cited[source.id]) for source in shown],
+        "fields": [_source_field(source, cited[source.id], room) for source in shown],
     }
-    if pages > 1:
-        embed["footer"] = {"text": strings.Discord.PAGE.format(page=page + 1, pages=pages)}
+    if footer:
+        embed["footer"] = {"text": footer}
     buttons = _page_buttons(ButtonId.SOURCES, page, pages, row=0)
     return DiscordReply(embed=embed, buttons=buttons, ephemeral=True)
 
 
-def _source_field(source: Source, cited: int) -> dict[str, Any]:
+def _source_field(source: Source, cited: int, room: int) -> dict[str, Any]:
+    """A source's field within `room` characters, its name and value together.
+
+    The address is the line left out when the others and it do not fit.
+    """
+    name = shorten(source.title, FIELD_NAME_LIMIT)
+    limit = min(SOURCE_VALUE_LIMIT, room - len(name))
     lines = [
         strings.Discord.SOURCE_LINE.format(outlet=source.outlet, date=human_date(source.published)),
         plural(strings.Discord.SOURCE_CITED, cited),
@@ -511,9 +524,9 @@ def _source_field(source: Source, cited: int) -> dict[str, Any]:
         lines.append(strings.Discord.SOURCE_BY.format(author=source.author))
     lines.append(source.url if source.url else strings.Discord.SOURCE_NO_LINK)
     value = "\n".join(lines)
-    if len(value) > 500:
-        value = shorten("\n".join(lines[:-1]), 500)
-    return {"name": shorten(source.title, FIELD_NAME_LIMIT), "value": value, "inline": False}
+    if len(value) > limit:
+        value = shorten("\n".join(lines[:-1]), limit)
+    return {"name": name, "value": value, "inline": False}
 
 
 def render_about(knowledge: Knowledge, bot_name: str, retention_days: int) -> DiscordReply:

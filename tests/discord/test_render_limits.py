@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.engine.decision import Decision, SourcedQuote, Suggestion
-from bot.knowledge.model import Citation, Entry
-from bot.replies import render_discord, render_full_quotes
+from bot.knowledge.model import Citation, Entry, Knowledge, Source
+from bot.replies import render_discord, render_full_quotes, render_sources
 from tests.discord.schema import embed_length
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=1500)
@@ -87,3 +87,46 @@ def test_an_answer_never_breaks_discords_limits(question, answer, quotes, relate
 def test_an_abstention_never_breaks_discords_limits(question, suggestions):
     decision = Decision(question, answered=False, score=0.2, suggestions=tuple(suggestions))
     assert limits_broken(render_discord(decision)) == []
+
+
+# What a source's metadata may hold once validated: a title of 300 characters, an outlet and
+# an author of 100, an address of any length (tracking parameters make long ones).
+source = st.builds(
+    Source,
+    id=st.from_regex(r"[a-z0-9-]{3,40}", fullmatch=True),
+    title=st.text(min_size=1, max_size=300),
+    outlet=st.text(min_size=1, max_size=100),
+    published=st.sampled_from(["2025-12", "2025-12-28"]),
+    language=st.just("en"),
+    added=st.just("2026-01-01"),
+    text=st.just("Some text."),
+    author=st.none() | st.text(min_size=1, max_size=100),
+    url=st.none() | st.text(min_size=1, max_size=600).map(lambda s: "https://example.org/" + s),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sources=st.lists(source, min_size=1, max_size=25, unique_by=lambda s: s.id))
+def test_the_list_of_sources_never_breaks_discords_limits(sources):
+    knowledge = Knowledge(entries={}, sources={s.id: s for s in sources}, vocabulary={})
+    for page in range(3):
+        assert limits_broken(render_sources(knowledge, page)) == []
+
+
+def test_a_page_of_sources_with_the_longest_titles_and_addresses_fits_discords_limits():
+    """Ten fields of a long title and a long address each passed 6,000 characters."""
+    longest = [
+        Source(
+            id=f"source-{number}",
+            title="T" * 300,
+            outlet="O" * 100,
+            published="2025-12-28",
+            language="en",
+            added="2026-01-01",
+            text="Some text.",
+            url="https://example.org/" + "u" * 300,
+        )
+        for number in range(12)
+    ]
+    knowledge = Knowledge(entries={}, sources={s.id: s for s in longest}, vocabulary={})
+    assert limits_broken(render_sources(knowledge)) == []
