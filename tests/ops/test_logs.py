@@ -64,3 +64,20 @@ def test_debug_level_keeps_discord_payload_logs_quiet(capsys):
     err = capsys.readouterr().err
     assert "112233445566778899" not in err
     assert "own debug line" in err
+
+
+def test_discord_pys_autocomplete_failure_is_logged_without_the_members_id(capsys):
+    configure_logging("INFO")
+    try:
+        raise RuntimeError("Unknown interaction")
+    except RuntimeError:
+        logging.getLogger("discord.app_commands.tree").exception(
+            "Ignoring exception in autocomplete for %r (Guild: %s, User: %s)",
+            "ask",
+            1234,
+            112233445566778899,
+        )
+    err = capsys.readouterr().err
+    assert "112233445566778899" not in err
+    assert "Ignoring exception in autocomplete for 'ask' (Guild: 1234, User: [member])" in err
+    assert "RuntimeError: Unknown interaction" in err
