@@ -254,7 +254,16 @@ class Responder:
             await interaction.response.send_message(ephemeral=private, **fields)
 
     async def edit(self, interaction: discord.Interaction, reply: DiscordReply) -> None:
-        """Replace the message a button was pressed on (paging through a list)."""
+        """Replace the message a button was pressed on (paging through a list).
+
+        After a deferred press (work that may outlast Discord's 3 s) the message is edited
+        through the interaction's webhook, which keeps the message's flags as they were.
+        """
         fields = self.message_fields(reply)
         fields.setdefault("view", None)
+        if interaction.response.is_done():
+            fields.pop("suppress_embeds", None)
+            fields.pop("files", None)
+            await interaction.edit_original_response(**fields)
+            return
         await interaction.response.edit_message(**fields)

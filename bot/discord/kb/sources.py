@@ -90,7 +90,8 @@ class SourcesCog(ModeratorCog):
 
     @source.command(name="list", description=Kb.SOURCE_LIST)
     async def source_list(self, interaction: discord.Interaction) -> None:
-        """List the stored sources, newest first."""
+        """List the stored sources, newest first (read from disk: acknowledged first)."""
+        await self.desk.thinking(interaction)
         sources = await asyncio.to_thread(self.desk.store.list_sources)
         await self.desk.send(interaction, sources_text(sources, self.desk.live.knowledge))
 

@@ -83,6 +83,8 @@ class UnansweredCog(ModeratorCog):
             await self.desk.open_add(pressed, form, after_saved=resolved_by_entry)
 
         async def dismiss(pressed: discord.Interaction) -> None:
+            # Acknowledged first: the record may wait seconds on a busy file.
+            await pressed.response.defer()
             await self._resolve(pressed, group, Resolution.DISMISSED)
             await self.desk.replace(pressed, dismissed_text(group))
 
