@@ -13,7 +13,7 @@ import difflib
 import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,12 +75,26 @@ class NormalisedText:
         found: list[tuple[int, int]] = []
         if not needle:
             return found
-        start = self.text.find(needle)
-        while start != -1:
+        for start in self.whole_word_starts(needle):
             end = start + len(needle)
             found.append((self.origin[start], self.origin[end - 1] + 1))
-            start = self.text.find(needle, start + 1)
         return found
+
+    def whole_word_starts(self, needle: str) -> Iterator[int]:
+        """Where the normalised `needle` stands in the text, neither end inside a word.
+
+        "possible to advance" is not in "it is impossible to advance": a quote cut inside a
+        word can say the opposite of its source.
+        """
+        text, size = self.text, len(needle)
+        start = text.find(needle)
+        while start != -1:
+            end = start + size
+            cut_before = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+            cut_after = end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+            if not (cut_before or cut_after):
+                yield start
+            start = text.find(needle, start + 1)
 
 
 def normalise(text: str) -> str:
@@ -119,9 +133,13 @@ def normalised_text(text: str) -> NormalisedText:
 
 
 def find_quote(quote: str, text: str) -> bool:
-    """Whether `quote` stands verbatim in `text` (up to whitespace and typographic marks)."""
+    """Whether `quote` stands verbatim in `text`, from a word's start to a word's end.
+
+    Up to whitespace and typographic marks (see `normalise`).
+    """
     needle = normalise(quote)
-    return bool(needle) and needle in normalised_text(text).text
+    starts = normalised_text(text).whole_word_starts(needle)
+    return bool(needle) and next(starts, None) is not None
 
 
 def quote_spans(quote: str, text: str) -> list[tuple[int, int]]:

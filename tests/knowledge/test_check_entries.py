@@ -368,6 +368,25 @@ def test_reports_a_quote_not_in_its_source_marking_where_it_differs(knowledge, c
     ]
 
 
+@pytest.mark.parametrize(
+    ("quote", "quoted", "original"),
+    [
+        ("ATO has 32 members.", "«^ATO^ has 32 members.»", "«^NATO^ has 32 members.»"),
+        ("NATO has 32 member", "«NATO has 32 ^member^»", "«NATO has 32 ^members.^»"),
+    ],
+)
+def test_a_quote_cut_inside_a_word_is_not_verbatim(knowledge, check, quote, quoted, original):
+    """A quote cut inside a word can say the opposite ("possible" of "impossible")."""
+    edit(knowledge, 'quote: "NATO has 32 members."', f'quote: "{quote}"')
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        f"{ENTRY}:10: citations[0].quote: not found verbatim in source 'demo-source': "
+        f"the quote has {quoted} where the source has {original}; "
+        "closest passage: «NATO has 32 members.»"
+    ]
+
+
 def test_a_clash_is_reported_in_the_same_run_as_the_other_files_problems(knowledge, check):
     edit(knowledge, '  - "how many nato members"', '  - "us house balkans"')
     edit(knowledge, 'quote: "NATO has 32 members."', 'quote: "NATO has 33 members."')
