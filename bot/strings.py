@@ -211,6 +211,10 @@ class Check:
     UNKNOWN_ENDINGS = (
         "'{value}' is not a set of endings; write a list of endings, or one of: {known}"
     )
+    TOO_MANY_FORMS = (
+        "makes {count:,} case forms (every stem with every ending of its set); a file makes at "
+        "most {limit:,}: split the stems over sets of the endings each needs"
+    )
     FORM_CLAIMED_HERE = "'{form}' is read as '{meaning}' here and as '{other}' above in this file"
     FORM_CLAIMED = "'{form}' is read as '{meaning}' here and as '{other}' in {file}"
     FORM_OF_THE_LANGUAGE = (

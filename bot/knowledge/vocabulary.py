@@ -25,6 +25,9 @@ from bot.language.text import fold
 from bot.language.words import ENDINGS, GENERAL_ALIASES, STOPWORDS
 
 WORD_LIMIT = 100
+# Case forms one vocabulary file may make: twenty times the shipped files' (494 in the
+# largest), about as many as the alias lines its 100 kB could hold.
+FORMS_LIMIT = 10_000
 # A form of one or two letters that the engine passes over ("be", "in", "i", "a") stands in
 # almost every question, in several languages: read as a word of the subject (an
 # abbreviation in another language) it would change them all. Longer common words
@@ -108,9 +111,19 @@ def _meanings(report: Report, path: FieldPath, value: object) -> dict[str, str]:
 
 
 def _all_forms(report: Report, value: object) -> tuple[Forms, ...]:
+    """The file's sets of case forms, or none when they make more than FORMS_LIMIT forms.
+
+    Forms are every stem times every ending: a file well within its size could otherwise
+    make millions, and take gigabytes to read.
+    """
     items = list_field(report, ("forms",), value, ANY_LENGTH)
     found = (_forms(report, ("forms", i), item) for i, item in enumerate(items))
-    return tuple(forms for forms in found if forms is not None)
+    forms = tuple(forms for forms in found if forms is not None)
+    count = sum(len(group.stems) * len(group.endings) for group in forms)
+    if count > FORMS_LIMIT:
+        report.add(("forms",), strings.Check.TOO_MANY_FORMS.format(count=count, limit=FORMS_LIMIT))
+        return ()
+    return forms
 
 
 def _forms(report: Report, path: FieldPath, value: object) -> Forms | None:

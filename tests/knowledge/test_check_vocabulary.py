@@ -204,3 +204,17 @@ def test_reports_a_word_holding_discord_markup(knowledge, check):
 def test_an_alias_the_general_language_already_makes_is_accepted(knowledge, check):
     write(knowledge, "places.yaml", "aliases:\n  dont: do not\n")
     assert check(knowledge) == (0, ["ok: 2 entries, 1 source"])
+
+
+def test_reports_a_file_whose_case_forms_multiply_past_the_limit(knowledge, check):
+    """Every stem times every ending: 150 endings and 100 stems in 6 kB would make 15,000."""
+    endings = ", ".join(f"e{number}" for number in range(150))
+    stems = "".join(f"      zq{number}x: ruritania\n" for number in range(100))
+    write(knowledge, "places.yaml", f"forms:\n  - endings: [{endings}]\n    stems:\n{stems}")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        "vocabulary/places.yaml:1: forms: makes 15,000 case forms (every stem with every ending "
+        "of its set); a file makes at most 10,000: split the stems over sets of the endings "
+        "each needs"
+    ]
