@@ -142,6 +142,11 @@ class Check:
         "must be text, not a mapping (an unquoted `: ` inside text starts one): write it in quotes"
     )
     EMPTY_TEXT = "is empty"
+    CONTROL_CHARACTER = (
+        "holds the control character U+{code:04X}, which no reply may show (a terminal reads "
+        "it as a command): remove it"
+    )
+    CONTROL_CHARACTER_AT = "line {line} holds the control character U+{code:04X}: remove it"
     # Names, people, protagonists and topics are read one word at a time.
     SEVERAL_WORDS = (
         "'{value}' is several words, and a name is read word by word: list the word that "

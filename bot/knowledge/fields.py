@@ -19,6 +19,9 @@ from bot.language.text import clean
 
 ANY_LENGTH = 10_000
 _MONTH = re.compile(r"\d{4}-\d{2}")
+# Control characters but the tab and the line breaks: invisible in a reply, and a terminal
+# reads some as commands (ESC clears the screen).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _KIND_NAMES = {
@@ -138,7 +141,19 @@ def text_value(
     if len(text) > limit:
         report.add(path, strings.Check.TOO_LONG.format(length=len(text), limit=limit))
         return None
+    control = _CONTROL.search(text)
+    if control is not None:
+        report.add(path, strings.Check.CONTROL_CHARACTER.format(code=ord(control.group())))
+        return None
     return text
+
+
+def first_control_character(text: str) -> tuple[int, int] | None:
+    """The line (from 1) and code of the first control character in `text`, if any."""
+    control = _CONTROL.search(text)
+    if control is None:
+        return None
+    return text.count("\n", 0, control.start()) + 1, ord(control.group())
 
 
 def list_field(report: Report, path: FieldPath, value: object, limit: int) -> list[object]:

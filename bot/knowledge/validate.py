@@ -18,6 +18,7 @@ from bot import strings
 from bot.knowledge.fields import (
     ANY_LENGTH,
     date_field,
+    first_control_character,
     is_null,
     kind_of,
     list_field,
@@ -155,6 +156,10 @@ def check_source(
     before = len(report.problems) + len(text_report.problems)
     if text is not None and not text.strip():
         text_report.add((), strings.Check.TEXT_EMPTY)
+    control = first_control_character(text) if text is not None else None
+    if control is not None:
+        line, code = control
+        text_report.add((), strings.Check.CONTROL_CHARACTER_AT.format(line=line, code=code))
     size = len(text.encode("utf-8")) if text is not None else 0
     if size > SOURCE_TEXT_LIMIT:
         text_report.add((), strings.Check.TOO_LARGE.format(size=size, limit=SOURCE_TEXT_LIMIT))

@@ -145,3 +145,25 @@ def test_a_quote_too_short_to_be_a_statement_is_refused(knowledge, check, quote,
 def test_a_three_word_quote_is_a_statement(knowledge, check):
     write_entry(knowledge, MEMBERS_YAML.replace('"NATO has 32 members."', '"NATO has 32"'))
     assert check(knowledge) == (0, ["ok: 2 entries, 1 source"])
+
+
+def test_a_control_character_in_a_source_text_is_refused_with_its_line(knowledge, check):
+    """ESC, BEL: a terminal would run them as commands, a reply would hide them."""
+    text = knowledge / "sources" / f"{SOURCE_ID}.txt"
+    lines = text.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("Europe", "\x1b[2J\x1b]0;PWNED\x07Europe")
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    message = strings.Check.CONTROL_CHARACTER_AT.format(line=3, code=0x1B)
+    code, reported = check(knowledge)
+    assert code == 1
+    assert f"{TEXT}: {message}" in reported
+    assert all("\x1b" not in line and "\x07" not in line for line in reported)
+
+
+def test_a_control_character_written_as_an_escape_in_an_entry_is_refused(knowledge, check):
+    write_entry(knowledge, MEMBERS_YAML.replace('"NATO has 32 members."', '"NATO has\\u001b 32"'))
+    message = strings.Check.CONTROL_CHARACTER.format(code=0x1B)
+    assert check(knowledge) == (
+        1,
+        [f"{ENTRY}:4: answer: {message}", f"{ENTRY}:10: citations[0].quote: {message}"],
+    )
