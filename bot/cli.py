@@ -138,7 +138,7 @@ def _ask(settings: Settings, question: str | None, as_json: bool, explain: bool)
         return 1
     terminal.tolerate_any_bytes(sys.stdin, sys.stdout)
     if as_json:
-        terminal.answer_json_lines(engine, sys.stdin, sys.stdout)
+        terminal.answer_json_lines(engine, terminal.bounded_lines(sys.stdin), sys.stdout)
         return 0
     if question is not None:
         print(terminal.answer_once(engine, question))

@@ -12,11 +12,12 @@ import io
 import json
 import select
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from bot import strings
 from bot.engine import Engine
+from bot.engine.decision import MAX_QUESTION_CHARS
 from bot.knowledge.check import show_problems
 from bot.language.text import clean
 from bot.ops.settings import Settings
@@ -32,6 +33,10 @@ from bot.serving import KnowledgeUnavailable, open_read_only
 from bot.small_talk import small_talk
 
 EngineSource = Engine | Callable[[], Engine]
+
+# A piped or JSON line is kept to one character more than a question may hold: enough for the
+# engine to say it read only the first MAX_QUESTION_CHARS.
+_LINE_KEPT = MAX_QUESTION_CHARS + 1
 
 
 def load_engine(settings: Settings, errors: TextIO = sys.stderr) -> Engine | None:
@@ -87,6 +92,27 @@ def answer_json_lines(engine: Engine, lines: Iterable[str], out: TextIO) -> None
         decision = engine.decide(line.rstrip("\r\n"))
         out.write(json.dumps(to_json(decision), ensure_ascii=False) + "\n")
         out.flush()
+
+
+def bounded_lines(stream: TextIO) -> Iterator[str]:
+    """The lines of `stream`, each cut to one character more than a question may hold.
+
+    The engine reads MAX_QUESTION_CHARS of a question and says when there was more; the
+    rest of a longer line is read and dropped a piece at a time, so a line of any length
+    takes the memory of one question.
+    """
+    while line := bounded_line(stream):
+        yield line
+
+
+def bounded_line(stream: TextIO) -> str:
+    """The next line of `stream` (with its line break), cut as `bounded_lines` cuts it."""
+    line = stream.readline(_LINE_KEPT)
+    if len(line) < _LINE_KEPT or line.endswith("\n"):
+        return line
+    while (rest := stream.readline(_LINE_KEPT)) and not rest.endswith("\n"):
+        pass
+    return line + "\n"
 
 
 def run_prompt(engine: EngineSource, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
@@ -187,7 +213,7 @@ def _line_reader(stdin: TextIO, stdout: TextIO) -> Callable[[], str | None]:
     def read_piped() -> str | None:
         stdout.write(strings.Terminal.PROMPT)
         stdout.flush()
-        line = stdin.readline()
+        line = bounded_line(stdin)
         return line or None
 
     return read_piped

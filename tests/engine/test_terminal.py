@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot import strings
 from bot.engine.decision import MAX_QUESTION_CHARS
-from bot.terminal import answer_json_lines, answer_once, run_prompt
+from bot.terminal import answer_json_lines, answer_once, bounded_lines, run_prompt
 
 from .conftest import FIXTURE_KNOWLEDGE
 
@@ -75,6 +75,20 @@ def test_json_mode_says_whether_the_answer_is_only_the_closest_covered_question(
     assert several["entry_id"] == "non-recognising-allies"
     assert several["tentative"] is True
     assert abstained["tentative"] is False
+
+
+def test_json_mode_reads_a_line_of_any_length_as_one_question_held_to_the_limit():
+    """Only what the engine reads is kept: a 5 MB line takes the memory of one question."""
+    pasted = "why isn't kosovo in pfp " * 200_000
+    done = _run_bot("ask", "--json", stdin=f"{pasted}\nlol\n")
+    long, short = (json.loads(line) for line in done.stdout.splitlines())
+    assert long["entry_id"] == "kosovo-outside-pfp"
+    assert not short["answered"]
+
+
+def test_a_piped_line_is_kept_to_one_character_past_what_a_question_may_hold():
+    stream = io.StringIO("x" * 10_000 + "\nnext\n")
+    assert list(bounded_lines(stream)) == ["x" * (MAX_QUESTION_CHARS + 1) + "\n", "next\n"]
 
 
 def test_json_mode_answers_each_line_as_soon_as_it_is_read():
