@@ -22,6 +22,11 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 T = TypeVar("T")
 
 
+# A hundred years: the record's pruning counts back from today by the retention, and a date
+# before the year 1 cannot be made (BRIEFING_RETENTION_DAYS=1000000 crashed every start).
+RETENTION_DAYS_LIMIT = 36_500
+
+
 class SettingsError(ValueError):
     """A setting is missing or malformed; the message names it."""
 
@@ -98,7 +103,7 @@ def load_settings(
         log_channel_id=read("BRIEFING_LOG_CHANNEL_ID", _snowflake, None),
         knowledge_dir=read("BRIEFING_KNOWLEDGE_DIR", _path, Settings.knowledge_dir),
         data_dir=read("BRIEFING_DATA_DIR", _path, Settings.data_dir),
-        retention_days=read("BRIEFING_RETENTION_DAYS", _positive_int, 90),
+        retention_days=read("BRIEFING_RETENTION_DAYS", _retention_days, 90),
         cooldown_questions=read("BRIEFING_COOLDOWN_QUESTIONS", _positive_int, 5),
         cooldown_seconds=read("BRIEFING_COOLDOWN_SECONDS", _positive_float, 30.0),
         knowledge_poll_seconds=read("BRIEFING_KNOWLEDGE_POLL_SECONDS", _positive_float, 10.0),
@@ -166,6 +171,14 @@ def _positive_int(raw: str) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise ValueError(f"expected a whole number of at least 1, got {raw!r}")
     return int(raw)
+
+
+def _retention_days(raw: str) -> int:
+    """Days questions are kept: at most RETENTION_DAYS_LIMIT, which dates can still count back."""
+    days = _positive_int(raw)
+    if days > RETENTION_DAYS_LIMIT:
+        raise ValueError(f"expected at most {RETENTION_DAYS_LIMIT:,} days, got {raw!r}")
+    return days
 
 
 def _positive_float(raw: str) -> float:

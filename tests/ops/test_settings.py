@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from bot.ops.settings import PROJECT_ROOT, Settings, SettingsError, load_settings
+from bot.serving.record import QuestionRecord
 from tests.bot_process import SETTING_NAMES, run_bot
 
 ENV_EXAMPLE = PROJECT_ROOT / ".env.example"
@@ -84,6 +85,9 @@ def test_configured_token_is_handed_to_commands_that_need_it():
         ("BRIEFING_SHARD_COUNT", "2.5"),
         ("BRIEFING_COOLDOWN_QUESTIONS", "-3"),
         ("BRIEFING_RETENTION_DAYS", "1e3"),
+        # Longer than dates can count back: the first pruning at start-up crashed.
+        ("BRIEFING_RETENTION_DAYS", "1000000"),
+        ("BRIEFING_RETENTION_DAYS", "1000000000"),
         ("BRIEFING_LOG_CHANNEL_ID", "general"),
         ("BRIEFING_SYNC_GUILD_IDS", "112233445566778899 998877665544332211"),
         ("BRIEFING_SYNC_GUILD_IDS", "[112233445566778899]"),
@@ -164,3 +168,9 @@ def test_moderator_roles_take_ids_and_names_as_a_fallback():
 def test_a_moderator_role_id_too_short_for_a_discord_id_is_refused():
     with pytest.raises(SettingsError, match="BRIEFING_MODERATOR_ROLES"):
         load_settings({"BRIEFING_MODERATOR_ROLES": "12345"}, env_file=None)
+
+
+def test_a_retention_of_a_hundred_years_is_accepted_and_prunes(tmp_path):
+    settings = load_settings({"BRIEFING_RETENTION_DAYS": "36500"}, env_file=None)
+    record = QuestionRecord(tmp_path / "questions.sqlite3", settings.retention_days)
+    assert record.prune() == 0
