@@ -198,6 +198,10 @@ class Check:
         "not found verbatim in source '{source}': the quote has «{quoted}» where the source "
         "has «{original}»; closest passage: «{passage}»"
     )
+    QUOTE_NOT_SEARCHED = (
+        "not found verbatim in source '{source}' (the closest passage is shown for the first "
+        "{limit} quotes not found in a check only)"
+    )
     QUOTE_NOTHING_LIKE = "not found verbatim in source '{source}', nor anything like it"
     WARNING = "warning: {message}"
     UNPAIRED_MARKS = "quotation marks do not pair up; quote only the words inside them: «{fix}»"

@@ -28,6 +28,7 @@ from bot.knowledge.files import (
 from bot.knowledge.model import Entry, Knowledge, Source, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.knowledge.validate import (
+    Misquotes,
     check_entry,
     check_source,
     claimant,
@@ -188,6 +189,7 @@ def _load_entries(
     read: list[_EntryFile] = []
     claimants = []
     files = _visible_files(root / "entries")
+    misquotes = Misquotes()
     if not files and (root / "entries").is_dir() and not (root / "entries").is_symlink():
         problems.append(Problem("entries", strings.Check.NO_ENTRIES))
     for path in files:
@@ -203,7 +205,7 @@ def _load_entries(
             continue
         declared = _declared_id(document.data)
         read.append(_EntryFile(path.stem, report, declared, len(report.problems)))
-        entry = check_entry(document.data, report, sources, path.stem)
+        entry = check_entry(document.data, report, sources, path.stem, misquotes)
         if entry is not None:
             entries[entry.id] = entry
         claimants.append(claimant(document.data, report))

@@ -49,6 +49,9 @@ QUOTE_LIMIT = 1000
 # is said of it is the shortest statement ("ministers approved it"). One or two words
 # ("a", "the minister") stand in almost any text and would cite nothing.
 QUOTE_MIN_WORDS = 3
+# Quotes not found whose closest passage one check looks for (each search costs up to a
+# second in a long source); a moderator fixes a few at a time.
+MISQUOTES_EXPLAINED = 20
 SPEAKER_LIMIT = 100
 TITLE_LIMIT = 300
 OUTLET_LIMIT = 100
@@ -110,16 +113,38 @@ def text_label(label: str) -> str:
     return label.removesuffix(".yaml") + ".txt"
 
 
+class Misquotes:
+    """Says why quotes were not found, searching the closest passage of at most `limit`.
+
+    The search costs up to a second in a long source: a load shares one of these, so
+    files of made-up quotes cannot make it slow; the quotes past the limit are still
+    refused, with a shorter message.
+    """
+
+    def __init__(self, limit: int = MISQUOTES_EXPLAINED) -> None:
+        self.limit = limit
+        self._left = limit
+
+    def message(self, quote: str, source: Source) -> str:
+        """Why `quote` was refused (see `misquote_message`), while the budget lasts."""
+        if self._left <= 0:
+            return strings.Check.QUOTE_NOT_SEARCHED.format(source=source.id, limit=self.limit)
+        self._left -= 1
+        return misquote_message(quote, source)
+
+
 def check_entry(
     data: object,
     report: Report,
     sources: Mapping[str, Source | None],
     file_id: str | None = None,
+    misquotes: Misquotes | None = None,
 ) -> Entry | None:
     """Check one entry's fields; return the entry only when it has no problem.
 
     `sources` maps each known source id to its source, or to None when that source is
     itself broken (its problems are reported there, not again on every citation).
+    `misquotes` says why quotes were not found (one shared by a whole load).
     """
     before = len(report.problems)
     data = mapping_fields(report, data, (), ENTRY_FIELDS, ENTRY_OPTIONAL, strings.Check.AN_ENTRY)
@@ -132,7 +157,7 @@ def check_entry(
     topic = text_field(report, data, (), "topic", TOPIC_LIMIT)
     answer = text_field(report, data, (), "answer", ANSWER_LIMIT)
     phrasings = _phrasings(report, data.get("phrasings", []))
-    citations = _citations(report, data.get("citations"), sources)
+    citations = _citations(report, data.get("citations"), sources, misquotes or Misquotes())
     _repeats(report, question, phrasings)
     if len(report.problems) > before:
         return None
@@ -414,7 +439,7 @@ def _repeats(report: Report, question: str | None, phrasings: list[str | None]) 
 
 
 def _citations(
-    report: Report, value: object, sources: Mapping[str, Source | None]
+    report: Report, value: object, sources: Mapping[str, Source | None], misquotes: Misquotes
 ) -> tuple[Citation, ...]:
     if value is None:
         return ()
@@ -424,12 +449,19 @@ def _citations(
     if not value:
         report.add(("citations",), strings.Check.NO_CITATIONS)
     items = list(value)
-    found = (_citation(report, ("citations", i), item, sources) for i, item in enumerate(items))
+    found = (
+        _citation(report, ("citations", i), item, sources, misquotes)
+        for i, item in enumerate(items)
+    )
     return tuple(c for c in found if c is not None)
 
 
 def _citation(
-    report: Report, path: FieldPath, value: object, sources: Mapping[str, Source | None]
+    report: Report,
+    path: FieldPath,
+    value: object,
+    sources: Mapping[str, Source | None],
+    misquotes: Misquotes,
 ) -> Citation | None:
     value = mapping_fields(report, value, path, CITATION_FIELDS, (), strings.Check.A_CITATION)
     if value is None:
@@ -451,7 +483,7 @@ def _citation(
     if source is None:
         return None
     if not find_quote(quote, source.text):
-        report.add((*path, "quote"), misquote_message(quote, source))
+        report.add((*path, "quote"), misquotes.message(quote, source))
         return None
     return Citation(source_id=source_id, quote=quote, speaker=speaker)
 

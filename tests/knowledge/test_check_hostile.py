@@ -9,6 +9,7 @@ import pytest
 
 from bot import strings
 from bot.knowledge.files import SOURCE_TEXT_LIMIT, YAML_FILE_LIMIT
+from bot.knowledge.validate import MISQUOTES_EXPLAINED
 from bot.knowledge.yamlfile import DEPTH_LIMIT
 from tests.knowledge.conftest import HOUSE_YAML, MEMBERS_YAML, SOURCE_ID
 
@@ -167,3 +168,30 @@ def test_a_control_character_written_as_an_escape_in_an_entry_is_refused(knowled
         1,
         [f"{ENTRY}:4: answer: {message}", f"{ENTRY}:10: citations[0].quote: {message}"],
     )
+
+
+def test_only_the_first_misquotes_of_a_check_are_searched_for_their_closest_passage(
+    knowledge, check
+):
+    """Each search costs up to a second in a long source: files of made-up quotes would
+    make a load take minutes. The rest are refused all the same, in fewer words."""
+    for file in range(5):
+        citations = "".join(
+            f'  - source: {SOURCE_ID}\n    quote: "NATO has {file}{number} members."\n'
+            f'    speaker: "Demo Outlet"\n'
+            for number in range(10, 15)
+        )
+        text = MEMBERS_YAML.replace("nato-members", f"made-up-{file}")
+        text = text.replace("How many members", f"How many members ({file})")
+        text = text.replace('  - "how many nato members"\n  - "nato membership size"\n', "")
+        (knowledge / "entries" / f"made-up-{file}.yaml").write_text(
+            text.replace("phrasings:\n", "") + citations, encoding="utf-8"
+        )
+    code, lines = check(knowledge)
+    assert code == 1
+    searched = [line for line in lines if "closest passage: «" in line]
+    unsearched = strings.Check.QUOTE_NOT_SEARCHED.format(
+        source=SOURCE_ID, limit=MISQUOTES_EXPLAINED
+    )
+    assert len(searched) == MISQUOTES_EXPLAINED
+    assert sum(line.endswith(unsearched) for line in lines) == 25 - MISQUOTES_EXPLAINED
