@@ -41,6 +41,7 @@ import io
 import logging
 import os
 import shutil
+import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -634,7 +635,14 @@ class KnowledgeStore:
             FileChange(self._relative(path), read_bytes(path), content)
             for path, content in files.items()
         ]
-        change_id = self.changes.begin(actor, action, kind, item_id, changed, detail, undoes)
+        try:
+            change_id = self.changes.begin(actor, action, kind, item_id, changed, detail, undoes)
+        except sqlite3.Error as error:
+            # Nothing written yet: refused like a failed write, so the moderator keeps the
+            # text and may retry.
+            event(log, "change_log_failed", logging.ERROR, item=item_id, error=error)
+            message = Moderation.WRITE_FAILED.format(error=error)
+            return Refused((Problem(changed[0].path, message),))
         try:
             for path, content in files.items():
                 put(path, content)
@@ -643,7 +651,7 @@ class KnowledgeStore:
             event(log, "knowledge_write_failed", logging.ERROR, item=item_id, error=error)
             message = Moderation.WRITE_FAILED.format(error=error.strerror or error)
             return Refused((Problem(changed[0].path, message),))
-        self.changes.finish(change_id)
+        self._finish(change_id, item_id)
         after = fingerprint(self.root) if seen is None else refingerprinted(self.root, seen, files)
         self._known = (after, staged.knowledge)
         event(log, "knowledge_changed", change=change_id, action=action, kind=kind, item=item_id)
@@ -811,6 +819,17 @@ class KnowledgeStore:
             for path in cleanup_leftovers(self.root, listing):
                 event(log, "leftover_removed", file=self._relative(path))
             return listing
+
+    def _finish(self, change_id: int, item_id: str) -> None:
+        """Record the change as done; when the log cannot say so, the change still stands.
+
+        Its files are written and checked: it is served. The log keeps it pending, and the
+        next write's recovery finds its files as the change left them and finishes it.
+        """
+        try:
+            self.changes.finish(change_id)
+        except sqlite3.Error as error:
+            event(log, "change_log_unfinished", logging.ERROR, change=change_id, error=error)
 
     def _recover_change(self, change_id: int) -> None:
         """Finish or roll back one change; the snapshot remembered is then loaded again."""

@@ -1,5 +1,6 @@
 import errno
 import itertools
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -261,4 +262,45 @@ def test_a_failed_write_is_refused_and_rolls_back_what_was_written(tmp_path, mon
     assert "No space left on device" in result.problems[0].message
     assert sorted(p.name for p in (root / "sources").iterdir()) == before
     assert store.history() == []
+    assert store.changes.pending() == []
+
+
+def test_a_change_log_that_cannot_begin_refuses_the_write_and_changes_nothing(
+    tmp_path, monkeypatch
+):
+    """Refused like a failed write, so the moderator's text comes back with a retry."""
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    entry_file = root / "entries" / f"{PFP}.yaml"
+    before = entry_file.read_bytes()
+
+    def log_full(*_: object, **__: object) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.changes, "begin", log_full)
+    result = store.add_phrasing(PFP, "pfp and kosovo, why not", ALICE)
+
+    assert isinstance(result, Refused)
+    assert "database or disk is full" in result.problems[0].message
+    assert entry_file.read_bytes() == before
+
+
+def test_a_change_the_log_cannot_finish_is_served_and_finished_by_the_next_write(
+    tmp_path, monkeypatch
+):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    real_finish = store.changes.finish
+
+    def log_locked(_: int) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(store.changes, "finish", log_locked)
+    result = store.add_phrasing(PFP, "pfp and kosovo, why not", ALICE)
+
+    assert isinstance(result, Applied)
+    assert "pfp and kosovo, why not" in store.read_entry(PFP).entry.phrasings
+    monkeypatch.setattr(store.changes, "finish", real_finish)
+    assert isinstance(store.add_phrasing(PFP, "why is kosovo left out of pfp", BOB), Applied)
+    assert [change.actor for change in store.history(PFP)][:2] == [BOB, ALICE]
     assert store.changes.pending() == []
