@@ -666,6 +666,10 @@ class Discord:
     FULL_QUOTES_BUTTON = "Show full quotes"
     FULL_QUOTE = "“{quote}”\n— {attribution}"
     ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
+    CONTROLS_EXPIRED = (
+        "These controls have expired (they last 15 minutes, and not past a restart of the "
+        "bot): run the command again."
+    )
     NO_TEXT_TO_ASK = "That message has no text I could read as a question."
     MENTION_HOW_TO = "Mention me with a question: @{name} <your question>"
     TOO_SLOW = (

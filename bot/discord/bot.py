@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -11,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
+from bot import strings
 from bot.discord.ask import AskCog
 from bot.discord.asker import Asker
 from bot.discord.browse import BrowseCog
@@ -41,6 +43,13 @@ def intents() -> discord.Intents:
     chosen.guilds = True
     chosen.guild_messages = True
     return chosen
+
+
+# Discord fails an interaction not answered within 3 s; a press still unanswered this long
+# after it arrived has no control left to answer it (`BriefingBot.on_interaction`).
+EXPIRED_GRACE = 2.5
+_EXPIRED_POLL = 0.05
+_CONTROLS = (discord.InteractionType.component, discord.InteractionType.modal_submit)
 
 
 class BriefingTree(app_commands.CommandTree):
@@ -102,6 +111,7 @@ class BriefingBot(commands.Bot):
         self.responder = Responder(engine_source, record)
         self._cog_factories = tuple(cogs)
         self._sync_at_start = sync_at_start
+        self.expired_grace = EXPIRED_GRACE
 
     def _channel_name(self, channel_id: int) -> str | None:
         """The name of a channel the bot can see, to read `<#id>` in a question as a word."""
@@ -122,6 +132,32 @@ class BriefingBot(commands.Bot):
         await self._prune()
         if self._sync_at_start:
             await sync_if_changed(self.tree, self.settings.sync_guild_ids, self.settings.data_dir)
+
+    async def on_interaction(self, interaction: discord.Interaction, /) -> None:
+        """Tell the member when a button, menu or form has nothing left to answer it.
+
+        Controls held in memory expire (a moderator's, after 15 minutes) and none survive
+        a restart; discord.py then drops the press, and Discord shows "This interaction
+        failed". Every control that is still known answers or defers at once, so one
+        still unanswered after `expired_grace` seconds has no handler.
+        """
+        if interaction.type not in _CONTROLS:
+            return
+        waited = 0.0
+        while waited < self.expired_grace:
+            if interaction.response.is_done():
+                return
+            await asyncio.sleep(_EXPIRED_POLL)
+            waited += _EXPIRED_POLL
+        if interaction.response.is_done():
+            return
+        event(log, "controls_expired", kind=interaction.type.name)
+        with contextlib.suppress(discord.HTTPException, discord.InteractionResponded):
+            await interaction.response.send_message(
+                strings.Discord.CONTROLS_EXPIRED,
+                ephemeral=True,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
 
     async def on_ready(self) -> None:
         """Connected (again): start the daily pruning once; log how many servers, not which."""

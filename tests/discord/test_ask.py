@@ -494,3 +494,26 @@ async def test_the_bot_answers_the_same_on_discords_sharded_connection(start, ma
     (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
     assert reply.embeds[0]["title"] == PFP_QUESTION
     assert bot.shard_count == 2
+
+
+async def test_a_control_nothing_answers_any_more_says_it_has_expired(briefing):
+    """A moderator's buttons live in memory for 15 minutes, and none outlive a restart."""
+    briefing.client.expired_grace = 0.2
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    (expired,) = await briefing.interact(briefing.press(reply, "a-view-long-gone:confirm"))
+
+    assert expired.callback_type == 4
+    assert expired.ephemeral
+    assert expired.message["content"] == strings.Discord.CONTROLS_EXPIRED
+    assert expired.message["allowed_mentions"] == {"parse": []}
+
+
+async def test_a_control_still_known_is_answered_by_it_alone(briefing):
+    briefing.client.expired_grace = 0.2
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    deferred, thanks = await briefing.interact(
+        briefing.press(reply, reply.buttons[-1]["custom_id"])
+    )
+
+    assert deferred.callback_type == 5
+    assert thanks.message["content"] == strings.Discord.MISS_NOTED
