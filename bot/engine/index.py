@@ -594,13 +594,28 @@ class Index:
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
         )
         if best is None and len(word) == _TYPO_TWO_EDITS_SAME_START:
-            alike = [w for w in self._words_within(word, 2) if w[0] == word[0]]
             best = process.extractOne(
-                word, alike, scorer=OSA.distance, processor=None, score_cutoff=2
+                word,
+                self._words_starting(word, 2),
+                scorer=OSA.distance,
+                processor=None,
+                score_cutoff=2,
             )
         if best is None:
             return None
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
+
+    def _words_starting(self, word: str, edits: int) -> list[str]:
+        """`_words_within`, of those starting with `word`'s first letter.
+
+        Each length's words are in sorted order, so those of one first letter are a slice.
+        """
+        first, after = word[0], chr(ord(word[0]) + 1)
+        found: list[str] = []
+        for length in range(len(word) - edits, len(word) + edits + 1):
+            words = self._words_by_length.get(length, ())
+            found += words[bisect.bisect_left(words, first) : bisect.bisect_left(words, after)]
+        return found
 
     def _words_within(self, word: str, edits: int) -> list[str]:
         """The known words whose length is at most `edits` off `word`'s."""
