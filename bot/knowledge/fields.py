@@ -135,7 +135,7 @@ def text_value(
         report.add(path, strings.Check.NOT_TEXT.format(kind=kind_of(value)))
         return None
     text = value.strip()
-    if not text or (not text.isprintable() and not clean(text)):
+    if not text or (not text.isascii() and not clean(text)):
         report.add(path, strings.Check.EMPTY_TEXT)
         return None
     if len(text) > limit:

@@ -82,6 +82,11 @@ _NO_SILENT_E = frozenset("wxy")
 _CASE_AFTER_LONGER = frozenset({"an", "it", "in", "ve", "om"})
 
 
+# Letters and symbols that print as nothing (the Braille blank, the Hangul fillers), used to
+# post an "empty" name or message: read as spaces.
+_BLANKS = str.maketrans(dict.fromkeys("\u2800\u3164\u115f\u1160\uffa0", " "))
+
+
 def clean(text: str) -> str:
     """Drop zero-width characters, blank out control ones, collapse whitespace.
 
@@ -98,7 +103,7 @@ def clean(text: str) -> str:
         if text.isprintable():
             return " ".join(text.split())
         return _SPACES.sub(" ", text.translate(_ASCII_CONTROLS)).strip()
-    normalized = unicodedata.normalize("NFKC", text)
+    normalized = unicodedata.normalize("NFKC", text).translate(_BLANKS)
     if normalized.isprintable():  # no format, control or separator character but the space
         return " ".join(normalized.split())
     kept = []

@@ -116,7 +116,8 @@ def test_a_question_too_long_to_read_whole_says_so_without_naming_discord():
 
 
 def test_a_question_of_invisible_characters_asks_for_a_question():
-    assert answer_once(_engine_from_fixture(), "\u200b\u2060") == strings.Reply.EMPTY_QUESTION
+    for invisible in ("\u200b\u2060", "\u2800\u3164", "\u3164"):
+        assert answer_once(_engine_from_fixture(), invisible) == strings.Reply.EMPTY_QUESTION
 
 
 def test_prompt_answers_until_end_of_input():

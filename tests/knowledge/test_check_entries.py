@@ -511,6 +511,8 @@ def test_reports_a_phrasing_holding_discord_markup_members_never_type(knowledge,
     )
 
 
-def test_reports_a_question_of_only_invisible_characters_as_empty(knowledge, check):
-    edit(knowledge, '"How many members does NATO have?"', '"\u200b\u200b"')
+@pytest.mark.parametrize("invisible", ["\u200b\u200b", "\u2800", "\u3164", "\u2800 \u3164\uffa0"])
+def test_reports_a_question_of_only_invisible_characters_as_empty(knowledge, check, invisible):
+    """Zero-width characters, and the Braille blank and Hangul fillers that print nothing."""
+    edit(knowledge, '"How many members does NATO have?"', f'"{invisible}"')
     assert check(knowledge) == (1, [f"{ENTRY}:2: question: {Check.EMPTY_TEXT}"])
