@@ -19,6 +19,7 @@ from bot import strings
 from bot.engine import Engine
 from bot.engine.decision import MAX_QUESTION_CHARS
 from bot.knowledge.check import show_problems
+from bot.language.markup import plain_text
 from bot.language.text import clean
 from bot.ops.settings import Settings
 from bot.replies import (
@@ -66,7 +67,9 @@ def answer_once(engine: Engine, question: str) -> str:
     """The terminal rendering of the reply to one question.
 
     A greeting, thanks or a request for help gets what the bot covers, not a refusal.
+    Discord's markup pasted in is taken out, as Discord's front end takes it out.
     """
+    question = plain_text(question)
     if not clean(question):
         return strings.Reply.EMPTY_QUESTION
     kind = small_talk(question)
@@ -79,7 +82,8 @@ def answer_once(engine: Engine, question: str) -> str:
 
 def explain(engine: Engine, question: str) -> str:
     """How the engine read `question`, as lines for a moderator (`ask --explain`)."""
-    return "\n".join((strings.Explain.HEADER, *reading_lines(engine.reading(question))))
+    reading = engine.reading(plain_text(question))
+    return "\n".join((strings.Explain.HEADER, *reading_lines(reading)))
 
 
 def answer_json_lines(engine: Engine, lines: Iterable[str], out: TextIO) -> None:
@@ -89,7 +93,7 @@ def answer_json_lines(engine: Engine, lines: Iterable[str], out: TextIO) -> None
     by position.
     """
     for line in lines:
-        decision = engine.decide(line.rstrip("\r\n"))
+        decision = engine.decide(plain_text(line.rstrip("\r\n")))
         out.write(json.dumps(to_json(decision), ensure_ascii=False) + "\n")
         out.flush()
 

@@ -18,10 +18,10 @@ from functools import partial
 
 from bot import strings
 from bot.discord.cooldown import Cooldown
-from bot.discord.markup import ChannelNames, plain_text
 from bot.engine import Engine
 from bot.engine.compound import split_questions
 from bot.engine.decision import Decision
+from bot.language.markup import ChannelNames, plain_text
 from bot.language.text import clean
 from bot.ops.logs import event
 from bot.replies import DiscordReply, render_discord, render_notice, render_welcome

@@ -1,5 +1,4 @@
-from bot.discord.markup import plain_text
-from bot.language.markup import markup_in
+from bot.language.markup import markup_in, plain_text
 
 
 def test_mentions_emoji_and_timestamps_leave_only_the_words():

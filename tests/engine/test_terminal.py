@@ -207,3 +207,13 @@ def test_quit_or_two_empty_lines_typed_at_a_terminal_leave():
         typist.join()
         os.close(typed)
         assert out.getvalue().count(strings.Terminal.PROMPT) == len(keys)
+
+
+def test_discord_markup_pasted_at_the_terminal_is_not_read_as_words():
+    """As Discord's front end does: <@123> is no number the answer must state."""
+    engine = _engine_from_fixture()
+    plain = answer_once(engine, "why isn't kosovo in pfp")
+    assert answer_once(engine, "why isn't <@123456> kosovo in pfp <:flag:987654>") == plain
+    out = io.StringIO()
+    answer_json_lines(engine, iter(["<@&42> why isn't kosovo in pfp\n"]), out)
+    assert json.loads(out.getvalue())["answered"] is True

@@ -14,11 +14,11 @@ from discord import app_commands
 
 from bot.discord.kb._desk import ModeratorCog, actor_of
 from bot.discord.kb._render import lines_within, vocabulary_text
-from bot.discord.markup import plain_text
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.history import Action
 from bot.knowledge.validate import PHRASING_LIMIT
 from bot.knowledge.vocabulary import WORD_LIMIT, endings_in_use, endings_shown
+from bot.language.markup import plain_text
 from bot.replies import reading_lines
 from bot.strings import Explain, Kb
 
