@@ -146,6 +146,10 @@ class Check:
         "holds the control character U+{code:04X}, which no reply may show (a terminal reads "
         "it as a command): remove it"
     )
+    YAML_CONTROL_CHARACTER = (
+        "holds the control character U+{code:04X} (column {column}), which YAML does not "
+        "allow: remove it"
+    )
     CONTROL_CHARACTER_AT = "line {line} holds the control character U+{code:04X}: remove it"
     # Names, people, protagonists and topics are read one word at a time.
     SEVERAL_WORDS = (

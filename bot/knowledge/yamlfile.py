@@ -61,6 +61,9 @@ def read_yaml(text: str, report: Report) -> YamlDocument | None:
     except yaml.MarkedYAMLError as error:
         _report_syntax_error(text, error, report)
         return None
+    except yaml.reader.ReaderError as error:
+        _report_unreadable_character(text, error.position, report)
+        return None
     except yaml.YAMLError as error:
         report.add((), strings.Check.MALFORMED.format(problem=error, column=1))
         return None
@@ -92,6 +95,25 @@ def _unsafe_structure(text: str, report: Report) -> bool:
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return False
+
+
+def _report_unreadable_character(text: str, offset: int, report: Report) -> None:
+    """Report a character YAML refuses (NUL, BEL...) at its line, never the character itself.
+
+    libyaml gives the byte `offset` in the text's UTF-8 form, PyYAML's own reader the
+    character's.
+    """
+    position = offset
+    if _LOADER is not yaml.SafeLoader:
+        position = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+    if position >= len(text):
+        report.add((), strings.Check.MALFORMED.format(problem="unreadable", column=1))
+        return
+    line_start = text.rfind("\n", 0, position) + 1
+    message = strings.Check.YAML_CONTROL_CHARACTER.format(
+        code=ord(text[position]), column=position - line_start + 1
+    )
+    report.add((), message, line=text.count("\n", 0, position) + 1)
 
 
 def _report_syntax_error(text: str, error: yaml.MarkedYAMLError, report: Report) -> None:

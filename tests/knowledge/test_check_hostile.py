@@ -195,3 +195,14 @@ def test_only_the_first_misquotes_of_a_check_are_searched_for_their_closest_pass
     )
     assert len(searched) == MISQUOTES_EXPLAINED
     assert sum(line.endswith(unsearched) for line in lines) == 25 - MISQUOTES_EXPLAINED
+
+
+@pytest.mark.parametrize(("byte", "code"), [("\x00", 0), ("\x07", 7)])
+def test_a_character_yaml_refuses_is_reported_on_its_line_without_the_character(
+    knowledge, check, byte, code
+):
+    path = knowledge / "entries" / "nato-members.yaml"
+    text = MEMBERS_YAML.replace('"How many members', f'"How many m{byte}embers')
+    path.write_text("# Zenda’s entry\n" + text, encoding="utf-8")
+    message = strings.Check.YAML_CONTROL_CHARACTER.format(code=code, column=22)
+    assert check(knowledge) == (1, [f"{ENTRY}:3: {message}"])
