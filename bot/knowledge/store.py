@@ -428,7 +428,7 @@ class KnowledgeStore:
         label = f"vocabulary/{file}.yaml"
         if not FILE_NAME.fullmatch(file):
             return Refused((Problem("", Moderation.VOCAB_BAD_FILE.format(file=file)),))
-        with knowledge_lock(self.root):
+        with self._writing():
             current = self._current()
             if isinstance(current, Refused):
                 return current

@@ -123,6 +123,32 @@ def test_a_change_a_killed_writer_finished_is_served_by_the_running_bots_next_wr
     assert store.changes.pending() == []
 
 
+def test_a_vocabulary_change_a_killed_writer_finished_keeps_its_history_at_the_next_one(
+    tmp_path,
+):
+    """A vocabulary write repairs what a dead writer left first, as an entry write does:
+    otherwise the next change to the same file made the dead writer's look undone."""
+    root = make_knowledge(tmp_path)
+    database = tmp_path / "db.sqlite3"
+    live, store = open_moderated(root, database)  # the running bot, opened before the crash
+
+    code = run_writer_that_crashes(
+        root,
+        database,
+        "history.ChangeLog.finish = die_at('finish', history.ChangeLog.finish)",
+        "store.add_word('moderators', 'names', 'zubin', '', ALICE)",
+    )
+
+    assert code == CRASHED
+    assert isinstance(store.add_word("moderators", "names", "mitrovica", "", BOB), Applied)
+    assert [(change.actor, change.detail) for change in store.history()] == [
+        (BOB, "names: mitrovica"),
+        (ALICE, "names: zubin"),
+    ]
+    assert store.changes.pending() == []
+    assert "zubin" in live.engine.lexicon.names
+
+
 def test_a_source_half_written_by_a_killed_writer_is_rolled_back(tmp_path):
     root = make_knowledge(tmp_path)
     database = tmp_path / "db.sqlite3"
