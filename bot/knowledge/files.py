@@ -69,9 +69,16 @@ def _file_lock(root: Path) -> Iterator[None]:
     A folder whose lock file cannot be opened (missing, or mounted read-only for a bot that
     only answers) is served without it: nothing can be written there, so nothing
     interleaves, and a missing folder is reported by the loader rather than created here.
+    A link in the lock file's place (committed, or planted) is never followed: it is
+    replaced by the lock file, so no file outside the folder is created and the lock holds.
     """
+    path = root / LOCK_FILE
+    if path.is_symlink():
+        with contextlib.suppress(OSError):
+            path.unlink()
     try:
-        handle = open(root / LOCK_FILE, "a+b")  # noqa: SIM115 - closed by the `with` below
+        flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
+        handle = os.fdopen(os.open(path, flags, 0o644), "a+b")
     except OSError:
         handle = None
     if handle is None:

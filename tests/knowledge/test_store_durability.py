@@ -330,3 +330,17 @@ def test_a_change_the_log_cannot_finish_is_served_and_finished_by_the_next_write
     assert isinstance(store.add_phrasing(PFP, "why is kosovo left out of pfp", BOB), Applied)
     assert [change.actor for change in store.history(PFP)][:2] == [BOB, ALICE]
     assert store.changes.pending() == []
+
+
+def test_a_link_in_the_lock_files_place_is_never_followed(tmp_path):
+    """A committed or planted .lock link would make a write create a file outside the
+    folder, or, pointing nowhere, leave writers in several processes unlocked."""
+    root = make_knowledge(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / ".lock").symlink_to(outside / "made-by-the-bot")
+    store = open_store(root, tmp_path / "db.sqlite3")
+
+    assert isinstance(store.add_phrasing(PFP, "pfp and kosovo, why not", ALICE), Applied)
+    assert list(outside.iterdir()) == []
+    assert not (root / ".lock").is_symlink()
