@@ -143,14 +143,16 @@ class Check:
     )
     EMPTY_TEXT = "is empty"
     CONTROL_CHARACTER = (
-        "holds the control character U+{code:04X}, which no reply may show (a terminal reads "
-        "it as a command): remove it"
+        "holds the character U+{code:04X}, which no reply may show (a control character a "
+        "terminal reads as a command, or half of a character): remove it"
     )
     YAML_CONTROL_CHARACTER = (
         "holds the control character U+{code:04X} (column {column}), which YAML does not "
         "allow: remove it"
     )
-    CONTROL_CHARACTER_AT = "line {line} holds the control character U+{code:04X}: remove it"
+    CONTROL_CHARACTER_AT = (
+        "line {line} holds the character U+{code:04X}, which no reply may show: remove it"
+    )
     # Names, people, protagonists and topics are read one word at a time.
     SEVERAL_WORDS = (
         "'{value}' is several words, and a name is read word by word: list the word that "
@@ -166,6 +168,10 @@ class Check:
     NO_CITATIONS = "is empty; an entry needs at least one citation"
     CITATION_NOT_A_MAPPING = "must be a mapping with source, quote and speaker, not {kind}"
     BAD_ID = "'{value}' is not a valid id: use 3 to 64 lowercase letters, digits and hyphens"
+    RESERVED_ID = (
+        "'{value}' is a name Windows keeps for a device: its file could not be checked out "
+        "there; choose another id"
+    )
     ID_NOT_FILE_NAME = "'{value}' does not match the file name '{file}'"
     DUPLICATE_ID = "'{value}' is also the id of {other}"
     REPEATS = "'{value}' repeats {other} of this entry"
@@ -284,7 +290,8 @@ class Moderation:
     """Refusals the knowledge store returns to moderators (shown privately in `/kb`)."""
 
     VOCAB_BAD_FILE = (
-        "'{file}' is not a vocabulary file name: use 1 to 64 lowercase letters, digits and hyphens"
+        "'{file}' is not a vocabulary file name: use 1 to 64 lowercase letters, digits and "
+        "hyphens, other than a name Windows keeps for a device (con, nul, aux...)"
     )
     VOCAB_BAD_FIELD = "A vocabulary word goes in one of: {fields}."
     VOCAB_EMPTY_WORD = "The word is empty."

@@ -20,8 +20,9 @@ from bot.language.text import clean
 ANY_LENGTH = 10_000
 _MONTH = re.compile(r"\d{4}-\d{2}")
 # Control characters but the tab and the line breaks: invisible in a reply, and a terminal
-# reads some as commands (ESC clears the screen).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# reads some as commands (ESC clears the screen); and lone surrogates, halves of a character
+# a client sent wrongly, which no file or reply can hold.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _KIND_NAMES = {

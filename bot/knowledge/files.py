@@ -25,6 +25,11 @@ from operator import itemgetter
 from pathlib import Path
 
 LOCK_FILE = ".lock"
+# Names Windows reserves whatever the extension ("nul.yaml" is the null device there): a
+# knowledge file so named could not be checked out from git or unzipped from an export.
+RESERVED_NAMES = frozenset(
+    ("con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)))
+)
 KNOWLEDGE_FOLDERS = ("entries", "sources", "vocabulary")
 # About eight times a full entry (40 phrasings of 200 characters, a 700-character answer
 # and three 1,000-character quotes come to about 12 kB): ample for any real file, small

@@ -72,6 +72,15 @@ class ItemKind(StrEnum):
     VOCABULARY = "vocabulary"
 
 
+def _storable(text: str) -> str:
+    """`text` as SQLite can store it.
+
+    A lone surrogate (half of a character a client sent wrongly, as a display name may
+    hold) becomes "?".
+    """
+    return text.encode("utf-8", errors="replace").decode("utf-8")
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who made a change: a Discord user id (a number) and the name shown at the time."""
@@ -139,7 +148,7 @@ class ChangeLog:
             cursor = connection.execute(
                 "INSERT INTO changes (at, actor_id, actor_name, action, kind, item_id, detail,"
                 " undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (_now(), actor.id, actor.name, action, kind, item_id, detail, undoes),
+                (_now(), actor.id, _storable(actor.name), action, kind, item_id, detail, undoes),
             )
             change_id = int(cursor.lastrowid or 0)
             connection.executemany(

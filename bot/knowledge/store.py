@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.files import (
+    RESERVED_NAMES,
     FileRefused,
     Fingerprint,
     Listing,
@@ -426,7 +427,7 @@ class KnowledgeStore:
         the file, which the refusal names.
         """
         label = f"vocabulary/{file}.yaml"
-        if not FILE_NAME.fullmatch(file):
+        if not FILE_NAME.fullmatch(file) or file in RESERVED_NAMES:
             return Refused((Problem("", Moderation.VOCAB_BAD_FILE.format(file=file)),))
         with self._writing():
             current = self._current()

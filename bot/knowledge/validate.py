@@ -27,7 +27,7 @@ from bot.knowledge.fields import (
     text_field,
     text_value,
 )
-from bot.knowledge.files import SOURCE_TEXT_LIMIT
+from bot.knowledge.files import RESERVED_NAMES, SOURCE_TEXT_LIMIT
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.knowledge.quotes import (
@@ -185,7 +185,7 @@ def check_source(
     if control is not None:
         line, code = control
         text_report.add((), strings.Check.CONTROL_CHARACTER_AT.format(line=line, code=code))
-    size = len(text.encode("utf-8")) if text is not None else 0
+    size = len(text.encode("utf-8", errors="surrogatepass")) if text is not None else 0
     if size > SOURCE_TEXT_LIMIT:
         text_report.add((), strings.Check.TOO_LARGE.format(size=size, limit=SOURCE_TEXT_LIMIT))
     data = mapping_fields(report, data, (), SOURCE_FIELDS, SOURCE_OPTIONAL, strings.Check.A_SOURCE)
@@ -397,6 +397,8 @@ def _id(report: Report, data: Mapping[str, object], file_id: str | None) -> str 
         return None
     if not ID_PATTERN.fullmatch(value):
         report.add(("id",), strings.Check.BAD_ID.format(value=value))
+    elif value in RESERVED_NAMES:
+        report.add(("id",), strings.Check.RESERVED_ID.format(value=value))
     elif file_id is not None and value != file_id:
         report.add(("id",), strings.Check.ID_NOT_FILE_NAME.format(value=value, file=file_id))
     return value

@@ -252,6 +252,16 @@ def test_reports_an_id_that_does_not_match_the_file_name(knowledge, check):
     )
 
 
+@pytest.mark.parametrize("reserved", ["nul", "aux", "com1"])
+def test_reports_an_id_windows_keeps_for_a_device(knowledge, check, reserved):
+    (knowledge / "entries" / "nato-members.yaml").unlink()
+    write(
+        knowledge, f"{reserved}.yaml", MEMBERS_YAML.replace("id: nato-members", f"id: {reserved}")
+    )
+    message = Check.RESERVED_ID.format(value=reserved)
+    assert check(knowledge) == (1, [f"entries/{reserved}.yaml:1: id: {message}"])
+
+
 @pytest.mark.parametrize("bad_id", ["Nato_Members", "ab", "x" * 65])
 def test_reports_an_id_that_breaks_the_pattern(knowledge, check, bad_id):
     (knowledge / "entries" / "nato-members.yaml").unlink()

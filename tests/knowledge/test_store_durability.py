@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.knowledge import store as store_module
 from bot.knowledge.files import cleanup_leftovers, write_atomic
+from bot.knowledge.history import Actor
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.store import Applied, Conflict, Refused
 from bot.ops.settings import PROJECT_ROOT
@@ -344,3 +345,19 @@ def test_a_link_in_the_lock_files_place_is_never_followed(tmp_path):
     assert isinstance(store.add_phrasing(PFP, "pfp and kosovo, why not", ALICE), Applied)
     assert list(outside.iterdir()) == []
     assert not (root / ".lock").is_symlink()
+
+
+def test_half_a_character_in_a_source_or_a_name_is_refused_or_stored_not_raised(tmp_path):
+    """A lone surrogate (half of a character a client sent wrongly) cannot be written to
+    a file or to the history: the source is refused, the name stored with a "?" instead."""
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    metadata = {"id": "new-source", "title": "t", "outlet": "o", "published": "2026-01"}
+
+    refused = store.add_source({**metadata, "language": "en"}, "Text \ud800 here.", ALICE)
+    applied = store.add_phrasing(PFP, "pfp and kosovo, why not", Actor(7, "Ann\ud800"))
+
+    assert isinstance(refused, Refused)
+    assert "U+D800" in refused.problems[0].message
+    assert isinstance(applied, Applied)
+    assert store.history()[0].actor.name == "Ann?"
