@@ -648,11 +648,15 @@ class KnowledgeStore:
             for path, content in files.items():
                 put(path, content)
         except OSError as error:
-            self._recover_change(change_id)
-            event(log, "knowledge_write_failed", logging.ERROR, item=item_id, error=error)
-            message = Moderation.WRITE_FAILED.format(error=error.strerror or error)
-            return Refused((Problem(changed[0].path, message),))
-        self._finish(change_id, item_id)
+            if not self._recover_change(change_id):
+                event(log, "knowledge_write_failed", logging.ERROR, item=item_id, error=error)
+                message = Moderation.WRITE_FAILED.format(error=error.strerror or error)
+                return Refused((Problem(changed[0].path, message),))
+            # Every file was in place when it failed (syncing the folder, after the rename):
+            # the change stands, recorded as done, and is served.
+            event(log, "knowledge_write_unsynced", logging.WARNING, item=item_id, error=error)
+        else:
+            self._finish(change_id, item_id)
         after = fingerprint(self.root) if seen is None else refingerprinted(self.root, seen, files)
         self._known = (after, staged.knowledge)
         event(log, "knowledge_changed", change=change_id, action=action, kind=kind, item=item_id)
@@ -832,20 +836,24 @@ class KnowledgeStore:
         except sqlite3.Error as error:
             event(log, "change_log_unfinished", logging.ERROR, change=change_id, error=error)
 
-    def _recover_change(self, change_id: int) -> None:
-        """Finish or roll back one change; the snapshot remembered is then loaded again."""
+    def _recover_change(self, change_id: int) -> bool:
+        """Finish or roll back one change (True: finished, its files all in place).
+
+        The snapshot remembered is then loaded again.
+        """
         self._known = None
         files = self.changes.files(change_id)
         current = {f.path: read_bytes(self.root / f.path) for f in files}
         if all(current[f.path] == f.after for f in files):
             self.changes.finish(change_id)
             event(log, "change_recovered", change=change_id, outcome="finished")
-            return
+            return True
         for file in reversed(files):
             if current[file.path] == file.after and file.after != file.before:
                 put(self.root / file.path, file.before)
         self.changes.discard(change_id)
         event(log, "change_recovered", change=change_id, outcome="rolled_back")
+        return False
 
 
 def _with_entry(knowledge: Knowledge, entry_id: str, entry: Entry | None) -> Knowledge:

@@ -361,3 +361,25 @@ def test_half_a_character_in_a_source_or_a_name_is_refused_or_stored_not_raised(
     assert "U+D800" in refused.problems[0].message
     assert isinstance(applied, Applied)
     assert store.history()[0].actor.name == "Ann?"
+
+
+def test_a_change_whose_files_are_in_place_when_syncing_fails_is_applied_and_served(
+    tmp_path, monkeypatch
+):
+    """The folder's sync fails after the rename: the file is the new one, so the change
+    stands, recorded as done, rather than "nothing was changed"."""
+    root = make_knowledge(tmp_path)
+    live, store = open_moderated(root, tmp_path / "db.sqlite3")
+    real_put = store_module.put
+
+    def put_then_sync_fails(path, content):
+        real_put(path, content)
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(store_module, "put", put_then_sync_fails)
+    result = store.add_phrasing(PFP, "pfp and kosovo, why not", ALICE)
+
+    assert isinstance(result, Applied)
+    assert "pfp and kosovo, why not" in live.knowledge.entries[PFP].phrasings
+    assert [change.actor for change in store.history()] == [ALICE]
+    assert store.changes.pending() == []
