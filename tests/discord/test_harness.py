@@ -8,14 +8,14 @@ import re
 from inspect import signature
 
 import discord
-import pytest
 from discord import app_commands
 from discord.ext import commands
 from discord.state import ConnectionState
 
 from tests.discord import harness as harness_module
+from tests.discord.conftest import without_spec
 from tests.discord.harness import BOT_ID, EPHEMERAL, PRIVATE_NAMES
-from tests.discord.schema import SPEC_PATH, ApiSchema, embed_length, limit_problems
+from tests.discord.schema import embed_length, limit_problems
 
 
 class Echo(discord.ui.DynamicItem[discord.ui.Button], template=r"toy:echo:(?P<word>\w+)"):
@@ -127,11 +127,12 @@ def test_limits_catch_an_embed_over_six_thousand_characters():
     assert limit_problems(request) == ["embeds total more than 6000 characters"]
 
 
-@pytest.mark.skipif(not SPEC_PATH.is_file(), reason=f"no Discord OpenAPI spec at {SPEC_PATH}")
-def test_schema_refuses_an_over_long_embed_title():
+def test_schema_refuses_an_over_long_embed_title(api_schema):
     from tests.discord.harness import Request
 
-    schema = ApiSchema.load()
+    if api_schema is None:
+        without_spec()
+    schema = api_schema
     body = {"type": 4, "data": {"embeds": [{"title": "t" * 257}]}}
     request = Request(
         "POST",
