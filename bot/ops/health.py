@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from bot.ops.logs import event
 from bot.serving.record import RecordStatus
 from bot.strings import Health
+
+log = logging.getLogger(__name__)
 
 HEALTH_FILE_NAME = "health.json"
 HEARTBEAT_SECONDS = 15.0
@@ -138,9 +142,22 @@ class HealthReporter:
         self._write(self._state)
 
     async def heartbeat(self, interval: float = HEARTBEAT_SECONDS) -> None:
-        """Refresh the file every `interval` seconds until cancelled."""
+        """Refresh the file every `interval` seconds until cancelled.
+
+        A beat that cannot be written (a full disk, the folder briefly read-only) is logged
+        once and tried again at the next: a heartbeat that stopped would report a bot that
+        is answering as hung.
+        """
+        failing = False
         while True:
-            self.beat()
+            try:
+                self.beat()
+            except OSError as error:
+                if not failing:
+                    event(log, "health_write_failed", logging.ERROR, error=error)
+                failing = True
+            else:
+                failing = False
             await asyncio.sleep(interval)
 
     def _write(self, state: HealthState) -> None:

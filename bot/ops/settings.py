@@ -7,6 +7,7 @@ the bot at start with one line naming the setting, rather than failing later mid
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -186,8 +187,8 @@ def _positive_float(raw: str) -> float:
         value = float(raw)
     except ValueError:
         raise ValueError(f"expected a number, got {raw!r}") from None
-    if not value > 0:
-        raise ValueError(f"expected a number above 0, got {raw!r}")
+    if not value > 0 or not math.isfinite(value):
+        raise ValueError(f"expected a number above 0 (and finite), got {raw!r}")
     return value
 
 

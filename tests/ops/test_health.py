@@ -155,3 +155,32 @@ def test_health_says_healthy_but_not_recording_when_the_record_fails(tmp_path: P
     assert result.stdout.strip() == Health.NOT_RECORDING.format(
         count=4, problem="database or disk is full"
     )
+
+
+async def test_a_beat_that_cannot_be_written_does_not_stop_the_heartbeat(
+    tmp_path: Path, caplog, monkeypatch
+):
+    """A full disk for a moment must not leave a bot that answers reported as hung."""
+    import asyncio
+
+    import bot.ops.health as health_module
+
+    real_write = health_module.write_state
+    failures = iter([True, True, False])
+
+    def disk_full_twice(path, state):
+        if next(failures, False):
+            raise OSError(28, "No space left on device")
+        real_write(path, state)
+
+    monkeypatch.setattr(health_module, "write_state", disk_full_twice)
+    reporter = HealthReporter(health_path(tmp_path), clock=time.time)
+    beating = asyncio.create_task(reporter.heartbeat(interval=0.01))
+    for _ in range(500):  # five seconds at most, for a heartbeat of 10 ms
+        if health_path(tmp_path).exists():
+            break
+        await asyncio.sleep(0.01)
+    beating.cancel()
+    assert health_path(tmp_path).exists()
+    logged = [r.getMessage() for r in caplog.records if "health_write_failed" in r.getMessage()]
+    assert len(logged) == 1

@@ -85,6 +85,9 @@ def test_configured_token_is_handed_to_commands_that_need_it():
         ("BRIEFING_SHARD_COUNT", "2.5"),
         ("BRIEFING_COOLDOWN_QUESTIONS", "-3"),
         ("BRIEFING_RETENTION_DAYS", "1e3"),
+        # Not a finite number: the cooldown's wait could not be counted in seconds.
+        ("BRIEFING_COOLDOWN_SECONDS", "inf"),
+        ("BRIEFING_KNOWLEDGE_POLL_SECONDS", "1e999"),
         # Longer than dates can count back: the first pruning at start-up crashed.
         ("BRIEFING_RETENTION_DAYS", "1000000"),
         ("BRIEFING_RETENTION_DAYS", "1000000000"),
