@@ -21,6 +21,7 @@ from bot.ops.logs import configure_logging
 CHUNKS = 200
 CHUNK = "x" * 1023 + "\n"
 WHOLE = CHUNK * CHUNKS + "END\n"
+STUCK_SECONDS = 120
 
 
 def write_slowly(path: Path, lock: threading.Lock) -> None:
@@ -35,14 +36,29 @@ def write_slowly(path: Path, lock: threading.Lock) -> None:
         file.write("END\n")
 
 
+def write_forever(path: Path, lock: threading.Lock) -> None:
+    """A write that never ends (a file system that hangs), holding `lock`."""
+    with lock:
+        print("writing", flush=True)
+        time.sleep(STUCK_SECONDS)
+
+
 async def keep_writing(path: Path, lock: threading.Lock, connected: asyncio.Event) -> None:
     """Write again and again while "connected", as a bot saving moderators' edits would."""
     while connected.is_set():
         await asyncio.to_thread(write_slowly, path, lock)
 
 
-def main(folder: Path) -> None:
-    """Run until signalled; leave `out.txt` and `closed.txt` in `folder`."""
+async def stuck_writing(path: Path, lock: threading.Lock, connected: asyncio.Event) -> None:
+    """One write that never ends, in a thread of the event loop's default executor."""
+    await asyncio.to_thread(write_forever, path, lock)
+
+
+def main(folder: Path, stuck: bool = False) -> None:
+    """Run until signalled; leave `out.txt` and `closed.txt` in `folder`.
+
+    `stuck`: the write never ends, and the shutdown's grace is one second.
+    """
     configure_logging("INFO")
     lock = threading.Lock()
     out = folder / "out.txt"
@@ -54,14 +70,15 @@ def main(folder: Path) -> None:
     async def run() -> None:
         connected = asyncio.Event()
         connected.set()
-        shutdown = Shutdown()
+        shutdown = Shutdown(grace_seconds=1.0) if stuck else Shutdown()
         shutdown.on_disconnect("connection", connected.clear)
         shutdown.guard_writes("store", lambda: lock)
         shutdown.on_close("database", close_database)
-        await serve(keep_writing(out, lock, connected), shutdown)
+        work = stuck_writing if stuck else keep_writing
+        await serve(work(out, lock, connected), shutdown)
 
     asyncio.run(run())
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), stuck=sys.argv[2:] == ["stuck"])

@@ -11,6 +11,8 @@ of the writer is touched. On shutdown the steps run in this order:
    and keeps any other from starting;
 3. `on_close` steps (close the database), while the guards are held; then they are released.
    A close step must therefore not take a guarded lock itself.
+A write still in progress after `grace_seconds` is logged and abandoned: the process ends
+at once, rather than be killed later by its supervisor.
 
 Signals are handled by the event loop (`loop.add_signal_handler`): the handler runs between
 callbacks, so it never interrupts code in the middle of a write the way Python's default
@@ -22,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import os
 import signal
 import threading
 from collections.abc import Awaitable, Callable
@@ -82,12 +85,17 @@ class Shutdown:
     so in the log, and still exits before it is killed.
     """
 
-    def __init__(self, grace_seconds: float = GRACE_SECONDS) -> None:
+    def __init__(
+        self, grace_seconds: float = GRACE_SECONDS, leave: Callable[[], None] | None = None
+    ) -> None:
         self.grace_seconds = grace_seconds
         self._disconnect: list[_Step] = []
         self._guards: list[tuple[str, Guard]] = []
         self._close: list[_Step] = []
         self._done = False
+        # Whether a write was still in progress when the grace ran out (see `serve`).
+        self.stuck = False
+        self._leave = leave or _leave_now
 
     def on_disconnect(self, name: str, step: Step) -> None:
         """Run `step` (plain or async) first, to stop new work arriving."""
@@ -124,7 +132,12 @@ class Shutdown:
                 await asyncio.sleep(_POLL_SECONDS)
             if not guard.entered.is_set():
                 event(log, "shutdown_write_timeout", logging.ERROR, guard=guard.name)
+                self.stuck = True
         return held
+
+    def leave(self) -> None:
+        """End the process now, a write still stuck in a thread (see `serve`)."""
+        self._leave()
 
 
 async def serve(work: Awaitable[object], shutdown: Shutdown) -> None:
@@ -146,7 +159,20 @@ async def serve(work: Awaitable[object], shutdown: Shutdown) -> None:
         await shutdown.close()
         for signum in STOP_SIGNALS:
             loop.remove_signal_handler(signum)
-    await _finish(task, shutdown.grace_seconds)
+    try:
+        await _finish(task, shutdown.grace_seconds)
+    finally:
+        # A write stuck past the grace holds a thread that asyncio.run would wait for
+        # without end (until systemd or Docker kill the process): leave now instead. What
+        # the write left half done, the store repairs at the next start.
+        if shutdown.stuck:
+            shutdown.leave()
+
+
+def _leave_now() -> None:
+    """Flush the logs and end the process, exit code 0, not waiting for any thread."""
+    logging.shutdown()
+    os._exit(0)
 
 
 def _request_stop(stop: asyncio.Event, signum: int) -> None:

@@ -29,6 +29,18 @@ def test_signal_during_a_write_lets_it_finish_then_closes_and_exits_zero(
     assert "event=shutdown_complete" in stderr
 
 
+def test_a_write_stuck_past_the_grace_is_abandoned_and_the_process_exits_zero(tmp_path: Path):
+    """Not waited for until systemd or Docker kill the process: it ends after the grace."""
+    process = start_bot_script(Path(writer_process.__file__), str(tmp_path), "stuck")
+    assert process.stdout is not None
+    assert process.stdout.readline() == "writing\n"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=writer_process.STUCK_SECONDS / 4)
+    assert process.returncode == 0, stderr
+    assert "event=shutdown_write_timeout guard=store" in stderr
+    assert "event=shutdown_complete" in stderr
+
+
 async def test_steps_run_in_order_disconnect_then_writes_then_close():
     order: list[str] = []
     lock = threading.Lock()
