@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +30,10 @@ from bot.serving.record import QuestionRecord
 from bot.small_talk import small_talk
 
 log = logging.getLogger("briefing.discord")
+# How long a shutdown waits for the questions still to be recorded (each write waits at most
+# the record's 5 s on a busy file), and how often it looks.
+RECORD_DRAIN_SECONDS = 5.0
+_DRAIN_POLL_SECONDS = 0.02
 
 # Discord wants an interaction answered within 3 seconds. The engine normally takes a few
 # milliseconds; if it has not decided by this point, the reply is deferred ("thinking…")
@@ -77,6 +82,24 @@ class Asker:
         # One thread for every write: a locked file holds up only the record, never the
         # threads the engine decides in.
         self._recording = ThreadPoolExecutor(max_workers=1, thread_name_prefix="record")
+
+    async def finish_recording(self, limit: float = RECORD_DRAIN_SECONDS) -> None:
+        """Let the questions waiting to be recorded be written, for at most `limit` seconds.
+
+        A shutdown step before the record closes: replies go out before their questions are
+        written, so a few may still wait in the queue; those the limit leaves are counted as
+        not recorded by the record (closed) and logged here.
+        """
+        loop = asyncio.get_running_loop()
+        draining = threading.Thread(
+            target=self._recording.shutdown, name="record-drain", daemon=True
+        )
+        draining.start()
+        deadline = loop.time() + limit
+        while draining.is_alive() and loop.time() < deadline:
+            await asyncio.sleep(_DRAIN_POLL_SECONDS)
+        if draining.is_alive():
+            event(log, "record_drain_timeout", logging.ERROR, seconds=limit)
 
     async def answer(
         self,

@@ -93,6 +93,7 @@ async def _connect(
     report_connection(bot, tracker)
     tracker.reporter.watch_recording(lambda: bot.record.status)
     shutdown.on_disconnect("discord", bot.close)
+    shutdown.on_close("questions being recorded", bot.asker.finish_recording)
     shutdown.on_close("question record", bot.record.close)
     await bot.start(token)
 

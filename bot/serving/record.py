@@ -251,6 +251,7 @@ class QuestionRecord:
         """
         with self._lock:
             if self._closed:
+                self._lost(counted)
                 return fallback
             if self._status.problem and self._clock() < self._retry_at:
                 self._lost(counted)

@@ -195,3 +195,10 @@ def test_a_new_question_id_is_given_while_a_write_waits_on_a_busy_file(tmp_path:
         other.execute("ROLLBACK")
         other.close()
         writer.join()
+
+
+def test_a_question_recorded_after_the_record_closed_is_counted_as_not_recorded(tmp_path: Path):
+    record = QuestionRecord(tmp_path / "db.sqlite3", retention_days=30)
+    record.close()
+    assert record.record("why no pfp", ANSWERED, 1, 2) is None
+    assert record.status.not_recorded == 1
