@@ -14,9 +14,11 @@ REQUIREMENTS = $(PY) -c "import sys, tomllib; \
 
 .PHONY: run test lint format check bench sync clean
 
+# A venv whose creation failed halfway (Debian without python3-venv leaves the interpreter
+# but no pip) is removed, so the next `make run` creates it again instead of failing on it.
 $(PY):
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip || { rm -rf $(VENV); exit 1; }
 
 # What running needs: the dependencies, not the test tools.
 $(RUN_STAMP): pyproject.toml | $(PY)

@@ -33,3 +33,24 @@ def test_make_test_installs_the_test_tools():
     assert "project['optional-dependencies'][extra]" in planned
     assert "> .venv/requirements-test.txt" in planned
     assert "pip install --quiet -r .venv/requirements-test.txt" in planned
+
+
+def test_a_venv_whose_creation_fails_halfway_is_removed_so_the_next_run_retries(tmp_path):
+    """As Debian without python3-venv does: the interpreter is made, then it fails."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "Makefile").write_text((PROJECT_ROOT / "Makefile").read_text())
+    failing = tmp_path / "python-without-venv"
+    failing.write_text("#!/bin/sh\nmkdir -p .venv/bin && cp /bin/true .venv/bin/python && exit 1\n")
+    failing.chmod(0o755)
+    done = subprocess.run(
+        ["make", "--no-print-directory", ".venv/bin/python", f"PYTHON={failing}"],
+        cwd=project,
+        env={k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert not (project / ".venv").exists()
