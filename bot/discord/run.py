@@ -39,9 +39,11 @@ def run(settings: Settings) -> int:
     try:
         services = open_services(settings)
     except KnowledgeUnavailable as error:
+        # Exit 2, as for a bad setting: a person must fix the files, and a supervisor
+        # restarting the bot every few seconds would only repeat these lines.
         show_problems(error.problems, sys.stderr)
         operations.report_knowledge_failed(settings)
-        return 1
+        return 2
     try:
         asyncio.run(
             operations.serve(

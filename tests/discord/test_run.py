@@ -13,7 +13,7 @@ def test_discord_mode_with_broken_knowledge_refuses_to_start_and_reports_unhealt
     (broken / "entries" / "bad.yaml").write_text("id: [unclosed\n")
     discord_settings = replace(settings, knowledge_dir=broken, discord_token="a.b.c")
 
-    assert run.run(discord_settings) == 1
+    assert run.run(discord_settings) == 2  # a person must fix the files
     err = capsys.readouterr().err
     assert strings.Terminal.BROKEN_KNOWLEDGE in err
     assert "entries/bad.yaml" in err
