@@ -126,6 +126,16 @@ def test_compose_runs_the_image_with_env_file_volumes_and_restart():
     assert int(bot["stop_grace_period"].removesuffix("s")) > GRACE_SECONDS
 
 
+def test_compose_runs_the_bot_read_only_without_capabilities_and_with_bounded_logs():
+    """It writes only its volumes and /tmp (the store stages vocabulary there)."""
+    bot = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]["bot"]
+    assert bot["read_only"] is True
+    assert bot["tmpfs"] == ["/tmp"]
+    assert bot["cap_drop"] == ["ALL"]
+    assert bot["security_opt"] == ["no-new-privileges:true"]
+    assert bot["logging"]["options"]["max-size"] and bot["logging"]["options"]["max-file"]
+
+
 def test_systemd_unit_passes_systemd_analyze_verify(tmp_path: Path):
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
