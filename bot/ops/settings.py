@@ -91,7 +91,12 @@ def load_settings(
     """Build the settings from `environ` (default: the process environment) and `env_file`."""
     values: dict[str, str] = {}
     if env_file is not None and env_file.is_file():
-        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        try:
+            found = dotenv_values(env_file)
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or "not UTF-8 text"
+            raise SettingsError(f"{env_file.name}: cannot be read ({reason})") from None
+        values.update({k: v for k, v in found.items() if v is not None})
     values.update(os.environ if environ is None else environ)
     read = _Reader(values)
     role_ids, role_names = read("BRIEFING_MODERATOR_ROLES", _roles, ((), ()))

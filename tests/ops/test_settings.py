@@ -177,3 +177,10 @@ def test_a_retention_of_a_hundred_years_is_accepted_and_prunes(tmp_path):
     settings = load_settings({"BRIEFING_RETENTION_DAYS": "36500"}, env_file=None)
     record = QuestionRecord(tmp_path / "questions.sqlite3", settings.retention_days)
     assert record.prune() == 0
+
+
+def test_an_env_file_that_is_not_utf8_is_a_bad_setting_naming_it(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_bytes(b"DISCORD_TOKEN=\xff\xfe\n")
+    with pytest.raises(SettingsError, match=r"^\.env: cannot be read \(not UTF-8 text\)$"):
+        load_settings({}, env_file=env_file)
