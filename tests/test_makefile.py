@@ -2,21 +2,28 @@
 
 import os
 import subprocess
+from pathlib import Path
 
 from bot.ops.settings import PROJECT_ROOT
 
 
-def _planned(target: str) -> str:
-    """The commands `make` would run for `target` on a fresh clone (nothing is run)."""
-    done = subprocess.run(
-        ["make", "--dry-run", "--always-make", "--no-print-directory", target],
-        cwd=PROJECT_ROOT,
+def _make(*arguments: str, folder: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:
+    """`make` run in `folder`, outside any make that runs these tests."""
+    return subprocess.run(
+        ["make", "--no-print-directory", *arguments],
+        cwd=folder,
         env={k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")},
         capture_output=True,
         text=True,
         timeout=60,
-        check=True,
+        check=False,
     )
+
+
+def _planned(target: str) -> str:
+    """The commands `make` would run for `target` on a fresh clone (nothing is run)."""
+    done = _make("--dry-run", "--always-make", target)
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 
@@ -43,14 +50,6 @@ def test_a_venv_whose_creation_fails_halfway_is_removed_so_the_next_run_retries(
     failing = tmp_path / "python-without-venv"
     failing.write_text("#!/bin/sh\nmkdir -p .venv/bin && cp /bin/true .venv/bin/python && exit 1\n")
     failing.chmod(0o755)
-    done = subprocess.run(
-        ["make", "--no-print-directory", ".venv/bin/python", f"PYTHON={failing}"],
-        cwd=project,
-        env={k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = _make(".venv/bin/python", f"PYTHON={failing}", folder=project)
     assert done.returncode != 0
     assert not (project / ".venv").exists()

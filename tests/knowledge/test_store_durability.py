@@ -105,19 +105,27 @@ def test_a_writer_killed_after_renaming_keeps_the_change_and_its_history(tmp_pat
     assert "crash phrasing" not in load_knowledge(root).knowledge.entries[PFP].phrasings
 
 
-def test_a_change_a_killed_writer_finished_is_served_by_the_running_bots_next_write(tmp_path):
+def killed_before_finishing(tmp_path: Path, write: str):
+    """The running bot's knowledge and store, and a writer in another process that dies
+    after writing `write`'s files but before recording the change done."""
     root = make_knowledge(tmp_path)
     database = tmp_path / "db.sqlite3"
     live, store = open_moderated(root, database)  # the running bot, opened before the crash
-
     code = run_writer_that_crashes(
         root,
         database,
         "history.ChangeLog.finish = die_at('finish', history.ChangeLog.finish)",
-        "store.add_phrasing('kosovo-outside-pfp', 'crash phrasing', ALICE)",
+        write,
+    )
+    assert code == CRASHED
+    return root, live, store
+
+
+def test_a_change_a_killed_writer_finished_is_served_by_the_running_bots_next_write(tmp_path):
+    root, live, store = killed_before_finishing(
+        tmp_path, "store.add_phrasing('kosovo-outside-pfp', 'crash phrasing', ALICE)"
     )
 
-    assert code == CRASHED
     assert isinstance(store.add_phrasing(RECOGNITION, "after the crash", BOB), Applied)
     assert "crash phrasing" in live.knowledge.entries[PFP].phrasings
     assert live.knowledge == load_knowledge(root).knowledge
@@ -129,18 +137,10 @@ def test_a_vocabulary_change_a_killed_writer_finished_keeps_its_history_at_the_n
 ):
     """A vocabulary write repairs what a dead writer left first, as an entry write does:
     otherwise the next change to the same file made the dead writer's look undone."""
-    root = make_knowledge(tmp_path)
-    database = tmp_path / "db.sqlite3"
-    live, store = open_moderated(root, database)  # the running bot, opened before the crash
-
-    code = run_writer_that_crashes(
-        root,
-        database,
-        "history.ChangeLog.finish = die_at('finish', history.ChangeLog.finish)",
-        "store.add_word('moderators', 'names', 'zubin', '', ALICE)",
+    _, live, store = killed_before_finishing(
+        tmp_path, "store.add_word('moderators', 'names', 'zubin', '', ALICE)"
     )
 
-    assert code == CRASHED
     assert isinstance(store.add_word("moderators", "names", "mitrovica", "", BOB), Applied)
     assert [(change.actor, change.detail) for change in store.history()] == [
         (BOB, "names: mitrovica"),
