@@ -223,9 +223,14 @@ class KnowledgeStore:
         None when there is no such entry; `Refused` with the problems when the files on
         disk have some, since every write would be refused with them until they are fixed.
         Takes no lock, so a form opens without waiting behind a write: files are replaced
-        atomically, and a version read mid-write is caught as a conflict when saving.
+        atomically, and a version read mid-write is caught as a conflict when saving. Files
+        with problems are read again under the lock before they are reported: a write of
+        several files (a source's text and metadata) may be half done for a moment.
         """
         current = self._current(remember=False)
+        if isinstance(current, Refused):
+            with knowledge_lock(self.root):
+                current = self._current(remember=False)
         if isinstance(current, Refused):
             return current
         stored = self._stored(current, entry_id)
@@ -233,13 +238,21 @@ class KnowledgeStore:
 
     def list_sources(self) -> list[Source]:
         """The stored sources, newest publication first."""
-        result = load_knowledge(self.root)
+        result = self.check()
         sources = result.knowledge.sources.values() if result.knowledge else ()
         return sorted(sources, key=lambda s: (s.published, s.id), reverse=True)
 
     def check(self) -> LoadResult:
-        """Validate the knowledge on disk, as `python -m bot check` does."""
-        return load_knowledge(self.root)
+        """Validate the knowledge on disk, as `python -m bot check` does.
+
+        Read without the lock; files with problems are read again under it before they
+        are reported, since a write of several files may be half done for a moment.
+        """
+        result = load_knowledge(self.root)
+        if result.knowledge is None:
+            with knowledge_lock(self.root):
+                result = load_knowledge(self.root)
+        return result
 
     def history(self, item_id: str | None = None, limit: int = 20) -> list[Change]:
         """Changes newest first, all of them or those about one entry or source."""

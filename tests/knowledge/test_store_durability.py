@@ -4,6 +4,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -383,3 +384,29 @@ def test_a_change_whose_files_are_in_place_when_syncing_fails_is_applied_and_ser
     assert "pfp and kosovo, why not" in live.knowledge.entries[PFP].phrasings
     assert [change.actor for change in store.history()] == [ALICE]
     assert store.changes.pending() == []
+
+
+def test_a_read_during_a_source_add_never_reports_the_half_written_source(tmp_path):
+    """A source is two files; a reader between them must not call the knowledge broken."""
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    adding = threading.Event()
+    refused: list[object] = []
+
+    def read_while_adding() -> None:
+        while not adding.is_set():
+            for result in (store.read_entry(PFP), store.check().knowledge):
+                if isinstance(result, Refused) or result is None:
+                    refused.append(result)
+
+    reader = threading.Thread(target=read_while_adding)
+    reader.start()
+    try:
+        for number in range(30):
+            metadata = {"id": f"added-{number}", "title": "t", "outlet": "o"}
+            data = {**metadata, "published": "2026-01", "language": "en"}
+            assert isinstance(store.add_source(data, f"Text number {number}.", ALICE), Applied)
+    finally:
+        adding.set()
+        reader.join()
+    assert refused == []
