@@ -246,7 +246,7 @@ def fingerprint(root: Path) -> Fingerprint:
         if not folder.is_dir() or folder.is_symlink():
             continue
         prefix = f"{name}/"
-        found = []
+        found = [_folder_stamp(name, folder)]
         with os.scandir(folder) as listing:
             for item in listing:
                 file = item.name
@@ -269,6 +269,11 @@ def refingerprinted(root: Path, seen: Fingerprint, written: Iterable[Path]) -> F
     anything else that changed meanwhile still differs from a fresh `fingerprint`.
     """
     stamps = list(seen)
+    folders = {path.relative_to(root).parts[0] for path in written}
+    for name in sorted(folders):
+        at = bisect.bisect_left(stamps, _place(name), key=_place_of)
+        if at < len(stamps) and stamps[at][0] == name:
+            stamps[at] = _folder_stamp(name, root / name)
     for path in written:
         name = path.relative_to(root).as_posix()
         at = bisect.bisect_left(stamps, _place(name), key=_place_of)
@@ -294,6 +299,17 @@ def _stamp(name: str, status: os.stat_result) -> tuple[str, int, int, int]:
     return (name, status.st_mtime_ns, status.st_size, status.st_ino)
 
 
+def _folder_stamp(name: str, folder: Path) -> tuple[str, int, int, int]:
+    """A knowledge folder's stamp: its modification time where a file's has its inode.
+
+    Adding, removing or replacing a file in it changes that time, even when the file
+    system gives a replaced file its old inode back (ext4 may, after two replaces), and
+    `Listing.matches` compares names with that last field: one comparison covers both.
+    """
+    changed = folder.stat().st_mtime_ns
+    return (name, changed, -1, changed)
+
+
 @dataclass(frozen=True)
 class Listing:
     """The knowledge folders as one listing shows them, without a stat per file.
@@ -301,8 +317,9 @@ class Listing:
     `inodes` holds each visible name (as a fingerprint names it) with its inode, which the
     listing gives for free: a file added, removed or replaced atomically (as this module
     and many editors write: the new file has its own inode while the old one still
-    exists) changes them, whatever the file system's clock. `leftovers` are the temporary
-    files of writers.
+    exists) changes them, whatever the file system's clock; and each folder's name with its
+    modification time (one stat a folder), which catches a replaced file given its old inode
+    back. `leftovers` are the temporary files of writers.
     """
 
     inodes: dict[str, int]
@@ -325,6 +342,7 @@ def list_folders(root: Path) -> Listing:
         if not folder.is_dir() or folder.is_symlink():
             continue
         prefix = f"{name}/"
+        inodes[name] = _folder_stamp(name, folder)[3]
         with os.scandir(folder) as listing:
             items = list(listing)
         # `name[0]`, not `startswith`: a method call per file costs a millisecond here.

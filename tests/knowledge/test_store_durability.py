@@ -1,15 +1,24 @@
 import errno
 import itertools
+import os
 import sqlite3
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from bot.knowledge import store as store_module
-from bot.knowledge.files import cleanup_leftovers, write_atomic
+from bot.knowledge.files import (
+    cleanup_leftovers,
+    fingerprint,
+    list_folders,
+    still_as_seen,
+    write_atomic,
+)
 from bot.knowledge.history import Actor
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.store import Applied, Conflict, Refused
@@ -410,3 +419,22 @@ def test_a_read_during_a_source_add_never_reports_the_half_written_source(tmp_pa
         adding.set()
         reader.join()
     assert refused == []
+
+
+def test_a_file_replaced_by_hand_is_seen_even_when_its_inode_comes_back(tmp_path):
+    """ext4 may give a file replaced twice its first inode back; the folder's time still
+    moves, so a write never trusts its snapshot over the hand edit (a duplicate phrasing
+    written on top of it would stop the folder loading)."""
+    root = make_knowledge(tmp_path)
+    entry = root / "entries" / f"{RECOGNITION}.yaml"
+    seen = fingerprint(root)
+    time.sleep(0.01)  # past the file system's clock tick
+    replacement = entry.with_name(".hand-edit")
+    replacement.write_text(entry.read_text() + "\n", encoding="utf-8")
+    os.replace(replacement, entry)
+    listing = list_folders(root)
+    name = f"entries/{RECOGNITION}.yaml"
+    old_inode = next(stamp[3] for stamp in seen if stamp[0] == name)
+    reused = replace(listing, inodes={**listing.inodes, name: old_inode})
+
+    assert not still_as_seen(root, seen, reused, ())
