@@ -638,8 +638,14 @@ class KnowledgeStore:
         snapshot `_current` just remembered; without it the whole would-be folder is loaded,
         and, with `before` (the knowledge the write starts from), given to the write check.
         """
-        seen = self._known[0] if staged is not None and self._known is not None else None
-        staged = staged or self._load_staged(files)
+        if staged is not None:
+            seen = self._known[0] if self._known is not None else None
+        else:
+            # Taken before the folder is read for the check: a hand edit landing while it
+            # is checked and written then differs from the fingerprint this write leaves,
+            # so the watcher reloads it instead of the store taking it as served.
+            seen = fingerprint(self.root)
+            staged = self._load_staged(files)
         if staged.knowledge is None:
             return Refused(staged.problems)
         refused = self._checked(before, staged.knowledge) if before is not None else None

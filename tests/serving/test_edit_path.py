@@ -402,3 +402,39 @@ def test_removing_any_phrasing_or_entry_is_refused_just_when_a_whole_check_finds
 
     assert refused == expected
     assert any(expected)
+
+
+@pytest.mark.parametrize("write", ["undo", "source add"])
+def test_a_hand_edit_made_while_a_whole_folder_write_is_checked_is_reloaded_by_the_watcher(
+    served, monkeypatch, write
+):
+    live, store = served
+    assert isinstance(store.add_phrasing(RUTTE, "rutte on russia", ALICE), Applied)
+    hand_edit = with_hand_phrasing(store, PFP, "pfp and kosovo")
+    checked_whole = store._load_staged
+
+    def checked_then_edited_by_hand(files):
+        result = checked_whole(files)
+        replace_by_hand(live.root / "entries" / f"{PFP}.yaml", hand_edit)
+        return result
+
+    monkeypatch.setattr(store, "_load_staged", checked_then_edited_by_hand)
+    if write == "undo":
+        applied = store.undo(ALICE)
+    else:
+        applied = store.add_source(
+            {
+                "id": "extra",
+                "title": "Extra",
+                "outlet": "Extra",
+                "published": "2025-12-01",
+                "language": "en",
+            },
+            "An extra report.",
+            ALICE,
+        )
+
+    assert isinstance(applied, Applied)
+    assert live.changed_on_disk()  # the write did not hide the hand edit from the watcher
+    live.reload()
+    assert "pfp and kosovo" in live.knowledge.entries[PFP].phrasings
