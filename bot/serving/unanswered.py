@@ -39,6 +39,12 @@ SIMILAR = 75.0
 # "word" equal to "word?", so short questions must match almost exactly.
 SHORT = 2
 SHORT_SIMILAR = 90.0
+# Set similarity scores 100 whenever one question's words all stand in the other, so
+# "<country> <body>" would swallow "Does <country> pay into the <body> budget every year?"
+# and a dismissal of the short one would hide the long one. A question with more than half
+# again as many content words asks something more: "when will <country> join <body>" (3)
+# and "<country> <body> membership finally" (4) still group; 2 against 4 or more do not.
+LEAST_SHARE_OF_WORDS = 2 / 3
 EXAMPLES = 3
 # `/kb unanswered` groups at most this many of the most recent questions not served, so
 # its reply stays quick however long the record grows.
@@ -129,8 +135,11 @@ def similar(a: str, b: str) -> bool:
     """Whether two questions (in `words_of` form) ask the same thing."""
     if a == b:
         return True
-    if min(len(a.split()), len(b.split())) < SHORT:
+    fewer, more = sorted((len(a.split()), len(b.split())))
+    if fewer < SHORT:
         return fuzz.token_sort_ratio(a, b) >= SHORT_SIMILAR
+    if fewer < LEAST_SHARE_OF_WORDS * more:
+        return False
     return fuzz.token_set_ratio(a, b) >= SIMILAR
 
 

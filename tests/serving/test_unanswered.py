@@ -191,3 +191,31 @@ def test_the_entries_closest_to_a_group_lead_its_menu_with_the_one_that_missed_a
     assert ids[: len(suggested)] == suggested
     assert missed in ids[: len(suggested) + 1]
     assert all(engine.knowledge.entries[i].question == q for q, i in options)
+
+
+def test_a_short_question_does_not_swallow_longer_ones_that_ask_more_of_its_words():
+    groups = group_questions(
+        [
+            asked("kosovo osce?", 3),
+            asked("Does Kosovo pay into the OSCE budget every year?", 2),
+            asked("Why did the OSCE mission in Kosovo close its office in Mitrovica?", 1),
+        ],
+        LANGUAGE,
+    )
+
+    assert [g.examples for g in groups] == [
+        ("kosovo osce?",),
+        ("Does Kosovo pay into the OSCE budget every year?",),
+        ("Why did the OSCE mission in Kosovo close its office in Mitrovica?",),
+    ]
+
+
+def test_dismissing_a_short_question_leaves_later_questions_that_ask_more_shown():
+    later = [
+        asked("Does Kosovo pay into the OSCE budget every year?", 2),
+        asked("kosovo osce", 3),
+    ]
+
+    groups = group_questions(later, LANGUAGE, dismissed=["kosovo osce"])
+
+    assert [g.examples for g in groups] == [("Does Kosovo pay into the OSCE budget every year?",)]
