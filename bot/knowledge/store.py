@@ -80,7 +80,12 @@ from bot.knowledge.loader import (
 from bot.knowledge.model import Entry, Knowledge, Source, Vocabulary
 from bot.knowledge.problems import Problem
 from bot.knowledge.serialise import entry_to_data, entry_to_yaml, source_to_yaml
-from bot.knowledge.validate import ClaimIndex, validate_entry_data, validate_source_data
+from bot.knowledge.validate import (
+    ClaimIndex,
+    claim_key,
+    validate_entry_data,
+    validate_source_data,
+)
 from bot.knowledge.vocabulary import (
     FILE_NAME,
     added_forms,
@@ -324,15 +329,19 @@ class KnowledgeStore:
             return self._replace_entry(current, edit, actor)
 
     def remove_phrasing(self, entry_id: str, phrasing: str, actor: Actor) -> WriteResult:
-        """Remove one phrasing (compared ignoring case and spacing) from the entry."""
-        wanted = " ".join(phrasing.split()).casefold()
+        """Remove one phrasing from the entry, matched as the duplicate check matches.
+
+        What `add_phrasing` refuses as already there must be removable as typed: the same
+        case, spacing, typographic marks, trailing punctuation and invisible characters.
+        """
+        wanted = claim_key(phrasing)
         with self._writing() as listing:
             current = self._current(listing=listing, writing=self._entry_path(entry_id))
             stored = current if isinstance(current, Refused) else self._stored(current, entry_id)
             if isinstance(stored, Refused):
                 return stored
             entry = stored.entry
-            kept = tuple(p for p in entry.phrasings if " ".join(p.split()).casefold() != wanted)
+            kept = tuple(p for p in entry.phrasings if claim_key(p) != wanted)
             if len(kept) == len(entry.phrasings):
                 message = Moderation.PHRASING_ABSENT.format(entry_id=entry_id, phrasing=phrasing)
                 return self._refuse(entry_id, message)

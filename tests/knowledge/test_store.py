@@ -153,6 +153,20 @@ def test_removing_a_phrasing_the_entry_lacks_is_refused(tmp_path):
     assert "has no phrasing" in result.problems[0].message
 
 
+def test_a_phrasing_is_removed_as_typed_with_the_marks_that_count_it_a_duplicate(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    typed = "Why isn\u2019t Kosovo in PfP?"
+    assert isinstance(store.add_phrasing(PFP, typed, ALICE), Refused)  # a duplicate
+
+    removed = store.remove_phrasing(PFP, typed, ALICE)
+
+    assert isinstance(removed, Applied)
+    phrasings = load_knowledge(root).knowledge.entries[PFP].phrasings
+    assert phrasings == ("kosovo partnership for peace",)
+    assert store.history(PFP)[0].detail == "why isn't kosovo in pfp"
+
+
 def test_writing_to_an_unknown_entry_is_refused(tmp_path):
     root = make_knowledge(tmp_path)
     store = open_store(root, tmp_path / "db.sqlite3")
