@@ -530,6 +530,11 @@ class Kb:
         "Nothing was undone: a later change touched `{item_id}`. Undo that change first "
         "(see `/kb history {item_id}`)."
     )
+    UNDO_CHANGED_BY_HAND = (
+        "Nothing was undone: `{item_id}` was changed outside the bot since that change (its "
+        "file edited by hand or copied in), and undoing it would throw that away. Edit it "
+        "instead, or undo an older change by its number (see `/kb history {item_id}`)."
+    )
     CANNOT_OPEN = (
         "`{entry_id}` can't be changed until the knowledge on disk is fixed ({count} problem(s)):"
     )

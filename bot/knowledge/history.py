@@ -204,6 +204,16 @@ class ChangeLog:
         found = self._select("c.state = 'done' AND c.id = ?", [change_id], 1)
         return found[0] if found else None
 
+    def touched_after(self, change_id: int, path: str) -> bool:
+        """Whether a done change later than `change_id` wrote the file at `path`."""
+        with self._connect() as connection:
+            row = connection.execute(
+                "SELECT 1 FROM change_files f JOIN changes c ON c.id = f.change_id"
+                " WHERE c.state = 'done' AND c.id > ? AND f.path = ? LIMIT 1",
+                (change_id, path),
+            ).fetchone()
+        return row is not None
+
     def last_undoable(self) -> Change | None:
         """The change a plain undo takes back: the newest in effect that is not an undo.
 

@@ -722,6 +722,16 @@ async def test_undoing_a_change_that_a_later_change_built_on_is_refused(world, h
     assert world.knowledge_files() == before
 
 
+async def test_undoing_a_change_to_a_file_edited_by_hand_since_says_so(world, harness):
+    await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army money")))
+    path = entry_file(world, EDITED)
+    path.write_text(path.read_text("utf-8") + "# checked by hand\n", "utf-8")
+    before = world.knowledge_files()
+    reply = last(await harness.interact(moderator(kb(harness, "undo"))))
+    assert reply.message["content"] == Kb.UNDO_CHANGED_BY_HAND.format(item_id=EDITED)
+    assert world.knowledge_files() == before
+
+
 async def test_an_attached_file_that_is_not_utf8_text_is_refused_before_the_form(harness):
     payload = kb(harness, "source add", file=attachment("article.pdf", b"%PDF-1.4"))
     (reply,) = await harness.interact(moderator(payload))
