@@ -433,6 +433,21 @@ async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness
     assert again.message["content"] == Kb.UNANSWERED_EMPTY
 
 
+async def test_unanswered_shows_members_markup_as_typed_and_their_links_without_preview(harness):
+    await ask_unanswered(
+        harness,
+        "Is Kosovo`s army ||secretly|| joining the OSCE?",
+        "Does the OSCE budget https://example.org/osce pay for Kosovo`s *courts*?",
+    )
+
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+
+    content = listed.message["content"]
+    assert "Is Kosovo\\`s army \\|\\|secretly\\|\\| joining the OSCE?" in content
+    assert "<https://example.org/osce>" in content
+    assert "\\*courts\\*" in content
+
+
 async def test_unanswered_lists_answers_shown_as_only_the_closest_question(harness):
     loose = "is kosovo part of any nato partnership programme"
     (reply,) = await harness.interact(harness.slash("ask", question=loose))

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from discord.utils import escape_markdown
+
 from bot.discord_format import (
     DESCRIPTION_LIMIT,
     MESSAGE_LIMIT,
@@ -32,6 +34,8 @@ from bot.knowledge.store import Applied, Conflict
 from bot.replies import DiscordFile, DiscordReply
 from bot.serving.unanswered import QuestionGroup
 from bot.strings import Check, Kb, Moderation
+
+_LINK = re.compile(r"https?://[^\s<>]+")
 
 CODE_FENCE = "```"
 
@@ -453,11 +457,11 @@ def group_options(groups: Sequence[QuestionGroup]) -> list[tuple[str, str]]:
 def group_text(group: QuestionGroup) -> str:
     """One group: its newest wording, how often and when it was asked, and as what."""
     detail = Kb.GROUP_DETAIL.format(
-        question=shorten_middle(group.examples[0], WORDING),
+        question=as_typed(shorten_middle(group.examples[0], WORDING)),
         count=group.count,
         last=_when(group.last_asked),
     )
-    asked = [f"- {example}" for example in group.examples]
+    asked = [f"- {as_typed(example)}" for example in group.examples]
     return lines_within(detail, [Kb.GROUP_ASKED, *asked])
 
 
@@ -467,7 +471,9 @@ def dismissed_text(group: QuestionGroup) -> str:
 
 
 def _group_line(number: int, group: QuestionGroup) -> str:
-    others = ", ".join(f"“{shorten_middle(e, OTHER_WORDING)}”" for e in group.examples[1:])
+    others = ", ".join(
+        f"“{as_typed(shorten_middle(e, OTHER_WORDING))}”" for e in group.examples[1:]
+    )
     answers = ""
     if group.misses:
         entries = _entry_ids(group.answered_with)
@@ -477,12 +483,22 @@ def _group_line(number: int, group: QuestionGroup) -> str:
         answers += Kb.UNANSWERED_TENTATIVE.format(tentative=group.tentative, entries=entries)
     return Kb.UNANSWERED_LINE.format(
         number=number,
-        question=shorten_middle(group.examples[0], WORDING),
+        question=as_typed(shorten_middle(group.examples[0], WORDING)),
         count=group.count,
         last=_when(group.last_asked),
         misses=answers,
         also=Kb.UNANSWERED_ALSO.format(others=others) if others else "",
     )
+
+
+def as_typed(text: str) -> str:
+    """A member's words shown to moderators as typed: their markup escaped, links not unfurled.
+
+    A stray backtick typed for an apostrophe ("the army`s budget") would otherwise open a
+    code span swallowing the rest of the listing, and a member's link would unfurl in the
+    moderator's reply.
+    """
+    return _LINK.sub(r"<\g<0>>", escape_markdown(text))
 
 
 def _entry_ids(entry_ids: Sequence[str]) -> str:
