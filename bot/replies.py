@@ -29,6 +29,7 @@ from bot.discord_format import (
     plural,
     shorten,
 )
+from bot.engine.compound import MAX_QUESTIONS
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.engine import QuestionReading
 from bot.knowledge.guide import citing_counts
@@ -106,6 +107,8 @@ def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> s
     lines: list[str] = []
     if decision.trimmed:
         lines += [strings.Terminal.TRIMMED.format(limit=MAX_QUESTION_CHARS), ""]
+    if decision.unread:
+        lines += [_unread(decision), ""]
     if decision.answered and decision.entry is not None:
         for part in _answered_parts(decision):
             lines += _terminal_answer(part)
@@ -126,6 +129,12 @@ def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> s
         else:
             lines.append(strings.Reply.NO_SUGGESTIONS_TERMINAL)
     return "\n".join(lines)
+
+
+def _unread(decision: Decision) -> str:
+    """The questions of a message beyond those the engine reads at once, to ask again."""
+    asked = MAX_QUESTIONS + decision.unread
+    return strings.Reply.UNREAD.format(asked=asked, limit=MAX_QUESTIONS)
 
 
 def _not_covered(decision: Decision) -> str:
@@ -161,7 +170,8 @@ def to_json(decision: Decision) -> dict[str, Any]:
     A message that asked several things gets every answer, in order, in `answer` and
     `sources`; `entry_id` names the leading one and `question` the covered question it
     answers (what Discord shows as the title), None when nothing was answered; `tentative`
-    says an answer is shown as only the closest covered question (`Decision.tentative`).
+    says an answer is shown as only the closest covered question (`Decision.tentative`);
+    `unread` counts the questions of the message beyond those read at once.
     """
     answered = decision.answered and decision.entry is not None
     parts = _answered_parts(decision) if answered else []
@@ -170,6 +180,7 @@ def to_json(decision: Decision) -> dict[str, Any]:
         "entry_id": decision.entry.id if answered and decision.entry else None,
         "question": decision.entry.question if answered and decision.entry else None,
         "tentative": answered and decision.any_tentative,
+        "unread": decision.unread,
         "score": round(decision.score, 4),
         "answer": "\n\n".join(p.entry.answer.strip() for p in parts if p.entry),
         "sources": [
@@ -267,6 +278,8 @@ def render_discord(
     record) adds the "Not what I asked" button.
     """
     notice = strings.Discord.TRIMMED.format(limit=MAX_QUESTION_CHARS) if decision.trimmed else ""
+    if decision.unread:
+        notice = "\n".join(filter(None, [notice, _unread(decision)]))
     if decision.answered and decision.entry is not None:
         if decision.also:
             notice = "\n".join(filter(None, [notice, strings.Reply.ASKED_SEVERAL]))

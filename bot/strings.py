@@ -34,6 +34,10 @@ class Reply:
     ASKED_SEVERAL = (
         "You asked more than one thing: this answers the first, the buttons below the rest."
     )
+    UNREAD = (
+        "Your message asks {asked} questions and the briefing reads {limit} at a time, so only "
+        "the first {limit} were read: ask the rest in another message."
+    )
     NO_SUGGESTIONS_TERMINAL = "Type `topics` to see what it covers, or ask in other words."
     AS_OF = "As of {date}"
     QUOTE_LINE = "> {quote}"

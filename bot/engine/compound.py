@@ -86,26 +86,43 @@ def decide_compound(
     """Decide each question of a message that asks several, else the message whole.
 
     Each question is asked after the names of the message's other sentences (`asked_apart`).
+    A message asking more than `MAX_QUESTIONS` is decided on its first ones, and the
+    decision says how many were left `unread`, so the reply can ask for them again
+    instead of reading a list of questions as one.
 
-    The answers stand together only when every question is answered, by at least two
-    different entries; the first unanswered question stops the attempt (no more work is
-    spent on the rest) and the message is decided whole. A message longer than the engine
-    reads is a paste, not a list of questions.
+    A message longer than the engine reads is a paste, not a list of questions.
     """
     text = question.strip()
     questions = asked_apart(text, names_in) if len(text) <= max_chars else []
-    if 2 <= len(questions) <= MAX_QUESTIONS:
-        parts = []
-        for part in questions:
-            decision = decide(part)
-            if not decision.answered:
-                break
-            parts.append(decision)
-        else:
-            answers = _distinct_entries(parts)
-            if len(answers) >= 2:
-                return replace(answers[0], question=text, also=tuple(answers[1:]))
+    if len(questions) > MAX_QUESTIONS:
+        read = questions[:MAX_QUESTIONS]
+        decision = _decided_together(decide, read, " ".join(read))
+        return replace(decision, question=text, unread=len(questions) - MAX_QUESTIONS)
+    if len(questions) >= 2:
+        return _decided_together(decide, questions, question)
     return decide(question)
+
+
+def _decided_together(
+    decide: Callable[[str], Decision], questions: list[str], whole: str
+) -> Decision:
+    """The answers to `questions` standing together, else `whole` decided as one text.
+
+    They stand together only when every question is answered, by at least two different
+    entries; the first unanswered question stops the attempt (no more work is spent on
+    the rest).
+    """
+    parts = []
+    for part in questions:
+        decision = decide(part)
+        if not decision.answered:
+            break
+        parts.append(decision)
+    else:
+        answers = _distinct_entries(parts)
+        if len(answers) >= 2:
+            return replace(answers[0], question=whole.strip(), also=tuple(answers[1:]))
+    return decide(whole)
 
 
 def _distinct_entries(decisions: Iterable[Decision]) -> list[Decision]:

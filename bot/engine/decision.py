@@ -53,6 +53,9 @@ class Decision:
     words but not for what it asks (a date, a number, someone's words, that very
     proposition): the briefing covers something close to it, not that. An off-topic
     question is never nearby.
+
+    `unread` counts the questions of a message asking more than the engine takes at once
+    that were not read: the reply asks for them again.
     """
 
     question: str
@@ -66,6 +69,7 @@ class Decision:
     also: tuple[Decision, ...] = ()
     tentative: bool = False
     nearby: bool = False
+    unread: int = 0
 
     @property
     def any_tentative(self) -> bool:

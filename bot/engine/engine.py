@@ -303,12 +303,15 @@ class Engine:
         the answer is known without ranking or measuring any. A message asking several
         things (`decide_compound`) is answered with the entry answering its first question
         or, failing that, with the message decided whole: when neither is the entry, it is
-        not. Anything else, or an error on the way, is decided in full.
+        not. Anything else (a message asking more than the engine reads at once), or an
+        error on the way, is decided in full.
         """
         text = question.strip()
         try:
             parts = asked_apart(text, self._names_in) if len(text) <= READ_WINDOW else []
-            if 2 <= len(parts) <= MAX_QUESTIONS:
+            if len(parts) > MAX_QUESTIONS:
+                pass  # read on its first questions only: decided in full below
+            elif len(parts) >= 2:
                 if not self._decides_with(parts[0], entry_id) and not self._decides_with(
                     question, entry_id
                 ):

@@ -848,7 +848,9 @@ def _readings_of(
     if whole is None:
         return None
     parts = split_questions(text.strip())
-    if not 2 <= len(parts) <= MAX_QUESTIONS:
+    if len(parts) > MAX_QUESTIONS:
+        return None  # read on its first questions only, joined: decided in full
+    if len(parts) < 2:
         return (whole,)
     first = _reading(index, profile, n, clean(parts[0]))
     return None if first is None else (whole, first)

@@ -71,6 +71,37 @@ def test_discord_says_the_other_answers_are_under_the_buttons(article_engine):
     assert strings.Reply.ASKED_SEVERAL in reply.content
 
 
+FIVE_QUESTIONS = (
+    "Which NATO members don't recognise Kosovo? When did Kosovo host Defender Europe? "
+    "Why isn't Kosovo in PfP? What did Rutte warn about? What is the capital of Brazil?"
+)
+
+
+def test_a_message_asking_more_than_the_engine_reads_at_once_answers_the_first_and_says_so(
+    article_engine,
+):
+    decision = article_engine.decide(FIVE_QUESTIONS)
+
+    assert decision.answered
+    assert decision.unread == 1
+    assert len((decision, *decision.also)) == 4
+    unread = strings.Reply.UNREAD.format(asked=5, limit=4)
+    assert render_terminal(decision).startswith(unread)
+    assert render_discord(decision).content.startswith(unread)
+    assert to_json(decision)["unread"] == 1
+
+
+def test_a_message_of_many_questions_none_covered_asks_for_the_rest_again(article_engine):
+    decision = article_engine.decide(
+        "What is the capital of Brazil? Who won the cup? What time is it? "
+        "Who sings best? Why is the sky blue?"
+    )
+
+    assert not decision.answered
+    assert decision.unread == 1
+    assert strings.Reply.UNREAD.format(asked=5, limit=4) in render_discord(decision).content
+
+
 def test_a_second_question_the_knowledge_does_not_cover_gets_no_partial_answer(article_engine):
     decision = article_engine.decide(
         "Which NATO members don't recognise Kosovo, and what is the capital of Brazil?"

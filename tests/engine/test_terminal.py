@@ -42,6 +42,7 @@ def test_json_mode_writes_one_object_per_line_in_order():
         "entry_id",
         "question",
         "tentative",
+        "unread",
         "score",
         "answer",
         "sources",
