@@ -85,11 +85,13 @@ def attribution(quote: SourcedQuote) -> str:
 
 
 def _is_the_outlet(speaker: str, outlet: str) -> bool:
-    """Whether `speaker` is the outlet itself: within its name, or the same name.
+    """Whether `speaker` is the outlet itself: words of its name, or the same name.
 
-    A name is compared up to a comma or bracket: what follows says whose report it carries.
+    Whole words only: a speaker "AN" quoted by "Annals Daily" is not the outlet. A name is
+    compared up to a comma or bracket: what follows says whose report it carries.
     """
-    if speaker.casefold() in outlet.casefold():
+    within = rf"(?<!\w){re.escape(speaker.casefold())}(?!\w)"
+    if re.search(within, outlet.casefold()):
         return True
     return _name_head(speaker) == _name_head(outlet)
 

@@ -81,6 +81,21 @@ def test_a_republished_report_names_its_outlet_once_however_the_speaker_writes_i
     assert "Daily Digest, reporting Reuters, Daily Digest" not in shown
 
 
+def test_a_speaker_whose_name_is_part_of_a_word_of_the_outlet_is_still_named():
+    quoted = SourcedQuote(
+        quote="The union stands ready",
+        speaker="EU",
+        outlet="Euronews",
+        title="Talks resume",
+        published="2025-12-18",
+        url=None,
+    )
+    decision = Decision(
+        question="q", answered=True, score=0.8, entry=ENTRY, quotes=(quoted,), as_of=""
+    )
+    assert "— EU, Euronews, 18 December 2025" in render_terminal(decision)
+
+
 def test_terminal_abstention_without_suggestions_does_not_point_to_discord_commands():
     shown = render_terminal(Decision(question="lol", answered=False, score=0.0))
     assert strings.Reply.NOT_COVERED in shown
