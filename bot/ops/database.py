@@ -71,6 +71,14 @@ def add_missing_columns(
             connection.execute(f"ALTER TABLE {table} ADD COLUMN {name} {declaration}")
 
 
+def has_table(connection: sqlite3.Connection, table: str) -> bool:
+    """Whether the file holds `table` (another part of the bot makes it when first used)."""
+    found = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    return found is not None
+
+
 def shrink(connection: sqlite3.Connection) -> None:
     """Give the pages freed by deletions back to the file system.
 

@@ -224,11 +224,17 @@ class QuestionRecord:
         return self._attempt(lambda db: unanswered_questions(db, guild_id, since, limit), [])
 
     def prune(self) -> int:
-        """Delete questions older than the retention period, shrink the file; say how many."""
+        """Delete questions older than the retention period, shrink the file; say how many.
+
+        The words of questions moderators dismissed (`unanswered`'s table, in the same file)
+        are members' words too, so they go after the same period.
+        """
         cutoff = _stamp(self._now() - self._retention)
 
         def delete(db: sqlite3.Connection) -> int:
             removed = db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,)).rowcount
+            if database.has_table(db, "dismissed"):
+                db.execute("DELETE FROM dismissed WHERE at < ?", (cutoff,))
             database.shrink(db)
             return removed
 

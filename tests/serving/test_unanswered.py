@@ -219,3 +219,20 @@ def test_dismissing_a_short_question_leaves_later_questions_that_ask_more_shown(
     groups = group_questions(later, LANGUAGE, dismissed=["kosovo osce"])
 
     assert [g.examples for g in groups] == [("Does Kosovo pay into the OSCE budget every year?",)]
+
+
+def test_dismissed_wordings_are_forgotten_with_the_questions_after_the_retention_period(
+    tmp_path,
+):
+    database = tmp_path / "bot.sqlite3"
+    record = record_with_questions(database)
+    unanswered = UnansweredQuestions(database)
+    (target, *_) = unanswered.groups(None, record.unanswered(None))
+    unanswered.resolve(target, ALICE, None, Resolution.DISMISSED)
+    later = QuestionRecord(
+        database, retention_days=30, now=lambda: datetime.now(UTC) + timedelta(days=31)
+    )
+
+    later.prune()
+
+    assert unanswered.dismissed_words(None) == []
