@@ -10,6 +10,7 @@ names known in advance.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ from bot.knowledge.quotes import quote_spans, unpaired_fix
 from bot.knowledge.validate import QUOTE_LIMIT, SPEAKER_LIMIT
 from bot.language.words import NAME_PARTICLES
 
+_OPENING_MARKS = " \"'“‘«("
 _WORD = r"[A-Z][\w'’.-]*"
 # Small words inside a name, which may also open it ("said van der Berg", "Van der Berg said").
 _PARTICLE = rf"(?i:{'|'.join(sorted(NAME_PARTICLES))})"
@@ -165,12 +167,14 @@ def citation_block(source_id: str, speaker: str, quote: str) -> str:
 def quote_of(sentence: str) -> str:
     """The sentence as a quote: the words inside lone quotation marks, within the limit.
 
-    Cut at a word, so the quote still stands verbatim in the source.
+    Cut at a word, so the quote still stands verbatim in the source; empty when no word
+    ends within the limit.
     """
     quote = unpaired_fix(sentence) or sentence
     if len(quote) <= QUOTE_LIMIT:
         return quote
-    return quote[: quote.rfind(" ", 0, QUOTE_LIMIT)]
+    cut = quote.rfind(" ", 0, QUOTE_LIMIT)
+    return quote[:cut] if cut > 0 else ""  # no word ends within the limit: none to suggest
 
 
 def read_speaker(sentence: str, source: Source) -> str:
@@ -275,8 +279,15 @@ def _full_name(name: str, text: str) -> str:
 
 
 def _opens_sentence(text: str, index: int) -> bool:
-    preceding = text[:index].rstrip(" \"'“‘«(")
-    return not preceding or preceding[-1] in ".!?\n"
+    """Whether only opening marks stand between `index` and a sentence's end or the start.
+
+    Looked at backwards from `index`, not by copying all before it: a name may be written
+    thousands of times in a long source.
+    """
+    at = index
+    while at > 0 and text[at - 1] in _OPENING_MARKS:
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?\n"
 
 
 def _sentence_topics(
@@ -284,10 +295,12 @@ def _sentence_topics(
 ) -> list[list[str]]:
     """For each sentence, the topics of the entries whose quotes cover part of it."""
     topics: list[list[str]] = [[] for _ in sentences]
+    ends = [sentence.end for sentence in sentences]  # in order, as the sentences are
     for entry, start, end in _cited_spans(knowledge.entries.values(), source):
-        for index, sentence in enumerate(sentences):
-            if start < sentence.end and end > sentence.start:
-                topics[index].append(entry.topic)
+        index = bisect.bisect_right(ends, start)  # the first sentence ending after it starts
+        while index < len(sentences) and sentences[index].start < end:
+            topics[index].append(entry.topic)
+            index += 1
     return topics
 
 

@@ -21,6 +21,12 @@ from rapidfuzz import fuzz
 
 from bot.language.sentences import sentence_ends
 
+# A quote is evidence for an answer, so it must say something: a subject, a verb and what
+# is said of it is the shortest statement ("ministers approved it"). One or two words
+# ("a", "the minister") stand in almost any text and would cite nothing.
+QUOTE_MIN_WORDS = 3
+_WORD_CHARACTER = re.compile(r"\w")
+
 CONTEXT_SHARE = 5
 # Up to this many characters the whole source is aligned with the quote at once; beyond,
 # only the few windows that words of the quote point to, so a long source costs little more
@@ -373,13 +379,18 @@ _CLOSING_MARKS = "”»"
 _OPENING_MARKS = "“„‟«"
 
 
+def word_count(text: str) -> int:
+    """How many words `text` has: the runs between spaces that hold a letter or digit."""
+    return sum(1 for token in text.split() if _WORD_CHARACTER.search(token))
+
+
 def unpaired_fix(quote: str) -> str | None:
     """The quote cut to the words inside its quotation marks, when the marks do not pair up.
 
     A quote taken from the middle of a quotation ends with a lone closing mark and the
     attribution (`...the vote,” she said.`), which reads oddly in a block quote; the
-    speaker field already says who spoke. None when the marks pair up (or nothing sensible
-    is left after cutting).
+    speaker field already says who spoke. None when the marks pair up, or when what is left
+    after cutting is too short to be a quote.
     """
     marks = list(_QUOTATION_MARK.finditer(quote))
     if len(marks) % 2 == 0:
@@ -391,7 +402,7 @@ def unpaired_fix(quote: str) -> str | None:
         fix = quote[last.end() :].strip()
     else:
         return None
-    return fix if len(fix.split()) > 1 else None
+    return fix if word_count(fix) >= QUOTE_MIN_WORDS else None
 
 
 def _is_closing(text: str, mark: re.Match[str]) -> bool:

@@ -31,10 +31,12 @@ from bot.knowledge.files import RESERVED_NAMES, SOURCE_TEXT_LIMIT
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.knowledge.quotes import (
+    QUOTE_MIN_WORDS,
     find_quote,
     misquote,
     normalise,
     unpaired_fix,
+    word_count,
 )
 from bot.language.markup import markup_in
 
@@ -45,10 +47,6 @@ TOPIC_LIMIT = 60
 PHRASING_LIMIT = 200
 PHRASINGS_MAX = 40
 QUOTE_LIMIT = 1000
-# A quote is evidence for an answer, so it must say something: a subject, a verb and what
-# is said of it is the shortest statement ("ministers approved it"). One or two words
-# ("a", "the minister") stand in almost any text and would cite nothing.
-QUOTE_MIN_WORDS = 3
 # Quotes not found whose closest passage one check looks for (each search costs up to a
 # second in a long source); a moderator fixes a few at a time.
 MISQUOTES_EXPLAINED = 20
@@ -70,7 +68,6 @@ _SHARED_PATHS = PHRASINGS_MAX
 _URL = re.compile(r"https://(?=[^\s/]+\.[^\s/])\S+")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _TRAILING_MARKS = " ?!.…"
-_WORD_CHARACTER = re.compile(r"\w")
 
 
 def validate_entry_data(
@@ -488,11 +485,6 @@ def _citation(
         report.add((*path, "quote"), misquotes.message(quote, source))
         return None
     return Citation(source_id=source_id, quote=quote, speaker=speaker)
-
-
-def word_count(text: str) -> int:
-    """How many words `text` has: the runs between spaces that hold a letter or digit."""
-    return sum(1 for token in text.split() if _WORD_CHARACTER.search(token))
 
 
 def _unknown_source(source_id: str, sources: Mapping[str, Source | None]) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.knowledge.guide import guide, read_speaker
+from bot.knowledge.guide import guide, quote_of, read_speaker
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from tests.knowledge.conftest import SOURCE_ID
@@ -237,3 +237,14 @@ def test_an_acronym_is_not_given_the_word_before_it_as_a_first_name():
     )
     for sentence in text.splitlines()[1:]:
         assert read_speaker(sentence, source(text)) == "ROSA"
+
+
+def test_a_sentence_with_no_word_end_within_the_quote_limit_suggests_no_quote():
+    assert quote_of("x" * 1500 + " and then some words.") == ""
+
+
+def test_a_long_sentence_is_suggested_cut_at_the_last_word_within_the_limit():
+    sentence = "word " * 300 + "end."
+    quote = quote_of(sentence)
+    assert len(quote) <= 1000
+    assert sentence.startswith(quote) and quote.endswith("word")

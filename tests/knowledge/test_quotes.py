@@ -120,6 +120,7 @@ def test_a_quote_like_nothing_in_the_source_has_no_closest_passage():
         ("Self said: “we will keep our independence", "we will keep our independence"),
         ("“We will keep it,” Self said.", None),
         ("the country's independence", None),
+        ("Very disappointing,” said Jane Doe after the vote.", None),  # too short to cite
     ],
 )
 def test_quotation_marks_that_do_not_pair_up_suggest_the_words_inside(quote, fix):
