@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run" and args.discord:
             settings.require_token()
         if args.command in ("ask", "bench", "run", "sync"):
-            settings.require_folders(writable_data=args.command == "sync" or settings.discord_mode)
+            discord = args.command == "sync" or (args.command == "run" and settings.discord_mode)
+            settings.require_folders(writable_data=discord)
     except SettingsError as error:
         print(strings.Run.CONFIGURATION_ERROR.format(error=error), file=sys.stderr)
         return 2
@@ -132,6 +133,9 @@ def _ask(settings: Settings, question: str | None, as_json: bool, explain: bool)
 
     if explain and (question is None or as_json):
         print(strings.Cli.EXPLAIN_ONE_QUESTION, file=sys.stderr)
+        return 2
+    if as_json and question is not None:
+        print(strings.Cli.JSON_READS_LINES, file=sys.stderr)
         return 2
     engine = terminal.load_engine(settings)
     if engine is None:

@@ -388,6 +388,10 @@ class Cli:
     ASK_JSON = "one question per stdin line, JSON out"
     ASK_DIRECTORY = "answer from this knowledge folder, e.g. a draft (default: configured)"
     EXPLAIN_ONE_QUESTION = 'ask --explain reads one question: python -m bot ask --explain "..."'
+    JSON_READS_LINES = (
+        "ask --json reads one question per line from its input, not from the command line: "
+        'echo "..." | python -m bot ask --json'
+    )
     ASK_EXPLAIN = (
         "also show how the question is read: its words after aliases and corrections, the "
         "names an answer must mention, and the kind of fact asked"

@@ -116,3 +116,8 @@ def test_ask_explain_says_nothing_of_a_hedge_for_a_sure_answer(capsys):
 def test_ask_explain_without_a_question_says_how_to_use_it(capsys):
     assert main(["ask", "--directory", FIXTURE, "--explain"]) == 2
     assert strings.Cli.EXPLAIN_ONE_QUESTION in capsys.readouterr().err
+
+
+def test_ask_json_with_a_question_on_the_command_line_says_it_reads_lines(capsys):
+    assert main(["ask", "--directory", FIXTURE, "--json", "why isn't kosovo in pfp"]) == 2
+    assert strings.Cli.JSON_READS_LINES in capsys.readouterr().err

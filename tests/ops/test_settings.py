@@ -153,10 +153,13 @@ def test_missing_knowledge_folder_stops_ask_with_one_line(tmp_path: Path):
     )
 
 
-def test_terminal_mode_needs_no_data_folder(tmp_path: Path):
+@pytest.mark.parametrize("token", ["", "a.b.c"])
+def test_terminal_mode_needs_no_data_folder_even_with_a_token_configured(tmp_path: Path, token):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    done = run_bot("ask", "who doesn't recognise kosovo", BRIEFING_DATA_DIR=str(blocker))
+    done = run_bot(
+        "ask", "who doesn't recognise kosovo", BRIEFING_DATA_DIR=str(blocker), DISCORD_TOKEN=token
+    )
     assert done.returncode == 0, done.stderr
 
 
