@@ -547,6 +547,12 @@ async def test_an_id_too_long_for_one_message_is_refused_with_its_reason(harness
     )
 
 
+async def test_an_id_windows_keeps_for_a_device_is_refused_before_the_form_opens(harness):
+    (reply,) = await harness.interact(moderator(kb(harness, "add", entry_id="nul")))
+    assert reply.callback_type == 4  # a message, not the form
+    assert reply.message["content"].endswith(Check.RESERVED_ID.format(value="nul"))
+
+
 # Sources
 
 

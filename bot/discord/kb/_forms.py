@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.discord_format import ELLIPSIS, FORM_PARAGRAPH_LIMIT
 from bot.engine.compound import split_questions
+from bot.knowledge.files import RESERVED_NAMES
 from bot.knowledge.model import Entry
 from bot.knowledge.problems import Problem
 from bot.knowledge.store import Refused
@@ -169,7 +170,7 @@ def new_entry_id(question: str, taken: Collection[str]) -> str:
         if len(candidate) > ID_LENGTH:
             break
         base = candidate
-    if len(base) < 3:
+    if len(base) < 3 or base in RESERVED_NAMES:
         base = FALLBACK_ID
     unique, number = base, 2
     while unique in taken:

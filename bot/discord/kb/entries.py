@@ -15,6 +15,7 @@ from bot.discord.kb._render import confirm_remove_text, held_out_text, refused_t
 from bot.discord.kb._ui import Actions, Press
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.engine.held_out import fewest_reached_first, unwritten
+from bot.knowledge.files import RESERVED_NAMES
 from bot.knowledge.history import Action
 from bot.knowledge.model import Entry
 from bot.knowledge.problems import Problem
@@ -58,6 +59,8 @@ class EntriesCog(ModeratorCog):
             return None
         if not ID_PATTERN.fullmatch(entry_id):
             return Check.BAD_ID.format(value=entry_id)
+        if entry_id in RESERVED_NAMES:
+            return Check.RESERVED_ID.format(value=entry_id)
         if entry_id in self.desk.live.knowledge.entries:
             return Kb.ID_TAKEN.format(entry_id=entry_id)
         return None
