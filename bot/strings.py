@@ -758,6 +758,26 @@ class Discord:
     )
 
 
+class Settings:
+    """Why a setting (environment or .env) stops a command: one line, naming the setting."""
+
+    TOKEN_REQUIRED = (
+        "DISCORD_TOKEN: required to connect to Discord; set it in the environment or .env"
+    )
+    NO_KNOWLEDGE_FOLDER = "BRIEFING_KNOWLEDGE_DIR: no folder at {folder}"
+    ENV_FILE_UNREADABLE = "{file}: cannot be read ({reason})"
+    ENV_FILE_NOT_TEXT = "not UTF-8 text"
+    INVALID = "{name}: {problem}"
+    NOT_WRITABLE = "{name}: cannot write to {folder} ({reason})"
+    NOT_AN_ID = "expected a Discord id (15 to 21 digits), got {raw!r}"
+    NOT_AN_ID_LIST = "expected comma-separated Discord ids, got {raw!r}"
+    NOT_A_COUNT = "expected a whole number of at least 1, got {raw!r}"
+    TOO_MANY_DAYS = "expected at most {limit:,} days, got {raw!r}"
+    NOT_A_NUMBER = "expected a number, got {raw!r}"
+    NOT_POSITIVE = "expected a number above 0 (and finite), got {raw!r}"
+    NOT_A_LEVEL = "expected one of {levels}, got {raw!r}"
+
+
 class Run:
     """What `python -m bot run` and `python -m bot sync` print (never the token)."""
 

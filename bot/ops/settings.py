@@ -17,6 +17,8 @@ from typing import TypeVar
 
 from dotenv import dotenv_values
 
+from bot import strings
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -63,9 +65,7 @@ class Settings:
         so they stop with one line naming the missing setting instead.
         """
         if not self.discord_token:
-            raise SettingsError(
-                "DISCORD_TOKEN: required to connect to Discord; set it in the environment or .env"
-            )
+            raise SettingsError(strings.Settings.TOKEN_REQUIRED)
         return self.discord_token
 
     def require_folders(self, writable_data: bool) -> None:
@@ -75,7 +75,9 @@ class Settings:
         store or the database, and a service manager restarts the bot forever.
         """
         if not self.knowledge_dir.is_dir():
-            raise SettingsError(f"BRIEFING_KNOWLEDGE_DIR: no folder at {self.knowledge_dir}")
+            raise SettingsError(
+                strings.Settings.NO_KNOWLEDGE_FOLDER.format(folder=self.knowledge_dir)
+            )
         if writable_data:
             _require_writable("BRIEFING_DATA_DIR", self.data_dir)
 
@@ -94,8 +96,9 @@ def load_settings(
         try:
             found = dotenv_values(env_file)
         except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or "not UTF-8 text"
-            raise SettingsError(f"{env_file.name}: cannot be read ({reason})") from None
+            reason = getattr(error, "strerror", None) or strings.Settings.ENV_FILE_NOT_TEXT
+            message = strings.Settings.ENV_FILE_UNREADABLE.format(file=env_file.name, reason=reason)
+            raise SettingsError(message) from None
         values.update({k: v for k, v in found.items() if v is not None})
     values.update(os.environ if environ is None else environ)
     read = _Reader(values)
@@ -131,7 +134,7 @@ class _Reader:
         try:
             return parse(raw)
         except ValueError as error:
-            raise SettingsError(f"{name}: {error}") from None
+            raise SettingsError(strings.Settings.INVALID.format(name=name, problem=error)) from None
 
 
 def _require_writable(name: str, folder: Path) -> None:
@@ -141,19 +144,20 @@ def _require_writable(name: str, folder: Path) -> None:
             pass
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise SettingsError(f"{name}: cannot write to {folder} ({reason})") from None
+        message = strings.Settings.NOT_WRITABLE.format(name=name, folder=folder, reason=reason)
+        raise SettingsError(message) from None
 
 
 def _snowflake(raw: str) -> int:
     if not raw.isdigit() or not 15 <= len(raw) <= 21:
-        raise ValueError(f"expected a Discord id (15 to 21 digits), got {raw!r}")
+        raise ValueError(strings.Settings.NOT_AN_ID.format(raw=raw))
     return int(raw)
 
 
 def _id_list(raw: str) -> tuple[int, ...]:
     parts = [part.strip() for part in raw.split(",")]
     if any(not part for part in parts):
-        raise ValueError(f"expected comma-separated Discord ids, got {raw!r}")
+        raise ValueError(strings.Settings.NOT_AN_ID_LIST.format(raw=raw))
     return tuple(_snowflake(part) for part in parts)
 
 
@@ -175,7 +179,7 @@ def _path(raw: str) -> Path:
 
 def _positive_int(raw: str) -> int:
     if not raw.isdigit() or int(raw) < 1:
-        raise ValueError(f"expected a whole number of at least 1, got {raw!r}")
+        raise ValueError(strings.Settings.NOT_A_COUNT.format(raw=raw))
     return int(raw)
 
 
@@ -183,7 +187,7 @@ def _retention_days(raw: str) -> int:
     """Days questions are kept: at most RETENTION_DAYS_LIMIT, which dates can still count back."""
     days = _positive_int(raw)
     if days > RETENTION_DAYS_LIMIT:
-        raise ValueError(f"expected at most {RETENTION_DAYS_LIMIT:,} days, got {raw!r}")
+        raise ValueError(strings.Settings.TOO_MANY_DAYS.format(limit=RETENTION_DAYS_LIMIT, raw=raw))
     return days
 
 
@@ -191,14 +195,14 @@ def _positive_float(raw: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError(f"expected a number, got {raw!r}") from None
+        raise ValueError(strings.Settings.NOT_A_NUMBER.format(raw=raw)) from None
     if not value > 0 or not math.isfinite(value):
-        raise ValueError(f"expected a number above 0 (and finite), got {raw!r}")
+        raise ValueError(strings.Settings.NOT_POSITIVE.format(raw=raw))
     return value
 
 
 def _log_level(raw: str) -> str:
     level = raw.upper()
     if level not in LOG_LEVELS:
-        raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}, got {raw!r}")
+        raise ValueError(strings.Settings.NOT_A_LEVEL.format(levels=", ".join(LOG_LEVELS), raw=raw))
     return level
