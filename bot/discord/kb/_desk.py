@@ -35,7 +35,7 @@ from bot.discord.kb._render import (
     too_long_text,
     topics_text,
 )
-from bot.discord.kb._ui import Actions, EntryModal, Press, fits_form
+from bot.discord.kb._ui import WORK_TIMEOUT, Actions, EntryModal, Press, fits_form
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.history import Action, Actor
 from bot.knowledge.serialise import data_to_yaml
@@ -203,7 +203,7 @@ class Desk:
             return
         text = refused_text(refused.problems, retry=True)
         press = Press(Kb.RETRY, retry, discord.ButtonStyle.primary)
-        view = Actions(self.allowed, [press], timeout=None)
+        view = Actions(self.allowed, [press], timeout=WORK_TIMEOUT)
         await self.send(interaction, text, view=view, files=files)
 
     async def _conflicted(self, interaction: discord.Interaction, conflict: Conflict) -> None:

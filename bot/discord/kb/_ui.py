@@ -33,6 +33,10 @@ from bot.strings import Kb
 # form survive a restart of the bot.
 FORM_TIMEOUT = 24 * 60 * 60
 BUTTONS_TIMEOUT = 15 * 60
+# Buttons a moderator works through at length (a page of guided coverage, "Fix and retry"
+# after a refused form) last as long as a form: without any timeout each stayed in memory
+# until a restart.
+WORK_TIMEOUT = FORM_TIMEOUT
 WHERE_FORM = "kb_form"
 WHERE_BUTTON = "kb_button"
 
@@ -175,9 +179,9 @@ class Actions(discord.ui.View):
         self,
         allowed: Allowed,
         presses: Sequence[Press] = (),
-        timeout: float | None = BUTTONS_TIMEOUT,
+        timeout: float = BUTTONS_TIMEOUT,
     ) -> None:
-        """`timeout=None` keeps the buttons working until the bot restarts."""
+        """Buttons that stop working after `timeout` seconds (or a restart of the bot)."""
         super().__init__(timeout=timeout)
         self._allowed = allowed
         for press in presses:

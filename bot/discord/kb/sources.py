@@ -12,7 +12,7 @@ from discord import app_commands
 from bot.discord.kb._desk import ModeratorCog, Yours, actor_of
 from bot.discord.kb._forms import EntryForm, unfit_upload
 from bot.discord.kb._render import coverage_summary_text, coverage_text, refused_text, sources_text
-from bot.discord.kb._ui import Actions, Press, SourceForm, SourceModal
+from bot.discord.kb._ui import WORK_TIMEOUT, Actions, Press, SourceForm, SourceModal
 from bot.discord.kb._upload import download_limited
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.files import SOURCE_TEXT_LIMIT
@@ -127,7 +127,7 @@ class SourcesCog(ModeratorCog):
             Press(str(number), partial(self._cover, suggestion=suggestion, found=found))
             for number, suggestion in enumerate(found.suggestions, 1)
         ]
-        view = Actions(self.desk.allowed, presses, timeout=None)
+        view = Actions(self.desk.allowed, presses, timeout=WORK_TIMEOUT)
         await self.desk.send(interaction, coverage_text(found), view=view)
 
     async def _cover(
