@@ -621,6 +621,10 @@ class Kb:
         "last good knowledge. Fix these and run `/kb reload` again:"
     )
     EXPORTED = "The knowledge as of now: {summary}."
+    EXPORT_TOO_LARGE = (
+        "The knowledge zips to {size:.1f} MB, more than the {limit:.0f} MB Discord takes in "
+        "this server: copy the knowledge folder from the bot's machine instead."
+    )
 
     UNANSWERED_EMPTY = "Nothing unanswered to review."
     RECORD_FAILING = (

@@ -661,6 +661,18 @@ async def test_export_attaches_a_zip_of_the_knowledge(world, harness):
     assert exported.vocabulary == world.services.live.knowledge.vocabulary
 
 
+async def test_an_export_larger_than_discord_takes_says_so_instead_of_failing(
+    world, harness, monkeypatch
+):
+    store = world.services.store
+    monkeypatch.setattr(store, "export", lambda: b"z" * (8 * 1024 * 1024 + 1))
+
+    reply = last(await harness.interact(moderator(kb(harness, "export"))))
+
+    assert reply.files == {}
+    assert reply.message["content"] == Kb.EXPORT_TOO_LARGE.format(size=8.0, limit=8)
+
+
 async def test_without_a_log_channel_nothing_is_announced(tmp_path, start):
     world = make_world(tmp_path, log_channel=False)
     harness = await start(world.bot)

@@ -22,6 +22,8 @@ from bot.knowledge.store import Refused
 from bot.replies import DiscordFile
 from bot.strings import Kb
 
+MEGABYTE = 1024 * 1024
+
 
 class WholeKnowledgeCog(ModeratorCog):
     """Check, reload and export the knowledge; watch its folder."""
@@ -95,6 +97,11 @@ class WholeKnowledgeCog(ModeratorCog):
         archive = await asyncio.to_thread(self.desk.store.export)
         if isinstance(archive, Refused):
             await self.desk.send(interaction, refused_text(archive.problems), warn=False)
+            return
+        if len(archive) > interaction.filesize_limit:
+            # Discord would refuse the upload with a bare error: say why, and where to go.
+            size, limit = len(archive) / MEGABYTE, interaction.filesize_limit / MEGABYTE
+            await self.desk.send(interaction, Kb.EXPORT_TOO_LARGE.format(size=size, limit=limit))
             return
         text, name = export_texts(self.desk.live.knowledge, datetime.now(UTC))
         await self.desk.send(interaction, text, files=[DiscordFile(name, archive)])
