@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from bot.engine.compound import MAX_QUESTIONS, asked_apart, decide_compound, split_questions
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
 from bot.engine.index import EntryProfile, Index, read_alike
-from bot.engine.lexicon import Lexicon, set_aside
+from bot.engine.lexicon import Lexicon, opens_as_yes_no, set_aside
 from bot.engine.match import (
     ASKING_WEIGHT,
     IN_PHRASING,
@@ -90,6 +90,8 @@ READ_WINDOW = 500
 # The entries' own texts judged by how they are read (in parts, or without what they set
 # aside), remembered: every edit judges the tangled texts sharing words with its entry.
 READ_APART_CACHE = 1 << 17
+# A yes/no question opening with these asks what will (or would) be, not what is.
+_FUTURE_OPENERS = frozenset({"will", "would", "shall"})
 
 
 @dataclass(frozen=True)
@@ -633,7 +635,9 @@ class Engine:
                 if m is not chosen and abs(chosen.score - m.score) < CLOSE_CALL
             )[:SUGGESTIONS]
             needed = TENTATIVE_MARGIN * self._thresholds.score(terms)
-            tentative = chosen is not verbatim and (chosen.score < needed or bool(close))
+            tentative = chosen is not verbatim and (
+                chosen.score < needed or bool(close) or _polarity_differs(question, chosen)
+            )
             entry = chosen.profile.entry
             return self._answer(text, entry, chosen.score, trimmed, close, tentative)
         suggestions = tuple(
@@ -684,6 +688,27 @@ class Engine:
             published=source.published,
             url=source.url,
         )
+
+
+def _polarity_differs(question: Question, chosen: Measure) -> bool:
+    """Whether a yes/no question asks what a yes/no entry's yes or no does not say.
+
+    Asked in the negative where the entry's question is not, or the other way round ("has
+    it never hosted" of "has it hosted"), the entry's yes or no reads as the opposite
+    answer; asked of what will be ("will it ever join") where the entry says what is, it
+    answers another question. Either is shown only as the closest covered question.
+    """
+    entry_question = chosen.profile.asked_folded[0]
+    if not (question.yes_no and opens_as_yes_no(entry_question)):
+        return False  # an entry asked otherwise answers with a fact, not a yes or a no
+    return question.negative != chosen.profile.negative or (
+        _opens_with(question.folded, _FUTURE_OPENERS)
+        and not _opens_with(entry_question, _FUTURE_OPENERS)
+    )
+
+
+def _opens_with(folded: str, words: frozenset[str]) -> bool:
+    return folded.split(" ", 1)[0] in words
 
 
 @dataclass(frozen=True)

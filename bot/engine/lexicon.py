@@ -593,7 +593,8 @@ class Reading:
     something (not which do not); `roles` the role whose holder it asks; `people` those
     whose own words it asks for; `spoken_about` what it asks their words about;
     `predicate` the deed it asks of a country; `within` the place it asks a location inside
-    of; `identity` whether it asks who a person is.
+    of; `identity` whether it asks who a person is; `negative` whether it asks in the
+    negative ("not", "never", "refuse").
     """
 
     folded: str
@@ -611,6 +612,7 @@ class Reading:
     predicate: str
     within: str
     identity: bool
+    negative: bool = False
 
 
 class Lexicon:
@@ -837,6 +839,7 @@ class Lexicon:
             spoken_about=self._spoken_about(clauses_) if people else (),
             predicate=self._predicate_asked(clauses_),
             within=self._place_asked_within(clauses_),
+            negative=negative,
         )
 
     def asks_why(self, text: str, folded: str | None = None) -> bool:

@@ -125,6 +125,7 @@ class Question:
     identity: bool = False
     # Whether it asks whether something holds ("is <country> in <body>").
     yes_no: bool = False
+    negative: bool = False
     # The question folded as the entries' own texts are (`EntryProfile.asked_folded`): an
     # entry asked in its own very words is told from one whose words only stem alike.
     folded: str = ""
@@ -217,6 +218,7 @@ def read_question(index: Index, text: str) -> Question:
         within=reading.within,
         identity=reading.identity,
         yes_no=reading.yes_no,
+        negative=reading.negative,
         folded=reading.folded,
     )
 

@@ -242,6 +242,27 @@ def test_a_yes_no_question_is_answered_only_by_an_entry_asking_it_of_the_same_su
     assert not travel_engine.decide("Is Freedonia in the Schengen area?").answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Ruritania not in the Schengen area?",
+        "Has Ruritania never been in the Schengen area?",
+        "Will Ruritania join the Schengen area?",
+    ],
+)
+def test_a_yes_no_question_asking_the_opposite_or_the_future_of_a_yes_no_entry_is_hedged(
+    travel_engine, question
+):
+    decision = travel_engine.decide(question)
+    assert decision.entry.id == "outside-schengen"
+    assert decision.tentative
+
+
+def test_a_yes_no_question_asked_as_its_entry_asks_it_is_not_hedged(travel_engine):
+    assert not travel_engine.decide("Is Ruritania in the Schengen area?").tentative
+    assert not travel_engine.decide("Will the rules be enforced from day one?").tentative
+
+
 def test_a_decade_is_a_date(travel_engine):
     decision = travel_engine.decide("When did most Ruritanian emigrants leave?")
     assert decision.answered
