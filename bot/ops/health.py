@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import os
 import time
 from collections.abc import Callable
@@ -68,13 +69,23 @@ def read_state(path: Path) -> HealthState | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
+    updated = float(data["updated"])
+    if not math.isfinite(updated):
+        raise ValueError("the update time is not a finite number")
     return HealthState(
-        connected=bool(data["connected"]),
-        knowledge_loaded=bool(data["knowledge_loaded"]),
-        updated=float(data["updated"]),
+        connected=_flag(data["connected"]),
+        knowledge_loaded=_flag(data["knowledge_loaded"]),
+        updated=updated,
         recording_problem=str(data.get("recording_problem", "")),
         not_recorded=int(data.get("not_recorded", 0)),
     )
+
+
+def _flag(value: object) -> bool:
+    """A JSON true or false: a string such as "false" would read as true."""
+    if not isinstance(value, bool):
+        raise TypeError("expected true or false")
+    return value
 
 
 def assess(path: Path, now: float, stale_after: float = STALE_AFTER_SECONDS) -> Verdict:
@@ -86,7 +97,9 @@ def assess(path: Path, now: float, stale_after: float = STALE_AFTER_SECONDS) -> 
     if state is None:
         return Verdict(False, Health.MISSING.format(path=path))
     age = now - state.updated
-    if age > stale_after:
+    # A file stamped well after now (a clock stepped back) would stay "fresh" until the
+    # clock caught up, however long the bot hung: it is as stale as one long unchanged.
+    if age > stale_after or age < -stale_after:
         return Verdict(False, Health.STALE.format(age=round(age), limit=round(stale_after)))
     if not state.knowledge_loaded:
         return Verdict(False, Health.KNOWLEDGE_FAILED)

@@ -39,6 +39,7 @@ def test_health_command_says_healthy_when_connected_with_knowledge(tmp_path: Pat
         (False, True, 1, "not connected to Discord"),
         (True, False, 1, "knowledge failed to load"),
         (True, True, STALE_AFTER_SECONDS + 30, "stale"),
+        (True, True, -(STALE_AFTER_SECONDS + 30), "stale"),  # stamped after now: clock stepped
     ],
 )
 def test_health_command_says_unhealthy_and_why(
@@ -63,6 +64,22 @@ def test_health_command_says_unhealthy_when_the_file_is_garbage(tmp_path: Path):
     result = _health(tmp_path)
     assert result.returncode == 1
     assert "unreadable" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '{"connected": true, "knowledge_loaded": true, "updated": NaN}',
+        '{"connected": true, "knowledge_loaded": true, "updated": 1e400}',
+        json.dumps({"connected": "false", "knowledge_loaded": True, "updated": time.time()}),
+    ],
+)
+def test_health_command_says_unreadable_for_a_file_no_bot_writes(tmp_path: Path, written: str):
+    health_path(tmp_path).write_text(written)
+    result = _health(tmp_path)
+    assert result.returncode == 1
+    assert "unreadable" in result.stdout
+    assert result.stderr == ""
 
 
 def test_reporter_writes_each_change_with_a_fresh_timestamp(tmp_path: Path):
