@@ -131,6 +131,7 @@ class Check:
     TOO_LARGE = "is {size} bytes; the limit is {limit} bytes (see knowledge/README.md)"
     NO_ENTRIES = "has no entries, so the bot would answer nothing"
     NO_ENTRIES_FOLDER = "folder not found; the knowledge needs its entries"
+    FOLDER_UNREADABLE = "folder cannot be read ({reason}); the bot needs to list its files"
     QUOTE_TOO_SHORT = (
         "has {count} word(s); a quote needs at least {minimum} words to be a statement"
     )
@@ -769,6 +770,7 @@ class Settings:
         "DISCORD_TOKEN: required to connect to Discord; set it in the environment or .env"
     )
     NO_KNOWLEDGE_FOLDER = "BRIEFING_KNOWLEDGE_DIR: no folder at {folder}"
+    KNOWLEDGE_UNREADABLE = "BRIEFING_KNOWLEDGE_DIR: cannot read {folder} ({reason})"
     ENV_FILE_UNREADABLE = "{file}: cannot be read ({reason})"
     ENV_FILE_NOT_TEXT = "not UTF-8 text"
     INVALID = "{name}: {problem}"

@@ -69,20 +69,32 @@ def folder_problems(root: Path) -> list[Problem]:
     problems = []
     for name in KNOWLEDGE_FOLDERS:
         folder = root / name
-        if folder.is_symlink():
-            problems.append(Problem(name, strings.Check.LINK))
-        elif folder.exists() and not folder.is_dir():
-            problems.append(Problem(name, strings.Check.NOT_REGULAR))
-        elif name == "entries" and not folder.exists():
-            problems.append(Problem(name, strings.Check.NO_ENTRIES_FOLDER))
+        try:
+            if folder.is_symlink():
+                problems.append(Problem(name, strings.Check.LINK))
+            elif folder.exists() and not folder.is_dir():
+                problems.append(Problem(name, strings.Check.NOT_REGULAR))
+            elif name == "entries" and not folder.exists():
+                problems.append(Problem(name, strings.Check.NO_ENTRIES_FOLDER))
+            elif folder.is_dir():
+                os.listdir(folder)
+        except OSError as error:  # no permission to look in: a wrong owner or mode
+            reason = error.strerror or type(error).__name__
+            problems.append(Problem(name, strings.Check.FOLDER_UNREADABLE.format(reason=reason)))
     return problems
 
 
 def _visible_files(folder: Path) -> list[Path]:
-    """The names to read, whatever they are: reading refuses what is not a regular file."""
-    if folder.is_symlink() or not folder.is_dir():
+    """The names to read, whatever they are: reading refuses what is not a regular file.
+
+    A folder that cannot be listed gives none: `folder_problems` reports it.
+    """
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError:
         return []
-    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
 
 
 def refusal_message(refused: FileRefused) -> str:

@@ -18,6 +18,7 @@ from typing import TypeVar
 from dotenv import dotenv_values
 
 from bot import strings
+from bot.knowledge.files import KNOWLEDGE_FOLDERS
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -78,6 +79,7 @@ class Settings:
             raise SettingsError(
                 strings.Settings.NO_KNOWLEDGE_FOLDER.format(folder=self.knowledge_dir)
             )
+        _require_listable(self.knowledge_dir)
         if writable_data:
             _require_writable("BRIEFING_DATA_DIR", self.data_dir)
 
@@ -135,6 +137,19 @@ class _Reader:
             return parse(raw)
         except ValueError as error:
             raise SettingsError(strings.Settings.INVALID.format(name=name, problem=error)) from None
+
+
+def _require_listable(knowledge_dir: Path) -> None:
+    """The knowledge folder and its folders can be listed (a wrong owner or mode cannot)."""
+    folders = [knowledge_dir, *(knowledge_dir / name for name in KNOWLEDGE_FOLDERS)]
+    for folder in folders:
+        try:
+            if folder == knowledge_dir or folder.is_dir():
+                os.listdir(folder)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            message = strings.Settings.KNOWLEDGE_UNREADABLE.format(folder=folder, reason=reason)
+            raise SettingsError(message) from None
 
 
 def _require_writable(name: str, folder: Path) -> None:

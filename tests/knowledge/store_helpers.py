@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -95,3 +96,16 @@ def entry_from(data: dict[str, object]) -> Entry:
 
 def open_store(root: Path, database: Path) -> KnowledgeStore:
     return KnowledgeStore(root, ChangeLog(database))
+
+
+def refuse_listing(monkeypatch, folder: Path) -> None:
+    """Make `folder` one this process may not list, as a wrong owner or mode does (tests
+    may run as root, whom no mode stops)."""
+    listdir = os.listdir
+
+    def guarded(path=".", *args):
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listdir(path, *args)
+
+    monkeypatch.setattr(os, "listdir", guarded)

@@ -12,6 +12,7 @@ from bot.knowledge.files import SOURCE_TEXT_LIMIT, YAML_FILE_LIMIT
 from bot.knowledge.validate import MISQUOTES_EXPLAINED
 from bot.knowledge.yamlfile import DEPTH_LIMIT
 from tests.knowledge.conftest import HOUSE_YAML, MEMBERS_YAML, SOURCE_ID
+from tests.knowledge.store_helpers import refuse_listing
 
 ENTRY = "entries/nato-members.yaml"
 TEXT = f"sources/{SOURCE_ID}.txt"
@@ -95,6 +96,14 @@ def test_refuses_a_linked_entries_folder(knowledge, check):
     (knowledge / "entries").rename(elsewhere)
     (knowledge / "entries").symlink_to(elsewhere, target_is_directory=True)
     assert check(knowledge) == (1, [f"entries: {strings.Check.LINK}"])
+
+
+def test_a_folder_that_cannot_be_listed_is_one_line_not_a_traceback(knowledge, check, monkeypatch):
+    refuse_listing(monkeypatch, knowledge / "sources")
+    unreadable = strings.Check.FOLDER_UNREADABLE.format(reason="Permission denied")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert f"sources: {unreadable}" in lines
 
 
 def test_refuses_a_fifo_without_waiting_for_a_writer(knowledge, check):

@@ -3,9 +3,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import strings
 from bot.ops.settings import PROJECT_ROOT, Settings, SettingsError, load_settings
 from bot.serving.record import QuestionRecord
 from tests.bot_process import SETTING_NAMES, run_bot
+from tests.knowledge.store_helpers import refuse_listing
 
 ENV_EXAMPLE = PROJECT_ROOT / ".env.example"
 
@@ -187,3 +189,17 @@ def test_an_env_file_that_is_not_utf8_is_a_bad_setting_naming_it(tmp_path):
     env_file.write_bytes(b"DISCORD_TOKEN=\xff\xfe\n")
     with pytest.raises(SettingsError, match=r"^\.env: cannot be read \(not UTF-8 text\)$"):
         load_settings({}, env_file=env_file)
+
+
+def test_a_knowledge_folder_that_cannot_be_listed_stops_with_one_line(tmp_path, monkeypatch):
+    knowledge = tmp_path / "knowledge"
+    (knowledge / "entries").mkdir(parents=True)
+    settings = load_settings({"BRIEFING_KNOWLEDGE_DIR": str(knowledge)}, env_file=None)
+    refuse_listing(monkeypatch, knowledge / "entries")
+
+    with pytest.raises(SettingsError) as stopped:
+        settings.require_folders(writable_data=False)
+
+    assert str(stopped.value) == strings.Settings.KNOWLEDGE_UNREADABLE.format(
+        folder=knowledge / "entries", reason="Permission denied"
+    )
