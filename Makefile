@@ -1,5 +1,6 @@
 # Quick start: `make run` and `make test`. Both create .venv and install what they need.
-PYTHON ?= python3
+# The bot needs Python 3.11 or newer: python3.11 when it is installed beside an older python3.
+PYTHON ?= $(shell command -v python3.11 >/dev/null 2>&1 && echo python3.11 || echo python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.installed-run
@@ -17,6 +18,9 @@ REQUIREMENTS = $(PY) -c "import sys, tomllib; \
 # A venv whose creation failed halfway (Debian without python3-venv leaves the interpreter
 # but no pip) is removed, so the next `make run` creates it again instead of failing on it.
 $(PY):
+	@$(PYTHON) -c "import sys; sys.exit(sys.version_info < (3, 11))" || { rm -rf $(VENV); \
+		echo "$(PYTHON) is not Python 3.11 or newer, which the bot needs: make PYTHON=python3.11"; \
+		exit 1; }
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip || { rm -rf $(VENV); exit 1; }
 
@@ -60,4 +64,4 @@ sync: $(RUN_STAMP)
 	$(PY) -m bot sync
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -53,3 +53,16 @@ def test_a_venv_whose_creation_fails_halfway_is_removed_so_the_next_run_retries(
     done = _make(".venv/bin/python", f"PYTHON={failing}", folder=project)
     assert done.returncode != 0
     assert not (project / ".venv").exists()
+
+
+def test_a_python_older_than_the_bot_needs_is_refused_with_a_line_saying_so(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "Makefile").write_text((PROJECT_ROOT / "Makefile").read_text())
+    older = tmp_path / "python3.10"
+    older.write_text("#!/bin/sh\nexit 1\n")  # sys.version_info < (3, 11): exit status 1
+    older.chmod(0o755)
+    done = _make(".venv/bin/python", f"PYTHON={older}", folder=project)
+    assert done.returncode != 0
+    assert "is not Python 3.11 or newer" in done.stdout + done.stderr
+    assert not (project / ".venv").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,9 @@ def knowledge() -> Knowledge:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(knowledge_dir=KNOWLEDGE, data_dir=tmp_path / "data", retention_days=30)
+    """Settings over a copy of the test knowledge: a bot locks and may write its folder."""
+    copy = shutil.copytree(KNOWLEDGE, tmp_path / "test-knowledge")
+    return Settings(knowledge_dir=copy, data_dir=tmp_path / "data", retention_days=30)
 
 
 @pytest.fixture
