@@ -13,6 +13,9 @@ from bot.knowledge.check import run_check, run_coverage, run_report, run_sources
 from bot.ops import health
 from bot.ops.settings import Settings, SettingsError, load_settings
 
+# The exit status of a command stopped by Ctrl-C, as shells report one (128 + SIGINT).
+INTERRUPTED = 130
+
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the chosen command; return the exit code."""
@@ -57,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         return _command(args, settings)
     except BrokenPipeError:
         return _reader_gone()
+    except KeyboardInterrupt:
+        # Ctrl-C before the prompt or the bot took it over (while the knowledge loads): a
+        # stop asked for, not a failure to show as a traceback.
+        return INTERRUPTED
 
 
 def _one_directory(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

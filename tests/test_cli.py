@@ -121,3 +121,12 @@ def test_ask_explain_without_a_question_says_how_to_use_it(capsys):
 def test_ask_json_with_a_question_on_the_command_line_says_it_reads_lines(capsys):
     assert main(["ask", "--directory", FIXTURE, "--json", "why isn't kosovo in pfp"]) == 2
     assert strings.Cli.JSON_READS_LINES in capsys.readouterr().err
+
+
+def test_ctrl_c_while_the_knowledge_loads_stops_quietly(capsys, monkeypatch):
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("bot.terminal.load_engine", interrupted)
+    assert main(["ask", "--directory", FIXTURE, "why isn't kosovo in pfp"]) == 130
+    assert capsys.readouterr().err == ""
