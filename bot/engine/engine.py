@@ -636,7 +636,10 @@ class Engine:
             )[:SUGGESTIONS]
             needed = TENTATIVE_MARGIN * self._thresholds.score(terms)
             tentative = chosen is not verbatim and (
-                chosen.score < needed or bool(close) or _polarity_differs(question, chosen)
+                chosen.score < needed
+                or bool(close)
+                or _polarity_differs(question, chosen)
+                or any(term.flipped for term in question.terms)
             )
             entry = chosen.profile.entry
             return self._answer(text, entry, chosen.score, trimmed, close, tentative)

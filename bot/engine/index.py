@@ -58,6 +58,9 @@ from bot.language.words import is_stopword
 _TYPO_MIN_LENGTH = 4
 _TYPO_TWO_EDITS = 8
 _TYPO_TWO_EDITS_SAME_START = _TYPO_TWO_EDITS - 1
+# Prefixes that turn a word into another, often its opposite: a word that differs from a
+# known one only by one of these is read as that word, but says something else of it.
+_SENSE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "de", "mis", "anti", "re")
 _TYPO_CACHE = 4096
 # Quotes and speakers read for names, remembered: entries cite the same ones over and over,
 # and an index of 10,000 entries would otherwise read each once per entry citing it.
@@ -621,6 +624,22 @@ class Index:
         """The known words whose length is at most `edits` off `word`'s."""
         lengths = range(len(word) - edits, len(word) + edits + 1)
         return [w for length in lengths for w in self._words_by_length.get(length, ())]
+
+
+def prefix_swapped(word: str, known: str) -> bool:
+    """Whether `known` is `word` with a prefix put on, taken off or changed.
+
+    Read as a misspelling, "insecure" finds what is said of "secure" and "decrease" what is
+    said of "increase": the entry that answers, often with the opposite (`Term.flipped`).
+    """
+    for prefix in _SENSE_PREFIXES:
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            if known == rest or any(known == other + rest for other in _SENSE_PREFIXES):
+                return True
+        if known.startswith(prefix) and word == known[len(prefix) :]:
+            return True
+    return False
 
 
 def _swaps(word: str) -> list[str]:

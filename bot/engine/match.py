@@ -16,7 +16,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from bot.engine import lexicon
-from bot.engine.index import EntryProfile, Index, content_words
+from bot.engine.index import EntryProfile, Index, content_words, prefix_swapped
 from bot.language.sentences import sentence_ends, split_chat
 from bot.language.text import fold, stem
 from bot.language.words import is_number
@@ -90,6 +90,9 @@ class Term(NamedTuple):
     # Whether the word is only in the context around the sentence that asks: a name there
     # need not be one the answer knows.
     context: bool = False
+    # Whether the word was read as a known word with a prefix put on, off or changed
+    # ("decrease" as "increase"): what the entry says of it may be the opposite.
+    flipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -359,7 +362,8 @@ def _read_word(
         return None
     root = index.stem(fixed)
     weight = index.weight(root) * emphasis
-    return Term(fixed, root, weight, name=False, match=similarity, context=context)
+    flipped = prefix_swapped(word, fixed)
+    return Term(fixed, root, weight, False, similarity, context=context, flipped=flipped)
 
 
 def _capitalised_words(index: Index, text: str) -> dict[str, str]:

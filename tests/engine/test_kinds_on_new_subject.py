@@ -258,6 +258,12 @@ def test_a_yes_no_question_asking_the_opposite_or_the_future_of_a_yes_no_entry_i
     assert decision.tentative
 
 
+def test_a_word_read_as_a_known_word_with_another_prefix_is_hedged(travel_engine):
+    decision = travel_engine.decide("Will the rules be unenforced from the start?")
+    assert decision.entry.id == "berg-enforcement"
+    assert decision.tentative
+
+
 def test_a_yes_no_question_asked_as_its_entry_asks_it_is_not_hedged(travel_engine):
     assert not travel_engine.decide("Is Ruritania in the Schengen area?").tentative
     assert not travel_engine.decide("Will the rules be enforced from day one?").tentative

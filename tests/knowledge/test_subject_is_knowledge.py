@@ -14,9 +14,10 @@ HOOK_WORDS = frozenset(
     {"kosovo", "nato", "serbia", "albania", "kurti", "osmani", "rutte", "pfp", "kfor"}
     | {"balkan", "balkans", "pristina", "belgrade"}
 )
-# Names that are ordinary English words too ("self", "mark", "us", "pm" of "9 pm"): the code
-# may use the word, so only the name, written with a capital or in capitals, is looked for.
-ORDINARY_WORDS = frozenset({"self", "mark", "us", "pm"})
+# Names that are ordinary English words too ("self", "mark", "us", "pm" of "9 pm", the
+# prefix "un" of "unshifted"): the code may use the word, so only the name, written with a
+# capital or in capitals, is looked for.
+ORDINARY_WORDS = frozenset({"self", "mark", "us", "pm", "un"})
 
 
 def subject_words(knowledge: Knowledge) -> frozenset[str]:
