@@ -95,7 +95,23 @@ async def _connect(
     shutdown.on_disconnect("discord", bot.close)
     shutdown.on_close("questions being recorded", bot.asker.finish_recording)
     shutdown.on_close("question record", bot.record.close)
-    await bot.start(token)
+    await bot.login(token)
+    await until_reachable(lambda: connected(bot), stopping, RETRY_FIRST_SECONDS)
+
+
+async def connected(bot: discord.Client) -> None:
+    """Run the bot's connection to Discord's gateway until it closes.
+
+    discord.py retries a lost connection by resuming it; a first connection that never
+    opened has nothing to resume, and discord.py fails on its missing socket with an
+    AttributeError. That is Discord unreachable, so it is raised as such, to be retried.
+    """
+    try:
+        await bot.connect()
+    except AttributeError as error:
+        if bot.ws is not None:
+            raise
+        raise discord.GatewayNotFound() from error
 
 
 def is_unreachable(error: BaseException) -> bool:

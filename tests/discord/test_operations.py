@@ -258,6 +258,40 @@ async def test_serving_waits_while_discord_is_unreachable_then_connects(
     assert built[0].is_closed()
 
 
+async def test_a_gateway_unreachable_at_start_is_waited_for_then_connected(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path, caplog
+):
+    """discord.py cannot retry a first gateway connection that never opened (it fails on
+    its missing socket with an AttributeError): the bot retries it as Discord unreachable."""
+    monkeypatch.setattr(operations, "RETRY_FIRST_SECONDS", 0.01)
+    settings = _serving_settings(settings, tmp_path)
+    built: list[BriefingBot] = []
+    build = _builder(settings, knowledge, built)
+    failures = [2]
+
+    def failing_first(bot_class, options):
+        bot = build(bot_class, options)
+        opened = bot.connect
+
+        async def connect(*, reconnect: bool = True) -> None:
+            if failures[0]:
+                failures[0] -= 1
+                raise AttributeError("'NoneType' object has no attribute 'sequence'")
+            await opened(reconnect=reconnect)
+
+        bot.connect = connect
+        return bot
+
+    serving = asyncio.create_task(operations.serve(settings, failing_first))
+    await _until(lambda: health.check(settings.data_dir)[0] == 0)
+    os.kill(os.getpid(), signal.SIGTERM)
+    await serving
+
+    assert failures == [0]
+    assert _waits_logged(caplog) == 2
+    assert built[0].is_closed()
+
+
 async def test_sigterm_while_waiting_for_discord_stops_at_once_and_cleanly(
     settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path, caplog
 ):
