@@ -206,23 +206,6 @@ class QuestionRecord:
 
         return self._attempt(update, False)
 
-    def get(self, question_id: int) -> RecordedQuestion | None:
-        """One recorded question, or None when it is unknown or the record cannot be read."""
-
-        def read(db: sqlite3.Connection) -> RecordedQuestion | None:
-            row = db.execute(
-                f"SELECT {_COLUMNS} FROM questions WHERE id = ?", (question_id,)
-            ).fetchone()
-            return _from_row(row) if row else None
-
-        return self._attempt(read, None)
-
-    def unanswered(
-        self, guild_id: int | None, since: datetime | None = None, limit: int | None = None
-    ) -> list[RecordedQuestion]:
-        """Questions the knowledge did not serve in a guild (see `unanswered_questions`)."""
-        return self._attempt(lambda db: unanswered_questions(db, guild_id, since, limit), [])
-
     def prune(self) -> int:
         """Delete questions older than the retention period, shrink the file; say how many.
 

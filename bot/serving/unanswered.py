@@ -225,7 +225,7 @@ class UnansweredQuestions:
     def groups(
         self, guild_id: int | None, questions: Iterable[RecordedQuestion], limit: int = 10
     ) -> list[QuestionGroup]:
-        """The `limit` largest groups of `questions` (from `QuestionRecord.unanswered()`)."""
+        """The `limit` largest groups of `questions` (from `unanswered_questions`)."""
         lexicon = self._lexicon()
         return group_questions(from_record(questions), lexicon, self.dismissed_words(guild_id))[
             :limit

@@ -9,6 +9,7 @@ from bot import strings
 from bot.engine import Engine
 from tests.discord import built
 from tests.discord.harness import BOT_ID, CHANNEL_ID, GUILD_ID, MEMBER_ID
+from tests.serving.record_helpers import unanswered_in
 
 NO_PINGS = {"parse": []}
 PFP_QUESTION = "Why is Kosovo not part of NATO's Partnership for Peace?"
@@ -379,7 +380,7 @@ async def test_not_what_i_asked_records_the_miss(briefing):
     assert deferred.callback_type == 5
     assert thanks.ephemeral
     assert thanks.message["content"] == strings.Discord.MISS_NOTED
-    (missed,) = briefing.client.record.unanswered(GUILD_ID)
+    (missed,) = unanswered_in(briefing.client.record, GUILD_ID)
     assert missed.id == int(miss.rsplit(":", 1)[1])
     assert missed.entry_id == "kosovo-outside-pfp"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.engine.decision import Decision, Suggestion
 from bot.knowledge.model import Citation, Entry
 from bot.serving.record import QuestionRecord
+from tests.serving.record_helpers import recorded, unanswered_in
 
 ENTRY = Entry(
     id="kosovo-outside-pfp",
@@ -39,7 +40,7 @@ def test_records_answered_and_abstained_questions_with_place_and_time(tmp_path: 
     answered_id = record.record("why no pfp", ANSWERED, guild_id=111, channel_id=222)
     abstained_id = record.record("what's the weather", ABSTAINED, guild_id=None, channel_id=333)
 
-    answered = record.get(answered_id)
+    answered = recorded(record, answered_id)
     assert answered is not None
     assert (answered.question, answered.answered, answered.entry_id) == (
         "why no pfp",
@@ -48,7 +49,7 @@ def test_records_answered_and_abstained_questions_with_place_and_time(tmp_path: 
     )
     assert (answered.score, answered.guild_id, answered.channel_id) == (0.91, 111, 222)
     assert answered.asked_at == clock.now
-    abstained = record.get(abstained_id)
+    abstained = recorded(record, abstained_id)
     assert abstained is not None
     assert not abstained.answered
     assert abstained.entry_id is None
@@ -65,9 +66,9 @@ def test_unanswered_lists_abstentions_and_marked_misses_newest_first(tmp_path: P
     abstained = record.record("what's the weather", ABSTAINED, 1, 2)
 
     assert record.mark_miss(missed, 1)
-    assert [q.id for q in record.unanswered(1)] == [abstained, missed]
-    assert record.get(missed).missed
-    assert [q.id for q in record.unanswered(1, since=clock.now)] == [abstained]
+    assert [q.id for q in unanswered_in(record, 1)] == [abstained, missed]
+    assert recorded(record, missed).missed
+    assert [q.id for q in unanswered_in(record, 1, since=clock.now)] == [abstained]
 
 
 def test_unanswered_lists_answers_shown_as_only_the_closest_question(tmp_path: Path):
@@ -77,7 +78,7 @@ def test_unanswered_lists_answers_shown_as_only_the_closest_question(tmp_path: P
     clock.now += timedelta(minutes=1)
     loose = record.record("is it in any partnership", replace(ANSWERED, tentative=True), 1, 2)
 
-    (listed,) = record.unanswered(1)
+    (listed,) = unanswered_in(record, 1)
     assert listed.id == loose
     assert listed.tentative and listed.answered
     assert listed.entry_id == "kosovo-outside-pfp"
@@ -97,8 +98,8 @@ def test_prune_removes_only_questions_older_than_retention(tmp_path: Path):
     clock.now += timedelta(days=15)
 
     assert record.prune() == 1
-    assert record.get(old) is None
-    assert record.get(recent) is not None
+    assert recorded(record, old) is None
+    assert recorded(record, recent) is not None
 
 
 def test_record_has_no_column_for_who_asked(tmp_path: Path):
@@ -161,9 +162,9 @@ def test_a_file_made_before_privacy_was_recorded_gains_the_column(tmp_path: Path
     private_id = record.record("a new private one", ABSTAINED, 1, 2, private=True)
     loose = record.record("a loose one", replace(ANSWERED, tentative=True), 1, 2)
 
-    assert [q.question for q in record.unanswered(1)] == ["a loose one", "an old one"]
-    assert record.get(private_id).private
-    assert record.get(loose).tentative
+    assert [q.question for q in unanswered_in(record, 1)] == ["a loose one", "an old one"]
+    assert recorded(record, private_id).private
+    assert recorded(record, loose).tentative
 
 
 def test_a_record_that_cannot_be_opened_loses_questions_without_raising(tmp_path: Path):

@@ -16,6 +16,7 @@ from bot.serving.unanswered import (
 )
 from tests.engine.conftest import ARTICLE_KNOWLEDGE
 from tests.knowledge.store_helpers import ALICE
+from tests.serving.record_helpers import unanswered_in
 
 # The general language only: grouping needs no word of any subject.
 LANGUAGE = Lexicon()
@@ -131,7 +132,7 @@ def test_groups_are_read_from_the_question_record(tmp_path):
     record = record_with_questions(database)
     unanswered = UnansweredQuestions(database)
 
-    groups = unanswered.groups(None, record.unanswered(None))
+    groups = unanswered.groups(None, unanswered_in(record, None))
 
     assert [(g.count, g.misses, g.examples[0]) for g in groups] == [
         (2, 0, "who is the nato secretary-general"),
@@ -142,13 +143,13 @@ def test_groups_are_read_from_the_question_record(tmp_path):
 def test_a_dismissed_group_does_not_come_back_even_after_a_restart(tmp_path):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
-    groups = UnansweredQuestions(database).groups(None, record.unanswered(None))
+    groups = UnansweredQuestions(database).groups(None, unanswered_in(record, None))
     target = groups[0]
 
     UnansweredQuestions(database).resolve(target, ALICE, None, Resolution.PHRASING)
     record.record("Who's the NATO Secretary-General?", Decision("x", False, 0.1), None, None)
 
-    remaining = UnansweredQuestions(database).groups(None, record.unanswered(None))
+    remaining = UnansweredQuestions(database).groups(None, unanswered_in(record, None))
     assert [g.examples[0] for g in remaining] == ["Does Spain recognise Kosovo?"]
     assert target.id not in [g.id for g in remaining]
 
@@ -158,8 +159,8 @@ def test_group_ids_stay_the_same_between_two_readings(tmp_path):
     record = record_with_questions(database)
     unanswered = UnansweredQuestions(database)
 
-    first = [g.id for g in unanswered.groups(None, record.unanswered(None))]
-    second = [g.id for g in unanswered.groups(None, record.unanswered(None))]
+    first = [g.id for g in unanswered.groups(None, unanswered_in(record, None))]
+    second = [g.id for g in unanswered.groups(None, unanswered_in(record, None))]
 
     assert first == second
     assert len(set(first)) == 2
@@ -171,7 +172,7 @@ def test_recent_groups_reads_the_record_itself_and_only_its_most_recent_question
     record = record_with_questions(database)
     unanswered = UnansweredQuestions(database)
 
-    assert unanswered.recent_groups(None) == unanswered.groups(None, record.unanswered(None))
+    assert unanswered.recent_groups(None) == unanswered.groups(None, unanswered_in(record, None))
     newest = unanswered.recent_groups(None, read=1)
     assert [(g.count, g.examples[0]) for g in newest] == [(1, "Does Spain recognise Kosovo?")]
 
@@ -227,7 +228,7 @@ def test_dismissed_wordings_are_forgotten_with_the_questions_after_the_retention
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
     unanswered = UnansweredQuestions(database)
-    (target, *_) = unanswered.groups(None, record.unanswered(None))
+    (target, *_) = unanswered.groups(None, unanswered_in(record, None))
     unanswered.resolve(target, ALICE, None, Resolution.DISMISSED)
     later = QuestionRecord(
         database, retention_days=30, now=lambda: datetime.now(UTC) + timedelta(days=31)
