@@ -64,36 +64,30 @@ def test_outlets_own_reporting_names_the_outlet_once():
     assert "RFE/RL, Radio Free Europe" not in shown
 
 
-def test_a_republished_report_names_its_outlet_once_however_the_speaker_writes_it():
-    republished = SourcedQuote(
-        quote="Good news for Kosovo",
-        speaker="Daily Digest, reporting Reuters",
-        outlet="Daily Digest (Reuters)",
-        title="EU to lift measures",
-        published="2025-12-18",
-        url=None,
-    )
-    decision = Decision(
-        question="q", answered=True, score=0.8, entry=ENTRY, quotes=(republished,), as_of=""
-    )
-    shown = render_terminal(decision)
-    assert "— Daily Digest (Reuters), 18 December 2025" in shown
-    assert "Daily Digest, reporting Reuters, Daily Digest" not in shown
-
-
-def test_a_speaker_whose_name_is_part_of_a_word_of_the_outlet_is_still_named():
+def shown_quoting(speaker: str, outlet: str) -> str:
+    """The terminal reply to an answer citing one quote of `speaker` in `outlet`."""
     quoted = SourcedQuote(
-        quote="The union stands ready",
-        speaker="EU",
-        outlet="Euronews",
-        title="Talks resume",
+        quote="Good news for Kosovo",
+        speaker=speaker,
+        outlet=outlet,
+        title="EU to lift measures",
         published="2025-12-18",
         url=None,
     )
     decision = Decision(
         question="q", answered=True, score=0.8, entry=ENTRY, quotes=(quoted,), as_of=""
     )
-    assert "— EU, Euronews, 18 December 2025" in render_terminal(decision)
+    return render_terminal(decision)
+
+
+def test_a_republished_report_names_its_outlet_once_however_the_speaker_writes_it():
+    shown = shown_quoting("Daily Digest, reporting Reuters", "Daily Digest (Reuters)")
+    assert "— Daily Digest (Reuters), 18 December 2025" in shown
+    assert "Daily Digest, reporting Reuters, Daily Digest" not in shown
+
+
+def test_a_speaker_whose_name_is_part_of_a_word_of_the_outlet_is_still_named():
+    assert "— EU, Euronews, 18 December 2025" in shown_quoting("EU", "Euronews")
 
 
 def test_terminal_abstention_without_suggestions_does_not_point_to_discord_commands():
