@@ -700,6 +700,7 @@ class Discord:
         "bot): run the command again."
     )
     NO_TEXT_TO_ASK = "That message has no text I could read as a question."
+    BOT_MESSAGE = "That message is a bot's, not a member's question: ask in your own words."
     MENTION_HOW_TO = "Mention me with a question: @{name} <your question>"
     TOO_SLOW = (
         "Sorry, I couldn't answer that in time. Please try again in a moment, "

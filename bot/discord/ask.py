@@ -82,7 +82,14 @@ class AskCog(commands.Cog):
     async def ask_about_message(
         self, interaction: discord.Interaction, message: discord.Message
     ) -> None:
-        """Answer the text of the chosen message as a question."""
+        """Answer the text of the chosen message as a question.
+
+        Not a message of the bot itself or another bot: its words are the bot's replies
+        (or a program's), and would be answered and recorded as a member's question.
+        """
+        if message.author.bot:
+            await self.responder.respond(interaction, render_notice(strings.Discord.BOT_MESSAGE))
+            return
         if asks_nothing(message.content):
             await self.responder.respond(interaction, render_notice(strings.Discord.NO_TEXT_TO_ASK))
             return

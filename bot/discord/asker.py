@@ -146,7 +146,9 @@ class Asker:
         question_id = None if self.record.status.problem else self.record.new_id()
         entry = decision.entry if decision.answered else None
         related = engine.related(entry.id) if entry else []
-        reply = render_discord(decision, related, question_id)
+        # A private question is never listed for moderators, so its answer offers no "Not
+        # what I asked" (which tells the member moderators will see the miss).
+        reply = render_discord(decision, related, None if private else question_id)
         event(
             log,
             "question",
@@ -199,13 +201,13 @@ def _as_recorded(question: str, decision: Decision, via: str) -> str:
     """The words the record keeps: what the engine read.
 
     From another member's message (the message menu) only the questions it asks are kept,
-    not the rest of that message, which its author never meant for the bot.
+    not the rest of that message, which its author never meant for the bot: a message
+    asking nothing leaves no words in the record.
     """
     read = decision.question or question
     if via != "context_menu":
         return read
-    asked = split_questions(read)
-    return " ".join(asked) if asked else read
+    return " ".join(split_questions(read))
 
 
 def _ignore_outcome(deciding: asyncio.Future[Decision]) -> None:

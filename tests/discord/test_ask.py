@@ -8,7 +8,7 @@ import pytest
 from bot import strings
 from bot.engine import Engine
 from tests.discord import built
-from tests.discord.harness import BOT_ID, CHANNEL_ID, GUILD_ID, MEMBER_ID
+from tests.discord.harness import BOT_ID, CHANNEL_ID, GUILD_ID, MEMBER_ID, message_payload
 from tests.serving.record_helpers import unanswered_in
 
 NO_PINGS = {"parse": []}
@@ -91,6 +91,14 @@ async def test_private_option_shows_the_answer_to_the_asker_alone(briefing):
     )
     assert reply.ephemeral
     assert reply.embeds[0]["title"] == PFP_QUESTION
+
+
+async def test_a_private_answer_offers_no_not_what_i_asked(briefing):
+    (reply,) = await briefing.interact(
+        briefing.slash("ask", question="why isn't kosovo in pfp", private=True)
+    )
+    assert reply.buttons
+    assert not any(b["custom_id"].startswith("briefing:miss:") for b in reply.buttons)
 
 
 async def test_abstention_says_so_plainly_and_offers_closest_questions(briefing, knowledge):
@@ -211,6 +219,25 @@ async def test_context_menu_on_a_message_without_text_says_so(briefing):
     (reply,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
     assert reply.ephemeral
     assert reply.message["content"] == strings.Discord.NO_TEXT_TO_ASK
+
+
+async def test_context_menu_on_a_bots_message_asks_nothing(briefing):
+    target = message_payload(
+        author=briefing.discord.bot_user, content=strings.Reply.NOT_COVERED, channel_id=CHANNEL_ID
+    )
+    (reply,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
+    assert reply.ephemeral
+    assert reply.message["content"] == strings.Discord.BOT_MESSAGE
+    assert unanswered_in(briefing.client.record, GUILD_ID) == []
+
+
+async def test_context_menu_on_a_statement_keeps_none_of_its_words(briefing):
+    said = "My cousin Arben lives at 12 Rruga Dardania in Mitrovica and hates the weather"
+    target = briefing.message(said, user_id=MEMBER_ID + 1)
+    await briefing.interact(briefing.message_command("Ask the briefing", target))
+
+    (recorded,) = unanswered_in(briefing.client.record, GUILD_ID)
+    assert recorded.question == ""
 
 
 async def test_question_with_everyone_pings_nobody(briefing):
