@@ -245,6 +245,11 @@ class Check:
         "'{form}' is a word of the language the engine already reads as '{meaning}', "
         "whatever the subject; it cannot mean anything else"
     )
+    ALIAS_OF_AN_ASKING_WORD = (
+        "'{form}' decides what a question asks (who, when, why...) or makes it negative; read "
+        "as something else it would change what every question holding it asks: write the "
+        "phrase it stands in instead"
+    )
     ALIAS_OF_A_STOPWORD = (
         "'{form}' is a short common word (be, in, to...) that stands in almost every question; "
         "read as something else it would change them all: write the longer phrase instead"

@@ -22,7 +22,7 @@ from bot.knowledge.model import Forms, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.language.markup import markup_in
 from bot.language.text import fold
-from bot.language.words import ENDINGS, GENERAL_ALIASES, STOPWORDS
+from bot.language.words import ASKING_WORDS, ENDINGS, GENERAL_ALIASES, STOPWORDS
 
 WORD_LIMIT = 100
 # Case forms one vocabulary file may make: twenty times the shipped files' (494 in the
@@ -202,6 +202,9 @@ class VocabularyClaims:
             return
         if form in STOPWORDS and len(form) <= LONGEST_TOO_COMMON_FORM:
             report.add(path, strings.Check.ALIAS_OF_A_STOPWORD.format(form=form))
+            return
+        if form in ASKING_WORDS:
+            report.add(path, strings.Check.ALIAS_OF_AN_ASKING_WORD.format(form=form))
             return
         claimed = self.meanings.get(form)
         if claimed is None:

@@ -189,6 +189,17 @@ ORDINALS = word_set(
     """
 )
 
+# Words that decide what a question asks (a person, a date, a reason, a yes or a no) or
+# turn it to the negative, folded, in English, Albanian and Serbian: read as another word,
+# one would change what every question holding it asks.
+ASKING_WORDS = word_set(
+    """
+    what who whom whose when where why how which whether not never nor without
+    kush cfare cka pse kur cila cilat cili cilet ku sa nuk jo
+    sta kada zasto kako koji koje koja gde kome cije nije nisu nikad bez
+    """
+)
+
 # Small words inside a person's name ("Anna van der Berg", "Khalid bin Salman"), written in
 # lowercase within it and capitalised where it opens a sentence.
 NAME_PARTICLES = word_set("von van der den de del della di da du la le bin ibn al el")

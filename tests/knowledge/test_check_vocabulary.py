@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.vocabulary import vocabulary_to_yaml
@@ -157,6 +159,17 @@ def test_reports_an_alias_of_a_short_common_word_but_not_of_a_longer_one(knowled
         "vocabulary/places.yaml:2: aliases.be: 'be' is a short common word (be, in, to...) "
         "that stands in almost every question; read as something else it would change them "
         "all: write the longer phrase instead"
+    ]
+
+
+@pytest.mark.parametrize("word", ["when", "why", "not", "pse", "zasto"])
+def test_reports_an_alias_of_a_word_deciding_what_questions_ask(knowledge, check, word):
+    write(knowledge, "places.yaml", f"aliases:\n  {word}: date\n")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert lines == [
+        f"vocabulary/places.yaml:2: aliases.{word}: "
+        + Check.ALIAS_OF_AN_ASKING_WORD.format(form=word)
     ]
 
 
