@@ -90,6 +90,7 @@ from bot.knowledge.vocabulary import (
     FILE_NAME,
     added_forms,
     changed_vocabulary,
+    files_holding,
     is_empty,
     removed_forms,
     vocabulary_to_yaml,
@@ -416,7 +417,16 @@ class KnowledgeStore:
         """Remove a word (or an alias) from vocabulary file `file`; an emptied file goes."""
         change = partial(changed_vocabulary, field_name=field, word=word, meaning="", adding=False)
         detail = f"{field}: {' '.join(word.split())}"
-        return self._change_vocabulary(file, change, detail, actor, adding=False)
+        found = self._change_vocabulary(file, change, detail, actor, adding=False)
+        holders = files_holding(self._known[1].vocabulary, field, word) if self._known else []
+        if isinstance(found, Refused) and holders and file not in holders:
+            # Not in the file named, but in another: say which, so it can be removed there.
+            files = ", ".join(f"`{name}`" for name in holders)
+            hint = Moderation.VOCAB_HELD_IN.format(field=field, files=files)
+            found = Refused(
+                tuple(dataclasses.replace(p, message=f"{p.message} {hint}") for p in found.problems)
+            )
+        return found
 
     def add_forms(
         self, file: str, endings: str, stem: str, meaning: str, actor: Actor

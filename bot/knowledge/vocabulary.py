@@ -332,6 +332,16 @@ def changed_vocabulary(
     return dataclasses.replace(vocabulary, **{field_name: changed})
 
 
+def files_holding(vocabularies: Mapping[str, Vocabulary], field_name: str, word: str) -> list[str]:
+    """The vocabulary files whose `field_name` holds `word` (folded as the loader folds it)."""
+    form = fold(word)
+    return sorted(
+        name
+        for name, vocabulary in vocabularies.items()
+        if field_name in WORD_FIELDS and form in getattr(vocabulary, field_name)
+    )
+
+
 def _markup_refusal(*words: str) -> str | None:
     """Why a word typed to add holds Discord markup, which folding would turn into a number."""
     for word in words:

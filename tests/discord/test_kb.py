@@ -994,6 +994,33 @@ async def test_vocab_list_counts_each_file_and_lists_the_words_of_one(world, har
     assert removed.message["content"].startswith("Removed “zenda” from `vocabulary/moderators")
 
 
+async def test_removing_a_word_from_a_file_that_lacks_it_names_the_file_holding_it(harness):
+    removal = kb(harness, "vocab remove", field="aliases", word="secgen")
+    refused = last(await harness.interact(moderator(removal)))
+    assert refused.message["content"].endswith(
+        Moderation.VOCAB_ABSENT.format(word="secgen", field="aliases")
+        + " "
+        + Moderation.VOCAB_HELD_IN.format(field="aliases", files="`thesaurus`")
+    )
+
+
+async def test_a_vocabulary_file_too_long_for_a_message_comes_whole_as_an_attachment(
+    world, harness
+):
+    names = [f"zendaplace{n:03d}" for n in range(300)]
+    (world.root / "vocabulary" / "long.yaml").write_text(
+        "names:\n" + "".join(f"  - {name}\n" for name in names), "utf-8"
+    )
+    world.services.live.reload()
+
+    (listed,) = await harness.interact(moderator(kb(harness, "vocab list", file="long")))
+
+    assert len(listed.message["content"]) <= 2000
+    assert listed.message["content"].endswith(Kb.VOCAB_ATTACHED.format(name="vocabulary-long.txt"))
+    attached = listed.files["vocabulary-long.txt"].decode("utf-8").splitlines()
+    assert attached == [f"names: {name}" for name in names]
+
+
 # Case forms: a stem with a set of endings, so every inflected form of a name reads as it
 
 BALKAN_QUESTION = "Which Western Balkan countries are already in NATO?"

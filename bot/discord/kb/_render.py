@@ -270,8 +270,8 @@ def _held_out_line(case: Unwritten) -> str:
     return line + Kb.HELD_OUT_WORDS.format(words=", ".join(f"“{w}”" for w in case.unknown))
 
 
-def vocabulary_text(knowledge: Knowledge, file: str | None) -> str:
-    """The vocabulary files with what each holds, or the words of one file."""
+def vocabulary_text(knowledge: Knowledge, file: str | None, limit: int = MESSAGE_LIMIT) -> str:
+    """The vocabulary files with what each holds, or the words of one file (within `limit`)."""
     if file is None:
         if not knowledge.vocabulary:
             return Kb.VOCAB_EMPTY
@@ -283,12 +283,31 @@ def vocabulary_text(knowledge: Knowledge, file: str | None) -> str:
     vocabulary = knowledge.vocabulary.get(file)
     if vocabulary is None:
         return Kb.VOCAB_NO_FILE.format(file=file)
-    lines = [
+    return lines_within(f"**{Kb.VOCAB_TITLE}: `{file}`**", _vocabulary_lines(vocabulary), limit)
+
+
+def vocabulary_file_listing(knowledge: Knowledge, file: str) -> DiscordFile | None:
+    """Every word of one vocabulary file, a line each, when they do not fit one message.
+
+    A message shows a file's fields cut in the middle; a moderator looking for the word to
+    remove needs all of them.
+    """
+    vocabulary = knowledge.vocabulary.get(file)
+    if vocabulary is None:
+        return None
+    whole = f"**{Kb.VOCAB_TITLE}: `{file}`**\n" + "\n".join(_vocabulary_lines(vocabulary))
+    if len(whole) <= MESSAGE_LIMIT:
+        return None
+    lines = [f"{field}: {word}" for field, words in _vocabulary_words(vocabulary) for word in words]
+    return DiscordFile(f"vocabulary-{file}.txt", ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def _vocabulary_lines(vocabulary: Vocabulary) -> list[str]:
+    return [
         Kb.VOCAB_WORDS_LINE.format(field=field, words=", ".join(words))
         for field, words in _vocabulary_words(vocabulary)
         if words
     ]
-    return lines_within(f"**{Kb.VOCAB_TITLE}: `{file}`**", lines)
 
 
 def _vocabulary_words(vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:

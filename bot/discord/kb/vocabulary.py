@@ -13,8 +13,8 @@ import discord
 from discord import app_commands
 
 from bot.discord.kb._desk import ModeratorCog, actor_of
-from bot.discord.kb._render import lines_within, vocabulary_text
-from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
+from bot.discord.kb._render import lines_within, vocabulary_file_listing, vocabulary_text
+from bot.discord_format import CHOICES_LIMIT, MESSAGE_LIMIT, OPTION_LIMIT, clip
 from bot.knowledge.history import Action
 from bot.knowledge.validate import PHRASING_LIMIT
 from bot.knowledge.vocabulary import WORD_LIMIT, endings_in_use, endings_shown
@@ -162,8 +162,18 @@ class VocabularyCog(ModeratorCog):
         interaction: discord.Interaction,
         file: app_commands.Range[str, 1, FILE_NAME_LIMIT] | None = None,
     ) -> None:
-        """List the vocabulary files with what each holds, or the words of one."""
-        await self.desk.send(interaction, vocabulary_text(self.desk.live.knowledge, file))
+        """List the vocabulary files with what each holds, or the words of one.
+
+        A file too long for a message comes whole as an attachment beside it.
+        """
+        knowledge = self.desk.live.knowledge
+        whole = vocabulary_file_listing(knowledge, file) if file else None
+        if whole is None:
+            await self.desk.send(interaction, vocabulary_text(knowledge, file))
+            return
+        attached = Kb.VOCAB_ATTACHED.format(name=whole.name)
+        text = vocabulary_text(knowledge, file, MESSAGE_LIMIT - len(attached) - 1)
+        await self.desk.send(interaction, f"{text}\n{attached}", files=[whole])
 
     @vocab.command(name="read", description=Kb.VOCAB_READ)
     @app_commands.describe(question=Kb.OPTION_VOCAB_QUESTION)
