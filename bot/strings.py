@@ -204,6 +204,8 @@ class Check:
         "names": "it names something this entry does not mention",
         "anchor": "it shares no name or specific word with this entry",
         "coverage": "too few of its words are this entry's",
+        "no-phrasing": "this entry has no phrasing, so it is reached only by its question's "
+        "own words: add the ways members ask it",
         "": "other entries rank too close to it",
     }
     UNKNOWN_SOURCE = "unknown source '{value}'; the known sources are: {known}"

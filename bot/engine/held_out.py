@@ -60,6 +60,10 @@ class HeldOutText:
     entry: Entry
 
 
+# The `why` of an entry with no phrasing: nothing was left out and asked.
+NO_OTHER_TEXT = "no-phrasing"
+
+
 @dataclass(frozen=True)
 class Unwritten:
     """One of an entry's texts asked of the knowledge as if it had not been written.
@@ -104,16 +108,25 @@ def held_out_cases(engine: Engine) -> list[HeldOutText]:
 
 
 def unwritten(engine: Engine, entry_id: str | None = None) -> list[Unwritten]:
-    """Each text of each entry with another one, asked with that text left out of its entry.
+    """Each text of each entry, asked with that text left out of its entry.
 
     A text its entry still answers is one of many ways of asking the entry's words already
     cover; one it does not is reached only because it is written word for word, and
     members asking it in other words of their own may not be answered either: what a
-    moderator should write more phrasings (or vocabulary lines) for. With `entry_id`, that
-    entry's texts only. Each case's engine is dropped once asked, so memory stays that of
+    moderator should write more phrasings (or vocabulary lines) for; an entry with no
+    phrasing counts as its question not reaching it. With `entry_id`, that entry's texts
+    only. Each case's engine is dropped once asked, so memory stays that of
     two engines.
     """
-    found = []
+    knowledge = engine.knowledge
+    entries = knowledge.entries.values() if entry_id is None else [knowledge.entries[entry_id]]
+    # An entry asked only by its question has no other text to stand in for it: members
+    # asking in other words have only that question's words to reach it by.
+    found = [
+        Unwritten(entry.id, ("question",), entry.question, None, NO_OTHER_TEXT, ())
+        for entry in entries
+        if not entry.phrasings
+    ]
     for field, case in _held_out(engine, entry_id):
         decision = case.engine.decide_by_measure(case.text)
         reached = decision.entry.id if decision.entry is not None else None

@@ -188,6 +188,20 @@ async def test_held_out_of_one_entry_asks_only_its_ways_of_asking(world, harness
     )
 
 
+async def test_held_out_of_an_entry_with_no_phrasing_says_to_write_some(world, harness):
+    text = (world.root / "entries" / "article-10.yaml").read_text("utf-8")
+    start, end = text.index("phrasings:"), text.index("citations:")
+    (world.root / "entries" / "article-10.yaml").write_text(text[:start] + text[end:], "utf-8")
+    world.services.live.reload()
+
+    reply = last(await harness.interact(moderator(kb(harness, "held-out", entry="article-10"))))
+
+    lines = reply.message["content"].splitlines()
+    assert lines[0] == "**Held out: 0/1 ways of asking reach their entry when left out (0 %)**"
+    assert lines[2] == "`article-10` · 0/1 reach it when left out"
+    assert "this entry has no phrasing" in lines[3]
+
+
 async def test_held_out_of_an_unknown_entry_says_there_is_none(world, harness):
     reply = last(await harness.interact(moderator(kb(harness, "held-out", entry="no-such"))))
     assert reply.message["content"] == Moderation.NO_ENTRY.format(entry_id="no-such")
