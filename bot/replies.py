@@ -173,7 +173,8 @@ def to_json(decision: Decision) -> dict[str, Any]:
     `sources`; `entry_id` names the leading one and `question` the covered question it
     answers (what Discord shows as the title), None when nothing was answered; `tentative`
     says an answer is shown as only the closest covered question (`Decision.tentative`);
-    `unread` counts the questions of the message beyond those read at once.
+    `unread` counts the questions of the message beyond those read at once; `trimmed`
+    says the message was longer than the engine reads, and was cut.
     """
     answered = decision.answered and decision.entry is not None
     parts = _answered_parts(decision) if answered else []
@@ -183,6 +184,7 @@ def to_json(decision: Decision) -> dict[str, Any]:
         "question": decision.entry.question if answered and decision.entry else None,
         "tentative": answered and decision.any_tentative,
         "unread": decision.unread,
+        "trimmed": decision.trimmed,
         "score": round(decision.score, 4),
         "answer": "\n\n".join(p.entry.answer.strip() for p in parts if p.entry),
         "sources": [

@@ -42,6 +42,7 @@ _PHRASES: dict[SmallTalk, tuple[str, ...]] = {
         "commands", "topics", "sources", "about", "menu", "start",
         "ndihme", "me ndihmo", "cfare di", "cfare mund te besh", "kush je",
         "pomoc", "pomozi", "sta znas", "sta mozes", "ko si",
+        "sta mozes da radis", "sta mozes da uradis", "sta umes", "sta radis",
     ),
 }  # fmt: skip
 # Words that come with small talk and add nothing to it.

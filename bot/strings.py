@@ -364,7 +364,7 @@ class Terminal:
     SOURCE_BY = ", by {author}"
     NO_SOURCES = "No sources are stored yet."
     BROKEN_KNOWLEDGE = "The knowledge has problems, so nothing can be answered yet:"
-    CHECK_HINT = "Run `python -m bot check` for details."
+    CHECK_HINT = "Run `python -m bot check --directory {folder}` for details."
     NO_SOURCE = "no source '{source}'; the sources are: {known}"
     NO_SOURCES_LISTED = "no sources yet"
     COVERAGE = "{source}: {cited}/{total} sentences cited"
@@ -373,7 +373,7 @@ class Terminal:
         "entry file (see knowledge/README.md); write its question, answer and phrasings."
     )
     UNCITED = "{where}: uncited; suggested topic: {topic}"
-    SOURCE_LISTED = "{id} · {title} · {outlet}, {published} · {cited}"
+    SOURCE_LISTED = "{id} · {title} · {outlet}, {published}{author} · {cited}"
     CITED_BY = ("cited by {count} entry", "cited by {count} entries")
 
 

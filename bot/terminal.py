@@ -40,15 +40,16 @@ EngineSource = Engine | Callable[[], Engine]
 _LINE_KEPT = MAX_QUESTION_CHARS + 1
 
 
-def load_engine(settings: Settings, errors: TextIO = sys.stderr) -> Engine | None:
+def load_engine(settings: Settings, errors: TextIO | None = None) -> Engine | None:
     """An engine over the configured knowledge, or None (with the problems shown).
 
-    Opened read-only by the serving package: the terminal writes nothing.
+    Opened read-only by the serving package: the terminal writes nothing. `errors`
+    defaults to the standard error of the moment it is called.
     """
     try:
         return open_read_only(settings.knowledge_dir)
     except KnowledgeUnavailable as unavailable:
-        show_problems(unavailable.problems, errors)
+        show_problems(unavailable.problems, settings.knowledge_dir, errors or sys.stderr)
         return None
 
 

@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,18 @@ def test_ctrl_c_while_the_knowledge_loads_stops_quietly(capsys, monkeypatch):
     monkeypatch.setattr("bot.terminal.load_engine", interrupted)
     assert main(["ask", "--directory", FIXTURE, "why isn't kosovo in pfp"]) == 130
     assert capsys.readouterr().err == ""
+
+
+def test_sources_shows_each_sources_author_when_it_has_one(capsys, tmp_path):
+    folder = shutil.copytree(FIXTURE, tmp_path / "knowledge")
+    [meta] = (folder / "sources").glob("*.yaml")
+    meta.write_text(meta.read_text("utf-8").replace("author: null", 'author: "Jane Doe"'))
+    assert main(["sources", str(folder)]) == 0
+    assert ", by Jane Doe · cited by" in capsys.readouterr().out
+
+
+def test_a_broken_draft_folder_names_the_check_of_that_folder(capsys, tmp_path):
+    folder = shutil.copytree(FIXTURE, tmp_path / "knowledge")
+    (folder / "entries" / "broken.yaml").write_text("id: [", "utf-8")
+    assert main(["ask", "--directory", str(folder), "why isn't kosovo in pfp"]) == 1
+    assert strings.Terminal.CHECK_HINT.format(folder=folder) in capsys.readouterr().err

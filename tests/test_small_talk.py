@@ -23,6 +23,8 @@ from bot.small_talk import MAX_CHARS, small_talk
         ("hi, what can you do?", "help"),
         ("ndihmë", "help"),
         ("pomoć", "help"),
+        ("šta možeš da radiš?", "help"),
+        ("Шта можеш да урадиш?", "help"),
     ],
 )
 def test_greetings_thanks_and_requests_for_help_are_small_talk(text, kind):

@@ -41,7 +41,7 @@ def run(settings: Settings) -> int:
     except KnowledgeUnavailable as error:
         # Exit 2, as for a bad setting: a person must fix the files, and a supervisor
         # restarting the bot every few seconds would only repeat these lines.
-        show_problems(error.problems, sys.stderr)
+        show_problems(error.problems, settings.knowledge_dir, sys.stderr)
         operations.report_knowledge_failed(settings)
         return 2
     try:
@@ -112,7 +112,7 @@ def sync(settings: Settings) -> int:
     try:
         services = open_services(settings)
     except KnowledgeUnavailable as error:
-        show_problems(error.problems, sys.stderr)
+        show_problems(error.problems, settings.knowledge_dir, sys.stderr)
         return 1
     try:
         count = asyncio.run(_sync(services))

@@ -175,6 +175,9 @@ def run_sources(root: Path, say: Callable[[str], None] = print) -> int:
                 title=source.title,
                 outlet=source.outlet,
                 published=source.published,
+                author=strings.Terminal.SOURCE_BY.format(author=source.author)
+                if source.author
+                else "",
                 cited=cited,
             )
         )
@@ -191,9 +194,13 @@ def _loaded(root: Path, say: Callable[[str], None]) -> Knowledge | None:
     return result.knowledge
 
 
-def show_problems(problems: Sequence[Problem], errors: TextIO = sys.stderr) -> None:
-    """Say why nothing can be answered: the first problems and how to see them all."""
+def show_problems(problems: Sequence[Problem], folder: Path, errors: TextIO = sys.stderr) -> None:
+    """Say why nothing can be answered: the first problems and how to see them all.
+
+    The check named is of `folder`, the one read: a draft folder given with `--directory`
+    is not the one a plain `check` reads.
+    """
     print(strings.Terminal.BROKEN_KNOWLEDGE, file=errors)
     for problem in problems[:20]:
         print(f"  {problem}", file=errors)
-    print(strings.Terminal.CHECK_HINT, file=errors)
+    print(strings.Terminal.CHECK_HINT.format(folder=folder), file=errors)

@@ -43,6 +43,7 @@ def test_json_mode_writes_one_object_per_line_in_order():
         "question",
         "tentative",
         "unread",
+        "trimmed",
         "score",
         "answer",
         "sources",
@@ -218,3 +219,9 @@ def test_discord_markup_pasted_at_the_terminal_is_not_read_as_words():
     out = io.StringIO()
     answer_json_lines(engine, iter(["<@&42> why isn't kosovo in pfp\n"]), out)
     assert json.loads(out.getvalue())["answered"] is True
+
+
+def test_json_mode_says_when_a_question_was_cut_to_the_length_read():
+    done = _run_bot("ask", "--json", stdin="why isn't kosovo in pfp " + "x" * 5000 + "\n")
+    (reply,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert reply["trimmed"] is True
