@@ -232,6 +232,10 @@ class Check:
     TEXT_EMPTY = "is empty; store the source's full text"
     TEXT_WITHOUT_METADATA = "has no metadata file {file} beside it"
     STRAY_VOCABULARY_FILE = "is not read: vocabulary files are `<name>.yaml` files"
+    RESERVED_FILE = (
+        "'{value}' is a name Windows keeps for a device: the file could not be checked out "
+        "there; rename it"
+    )
     NOT_A_WORD_MAPPING = "must be a mapping of `word: meaning` lines, not {kind}"
     FORMS_NOT_A_MAPPING = "must be a mapping with endings and stems, not {kind}"
     UNKNOWN_ENDINGS = (

@@ -20,6 +20,7 @@ from bot import strings
 from bot.knowledge.age import oldest_first
 from bot.knowledge.files import (
     KNOWLEDGE_FOLDERS,
+    RESERVED_NAMES,
     YAML_FILE_LIMIT,
     FileRefused,
     Refusal,
@@ -281,6 +282,9 @@ def _load_vocabulary(root: Path, problems: list[Problem]) -> dict[str, Vocabular
         label = f"vocabulary/{path.name}"
         if path.suffix != ".yaml":
             problems.append(Problem(label, strings.Check.STRAY_VOCABULARY_FILE))
+            continue
+        if path.stem.casefold() in RESERVED_NAMES:
+            problems.append(Problem(label, strings.Check.RESERVED_FILE.format(value=path.stem)))
             continue
         report = Report(label)
         document = _read_document(path, report)

@@ -173,6 +173,15 @@ def test_reports_an_alias_of_a_word_deciding_what_questions_ask(knowledge, check
     ]
 
 
+@pytest.mark.parametrize("name", ["nul", "AUX", "com1"])
+def test_reports_a_vocabulary_file_named_as_windows_names_a_device(knowledge, check, name):
+    write(knowledge, f"{name}.yaml", "names:\n  - ruritania\n")
+    assert check(knowledge) == (
+        1,
+        [f"vocabulary/{name}.yaml: " + Check.RESERVED_FILE.format(value=name)],
+    )
+
+
 def test_reports_an_unknown_set_of_endings(knowledge, check):
     write(knowledge, "places.yaml", "forms:\n  - endings: latin\n    stems:\n      rom: rome\n")
     code, lines = check(knowledge)
