@@ -200,6 +200,7 @@ class Index:
         self.unknown_weight = math.log(1.0 + count)
         self._words_by_length = _words_by_length(self.lexicon, self._word_counts)
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
+        self.correct_name = lru_cache(maxsize=_TYPO_CACHE)(self._correct_name)
 
     def _read_entries(self, knowledge: Knowledge) -> list[EntryProfile]:
         """Read every entry, in order of id, once the names the knowledge writes are known.
@@ -429,6 +430,7 @@ class Index:
             )
         self._word_counts = word_counts
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
+        self.correct_name = lru_cache(maxsize=_TYPO_CACHE)(self._correct_name)
 
     def _lay_out(self, terms: Iterable[str], reread: Iterable[int] = ()) -> None:
         """Make again the presence arrays of `terms` (see `presence`), or drop them.
@@ -527,6 +529,7 @@ class Index:
             )
         self._word_counts = word_counts
         self.correct = lru_cache(maxsize=_TYPO_CACHE)(self._correct)
+        self.correct_name = lru_cache(maxsize=_TYPO_CACHE)(self._correct_name)
 
     def _repost(self, position: int, old: EntryProfile, new: EntryProfile) -> set[str]:
         """Move `position` in the postings of the words the entry gained or lost.
@@ -604,6 +607,24 @@ class Index:
                 processor=None,
                 score_cutoff=2,
             )
+        if best is None:
+            return None
+        return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
+
+    def _correct_name(self, word: str) -> tuple[str, float] | None:
+        """The name the knowledge writes that `word` is most likely a misspelling of.
+
+        For a word written with a capital, as names are: the nearest name, not the
+        nearest word ("Ruritanai" is one letter off a name "ruritania" and a word "ruritana").
+        """
+        if len(word) < _TYPO_MIN_LENGTH + 1 or word.isdigit():
+            return None
+        edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
+        names = self.lexicon.written_names
+        choices = [w for w in self._words_within(word, edits) if w in names]
+        best = process.extractOne(
+            word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
+        )
         if best is None:
             return None
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)

@@ -354,7 +354,19 @@ def _read_word(
     if root in index.idf:
         weight = index.weight(root) * emphasis
         return Term(word, root, weight, name=name, phrase=phrase or "", context=context)
-    corrected = None if name or not may_correct else index.correct(word)
+    if not may_correct or listed or is_number(word):
+        corrected = None
+    elif name:
+        # Members capitalise the names they misspell ("Kosvo"): read as an unknown name,
+        # it would be one no entry mentions. Only a name is taken: a capitalised word
+        # near a common word is more likely a name the knowledge does not know.
+        corrected = index.correct_name(word)
+        if corrected is not None:
+            fixed = corrected[0]
+            weight = index.weight(index.stem(fixed)) * emphasis
+            return Term(fixed, index.stem(fixed), weight, True, corrected[1], context=context)
+    else:
+        corrected = index.correct(word)
     if corrected is None:
         return Term(word, root, index.unknown_weight * emphasis, name=name, context=context)
     fixed, similarity = corrected

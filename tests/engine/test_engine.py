@@ -33,6 +33,11 @@ def test_answers_despite_typos(engine):
     assert "Greece" in decision.entry.answer
 
 
+def test_a_misspelt_name_written_with_its_capital_is_read_as_the_name(engine):
+    decision = engine.decide("Which NATO members do not recognise Kosvo?")
+    assert decision.entry.id == "non-recognising-allies"
+
+
 def test_answers_casual_lowercase_without_punctuation(engine):
     assert engine.decide("who in nato doesnt recognise kosovo").entry.id == "non-recognising-allies"
 
