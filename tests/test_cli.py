@@ -59,6 +59,13 @@ def test_ask_explain_shows_the_words_as_read_after_aliases_names_and_the_kind(ca
     assert strings.Explain.NAME in kfor
 
 
+def test_ask_explain_does_not_call_a_topic_a_name_an_answer_must_mention(capsys):
+    assert main(["ask", "--directory", FIXTURE, "--explain", "Why isn't Kosovo in PfP, NATO?"]) == 0
+    shown = capsys.readouterr().out
+    nato = next(line for line in shown.splitlines() if line.startswith("  - nato"))
+    assert strings.Explain.NAME not in nato
+
+
 def test_ask_explain_marks_a_word_no_entry_writes():
     from bot.engine import Engine
     from bot.knowledge.loader import load_knowledge

@@ -263,9 +263,13 @@ class Engine:
         why the closest entry is not given.
         """
         read = self._read(question)
-        known = self._index.idf
+        known, topics = self._index.idf, self._index.lexicon.topics
+        # A topic is what every entry is about: written with a capital it is read as a
+        # name, but never required of an entry, so it is not shown as one.
         words = tuple(
-            WordRead(term.word, term.name, term.stem in known, term.match < 1)
+            WordRead(
+                term.word, term.name and term.word not in topics, term.stem in known, term.match < 1
+            )
             for term in read.question.terms
         )
         folded = self._index.lexicon.read(asking_window(read.text, READ_WINDOW)).folded
