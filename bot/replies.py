@@ -112,9 +112,15 @@ def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> s
     if decision.unread:
         lines += [_unread(decision), ""]
     if decision.answered and decision.entry is not None:
-        for part in _answered_parts(decision):
-            lines += _terminal_answer(part)
-        lines += [strings.Reply.AS_OF.format(date=human_date(_as_of(decision)))]
+        parts = _answered_parts(decision)
+        for number, part in enumerate(parts):
+            # Each answer's own date: the answers of one message may rest on sources of
+            # different days.
+            lines += [
+                *_terminal_answer(part),
+                strings.Reply.AS_OF.format(date=human_date(part.as_of)),
+            ]
+            lines += [""] if number < len(parts) - 1 else []
         if decision.suggestions:
             lines += ["", strings.Reply.ALSO_CLOSE]
             lines += [f"  • {s.question}" for s in decision.suggestions]
@@ -149,10 +155,6 @@ def _answered_parts(decision: Decision) -> list[Decision]:
     return [decision, *decision.also]
 
 
-def _as_of(decision: Decision) -> str:
-    return max(part.as_of for part in _answered_parts(decision))
-
-
 def _terminal_answer(part: Decision) -> list[str]:
     if part.entry is None:
         return []
@@ -170,8 +172,9 @@ def to_json(decision: Decision) -> dict[str, Any]:
     """The stable JSON contract of `python -m bot ask --json` (the benchmark reads it).
 
     A message that asked several things gets every answer, in order, in `answer` and
-    `sources`; `entry_id` names the leading one and `question` the covered question it
-    answers (what Discord shows as the title), None when nothing was answered; `tentative`
+    `sources`; `entries` names every answering entry, in order, `entry_id` the leading one,
+    and `question` the covered question it answers (what Discord shows as the title), None
+    when nothing was answered; `tentative`
     says an answer is shown as only the closest covered question (`Decision.tentative`);
     `unread` counts the questions of the message beyond those read at once; `trimmed`
     says the message was longer than the engine reads, and was cut.
@@ -181,6 +184,7 @@ def to_json(decision: Decision) -> dict[str, Any]:
     return {
         "answered": answered,
         "entry_id": decision.entry.id if answered and decision.entry else None,
+        "entries": [p.entry.id for p in parts if p.entry],
         "question": decision.entry.question if answered and decision.entry else None,
         "tentative": answered and decision.any_tentative,
         "unread": decision.unread,

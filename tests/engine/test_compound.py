@@ -59,6 +59,8 @@ def test_two_questions_in_one_message_get_both_answers(article_engine):
     shown = render_terminal(decision)
     assert "Greece" in shown
     assert "2021" in shown
+    assert shown.count("As of ") == 2  # each answer its own sources' date
+    assert to_json(decision)["entries"] == [decision.entry.id, decision.also[0].entry.id]
 
 
 def test_discord_says_the_other_answers_are_under_the_buttons(article_engine):

@@ -40,6 +40,7 @@ def test_json_mode_writes_one_object_per_line_in_order():
     assert set(first) == {
         "answered",
         "entry_id",
+        "entries",
         "question",
         "tentative",
         "unread",
