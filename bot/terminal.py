@@ -20,7 +20,7 @@ from bot.engine import Engine
 from bot.engine.decision import MAX_QUESTION_CHARS
 from bot.knowledge.check import show_problems
 from bot.language.markup import plain_text
-from bot.language.text import clean
+from bot.language.text import asks_in_words, clean
 from bot.ops.settings import Settings
 from bot.replies import (
     reading_lines,
@@ -71,7 +71,7 @@ def answer_once(engine: Engine, question: str) -> str:
     Discord's markup pasted in is taken out, as Discord's front end takes it out.
     """
     question = plain_text(question)
-    if not clean(question):
+    if not asks_in_words(clean(question)):
         return strings.Reply.EMPTY_QUESTION
     kind = small_talk(question)
     if kind is not None:

@@ -76,6 +76,13 @@ def test_a_question_the_briefing_does_not_cover_is_refused_with_the_closest_ones
     assert strings.Reply.NOT_EXACTLY_COVERED not in done.stdout
 
 
+def test_emoji_alone_get_the_prompt_to_ask_not_a_refusal():
+    done = _prompt("🙂🙂🙂")
+
+    assert strings.Reply.EMPTY_QUESTION in done.stdout
+    assert strings.Reply.NOT_COVERED not in done.stdout
+
+
 def test_a_question_beside_a_covered_one_is_refused_as_close_but_not_covered():
     done = _prompt("why isn't kosovo in the partnership for peace yet, and is it in the EU?")
 

@@ -23,7 +23,7 @@ from bot.engine import Engine
 from bot.engine.compound import split_questions
 from bot.engine.decision import Decision
 from bot.language.markup import ChannelNames, plain_text
-from bot.language.text import clean
+from bot.language.text import asks_in_words, clean
 from bot.ops.logs import event
 from bot.replies import DiscordReply, render_discord, render_notice, render_welcome
 from bot.serving.record import QuestionRecord
@@ -120,7 +120,7 @@ class Asker:
         for help gets what the bot covers, and is not recorded as a question.
         """
         question = plain_text(question, self.channel_names)
-        if not clean(question):
+        if not asks_in_words(clean(question)):
             await send(render_notice(strings.Reply.EMPTY_QUESTION))
             return
         wait = self.cooldown.wait_for(member_id)
@@ -189,12 +189,12 @@ class Asker:
 
 
 def asks_nothing(text: str) -> bool:
-    """Whether `text` holds nothing to ask: only markup, spaces or invisible characters.
+    """Whether `text` holds nothing to ask: only markup, spaces, invisible characters, emoji.
 
     A zero-width space alone looks empty to the member, so it gets the prompt to ask, not
-    a public "not covered" that reads as an answer to nothing.
+    a public "not covered" that reads as an answer to nothing; so does a row of emoji.
     """
-    return not clean(plain_text(text))
+    return not asks_in_words(clean(plain_text(text)))
 
 
 def _as_recorded(question: str, decision: Decision, via: str) -> str:

@@ -87,6 +87,11 @@ _CASE_AFTER_LONGER = frozenset({"an", "it", "in", "ve", "om"})
 _BLANKS = str.maketrans(dict.fromkeys("\u2800\u3164\u115f\u1160\uffa0", " "))
 
 
+def asks_in_words(text: str) -> bool:
+    """Whether `text` holds a letter or a digit: emoji and punctuation alone ask nothing."""
+    return any(char.isalnum() for char in text)
+
+
 def clean(text: str) -> str:
     """Drop zero-width characters, blank out control ones, collapse whitespace.
 

@@ -319,7 +319,9 @@ async def test_a_flood_of_mentions_gets_one_public_notice_then_silence(start, ma
     assert other.embeds
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\u200d", "<@123456789012345678> \u200b"])
+@pytest.mark.parametrize(
+    "invisible", ["\u200b", "\u2060\u200d", "<@123456789012345678> \u200b", "🙂🙂🙂", "?!"]
+)
 async def test_a_question_of_invisible_characters_gets_the_private_prompt_to_ask(
     briefing, invisible
 ):
