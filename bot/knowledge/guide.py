@@ -19,10 +19,13 @@ from functools import lru_cache
 
 from bot.knowledge.coverage import SENTENCE_STARTERS, Sentence, source_coverage, split_sentences
 from bot.knowledge.model import Entry, Knowledge, Source
-from bot.knowledge.quotes import quote_spans, unpaired_fix
+from bot.knowledge.quotes import marks_unpaired, quote_spans, unpaired_fix
 from bot.knowledge.validate import QUOTE_LIMIT, SPEAKER_LIMIT
 from bot.language.words import NAME_PARTICLES
 
+# A quotation runs on over at most this many sentences after the one opening it before
+# the one closing it names its speaker (the source article's longest runs over two).
+QUOTATION_REACH = 4
 _OPENING_MARKS = " \"'“‘«("
 _WORD = r"[A-Z][\w'’.-]*"
 # Small words inside a name, which may also open it ("said van der Berg", "Van der Berg said").
@@ -209,20 +212,27 @@ def _speaker(sentences: list[Sentence], firsts: list[int], index: int, source: S
 def _attributed(sentences: list[Sentence], firsts: list[int], index: int) -> str:
     """The text that says who spoke the sentence at `index`.
 
-    A quotation opened and not closed in its sentence is attributed where it closes, so
-    the next sentence of the same paragraph is read with it. A paragraph that opens with a
-    quotation, after one ending in a colon ("Jane Doe said on social media:"), is the words
-    that colon announces.
+    A sentence opening a quotation, or standing inside one opened before it in its
+    paragraph, is attributed where the quotation closes: it is read with the sentences of
+    the same paragraph up to the one closing it (at most `QUOTATION_REACH` on). A
+    paragraph that opens with a quotation, after one ending in a colon ("Jane Doe said on
+    social media:"), is the words that colon announces.
     """
     announced = _announcing(sentences, firsts[index])
     if announced is not None:
         return announced.text
     sentence = sentences[index]
-    following = sentences[index + 1] if index + 1 < len(sentences) else None
-    opened = unpaired_fix(sentence.text) is not None
-    if opened and following is not None and following.line == sentence.line:
-        return f"{sentence.text} {following.text}"
-    return sentence.text
+    opened_before = sum(marks_unpaired(s.text) for s in sentences[firsts[index] : index]) % 2
+    if opened_before == marks_unpaired(sentence.text):
+        return sentence.text  # no quotation, or the one it closes is attributed here
+    texts = [sentence.text]
+    for following in sentences[index + 1 : index + 1 + QUOTATION_REACH]:
+        if following.line != sentence.line:
+            break
+        texts.append(following.text)
+        if marks_unpaired(following.text):
+            break
+    return " ".join(texts)
 
 
 def _paragraph_firsts(sentences: list[Sentence]) -> list[int]:

@@ -405,6 +405,11 @@ def unpaired_fix(quote: str) -> str | None:
     return fix if word_count(fix) >= QUOTE_MIN_WORDS else None
 
 
+def marks_unpaired(text: str) -> bool:
+    """Whether the quotation marks of `text` do not pair up: it opens or closes a quotation."""
+    return len(_QUOTATION_MARK.findall(text)) % 2 == 1
+
+
 def _is_closing(text: str, mark: re.Match[str]) -> bool:
     """Whether a quotation mark closes a quotation: by its shape, or by what stands around it."""
     if mark.group() in _CLOSING_MARKS:

@@ -93,6 +93,16 @@ def test_a_quotation_cut_by_a_sentence_end_is_quoted_inside_its_marks_and_attrib
     assert (closing.quote, closing.speaker) == ("Today we arrive", "Marlow")
 
 
+def test_every_sentence_of_a_quotation_running_over_three_is_attributed_where_it_closes():
+    text = (
+        "“For us it is clear. I believe the region is at risk. And it will not stop,” "
+        "Marlow said.\n"
+    )
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    assert speakers == ["Marlow", "Marlow", "Marlow"]
+
+
 def test_coverage_in_the_terminal_prints_citations_that_make_a_valid_entry(knowledge, capsys):
     (knowledge / "entries" / "us-house.yaml").unlink()
     assert main(["coverage", SOURCE_ID, "--directory", str(knowledge)]) == 1
