@@ -124,7 +124,10 @@ def render_terminal(decision: Decision, related: Sequence[Suggestion] = ()) -> s
         if decision.suggestions:
             lines += ["", strings.Reply.ALSO_CLOSE]
             lines += [f"  • {s.question}" for s in decision.suggestions]
-        shown = {decision.entry.id, *(s.entry_id for s in decision.suggestions)}
+        shown = {
+            *(p.entry.id for p in parts if p.entry),
+            *(s.entry_id for s in decision.suggestions),
+        }
         others = [s for s in related if s.entry_id not in shown]
         if others:
             lines += ["", strings.Reply.RELATED]

@@ -77,8 +77,7 @@ def answer_once(engine: Engine, question: str) -> str:
     if kind is not None:
         return render_welcome_terminal(engine.knowledge, kind)
     decision = engine.decide(question)
-    related = engine.related(decision.entry.id) if decision.answered and decision.entry else []
-    return render_terminal(decision, related)
+    return render_terminal(decision, engine.related_to_answer(decision))
 
 
 def explain(engine: Engine, question: str) -> str:

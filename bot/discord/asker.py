@@ -144,8 +144,7 @@ class Asker:
             await send(render_notice(strings.Discord.TOO_SLOW))
             return
         question_id = None if self.record.status.problem else self.record.new_id()
-        entry = decision.entry if decision.answered else None
-        related = engine.related(entry.id) if entry else []
+        related = engine.related_to_answer(decision)
         # A private question is never listed for moderators, so its answer offers no "Not
         # what I asked" (which tells the member moderators will see the miss).
         reply = render_discord(decision, related, None if private else question_id)
@@ -153,8 +152,8 @@ class Asker:
             log,
             "question",
             via=via,
-            answered=entry is not None,
-            entry=entry.id if entry else "-",
+            answered=decision.answered,
+            entry=decision.entry.id if decision.answered and decision.entry else "-",
             score=round(decision.score, 3),
             latency_ms=round((time.perf_counter() - started) * 1000, 1),
         )

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import astuple, dataclass
 from functools import lru_cache
+from itertools import chain, zip_longest
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -577,6 +578,24 @@ class Engine:
         return [
             _suggestion(profiles[i].entry) for i in sorted(others, key=closeness)[: max(0, limit)]
         ]
+
+    def related_to_answer(self, decision: Decision) -> list[Suggestion]:
+        """The covered questions listed under an answer: those closest to what it answered.
+
+        A message that asked several things was answered by several entries: their related
+        questions are taken in turn, so the list is not about the first answer alone while
+        shown under the last, and none repeats a question the message already answered.
+        """
+        answered = [part.entry.id for part in (decision, *decision.also) if part.entry]
+        if not decision.answered or not answered:
+            return []
+        lists = [self.related(entry_id, SUGGESTIONS + len(answered)) for entry_id in answered]
+        seen, related = set(answered), []
+        for suggestion in chain.from_iterable(zip_longest(*lists)):
+            if suggestion is not None and suggestion.entry_id not in seen:
+                seen.add(suggestion.entry_id)
+                related.append(suggestion)
+        return related[:SUGGESTIONS]
 
     def _decide(self, raw: str) -> Decision:
         read = self._read(raw)

@@ -226,3 +226,17 @@ def test_json_mode_says_when_a_question_was_cut_to_the_length_read():
     done = _run_bot("ask", "--json", stdin="why isn't kosovo in pfp " + "x" * 5000 + "\n")
     (reply,) = [json.loads(line) for line in done.stdout.splitlines()]
     assert reply["trimmed"] is True
+
+
+def test_related_questions_under_two_answers_come_from_both_and_repeat_neither():
+    asked = (
+        "which nato members dont recognise kosovo and why isnt kosovo in the partnership for peace?"
+    )
+    shown = answer_once(_engine_from_fixture(), asked)
+
+    answers, related = shown.split(strings.Reply.RELATED)
+    assert "Which NATO members do not recognise" in answers
+    assert "Why is Kosovo not part of NATO's Partnership for Peace?" in answers
+    listed = related.strip().splitlines()
+    assert len(listed) == 3
+    assert not any("Partnership for Peace" in line or "recognise" in line for line in listed)
