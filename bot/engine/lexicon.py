@@ -132,6 +132,7 @@ _AUXILIARIES = _word_set("is was are were did does do has have had will would co
 _CLASS_NOUNS = _word_set(
     "country kind type sort part area one ones person people thing things way ways role"
     " year date day month time hour expert analyst official diplomat politician leader"
+    " government"
     " word words quote"
 )
 # A word in -ly longer than this is an adverb ("publicly", "exactly"), not what is asked
@@ -140,7 +141,7 @@ _ADVERB_MIN = 5
 # Words that qualify what is asked ("what big steps", "which key allies") rather than name it.
 _QUALIFIERS = _word_set(
     "main key major big biggest important latest recent concrete specific exact actual real"
-    " political military economic diplomatic"
+    " political military economic diplomatic foreign international"
 )
 
 

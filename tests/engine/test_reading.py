@@ -273,6 +273,13 @@ def test_a_count_before_what_is_asked_is_not_what_is_asked(article_engine):
     assert article_engine.lexicon.read("what 3 main steps are left").focus == ("steps",)
 
 
+def test_governments_and_foreign_leaders_are_classes_the_names_an_entry_gives_answer(engine):
+    assert engine.lexicon.read("Which foreign leaders did he call?").focus == ()
+    assert engine.lexicon.read("Which foreign ministers came?").focus == ("ministers",)
+    decision = engine.decide("Which governments do not recognise Kosovo?")
+    assert decision.entry.id == "non-recognising-allies"
+
+
 def test_a_name_after_which_years_leaves_the_role_as_what_is_asked(article_engine):
     assert not article_engine.decide("which years was Rutte NATO's spokesman").answered
 
