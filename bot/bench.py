@@ -37,9 +37,10 @@ from bot.engine.held_out import (
 )
 from bot.engine.hostile import hostile_questions
 from bot.engine.routing import misroutes
+from bot.knowledge.files import SOURCE_TEXT_LIMIT
 from bot.knowledge.history import Actor
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.model import Citation, Entry, Knowledge
+from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.knowledge.serialise import entry_to_yaml
 from bot.knowledge.store import Applied
 from bot.knowledge.validate import QUESTION_LIMIT, QUOTE_LIMIT, QUOTE_MIN_WORDS
@@ -95,6 +96,7 @@ def run(settings: Settings, out: Callable[[str], None] = print) -> int:
     _moderator_vocabulary(settings.knowledge_dir, largest, out)
     _worst_hostile(knowledge, out)
     _misquote_in_a_long_source(knowledge, out)
+    _guide_of_a_long_quotation(out)
     _startup(settings, _first_question(knowledge), out)
     _serving_memory(settings, largest, out)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -662,6 +664,29 @@ def _misquote_in_a_long_source(knowledge: Knowledge, out: Callable[[str], None])
         f"misquote of {len(quote)} characters against a {len(text) / 1e6:.1f} MB source: "
         f"{seconds:.2f} s to refuse it with its closest passage "
         f"({'difference marked' if found else 'DIFFERENCE NOT FOUND'})"
+    )
+
+
+def _guide_of_a_long_quotation(out: Callable[[str], None]) -> None:
+    """Time to guide a moderator through a 1 MB source of one paragraph of quotations.
+
+    Every sentence asks who speaks it, which looks for the quotation it stands in and the
+    sentence before that: the worst case for reading speakers, once quadratic in the
+    paragraph's length (15 s for 116 kB).
+    """
+    from bot.knowledge.guide import guide
+
+    run = "“We won,” Doe told the crowd. “It was hard. We go on.” "
+    text = run * (SOURCE_TEXT_LIMIT // len(run.encode()))
+    source = Source("long", "A long report", "Example Times", "2026-01", "en", "2026-01-02", text)
+    started = time.perf_counter()
+    found = guide(Knowledge(entries={}, sources={source.id: source}), source.id)
+    seconds = time.perf_counter() - started
+    speakers = Counter(s.speaker for s in found.suggestions) if found else Counter()
+    out(
+        f"guided coverage of a {len(text.encode()) / 1e6:.1f} MB one-paragraph source of "
+        f"quotations: {seconds:.2f} s for {found.uncited if found else 0:,} sentences "
+        f"({speakers['Doe']:,} attributed to the person quoted)"
     )
 
 

@@ -90,6 +90,8 @@ _NOT_NAMES = SENTENCE_STARTERS | frozenset(_OPENING_WORDS.split()) | {"of", "for
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
 # Marks that open a quotation at the start of a paragraph.
 _OPENING_QUOTES = ("“", '"', "«", "„", "‘")
+# Marks that show a sentence quotes someone (not ’, which is also an apostrophe).
+_QUOTE_MARKS = ("“", "”", '"', "«", "»", "„")
 # A sentence takes the topic of an entry it shares this many words of this length with.
 SIMILAR_WORDS_MIN = 3
 WORD_LENGTH_MIN = 5
@@ -138,12 +140,12 @@ def guide(knowledge: Knowledge, source_id: str, limit: int | None = None) -> Sou
     neighbours = _neighbours_topics(_sentence_topics(knowledge, source, sentences))
     fallback = _common_topic(knowledge, source)
     vocabulary = _entry_words(knowledge)
-    firsts = _paragraph_firsts(sentences)
+    layout = _Layout.of(sentences)
     suggestions = tuple(
         Suggestion(
             sentence=sentence,
             quote=quote_of(sentence.text),
-            speaker=_speaker(sentences, firsts, position[sentence.start], source),
+            speaker=_speaker(layout, position[sentence.start], source),
             topic=neighbours[position[sentence.start]]
             or _similar_topic(vocabulary, sentence.text)
             or fallback,
@@ -196,7 +198,7 @@ def read_speaker(sentence: str, source: Source) -> str:
     return source.outlet
 
 
-def _speaker(sentences: list[Sentence], firsts: list[int], index: int, source: Source) -> str:
+def _speaker(layout: _Layout, index: int, source: Source) -> str:
     """Who speaks the sentence at `index`; "he said" is whoever the sentence before names.
 
     A pronoun is followed back through the sentences that also say "he said" to the one
@@ -204,12 +206,31 @@ def _speaker(sentences: list[Sentence], firsts: list[int], index: int, source: S
     is not known and the outlet stands, as for any sentence naming no one.
     """
     earliest = max(0, index - PRONOUN_REACH)
-    while index > earliest and _PRONOUN_SPEAKING.search(_attributed(sentences, firsts, index)):
+    while index > earliest and _PRONOUN_SPEAKING.search(_attributed(layout, index)):
         index -= 1
-    return read_speaker(_attributed(sentences, firsts, index), source)
+    speaker = read_speaker(_attributed(layout, index), source)
+    if speaker != source.outlet:
+        return speaker
+    return _speaker_going_on(layout, index, source) or speaker
 
 
-def _attributed(sentences: list[Sentence], firsts: list[int], index: int) -> str:
+def _speaker_going_on(layout: _Layout, index: int, source: Source) -> str | None:
+    """Who goes on speaking in a quotation that names no one: "“A,” Doe said. “B. C.”".
+
+    A quotation opening right after a sentence of the same paragraph that quotes someone
+    and names them is that person's words going on, the way news reports run a quote on.
+    """
+    opening = layout.quotation_opening(index)
+    if opening is None or opening == layout.firsts[index]:
+        return None
+    before = layout.sentences[opening - 1].text
+    if not any(mark in before for mark in _QUOTE_MARKS):
+        return None
+    speaker = read_speaker(before, source)
+    return None if speaker == source.outlet else speaker
+
+
+def _attributed(layout: _Layout, index: int) -> str:
     """The text that says who spoke the sentence at `index`.
 
     A sentence opening a quotation, or standing inside one opened before it in its
@@ -218,11 +239,12 @@ def _attributed(sentences: list[Sentence], firsts: list[int], index: int) -> str
     paragraph that opens with a quotation, after one ending in a colon ("Jane Doe said on
     social media:"), is the words that colon announces.
     """
-    announced = _announcing(sentences, firsts[index])
+    sentences = layout.sentences
+    announced = _announcing(sentences, layout.firsts[index])
     if announced is not None:
         return announced.text
     sentence = sentences[index]
-    opened_before = sum(marks_unpaired(s.text) for s in sentences[firsts[index] : index]) % 2
+    opened_before = layout.open_since[index] is not None
     if opened_before == marks_unpaired(sentence.text):
         return sentence.text  # no quotation, or the one it closes is attributed here
     texts = [sentence.text]
@@ -235,13 +257,44 @@ def _attributed(sentences: list[Sentence], firsts: list[int], index: int) -> str
     return " ".join(texts)
 
 
-def _paragraph_firsts(sentences: list[Sentence]) -> list[int]:
-    """For each sentence, the index of the first sentence of its paragraph (its line)."""
-    firsts: list[int] = []
-    for index, sentence in enumerate(sentences):
-        same_line = index > 0 and sentences[index - 1].line == sentence.line
-        firsts.append(firsts[-1] if same_line else index)
-    return firsts
+@dataclass(frozen=True)
+class _Layout:
+    """A source's sentences with, for each, where its paragraph and its quotation start.
+
+    Worked out once for the whole source, so reading each sentence's speaker looks at a
+    few sentences around it, however long its paragraph: a one-line source of thousands
+    of quoted sentences is read in linear time.
+    """
+
+    sentences: list[Sentence]
+    # For each sentence, the index of the first sentence of its paragraph (its line).
+    firsts: list[int]
+    # For each sentence, the sentence opening the quotation still open before it in its
+    # paragraph (a sentence with an unpaired mark opens one, or closes the one open).
+    open_since: list[int | None]
+
+    @classmethod
+    def of(cls, sentences: list[Sentence]) -> _Layout:
+        firsts: list[int] = []
+        open_since: list[int | None] = []
+        for index, sentence in enumerate(sentences):
+            same_line = index > 0 and sentences[index - 1].line == sentence.line
+            firsts.append(firsts[-1] if same_line else index)
+            opening = None
+            if same_line:
+                before = sentences[index - 1].text
+                opening = open_since[-1]
+                if marks_unpaired(before):
+                    opening = index - 1 if opening is None else None
+            open_since.append(opening)
+        return cls(sentences, firsts, open_since)
+
+    def quotation_opening(self, index: int) -> int | None:
+        """The sentence opening the quotation the sentence at `index` stands in, if any."""
+        opening = self.open_since[index]
+        if opening is None and marks_unpaired(self.sentences[index].text):
+            return index
+        return opening
 
 
 def _announcing(sentences: list[Sentence], first: int) -> Sentence | None:
@@ -281,11 +334,20 @@ def _full_name(name: str, text: str) -> str:
         match.group()
         for match in re.finditer(rf"(?<![\w'’.-])(?P<first>{_WORD}) {surname}\b", text)
         if match.group("first").casefold() not in _NOT_NAMES
+        and not _ends_a_sentence(match.group("first"))
         and not _opens_sentence(text, match.start())
     )
     if not before:
         return name
     return before.most_common(1)[0][0]
+
+
+def _ends_a_sentence(word: str) -> bool:
+    """Whether a capitalised word with a full stop ends a sentence ("...held in Avalon. Doe").
+
+    An initial ("J.") or a dotted abbreviation ("U.S.") does not, and may stand before a name.
+    """
+    return word.endswith(".") and re.fullmatch(r"(?:[A-Z]\.)+", word) is None
 
 
 def _opens_sentence(text: str, index: int) -> bool:

@@ -46,6 +46,14 @@ def test_bench_prints_the_worst_hostile_question_with_its_floor(engine):
     assert "floor 10 ms" in line
 
 
+def test_bench_guides_a_long_paragraph_of_quotations_giving_each_its_speaker():
+    printed: list[str] = []
+    bench._guide_of_a_long_quotation(printed.append)
+    (line,) = printed
+    assert "1.0 MB one-paragraph source" in line
+    assert "47,619 sentences (47,619 attributed to the person quoted)" in line
+
+
 def test_quality_prints_the_share_of_wrong_answers_but_not_the_wrong_questions():
     scored = "\n".join(
         [

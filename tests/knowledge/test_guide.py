@@ -258,3 +258,23 @@ def test_a_long_sentence_is_suggested_cut_at_the_last_word_within_the_limit():
     quote = quote_of(sentence)
     assert len(quote) <= 1000
     assert sentence.startswith(quote) and quote.endswith("word")
+
+
+def test_a_quotation_running_on_after_the_sentence_naming_its_speaker_is_theirs():
+    text = "“We won,” Marlow told the crowd. “It was hard. We go on.”\n"
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    assert speakers == ["Marlow", "Marlow", "Marlow"]
+
+
+def test_a_quotation_after_the_outlets_own_reporting_stays_the_outlets():
+    text = "The count went on overnight. “It was hard. We go on.”\n"
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    assert speakers == [OUTLET, OUTLET, OUTLET]
+
+
+def test_the_word_ending_the_sentence_before_a_name_is_not_its_first_name():
+    text = "The talks were held in Avalon. Marlow said they would go on. Ann J. Marlow spoke.\n"
+    sentence = "Marlow said they would go on."
+    assert read_speaker(sentence, source(text)) == "J. Marlow"
