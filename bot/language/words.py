@@ -155,24 +155,19 @@ GENERAL_ALIASES: dict[str, str] = {
 # The case endings of Albanian and Serbian names, by the name a vocabulary file gives them
 # (see knowledge/README.md): a stem with every ending of its set is read as the name it
 # stands for. People's names take case endings too, and Serbian makes possessives of them
-# (the -jev- forms: "X's government").
+# ("X's government"). A person's set fits a name ending in a vowel (Ana: Anat, Anaja,
+# Anajev) and one ending in a consonant (Ivan: Ivanu, Ivanut, Ivana, Ivanom, Ivanov) alike;
+# the forms one kind of name never takes are words nobody writes.
 ENDINGS: dict[str, tuple[str, ...]] = {
     "albanian": ("", "a", "e", "i", "es", "en", "se", "ne", "ia", "ise", "ine", "it", "in"),
     "serbian": ("", "a", "e", "i", "u", "o", "om", "oj", "ija", "ije", "iji", "iju", "ijom"),
-    "albanian person": ("", "t", "n", "it", "in", "ne", "se", "s"),
+    "albanian person": ("", "t", "n", "it", "in", "ne", "se", "s", "i", "u", "ut", "un"),
     "serbian person": (
-        "ja",
-        "ju",
-        "jem",
-        "jom",
-        "jev",
-        "jeva",
-        "jeve",
-        "jevi",
-        "jevu",
-        "jevom",
-        "jevoj",
-        "jevih",
+        *("ja", "ju", "jem", "jom"),
+        *("jev", "jeva", "jeve", "jevi", "jevu", "jevom", "jevoj", "jevih"),
+        *("a", "u", "om", "em", "e"),
+        *("ov", "ova", "ove", "ovi", "ovu", "ovom", "ovoj", "ovih"),
+        *("ev", "eva", "eve", "evi", "evu", "evom", "evoj", "evih"),
     ),
 }
 

@@ -50,6 +50,32 @@ def test_the_vocabulary_is_part_of_the_snapshot_folded(knowledge):
     assert vocabulary.forms[0].endings[:3] == ("", "a", "e")
 
 
+PEOPLE = """\
+people:
+  - marlow
+  - reyes
+forms:
+  - endings: albanian person
+    stems:
+      marlow: marlow
+      reyes: reyes
+  - endings: serbian person
+    stems:
+      marlow: marlow
+      reyes: reyes
+"""
+
+
+@pytest.mark.parametrize(
+    "written", ["marlowut", "marlowun", "marlowa", "marlowom", "marlowu", "marlowov", "reyesit"]
+)
+def test_a_persons_endings_fit_a_name_ending_in_a_consonant(knowledge, written):
+    write(knowledge, "people.yaml", PEOPLE)
+    lexicon = Engine(load_knowledge(knowledge).knowledge).lexicon
+    name = "reyes" if written.startswith("reyes") else "marlow"
+    assert lexicon.apply_aliases(f"what did {written} say") == f"what did {name} say"
+
+
 def test_the_engine_reads_aliases_and_case_forms_from_the_knowledge(knowledge):
     write(knowledge, "places.yaml", PLACES)
     lexicon = Engine(load_knowledge(knowledge).knowledge).lexicon
