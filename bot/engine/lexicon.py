@@ -380,7 +380,7 @@ ROLE_WORDS = _word_set(
     commander governor leader head chair chairman chairwoman analyst expert professor
     former deputy diplomat envoy congressman congresswoman senator lawmaker mayor premier
     chancellor judge prosecutor editor journalist reporter founder official researcher
-    adviser advisor officer
+    adviser advisor officer representative commissioner mediator negotiator rapporteur
     kryeminister presidente presidenti ministri ministre zedhenes ambasador ambasadori
     kryetar kryetari ish predsednik predsednica premijer ministar ministarka portparol sef
     bivsi bivsa
@@ -425,7 +425,8 @@ def set_aside(text: str) -> tuple[str, str]:
 # like a person, the entry must report the holder's words, not merely mention the role.
 SPEAKING_ROLES = _word_set(
     """
-    spokesperson president minister ambassador chancellor commander
+    spokesperson president minister ambassador chancellor commander representative envoy
+    commissioner judge prosecutor
     """
 )
 
@@ -898,7 +899,7 @@ class Lexicon:
         position = self._past_names(words, 0)
         if words[position : position + 2] in ([share, "of"] for share in _SHARES):
             position = self._past_names(words, position + 2)
-        if position < len(words) and _is_class_noun(words[position]):
+        if position < len(words) and _is_class_noun(words[position]) and not named:
             if counted:
                 return ""
             position += 1

@@ -280,6 +280,15 @@ def test_governments_and_foreign_leaders_are_classes_the_names_an_entry_gives_an
     assert decision.entry.id == "non-recognising-allies"
 
 
+@pytest.mark.parametrize("role", ["high representative", "envoy", "judge", "prosecutor"])
+def test_asking_what_a_post_holder_said_asks_for_their_words(engine, role):
+    assert engine.lexicon.read(f"what did the {role} say").people == {role.split()[-1]}
+
+
+def test_the_government_after_what_is_the_is_asked_about_not_asked_for(engine):
+    assert engine.lexicon.read("what is the government worried about").focus == ()
+
+
 def test_a_name_after_which_years_leaves_the_role_as_what_is_asked(article_engine):
     assert not article_engine.decide("which years was Rutte NATO's spokesman").answered
 
