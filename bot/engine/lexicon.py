@@ -236,7 +236,8 @@ _ORIGIN = re.compile(
     r"|established|created|take over|takes over|took over|taken over|taking over"
     r"|(?:take|took|taken|assume|assumed|leave|left) office|appointed|sworn in)\b"
 )
-_NEXT_TO_SOMEONE = re.compile(r"\b(?:before|after|until|since) (?P<who>[a-z]+)\b")
+# The person may be named in full: "before <first name> <surname>", either listed.
+_NEXT_TO_SOMEONE = re.compile(r"\b(?:before|after|until|since) (?P<who>[a-z]+(?: [a-z]+)?)\b")
 _BECAME = re.compile(r"\b(?P<who>[a-z]+) (?:become|became)\b")
 _ORIGIN_STATED = re.compile(
     r"\b(?:first|start|started|since|began|begin|founded|established|created|before|after"
@@ -983,7 +984,10 @@ class Lexicon:
             return True
         if kind == WHEN and any(m.group("who") in self.people for m in _BECAME.finditer(folded)):
             return True
-        return any(m.group("who") in self.people for m in _NEXT_TO_SOMEONE.finditer(folded))
+        return any(
+            not self.people.isdisjoint(m.group("who").split())
+            for m in _NEXT_TO_SOMEONE.finditer(folded)
+        )
 
     def _asks_for_a_date_to_come(self, clauses_: tuple[str, ...], kind: str | None) -> bool:
         """Whether the question asks when something next happens."""

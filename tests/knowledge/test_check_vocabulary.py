@@ -266,3 +266,12 @@ def test_reports_a_file_whose_case_forms_multiply_past_the_limit(knowledge, chec
         "of its set); a file makes at most 10,000: split the stems over sets of the endings "
         "each needs"
     ]
+
+
+@pytest.mark.parametrize(
+    "asked", ["who held the post before marlow", "who was it before jane marlow"]
+)
+def test_before_a_person_named_in_full_asks_about_a_beginning(knowledge, asked):
+    write(knowledge, "people.yaml", PEOPLE)
+    lexicon = Engine(load_knowledge(knowledge).knowledge).lexicon
+    assert lexicon.read(asked).origin
