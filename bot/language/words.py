@@ -132,6 +132,13 @@ GENERAL_ALIASES: dict[str, str] = {
     "according to the piece": "",
     "according to the report": "",
     "according to the story": "",
+    # Idioms of asking that name nothing ("why was it done in the first place"): "first"
+    # read as a word would ask about a beginning.
+    "in the first place": "",
+    "at the end of the day": "",
+    "in any case": "",
+    "as a matter of fact": "",
+    "for that matter": "",
     "sum up": "summarize",
     "sums up": "summarize",
     "summed up": "summarize",

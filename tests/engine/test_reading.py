@@ -285,6 +285,11 @@ def test_asking_what_a_post_holder_said_asks_for_their_words(engine, role):
     assert engine.lexicon.read(f"what did the {role} say").people == {role.split()[-1]}
 
 
+def test_an_idiom_of_asking_names_nothing_the_entry_must_state(engine):
+    assert engine.lexicon.read("why is it so in the first place").folded == "why is it so"
+    assert engine.decide("what did rutte warn as a matter of fact").entry.id == "rutte-warning"
+
+
 def test_the_government_after_what_is_the_is_asked_about_not_asked_for(engine):
     assert engine.lexicon.read("what is the government worried about").focus == ()
 
