@@ -72,7 +72,7 @@ STOPWORDS = word_set(
     trying tried tries question questions
     koliko kolko kolku date dates contact contacted contacting reach reached
     wat wut wht whats whos hows wheres whys hav hv shud shld shoud abt bout cuz coz bc ur
-    ngl bruh nah nope
+    ngl bruh nah nope hm hmm hmmm um umm uh uhm ah ahh eh erm guy dude
     yep yup smth sth wait already real actual
     recommend recommends recommended suggest suggests suggested propose proposes proposed
     advise advises advised argue argues argued claim claims claimed believe believes
@@ -101,6 +101,13 @@ GENERAL_ALIASES: dict[str, str] = {
     "y": "why",
     "wy": "why",
     "hw": "how",
+    "menny": "many",
+    "meny": "many",
+    "mny": "many",
+    "wich": "which",
+    "whitch": "which",
+    "wher": "where",
+    "whre": "where",
     "dont": "do not",
     "doesnt": "does not",
     "didnt": "did not",

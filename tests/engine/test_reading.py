@@ -285,6 +285,16 @@ def test_asking_what_a_post_holder_said_asks_for_their_words(engine, role):
     assert engine.lexicon.read(f"what did the {role} say").people == {role.split()[-1]}
 
 
+def test_chat_misspellings_of_asking_words_ask_as_the_words_do(engine):
+    assert engine.lexicon.read("how menny allies are there").kind == lexicon.HOW_MANY
+    assert engine.lexicon.read("wher did rutte warn").kind == engine.lexicon.read("where").kind
+
+
+def test_fillers_of_chat_are_no_words_an_entry_must_state(engine):
+    for asked in ["erm what did rutte say", "who is the nato guy that warned"]:
+        assert engine.decide(asked).entry.id == "rutte-warning"
+
+
 def test_an_idiom_of_asking_names_nothing_the_entry_must_state(engine):
     assert engine.lexicon.read("why is it so in the first place").folded == "why is it so"
     assert engine.decide("what did rutte warn as a matter of fact").entry.id == "rutte-warning"
