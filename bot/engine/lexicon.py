@@ -151,6 +151,13 @@ _QUALIFIERS = _word_set(
 _SHARES = _word_set("share proportion fraction portion percentage")
 
 
+def _is_a_deed(following: list[str]) -> bool:
+    """Whether the word after a noun (none or one) is a verb form: an auxiliary, -ed or -ing."""
+    return bool(following) and (
+        following[0] in _AUXILIARIES or following[0].endswith(("ed", "ing"))
+    )
+
+
 def _is_class_noun(word: str) -> bool:
     return word in _CLASS_NOUNS or word.rstrip("s") in _CLASS_NOUNS
 
@@ -893,15 +900,17 @@ class Lexicon:
         counts days, and the subject after the auxiliary is who stays, not what is counted.
         "What share of <people> live abroad" asks for a part of those people: they are what
         the entry must state it of ("one in three of them"), not the word "share". A word
-        qualifying the noun after it comes with that noun ("which government minister").
+        qualifying the noun after it comes with that noun ("which defence minister"). After
+        an article, a class noun doing something is what the question is about, not a class
+        of answer: "what is the government worried about" asks for no government.
         """
         if words and words[0].endswith("ing") and not named:
             return ""
         position = self._past_names(words, 0)
         if words[position : position + 2] in ([share, "of"] for share in _SHARES):
             position = self._past_names(words, position + 2)
-        if position < len(words) and _is_class_noun(words[position]) and not named:
-            if counted:
+        if position < len(words) and _is_class_noun(words[position]):
+            if counted or (named and _is_a_deed(words[position + 1 : position + 2])):
                 return ""
             position += 1
             if position < len(words) and words[position] in _AUXILIARIES:
@@ -915,7 +924,7 @@ class Lexicon:
         return word
 
     def _modifies(self, word: str, following: str) -> bool:
-        """Whether `word` may qualify the noun after it ("government minister", "city names").
+        """Whether `word` may qualify the noun after it ("defence minister", "city names").
 
         Then either names what is asked. A verb ("announced", "took"), a stopword, a name or a
         class noun after it ends what is asked.
@@ -984,10 +993,19 @@ class Lexicon:
             return True
         if kind == WHEN and any(m.group("who") in self.people for m in _BECAME.finditer(folded)):
             return True
-        return any(
-            not self.people.isdisjoint(m.group("who").split())
-            for m in _NEXT_TO_SOMEONE.finditer(folded)
-        )
+        return any(map(self._names_someone, _NEXT_TO_SOMEONE.finditer(folded)))
+
+    def _names_someone(self, next_to: re.Match[str]) -> bool:
+        """Whether "before/after <who>" names a listed person, maybe by first name and surname.
+
+        The second word counts only after a word that may be a first name: "after meeting
+        <person>" and "before the <person> government" ask about no one's before or after.
+        """
+        first, *second = next_to.group("who").split()
+        if first in self.people:
+            return True
+        may_be_a_name = not is_stopword(first) and not first.endswith(("ing", "ed"))
+        return may_be_a_name and bool(second) and second[0] in self.people
 
     def _asks_for_a_date_to_come(self, clauses_: tuple[str, ...], kind: str | None) -> bool:
         """Whether the question asks when something next happens."""

@@ -199,7 +199,19 @@ def read_speaker(sentence: str, source: Source) -> str:
 
 
 def _speaker(layout: _Layout, index: int, source: Source) -> str:
-    """Who speaks the sentence at `index`; "he said" is whoever the sentence before names.
+    """Who speaks the sentence at `index`: the one it names, or whose quotation goes on.
+
+    A sentence naming no one is the outlet's own reporting, unless it stands in a
+    quotation run on from the sentence before (`_speaker_going_on`).
+    """
+    speaker = _named_speaker(layout, index, source)
+    if speaker != source.outlet:
+        return speaker
+    return _speaker_going_on(layout, index, source) or speaker
+
+
+def _named_speaker(layout: _Layout, index: int, source: Source) -> str:
+    """Who the sentence at `index` names as speaking; "he said" is whoever one before names.
 
     A pronoun is followed back through the sentences that also say "he said" to the one
     naming its speaker; when that one is the outlet's own reporting, the pronoun's speaker
@@ -208,26 +220,34 @@ def _speaker(layout: _Layout, index: int, source: Source) -> str:
     earliest = max(0, index - PRONOUN_REACH)
     while index > earliest and _PRONOUN_SPEAKING.search(_attributed(layout, index)):
         index -= 1
-    speaker = read_speaker(_attributed(layout, index), source)
-    if speaker != source.outlet:
-        return speaker
-    return _speaker_going_on(layout, index, source) or speaker
+    return read_speaker(_attributed(layout, index), source)
 
 
 def _speaker_going_on(layout: _Layout, index: int, source: Source) -> str | None:
     """Who goes on speaking in a quotation that names no one: "“A,” Doe said. “B. C.”".
 
     A quotation opening right after a sentence of the same paragraph that quotes someone
-    and names them is that person's words going on, the way news reports run a quote on.
+    and names them (or says "she said" after naming them) is that person's words going on,
+    the way news reports run a quote on; but only when it closes within `QUOTATION_REACH`
+    sentences with nothing after its closing mark: a quotation whose end says who spoke
+    it ("..., the minister replied") names another speaker, or one the patterns do not read.
     """
     opening = layout.quotation_opening(index)
     if opening is None or opening == layout.firsts[index]:
         return None
-    before = layout.sentences[opening - 1].text
-    if not any(mark in before for mark in _QUOTE_MARKS):
+    if not any(mark in layout.sentences[opening - 1].text for mark in _QUOTE_MARKS):
         return None
-    speaker = read_speaker(before, source)
+    closing = layout.quotation_closing(opening)
+    if closing is None or _after_closing_mark(layout.sentences[closing].text):
+        return None
+    speaker = _named_speaker(layout, opening - 1, source)
     return None if speaker == source.outlet else speaker
+
+
+def _after_closing_mark(text: str) -> bool:
+    """Whether words follow the last quotation mark of a sentence closing a quotation."""
+    last = max(text.rfind(mark) for mark in _QUOTE_MARKS)
+    return any(character.isalnum() for character in text[last + 1 :])
 
 
 def _attributed(layout: _Layout, index: int) -> str:
@@ -289,6 +309,16 @@ class _Layout:
             open_since.append(opening)
         return cls(sentences, firsts, open_since)
 
+    def quotation_closing(self, opening: int) -> int | None:
+        """The sentence closing the quotation opened at `opening`, within `QUOTATION_REACH`."""
+        line = self.sentences[opening].line
+        for at in range(opening + 1, min(opening + 1 + QUOTATION_REACH, len(self.sentences))):
+            if self.sentences[at].line != line:
+                return None
+            if marks_unpaired(self.sentences[at].text):
+                return at
+        return None
+
     def quotation_opening(self, index: int) -> int | None:
         """The sentence opening the quotation the sentence at `index` stands in, if any."""
         opening = self.open_since[index]
@@ -323,9 +353,9 @@ def _full_name(name: str, text: str) -> str:
     a sentence is "Anna van der Berg").
 
     A one-word name, or one that opens with a particle ("van der Berg"), is usually a
-    surname the source introduced in full earlier. A word that merely opens a sentence
-    does not count. An acronym names a body, not a person: the word before it is not its
-    first name ("the Northern ROSA contingent").
+    surname the source introduced in full earlier (with an initial: `_with_given_name`).
+    A word that merely opens a sentence does not count. An acronym names a body, not a
+    person: the word before it is not its first name ("the Northern ROSA contingent").
     """
     if (" " in name and not re.match(rf"{_PARTICLE} ", name)) or name.isupper():
         return name
@@ -339,15 +369,30 @@ def _full_name(name: str, text: str) -> str:
     )
     if not before:
         return name
-    return before.most_common(1)[0][0]
+    return _with_given_name(before.most_common(1)[0][0], text)
+
+
+def _with_given_name(name: str, text: str) -> str:
+    """A name opening with an initial ("J. Doe") with the word the source writes before it.
+
+    A word before an initial is the given name even where it opens a sentence ("Ann J.
+    Doe spoke"): no sentence ends in a capitalised word and an initial.
+    """
+    if re.match(r"[A-Z]\. ", name) is None:
+        return name
+    given = re.search(rf"(?<![\w'’.-])(?P<given>{_WORD}) {re.escape(name)}\b", text)
+    if given is None or given.group("given").casefold() in _NOT_NAMES:
+        return name
+    return name if _ends_a_sentence(given.group("given")) else given.group()
 
 
 def _ends_a_sentence(word: str) -> bool:
     """Whether a capitalised word with a full stop ends a sentence ("...held in Avalon. Doe").
 
-    An initial ("J.") or a dotted abbreviation ("U.S.") does not, and may stand before a name.
+    An initial ("J.") does not: it stands inside a name ("Ann J. Doe"). A dotted
+    abbreviation ("U.S.") may end one, and a name's first word is never one.
     """
-    return word.endswith(".") and re.fullmatch(r"(?:[A-Z]\.)+", word) is None
+    return word.endswith(".") and re.fullmatch(r"[A-Z]\.", word) is None
 
 
 def _opens_sentence(text: str, index: int) -> bool:

@@ -25,9 +25,11 @@ from bot.language.text import fold
 from bot.language.words import ASKING_WORDS, ENDINGS, GENERAL_ALIASES, STOPWORDS
 
 WORD_LIMIT = 100
-# Case forms one vocabulary file may make: twenty times the shipped files' (494 in the
-# largest), about as many as the alias lines its 100 kB could hold.
-FORMS_LIMIT = 10_000
+# Case forms one vocabulary file may make: fifty times the shipped files' (494 in the
+# largest), and room for 500 people's names under both sets of a person's endings (45
+# endings), which files could list before those sets took the endings of names ending in
+# a consonant. A form costs about 200 bytes of the lexicon: 5 MB at most.
+FORMS_LIMIT = 25_000
 # A form of one or two letters that the engine passes over ("be", "in", "i", "a") stands in
 # almost every question, in several languages: read as a word of the subject (an
 # abbreviation in another language) it would change them all. Longer common words

@@ -142,8 +142,6 @@ GENERAL_ALIASES: dict[str, str] = {
     # Idioms of asking that name nothing ("why was it done in the first place"): "first"
     # read as a word would ask about a beginning.
     "in the first place": "",
-    "at the end of the day": "",
-    "in any case": "",
     "as a matter of fact": "",
     "for that matter": "",
     "sum up": "summarize",
@@ -169,9 +167,9 @@ GENERAL_ALIASES: dict[str, str] = {
 # The case endings of Albanian and Serbian names, by the name a vocabulary file gives them
 # (see knowledge/README.md): a stem with every ending of its set is read as the name it
 # stands for. People's names take case endings too, and Serbian makes possessives of them
-# ("X's government"). A person's set fits a name ending in a vowel (Ana: Anat, Anaja,
-# Anajev) and one ending in a consonant (Ivan: Ivanu, Ivanut, Ivana, Ivanom, Ivanov) alike;
-# the forms one kind of name never takes are words nobody writes.
+# ("X's government"). A person's set fits a name ending in a vowel (-t, -ja, -jev) and one
+# ending in a consonant (-u, -ut, -a, -om, -ov) alike; the forms one kind of name never
+# takes are words nobody writes.
 ENDINGS: dict[str, tuple[str, ...]] = {
     "albanian": ("", "a", "e", "i", "es", "en", "se", "ne", "ia", "ise", "ine", "it", "in"),
     "serbian": ("", "a", "e", "i", "u", "o", "om", "oj", "ija", "ije", "iji", "iju", "ijom"),

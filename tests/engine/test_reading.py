@@ -302,6 +302,14 @@ def test_an_idiom_of_asking_names_nothing_the_entry_must_state(engine):
 
 def test_the_government_after_what_is_the_is_asked_about_not_asked_for(engine):
     assert engine.lexicon.read("what is the government worried about").focus == ()
+    assert engine.lexicon.read("what is the official price of joining").focus == ("price",)
+
+
+@pytest.mark.parametrize(
+    "asked", ["what did rutte warn after meeting osmani", "who spoke before the kurti government"]
+)
+def test_a_word_before_a_person_that_names_no_one_asks_about_no_beginning(engine, asked):
+    assert not engine.lexicon.read(asked).origin
 
 
 def test_a_name_after_which_years_leaves_the_role_as_what_is_asked(article_engine):

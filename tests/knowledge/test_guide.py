@@ -267,6 +267,33 @@ def test_a_quotation_running_on_after_the_sentence_naming_its_speaker_is_theirs(
     assert speakers == ["Marlow", "Marlow", "Marlow"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We won,” Marlow said. “We lost the vote. We go on,” Reyes replied.\n",
+        "“We won,” Marlow said. “We lost the vote. We go on,” the opposition leader said.\n",
+        "“We won,” Marlow said. “We lost the vote. It was held on Sunday.\n",
+        "“We won,” Marlow said. “The count was slow. The turnout was low. The rain went on. "
+        "The night was long. The roads were closed. The vote still counts,” Reyes said.\n",
+    ],
+)
+def test_a_quotation_whose_end_names_a_speaker_or_that_never_closes_is_not_run_on(text):
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    assert speakers[0] == "Marlow"
+    assert "Marlow" not in speakers[1:3]
+
+
+def test_a_quotation_run_on_after_she_said_is_the_words_of_whom_she_stands_for():
+    text = (
+        "Jane Marlow told reporters the vote was fair. “We won,” she said. "
+        "“It was hard. We go on.”\n"
+    )
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    assert speakers == ["Jane Marlow"] * 4
+
+
 def test_a_quotation_after_the_outlets_own_reporting_stays_the_outlets():
     text = "The count went on overnight. “It was hard. We go on.”\n"
     knowledge = Knowledge(entries={}, sources={"example": source(text)})
@@ -277,4 +304,4 @@ def test_a_quotation_after_the_outlets_own_reporting_stays_the_outlets():
 def test_the_word_ending_the_sentence_before_a_name_is_not_its_first_name():
     text = "The talks were held in Avalon. Marlow said they would go on. Ann J. Marlow spoke.\n"
     sentence = "Marlow said they would go on."
-    assert read_speaker(sentence, source(text)) == "J. Marlow"
+    assert read_speaker(sentence, source(text)) == "Ann J. Marlow"
