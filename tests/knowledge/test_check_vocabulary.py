@@ -269,7 +269,7 @@ def test_reports_a_file_whose_case_forms_multiply_past_the_limit(knowledge, chec
 
 
 @pytest.mark.parametrize(
-    "asked", ["who held the post before marlow", "who was it before jane marlow"]
+    "asked", ["who held the post before marlow", "who was it before ann marlow"]
 )
 def test_before_a_person_named_in_full_asks_about_a_beginning(knowledge, asked):
     write(knowledge, "people.yaml", PEOPLE)
