@@ -266,7 +266,8 @@ class Engine:
         read = self._read(question)
         known, topics = self._index.idf, self._index.lexicon.topics
         # A topic is what every entry is about: written with a capital it is read as a
-        # name, but never required of an entry, so it is not shown as one.
+        # name, but not required of an entry whose sources mention it, so it is not shown
+        # as one.
         words = tuple(
             WordRead(
                 term.word, term.name and term.word not in topics, term.stem in known, term.match < 1

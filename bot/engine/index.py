@@ -65,6 +65,9 @@ _TYPO_CACHE = 4096
 # Quotes and speakers read for names, remembered: entries cite the same ones over and over,
 # and an index of 10,000 entries would otherwise read each once per entry citing it.
 _QUOTED_CACHE = 4096
+# The sources whose topics are remembered: a knowledge holds a few dozen (each up to 1 MB,
+# which the cache only refers to: the snapshot holds the texts anyway).
+_SOURCES_CACHE = 256
 _T = TypeVar("_T", bound=Hashable)
 _K = TypeVar("_K", bound=Hashable)
 _V = TypeVar("_V")
@@ -571,6 +574,11 @@ class Index:
     def _read(self, entry: Entry, reader: _Reader) -> tuple[EntryProfile, frozenset[str]]:
         """What `entry` knows, its parts shared with equal parts of other entries."""
         return _profile(reader, entry, self._shared.__getitem__)
+
+    def topics_of(self, source_id: str) -> frozenset[str]:
+        """The vocabulary's topics (what every entry is about) the source's text mentions."""
+        source = self._sources.get(source_id)
+        return _topics_in(source.text, self.lexicon.topics) if source else frozenset()
 
     def stem(self, word: str) -> str:
         """The stem of a folded word; a name that stemming would make a common word is kept."""
@@ -1196,6 +1204,12 @@ def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
     statement = " ".join(part for part in parts if part)
     about = _shared_fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))
     return statement, lexicon.apply_aliases(" ".join([statement, about]))
+
+
+@lru_cache(maxsize=_SOURCES_CACHE)
+def _topics_in(text: str, topics: frozenset[str]) -> frozenset[str]:
+    """The `topics` a source's text writes, remembered: each source is folded once."""
+    return topics & frozenset(fold(text).split()) if topics else frozenset()
 
 
 @lru_cache(maxsize=_QUOTED_CACHE)

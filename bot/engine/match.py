@@ -617,7 +617,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         if phrasings is None:
             # A person the files list must be named too, capitalised or not: "did <leader>
             # meet <other leader>" is not answered by an entry that never names the other.
-            named = term.name or term.word in people
+            named = term.name or term.word in people or _foreign_topic(index, term, profile)
             if named and not (term.context and not is_number(term.word)):
                 missing_weight += weight
                 has_missing_number = has_missing_number or is_number(term.word)
@@ -772,6 +772,19 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
     if kind in lexicon.RARE_KINDS:
         return profile.answers_a_rare_kind(kind)
     return True
+
+
+def _foreign_topic(index: Index, term: Term, profile: EntryProfile) -> bool:
+    """Whether the word is a topic of the knowledge that the entry's sources never mention.
+
+    A topic is what every entry is about, so an entry need not write it ("who is the
+    <body> spokesperson"); but once the knowledge covers another subject, an entry whose
+    sources never mention the topic is not about it: "did <body> comment on <event>" is
+    then asked of something the entry does not cover, as a name it never mentions is.
+    """
+    if term.word not in index.lexicon.topics:
+        return False
+    return not any(term.word in index.topics_of(c.source_id) for c in profile.entry.citations)
 
 
 def _names_the_holder(question: Question, profile: EntryProfile) -> bool:

@@ -388,3 +388,28 @@ def test_by_what_date_and_by_when_ask_for_a_date(travel_engine):
     assert not travel_engine.decide(
         "By when will drivers parking at the border be fined in the second phase of the rules?"
     ).answered
+
+
+@pytest.fixture(scope="module")
+def two_subjects_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The fixture's knowledge, whose vocabulary makes NATO a topic, with the travel source."""
+    root: Path = tmp_path_factory.mktemp("two") / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, root)
+    (root / "sources" / f"{SOURCE_ID}.yaml").write_text(SOURCE_YAML)
+    (root / "sources" / f"{SOURCE_ID}.txt").write_text(SOURCE_TEXT)
+    for entry_id, (question, answer, quote) in ENTRIES.items():
+        text = _entry_yaml(entry_id, question, answer, quote)
+        (root / "entries" / f"{entry_id}.yaml").write_text(text)
+    result = load_knowledge(root)
+    assert result.knowledge is not None, result.problems
+    return Engine(result.knowledge)
+
+
+@pytest.mark.parametrize("asked", ["nato border fine", "did nato reopen the stone bridge"])
+def test_a_topic_the_entrys_sources_never_mention_is_a_name_it_does_not_mention(
+    two_subjects_engine, asked
+):
+    # A topic is what every entry is about, but the travel source never mentions NATO.
+    assert not two_subjects_engine.decide(asked).answered
+    assert two_subjects_engine.decide(asked.replace("nato ", "")).answered
+    assert two_subjects_engine.decide("why isnt kosovo in nato's pfp").answered
