@@ -181,12 +181,14 @@ def _quality(settings: Settings, out: Callable[[str], None]) -> None:
         out(f"\nquality: NOT MEASURED: the scorer {scorer} is absent")
         return
     with tempfile.TemporaryDirectory(prefix="bench-knowledge-") as scratch:
-        for questions, sources, floors in question_sets(QUESTION_SETS):
+        for questions, sources, floors, added in question_sets(QUESTION_SETS):
             if not questions.is_file():
                 out(f"\nquality ({questions}): NOT MEASURED: the file is absent")
                 continue
-            knowledge_dir = _knowledge_of(settings.knowledge_dir, sources, Path(scratch))
+            knowledge_dir = _knowledge_of(settings.knowledge_dir, sources, Path(scratch), added)
             written = "every source" if sources is None else ", ".join(sources)
+            if added is not None:
+                written += f", with the files a moderator added on day one in {added.parent.name}"
             out(f"\nquality ({questions}, written from {written}), scored by {scorer}:")
             out(_scored(scorer, questions, knowledge_dir))
             out(_offered(scorer, questions, knowledge_dir))
@@ -195,11 +197,17 @@ def _quality(settings: Settings, out: Callable[[str], None]) -> None:
 
 
 class QuestionSet(NamedTuple):
-    """A question set, the sources it was written from (None: every source), its floors."""
+    """A question set, the sources it was written from (None: every source), its floors.
+
+    `added`, for a subject kept out of the shipped knowledge, is the folder of what a
+    moderator added for it on day one (sources, entries, vocabulary files, in the
+    knowledge's layout): the set is scored on the shipped knowledge with those files added.
+    """
 
     path: Path
     sources: tuple[str, ...] | None
     floors: str
+    added: Path | None = None
 
 
 def question_sets(listing: Path) -> list[QuestionSet]:
@@ -210,16 +218,24 @@ def question_sets(listing: Path) -> list[QuestionSet]:
         written = group.get("written_from")
         sources = None if written == "all" else tuple(written)
         floors = str(group.get("floors", ""))
+        added = (PROJECT_ROOT / group["added"]).resolve() if group.get("added") else None
         for pattern in group["sets"]:
             paths = (
                 sorted(PROJECT_ROOT.glob(pattern)) if "*" in pattern else [PROJECT_ROOT / pattern]
             )
-            found += [QuestionSet(path.resolve(), sources, floors) for path in paths]
+            found += [QuestionSet(path.resolve(), sources, floors, added) for path in paths]
     return found
 
 
-def _knowledge_of(root: Path, sources: tuple[str, ...] | None, scratch: Path) -> Path:
-    """A copy of the knowledge holding only `sources` and the entries citing nothing else."""
+def _knowledge_of(
+    root: Path, sources: tuple[str, ...] | None, scratch: Path, added: Path | None = None
+) -> Path:
+    """A copy of the knowledge holding only `sources` and the entries citing nothing else.
+
+    With `added`, the whole knowledge with the files of that folder added to it.
+    """
+    if added is not None:
+        return _with_added(root, added, scratch)
     if sources is None:
         return root
     copy = scratch / "-".join(sources)
@@ -233,6 +249,17 @@ def _knowledge_of(root: Path, sources: tuple[str, ...] | None, scratch: Path) ->
         entry = yaml.safe_load(path.read_text(encoding="utf-8"))
         if any(citation["source"] not in sources for citation in entry["citations"]):
             path.unlink()
+    return copy
+
+
+def _with_added(root: Path, added: Path, scratch: Path) -> Path:
+    """A copy of the knowledge with the files of `added` (a day one's additions) added."""
+    copy = scratch / f"added-{added.parent.name}-{added.name}"
+    if not copy.exists():
+        shutil.copytree(root, copy)
+        for folder in ("sources", "entries", "vocabulary"):
+            if (added / folder).is_dir():
+                shutil.copytree(added / folder, copy / folder, dirs_exist_ok=True)
     return copy
 
 

@@ -127,11 +127,39 @@ def test_a_set_is_scored_on_the_knowledge_of_the_sources_it_was_written_from(tmp
     assert "zenda-joined" in whole.knowledge.entries
 
 
+def test_a_subject_kept_out_of_the_knowledge_is_scored_with_its_day_one_files_added(tmp_path):
+    from bot.knowledge.loader import load_knowledge
+    from tests.engine.conftest import FIXTURE_KNOWLEDGE
+
+    added = tmp_path / "day-one"
+    (added / "sources").mkdir(parents=True)
+    (added / "entries").mkdir()
+    (added / "sources" / "later.yaml").write_text(
+        'id: later\ntitle: "Later"\noutlet: "Wire"\npublished: "2026-01"\nlanguage: en\n'
+        'added: "2026-01-02"\n',
+        encoding="utf-8",
+    )
+    (added / "sources" / "later.txt").write_text("Zenda joined the league in 2026.\n", "utf-8")
+    (added / "entries" / "zenda-joined.yaml").write_text(
+        'id: zenda-joined\nquestion: "When did Zenda join the league?"\ntopic: "Later"\n'
+        'answer: "In 2026."\ncitations:\n  - source: later\n'
+        '    quote: "Zenda joined the league in 2026."\n    speaker: "Wire"\n',
+        encoding="utf-8",
+    )
+    grown = bench._knowledge_of(FIXTURE_KNOWLEDGE, None, tmp_path / "scratch", added)
+
+    knowledge = load_knowledge(grown).knowledge
+    assert "zenda-joined" in knowledge.entries and "later" in knowledge.sources
+    assert set(load_knowledge(FIXTURE_KNOWLEDGE).knowledge.entries) < set(knowledge.entries)
+    assert not (FIXTURE_KNOWLEDGE / "entries" / "zenda-joined.yaml").exists()
+
+
 def test_every_listed_question_set_names_the_sources_it_was_written_from():
     listed = bench.question_sets(bench.QUESTION_SETS)
     paths = {listed_set.path for listed_set in listed}
     assert bench.OWN_QUESTIONS.resolve() in paths
-    assert all(path.parent.name in ("engine", "heldout", "growth", "eval") for path in paths)
+    folders = ("engine", "heldout", "growth", "eval")
+    assert all(path.parent.name in folders or path.parent.parent.name == "dayone" for path in paths)
     assert all(listed_set.sources is None or listed_set.sources for listed_set in listed)
 
 
