@@ -1,5 +1,6 @@
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from bot import bench
 from bot.engine import Engine
@@ -96,14 +97,8 @@ def test_quality_counts_unanswered_questions_whose_answer_was_offered(tmp_path):
     )
 
 
-def test_a_set_is_scored_on_the_knowledge_of_the_sources_it_was_written_from(tmp_path):
-    import shutil
-
-    from bot.knowledge.loader import load_knowledge
-    from tests.engine.conftest import FIXTURE_KNOWLEDGE
-
-    root = tmp_path / "knowledge"
-    shutil.copytree(FIXTURE_KNOWLEDGE, root)
+def _write_later_source(root: Path) -> None:
+    """A later source and the entry citing it, into a knowledge folder's layout."""
     (root / "sources" / "later.yaml").write_text(
         'id: later\ntitle: "Later"\noutlet: "Wire"\npublished: "2026-01"\nlanguage: en\n'
         'added: "2026-01-02"\n',
@@ -116,6 +111,17 @@ def test_a_set_is_scored_on_the_knowledge_of_the_sources_it_was_written_from(tmp
         '    quote: "Zenda joined the league in 2026."\n    speaker: "Wire"\n',
         encoding="utf-8",
     )
+
+
+def test_a_set_is_scored_on_the_knowledge_of_the_sources_it_was_written_from(tmp_path):
+    import shutil
+
+    from bot.knowledge.loader import load_knowledge
+    from tests.engine.conftest import FIXTURE_KNOWLEDGE
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, root)
+    _write_later_source(root)
     first = next(p.stem for p in (FIXTURE_KNOWLEDGE / "sources").glob("*.yaml"))
     assert load_knowledge(root).knowledge is not None
 
@@ -134,18 +140,7 @@ def test_a_subject_kept_out_of_the_knowledge_is_scored_with_its_day_one_files_ad
     added = tmp_path / "day-one"
     (added / "sources").mkdir(parents=True)
     (added / "entries").mkdir()
-    (added / "sources" / "later.yaml").write_text(
-        'id: later\ntitle: "Later"\noutlet: "Wire"\npublished: "2026-01"\nlanguage: en\n'
-        'added: "2026-01-02"\n',
-        encoding="utf-8",
-    )
-    (added / "sources" / "later.txt").write_text("Zenda joined the league in 2026.\n", "utf-8")
-    (added / "entries" / "zenda-joined.yaml").write_text(
-        'id: zenda-joined\nquestion: "When did Zenda join the league?"\ntopic: "Later"\n'
-        'answer: "In 2026."\ncitations:\n  - source: later\n'
-        '    quote: "Zenda joined the league in 2026."\n    speaker: "Wire"\n',
-        encoding="utf-8",
-    )
+    _write_later_source(added)
     grown = bench._knowledge_of(FIXTURE_KNOWLEDGE, None, tmp_path / "scratch", added)
 
     knowledge = load_knowledge(grown).knowledge

@@ -59,6 +59,12 @@ def test_a_name_with_particles_is_read_whole_and_as_fully_as_the_source_names_it
     assert read_speaker(sentence, source(text)) == "Anna van der Berg"
 
 
+def _speakers(text: str) -> list[str]:
+    """The speakers guided coverage suggests for each sentence of a source of `text`."""
+    knowledge = Knowledge(entries={}, sources={"example": source(text)})
+    return [s.speaker for s in guide(knowledge, "example").suggestions]
+
+
 def entry(entry_id: str, topic: str, quote: str) -> Entry:
     citation = Citation("example", quote, OUTLET)
     return Entry(entry_id, f"Question {entry_id}?", "Answer.", topic, (), (citation,))
@@ -98,8 +104,7 @@ def test_every_sentence_of_a_quotation_running_over_three_is_attributed_where_it
         "“For us it is clear. I believe the region is at risk. And it will not stop,” "
         "Marlow said.\n"
     )
-    knowledge = Knowledge(entries={}, sources={"example": source(text)})
-    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    speakers = _speakers(text)
     assert speakers == ["Marlow", "Marlow", "Marlow"]
 
 
@@ -204,8 +209,7 @@ def test_a_quotation_after_a_line_ending_in_a_colon_is_the_words_it_announces():
         "“The era of parallel offices has ended. Today they were shut down.”\n\n"
         "Turnout was low.\n"
     )
-    knowledge = Knowledge(entries={}, sources={"example": source(text)})
-    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    speakers = _speakers(text)
     assert speakers == [OUTLET, "Jane Marlow", "Jane Marlow", "Jane Marlow", OUTLET]
 
 
@@ -262,8 +266,7 @@ def test_a_long_sentence_is_suggested_cut_at_the_last_word_within_the_limit():
 
 def test_a_quotation_running_on_after_the_sentence_naming_its_speaker_is_theirs():
     text = "“We won,” Marlow told the crowd. “It was hard. We go on.”\n"
-    knowledge = Knowledge(entries={}, sources={"example": source(text)})
-    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    speakers = _speakers(text)
     assert speakers == ["Marlow", "Marlow", "Marlow"]
 
 
@@ -278,8 +281,7 @@ def test_a_quotation_running_on_after_the_sentence_naming_its_speaker_is_theirs(
     ],
 )
 def test_a_quotation_whose_end_names_a_speaker_or_that_never_closes_is_not_run_on(text):
-    knowledge = Knowledge(entries={}, sources={"example": source(text)})
-    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    speakers = _speakers(text)
     assert speakers[0] == "Marlow"
     assert "Marlow" not in speakers[1:3]
 
@@ -289,15 +291,13 @@ def test_a_quotation_run_on_after_she_said_is_the_words_of_whom_she_stands_for()
         "Jane Marlow told reporters the vote was fair. “We won,” she said. "
         "“It was hard. We go on.”\n"
     )
-    knowledge = Knowledge(entries={}, sources={"example": source(text)})
-    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    speakers = _speakers(text)
     assert speakers == ["Jane Marlow"] * 4
 
 
 def test_a_quotation_after_the_outlets_own_reporting_stays_the_outlets():
     text = "The count went on overnight. “It was hard. We go on.”\n"
-    knowledge = Knowledge(entries={}, sources={"example": source(text)})
-    speakers = [s.speaker for s in guide(knowledge, "example").suggestions]
+    speakers = _speakers(text)
     assert speakers == [OUTLET, OUTLET, OUTLET]
 
 
