@@ -19,7 +19,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache, partial
-from itertools import chain, compress
+from itertools import chain, compress, pairwise
 from operator import methodcaller
 from typing import NamedTuple, TypeVar
 
@@ -46,7 +46,7 @@ from bot.engine.lexicon import (
     states_an_origin,
     voices,
 )
-from bot.knowledge.model import Citation, Entry, Knowledge
+from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.language.text import fold, stem
 from bot.language.words import is_stopword
 
@@ -177,6 +177,7 @@ class Index:
         self._shared: _Table[Hashable, Hashable] = _Table(_itself)
         self._speakers: Counter[str] | None = None
         self._sources_define: frozenset[str] | None = None
+        self._full_names: tuple[dict[str, Source], frozenset[tuple[str, str]]] | None = None
         # The index this one was made from by other vocabulary files, and the entries
         # read again (`read_otherwise_than`); held weakly, so the old index is freed.
         self._relexiconed_from: tuple[weakref.ref[Index], frozenset[str]] | None = None
@@ -574,6 +575,18 @@ class Index:
     def _read(self, entry: Entry, reader: _Reader) -> tuple[EntryProfile, frozenset[str]]:
         """What `entry` knows, its parts shared with equal parts of other entries."""
         return _profile(reader, entry, self._shared.__getitem__)
+
+    def full_names(self) -> frozenset[tuple[str, str]]:
+        """Pairs of people's words the sources write one after the other: "<given> <surname>".
+
+        Worked out once per set of sources (an edit of entries keeps them).
+        """
+        if self._full_names is None or self._full_names[0] is not self._sources:
+            people = self.lexicon.people
+            texts = (source.text for source in self._sources.values())
+            pairs = frozenset().union(*(_people_pairs(text, people) for text in texts))
+            self._full_names = (self._sources, pairs)
+        return self._full_names[1]
 
     def topics_of(self, source_id: str) -> frozenset[str]:
         """The vocabulary's topics (what every entry is about) the source's text mentions."""
@@ -1204,6 +1217,13 @@ def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
     statement = " ".join(part for part in parts if part)
     about = _shared_fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))
     return statement, lexicon.apply_aliases(" ".join([statement, about]))
+
+
+@lru_cache(maxsize=_SOURCES_CACHE)
+def _people_pairs(text: str, people: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """Two people's words written one after the other in a source's text, remembered."""
+    words = fold(text).split()
+    return frozenset(pair for pair in pairwise(words) if pair[0] in people and pair[1] in people)
 
 
 @lru_cache(maxsize=_SOURCES_CACHE)

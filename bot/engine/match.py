@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -186,6 +187,7 @@ def read_question(index: Index, text: str) -> Question:
     names = _capitalised_words(index, text)
     asking = _asking_sentence(index, text)
     written_names = index.lexicon.written_names
+    given = _given_names(index, reading.folded)
     terms: dict[str, Term] = {}
     unknown = 0
     for word in reading.folded.split():
@@ -199,7 +201,7 @@ def read_question(index: Index, text: str) -> Question:
             names.get(word),
             word in written_names,
             emphasis=ASKING_WEIGHT if asked else 1.0,
-            context=bool(asking) and not asked,
+            context=(bool(asking) and not asked) or word in given,
             may_correct=unknown <= CORRECTIONS_PER_QUESTION,
         )
         if term is not None and term.stem not in terms:
@@ -297,6 +299,20 @@ def _predicate(index: Index, word: str) -> str:
     """
     root = _stem_read(index, word) if word else ""
     return root if root in index.idf else ""
+
+
+def _given_names(index: Index, folded: str) -> frozenset[str]:
+    """The given names a question writes before a surname, as the sources write the two.
+
+    "Will <given name> <surname> appeal?" asks what an entry naming only the surname says:
+    the given name, read as a name, need not be one the answer mentions (as a name in the
+    context around the asking sentence need not), while the surname still must.
+    """
+    pairs = index.full_names()
+    if not pairs:
+        return frozenset()
+    words = folded.split()
+    return frozenset(first for first, second in pairwise(words) if (first, second) in pairs)
 
 
 def _weighed(index: Index, text: str) -> dict[str, float]:
@@ -652,14 +668,14 @@ def _states_the_proposition(index: Index, question: Question, profile: EntryProf
     both name the country: most of that phrasing (its deed) is not in the question. Nor by
     "Is <another country> in <body>?" or "why is <another country> not in <body>": a way of
     asking states its proposition of its own subject, so it must name every name the
-    question does, unless its subject is what it asks ("which members do not recognise
-    <country>", "who..."): then a member it lists may be asked of ("does <member> recognise
-    <country>").
+    question does (a given name before its surname aside), unless its subject is what it
+    asks ("which members do not recognise <country>", "who..."): then a member it lists may
+    be asked of ("does <member> recognise <country>").
     """
     if not question.yes_no or len(question.terms) > YES_NO_TERMS:
         return True
     asked = question.weights
-    names = [term.stem for term in question.terms if term.name]
+    names = [term.stem for term in question.terms if term.name and not term.context]
     return any(
         sum(index.idf.get(s, 0.0) for s in phrasing if s in asked) > YES_NO_SHARE * weight
         and (lexicon.asks_for_a_list(folded) or all(name in phrasing for name in names))

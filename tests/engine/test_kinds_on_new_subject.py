@@ -413,3 +413,30 @@ def test_a_topic_the_entrys_sources_never_mention_is_a_name_it_does_not_mention(
     assert not two_subjects_engine.decide(asked).answered
     assert two_subjects_engine.decide(asked.replace("nato ", "")).answered
     assert two_subjects_engine.decide("why isnt kosovo in nato's pfp").answered
+
+
+# A real day one: what a moderator wrote for three reports on one verdict (25 entries).
+DAY_ONE = Path(__file__).parent / "dayone" / "dodik-verdict" / "added"
+
+
+@pytest.fixture(scope="module")
+def verdict_engine() -> Engine:
+    result = load_knowledge(DAY_ONE)
+    assert result.knowledge is not None, result.problems
+    return Engine(result.knowledge)
+
+
+@pytest.mark.parametrize(
+    ("asked", "entry_id"),
+    [
+        ("Will Milorad Dodik appeal?", "dodik-verdict-appeal"),
+        ("Did Milorad Dodik attend court?", "dodik-absent-from-court"),
+        ("Which law did Milorad Dodik sign?", "dodik-law-on-publication"),
+    ],
+)
+def test_a_given_name_the_sources_write_before_the_surname_need_not_be_in_the_entry(
+    verdict_engine, asked, entry_id
+):
+    # Those entries write the surname only; the sources write the name in full.
+    assert verdict_engine.decide(asked).entry.id == entry_id
+    assert not verdict_engine.decide(asked.replace("Milorad", "Viktor")).answered
