@@ -143,6 +143,13 @@ class EntryProfile:
         """Each way the entry is asked, folded, without stopwords: to compare characters."""
         return _asked_text(self.asked_folded)
 
+    def stated_words(self) -> list[str]:
+        """The words the entry states (answer, quotes, topic, speakers), folded and aliased.
+
+        Derived when asked, as the few questions needing more than `stated` do.
+        """
+        return _statement(self.lexicon, self.entry)[1].split()
+
     def counts_besides(self, given: frozenset[str]) -> bool:
         """Whether the entry states a count other than those `given` (derived when asked)."""
         return states_a_count_besides(_statement(self.lexicon, self.entry)[0], given)

@@ -389,6 +389,7 @@ ROLE_WORDS = _word_set(
     former deputy diplomat envoy congressman congresswoman senator lawmaker mayor premier
     chancellor judge prosecutor editor journalist reporter founder official researcher
     adviser advisor officer representative commissioner mediator negotiator rapporteur
+    lawyer attorney
     kryeminister presidente presidenti ministri ministre zedhenes ambasador ambasadori
     kryetar kryetari ish predsednik predsednica premijer ministar ministarka portparol sef
     bivsi bivsa
@@ -1082,6 +1083,10 @@ class Lexicon:
     def near_people(self, words: list[str]) -> frozenset[str]:
         """`near_names`, of a person's name only: "the mayor of <town>" names no mayor."""
         return _near(words, self._persons)
+
+    def near_people_besides(self, words: list[str], besides: frozenset[str]) -> frozenset[str]:
+        """`near_people`, of a person other than those `besides` names."""
+        return _near(words, self._persons - besides)
 
     def _asks_beyond_a_list(self, clauses_: tuple[str, ...]) -> bool:
         """Whether the question asks for members beyond those named ("which other...")."""

@@ -803,17 +803,32 @@ def _foreign_topic(index: Index, term: Term, profile: EntryProfile) -> bool:
     return not any(term.word in index.topics_of(c.source_id) for c in profile.entry.citations)
 
 
-def _names_the_holder(question: Question, profile: EntryProfile) -> bool:
+def _names_the_holder(index: Index, question: Question, profile: EntryProfile) -> bool:
     """Whether the entry names someone beside the role the question asks the holder of.
 
     A post ("who is the mayor", "the name of the officer") is held by a person: "the
     former mayor of <town>" names no mayor. Other roles ("who are its partners") may be
     held by a country. Either is held when one of its words stands beside such a name
     (all of them lost right answers on five sets: "police official" beside "police").
+    A person the question itself names is not who holds the post it asks about: "who was
+    the prosecutor in <person>'s case" is not answered by "prosecutors argued <person>...".
     """
     if any(role in _POSTS for role in question.roles):
-        return any(role in profile.held_by_people for role in question.roles)
+        return any(role in profile.held_by_people for role in question.roles) and (
+            _held_by_someone_else(index, question, profile)
+        )
     return any(role in profile.held for role in question.roles)
+
+
+def _held_by_someone_else(index: Index, question: Question, profile: EntryProfile) -> bool:
+    """Whether a role asked stands beside a person the question does not name.
+
+    Derived from the entry's statement only for the few questions asking who holds a post.
+    """
+    asked = frozenset(term.word for term in question.terms)
+    words = [word for word in profile.stated_words() if not lexicon.is_stopword(word)]
+    near = index.lexicon.near_people_besides(words, asked)
+    return any(index.stem(word) in question.roles for word in near)
 
 
 _POSTS = frozenset(map(stem, lexicon.ROLE_WORDS))
@@ -833,7 +848,7 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
         return False
     if question.positive_list and profile.negative:
         return False
-    if question.roles and not _names_the_holder(question, profile):
+    if question.roles and not _names_the_holder(index, question, profile):
         return False
     if question.identity and not any(index.stem(r) in profile.held for r in lexicon.ROLE_WORDS):
         return False

@@ -440,3 +440,10 @@ def test_a_given_name_the_sources_write_before_the_surname_need_not_be_in_the_en
     # Those entries write the surname only; the sources write the name in full.
     assert verdict_engine.decide(asked).entry.id == entry_id
     assert not verdict_engine.decide(asked.replace("Milorad", "Viktor")).answered
+
+
+def test_who_holds_a_post_is_not_answered_by_the_person_the_question_names(verdict_engine):
+    # "Prosecutors argued that Dodik..." names no prosecutor, only the man they accused.
+    assert not verdict_engine.decide("Who was the prosecutor in the Dodik case?").answered
+    judge = verdict_engine.decide("Who was the judge in the Dodik case?")
+    assert judge.entry.id == "dodik-verdict-judge"
