@@ -334,6 +334,22 @@ def states_a_time(folded: str) -> bool:
 # Kinds few questions ask: what asks each, and what states it. An entry's statement is read
 # for them only when a question asks (see `answers_a_rare_kind`), not at every build.
 _RARE_KINDS = {HOW_OLD: (_HOW_OLD, states_an_age), AT_TIME: (_AT_TIME, states_a_time)}
+# "What year", "in which years", Serbian "koje godine", Albanian "cilin vit": a date asked
+# for its year, which "on 21 June" does not give.
+_ASKS_A_YEAR = re.compile(r"\b(?:(?:what|which) years?|koje godine|cilin vit)\b")
+_A_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
+
+
+def asks_for_a_year(folded: str) -> bool:
+    """Whether a question (folded) asks for the year of something."""
+    return _ASKS_A_YEAR.search(folded) is not None
+
+
+def states_a_year(folded: str) -> bool:
+    """Whether folded text names a year (or a decade: "the 1990s")."""
+    return _A_YEAR.search(folded) is not None
+
+
 RARE_KINDS = frozenset(_RARE_KINDS)
 
 

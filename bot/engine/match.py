@@ -777,7 +777,10 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
     """
     kind = question.kind
     if kind == lexicon.WHEN:
-        return profile.states_date
+        return profile.states_date and (
+            not lexicon.asks_for_a_year(question.folded)
+            or lexicon.states_a_year(" ".join(profile.stated_words()))
+        )
     if kind == lexicon.HOW_MANY:
         given = lexicon.counts_given(question.folded)
         return profile.states_count and (not given or profile.counts_besides(given))

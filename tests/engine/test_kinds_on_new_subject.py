@@ -275,6 +275,12 @@ def test_a_decade_is_a_date(travel_engine):
     assert decision.entry.id == "emigration"
 
 
+def test_what_year_needs_an_entry_stating_a_year_not_only_a_day(travel_engine):
+    decision = travel_engine.decide("In what year did the EU hand Ruritania its visa criteria?")
+    assert decision.entry.id == "criteria"
+    assert travel_engine.decide("what year did most ruritanian emigrants leave").answered
+
+
 def test_an_ordinal_is_a_number_the_entry_must_state(travel_engine):
     stated = travel_engine.decide("What is the fine in the second phase of the rules?")
     assert stated.answered
@@ -447,3 +453,12 @@ def test_who_holds_a_post_is_not_answered_by_the_person_the_question_names(verdi
     assert not verdict_engine.decide("Who was the prosecutor in the Dodik case?").answered
     judge = verdict_engine.decide("Who was the judge in the Dodik case?")
     assert judge.entry.id == "dodik-verdict-judge"
+
+
+def test_what_year_is_not_answered_by_a_day_and_month(verdict_engine):
+    # The law's entry says "on 21 June", never the year.
+    when = verdict_engine.decide("When did the Republika Srpska parliament adopt the law?")
+    assert when.entry.id == "dodik-law-on-publication"
+    assert not verdict_engine.decide(
+        "What year did the Republika Srpska parliament adopt the law?"
+    ).answered
