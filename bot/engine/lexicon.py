@@ -1059,19 +1059,29 @@ class Lexicon:
         )
 
     def _roles_asked(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
-        """The words of the role the question asks the holder of, or () if it asks no such."""
+        """The words of the role the question asks the holder of, or () if it asks no such.
+
+        "Who is <country's> president" and "who was <person's> lawyer" ask who holds a post
+        of theirs; "who is <person>" asks who the person is (`_asks_who_someone_is`).
+        """
         for clause in clauses_:
             match = self._who_holds.match(clause)
             if match is None:
                 match = _WHO_HOLDS_NAMED.match(clause)
-                if match is None or match.group("role").split()[0] not in self.names:
+                if match is None or not self._names_first(match.group("role")):
                     continue
             role = _ROLE_QUALIFIED.split(match.group("role"), maxsplit=1)[0]
             words = [w for w in role.split() if not is_stopword(w)]
             if any(w in self.people for w in words):
-                return ()
+                post = [w for w in words if w not in self.people]
+                return tuple(post) if post and all(w in ROLE_WORDS for w in post) else ()
             return tuple(w for w in words if w not in self.names and w not in self.topics)
         return ()
+
+    def _names_first(self, role: str) -> bool:
+        """Whether what follows "who is" opens with a name: a place's, a body's or a person's."""
+        first = role.split()[0]
+        return first in self.names or first in self.people
 
     def _asks_who_someone_is(self, clauses_: tuple[str, ...]) -> bool:
         """Whether the question asks only who a person is ("who is <person>?").

@@ -462,3 +462,10 @@ def test_what_year_is_not_answered_by_a_day_and_month(verdict_engine):
     assert not verdict_engine.decide(
         "What year did the Republika Srpska parliament adopt the law?"
     ).answered
+
+
+def test_who_holds_a_post_of_a_person_the_question_names_needs_that_holder(verdict_engine):
+    # "The leader and his lawyers weren't at the court" names no lawyer.
+    assert not verdict_engine.decide("Who was Dodik's lawyer?").answered
+    assert verdict_engine.lexicon.read("who was dodik's lawyer").roles == ("lawyer",)
+    assert verdict_engine.decide("Who is Milorad Dodik?").entry.id == "who-is-milorad-dodik"
