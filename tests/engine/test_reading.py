@@ -290,6 +290,12 @@ def test_chat_misspellings_of_asking_words_ask_as_the_words_do(engine):
     assert engine.lexicon.read("wher did rutte warn").kind == engine.lexicon.read("where").kind
 
 
+def test_chat_abbreviations_are_read_as_the_words_they_shorten(article_engine):
+    assert article_engine.lexicon.read("who voted against the res").folded.endswith("resolution")
+    for asked in ["does kosovo have a functioning govt", "kosovo govt and parl functioning?"]:
+        assert article_engine.decide(asked).entry.id == "kosovo-caretaker-government"
+
+
 def test_fillers_of_chat_are_no_words_an_entry_must_state(engine):
     for asked in ["erm what did rutte say", "who is the nato guy that warned"]:
         assert engine.decide(asked).entry.id == "rutte-warning"
