@@ -9,10 +9,10 @@ and words are the knowledge's vocabulary, which `Lexicon` reads.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, takewhile
 
 from bot.knowledge.model import Vocabulary
 from bot.language.text import fold
@@ -394,6 +394,10 @@ ROLE_WINDOW = 3
 # entry naming the bank but no governor does not say who the governor is. So do a clause
 # ("the minister who announced it") and a deed ("the envoy leading the talks") qualify it.
 _ROLE_QUALIFIED = re.compile(r" (?:of|for|at|in|who|that|which|[a-z]+ing) ")
+# Words ending what qualifies a role ("the president of <body> when it voted").
+_QUALIFIER_ENDS = _word_set(
+    "when while during before after since until in at on who that which whose"
+)
 # "Who is <person>": at most this many words name the person (first, middle, last name).
 _PERSON_WORDS = 3
 # Words naming what someone is, in the three languages: an entry saying who a person is
@@ -621,7 +625,8 @@ class Reading:
     whose own words it asks for; `spoken_about` what it asks their words about;
     `predicate` the deed it asks of a country; `within` the place it asks a location inside
     of; `identity` whether it asks who a person is; `negative` whether it asks in the
-    negative ("not", "never", "refuse").
+    negative ("not", "never", "refuse"); `role_of` the words of what the role asked is
+    held of ("the president of <body>": the body's words).
     """
 
     folded: str
@@ -640,6 +645,7 @@ class Reading:
     within: str
     identity: bool
     negative: bool = False
+    role_of: tuple[str, ...] = ()
 
 
 class Lexicon:
@@ -861,6 +867,7 @@ class Lexicon:
             to_come=self._asks_for_a_date_to_come(clauses_, kind),
             positive_list=self._asks_for_those_that_do(clauses_, negative),
             roles=self._roles_asked(clauses_),
+            role_of=self._role_held_of(clauses_),
             identity=self._asks_who_someone_is(clauses_),
             people=people,
             spoken_about=self._spoken_about(clauses_) if people else (),
@@ -1078,10 +1085,27 @@ class Lexicon:
             return tuple(w for w in words if w not in self.names and w not in self.topics)
         return ()
 
+    def _role_held_of(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
+        """The words of what the role asked is held of: "president of <body>" gives the body's.
+
+        The holder an entry names must hold the role of that: "Who was President of <body>"
+        is not answered by "<country>'s President <person>", though both say president.
+        What qualifies the role ends where a clause or a deed starts ("...of <body> when
+        <deed>", "...of <body> mentioned in the article").
+        """
+        for clause in clauses_:
+            match = self._who_holds.match(clause) or _WHO_HOLDS_NAMED.match(clause)
+            if match is None:
+                continue
+            held_of = match.group("role").partition(" of ")[2].split()
+            words = takewhile(lambda w: w not in _QUALIFIER_ENDS and not _is_a_deed([w]), held_of)
+            return tuple(w for w in words if not is_stopword(w))
+        return ()
+
     def _names_first(self, role: str) -> bool:
-        """Whether what follows "who is" opens with a name: a place's, a body's or a person's."""
+        """Whether what follows "who is" opens with a name (a place, a body, a person) or a role."""
         first = role.split()[0]
-        return first in self.names or first in self.people
+        return first in self.names or first in self.people or first in ROLE_WORDS
 
     def _asks_who_someone_is(self, clauses_: tuple[str, ...]) -> bool:
         """Whether the question asks only who a person is ("who is <person>?").
@@ -1110,9 +1134,13 @@ class Lexicon:
         """`near_names`, of a person's name only: "the mayor of <town>" names no mayor."""
         return _near(words, self._persons)
 
-    def near_people_besides(self, words: list[str], besides: frozenset[str]) -> frozenset[str]:
-        """`near_people`, of a person other than those `besides` names."""
-        return _near(words, self._persons - besides)
+    def around_people_besides(
+        self, words: list[str], besides: frozenset[str]
+    ) -> Iterator[list[str]]:
+        """The words within ROLE_WINDOW of each person other than those `besides` names."""
+        named = self._persons - besides
+        for i in compress(count(), map(named.__contains__, words)):
+            yield words[max(0, i - ROLE_WINDOW) : i + ROLE_WINDOW + 1]
 
     def _asks_beyond_a_list(self, clauses_: tuple[str, ...]) -> bool:
         """Whether the question asks for members beyond those named ("which other...")."""

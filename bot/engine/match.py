@@ -113,6 +113,8 @@ class Question:
     positive_list: bool = False
     # The role whose holder the question asks for ("who is the speaker"), as stems.
     roles: tuple[str, ...] = ()
+    # What that role is held of ("the president of <body>"), as written.
+    role_of: tuple[str, ...] = ()
     people: frozenset[str] = frozenset()
     # What the question sets aside ("besides defence cooperation, what else..."): stems
     # and their weights.
@@ -216,6 +218,7 @@ def read_question(index: Index, text: str) -> Question:
         to_come=reading.to_come,
         positive_list=reading.positive_list,
         roles=tuple(_stem_read(index, word) for word in reading.roles),
+        role_of=reading.role_of,
         people=frozenset(_stem_read(index, word) for word in reading.people),
         aside=_weighed(index, aside),
         predicate=_deed_asked(index, reading),
@@ -826,12 +829,18 @@ def _names_the_holder(index: Index, question: Question, profile: EntryProfile) -
 def _held_by_someone_else(index: Index, question: Question, profile: EntryProfile) -> bool:
     """Whether a role asked stands beside a person the question does not name.
 
-    Derived from the entry's statement only for the few questions asking who holds a post.
+    And beside what the role is held of, when the question says ("president of <body>"):
+    "<country>'s President <person>" does not say who presides over the body. Derived from
+    the entry's statement only for the few questions asking who holds a post.
     """
     asked = frozenset(term.word for term in question.terms)
     words = [word for word in profile.stated_words() if not lexicon.is_stopword(word)]
-    near = index.lexicon.near_people_besides(words, asked)
-    return any(index.stem(word) in question.roles for word in near)
+    held_of = {index.stem(word) for word in question.role_of}
+    for around in index.lexicon.around_people_besides(words, asked):
+        stems = set(map(index.stem, around))
+        if not stems.isdisjoint(question.roles) and (not held_of or not stems.isdisjoint(held_of)):
+            return True
+    return False
 
 
 _POSTS = frozenset(map(stem, lexicon.ROLE_WORDS))

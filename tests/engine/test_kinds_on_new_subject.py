@@ -12,7 +12,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
-from tests.engine.conftest import FIXTURE_KNOWLEDGE
+from tests.engine.conftest import FIXTURE_KNOWLEDGE, cited_entry
 
 SOURCE_ID = "gazette-2024-01-travel"
 SOURCE_TEXT = (
@@ -469,3 +469,21 @@ def test_who_holds_a_post_of_a_person_the_question_names_needs_that_holder(verdi
     assert not verdict_engine.decide("Who was Dodik's lawyer?").answered
     assert verdict_engine.lexicon.read("who was dodik's lawyer").roles == ("lawyer",)
     assert verdict_engine.decide("Who is Milorad Dodik?").entry.id == "who-is-milorad-dodik"
+
+
+def test_who_holds_a_post_of_a_body_is_not_answered_by_the_holder_of_that_post_elsewhere(
+    engine, engine_of
+):
+    reaction = cited_entry(
+        "zenda-reaction",
+        "How did Zenda react to the vote in the Assembly of Nations?",
+        "Zenda's President Ana Ruiz said the decision was unfair and called on members to"
+        " reject the vote in the Assembly of Nations.",
+        ("zenda reaction to the assembly of nations vote", "what did zenda's president say"),
+    )
+    others = engine.knowledge.entries.values()
+    engine = engine_of(reaction, *others, names=("zenda",), people=("ana", "ruiz"))
+    # She is Zenda's president: who presides over the Assembly the entry does not say.
+    assert not engine.decide("Who was President of the Assembly of Nations?").answered
+    assert not engine.decide("who was the president of the assembly of nations").answered
+    assert engine.decide("Who is the president of Zenda?").entry.id == "zenda-reaction"
