@@ -1153,7 +1153,9 @@ class Lexicon:
             match = _SPEAKER_ASKED.match(clause)
             if match is not None:
                 subject = match.group("subject") or match.group("source") or ""
-                people.update(self._speakers_named(subject, match.group("verb") in _SPEECH))
+                # "According to <country>" asks for its words as "what did <country> say" does.
+                speaks = match.group("verb") in _SPEECH or match.group("source") is not None
+                people.update(self._speakers_named(subject, speaks))
                 continue
             elsewhere = _SPEAKER_ASKED_ELSEWHERE.match(clause)
             if elsewhere is not None:

@@ -433,3 +433,33 @@ def test_a_count_is_asked_beyond_the_counts_the_question_gives(engine_of):
 
     assert pair.decide("how many members does the alliance have").entry.id == "alliance-size"
     assert not pair.decide("how many of the 32 members recognise kosovo").answered
+
+
+def test_according_to_a_country_asks_for_words_spoken_for_it(engine_of):
+    from bot.knowledge.model import Citation, Entry
+
+    sponsors = cited_entry(
+        "charter-sponsors",
+        "Who proposed the reef charter?",
+        "Zenda and Ostland proposed the reef charter, the outlet reports.",
+        ("reef charter sponsors", "who drafted the reef charter"),
+    )
+    quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
+    envoy = Citation("rferl-2025-12-kosovo-nato", quote, "Ana Ruiz, Zenda's envoy")
+    statement = Entry(
+        "zenda-on-charter",
+        "What did Zenda say about the reef charter?",
+        "Zenda's envoy Ana Ruiz said the charter keeps the memory of the reef alive.",
+        "Topic",
+        ("zenda envoy reef charter",),
+        (envoy,),
+    )
+    names, people = ("zenda", "ostland"), ("ruiz",)
+    alone = engine_of(sponsors, names=names, people=people)
+    both = engine_of(sponsors, statement, names=names, people=people)
+
+    # The sponsors' entry mentions Zenda but reports no word of Zenda's.
+    asked = "According to Zenda, what was the point of the reef charter?"
+    assert not alone.decide(asked).answered
+    assert alone.decide("who proposed the reef charter").entry.id == "charter-sponsors"
+    assert both.decide(asked).entry.id == "zenda-on-charter"
