@@ -27,10 +27,19 @@ def article_engine() -> Engine:
     return Engine(result.knowledge)
 
 
-def cited_entry(entry_id: str, question: str, answer: str, phrasings: tuple[str, ...]) -> Entry:
-    """An entry citing the fixture's source, for an engine made of a few entries."""
+def cited_entry(
+    entry_id: str,
+    question: str,
+    answer: str,
+    phrasings: tuple[str, ...],
+    speaker: str = "RFE/RL",
+) -> Entry:
+    """An entry citing the fixture's source, for an engine made of a few entries.
+
+    `speaker` is whom the quote is attributed to: the outlet, or a person whose words it is.
+    """
     quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
-    citation = Citation("rferl-2025-12-kosovo-nato", quote, "RFE/RL")
+    citation = Citation("rferl-2025-12-kosovo-nato", quote, speaker)
     return Entry(entry_id, question, answer, "Topic", phrasings, (citation,))
 
 

@@ -375,23 +375,18 @@ def test_an_abstention_says_whether_an_entry_covers_something_close(engine, ques
 
 
 def test_a_post_is_held_only_by_a_person_named_beside_it(engine_of):
-    from bot.knowledge.model import Citation, Entry
-
     injured = cited_entry(
         "zenda-injured",
         "How many people were injured in Zenda?",
         "52 people sought medical help, including the former mayor of Zenda.",
         ("zenda injured", "how many hurt in zenda"),
     )
-    quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
-    spoken = Citation("rferl-2025-12-kosovo-nato", quote, "Rudolf Rassendyll, mayor of Strelsau")
-    statement = Entry(
+    statement = cited_entry(
         "strelsau-statement",
         "What did Strelsau's mayor say?",
         "Mayor Rudolf Rassendyll of Strelsau said the town stays calm.",
-        "Topic",
         ("strelsau mayor statement",),
-        (spoken,),
+        speaker="Rudolf Rassendyll, mayor of Strelsau",
     )
     both = engine_of(injured, statement, names=("zenda", "strelsau"))
 
@@ -436,23 +431,18 @@ def test_a_count_is_asked_beyond_the_counts_the_question_gives(engine_of):
 
 
 def test_according_to_a_country_asks_for_words_spoken_for_it(engine_of):
-    from bot.knowledge.model import Citation, Entry
-
     sponsors = cited_entry(
         "charter-sponsors",
         "Who proposed the reef charter?",
         "Zenda and Ostland proposed the reef charter, the outlet reports.",
         ("reef charter sponsors", "who drafted the reef charter"),
     )
-    quote = "Kosovo remains outside even this framework of cooperation, for political reasons"
-    envoy = Citation("rferl-2025-12-kosovo-nato", quote, "Ana Ruiz, Zenda's envoy")
-    statement = Entry(
+    statement = cited_entry(
         "zenda-on-charter",
         "What did Zenda say about the reef charter?",
         "Zenda's envoy Ana Ruiz said the charter keeps the memory of the reef alive.",
-        "Topic",
         ("zenda envoy reef charter",),
-        (envoy,),
+        speaker="Ana Ruiz, Zenda's envoy",
     )
     names, people = ("zenda", "ostland"), ("ruiz",)
     alone = engine_of(sponsors, names=names, people=people)
