@@ -673,19 +673,64 @@ def _states_the_proposition(index: Index, question: Question, profile: EntryProf
     asking states its proposition of its own subject, so it must name every name the
     question does (a given name before its surname aside), unless its subject is what it
     asks ("which members do not recognise <country>", "who..."): then a member it lists may
-    be asked of ("does <member> recognise <country>").
+    be asked of ("does <member> recognise <country>"), one the entry names in a list.
     """
     if not question.yes_no or len(question.terms) > YES_NO_TERMS:
         return True
     asked = question.weights
     names = [term.stem for term in question.terms if term.name and not term.context]
+    # A number is no member of a list ("is <body> 32 countries"): whether the entry states
+    # it is weighed apart (`Measure.missing_number`).
+    members = [name for name in names if not is_number(name)]
     return any(
         sum(index.idf.get(s, 0.0) for s in phrasing if s in asked) > YES_NO_SHARE * weight
-        and (lexicon.asks_for_a_list(folded) or all(name in phrasing for name in names))
+        and (
+            all(name in phrasing for name in names)
+            or (
+                lexicon.asks_for_a_list(folded)
+                and _listed(index, profile, [n for n in members if n not in phrasing])
+            )
+        )
         for phrasing, weight, folded in zip(
             profile.asked, profile.asked_weights, profile.asked_folded, strict=True
         )
     )
+
+
+def _listed(index: Index, profile: EntryProfile, names: list[str]) -> bool:
+    """Whether the entry names each of `names` (stems) in a list, beside another name.
+
+    "Who sanctioned <person>? The US and the UK..., to join it with neighbouring <country>"
+    does not list that country among those who did: a member of a list stands next to
+    another ("<a>, <b> and <c>": the commas are gone from the folded words). The answer and
+    each quote are read apart: the last word of one is not listed with the first of the next.
+    """
+    entry = profile.entry
+    texts = [entry.answer, *(citation.quote for citation in entry.citations)]
+    parts = [index.lexicon.apply_aliases(fold(text)).split() for text in texts]
+    return all(any(_beside_another(index, words, name) for words in parts) for name in names)
+
+
+def _beside_another(index: Index, words: list[str], name: str) -> bool:
+    """Whether the name `name` (a stem) stands in `words` next to another name."""
+    lexicon_ = index.lexicon
+
+    def named(position: int) -> bool:
+        word = words[position]
+        return word in lexicon_.written_names or word in lexicon_.people
+
+    for position in (i for i, word in enumerate(words) if index.stem(word) == name):
+        for step in (-1, 1):
+            other = position + step
+            while 0 <= other < len(words) and words[other] in _LIST_JOINERS:
+                other += step
+            if 0 <= other < len(words) and named(other):
+                return True
+    return False
+
+
+# Words joining the members of a list: "<a> and the <b>", "<a> or <b>", "neither <a> nor <b>".
+_LIST_JOINERS = frozenset({"and", "or", "nor", "the", "as", "well"})
 
 
 def _about(stems: dict[str, float], profile: EntryProfile) -> bool:

@@ -453,3 +453,17 @@ def test_according_to_a_country_asks_for_words_spoken_for_it(engine_of):
     assert not alone.decide(asked).answered
     assert alone.decide("who proposed the reef charter").entry.id == "charter-sponsors"
     assert both.decide(asked).entry.id == "zenda-on-charter"
+
+
+def test_a_yes_no_question_of_a_list_asks_of_a_member_the_entry_lists(engine_of):
+    sanctions = cited_entry(
+        "ruiz-sanctions",
+        "Who sanctioned Ruiz?",
+        "Ruritania and Zenda sanctioned Ruiz after she called for joining neighbouring Ostland.",
+        ("who sanctioned ruiz", "sanctions on ruiz"),
+    )
+    engine = engine_of(sanctions, names=("ruritania", "zenda", "ostland"), people=("ruiz",))
+
+    assert engine.decide("Did Zenda sanction Ruiz?").entry.id == "ruiz-sanctions"
+    # Ostland is named, but not among those who sanctioned her.
+    assert not engine.decide("Did Ostland sanction Ruiz?").answered
