@@ -700,7 +700,7 @@ def _states_the_proposition(index: Index, question: Question, profile: EntryProf
 def _listed(index: Index, profile: EntryProfile, names: list[str]) -> bool:
     """Whether the entry names each of `names` (stems) in a list, beside another name.
 
-    "Who sanctioned <person>? The US and the UK..., to join it with neighbouring <country>"
+    "Who sanctioned <person>? <a> and <b> did..., as <person> wants to join neighbouring <c>"
     does not list that country among those who did: a member of a list stands next to
     another ("<a>, <b> and <c>": the commas are gone from the folded words). The answer and
     each quote are read apart: the last word of one is not listed with the first of the next.
