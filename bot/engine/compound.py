@@ -53,21 +53,21 @@ def split_questions(text: str) -> list[str]:
     return [question for sentence in split_chat(text) for question in _questions_in(sentence)]
 
 
-def asked_apart(text: str, names_in: Callable[[str], str] = lambda _: "") -> list[str]:
-    """Each question of `text` as `decide_compound` decides it: after what the message names.
+def asked_apart(text: str) -> list[str]:
+    """Each question of `text` as `decide_compound` decides it: after what the message says.
 
-    The names (`names_in`: the words of a text that are names, as the engine reads them)
-    are those of its sentences that ask nothing: "Everything in <place> began at a
-    bridge. What was blocking the way, and how did the police respond?" asks both about
-    that place. Only the names, not the whole sentences: a question is read in a time
-    that grows with its words, and a message of several is read once per question.
+    A question leans on the message's sentences that ask nothing, as the whole message
+    does: "I saw they were cutting troops somewhere in the east. Where was that, and did
+    the ministry say anything?" asks where the troops were cut, and
+    "Everything in <place> began at a bridge. What was blocking the way, and how did the
+    police respond?" asks both about that place. The message is at most the engine's
+    reading window (`decide_compound`), so each question is read in a bounded time.
     """
     questions = split_questions(text)
     if len(questions) < 2:
         return questions
     context = " ".join(s for s in split_chat(text) if not _questions_in(s))
-    names = names_in(context) if context else ""
-    return [f"{names} {question}" if names else question for question in questions]
+    return [f"{context} {question}" if context else question for question in questions]
 
 
 def _questions_in(sentence: str) -> list[str]:
@@ -81,11 +81,10 @@ def decide_compound(
     decide: Callable[[str], Decision],
     question: str,
     max_chars: int = MAX_QUESTION_CHARS,
-    names_in: Callable[[str], str] = lambda _: "",
 ) -> Decision:
     """Decide each question of a message that asks several, else the message whole.
 
-    Each question is asked after the names of the message's other sentences (`asked_apart`).
+    Each question is asked after the message's sentences that ask nothing (`asked_apart`).
     A message asking more than `MAX_QUESTIONS` is decided on its first ones, and the
     decision says how many were left `unread`, so the reply can ask for them again
     instead of reading a list of questions as one.
@@ -93,7 +92,7 @@ def decide_compound(
     A message longer than the engine reads is a paste, not a list of questions.
     """
     text = question.strip()
-    questions = asked_apart(text, names_in) if len(text) <= max_chars else []
+    questions = asked_apart(text) if len(text) <= max_chars else []
     if len(questions) > MAX_QUESTIONS:
         read = questions[:MAX_QUESTIONS]
         decision = _decided_together(decide, read, " ".join(read))

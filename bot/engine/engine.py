@@ -298,7 +298,7 @@ class Engine:
 
     def _decided_safely(self, decide: Callable[[str], Decision], question: str) -> Decision:
         try:
-            return decide_compound(decide, question, READ_WINDOW, self._names_in)
+            return decide_compound(decide, question, READ_WINDOW)
         except Exception as error:  # a reply must never fail: abstain and let the log tell
             event(log, "engine_error", logging.ERROR, error=type(error).__name__)
             return Decision(question="", answered=False, score=0.0)
@@ -316,7 +316,7 @@ class Engine:
         """
         text = question.strip()
         try:
-            parts = asked_apart(text, self._names_in) if len(text) <= READ_WINDOW else []
+            parts = asked_apart(text) if len(text) <= READ_WINDOW else []
             if len(parts) > MAX_QUESTIONS:
                 pass  # read on its first questions only: decided in full below
             elif len(parts) >= 2:
@@ -625,13 +625,6 @@ class Engine:
     def _decide_by_measure(self, raw: str) -> Decision:
         read = self._read(raw)
         return self._decided(read, candidates(self._index, read.question), own_words=False)
-
-    def _names_in(self, text: str) -> str:
-        """The words of `text` the engine reads as names, aliases applied, each once."""
-        lexicon = self._index.lexicon
-        named = lexicon.written_names | lexicon.people
-        words = lexicon.apply_aliases(fold(text)).split()
-        return " ".join(dict.fromkeys(w for w in words if w in named))
 
     def _read(self, raw: str) -> _Read:
         """The question as `_decide` reads it: cut, and read within its asking window."""

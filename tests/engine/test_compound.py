@@ -132,3 +132,27 @@ def test_the_questions_of_a_message_are_asked_about_what_its_other_sentences_say
     )
     assert decision.entry.id == "bridge-blockade"
     assert decision.also == ()
+
+
+def test_a_question_that_points_back_is_asked_about_what_the_message_said_before(engine_of):
+    troops = cited_entry(
+        "troops-cut",
+        "Where did Strelsau cut its troops?",
+        "Strelsau cut its rotational troops stationed in Zenda this autumn.",
+        ("strelsau troop cut", "where were strelsau's troops cut"),
+    )
+    ministry = cited_entry(
+        "ministry-silent",
+        "Did Strelsau's ministry answer questions about its troops in the region?",
+        "The ministry was asked twice about the region but did not respond.",
+        ("did the ministry respond", "ministry no response about the region"),
+    )
+    both = engine_of(troops, ministry, names=("zenda", "strelsau"))
+
+    decision = both.decide(
+        "I saw Strelsau was cutting troops somewhere this autumn. "
+        "Where was that, and did the ministry say anything when asked about the region?"
+    )
+
+    assert decision.entry.id == "troops-cut"
+    assert [also.entry.id for also in decision.also] == ["ministry-silent"]
