@@ -56,18 +56,21 @@ def split_questions(text: str) -> list[str]:
 def asked_apart(text: str) -> list[str]:
     """Each question of `text` as `decide_compound` decides it: after what the message says.
 
-    A question leans on the message's sentences that ask nothing, as the whole message
-    does: "I saw they were cutting troops somewhere in the east. Where was that, and did
-    the ministry say anything?" asks where the troops were cut, and
-    "Everything in <place> began at a bridge. What was blocking the way, and how did the
-    police respond?" asks both about that place. The message is at most the engine's
-    reading window (`decide_compound`), so each question is read in a bounded time.
+    A question leans on the statement just before it, as a reader takes "that" or "there":
+    "I saw they were cutting troops somewhere in the east. Where was that, and did the
+    ministry say anything?" asks where the troops were cut, and "Everything in <place>
+    began at a bridge. What was blocking the way, and how did the police respond?" asks
+    both about that place. Only that sentence: each question is read once more with it,
+    so a message of several questions costs little more than one read whole.
     """
-    questions = split_questions(text)
-    if len(questions) < 2:
-        return questions
-    context = " ".join(s for s in split_chat(text) if not _questions_in(s))
-    return [f"{context} {question}" if context else question for question in questions]
+    asked: list[str] = []
+    said = ""
+    for sentence in split_chat(text):
+        questions = _questions_in(sentence)
+        if not questions:
+            said = sentence
+        asked += [f"{said} {question}" if said else question for question in questions]
+    return asked if len(asked) >= 2 else split_questions(text)
 
 
 def _questions_in(sentence: str) -> list[str]:
