@@ -43,6 +43,7 @@ from bot.engine.lexicon import (
     states_a_future,
     states_a_reason,
     states_a_span,
+    states_a_year,
     states_an_origin,
     voices,
 )
@@ -149,6 +150,18 @@ class EntryProfile:
         Derived when asked, as the few questions needing more than `stated` do.
         """
         return _statement(self.lexicon, self.entry)[1].split()
+
+    def states_a_year(self) -> bool:
+        """Whether the entry states a year: derived when first asked, then remembered.
+
+        "What year" questions ask it of every candidate, and deriving it folds the entry's
+        answer and quotes: at 10,000 entries most of such a question's time. Only the
+        answer is kept, a flag, not the folded text (`stated_words`).
+        """
+        known = self.__dict__.get("_states_a_year")
+        if known is None:
+            known = self.__dict__["_states_a_year"] = states_a_year(" ".join(self.stated_words()))
+        return known
 
     def counts_besides(self, given: frozenset[str]) -> bool:
         """Whether the entry states a count other than those `given` (derived when asked)."""

@@ -826,8 +826,7 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
     kind = question.kind
     if kind == lexicon.WHEN:
         return profile.states_date and (
-            not lexicon.asks_for_a_year(question.folded)
-            or lexicon.states_a_year(" ".join(profile.stated_words()))
+            not lexicon.asks_for_a_year(question.folded) or profile.states_a_year()
         )
     if kind == lexicon.HOW_MANY:
         given = lexicon.counts_given(question.folded)
