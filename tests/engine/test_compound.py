@@ -111,48 +111,57 @@ def test_a_second_question_the_knowledge_does_not_cover_gets_no_partial_answer(a
     assert decision.also == ()
 
 
-def test_the_questions_of_a_message_are_asked_about_what_its_other_sentences_say(engine_of):
-    bridge = cited_entry(
-        "bridge-blockade",
-        "What happened at the bridge into Zenda?",
-        "Two lorries blocked the bridge into Zenda; police units were sent to clear it.",
-        ("zenda bridge blockade", "how did the police respond"),
-    )
-    membership = cited_entry(
-        "membership-blocked",
-        "What is blocking Strelsau's membership?",
-        "Four allies are blocking Strelsau's way into the alliance.",
-        ("who blocks strelsau", "what was blocking the way"),
-    )
-    both = engine_of(bridge, membership, names=("zenda", "strelsau"))
-
-    decision = both.decide(
+# Two entries about Zenda and Strelsau, each pair with a message whose questions lean on
+# the statement before them: what it answers, and the other answers shown beside it.
+_LEANING_ON_WHAT_WAS_SAID = [
+    (
+        (
+            cited_entry(
+                "bridge-blockade",
+                "What happened at the bridge into Zenda?",
+                "Two lorries blocked the bridge into Zenda; police units were sent to clear it.",
+                ("zenda bridge blockade", "how did the police respond"),
+            ),
+            cited_entry(
+                "membership-blocked",
+                "What is blocking Strelsau's membership?",
+                "Four allies are blocking Strelsau's way into the alliance.",
+                ("who blocks strelsau", "what was blocking the way"),
+            ),
+        ),
         "I read that everything in Zenda started at a bridge. "
-        "What was blocking the way and how did the police respond?"
-    )
-    assert decision.entry.id == "bridge-blockade"
-    assert decision.also == ()
-
-
-def test_a_question_that_points_back_is_asked_about_what_the_message_said_before(engine_of):
-    troops = cited_entry(
-        "troops-cut",
-        "Where did Strelsau cut its troops?",
-        "Strelsau cut its rotational troops stationed in Zenda this autumn.",
-        ("strelsau troop cut", "where were strelsau's troops cut"),
-    )
-    ministry = cited_entry(
-        "ministry-silent",
-        "Did Strelsau's ministry answer questions about its troops in the region?",
-        "The ministry was asked twice about the region but did not respond.",
-        ("did the ministry respond", "ministry no response about the region"),
-    )
-    both = engine_of(troops, ministry, names=("zenda", "strelsau"))
-
-    decision = both.decide(
+        "What was blocking the way and how did the police respond?",
+        "bridge-blockade",
+        [],
+    ),
+    (
+        (
+            cited_entry(
+                "troops-cut",
+                "Where did Strelsau cut its troops?",
+                "Strelsau cut its rotational troops stationed in Zenda this autumn.",
+                ("strelsau troop cut", "where were strelsau's troops cut"),
+            ),
+            cited_entry(
+                "ministry-silent",
+                "Did Strelsau's ministry answer questions about its troops in the region?",
+                "The ministry was asked twice about the region but did not respond.",
+                ("did the ministry respond", "ministry no response about the region"),
+            ),
+        ),
         "I saw Strelsau was cutting troops somewhere this autumn. "
-        "Where was that, and did the ministry say anything when asked about the region?"
-    )
+        "Where was that, and did the ministry say anything when asked about the region?",
+        "troops-cut",
+        ["ministry-silent"],
+    ),
+]
 
-    assert decision.entry.id == "troops-cut"
-    assert [also.entry.id for also in decision.also] == ["ministry-silent"]
+
+@pytest.mark.parametrize(("entries", "message", "answered", "beside"), _LEANING_ON_WHAT_WAS_SAID)
+def test_the_questions_of_a_message_are_asked_about_the_statement_before_them(
+    engine_of, entries, message, answered, beside
+):
+    decision = engine_of(*entries, names=("zenda", "strelsau")).decide(message)
+
+    assert decision.entry.id == answered
+    assert [also.entry.id for also in decision.also] == beside
