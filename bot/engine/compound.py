@@ -63,14 +63,16 @@ def asked_apart(text: str) -> list[str]:
     both about that place. Only that sentence: each question is read once more with it,
     so a message of several questions costs little more than one read whole.
     """
-    asked: list[str] = []
+    asked: list[tuple[str, str]] = []
     said = ""
     for sentence in split_chat(text):
         questions = _questions_in(sentence)
         if not questions:
             said = sentence
-        asked += [f"{said} {question}" if said else question for question in questions]
-    return asked if len(asked) >= 2 else split_questions(text)
+        asked += [(said, question) for question in questions]
+    if len(asked) < 2:
+        return [question for _, question in asked]
+    return [f"{said} {question}" if said else question for said, question in asked]
 
 
 def _questions_in(sentence: str) -> list[str]:
@@ -87,7 +89,7 @@ def decide_compound(
 ) -> Decision:
     """Decide each question of a message that asks several, else the message whole.
 
-    Each question is asked after the message's sentences that ask nothing (`asked_apart`).
+    Each question is asked after the statement just before it (`asked_apart`).
     A message asking more than `MAX_QUESTIONS` is decided on its first ones, and the
     decision says how many were left `unread`, so the reply can ask for them again
     instead of reading a list of questions as one.
