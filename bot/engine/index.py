@@ -18,7 +18,7 @@ import weakref
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import chain, compress, pairwise
 from operator import methodcaller
 from typing import NamedTuple, TypeVar
@@ -106,7 +106,7 @@ class EntryProfile:
     up for every word of every candidate, is the one hashed table, a dict grown one key at
     a time (a third of the room of a set of its keys); the small groups looked up rarely
     are tuples, a fraction of a set's room; and what can be derived (`asked_union`,
-    `asked_text`, `text`) is derived when asked for.
+    `asked_text`, `text`, the kinds of fact stated) is derived when asked for.
     """
 
     entry: Entry
@@ -116,17 +116,9 @@ class EntryProfile:
     core: tuple[str, ...]
     known: dict[str, tuple[int, ...]]
     stated: tuple[str, ...]
-    states_date: bool
-    states_count: bool
-    states_reason: bool
-    states_span: bool
-    states_origin: bool
-    states_future: bool
     negative: bool
-    held: tuple[str, ...]
-    held_by_people: tuple[str, ...]
-    voices: frozenset[str]
     speakers: frozenset[str]
+    kept_names: frozenset[str]
     asked_weights: tuple[float, ...] = ()
 
     @property
@@ -151,6 +143,76 @@ class EntryProfile:
         """
         return _statement(self.lexicon, self.entry)[1].split()
 
+    # What the entry states of the kinds a question may ask for, and who holds a role or
+    # speaks in it: derived when a question first measures the entry for it (a question
+    # measures a few candidates), then remembered. Read at every build, they were a quarter
+    # of a build at 10,000 entries.
+    @cached_property
+    def states_date(self) -> bool:
+        """Whether the answer and quotes state a date."""
+        return states_a_date(_folded_statement(self.entry))
+
+    @cached_property
+    def states_count(self) -> bool:
+        """Whether the answer and quotes state a count or an amount."""
+        return states_a_count(_folded_statement(self.entry))
+
+    @cached_property
+    def states_reason(self) -> bool:
+        """Whether it states a reason, or is asked why (its answer is then the reason)."""
+        return states_a_reason(_folded_statement(self.entry)) or any(
+            map(self.lexicon.asks_why, self.entry.phrasings)
+        )
+
+    @cached_property
+    def states_span(self) -> bool:
+        """Whether it states a span of time, or is asked how long (its answer is one)."""
+        asked = (self.entry.question, *self.entry.phrasings)
+        return states_a_span(_folded_statement(self.entry)) or any(
+            map(self.lexicon.asks_how_long, asked)
+        )
+
+    @cached_property
+    def states_origin(self) -> bool:
+        """Whether the answer and quotes state when something began."""
+        return states_an_origin(_folded_statement(self.entry))
+
+    @cached_property
+    def states_future(self) -> bool:
+        """Whether the answer and quotes state what is to come."""
+        return states_a_future(_folded_statement(self.entry))
+
+    @cached_property
+    def held(self) -> tuple[str, ...]:
+        """The stems of the words beside a name the entry states: roles someone holds."""
+        return self._stems(self.lexicon.near_names(self._stated_content()))
+
+    @cached_property
+    def held_by_people(self) -> tuple[str, ...]:
+        """`held`, beside a person's name only: "the mayor of <town>" names no mayor."""
+        return self._stems(self.lexicon.near_people(self._stated_content()))
+
+    @cached_property
+    def voices(self) -> frozenset[str]:
+        """The stems of who speaks: the speakers whole, and whom the quotes and answer have say.
+
+        Each quote is read apart: quotes joined run one into the next, and "...with the
+        envoy Jane Doe" then "He said..." would read as Jane Doe saying it.
+        """
+        aliased, citations = self.lexicon.aliased, self.entry.citations
+        speakers = aliased(_shared_fold(" ".join(c.speaker for c in citations)).split())
+        texts = [*(_shared_fold(c.quote) for c in citations), fold(self.entry.answer)]
+        said = [word for text in texts for word in voices(" ".join(aliased(text.split())))]
+        return frozenset(self._stems([*speakers, *said]))
+
+    def _stated_content(self) -> list[str]:
+        """`stated_words` without stopwords."""
+        return [word for word in self.stated_words() if not is_stopword(word)]
+
+    def _stems(self, words: Iterable[str]) -> tuple[str, ...]:
+        """The sorted distinct stems of folded words, as `Index.stem` gives them."""
+        return tuple(sorted({_stem_keeping(self.kept_names, word) for word in words}))
+
     def states_a_year(self) -> bool:
         """Whether the entry states a year: derived when first asked, then remembered.
 
@@ -165,7 +227,7 @@ class EntryProfile:
 
     def counts_besides(self, given: frozenset[str]) -> bool:
         """Whether the entry states a count other than those `given` (derived when asked)."""
-        return states_a_count_besides(_statement(self.lexicon, self.entry)[0], given)
+        return states_a_count_besides(_folded_statement(self.entry), given)
 
     def answers_a_rare_kind(self, kind: str) -> bool:
         """Whether the entry gives the fact a rarely asked kind asks for (an age, a time of day).
@@ -773,28 +835,17 @@ class _Cited(NamedTuple):
     """What an entry's citations bring, read once for every entry citing the same ones.
 
     `quoted` and `speakers_folded` are the quotes' and the speakers' folded words; `names`
-    the stems of the speakers' names without their roles (after a comma), `voices` the
-    stems of the speakers whole, aliases resolved in both. `aliased` is `quoted` with its
-    aliases resolved, `terms` their `_Reader.terms`, `closes` whether no alias runs past
-    their end (`Lexicon.closes`); `states` which kinds of fact they state (see `_KINDS`).
+    the stems of the speakers' names without their roles (after a comma), aliases
+    resolved. `aliased` is `quoted` with its aliases resolved, `terms` their
+    `_Reader.terms`, `closes` whether no alias runs past their end (`Lexicon.closes`).
     """
 
     quoted: tuple[str, ...]
     speakers_folded: tuple[str, ...]
     names: frozenset[str]
-    voices: frozenset[str]
     aliased: tuple[str, ...]
     terms: tuple[str, ...]
     closes: bool
-    states: tuple[bool, ...]
-    said: frozenset[str]
-
-
-# The kinds of fact a statement may state that are read in its parts (see `_states`): a
-# pattern each, no match of which holds more than _SPAN_WORDS words (origin's "from 1999 to
-# 2008" holds the most, four) and all matches starting and ending at a word's edge.
-_KINDS = (states_a_date, states_a_reason, states_an_origin, states_a_future, states_a_span)
-_SPAN_WORDS = 8
 
 
 class _Reader:
@@ -809,6 +860,7 @@ class _Reader:
 
     def __init__(self, lexicon: Lexicon, kept_names: frozenset[str], folds: _Folds) -> None:
         self.lexicon = lexicon
+        self.kept_names = kept_names
         self.folds = folds
         # Made by functions of the kept names, not by the reader's methods: a table holding
         # its reader would make a cycle, which only the garbage collector frees, so the
@@ -838,26 +890,14 @@ class _Reader:
         names = words(" ".join(c.speaker.split(",")[0] for c in citations))
         quoted = [*chain.from_iterable(words(c.quote) for c in citations)]
         quoted_aliased = aliased(quoted)
-        quoted_text = " ".join(quoted)
         return _Cited(
             quoted=tuple(quoted),
             speakers_folded=tuple(speakers),
             names=frozenset(self.stems(aliased(names))),
-            voices=frozenset(self.stems(aliased(speakers))),
             aliased=tuple(quoted_aliased),
             terms=tuple(self.terms(quoted_aliased)),
             closes=self.lexicon.closes(quoted),
-            states=tuple(states(quoted_text) for states in _KINDS),
-            said=frozenset(self.stems([*chain.from_iterable(map(self._said, citations))])),
         )
-
-    def _said(self, citation: Citation) -> frozenset[str]:
-        """The words naming who speaks in one quote, read apart from the others.
-
-        Quotes joined run one into the next: "...with the envoy Jane Doe" then "He said..."
-        would read as Jane Doe saying it.
-        """
-        return voices(" ".join(self.lexicon.aliased(self.folds.words(citation.quote))))
 
 
 def _stem_keeping(kept_names: frozenset[str], word: str) -> str:
@@ -1117,10 +1157,7 @@ def _profile(
     where = _where(phrasings)
     cited = reader.cited(entry.citations)
     answer = words_of(entry.answer)
-    statement = " ".join([*answer, *cited.quoted])
     stated_all, stated_terms = _stated(reader, answer, cited, entry.topic)
-    stated_words = list(compress(stated_all, stated_terms))
-    date, reason, origin, future, span = _states(answer, cited)
     stated = frozenset(filter(None, stated_terms))
     profile = EntryProfile(
         entry=entry,
@@ -1130,28 +1167,12 @@ def _profile(
         core=_core(where),
         known=_known(stated, where, share),
         stated=tuple(sorted(stated)),
-        states_date=date,
-        states_count=states_a_count(statement),
-        states_reason=reason or _asks_why(lexicon, entry.phrasings, folds[1:]),
-        states_origin=origin,
-        states_future=future,
-        states_span=span or any(map(lexicon.asks_how_long, (entry.question, *entry.phrasings))),
         negative=lexicon.says_negative(asked_words[0]),
-        held=share(tuple(sorted(set(reader.stems(lexicon.near_names(stated_words)))))),
-        held_by_people=share(tuple(sorted(set(reader.stems(lexicon.near_people(stated_words)))))),
-        voices=share(cited.voices | cited.said | _said(reader, answer)),
         speakers=share(cited.names),
+        kept_names=reader.kept_names,
     )
     content = compress(chain(stated_all, *asked_words), chain(stated_terms, *asked_terms))
     return profile, frozenset(content)
-
-
-def _said(reader: _Reader, answer: list[str]) -> frozenset[str]:
-    """The stems of the words naming who speaks in the answer (`answer`: its folded words).
-
-    Read apart from the quotes, as each quote is (`_Reader._said`).
-    """
-    return frozenset(reader.stems(voices(" ".join(reader.lexicon.aliased(answer)))))
 
 
 def _stated(
@@ -1173,28 +1194,6 @@ def _stated(
         *cited.terms,
         *reader.terms(about),
     ]
-
-
-def _states(answer: list[str], cited: _Cited) -> list[bool]:
-    """Which of `_KINDS` of fact the answer and quotes, joined, state.
-
-    A match in the joined text is in the quotes (read once for all the entries citing
-    them), or starts in the answer and ends at most _SPAN_WORDS words into the quotes.
-    """
-    text = " ".join([*answer, *cited.quoted[:_SPAN_WORDS]])
-    return [quoted or states(text) for states, quoted in zip(_KINDS, cited.states, strict=True)]
-
-
-def _asks_why(lexicon: Lexicon, phrasings: tuple[str, ...], folds: list[list[str]]) -> bool:
-    """Whether one of the phrasings (`folds`: their folded words) asks for a reason.
-
-    Few phrasings hold a why-word (`Lexicon.asks_why` looks for one first): one look
-    through them all, joined, tells when none does.
-    """
-    joined = "\n".join(map(" ".join, folds))
-    return lexicon.may_ask_why(joined) and any(
-        map(lexicon.asks_why, phrasings, map(" ".join, folds))
-    )
 
 
 def _where(phrasings: tuple[tuple[str, ...], ...]) -> dict[str, tuple[int, ...]]:
@@ -1233,10 +1232,15 @@ def _statement(lexicon: Lexicon, entry: Entry) -> tuple[str, str]:
     Folding works within words, so the texts are folded apart and the folds joined, which
     lets the quotes and names many entries cite be folded once.
     """
-    parts = [fold(entry.answer), *(_shared_fold(c.quote) for c in entry.citations)]
-    statement = " ".join(part for part in parts if part)
+    statement = _folded_statement(entry)
     about = _shared_fold(" ".join([entry.topic, *(c.speaker for c in entry.citations)]))
     return statement, lexicon.apply_aliases(" ".join([statement, about]))
+
+
+def _folded_statement(entry: Entry) -> str:
+    """The entry's answer and quotes, folded (the quotes' folds remembered, see `_statement`)."""
+    parts = [fold(entry.answer), *(_shared_fold(c.quote) for c in entry.citations)]
+    return " ".join(part for part in parts if part)
 
 
 @lru_cache(maxsize=_SOURCES_CACHE)
@@ -1306,12 +1310,20 @@ def read_alike(one: EntryProfile, other: EntryProfile) -> bool:
     """Whether two profiles of an entry hold the same stems, weights and facts stated.
 
     The lexicon each was read with is left aside: a vocabulary write reads every entry with
-    a new one, and most entries into the very same profile.
+    a new one, and most entries into the very same profile. What a profile derives when
+    asked is compared only for an entry read again: one carried over unread (its table of
+    stems the very same) is read alike by both lexicons, which is why it was not read.
     """
-    return all(getattr(one, name) == getattr(other, name) for name in _PROFILE_FIELDS)
+    return all(getattr(one, name) == getattr(other, name) for name in _PROFILE_FIELDS) and (
+        one.known is other.known
+        or all(getattr(one, name) == getattr(other, name) for name in _DERIVED_FACTS)
+    )
 
 
 _PROFILE_FIELDS = tuple(f.name for f in fields(EntryProfile) if f.name != "lexicon")
+_DERIVED_FACTS = tuple(
+    name for name, value in vars(EntryProfile).items() if isinstance(value, cached_property)
+)
 
 
 @lru_cache(maxsize=_DERIVED_CACHE)

@@ -657,7 +657,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         likeness=_likeness(question, profile),
         kind_fits=_kind_fits(question, profile),
         focus_fits=_focus_fits(index, question, profile),
-        voice_fits=question.people <= profile.voices,
+        voice_fits=not question.people or question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
         proposition_fits=_states_the_proposition(index, question, profile),
         verbatim=question.folded in profile.asked_folded,

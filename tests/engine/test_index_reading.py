@@ -7,7 +7,9 @@ entry's answer into its quote must still be read as written there.
 import pytest
 
 from bot.engine import Engine
+from bot.engine.index import read_alike
 from bot.knowledge.model import Citation, Entry, Knowledge
+from tests.engine.conftest import cited_entry
 
 WHEN_ASKED = "when was the agreement to reopen the border crossing"
 
@@ -81,3 +83,23 @@ def test_quotes_cited_by_several_entries_are_read_alike_in_each(engine):
     assert profiles["border-crossing"].known == alone["border-crossing"].known
     assert profiles["border-crossing"].states_date
     assert profiles["border-crossing-twin"].states_date
+
+
+def test_a_person_listed_makes_the_roles_beside_them_held_and_the_entry_read_otherwise(engine_of):
+    """What a profile derives when first asked is compared when two vocabularies read it.
+
+    Listing Vukic as a person changes none of the entry's stems, only who holds a post:
+    a moderator's routing check must still see the entry read otherwise.
+    """
+    entry = cited_entry(
+        "envoy-visit",
+        "Who visited the crossing?",
+        "The envoy Zora Vukic visited the crossing",
+        ("crossing visit",),
+    )
+    unlisted = engine_of(entry)._index
+    listed = engine_of(entry, people=("vukic",))._index
+    post = listed.stem("envoy")
+    assert post not in unlisted.profiles[0].held_by_people
+    assert post in listed.profiles[0].held_by_people
+    assert not read_alike(unlisted.profiles[0], listed.profiles[0])
