@@ -296,3 +296,12 @@ def test_bench_prints_the_time_of_a_moderators_alias_added_end_to_end(engine):
     assert unwritten.endswith(", applied")
     assert "a word entries write" in written
     assert written.endswith((", applied", ", refused"))
+
+
+def test_bench_prints_latency_beside_its_floor_and_the_first_round_apart(engine):
+    printed: list[str] = []
+    bench._speed("fixture", engine.knowledge, ["hello", "why is kosovo not in pfp"], printed.append)
+    (line,) = printed
+    assert re.search(r"CPU p50 [\d.]+ ms  p99 [\d.]+ ms \(floor 1 ms\)", line)
+    assert re.search(r"index build [\d.]+ s \(floor 2 s at 10,000\)", line)
+    assert re.search(r"first round CPU p50 [\d.]+  p99 [\d.]+$", line)
