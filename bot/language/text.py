@@ -40,6 +40,10 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
 # What every dotted acronym holds: searched for first, since a search starting with a plain
 # character skips to it, where `_DOTTED_ACRONYM` is tried at every character.
 _DOT_LETTER_DOT = re.compile(r"\.[a-z]\.")
+# A number written with its thousands grouped ("3,000", "1.500", "1,000,000"), read as one
+# number: members type "3000" as often. A group after the first has exactly three digits, so
+# a decimal ("2.4", "2,4") is not one; a number starting with 0 ("0.125") is not either.
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+(?![\d]|[.,]\d)")
 _NEGATION = re.compile(r"n't\b")
 _POSSESSIVE = re.compile(r"'s\b")
 _WORD_RUN = re.compile(r"[a-z0-9]+")
@@ -133,9 +137,16 @@ def fold(text: str) -> str:
         lowered = lowered.replace("%", " percent ")
     if "'" in lowered:
         lowered = _POSSESSIVE.sub("", _NEGATION.sub(" not", lowered))
+    if "," in lowered or "." in lowered:
+        lowered = _GROUPED_NUMBER.sub(_ungrouped, lowered)
     # Every run of other characters becomes one space, none at either end: the runs of
     # letters and digits joined by single spaces, in one pass.
     return " ".join(_WORD_RUN.findall(lowered))
+
+
+def _ungrouped(number: re.Match[str]) -> str:
+    """A grouped number's digits alone ("3,000" -> "3000")."""
+    return number.group().replace(",", "").replace(".", "")
 
 
 @lru_cache(maxsize=STEM_CACHE)

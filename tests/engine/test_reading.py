@@ -481,3 +481,35 @@ def test_a_seven_letter_word_is_not_read_as_a_word_two_letters_off_that_starts_o
 ):
     """ "Trainer" is two letters off "gainer"; a misspelling seldom has its first letter wrong."""
     assert not _governor_and_gainer(engine_of).decide("which trainer is sold").answered
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [
+        ("3,000 migrants", "3000 migrants"),
+        ("1.500 ljudi", "1500 ljudi"),
+        ("1,000,000 euros", "1000000 euros"),
+        ("2.4 billion", "2 4 billion"),
+        ("2,4 milijarde", "2 4 milijarde"),
+        ("0.125", "0 125"),
+    ],
+)
+def test_a_number_with_its_thousands_grouped_is_read_as_one_number(written, folded):
+    assert fold(written) == folded
+
+
+def test_a_number_typed_without_its_grouping_finds_the_entry_stating_it(engine_of):
+    capacity = cited_entry(
+        "centre-capacity",
+        "How many people can the centres hold?",
+        "The centres can hold up to 3,000 people at a time.",
+        ("centre capacity",),
+    )
+    other = cited_entry(
+        "centre-cost",
+        "How much will the centres cost?",
+        "The centres will cost 650 million euros over five years.",
+        ("centre cost",),
+    )
+    decision = engine_of(capacity, other).decide("centres 3000 people")
+    assert decision.entry is not None and decision.entry.id == "centre-capacity"
