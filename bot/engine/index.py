@@ -147,7 +147,7 @@ class EntryProfile:
 
     # What the entry states of the kinds a question may ask for, and who holds a role or
     # speaks in it: derived when a question first measures the entry for it (a question
-    # measures a few candidates), then remembered. Read at every build, they were a quarter
+    # measures a few candidates), then remembered. Read at every build, they were a third
     # of a build at 10,000 entries.
     @cached_property
     def states_date(self) -> bool:
