@@ -389,6 +389,23 @@ _LISTED_STEMS = frozenset(stem_of(w) for w in ("country", "member", "ally", "sta
 _HOLDER_ASKED = r"(?:who(?: is| was| are| were|s)|what(?: is| was)? the names? of)"
 # ...or "who is <country>'s prime minister": the role after a name, not "who is eligible".
 _WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
+# "What post does <person> hold?", "what was <person>'s job?" ask who a person is, as
+# "who is <person>" does: the word for a post names no thing the entry must write, but the
+# entry must say what the person is. Only of a person: "what position did <body> take" asks
+# for a stance.
+POST_WORDS = _word_set("position post job office title function role")
+_POSTS_ASKED = r"(?:" + "|".join(sorted(POST_WORDS)) + r")s?"
+_POST_OF_SOMEONE = re.compile(
+    _LEAD_IN
+    + r"(?:what|which) (?:"
+    + _POSTS_ASKED
+    + r" "
+    + _AUXILIARY
+    + r" (?P<holder>.+?)(?: (?:hold|held|have|had|occupy|occupied|fill|filled)(?: then| now)?)?"
+    + r"|(?:is|was) (?P<owner>.+?) "
+    + _POSTS_ASKED
+    + r")$"
+)
 ROLE_WINDOW = 3
 # "the governor of the central bank": the role is what comes before what qualifies it; an
 # entry naming the bank but no governor does not say who the governor is. So do a clause
@@ -868,7 +885,7 @@ class Lexicon:
             positive_list=self._asks_for_those_that_do(clauses_, negative),
             roles=self._roles_asked(clauses_),
             role_of=self._role_held_of(clauses_),
-            identity=self._asks_who_someone_is(clauses_),
+            identity=self._asks_who_someone_is(clauses_) or self._asks_post_of(clauses_),
             people=people,
             spoken_about=self._spoken_about(clauses_) if people else (),
             predicate=self._predicate_asked(clauses_),
@@ -897,6 +914,8 @@ class Lexicon:
         """The words naming what each clause of the question asks for (see `_FOCUS`)."""
         found = []
         for clause in clauses_:
+            if self._post_of(clause):
+                continue
             match = _FOCUS.match(clause)
             word = (
                 ""
@@ -1121,6 +1140,26 @@ class Lexicon:
             if any(w in self.people for w in words) and len(words) <= _PERSON_WORDS:
                 return not any(w in self.names or w in self.topics for w in words)
         return False
+
+    def _asks_post_of(self, clauses_: tuple[str, ...]) -> bool:
+        """Whether a clause asks what post a person holds ("what job does <person> have")."""
+        return any(map(self._post_of, clauses_))
+
+    def _post_of(self, clause: str) -> bool:
+        """Whether the clause asks what post a named person holds (see `_POST_OF_SOMEONE`).
+
+        Only the person's name stands between the post and the verb: "what job did <person>
+        have before" asks for an earlier post, which an entry naming the present one does not give.
+        """
+        match = _POST_OF_SOMEONE.match(clause)
+        if match is None:
+            return False
+        words = (match.group("holder") or match.group("owner")).split()
+        return (
+            len(words) <= _PERSON_WORDS
+            and words[-1] in self.people
+            and not any(is_stopword(w) or w in self.names or w in self.topics for w in words)
+        )
 
     def holders(self, folded: str) -> frozenset[str]:
         """Words standing within a few words of a person's or a country's name in folded text."""

@@ -193,7 +193,7 @@ def read_question(index: Index, text: str) -> Question:
     terms: dict[str, Term] = {}
     unknown = 0
     for word in reading.folded.split():
-        if lexicon.is_stopword(word):
+        if lexicon.is_stopword(word) or (reading.identity and word in lexicon.POST_WORDS):
             continue
         asked = word in asking
         unknown += index.stem(word) not in index.idf

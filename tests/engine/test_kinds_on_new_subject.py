@@ -294,6 +294,16 @@ def test_who_a_person_is_is_answered_only_by_an_entry_saying_what_they_are(trave
     assert travel_engine.decide("where did anna berg go on monday").entry.id == "berg-tour"
 
 
+def test_what_post_a_person_holds_is_asked_as_who_they_are(travel_engine):
+    for question in ("What position does Marco Vale hold?", "what was marco vale's job"):
+        decision = travel_engine.decide(question)
+        assert decision.answered, question
+        assert decision.entry.id == "envoy-meeting"
+    assert not travel_engine.decide("What job did Marco Vale have before?").answered
+    toured = travel_engine.decide("What post does Anna Berg hold?")
+    assert toured.entry is None or toured.entry.id == "berg-enforcement"
+
+
 def test_a_single_thing_is_a_count(travel_engine):
     decision = travel_engine.decide("how many ferries went across the river to freedonia monday")
     assert decision.answered
