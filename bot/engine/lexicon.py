@@ -98,6 +98,9 @@ CLAUSE_CACHE = 16
 NAME_CACHE = 1024
 
 
+# The nouns a question asking why may use ("what reason did she give"): the entry must state
+# a reason, not write the word.
+REASON_WORDS = _word_set("reason reasons grounds")
 _WHY_WORDS = re.compile(r"\b(?:why|how come|reasons?|grounds|pse|perse|zasto|razloga|cega)\b")
 
 
@@ -149,6 +152,9 @@ _QUALIFIERS = _word_set(
 # ballots"), which an entry states as "one in three", "a third", "most of", "88%": the part
 # is asked of the noun after "of".
 _SHARES = _word_set("share proportion fraction portion percentage")
+# Words asking for a measure of something ("what size of majority", "what level of
+# support"): what is asked is the noun after "of", which the entry must state.
+_MEASURES = _word_set("size level amount number degree extent scale")
 
 
 def _is_a_deed(following: list[str]) -> bool:
@@ -914,7 +920,9 @@ class Lexicon:
         """The words naming what each clause of the question asks for (see `_FOCUS`)."""
         found = []
         for clause in clauses_:
-            if self._post_of(clause):
+            # "What reason did..." asks why, and "what post does <person> hold" who someone
+            # is: each has its own check, and names no thing the entry must write.
+            if _WHY.match(clause) or self._post_of(clause):
                 continue
             match = _FOCUS.match(clause)
             word = (
@@ -950,7 +958,7 @@ class Lexicon:
         if words and words[0].endswith("ing") and not named:
             return ""
         position = self._past_names(words, 0)
-        if words[position : position + 2] in ([share, "of"] for share in _SHARES):
+        if words[position : position + 2] in ([part, "of"] for part in _SHARES | _MEASURES):
             position = self._past_names(words, position + 2)
         if position < len(words) and _is_class_noun(words[position]):
             if counted or (named and _is_a_deed(words[position + 1 : position + 2])):

@@ -193,7 +193,7 @@ def read_question(index: Index, text: str) -> Question:
     terms: dict[str, Term] = {}
     unknown = 0
     for word in reading.folded.split():
-        if lexicon.is_stopword(word) or (reading.identity and word in lexicon.POST_WORDS):
+        if lexicon.is_stopword(word) or _names_the_kind(reading, word):
             continue
         asked = word in asking
         unknown += index.stem(word) not in index.idf
@@ -228,6 +228,16 @@ def read_question(index: Index, text: str) -> Question:
         yes_no=reading.yes_no,
         negative=reading.negative,
         folded=reading.folded,
+    )
+
+
+def _names_the_kind(reading: lexicon.Reading, word: str) -> bool:
+    """Whether a word only names the kind of fact asked ("what reason", "what post"): no term.
+
+    The entry must state a reason, or what the person is, not write the word.
+    """
+    return (reading.kind == lexicon.WHY and word in lexicon.REASON_WORDS) or (
+        reading.identity and word in lexicon.POST_WORDS
     )
 
 

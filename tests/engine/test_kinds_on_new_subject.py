@@ -304,6 +304,18 @@ def test_what_post_a_person_holds_is_asked_as_who_they_are(travel_engine):
     assert toured.entry is None or toured.entry.id == "berg-enforcement"
 
 
+def test_what_reason_asks_why_and_names_nothing_the_entry_must_write(travel_engine):
+    decision = travel_engine.decide("What reason did the government give for its campaign?")
+    assert decision.answered
+    assert decision.entry.id == "work-campaign"
+
+
+def test_what_size_of_something_asks_for_that_thing(travel_engine):
+    decision = travel_engine.decide("What size of fine do drivers who park at the border face?")
+    assert decision.answered
+    assert decision.entry.id == "overstay-fine"
+
+
 def test_a_single_thing_is_a_count(travel_engine):
     decision = travel_engine.decide("how many ferries went across the river to freedonia monday")
     assert decision.answered
