@@ -393,6 +393,8 @@ _LISTED_STEMS = frozenset(stem_of(w) for w in ("country", "member", "ally", "sta
 # role. "What's the name of the spokesperson" asks who holds the role, as "who is" does.
 # The role follows an article or the name of a topic (see `Lexicon`), or a name.
 _HOLDER_ASKED = r"(?:who(?: is| was| are| were|s)|what(?: is| was)? the names? of)"
+# "What is the name of the X" asks for X's own name, which the question does not give.
+_NAME_OF = re.compile(r"\bwhat(?: is| was| s)? the (?:[a-z]+ )?names? of\b")
 # ...or "who is <country>'s prime minister": the role after a name, not "who is eligible".
 _WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 # "What post does <person> hold?", "what was <person>'s job?" ask who a person is, as
@@ -416,7 +418,7 @@ ROLE_WINDOW = 3
 # "the governor of the central bank": the role is what comes before what qualifies it; an
 # entry naming the bank but no governor does not say who the governor is. So do a clause
 # ("the minister who announced it") and a deed ("the envoy leading the talks") qualify it.
-_ROLE_QUALIFIED = re.compile(r" (?:of|for|at|in|who|that|which|[a-z]+ing) ")
+_ROLE_QUALIFIED = re.compile(r" (?:of|for|at|in|who|whose|that|which|[a-z]+ing) ")
 # Words ending what qualifies a role ("the president of <body> when it voted").
 _QUALIFIER_ENDS = _word_set(
     "when while during before after since until in at on who that which whose"
@@ -647,7 +649,8 @@ class Reading:
     something (not which do not); `roles` the role whose holder it asks; `people` those
     whose own words it asks for; `spoken_about` what it asks their words about;
     `predicate` the deed it asks of a country; `within` the place it asks a location inside
-    of; `identity` whether it asks who a person is; `negative` whether it asks in the
+    of; `identity` whether it asks who a person is; `name_asked` whether it asks the name
+    of something ("what is the name of the <thing>"); `negative` whether it asks in the
     negative ("not", "never", "refuse"); `role_of` the words of what the role asked is
     held of ("the president of <body>": the body's words).
     """
@@ -667,6 +670,7 @@ class Reading:
     predicate: str
     within: str
     identity: bool
+    name_asked: bool = False
     negative: bool = False
     role_of: tuple[str, ...] = ()
 
@@ -890,6 +894,7 @@ class Lexicon:
             to_come=self._asks_for_a_date_to_come(clauses_, kind),
             positive_list=self._asks_for_those_that_do(clauses_, negative),
             roles=self._roles_asked(clauses_),
+            name_asked=_NAME_OF.search(folded) is not None,
             role_of=self._role_held_of(clauses_),
             identity=self._asks_who_someone_is(clauses_) or self._asks_post_of(clauses_),
             people=people,
@@ -1180,6 +1185,19 @@ class Lexicon:
     def near_people(self, words: list[str]) -> frozenset[str]:
         """`near_names`, of a person's name only: "the mayor of <town>" names no mayor."""
         return _near(words, self._persons)
+
+    def around_names_besides(
+        self, words: list[str], besides: frozenset[str]
+    ) -> Iterator[list[str]]:
+        """The words next to each name (a place, a body, a person) other than those `besides` names.
+
+        Next to it only: a name naming a thing stands beside the thing's word ("the <name>
+        summit", "<name> mission"), where one a few words off names something else of the
+        same sentence.
+        """
+        named = self._named - besides
+        for i in compress(count(), map(named.__contains__, words)):
+            yield words[max(0, i - 1) : i + 2]
 
     def around_people_besides(
         self, words: list[str], besides: frozenset[str]

@@ -129,6 +129,8 @@ class Question:
     within: str = ""
     # Whether it asks who a person is: the entry must say what someone named is (a role).
     identity: bool = False
+    # Whether it asks the name of something ("what is the name of the X").
+    name_asked: bool = False
     # Whether it asks whether something holds ("is <country> in <body>").
     yes_no: bool = False
     negative: bool = False
@@ -225,6 +227,7 @@ def read_question(index: Index, text: str) -> Question:
         spoken_about=tuple(_stem_read(index, w) for w in reading.spoken_about),
         within=reading.within,
         identity=reading.identity,
+        name_asked=reading.name_asked,
         yes_no=reading.yes_no,
         negative=reading.negative,
         folded=reading.folded,
@@ -877,7 +880,24 @@ def _names_the_holder(index: Index, question: Question, profile: EntryProfile) -
         return any(role in profile.held_by_people for role in question.roles) and (
             _held_by_someone_else(index, question, profile)
         )
-    return any(role in profile.held for role in question.roles)
+    if not any(role in profile.held for role in question.roles):
+        return False
+    return not question.name_asked or _named_beside(index, question, profile)
+
+
+def _named_beside(index: Index, question: Question, profile: EntryProfile) -> bool:
+    """Whether a name the question does not give stands next to the thing whose name it asks.
+
+    "What is the name of the <thing> in <place>" is not answered by "the <thing>, <place>
+    said": the place is the question's own, and a name a few words off names something else.
+    """
+    asked = frozenset(term.word for term in question.terms)
+    roles = frozenset(question.roles)
+    words = [word for word in profile.stated_words() if not lexicon.is_stopword(word)]
+    return any(
+        not roles.isdisjoint(map(index.stem, around))
+        for around in index.lexicon.around_names_besides(words, asked)
+    )
 
 
 def _held_by_someone_else(index: Index, question: Question, profile: EntryProfile) -> bool:

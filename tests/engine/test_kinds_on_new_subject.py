@@ -316,6 +316,18 @@ def test_what_size_of_something_asks_for_that_thing(travel_engine):
     assert decision.entry.id == "overstay-fine"
 
 
+def test_the_name_of_something_is_a_name_standing_beside_it(travel_engine):
+    named = travel_engine.decide(
+        "What is the name of the area Ruritanians may stay in for 90 days?"
+    )
+    assert named.answered
+    assert named.entry.id == "schengen-stay"
+    unnamed = travel_engine.decide(
+        "What is the name of the ferry that crossed the river to Freedonia?"
+    )
+    assert not unnamed.answered
+
+
 def test_a_single_thing_is_a_count(travel_engine):
     decision = travel_engine.decide("how many ferries went across the river to freedonia monday")
     assert decision.answered
