@@ -723,14 +723,15 @@ class Index:
     def _correct_name(self, word: str) -> tuple[str, float] | None:
         """The name the knowledge writes that `word` is most likely a misspelling of.
 
-        For a word written with a capital, as names are: the nearest name, not the
-        nearest word ("Ruritanai" is one letter off a name "ruritania" and a word "ruritana").
+        For a word written with a capital, as names are: the nearest name of a place, a body
+        or a person, not the nearest word ("Ruritanai" is one letter off a name "ruritania"
+        and a word "ruritana").
         """
         if len(word) < _TYPO_MIN_LENGTH + 1 or word.isdigit():
             return None
         edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
-        names = self.lexicon.written_names
-        choices = [w for w in self._words_within(word, edits) if w in names]
+        names, people = self.lexicon.written_names, self.lexicon.people
+        choices = [w for w in self._words_within(word, edits) if w in names or w in people]
         best = process.extractOne(
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
         )

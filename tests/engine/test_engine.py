@@ -38,6 +38,12 @@ def test_a_misspelt_name_written_with_its_capital_is_read_as_the_name(engine):
     assert decision.entry.id == "non-recognising-allies"
 
 
+def test_a_misspelt_person_written_with_a_capital_is_read_as_the_person(engine):
+    decision = engine.decide("What did Ruttte warn about Russia?")
+    assert decision.answered
+    assert decision.entry.id == "rutte-warning"
+
+
 def test_answers_casual_lowercase_without_punctuation(engine):
     assert engine.decide("who in nato doesnt recognise kosovo").entry.id == "non-recognising-allies"
 
