@@ -393,6 +393,10 @@ _LISTED_STEMS = frozenset(stem_of(w) for w in ("country", "member", "ally", "sta
 # role. "What's the name of the spokesperson" asks who holds the role, as "who is" does.
 # The role follows an article or the name of a topic (see `Lexicon`), or a name.
 _HOLDER_ASKED = r"(?:who(?: is| was| are| were|s)|what(?: is| was)? the names? of)"
+# "Which judges voted against?", "which expert argued" ask for people: an entry must name
+# someone, not only count them. Not necessarily beside the word the question uses for their
+# post ("which lawmaker" of "Congressman <name>").
+_WHICH_POST = re.compile(_LEAD_IN + r"(?:which|what) (?P<rest>.+)$")
 # "What is the name of the X" asks for X's own name, which the question does not give.
 _NAME_OF = re.compile(r"\bwhat(?: is| was| s)? the (?:[a-z]+ )?names? of\b")
 # ...or "who is <country>'s prime minister": the role after a name, not "who is eligible".
@@ -650,7 +654,8 @@ class Reading:
     whose own words it asks for; `spoken_about` what it asks their words about;
     `predicate` the deed it asks of a country; `within` the place it asks a location inside
     of; `identity` whether it asks who a person is; `name_asked` whether it asks the name
-    of something ("what is the name of the <thing>"); `negative` whether it asks in the
+    of something ("what is the name of the <thing>"); `someone_asked` whether it asks for
+    people by their post ("which judges", "which expert"); `negative` whether it asks in the
     negative ("not", "never", "refuse"); `role_of` the words of what the role asked is
     held of ("the president of <body>": the body's words).
     """
@@ -671,6 +676,7 @@ class Reading:
     within: str
     identity: bool
     name_asked: bool = False
+    someone_asked: bool = False
     negative: bool = False
     role_of: tuple[str, ...] = ()
 
@@ -895,6 +901,7 @@ class Lexicon:
             positive_list=self._asks_for_those_that_do(clauses_, negative),
             roles=self._roles_asked(clauses_),
             name_asked=_NAME_OF.search(folded) is not None,
+            someone_asked=any(map(self._asks_for_holders, clauses_)),
             role_of=self._role_held_of(clauses_),
             identity=self._asks_who_someone_is(clauses_) or self._asks_post_of(clauses_),
             people=people,
@@ -1116,6 +1123,26 @@ class Lexicon:
                 return tuple(post) if post and all(w in ROLE_WORDS for w in post) else ()
             return tuple(w for w in words if w not in self.names and w not in self.topics)
         return ()
+
+    @staticmethod
+    def _asks_for_holders(clause: str) -> bool:
+        """Whether a clause asks "which (<qualifier>) <post>s <deed>": people are asked for.
+
+        "Which judges...", "which foreign ministers...", "which expert argued", not "which
+        ministry of..." nor "which was the minister" (an auxiliary first: the post is its
+        subject's, whom "who is" reads).
+        """
+        match = _WHICH_POST.match(clause)
+        if match is None:
+            return False
+        words = match.group("rest").split()[:3]
+        for i, word in enumerate(words[:2]):
+            post = word[:-1] if word.endswith("s") and word[:-1] in ROLE_WORDS else word
+            if post in ROLE_WORDS and words[i + 1 : i + 2] != ["of"]:
+                return True
+            if word in _AUXILIARIES:
+                return False
+        return False
 
     def _role_held_of(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
         """The words of what the role asked is held of: "president of <body>" gives the body's.

@@ -131,6 +131,8 @@ class Question:
     identity: bool = False
     # Whether it asks the name of something ("what is the name of the X").
     name_asked: bool = False
+    # Whether it asks for people by their post ("which judges"): the entry names someone.
+    someone_asked: bool = False
     # Whether it asks whether something holds ("is <country> in <body>").
     yes_no: bool = False
     negative: bool = False
@@ -228,6 +230,7 @@ def read_question(index: Index, text: str) -> Question:
         within=reading.within,
         identity=reading.identity,
         name_asked=reading.name_asked,
+        someone_asked=reading.someone_asked,
         yes_no=reading.yes_no,
         negative=reading.negative,
         folded=reading.folded,
@@ -920,6 +923,13 @@ def _held_by_someone_else(index: Index, question: Question, profile: EntryProfil
 _POSTS = frozenset(map(stem, lexicon.ROLE_WORDS))
 
 
+def _names_someone_else(index: Index, question: Question, profile: EntryProfile) -> bool:
+    """Whether the entry names a person the question does not ("which expert argued...")."""
+    asked = frozenset(term.word for term in question.terms)
+    people = index.lexicon.people
+    return any(word in people and word not in asked for word in profile.stated_words())
+
+
 def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool:
     """Whether the entry mentions what the question asks for (states it, for a count).
 
@@ -935,6 +945,8 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
     if question.positive_list and profile.negative:
         return False
     if question.roles and not _names_the_holder(index, question, profile):
+        return False
+    if question.someone_asked and not _names_someone_else(index, question, profile):
         return False
     if question.identity and not any(index.stem(r) in profile.held for r in lexicon.ROLE_WORDS):
         return False

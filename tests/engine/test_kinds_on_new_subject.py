@@ -30,7 +30,8 @@ SOURCE_TEXT = (
     "A single ferry crossed the river to Freedonia on Monday. "
     "President Marco Vale met on Tuesday with the envoy Lena Holt. "
     "He said the talks had also covered the border. "
-    "The old stone bridge, built in 1566, reopened to walkers at 9 a.m. on Monday.\n"
+    "The old stone bridge, built in 1566, reopened to walkers at 9 a.m. on Monday. "
+    "Three judges of the constitutional court upheld the parking rules on Friday.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -100,6 +101,11 @@ ENTRIES = {
         "How many ferries crossed the river to Freedonia on Monday?",
         "A single ferry.",
         "A single ferry crossed the river to Freedonia on Monday.",
+    ),
+    "parking-ruling": (
+        "Did the constitutional court uphold the parking rules?",
+        "Yes: three of its judges upheld them on Friday.",
+        "Three judges of the constitutional court upheld the parking rules on Friday.",
     ),
     "stone-bridge": (
         "When did the old stone bridge reopen to walkers?",
@@ -326,6 +332,16 @@ def test_the_name_of_something_is_a_name_standing_beside_it(travel_engine):
         "What is the name of the ferry that crossed the river to Freedonia?"
     )
     assert not unnamed.answered
+
+
+def test_which_holders_of_a_post_needs_them_named(travel_engine):
+    counted = travel_engine.decide("How many judges upheld the parking rules?")
+    assert counted.answered
+    assert counted.entry.id == "parking-ruling"
+    assert not travel_engine.decide("Which judges upheld the parking rules?").answered
+    named = travel_engine.decide("Which official met the envoy Lena Holt on Tuesday?")
+    assert named.answered
+    assert named.entry.id == "envoy-meeting"
 
 
 def test_a_single_thing_is_a_count(travel_engine):
