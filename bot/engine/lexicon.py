@@ -406,6 +406,7 @@ _WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 # entry must say what the person is. Only of a person: "what position did <body> take" asks
 # for a stance.
 POST_WORDS = _word_set("position post job office title function role")
+_POST_FORMS = POST_WORDS | {f"{word}s" for word in POST_WORDS}
 _POSTS_ASKED = r"(?:" + "|".join(sorted(POST_WORDS)) + r")s?"
 _POST_OF_SOMEONE = re.compile(
     _LEAD_IN
@@ -894,7 +895,7 @@ class Lexicon:
             clauses=clauses_,
             kind=kind,
             yes_no=self._asks_yes_or_no(clauses_, kind),
-            focus=self._question_focus(clauses_),
+            focus=self._question_focus(clauses_, kind),
             beyond=self._asks_beyond_a_list(clauses_),
             origin=self._asks_for_an_origin(clauses_, kind),
             to_come=self._asks_for_a_date_to_come(clauses_, kind),
@@ -928,13 +929,13 @@ class Lexicon:
         """Whether the question asks for a span of time: an entry asked so states one."""
         return "long" in text.lower() and self.question_kind(text) == HOW_LONG
 
-    def _question_focus(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
+    def _question_focus(self, clauses_: tuple[str, ...], kind: str | None) -> tuple[str, ...]:
         """The words naming what each clause of the question asks for (see `_FOCUS`)."""
         found = []
         for clause in clauses_:
             # "What reason did..." asks why, and "what post does <person> hold" who someone
             # is: each has its own check, and names no thing the entry must write.
-            if _WHY.match(clause) or self._post_of(clause):
+            if (kind == WHY and _WHY.match(clause)) or self._post_of(clause):
                 continue
             match = _FOCUS.match(clause)
             word = (
@@ -1132,6 +1133,8 @@ class Lexicon:
         ministry of..." nor "which was the minister" (an auxiliary first: the post is its
         subject's, whom "who is" reads).
         """
+        if "which" not in clause and "what" not in clause:  # most clauses: no pattern to try
+            return False
         match = _WHICH_POST.match(clause)
         if match is None:
             return False
@@ -1191,6 +1194,8 @@ class Lexicon:
         Only the person's name stands between the post and the verb: "what job did <person>
         have before" asks for an earlier post, which an entry naming the present one does not give.
         """
+        if _POST_FORMS.isdisjoint(clause.split()):  # most clauses: no pattern to try
+            return False
         match = _POST_OF_SOMEONE.match(clause)
         if match is None:
             return False
