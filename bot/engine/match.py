@@ -196,8 +196,9 @@ def read_question(index: Index, text: str) -> Question:
     given = _given_names(index, reading.folded)
     terms: dict[str, Term] = {}
     unknown = 0
+    kind_words = _kind_words(reading)
     for word in reading.folded.split():
-        if lexicon.is_stopword(word) or _names_the_kind(reading, word):
+        if lexicon.is_stopword(word) or word in kind_words:
             continue
         asked = word in asking
         unknown += index.stem(word) not in index.idf
@@ -237,14 +238,14 @@ def read_question(index: Index, text: str) -> Question:
     )
 
 
-def _names_the_kind(reading: lexicon.Reading, word: str) -> bool:
-    """Whether a word only names the kind of fact asked ("what reason", "what post"): no term.
+def _kind_words(reading: lexicon.Reading) -> frozenset[str]:
+    """The words that only name the kind of fact asked ("what reason", "what post"): no terms.
 
     The entry must state a reason, or what the person is, not write the word.
     """
-    return (reading.kind == lexicon.WHY and word in lexicon.REASON_WORDS) or (
-        reading.identity and word in lexicon.POST_WORDS
-    )
+    if reading.kind == lexicon.WHY:
+        return lexicon.REASON_WORDS
+    return lexicon.POST_WORDS if reading.identity else frozenset()
 
 
 def asking_window(text: str, limit: int) -> str:
