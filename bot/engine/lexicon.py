@@ -393,14 +393,14 @@ _LISTED_STEMS = frozenset(stem_of(w) for w in ("country", "member", "ally", "sta
 # role. "What's the name of the spokesperson" asks who holds the role, as "who is" does.
 # The role follows an article or the name of a topic (see `Lexicon`), or a name.
 _HOLDER_ASKED = r"(?:who(?: is| was| are| were|s)|what(?: is| was)? the names? of)"
+# ...or "who is <country>'s prime minister": the role after a name, not "who is eligible".
+_WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 # "Which judges voted against?", "which expert argued" ask for people: an entry must name
 # someone, not only count them. Not necessarily beside the word the question uses for their
 # post ("which lawmaker" of "Congressman <name>").
 _WHICH_POST = re.compile(_LEAD_IN + r"(?:which|what) (?P<rest>.+)$")
 # "What is the name of the X" asks for X's own name, which the question does not give.
 _NAME_OF = re.compile(r"\bwhat(?: is| was| s)? the (?:[a-z]+ )?names? of\b")
-# ...or "who is <country>'s prime minister": the role after a name, not "who is eligible".
-_WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 # "What post does <person> hold?", "what was <person>'s job?" ask who a person is, as
 # "who is <person>" does: the word for a post names no thing the entry must write, but the
 # entry must say what the person is. Only of a person: "what position did <body> take" asks
