@@ -50,6 +50,7 @@ from bot.engine.lexicon import (
     voices,
 )
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
+from bot.language.sentences import sentence_ends
 from bot.language.text import fold, stem
 from bot.language.words import is_stopword
 
@@ -206,6 +207,19 @@ class EntryProfile:
         texts = [*(_shared_fold(c.quote) for c in citations), fold(self.entry.answer)]
         said = [word for text in texts for word in voices(" ".join(aliased(text.split())))]
         return frozenset(self._stems([*speakers, *said]))
+
+    def stated_sentences(self) -> list[list[str]]:
+        """The meaningful words of each sentence the entry states, folded and aliased.
+
+        The answer's and each quote's sentences apart, then the topic and speakers: what
+        stands beside a word is read within its sentence, since folding drops the full stop
+        ("one student seriously. <outlet> reports" sets no name beside "student").
+        """
+        texts = [self.entry.answer, *(c.quote for c in self.entry.citations)]
+        about = " ".join([self.entry.topic, *(c.speaker for c in self.entry.citations)])
+        sentences = [*chain.from_iterable(map(_sentences, texts)), about]
+        read = (self.lexicon.apply_aliases(fold(sentence)).split() for sentence in sentences)
+        return [[word for word in words if not is_stopword(word)] for words in read]
 
     def _stated_content(self) -> list[str]:
         """`stated_words` without stopwords."""
@@ -1266,6 +1280,12 @@ def _folded_statement(entry: Entry) -> str:
     """The entry's answer and quotes, folded (the quotes' folds remembered, see `_statement`)."""
     parts = [fold(entry.answer), *(_shared_fold(c.quote) for c in entry.citations)]
     return " ".join(part for part in parts if part)
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of an answer or a quote (`sentence_ends`)."""
+    cuts = [0, *sentence_ends(text), len(text)]
+    return [text[start:end] for start, end in pairwise(cuts)]
 
 
 @lru_cache(maxsize=_SOURCES_CACHE)

@@ -897,9 +897,9 @@ def _named_beside(index: Index, question: Question, profile: EntryProfile) -> bo
     """
     asked = frozenset(term.word for term in question.terms)
     roles = frozenset(question.roles)
-    words = [word for word in profile.stated_words() if not lexicon.is_stopword(word)]
     return any(
         not roles.isdisjoint(map(index.stem, around))
+        for words in profile.stated_sentences()
         for around in index.lexicon.around_names_besides(words, asked)
     )
 
@@ -912,12 +912,14 @@ def _held_by_someone_else(index: Index, question: Question, profile: EntryProfil
     the entry's statement only for the few questions asking who holds a post.
     """
     asked = frozenset(term.word for term in question.terms)
-    words = [word for word in profile.stated_words() if not lexicon.is_stopword(word)]
     held_of = {index.stem(word) for word in question.role_of}
-    for around in index.lexicon.around_people_besides(words, asked):
-        stems = set(map(index.stem, around))
-        if not stems.isdisjoint(question.roles) and (not held_of or not stems.isdisjoint(held_of)):
-            return True
+    for words in profile.stated_sentences():
+        for around in index.lexicon.around_people_besides(words, asked):
+            stems = set(map(index.stem, around))
+            if not stems.isdisjoint(question.roles) and (
+                not held_of or not stems.isdisjoint(held_of)
+            ):
+                return True
     return False
 
 

@@ -31,7 +31,8 @@ SOURCE_TEXT = (
     "President Marco Vale met on Tuesday with the envoy Lena Holt. "
     "He said the talks had also covered the border. "
     "The old stone bridge, built in 1566, reopened to walkers at 9 a.m. on Monday. "
-    "Three judges of the constitutional court upheld the parking rules on Friday.\n"
+    "Three judges of the constitutional court upheld the parking rules on Friday. "
+    "The harbour reopened on Sunday, said the mayor. Moss was not there.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -107,9 +108,15 @@ ENTRIES = {
         "Yes: three of its judges upheld them on Friday.",
         "Three judges of the constitutional court upheld the parking rules on Friday.",
     ),
+    "harbour-reopening": (
+        "When did the harbour reopen?",
+        "On Sunday, said the mayor. Moss was not there.",
+        "The harbour reopened on Sunday, said the mayor.",
+    ),
     "stone-bridge": (
         "When did the old stone bridge reopen to walkers?",
-        "At 9 a.m. on Monday. The bridge was built in 1566.",
+        "At 9 a.m. on Monday, walkers could cross the old stone bridge. Ruritania built it "
+        "in 1566.",
         "The old stone bridge, built in 1566, reopened to walkers at 9 a.m. on Monday.",
     ),
 }
@@ -162,7 +169,7 @@ def travel_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     # The fixture's general language (its thesaurus and names), with the new subject's names.
     shutil.copytree(FIXTURE_KNOWLEDGE / "vocabulary", root / "vocabulary")
     (root / "vocabulary" / "travel.yaml").write_text(
-        "names: [ruritania, ruritanian, schengen, freedonia]\npeople: [vale, holt]\n"
+        "names: [ruritania, ruritanian, schengen, freedonia]\npeople: [vale, holt, moss]\n"
     )
     (root / "sources" / f"{SOURCE_ID}.yaml").write_text(SOURCE_YAML)
     (root / "sources" / f"{SOURCE_ID}.txt").write_text(SOURCE_TEXT)
@@ -332,6 +339,20 @@ def test_the_name_of_something_is_a_name_standing_beside_it(travel_engine):
         "What is the name of the ferry that crossed the river to Freedonia?"
     )
     assert not unnamed.answered
+
+
+def test_a_name_opening_the_next_sentence_names_nothing_before_it(travel_engine):
+    decision = travel_engine.decide(
+        "What is the name of the old stone bridge that reopened on Monday?"
+    )
+    assert not decision.answered
+    assert decision.suggestions[0].entry_id == "stone-bridge"
+
+
+def test_a_person_opening_the_next_sentence_holds_no_post_named_before(travel_engine):
+    decision = travel_engine.decide("Who is the mayor who said the harbour reopened on Sunday?")
+    assert not decision.answered
+    assert decision.suggestions[0].entry_id == "harbour-reopening"
 
 
 def test_which_holders_of_a_post_needs_them_named(travel_engine):
