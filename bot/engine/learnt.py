@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
 
-from bot.engine.lexicon import CALENDAR_NAMES, ROLE_WORDS
+from bot.engine.lexicon import BODY_WORDS, CALENDAR_NAMES, ROLE_WORDS
 from bot.knowledge.model import Knowledge, Vocabulary
 from bot.language.text import fold
 from bot.language.words import NAME_PARTICLES
@@ -152,11 +152,20 @@ def speaker_name(speaker: str) -> list[str]:
         written = written[roles[-1] + 1 :]
     name = [w for w in written if w.casefold() not in NAME_PARTICLES]
     fewest, most = _SPEAKER_WORDS
-    if not fewest <= len(name) <= most:
+    if not fewest <= len(name) <= most or _names_a_body(name):
         return []
     if not all(w[:1].isupper() and not w.isupper() for w in name):
         return []
     return fold(" ".join(name)).split()
+
+
+def _names_a_body(name: list[str]) -> bool:
+    """Whether a speaker's capitalised words name a body, not a person.
+
+    A body's name ends in what it is ("Constitutional Court") or belongs to someone
+    ("Zenda's Foreign Ministry"); a person's name does neither.
+    """
+    return fold(name[-1]) in BODY_WORDS or any(w.endswith(("'s", "’s")) for w in name)
 
 
 def capitalised_names(sources: Iterable[str]) -> tuple[str, ...]:

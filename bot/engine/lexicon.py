@@ -446,6 +446,16 @@ ROLE_WORDS = _word_set(
     """
 )
 
+# Words a body's name ends in ("the Constitutional Court", "the International Rescue
+# Committee"), or a group's ("Democratic Party MPs"): a speaker so named is no person.
+BODY_WORDS = _word_set(
+    """
+    court council union committee commission ministry government parliament assembly
+    party office agency organisation organization institute foundation international
+    alliance association bank police army mps
+    """
+)
+
 
 # "Besides defence cooperation, what else...", "apart from X", "other than X", "X aside":
 # the question sets X aside and asks for something else. X runs to a comma, a question

@@ -147,7 +147,7 @@ PHRASINGS = {
 
 
 # Who speaks in some entries' quotes (the outlet, in the others).
-SPEAKERS = {"berg-enforcement": "Anna Berg"}
+SPEAKERS = {"berg-enforcement": "Anna Berg", "parking-ruling": "Ruritania's Constitutional Court"}
 
 
 def _entry_yaml(entry_id: str, question: str, answer: str, quote: str) -> str:
@@ -359,6 +359,7 @@ def test_which_holders_of_a_post_needs_them_named(travel_engine):
     counted = travel_engine.decide("How many judges upheld the parking rules?")
     assert counted.answered
     assert counted.entry.id == "parking-ruling"
+    # The court quoted is a body: its words name no judge.
     assert not travel_engine.decide("Which judges upheld the parking rules?").answered
     named = travel_engine.decide("Which official met the envoy Lena Holt on Tuesday?")
     assert named.answered

@@ -141,6 +141,12 @@ def test_an_entry_quoting_a_minister_by_role_alone_does_not_say_who_the_minister
     assert not engine.decide("who is the defense minister of zenda").answered
 
 
+def test_a_body_quoted_is_no_person():
+    assert speaker_name("Zenda Electoral Court") == []
+    assert speaker_name("Zenda's Electoral Commission") == []
+    assert speaker_name("Rudolf Rassendyll, Zenda Court") == ["rudolf", "rassendyll"]
+
+
 def test_the_particles_of_a_speakers_name_are_read_past():
     assert speaker_name("Anna van der Berg, commissioner") == ["anna", "berg"]
 
