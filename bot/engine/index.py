@@ -51,7 +51,7 @@ from bot.engine.lexicon import (
 )
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.language.sentences import sentence_ends
-from bot.language.text import fold, stem
+from bot.language.text import fold, serbian_spelling, stem
 from bot.language.words import is_stopword
 
 # A misspelt word may be one edit from a known word, or two from the length of
@@ -739,12 +739,16 @@ class Index:
 
         For a word written with a capital, as names are: the nearest name of a place, a body
         or a person, not the nearest word ("Ruritanai" is one letter off a name "ruritania"
-        and a word "ruritana").
+        and a word "ruritana"). A name written the Albanian way ("Millosh", two letters off
+        "milos") is that name, whatever its length.
         """
+        names, people = self.lexicon.written_names, self.lexicon.people
+        respelt = serbian_spelling(word)
+        if respelt != word and (respelt in names or respelt in people):
+            return self.lexicon.alias_of(respelt), 1.0
         if len(word) < _TYPO_MIN_LENGTH + 1 or word.isdigit():
             return None
         edits = 1 if len(word) < _TYPO_TWO_EDITS else 2
-        names, people = self.lexicon.written_names, self.lexicon.people
         choices = [w for w in self._words_within(word, edits) if w in names or w in people]
         best = process.extractOne(
             word, choices, scorer=OSA.distance, processor=None, score_cutoff=edits

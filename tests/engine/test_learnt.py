@@ -141,6 +141,26 @@ def test_an_entry_quoting_a_minister_by_role_alone_does_not_say_who_the_minister
     assert not engine.decide("who is the defense minister of zenda").answered
 
 
+def test_a_slavic_name_spelt_the_albanian_way_is_the_person():
+    demo = knowledge()
+    (entry,) = demo.entries.values()
+    quoted = Citation(
+        "demo-vote",
+        "The Democratic Party of Ruritania (DPR) won the vote",
+        "Dragoš Đurić, observer",
+    )
+    entry = replace(
+        entry,
+        citations=(quoted,),
+        answer="The Democratic Party of Ruritania won the vote, Dragoš Đurić said.",
+    )
+    engine = Engine(replace(demo, entries={entry.id: entry}))
+
+    decision = engine.decide("What did Dragosh Gjuriq say about the vote?")
+    assert decision.answered
+    assert decision.entry.id == "vote-winner"
+
+
 def test_a_body_quoted_is_no_person():
     assert speaker_name("Zenda Electoral Court") == []
     assert speaker_name("Zenda's Electoral Commission") == []
