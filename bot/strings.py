@@ -151,6 +151,14 @@ class Check:
         "holds the character U+{code:04X}, which no reply may show (a control character a "
         "terminal reads as a command, or half of a character): remove it"
     )
+    DIRECTION_CHARACTER = (
+        "holds the character U+{code:04X}, which reorders the text after it, so members "
+        "would read it otherwise than it is written: remove it"
+    )
+    PUBLISHED_AFTER_ADDED = (
+        "'{published}' is after the day the source was added ({added}): a source is "
+        "published before it is added; check the year"
+    )
     YAML_CONTROL_CHARACTER = (
         "holds the control character U+{code:04X} (column {column}), which YAML does not "
         "allow: remove it"

@@ -24,6 +24,9 @@ _MONTH = re.compile(r"\d{4}-\d{2}")
 # a client sent wrongly, which no file or reply can hold.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Characters that reorder the text after them (right-to-left overrides, embeddings and
+# isolates): the words a member reads are then not in the order they are written.
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 _KIND_NAMES = {
     "boolean": strings.Check.KIND_BOOLEAN,
@@ -146,6 +149,10 @@ def text_value(
     if control is not None:
         report.add(path, strings.Check.CONTROL_CHARACTER.format(code=ord(control.group())))
         return None
+    direction = _DIRECTION.search(text)
+    if direction is not None:
+        report.add(path, strings.Check.DIRECTION_CHARACTER.format(code=ord(direction.group())))
+        return None
     return text
 
 
@@ -199,9 +206,10 @@ def pattern_field(
     pattern: re.Pattern[str],
     message: str,
     nullable: bool = False,
+    limit: int = ANY_LENGTH,
 ) -> str | None:
     """A text field that must match `pattern` whole (`message` explains the form)."""
-    value = text_field(report, data, (), name, ANY_LENGTH, nullable)
+    value = text_field(report, data, (), name, limit, nullable)
     if value is None:
         return None
     if not pattern.fullmatch(value):

@@ -54,6 +54,10 @@ SPEAKER_LIMIT = 100
 TITLE_LIMIT = 300
 OUTLET_LIMIT = 100
 AUTHOR_LIMIT = 100
+# A source's web address: article addresses run to a few hundred characters; past this it
+# carries tracking parameters, and a quote's line with it must fit in one Discord message
+# (QUOTE_LIMIT, SPEAKER_LIMIT and OUTLET_LIMIT with it stay within 2,000).
+URL_LIMIT = 500
 
 ENTRY_FIELDS = ("id", "question", "topic", "answer", "phrasings", "citations")
 ENTRY_OPTIONAL = ("phrasings",)
@@ -194,7 +198,14 @@ def check_source(
     author = text_field(report, data, (), "author", AUTHOR_LIMIT, nullable=True)
     published = date_field(report, data, "published", strings.Check.BAD_PUBLISHED, month=True)
     added = date_field(report, data, "added", strings.Check.BAD_ADDED, month=False)
-    url = pattern_field(report, data, "url", _URL, strings.Check.BAD_URL, nullable=True)
+    url = pattern_field(
+        report, data, "url", _URL, strings.Check.BAD_URL, nullable=True, limit=URL_LIMIT
+    )
+    if published is not None and added is not None and _first_day(published) > added:
+        report.add(
+            ("published",),
+            strings.Check.PUBLISHED_AFTER_ADDED.format(published=published, added=added),
+        )
     language = pattern_field(report, data, "language", _LANGUAGE, strings.Check.BAD_LANGUAGE)
     if text is None or len(report.problems) + len(text_report.problems) > before:
         return None
@@ -209,6 +220,11 @@ def check_source(
         author=author,
         url=url,
     )
+
+
+def _first_day(published: str) -> str:
+    """The first day a `published` date may stand for (its month's first, when no day)."""
+    return published if len(published) > len("YYYY-MM") else f"{published}-01"
 
 
 # An entry's claim: its id, its file's label, and what the text is in it (the question or a

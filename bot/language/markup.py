@@ -25,6 +25,8 @@ SLASH_COMMAND = re.compile(r"</[\w -]{1,100}:\d{1,20}>")
 # A link to a server's tabs: <id:customize>, <id:browse>, <id:guide>, <id:linked-roles:123>.
 GUILD_NAVIGATION = re.compile(r"<id:[a-z-]{1,32}(?::\d{1,20})?>")
 SOUND = re.compile(r"<sound:\d{1,20}:\d{1,20}>")
+# A masked link shows its text, not its address, which a question keeps only as that text.
+MASKED_LINK = re.compile(r"\[([^\[\]\n]{1,256})\]\(<?https?://[^\s()<>]{1,2048}>?\)")
 
 _ANY = re.compile(
     "|".join(
@@ -39,6 +41,7 @@ _ANY = re.compile(
             SLASH_COMMAND,
             GUILD_NAVIGATION,
             SOUND,
+            MASKED_LINK,
         )
     )
 )
@@ -54,7 +57,6 @@ ChannelNames = Callable[[int], str | None]
 
 # A link in angle brackets (its preview suppressed) reads as the bare link.
 _UNEMBEDDED_LINK = re.compile(r"<(https?://[^\s<>]{1,2048})>")
-_MASKED_LINK = re.compile(r"\[([^\[\]\n]{1,256})\]\(<?https?://[^\s()<>]{1,2048}>?\)")
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_MARK = re.compile(r" (?=[?!.,;:](?:\s|$))")
 
@@ -80,7 +82,7 @@ def plain_text(text: str, channel_names: ChannelNames = _no_names) -> str:
     text = GUILD_NAVIGATION.sub(" ", text)
     text = SOUND.sub(" ", text)
     text = CHANNEL.sub(lambda match: _channel(match, channel_names), text)
-    text = _MASKED_LINK.sub(r"\1", text)
+    text = MASKED_LINK.sub(r"\1", text)
     text = _UNEMBEDDED_LINK.sub(r"\1", text)
     return _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", text)).strip()
 

@@ -5,6 +5,7 @@ total 6,000 and the rest) and of Discord's schema.
 """
 
 from bot import strings
+from bot.knowledge.validate import OUTLET_LIMIT, URL_LIMIT
 from tests.discord import built
 from tests.discord.schema import embed_length
 
@@ -49,6 +50,24 @@ async def test_show_full_quotes_sends_every_quote_in_full_privately(start, make_
     text = "\n".join(part.message["content"] for part in parts)
     assert text.count(LONG_QUOTE) == 3
     assert "A. Speaker, Example Outlet, 30 November 2025 <https://example.org/report>" in text
+
+
+async def test_full_quotes_keep_each_quote_and_its_link_whole_at_the_longest_allowed(
+    start, make_bot
+):
+    """The longest quote, outlet and web address a check lets through fit one message."""
+    url = "https://example.org/" + "x" * (URL_LIMIT - len("https://example.org/"))
+    source = built.source(url=url, outlet="O" * OUTLET_LIMIT)
+    knowledge = built.knowledge(
+        [built.entry("enlargement-fatigue", QUESTION, quotes=(LONG_QUOTE,) * 3)], [source]
+    )
+    briefing = await start(make_bot(knowledge=knowledge))
+    (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
+    parts = await briefing.interact(briefing.press(reply, "briefing:quotes:enlargement-fatigue"))
+
+    assert len(parts) == 3
+    assert all(part.message["content"].count(f"<{url}>") == 1 for part in parts)
+    assert all(part.message["content"].count(LONG_QUOTE) == 1 for part in parts)
 
 
 async def test_many_long_quotes_keep_the_embed_within_six_thousand(start, make_bot):

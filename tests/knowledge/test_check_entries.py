@@ -511,7 +511,15 @@ def test_reports_a_file_that_vanishes_while_loading(knowledge, monkeypatch):
 
 @pytest.mark.parametrize(
     "markup",
-    ["<@123456789012345678>", "<@&42>", "<#42>", "@everyone", "<:flag:42>", "<t:1700000000:R>"],
+    [
+        "<@123456789012345678>",
+        "<@&42>",
+        "<#42>",
+        "@everyone",
+        "<:flag:42>",
+        "<t:1700000000:R>",
+        "[nato](https://example.org/a)",
+    ],
 )
 def test_reports_a_phrasing_holding_discord_markup_members_never_type(knowledge, check, markup):
     edit(knowledge, '"how many nato members"', f'"{markup} how many nato members"')
@@ -519,6 +527,18 @@ def test_reports_a_phrasing_holding_discord_markup_members_never_type(knowledge,
         1,
         [f"{ENTRY}:6: phrasings[0]: {Check.MARKUP.format(markup=markup)}"],
     )
+
+
+@pytest.mark.parametrize("direction", ["\u202e", "\u2066"])
+def test_reports_a_question_whose_words_a_direction_character_reorders(knowledge, check, direction):
+    """A right-to-left override shows "NATO have?" as "?evah OTAN": not what is written."""
+    edit(
+        knowledge,
+        '"How many members does NATO have?"',
+        f'"How many members does {direction}NATO have?"',
+    )
+    message = Check.DIRECTION_CHARACTER.format(code=ord(direction))
+    assert check(knowledge) == (1, [f"{ENTRY}:2: question: {message}"])
 
 
 @pytest.mark.parametrize("invisible", ["\u200b\u200b", "\u2800", "\u3164", "\u2800 \u3164\uffa0"])

@@ -26,6 +26,8 @@ def edit(root: Path, old: str, new: str) -> None:
         ("url: null", 'url: "https://www.rferl.org/a/kosovo-nato/33612345.html"'),
         ("url: null\n", ""),
         ("language: en", 'language: "sq"'),
+        ('published: "2025-12"', 'published: "2026-11"'),
+        ('published: "2025-12"', 'published: "2026-11-27"'),
     ],
 )
 def test_accepts_every_documented_form_of_the_metadata(knowledge, check, old, new):
@@ -74,6 +76,17 @@ def test_accepts_every_documented_form_of_the_metadata(knowledge, check, old, ne
             "author: null",
             "author: 42",
             "4: author: YAML reads a bare `42` as a number, not text: write it in quotes",
+        ),
+        (
+            "url: null",
+            'url: "https://example.org/a?' + "utm=x&" * 100 + '"',
+            "6: url: is 622 characters long; the limit is 500",
+        ),
+        (
+            'published: "2025-12"',
+            'published: "2052-12"',
+            "5: published: '2052-12' is after the day the source was added (2026-11-27): a "
+            "source is published before it is added; check the year",
         ),
         ('outlet: "Demo Outlet"\n', "", "1: outlet: is missing; a source needs it"),
         (
