@@ -535,25 +535,57 @@ class Engine:
         return self._answer(entry.question, entry, 1.0, trimmed=False)
 
     def complete(self, text: str, limit: int = COMPLETE_LIMIT) -> list[Suggestion]:
-        """Covered questions matching partly typed text, one per entry, best first."""
+        """Covered questions matching partly typed text, one per entry, best first.
+
+        Each entry matches as well as the best of its question and phrasings. Of entries
+        matching alike, those whose question (what is shown) holds the typed text come
+        first, where it holds it earliest first (typed from its start), then in the entries'
+        order: the best-matching phrasings alone would fill the list with the few entries that
+        have many phrasings holding a common word.
+        """
         limit = max(0, min(limit, COMPLETE_LIMIT))
         typed = self._index.lexicon.apply_aliases(fold(clean(str(text)[:READ_WINDOW])))
         if not typed:
             entries = sorted(self._knowledge.entries.values(), key=lambda e: e.question.casefold())
             return [_suggestion(e) for e in entries[:limit]]
-        found = process.extract(
+        profiles = self._index.profiles
+        questions = [profile.asked_folded[0] for profile in profiles]
+        best: dict[int, float] = {}
+        for _, score, position in self._matching(typed, self._index.asked_folded, limit):
+            owner = self._index.asked_owner[position]
+            best[owner] = max(score, best.get(owner, 0.0))
+        shown: dict[int, float] = {}
+        for _, score, position in self._matching(typed, questions, None):
+            shown[position] = score
+            best[position] = max(score, best.get(position, 0.0))
+
+        def rank(position: int) -> tuple[float, bool, int, int]:
+            at = questions[position].find(typed)
+            return (
+                -best[position],
+                shown.get(position) != best[position],
+                at if at >= 0 else READ_WINDOW,
+                position,
+            )
+
+        ranked = sorted(best, key=rank)[:limit]
+        return [_suggestion(profiles[position].entry) for position in ranked]
+
+    @staticmethod
+    def _matching(typed: str, texts: list[str], limit: int | None) -> list[tuple[str, float, int]]:
+        """The texts holding (a near form of) the typed text, with their scores (0-100).
+
+        Of the questions and phrasings (`limit` given), the best `limit` times
+        COMPLETE_WIDTH only: one entry has several.
+        """
+        return process.extract(
             typed,
-            self._index.asked_folded,
+            texts,
             scorer=fuzz.partial_ratio,
             processor=None,
-            limit=limit * COMPLETE_WIDTH,
+            limit=None if limit is None else limit * COMPLETE_WIDTH,
             score_cutoff=COMPLETE_CUTOFF,
         )
-        chosen: dict[str, Entry] = {}
-        for _, _, position in found:
-            entry = self._index.profiles[self._index.asked_owner[position]].entry
-            chosen.setdefault(entry.id, entry)
-        return [_suggestion(e) for e in list(chosen.values())[:limit]]
 
     def related(self, entry_id: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
         """Other covered questions closest to an entry: same topic first, then shared words.

@@ -2,6 +2,7 @@ import logging
 import re
 import sqlite3
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -485,6 +486,26 @@ async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(start, make_bo
     assert answer.ephemeral
     assert answer.embeds[0]["title"] == PFP_QUESTION
     assert answer.payload["allowed_mentions"] == NO_PINGS
+
+
+async def test_autocomplete_offers_the_questions_holding_the_typed_word_first(start, make_bot):
+    """An entry with many phrasings holding the word does not crowd the others out."""
+    chatty = replace(
+        built.entry("aa-chatty", "What did the summit decide?"),
+        phrasings=tuple(f"alliance summit point {n}" for n in range(40)),
+    )
+    named = [
+        built.entry(f"named-{n:02d}", f"Which alliance member joined in round {n}?")
+        for n in range(30)
+    ]
+    first = built.entry("zz-first", "Alliance members: how many are there?")
+    briefing = await start(make_bot(knowledge=built.knowledge([chatty, *named, first])))
+    (reply,) = await briefing.interact(briefing.autocomplete("ask", "question", "alliance"))
+
+    names = [choice["name"] for choice in reply.payload["data"]["choices"]]
+    assert len(names) == 25
+    assert names[0] == "Alliance members: how many are there?"
+    assert all("alliance" in name.casefold() for name in names)
 
 
 async def test_autocomplete_never_offers_more_than_25_choices(start, make_bot):
