@@ -17,6 +17,13 @@ from bot.engine import Engine
 from bot.replies import DiscordReply, render_notice
 
 
+def _text_of(message: discord.Message) -> str:
+    """The words of a message; of a forwarded one (which has none of its own), the forwarded."""
+    if message.content or not message.message_snapshots:
+        return message.content
+    return message.message_snapshots[0].content
+
+
 def _place(guild_id: int | None, channel_id: int | None) -> Place:
     return Place(guild_id=guild_id, channel_id=channel_id)
 
@@ -90,7 +97,8 @@ class AskCog(commands.Cog):
         if message.author.bot:
             await self.responder.respond(interaction, render_notice(strings.Discord.BOT_MESSAGE))
             return
-        if asks_nothing(message.content):
+        text = _text_of(message)
+        if asks_nothing(text):
             await self.responder.respond(interaction, render_notice(strings.Discord.NO_TEXT_TO_ASK))
             return
 
@@ -102,7 +110,7 @@ class AskCog(commands.Cog):
 
         place = _place(interaction.guild_id, interaction.channel_id)
         await self.asker.answer(
-            message.content, interaction.user.id, place, "context_menu", send, on_slow=defer
+            text, interaction.user.id, place, "context_menu", send, on_slow=defer
         )
 
     @commands.Cog.listener()

@@ -215,6 +215,18 @@ async def test_context_menu_answers_the_chosen_message(briefing):
     assert reply.message["allowed_mentions"] == NO_PINGS
 
 
+async def test_context_menu_on_a_forwarded_message_answers_the_forwarded_text(briefing):
+    target = briefing.message("", user_id=MEMBER_ID + 1)
+    target["message_reference"] = {"type": 1, "message_id": "1", "channel_id": str(CHANNEL_ID)}
+    forwarded = {key: target[key] for key in ("type", "timestamp", "edited_timestamp", "flags")}
+    forwarded |= {"content": "which countries don't recognise kosovo", "embeds": []}
+    forwarded |= {"attachments": [], "mentions": [], "mention_roles": []}
+    target["message_snapshots"] = [{"message": forwarded}]
+    (reply,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
+
+    assert reply.embeds[0]["title"] == "Which NATO members do not recognise Kosovo's independence?"
+
+
 async def test_context_menu_on_a_message_without_text_says_so(briefing):
     target = briefing.message("", user_id=MEMBER_ID + 1)
     (reply,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
