@@ -27,6 +27,8 @@ PLACEHOLDER_LIMIT = 150
 ROWS_LIMIT = 5
 FORM_TITLE_LIMIT = 45
 FORM_PARAGRAPH_LIMIT = 4000
+# A component's custom id (an input of a form among them).
+INPUT_ID_LIMIT = 100
 ELLIPSIS = "…"
 
 

@@ -720,6 +720,11 @@ class Discord:
         "These controls have expired (they last 15 minutes, and not past a restart of the "
         "bot): run the command again."
     )
+    FORM_EXPIRED = (
+        "This form was opened before the bot restarted, so nothing was saved. What you typed "
+        "is attached: run the command again and paste it in."
+    )
+    FORM_EXPIRED_FILE = "your-form.txt"
     NO_TEXT_TO_ASK = "That message has no text I could read as a question."
     BOT_MESSAGE = "That message is a bot's, not a member's question: ask in your own words."
     MENTION_HOW_TO = "Mention me with a question: @{name} <your question>"

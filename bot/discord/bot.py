@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -50,6 +51,26 @@ def intents() -> discord.Intents:
 EXPIRED_GRACE = 2.5
 _EXPIRED_POLL = 0.05
 _CONTROLS = (discord.InteractionType.component, discord.InteractionType.modal_submit)
+
+
+def _typed_in(data: Any) -> str:
+    """The text typed into a submitted form, field by field (each input's id, then its text)."""
+    fields: list[str] = []
+    for component in _components(data):
+        value = component.get("value")
+        if component.get("type") == discord.ComponentType.text_input.value and value:
+            fields.append(f"# {component.get('custom_id', '')}\n{value}\n")
+    return "\n".join(fields)
+
+
+def _components(data: Any) -> list[dict[str, Any]]:
+    """Every component of a submission, those inside rows and labels included."""
+    found: list[dict[str, Any]] = []
+    children = [*data.get("components", ()), *([data["component"]] if "component" in data else [])]
+    for child in children:
+        if isinstance(child, dict):
+            found += [child, *_components(child)]
+    return found
 
 
 class BriefingTree(app_commands.CommandTree):
@@ -152,9 +173,19 @@ class BriefingBot(commands.Bot):
         if interaction.response.is_done():
             return
         event(log, "controls_expired", kind=interaction.type.name)
+        message, files = strings.Discord.CONTROLS_EXPIRED, []
+        if interaction.type is discord.InteractionType.modal_submit:
+            # A form outlives a restart on the moderator's screen: what they typed comes
+            # back with the submission, and is handed back rather than lost.
+            message = strings.Discord.FORM_EXPIRED
+            typed = _typed_in(interaction.data or {})
+            if typed:
+                data = io.BytesIO(typed.encode("utf-8"))
+                files = [discord.File(data, filename=strings.Discord.FORM_EXPIRED_FILE)]
         with contextlib.suppress(discord.HTTPException, discord.InteractionResponded):
             await interaction.response.send_message(
-                strings.Discord.CONTROLS_EXPIRED,
+                message,
+                files=files,
                 ephemeral=True,
                 allowed_mentions=discord.AllowedMentions.none(),
             )

@@ -230,7 +230,7 @@ def modal_of(request: Request) -> dict:
 
 def form_values(request: Request) -> dict[str, str]:
     """The form's inputs by label, with the text they were pre-filled with."""
-    return {c["label"]: c.get("value", "") for c in _inputs(modal_of(request))}
+    return {c["label"]: c.get("value", "") for c in form_inputs(modal_of(request))}
 
 
 def submit(harness: Harness, opened: Request, user_id: int = MODERATOR_ID, **typed: str) -> dict:
@@ -240,7 +240,7 @@ def submit(harness: Harness, opened: Request, user_id: int = MODERATOR_ID, **typ
     """
     modal = modal_of(opened)
     rows = []
-    for component in _inputs(modal):
+    for component in form_inputs(modal):
         value = component.get("value", "")
         for prefix, text in typed.items():
             if component["label"].startswith(prefix):
@@ -255,7 +255,7 @@ def submit(harness: Harness, opened: Request, user_id: int = MODERATOR_ID, **typ
     return moderator(harness.interaction(5, data, user_id), user_id)
 
 
-def _inputs(modal: dict) -> list[dict]:
+def form_inputs(modal: dict) -> list[dict]:
     found = []
     for row in modal["components"]:
         found += [c for c in row.get("components", [row.get("component")]) if c and c["type"] == 4]

@@ -571,6 +571,25 @@ async def test_a_control_nothing_answers_any_more_says_it_has_expired(briefing):
     assert expired.message["allowed_mentions"] == {"parse": []}
 
 
+async def test_a_form_nothing_answers_any_more_hands_back_what_was_typed(briefing):
+    """A form stays open on a moderator's screen past a restart of the bot."""
+    briefing.client.expired_grace = 0.2
+    typed = [("question", "What is KFOR's role?"), ("answer", "It keeps a safe environment.")]
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": name, "value": value}]}
+        for name, value in typed
+    ]
+    gone = {"custom_id": "a-form-long-gone", "components": rows}
+    (expired,) = await briefing.interact(briefing.interaction(5, gone, MEMBER_ID))
+
+    assert expired.ephemeral
+    assert expired.message["content"] == strings.Discord.FORM_EXPIRED
+    handed_back = expired.files[strings.Discord.FORM_EXPIRED_FILE].decode("utf-8")
+    assert handed_back == (
+        "# question\nWhat is KFOR's role?\n\n# answer\nIt keeps a safe environment.\n"
+    )
+
+
 async def test_a_control_still_known_is_answered_by_it_alone(briefing):
     briefing.client.expired_grace = 0.2
     (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))

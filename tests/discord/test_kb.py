@@ -24,6 +24,7 @@ from tests.discord.kb_support import (
     OTHER_GUILD_ID,
     announcements,
     attachment,
+    form_inputs,
     form_values,
     in_guild,
     kb,
@@ -145,6 +146,8 @@ async def test_add_opens_a_form_and_the_new_entry_is_served_at_once(world, harne
     assert len(form_values(opened)) == 5
     assert all(len(label) <= 45 for label in form_values(opened))
     assert len(modal["title"]) <= 45
+    # Named by their labels: a form submitted after a restart is handed back by these.
+    assert [i["custom_id"] for i in form_inputs(modal)][:2] == ["question", "topic"]
     requests = await harness.interact(submit(harness, opened, **_kfor_fields()))
     reply = last(requests)
     assert reply.ephemeral

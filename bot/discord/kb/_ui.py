@@ -9,6 +9,7 @@ moderator's text is never lost to a timer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from bot.discord_format import (
     BUTTON_LABEL_LIMIT,
     FORM_PARAGRAPH_LIMIT,
     FORM_TITLE_LIMIT,
+    INPUT_ID_LIMIT,
     OPTION_LIMIT,
     OPTIONS_PER_SELECT,
     PLACEHOLDER_LIMIT,
@@ -147,7 +149,10 @@ class SourceModal(_ModeratorModal):
 
 def _short(label: str, default: str, limit: int) -> discord.ui.TextInput:
     return discord.ui.TextInput(
-        label=clip(label, FORM_TITLE_LIMIT), default=default or None, max_length=limit
+        label=clip(label, FORM_TITLE_LIMIT),
+        custom_id=_input_id(label),
+        default=default or None,
+        max_length=limit,
     )
 
 
@@ -156,6 +161,7 @@ def _paragraph(
 ) -> discord.ui.TextInput:
     return discord.ui.TextInput(
         label=clip(label, FORM_TITLE_LIMIT),
+        custom_id=_input_id(label),
         style=discord.TextStyle.paragraph,
         default=default or None,
         max_length=limit,
@@ -237,3 +243,12 @@ class _ChoiceSelect(discord.ui.Select["Actions"]):
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await self._chosen(interaction, self.values[0])
+
+
+def _input_id(label: str) -> str:
+    """An input's id: its label's words.
+
+    A form submitted after a restart, which nothing answers any more, is handed back to
+    the moderator field by field under these names.
+    """
+    return "-".join(re.findall(r"\w+", label.casefold()))[:INPUT_ID_LIMIT]
