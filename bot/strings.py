@@ -637,6 +637,7 @@ class Kb:
     )
     CHECK_OK = "The knowledge on disk is valid: {summary}."
     CHECK_PROBLEMS = "The knowledge on disk has {count} problem(s):"
+    CHECK_FILE = "check.txt"
     RELOADED = "Reloaded from disk: {summary}. Members get it now."
     RELOAD_KEPT = (
         "The files on disk have {count} problem(s), so the bot keeps answering from its "

@@ -164,3 +164,19 @@ async def test_check_lists_every_problem_at_once_and_blames_the_new_file_for_a_c
         lines[3],
     ]
     assert lines[3].startswith("- entries/copycat.yaml:7: citations[0].quote: not found verbatim")
+    assert not reply.files
+
+
+async def test_check_attaches_every_problem_when_the_message_cannot_hold_them(world, harness):
+    """A bad merge can break dozens of files: the message lists what fits, the file all."""
+    for number in range(60):
+        broken = world.root / "entries" / f"broken-{number:02d}-{'x' * 40}.yaml"
+        broken.write_text("id: broken\nquestion: [unclosed " + "y" * 300 + "\n")
+    reply = last(await harness.interact(moderator(kb(harness, "check"))))
+
+    assert len(reply.message["content"]) <= 2000
+    listed = reply.files[Kb.CHECK_FILE].decode("utf-8").splitlines()
+    assert listed[0] == Kb.CHECK_PROBLEMS.format(count=60)
+    assert [line.split(":")[0] for line in listed[1:]] == [
+        f"- entries/broken-{number:02d}-{'x' * 40}.yaml" for number in range(60)
+    ]

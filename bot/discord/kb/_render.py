@@ -417,10 +417,25 @@ def current_text(conflict: Conflict) -> tuple[str, str] | None:
 
 def check_text(result: LoadResult, warnings: Sequence[Problem] = ()) -> str:
     """The report of `/kb check`: the problems, or that all is valid and any warnings."""
+    return problems_text(*_check_report(result, warnings))
+
+
+def check_file(result: LoadResult, warnings: Sequence[Problem] = ()) -> DiscordFile | None:
+    """The whole report of `/kb check` as a file, when the message cannot hold every line.
+
+    A bad merge may break dozens of files: the message lists what fits, the file all.
+    """
+    header, problems = _check_report(result, warnings)
+    whole = "\n".join([header, *(f"- {_problem_line(p)}" for p in problems)])
+    if whole == problems_text(header, problems):
+        return None
+    return DiscordFile(Kb.CHECK_FILE, f"{whole}\n".encode())
+
+
+def _check_report(result: LoadResult, warnings: Sequence[Problem]) -> tuple[str, Sequence[Problem]]:
     if result.knowledge is None:
-        header = Kb.CHECK_PROBLEMS.format(count=len(result.problems))
-        return problems_text(header, result.problems)
-    return problems_text(Kb.CHECK_OK.format(summary=knowledge_summary(result.knowledge)), warnings)
+        return Kb.CHECK_PROBLEMS.format(count=len(result.problems)), result.problems
+    return Kb.CHECK_OK.format(summary=knowledge_summary(result.knowledge)), warnings
 
 
 def reload_texts(result: LoadResult, actor: str) -> tuple[str, str]:

@@ -14,7 +14,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.kb._desk import Desk, ModeratorCog, actor_of
-from bot.discord.kb._render import check_text, disk_text, export_texts, refused_text, reload_texts
+from bot.discord.kb._render import (
+    check_file,
+    check_text,
+    disk_text,
+    export_texts,
+    refused_text,
+    reload_texts,
+)
 from bot.engine.routing import routing_problems
 from bot.knowledge.check import warnings
 from bot.knowledge.loader import LoadResult
@@ -68,8 +75,12 @@ class WholeKnowledgeCog(ModeratorCog):
         if result.knowledge is not None:
             odd = await asyncio.to_thread(warnings, self.desk.store.root, result.knowledge)
         # A report of the problems needs no warning about them on top.
+        whole = check_file(result, odd)
         await self.desk.send(
-            interaction, check_text(result, odd), warn=result.knowledge is not None
+            interaction,
+            check_text(result, odd),
+            warn=result.knowledge is not None,
+            files=[whole] if whole else [],
         )
 
     def _check_files(self) -> LoadResult:
