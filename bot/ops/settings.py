@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from dotenv import dotenv_values
+from dotenv.parser import parse_stream
 
 from bot import strings
 from bot.knowledge.files import KNOWLEDGE_FOLDERS
@@ -89,6 +90,21 @@ class Settings:
         return self.data_dir / "briefing.sqlite3"
 
 
+def _refuse_unparsed_lines(env_file: Path) -> None:
+    """Refuse a `.env` line that is no `NAME=value`.
+
+    python-dotenv only warns and skips it, so a mistyped token line would leave the bot
+    starting without its token, in terminal mode, with nothing said but a library's warning.
+    """
+    with env_file.open(encoding="utf-8") as stream:
+        for binding in parse_stream(stream):
+            if binding.error:
+                message = strings.Settings.ENV_FILE_BAD_LINE.format(
+                    file=env_file.name, line=binding.original.line
+                )
+                raise SettingsError(message)
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, env_file: Path | None = PROJECT_ROOT / ".env"
 ) -> Settings:
@@ -96,6 +112,7 @@ def load_settings(
     values: dict[str, str] = {}
     if env_file is not None and env_file.is_file():
         try:
+            _refuse_unparsed_lines(env_file)
             found = dotenv_values(env_file)
         except (OSError, UnicodeDecodeError) as error:
             reason = getattr(error, "strerror", None) or strings.Settings.ENV_FILE_NOT_TEXT

@@ -191,6 +191,16 @@ def test_an_env_file_that_is_not_utf8_is_a_bad_setting_naming_it(tmp_path):
         load_settings({}, env_file=env_file)
 
 
+def test_an_env_file_line_that_is_no_setting_is_refused_with_its_line(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("# the bot's token\nDISCORD_TOKEN abc.def\n", encoding="utf-8")
+    message = strings.Settings.ENV_FILE_BAD_LINE.format(file=".env", line=2)
+    with pytest.raises(SettingsError) as refused:
+        load_settings({}, env_file=env_file)
+    assert str(refused.value) == message
+    assert "abc.def" not in str(refused.value)
+
+
 def test_a_knowledge_folder_that_cannot_be_listed_stops_with_one_line(tmp_path, monkeypatch):
     knowledge = tmp_path / "knowledge"
     (knowledge / "entries").mkdir(parents=True)
