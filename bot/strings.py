@@ -155,6 +155,9 @@ class Check:
         "holds the character U+{code:04X}, which reorders the text after it, so members "
         "would read it otherwise than it is written: remove it"
     )
+    ADDED_IN_FUTURE = (
+        "'{added}' is after today: a source is added on the day it is reviewed; check the year"
+    )
     PUBLISHED_AFTER_ADDED = (
         "'{published}' is after the day the source was added ({added}): a source is "
         "published before it is added; check the year"

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from bot import strings
@@ -58,6 +59,8 @@ AUTHOR_LIMIT = 100
 # carries tracking parameters, and a quote's line with it must fit in one Discord message
 # (QUOTE_LIMIT, SPEAKER_LIMIT and OUTLET_LIMIT with it stay within 2,000).
 URL_LIMIT = 500
+# A moderator whose day is ahead of the server's adds a source dated tomorrow here.
+_TIME_ZONES_AHEAD = timedelta(days=1)
 
 ENTRY_FIELDS = ("id", "question", "topic", "answer", "phrasings", "citations")
 ENTRY_OPTIONAL = ("phrasings",)
@@ -201,6 +204,8 @@ def check_source(
     url = pattern_field(
         report, data, "url", _URL, strings.Check.BAD_URL, nullable=True, limit=URL_LIMIT
     )
+    if added is not None and date.fromisoformat(added) > date.today() + _TIME_ZONES_AHEAD:
+        report.add(("added",), strings.Check.ADDED_IN_FUTURE.format(added=added))
     if published is not None and added is not None and _first_day(published) > added:
         report.add(
             ("published",),

@@ -88,6 +88,12 @@ def test_accepts_every_documented_form_of_the_metadata(knowledge, check, old, ne
             "5: published: '2052-12' is after the day the source was added (2026-11-27): a "
             "source is published before it is added; check the year",
         ),
+        (
+            'added: "2026-11-27"',
+            'added: "2099-01-02"',
+            "8: added: '2099-01-02' is after today: a source is added on the day it is "
+            "reviewed; check the year",
+        ),
         ('outlet: "Demo Outlet"\n', "", "1: outlet: is missing; a source needs it"),
         (
             "language: en",
