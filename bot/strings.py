@@ -804,6 +804,7 @@ class Settings:
     KNOWLEDGE_UNREADABLE = "BRIEFING_KNOWLEDGE_DIR: cannot read {folder} ({reason})"
     ENV_FILE_UNREADABLE = "{file}: cannot be read ({reason})"
     ENV_FILE_NOT_TEXT = "not UTF-8 text"
+    TOKEN_MALFORMED = "holds a space or a control character; paste the token Discord shows, alone"
     ENV_FILE_BAD_LINE = "{file}:{line}: is not a setting: write NAME=value, or # before a comment"
     INVALID = "{name}: {problem}"
     NOT_WRITABLE = "{name}: cannot write to {folder} ({reason})"

@@ -123,7 +123,7 @@ def load_settings(
     read = _Reader(values)
     role_ids, role_names = read("BRIEFING_MODERATOR_ROLES", _roles, ((), ()))
     return Settings(
-        discord_token=read("DISCORD_TOKEN", str, None) or None,
+        discord_token=read("DISCORD_TOKEN", _token, None) or None,
         sync_guild_ids=read("BRIEFING_SYNC_GUILD_IDS", _id_list, ()),
         edit_guild_ids=read("BRIEFING_EDIT_GUILD_IDS", _id_list, ()),
         moderator_role_ids=role_ids,
@@ -138,6 +138,17 @@ def load_settings(
         log_level=read("BRIEFING_LOG_LEVEL", _log_level, "INFO"),
         shard_count=read("BRIEFING_SHARD_COUNT", _positive_int, None),
     )
+
+
+def _token(raw: str) -> str:
+    """A bot token: one run of printable characters (never shown, even when refused).
+
+    A space or a control character inside (a line break a quoted `.env` value turned
+    into one) is no token Discord gives, and an HTTP header cannot carry it.
+    """
+    if any(char.isspace() or not char.isprintable() for char in raw):
+        raise ValueError(strings.Settings.TOKEN_MALFORMED)
+    return raw
 
 
 class _Reader:

@@ -191,6 +191,15 @@ def test_an_env_file_that_is_not_utf8_is_a_bad_setting_naming_it(tmp_path):
         load_settings({}, env_file=env_file)
 
 
+@pytest.mark.parametrize("token", ["MTIz\x1bSECRET", "MTIz SECRET", "MTIz\nSECRET"])
+def test_a_token_with_a_space_or_control_character_is_refused_unshown(token):
+    with pytest.raises(SettingsError) as refused:
+        load_settings({"DISCORD_TOKEN": token}, env_file=None)
+    assert str(refused.value) == strings.Settings.INVALID.format(
+        name="DISCORD_TOKEN", problem=strings.Settings.TOKEN_MALFORMED
+    )
+
+
 def test_an_env_file_line_that_is_no_setting_is_refused_with_its_line(tmp_path):
     env_file = tmp_path / ".env"
     env_file.write_text("# the bot's token\nDISCORD_TOKEN abc.def\n", encoding="utf-8")
