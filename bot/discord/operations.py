@@ -83,7 +83,9 @@ async def _connect(
 ) -> None:
     """Reach Discord, build the bot on the connection it calls for, and run it."""
     choice = await until_reachable(
-        lambda: choose_bot_class(BriefingBot, settings.shard_count, token),
+        lambda: unless_stopped(
+            choose_bot_class(BriefingBot, settings.shard_count, token), stopping
+        ),
         stopping,
         RETRY_FIRST_SECONDS,
     )
@@ -95,7 +97,9 @@ async def _connect(
     shutdown.on_disconnect("discord", bot.close)
     shutdown.on_close("questions being recorded", bot.asker.finish_recording)
     shutdown.on_close("question record", bot.record.close)
-    await bot.login(token)
+    await unless_stopped(bot.login(token), stopping)
+    if stopping.is_set():
+        return
     await until_reachable(lambda: connected(bot), stopping, RETRY_FIRST_SECONDS)
 
 
@@ -153,6 +157,24 @@ async def until_reachable(
             await asyncio.wait_for(stopping.wait(), delay)
         delay = min(delay * 2, RETRY_MOST_SECONDS)
     return None
+
+
+async def unless_stopped(attempt: Awaitable[T], stopping: asyncio.Event) -> T | None:
+    """`attempt`'s result, or None as soon as `stopping` is set (the attempt cancelled).
+
+    A Discord that never answers holds a login request open: SIGTERM must not wait for it.
+    """
+    attempting = asyncio.ensure_future(attempt)
+    waiting = asyncio.ensure_future(stopping.wait())
+    try:
+        await asyncio.wait({attempting, waiting}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiting.cancel()
+    if not attempting.done():
+        attempting.cancel()
+        await asyncio.gather(attempting, return_exceptions=True)
+        return None
+    return attempting.result()
 
 
 def report_knowledge_failed(settings: Settings) -> None:

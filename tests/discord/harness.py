@@ -148,6 +148,8 @@ class FakeDiscord:
         self.refusing: dict[str, int] = {}
         self.recommended_shards = 1
         self.unreachable_for = 0
+        self.silent = False
+        self.held = 0
 
     def user(self, user_id: int = MEMBER_ID, name: str = "member", bot: bool = False) -> dict:
         """A user object as the gateway sends it."""
@@ -196,6 +198,9 @@ class FakeDiscord:
         if self.unreachable_for:
             self.unreachable_for -= 1
             raise OSError(-2, "Name or service not known")
+        if self.silent:
+            self.held += 1
+            await asyncio.Event().wait()  # a network that drops the packets: no answer
         payload = kwargs.get("json")
         if form:
             payload = _payload_json(form)
@@ -285,6 +290,10 @@ class FakeDiscord:
     def unreachable(self, requests: int) -> None:
         """Fail the next `requests` requests as a network without Discord would (DNS)."""
         self.unreachable_for = requests
+
+    def never_answer(self) -> None:
+        """Hold every request open without an answer, as a network dropping packets does."""
+        self.silent = True
 
     def install(self, monkeypatch: Any) -> None:
         """Route every `HTTPClient` of the process here, for code that builds its own client

@@ -4,6 +4,7 @@ import logging
 import os
 import shutil
 import signal
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,7 +18,7 @@ from bot.discord.bot import BriefingBot
 from bot.discord.operations import choose_bot_class, report_connection, sharded, wants_sharding
 from bot.discord.run import build_bot
 from bot.engine import Engine
-from bot.ops import health
+from bot.ops import health, lifecycle
 from bot.ops.health import ConnectionTracker, HealthReporter, health_path
 from bot.ops.logs import configure_logging
 from bot.ops.settings import Settings
@@ -308,6 +309,24 @@ async def test_sigterm_while_waiting_for_discord_stops_at_once_and_cleanly(
     await asyncio.wait_for(serving, timeout=30)
     assert built == []
     assert health.check(settings.data_dir) == (1, Health.NOT_CONNECTED)
+    assert "event=shutdown_complete" in caplog.text
+
+
+async def test_sigterm_while_discord_holds_the_login_unanswered_stops_at_once(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path, caplog
+):
+    """Not after the shutdown's grace for writes: no write is in progress, only a request."""
+    caplog.set_level(logging.INFO)
+    monkeypatch.setattr(operations, "Shutdown", partial(lifecycle.Shutdown, grace_seconds=3600.0))
+    offline_discord.never_answer()
+    settings = _serving_settings(settings, tmp_path)
+    built: list[BriefingBot] = []
+    serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, built)))
+    await _until(lambda: offline_discord.held == 1)
+
+    os.kill(os.getpid(), signal.SIGTERM)
+    await asyncio.wait_for(serving, timeout=30)
+    assert built == []
     assert "event=shutdown_complete" in caplog.text
 
 
