@@ -18,11 +18,12 @@ import os
 import secrets
 import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from operator import itemgetter
 from pathlib import Path
+from typing import BinaryIO
 
 LOCK_FILE = ".lock"
 # Names Windows reserves whatever the extension ("nul.yaml" is the null device there): a
@@ -81,11 +82,7 @@ def _file_lock(root: Path) -> Iterator[None]:
     if path.is_symlink():
         with contextlib.suppress(OSError):
             path.unlink()
-    try:
-        flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
-        handle = os.fdopen(os.open(path, flags, 0o644), "a+b")
-    except OSError:
-        handle = None
+    handle = _lock_handle(path)
     if handle is None:
         yield
         return
@@ -95,6 +92,21 @@ def _file_lock(root: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _lock_handle(path: Path) -> BinaryIO | None:
+    """The lock file opened to lock it: for writing, or else for reading.
+
+    `flock` locks a file opened for reading as well: a lock file left by another user (a
+    run as root) still serialises every writer, rather than none.
+    """
+    flags = os.O_NOFOLLOW | os.O_CLOEXEC
+    for extra, mode in ((os.O_RDWR | os.O_CREAT | os.O_APPEND, "a+b"), (os.O_RDONLY, "rb")):
+        try:
+            return os.fdopen(os.open(path, flags | extra, 0o644), mode)
+        except OSError:
+            continue
+    return None
 
 
 def version_of(content: bytes | None) -> str | None:
@@ -183,8 +195,12 @@ def read_bytes(path: Path) -> bytes | None:
         return None
 
 
-def write_atomic(path: Path, content: bytes) -> None:
-    """Replace `path` with `content` so that readers and crashes see all of it or none."""
+def write_atomic(path: Path, content: bytes) -> os.stat_result:
+    """Replace `path` with `content` so that readers and crashes see all of it or none.
+
+    Returns the file's status as written, taken before it is in place: a hand edit
+    landing right after differs from it (`refingerprinted`).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}{_TEMP_MARK}{secrets.token_hex(4)}")
     try:
@@ -192,11 +208,13 @@ def write_atomic(path: Path, content: bytes) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+    return written
 
 
 def remove_durable(path: Path) -> None:
@@ -205,12 +223,12 @@ def remove_durable(path: Path) -> None:
     _fsync_folder(path.parent)
 
 
-def put(path: Path, content: bytes | None) -> None:
-    """Make `path` hold `content`, or not exist when `content` is None."""
+def put(path: Path, content: bytes | None) -> os.stat_result | None:
+    """Make `path` hold `content`, or not exist when `content` is None; the written status."""
     if content is None:
         remove_durable(path)
-    else:
-        write_atomic(path, content)
+        return None
+    return write_atomic(path, content)
 
 
 Fingerprint = tuple[tuple[str, int, int, int], ...]
@@ -262,11 +280,14 @@ def fingerprint(root: Path) -> Fingerprint:
     return tuple(stamps)
 
 
-def refingerprinted(root: Path, seen: Fingerprint, written: Iterable[Path]) -> Fingerprint:
-    """`seen` with the stamps of the `written` paths taken again (one stat each).
+def refingerprinted(
+    root: Path, seen: Fingerprint, written: Mapping[Path, os.stat_result | None]
+) -> Fingerprint:
+    """`seen` with the stamps of the `written` paths, as `put` wrote them (None: removed).
 
     What a writer knows after writing those files over a folder last seen as `seen`;
-    anything else that changed meanwhile still differs from a fresh `fingerprint`.
+    anything else that changed meanwhile, a hand edit of a written file just after it was
+    put in place included, still differs from a fresh `fingerprint`.
     """
     stamps = list(seen)
     folders = {path.relative_to(root).parts[0] for path in written}
@@ -274,15 +295,13 @@ def refingerprinted(root: Path, seen: Fingerprint, written: Iterable[Path]) -> F
         at = bisect.bisect_left(stamps, _place(name), key=_place_of)
         if at < len(stamps) and stamps[at][0] == name:
             stamps[at] = _folder_stamp(name, root / name)
-    for path in written:
+    for path, status in written.items():
         name = path.relative_to(root).as_posix()
         at = bisect.bisect_left(stamps, _place(name), key=_place_of)
         if at < len(stamps) and stamps[at][0] == name:
             del stamps[at]
-        try:
-            stamps.insert(at, _stamp(name, path.lstat()))
-        except FileNotFoundError:
-            continue
+        if status is not None:
+            stamps.insert(at, _stamp(name, status))
     return tuple(stamps)
 
 

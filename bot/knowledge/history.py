@@ -263,6 +263,11 @@ class ChangeLog:
         with self._lock:
             if self._connection is None:
                 self._connection = database.connect(self._path, schema=_SCHEMA)
+                # A change is recorded as pending before its files are written: the record
+                # must be on disk first, or a power cut could leave the files changed and
+                # no record to roll them back or undo them by (WAL's normal syncing does
+                # not sync a commit). One sync per moderator's write.
+                self._connection.execute("PRAGMA synchronous=FULL")
             connection = self._connection
             try:
                 connection.execute("BEGIN")

@@ -686,9 +686,10 @@ class KnowledgeStore:
             event(log, "change_log_failed", logging.ERROR, item=item_id, error=error)
             message = Moderation.WRITE_FAILED.format(error=error)
             return Refused((Problem(changed[0].path, message),))
+        written: dict[Path, os.stat_result | None] = {}
         try:
             for path, content in files.items():
-                put(path, content)
+                written[path] = put(path, content)
         except OSError as error:
             if not self._recover_change(change_id):
                 event(log, "knowledge_write_failed", logging.ERROR, item=item_id, error=error)
@@ -699,7 +700,10 @@ class KnowledgeStore:
             event(log, "knowledge_write_unsynced", logging.WARNING, item=item_id, error=error)
         else:
             self._finish(change_id, item_id)
-        after = fingerprint(self.root) if seen is None else refingerprinted(self.root, seen, files)
+        if seen is None or len(written) < len(files):  # a file put, its folder unsynced
+            after = fingerprint(self.root)
+        else:
+            after = refingerprinted(self.root, seen, written)
         self._known = (after, staged.knowledge)
         event(log, "knowledge_changed", change=change_id, action=action, kind=kind, item=item_id)
         for callback in self._subscribers:

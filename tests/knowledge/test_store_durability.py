@@ -1,4 +1,5 @@
 import errno
+import fcntl
 import itertools
 import os
 import sqlite3
@@ -11,15 +12,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from bot.knowledge import store as store_module
 from bot.knowledge.files import (
     cleanup_leftovers,
     fingerprint,
+    knowledge_lock,
     list_folders,
     still_as_seen,
     write_atomic,
 )
-from bot.knowledge.history import Actor
+from bot.knowledge.history import Actor, ChangeLog
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.store import Applied, Conflict, Refused
 from bot.ops.settings import PROJECT_ROOT
@@ -438,3 +442,53 @@ def test_a_file_replaced_by_hand_is_seen_even_when_its_inode_comes_back(tmp_path
     reused = replace(listing, inodes={**listing.inodes, name: old_inode})
 
     assert not still_as_seen(root, seen, reused, ())
+
+
+def test_a_hand_edit_landing_just_after_a_write_is_reloaded_and_kept(tmp_path, monkeypatch):
+    """An editor saving the file the moment the store put it in place (while the change is
+    recorded as done): the watcher serves the edit, and the next write builds on it."""
+    root = make_knowledge(tmp_path)
+    live, store = open_moderated(root, tmp_path / "db.sqlite3")
+    entry = root / "entries" / f"{PFP}.yaml"
+    finish = ChangeLog.finish
+
+    def finish_after_a_hand_edit(log: ChangeLog, change_id: int) -> None:
+        text = entry.read_text(encoding="utf-8")
+        entry.write_text(text.replace("phrasings:\n", 'phrasings:\n  - "by hand"\n'), "utf-8")
+        finish(log, change_id)
+
+    monkeypatch.setattr(ChangeLog, "finish", finish_after_a_hand_edit)
+    assert isinstance(store.add_phrasing(PFP, "first by the store", ALICE), Applied)
+    monkeypatch.setattr(ChangeLog, "finish", finish)
+
+    assert live.changed_on_disk()
+    assert isinstance(store.add_phrasing(PFP, "second by the store", BOB), Applied)
+    phrasings = load_knowledge(root).knowledge.entries[PFP].phrasings
+    assert {"by hand", "first by the store", "second by the store"} <= set(phrasings)
+
+
+def test_a_lock_file_this_process_may_only_read_still_locks(tmp_path, monkeypatch):
+    """A lock file left by another user (a run as root): flock on it opened for reading."""
+    root = make_knowledge(tmp_path)
+    lock = root / ".lock"
+    lock.touch()
+    real_open = os.open
+
+    def not_for_writing(path: str, flags: int, *args: int) -> int:
+        if Path(path).name == ".lock" and flags & os.O_RDWR:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", not_for_writing)
+    with knowledge_lock(root), open(lock, "rb") as other, pytest.raises(BlockingIOError):
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def test_a_change_is_synced_to_disk_before_its_files_are_written(tmp_path):
+    """Not only at the next checkpoint: a power cut must never leave a file changed with no
+    pending record to roll it back by (SQLite's full syncing of each commit)."""
+    store = open_store(make_knowledge(tmp_path), tmp_path / "db.sqlite3")
+    assert isinstance(store.add_phrasing(PFP, "a phrasing recorded", ALICE), Applied)
+    with store.changes._connect() as connection:
+        (synchronous,) = connection.execute("PRAGMA synchronous").fetchone()
+    assert synchronous == 2  # FULL
