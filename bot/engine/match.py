@@ -20,7 +20,7 @@ from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words, prefix_swapped
 from bot.language.sentences import sentence_ends, split_chat
 from bot.language.text import fold, stem
-from bot.language.words import is_number
+from bot.language.words import OPPOSITES, is_number
 
 # How many entries are measured closely after the inverted index has ranked them.
 CANDIDATES = 8
@@ -67,6 +67,8 @@ CORRECTIONS_PER_QUESTION = 16
 # Far more than the rounding of a sum of a few dozen weights, far less than any weight.
 _ROUNDING = 1e-9
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
+# An answer opening with a yes or a no, in the three languages the bot reads.
+_YES_OR_NO_FIRST = re.compile(r"(?:yes|no|po|jo|da|ne)\b", re.IGNORECASE)
 # The entries whose texts, their words sorted, are remembered: those the latest questions
 # measured (a question measures CANDIDATES, more when it is read in parts).
 SORTED_CACHE = 4096
@@ -148,6 +150,8 @@ class Question:
     matched_weight: float = field(init=False)
     closeness: dict[str, float] = field(init=False)
     sorted_text: str = field(init=False)
+    # Its words that have an opposite (`OPPOSITES`): first, last, support, oppose...
+    opposed: tuple[Term, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         weights = {t.stem: t.weight * t.match for t in self.terms}
@@ -156,6 +160,7 @@ class Question:
         object.__setattr__(self, "matched_weight", sum(weights.values()))
         object.__setattr__(self, "closeness", {})
         object.__setattr__(self, "sorted_text", _words_sorted(self.text))
+        object.__setattr__(self, "opposed", tuple(t for t in self.terms if t.word in OPPOSITES))
 
 
 class Measure(NamedTuple):
@@ -676,7 +681,8 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         focus_fits=_focus_fits(index, question, profile),
         voice_fits=not question.people or question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
-        proposition_fits=_states_the_proposition(index, question, profile),
+        proposition_fits=_states_the_proposition(index, question, profile)
+        and not (question.opposed and _says_yes_or_no_to_the_opposite(index, question, profile)),
         verbatim=question.folded in profile.asked_folded,
     )
 
@@ -711,6 +717,25 @@ def _states_the_proposition(index: Index, question: Question, profile: EntryProf
         for phrasing, weight, folded in zip(
             profile.asked, profile.asked_weights, profile.asked_folded, strict=True
         )
+    )
+
+
+def _says_yes_or_no_to_the_opposite(
+    index: Index, question: Question, profile: EntryProfile
+) -> bool:
+    """Whether the entry's yes or no is to the opposite of a word the question asks by.
+
+    "Was <country> the first to...?" is not answered "Yes." by an entry asked "Was it the
+    last...?": its yes is to the last. Only an answer that opens with a yes or a no: one
+    that states what happened ("they voted against") answers "did they support" too.
+    """
+    if not _YES_OR_NO_FIRST.match(profile.entry.answer):
+        return False
+    asked = profile.asked_union
+    return any(
+        term.stem not in profile.known
+        and any(index.stem(opposite) in asked for opposite in OPPOSITES[term.word])
+        for term in question.opposed
     )
 
 

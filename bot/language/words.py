@@ -215,6 +215,27 @@ ASKING_WORDS = word_set(
     """
 )
 
+# Words whose opposites a question may ask by ("was it the first" of an entry asked "was it
+# the last"): English, in the forms questions write them.
+_OPPOSITE_PAIRS = """
+    first:last earliest:latest most:fewest more:fewer more:less largest:smallest
+    biggest:smallest highest:lowest oldest:newest oldest:youngest before:after win:lose
+    won:lost accept:reject accepted:rejected support:oppose supported:opposed join:leave
+    joined:left allow:ban allowed:banned rise:fall rose:fell early:late
+"""
+
+
+def _opposites(pairs: str) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for pair in pairs.split():
+        one, other = pair.split(":")
+        found.setdefault(one, set()).add(other)
+        found.setdefault(other, set()).add(one)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+OPPOSITES = _opposites(_OPPOSITE_PAIRS)
+
 # Small words inside a person's name ("Anna van der Berg", "Khalid bin Salman"), written in
 # lowercase within it and capitalised where it opens a sentence.
 NAME_PARTICLES = word_set("von van der den de del della di da du la le bin ibn al el")

@@ -32,7 +32,8 @@ SOURCE_TEXT = (
     "He said the talks had also covered the border. "
     "The old stone bridge, built in 1566, reopened to walkers at 9 a.m. on Monday. "
     "Three judges of the constitutional court upheld the parking rules on Friday. "
-    "The harbour reopened on Sunday, said the mayor. Moss was not there.\n"
+    "The harbour reopened on Sunday, said the mayor. Moss was not there. "
+    "Ruritania was the last of its neighbours to open its border.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -112,6 +113,11 @@ ENTRIES = {
         "When did the harbour reopen?",
         "On Sunday, said the mayor. Moss was not there.",
         "The harbour reopened on Sunday, said the mayor.",
+    ),
+    "last-to-open": (
+        "Was Ruritania the last of its neighbours to open its border?",
+        "Yes: the last of its neighbours.",
+        "Ruritania was the last of its neighbours to open its border.",
     ),
     "stone-bridge": (
         "When did the old stone bridge reopen to walkers?",
@@ -353,6 +359,15 @@ def test_a_person_opening_the_next_sentence_holds_no_post_named_before(travel_en
     decision = travel_engine.decide("Who is the mayor who said the harbour reopened on Sunday?")
     assert not decision.answered
     assert decision.suggestions[0].entry_id == "harbour-reopening"
+
+
+def test_a_yes_to_the_opposite_of_what_is_asked_is_not_given(travel_engine):
+    """Its "Yes" is to "the last": asked "the first", the entry is offered, not answered."""
+    own = travel_engine.decide("Was Ruritania the last of its neighbours to open its border?")
+    assert own.answered
+    opposite = travel_engine.decide("Was Ruritania the first of its neighbours to open its border?")
+    assert not opposite.answered
+    assert opposite.suggestions[0].entry_id == "last-to-open"
 
 
 def test_which_holders_of_a_post_needs_them_named(travel_engine):
