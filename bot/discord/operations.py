@@ -31,7 +31,7 @@ from discord.ext import commands
 from bot.discord.bot import BriefingBot
 from bot.knowledge.files import knowledge_lock
 from bot.ops.health import ConnectionTracker, HealthReporter, health_path
-from bot.ops.lifecycle import Shutdown
+from bot.ops.lifecycle import Shutdown, until_done_or_set
 from bot.ops.lifecycle import serve as serve_until_stopped
 from bot.ops.logs import event
 from bot.ops.settings import Settings
@@ -165,11 +165,7 @@ async def unless_stopped(attempt: Awaitable[T], stopping: asyncio.Event) -> T | 
     A Discord that never answers holds a login request open: SIGTERM must not wait for it.
     """
     attempting = asyncio.ensure_future(attempt)
-    waiting = asyncio.ensure_future(stopping.wait())
-    try:
-        await asyncio.wait({attempting, waiting}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        waiting.cancel()
+    await until_done_or_set(attempting, stopping)
     if not attempting.done():
         attempting.cancel()
         await asyncio.gather(attempting, return_exceptions=True)

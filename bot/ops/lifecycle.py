@@ -151,11 +151,9 @@ async def serve(work: Awaitable[object], shutdown: Shutdown) -> None:
     for signum in STOP_SIGNALS:
         loop.add_signal_handler(signum, _request_stop, stop, signum)
     task = asyncio.ensure_future(work)
-    waiter = asyncio.ensure_future(stop.wait())
     try:
-        await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        await until_done_or_set(task, stop)
     finally:
-        waiter.cancel()
         await shutdown.close()
         for signum in STOP_SIGNALS:
             loop.remove_signal_handler(signum)
@@ -167,6 +165,15 @@ async def serve(work: Awaitable[object], shutdown: Shutdown) -> None:
         # the write left half done, the store repairs at the next start.
         if shutdown.stuck:
             shutdown.leave()
+
+
+async def until_done_or_set(task: asyncio.Future[object], event: asyncio.Event) -> None:
+    """Wait until `task` is done or `event` is set, whichever comes first."""
+    waiter = asyncio.ensure_future(event.wait())
+    try:
+        await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiter.cancel()
 
 
 def _leave_now() -> None:
