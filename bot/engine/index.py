@@ -739,8 +739,8 @@ class Index:
 
         For a word written with a capital, as names are: the nearest name of a place, a body
         or a person, not the nearest word ("Ruritanai" is one letter off a name "ruritania"
-        and a word "ruritana"). A name written the Albanian way ("Millosh", two letters off
-        "milos") is that name, whatever its length.
+        and a word "ruritana"). A name written the Albanian way ("Dragosh", two letters off
+        "dragos") is that name, whatever its length.
         """
         names, people = self.lexicon.written_names, self.lexicon.people
         respelt = serbian_spelling(word)

@@ -67,8 +67,9 @@ CORRECTIONS_PER_QUESTION = 16
 # Far more than the rounding of a sum of a few dozen weights, far less than any weight.
 _ROUNDING = 1e-9
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ")
-# An answer opening with a yes or a no, in the three languages the bot reads.
-_YES_OR_NO_FIRST = re.compile(r"(?:yes|no|po|jo|da|ne)\b", re.IGNORECASE)
+# An answer opening with a yes or a no, in the three languages the bot reads: the word
+# alone ("No." or "Yes:"), not "No one..." nor a name.
+_YES_OR_NO_FIRST = re.compile(r"(?:yes|no|po|jo|da|ne)(?=[.,:;!]|$)", re.IGNORECASE)
 # The entries whose texts, their words sorted, are remembered: those the latest questions
 # measured (a question measures CANDIDATES, more when it is read in parts).
 SORTED_CACHE = 4096

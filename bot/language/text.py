@@ -124,15 +124,15 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", "".join(kept)).strip()
 
 
-# Albanian writes its Slavic neighbours' names as they sound (Vučić as Vuçiq, Miloš as
-# Millosh, Đurić as Gjuriq); folded, these letters stand for the Serbian Latin ones.
+# Albanian writes its Slavic neighbours' names as they sound (Petrić as Petriq, Dragoš as
+# Dragosh, Đukić as Gjukiq); folded, these letters stand for the Serbian Latin ones.
 _ALBANIAN_SPELLINGS = (
     ("gj", "dj"), ("xh", "dz"), ("zh", "z"), ("sh", "s"), ("ll", "l"), ("rr", "r"), ("q", "c")
 )  # fmt: skip
 
 
 def serbian_spelling(folded: str) -> str:
-    """A folded word written the Albanian way ("millosh") as Serbian Latin folds it ("milos")."""
+    """A folded word written the Albanian way ("dragosh") as Serbian Latin folds it ("dragos")."""
     for albanian, serbian in _ALBANIAN_SPELLINGS:
         folded = folded.replace(albanian, serbian)
     return folded
