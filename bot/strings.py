@@ -729,6 +729,10 @@ class Discord:
         "is attached: run the command again and paste it in."
     )
     FORM_EXPIRED_FILE = "your-form.txt"
+    FORM_EXPIRED_EMPTY = (
+        "This form was opened before the bot restarted, so nothing was saved: run the command "
+        "again."
+    )
     NO_TEXT_TO_ASK = "That message has no text I could read as a question."
     BOT_MESSAGE = "That message is a bot's, not a member's question: ask in your own words."
     MENTION_HOW_TO = "Mention me with a question: @{name} <your question>"

@@ -177,9 +177,10 @@ class BriefingBot(commands.Bot):
         if interaction.type is discord.InteractionType.modal_submit:
             # A form outlives a restart on the moderator's screen: what they typed comes
             # back with the submission, and is handed back rather than lost.
-            message = strings.Discord.FORM_EXPIRED
+            message = strings.Discord.FORM_EXPIRED_EMPTY
             typed = _typed_in(interaction.data or {})
             if typed:
+                message = strings.Discord.FORM_EXPIRED
                 data = io.BytesIO(typed.encode("utf-8"))
                 files = [discord.File(data, filename=strings.Discord.FORM_EXPIRED_FILE)]
         with contextlib.suppress(discord.HTTPException, discord.InteractionResponded):

@@ -89,7 +89,7 @@ async def _connect(
         stopping,
         RETRY_FIRST_SECONDS,
     )
-    if choice is None:
+    if choice is None or stopping.is_set():  # chosen as a stop came: nothing is built
         return
     bot = build(*choice)
     report_connection(bot, tracker)
@@ -165,12 +165,13 @@ async def unless_stopped(attempt: Awaitable[T], stopping: asyncio.Event) -> T | 
     A Discord that never answers holds a login request open: SIGTERM must not wait for it.
     """
     attempting = asyncio.ensure_future(attempt)
-    await until_done_or_set(attempting, stopping)
-    if not attempting.done():
-        attempting.cancel()
-        await asyncio.gather(attempting, return_exceptions=True)
-        return None
-    return attempting.result()
+    try:
+        await until_done_or_set(attempting, stopping)
+    finally:
+        if not attempting.done():  # stopped, or this wait itself cancelled
+            attempting.cancel()
+            await asyncio.gather(attempting, return_exceptions=True)
+    return None if attempting.cancelled() else attempting.result()
 
 
 def report_knowledge_failed(settings: Settings) -> None:

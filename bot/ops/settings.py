@@ -91,14 +91,14 @@ class Settings:
 
 
 def _refuse_unparsed_lines(env_file: Path) -> None:
-    """Refuse a `.env` line that is no `NAME=value`.
+    """Refuse a `.env` line that is no `NAME=value` (a bare name or pasted token included).
 
     python-dotenv only warns and skips it, so a mistyped token line would leave the bot
     starting without its token, in terminal mode, with nothing said but a library's warning.
     """
     with env_file.open(encoding="utf-8") as stream:
         for binding in parse_stream(stream):
-            if binding.error:
+            if binding.error or (binding.key is not None and binding.value is None):
                 message = strings.Settings.ENV_FILE_BAD_LINE.format(
                     file=env_file.name, line=binding.original.line
                 )

@@ -148,7 +148,7 @@ class FakeDiscord:
         self.refusing: dict[str, int] = {}
         self.recommended_shards = 1
         self.unreachable_for = 0
-        self.silent = False
+        self.answered_before_silence: int | None = None
         self.held = 0
 
     def user(self, user_id: int = MEMBER_ID, name: str = "member", bot: bool = False) -> dict:
@@ -198,9 +198,11 @@ class FakeDiscord:
         if self.unreachable_for:
             self.unreachable_for -= 1
             raise OSError(-2, "Name or service not known")
-        if self.silent:
-            self.held += 1
-            await asyncio.Event().wait()  # a network that drops the packets: no answer
+        if self.answered_before_silence is not None:
+            if self.answered_before_silence == 0:
+                self.held += 1
+                await asyncio.Event().wait()  # a network that drops the packets: no answer
+            self.answered_before_silence -= 1
         payload = kwargs.get("json")
         if form:
             payload = _payload_json(form)
@@ -291,9 +293,10 @@ class FakeDiscord:
         """Fail the next `requests` requests as a network without Discord would (DNS)."""
         self.unreachable_for = requests
 
-    def never_answer(self) -> None:
-        """Hold every request open without an answer, as a network dropping packets does."""
-        self.silent = True
+    def never_answer(self, after: int = 0) -> None:
+        """Hold every request after the next `after` open without an answer, as a network
+        dropping packets does."""
+        self.answered_before_silence = after
 
     def install(self, monkeypatch: Any) -> None:
         """Route every `HTTPClient` of the process here, for code that builds its own client

@@ -590,6 +590,16 @@ async def test_a_form_nothing_answers_any_more_hands_back_what_was_typed(briefin
     )
 
 
+async def test_a_form_nothing_answers_any_more_with_nothing_typed_attaches_nothing(briefing):
+    briefing.client.expired_grace = 0.2
+    rows = [{"type": 1, "components": [{"type": 4, "custom_id": "question", "value": ""}]}]
+    gone = {"custom_id": "a-form-long-gone", "components": rows}
+    (expired,) = await briefing.interact(briefing.interaction(5, gone, MEMBER_ID))
+
+    assert expired.message["content"] == strings.Discord.FORM_EXPIRED_EMPTY
+    assert not expired.files
+
+
 async def test_a_control_still_known_is_answered_by_it_alone(briefing):
     briefing.client.expired_grace = 0.2
     (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))

@@ -318,15 +318,18 @@ async def test_sigterm_while_discord_holds_the_login_unanswered_stops_at_once(
     """Not after the shutdown's grace for writes: no write is in progress, only a request."""
     caplog.set_level(logging.INFO)
     monkeypatch.setattr(operations, "Shutdown", partial(lifecycle.Shutdown, grace_seconds=3600.0))
-    offline_discord.never_answer()
     settings = _serving_settings(settings, tmp_path)
     built: list[BriefingBot] = []
+    # Choosing the connection logs in and asks for the recommended shards (two requests);
+    # then the bot logs in itself, and Discord stops answering.
+    offline_discord.never_answer(after=2 if settings.shard_count is None else 1)
     serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, built)))
     await _until(lambda: offline_discord.held == 1)
 
     os.kill(os.getpid(), signal.SIGTERM)
     await asyncio.wait_for(serving, timeout=30)
-    assert built == []
+    (bot,) = built  # held at its own login, after the connection was chosen
+    assert bot.is_closed()
     assert "event=shutdown_complete" in caplog.text
 
 

@@ -200,9 +200,10 @@ def test_a_token_with_a_space_or_control_character_is_refused_unshown(token):
     )
 
 
-def test_an_env_file_line_that_is_no_setting_is_refused_with_its_line(tmp_path):
+@pytest.mark.parametrize("line", ["DISCORD_TOKEN abc.def", "MTAx.GhXyZ.abc", "DISCORD_TOKEN"])
+def test_an_env_file_line_that_is_no_setting_is_refused_with_its_line(tmp_path, line):
     env_file = tmp_path / ".env"
-    env_file.write_text("# the bot's token\nDISCORD_TOKEN abc.def\n", encoding="utf-8")
+    env_file.write_text(f"# the bot's token\n{line}\n", encoding="utf-8")
     message = strings.Settings.ENV_FILE_BAD_LINE.format(file=".env", line=2)
     with pytest.raises(SettingsError) as refused:
         load_settings({}, env_file=env_file)
