@@ -20,7 +20,7 @@ from functools import partial
 from bot import strings
 from bot.discord.cooldown import Cooldown
 from bot.engine import Engine
-from bot.engine.compound import split_questions
+from bot.engine.compound import marked_questions
 from bot.engine.decision import Decision
 from bot.language.markup import ChannelNames, plain_text
 from bot.language.text import asks_in_words, clean
@@ -142,6 +142,9 @@ class Asker:
         if decision is None:
             event(log, "question_timeout", logging.WARNING, via=via, length=len(question))
             await send(render_notice(strings.Discord.TOO_SLOW))
+            # Recorded as not answered, so moderators see what took too long to decide.
+            unanswered = Decision(question=question, answered=False, score=0.0)
+            await self._recorded(question, unanswered, place, via, private, None)
             return
         question_id = None if self.record.status.problem else self.record.new_id()
         related = engine.related_to_answer(decision)
@@ -158,6 +161,18 @@ class Asker:
             latency_ms=round((time.perf_counter() - started) * 1000, 1),
         )
         await send(reply)
+        await self._recorded(question, decision, place, via, private, question_id)
+
+    async def _recorded(
+        self,
+        question: str,
+        decision: Decision,
+        place: Place,
+        via: str,
+        private: bool,
+        question_id: int | None,
+    ) -> None:
+        """Record the question in the recording thread (the event loop never waits on disk)."""
         asked = _as_recorded(question, decision, via)
         write = partial(
             self.record.record, asked, decision, place.guild_id, place.channel_id, private
@@ -199,14 +214,15 @@ def asks_nothing(text: str) -> bool:
 def _as_recorded(question: str, decision: Decision, via: str) -> str:
     """The words the record keeps: what the engine read.
 
-    From another member's message (the message menu) only the questions it asks are kept,
-    not the rest of that message, which its author never meant for the bot: a message
-    asking nothing leaves no words in the record.
+    From another member's message (the message menu) only the questions it asks with a
+    question mark are kept, not the rest of that message, which its author never meant for
+    the bot: a message asking nothing leaves no words in the record, nor does a statement
+    opening like a question ("How nice that <name> moved to <town>.").
     """
     read = decision.question or question
     if via != "context_menu":
         return read
-    return " ".join(split_questions(read))
+    return " ".join(marked_questions(read))
 
 
 def _ignore_outcome(deciding: asyncio.Future[Decision]) -> None:

@@ -53,6 +53,16 @@ def split_questions(text: str) -> list[str]:
     return [question for sentence in split_chat(text) for question in _questions_in(sentence)]
 
 
+def marked_questions(text: str) -> list[str]:
+    """The questions of `text` in its sentences ending with a question mark."""
+    return [
+        question
+        for sentence in split_chat(text)
+        if sentence.rstrip().endswith("?")
+        for question in _questions_in(sentence)
+    ]
+
+
 def asked_apart(text: str) -> list[str]:
     """Each question of `text` as `decide_compound` decides it: after what the message says.
 

@@ -73,6 +73,10 @@ def plain_text(text: str, channel_names: ChannelNames = _no_names) -> str:
     channel becomes its name when known (it may say what is meant), a masked link its
     text, a link in angle brackets the bare link.
     """
+    # Links first: a mention split by a masked link ("<@[123](https://...)>") would be
+    # made whole again by unwrapping it after the mentions were taken out.
+    text = MASKED_LINK.sub(r"\1", text)
+    text = _UNEMBEDDED_LINK.sub(r"\1", text)
     text = USER.sub(" ", text)
     text = ROLE.sub(" ", text)
     text = EVERYONE.sub(" ", text)
@@ -82,8 +86,6 @@ def plain_text(text: str, channel_names: ChannelNames = _no_names) -> str:
     text = GUILD_NAVIGATION.sub(" ", text)
     text = SOUND.sub(" ", text)
     text = CHANNEL.sub(lambda match: _channel(match, channel_names), text)
-    text = MASKED_LINK.sub(r"\1", text)
-    text = _UNEMBEDDED_LINK.sub(r"\1", text)
     return _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", text)).strip()
 
 

@@ -166,7 +166,7 @@ class QuestionRecord:
         answered = decision.answered and decision.entry is not None
         row = (
             question_id if question_id is not None else self.new_id(),
-            _stamp(self._now()),
+            stamp(self._now()),
             question,
             int(answered),
             decision.entry.id if answered and decision.entry else None,
@@ -200,7 +200,7 @@ class QuestionRecord:
             cursor = db.execute(
                 "UPDATE questions SET missed_at = COALESCE(missed_at, ?)"
                 " WHERE id = ? AND guild_id IS ?",
-                (_stamp(self._now()), question_id, guild_id),
+                (stamp(self._now()), question_id, guild_id),
             )
             return cursor.rowcount > 0
 
@@ -212,7 +212,7 @@ class QuestionRecord:
         The words of questions moderators dismissed (`unanswered`'s table, in the same file)
         are members' words too, so they go after the same period.
         """
-        cutoff = _stamp(self._now() - self._retention)
+        cutoff = stamp(self._now() - self._retention)
 
         def delete(db: sqlite3.Connection) -> int:
             removed = db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,)).rowcount
@@ -300,7 +300,7 @@ def unanswered_questions(
     member who asked privately is not shown to anyone, moderators included. Takes any
     connection to the record's file, so a reader in another thread can use its own.
     """
-    cutoff = _stamp(since) if since else ""
+    cutoff = stamp(since) if since else ""
     rows = connection.execute(
         f"SELECT {_COLUMNS} FROM questions"
         " WHERE (answered = 0 OR missed_at IS NOT NULL OR tentative = 1) AND asked_at >= ?"
@@ -311,7 +311,7 @@ def unanswered_questions(
     return [_from_row(row) for row in rows]
 
 
-def _stamp(moment: datetime) -> str:
+def stamp(moment: datetime) -> str:
     """An ISO timestamp in UTC, so text order is time order."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

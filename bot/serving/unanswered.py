@@ -18,7 +18,7 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from bot.engine.index import content_words
 from bot.engine.lexicon import Lexicon
 from bot.knowledge.history import Actor
 from bot.ops import database
-from bot.serving.record import RecordedQuestion, unanswered_questions
+from bot.serving.record import RecordedQuestion, stamp, unanswered_questions
 
 # Two questions belong together when their content words score at least this (0-100,
 # rapidfuzz token_set_ratio): "When will <country> join the <body>?" and "<country> <body>
@@ -256,13 +256,21 @@ class UnansweredQuestions:
         about their own.
         """
         lexicon = self._lexicon()
-        words = sorted({words_of(m.text, lexicon) for m in group.members} - {""})
-        at = datetime.now(UTC).isoformat(timespec="seconds")
+        # Each question's words are kept as long as the question itself: stamped with when
+        # it was asked (its newest asking), they are pruned with it (`QuestionRecord.prune`).
+        last_asked: dict[str, datetime] = {}
+        for member in group.members:
+            words = words_of(member.text, lexicon)
+            if words:
+                last_asked[words] = max(member.when, last_asked.get(words, member.when))
         with self._session() as connection:
             connection.executemany(
                 "INSERT INTO dismissed (words, reason, at, actor_id, actor_name, guild_id)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [(w, str(resolution), at, actor.id, actor.name, guild_id) for w in words],
+                [
+                    (words, str(resolution), stamp(at), actor.id, actor.name, guild_id)
+                    for words, at in sorted(last_asked.items())
+                ],
             )
 
     def dismissed_words(self, guild_id: int | None) -> list[str]:

@@ -244,13 +244,29 @@ async def test_context_menu_on_a_bots_message_asks_nothing(briefing):
     assert unanswered_in(briefing.client.record, GUILD_ID) == []
 
 
-async def test_context_menu_on_a_statement_keeps_none_of_its_words(briefing):
-    said = "My cousin Arben lives at 12 Rruga Dardania in Mitrovica and hates the weather"
+@pytest.mark.parametrize(
+    "said",
+    [
+        "My cousin Arben lives at 12 Rruga Dardania in Mitrovica and hates the weather",
+        "How nice that Arben finally moved to Ferizaj with his wife Drita.",
+        "Will be in Ferizaj tomorrow, call me on 044 123 456",
+    ],
+)
+async def test_context_menu_on_a_statement_keeps_none_of_its_words(briefing, said):
     target = briefing.message(said, user_id=MEMBER_ID + 1)
     await briefing.interact(briefing.message_command("Ask the briefing", target))
 
     (recorded,) = unanswered_in(briefing.client.record, GUILD_ID)
     assert recorded.question == ""
+
+
+async def test_a_mention_split_by_a_masked_link_is_not_made_whole(briefing):
+    question = "Is <@[700000000000000123](https://example.com)> going to join the OSCE soon?"
+    await briefing.interact(briefing.slash("ask", question=question))
+
+    (recorded,) = unanswered_in(briefing.client.record, GUILD_ID)
+    assert "<@" not in recorded.question
+    assert "700000000000000123" not in recorded.question
 
 
 async def test_question_with_everyone_pings_nobody(briefing):

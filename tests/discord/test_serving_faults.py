@@ -18,8 +18,9 @@ from bot.engine.decision import Decision
 from bot.ops.health import HealthReporter, check, health_path
 from bot.serving.record import QuestionRecord
 from bot.strings import Health
-from tests.discord.harness import MEMBER_ID
+from tests.discord.harness import GUILD_ID, MEMBER_ID
 from tests.discord.kb_support import kb, make_world, moderator, serve
+from tests.serving.record_helpers import unanswered_in
 
 ANSWERED = "why isn't kosovo in pfp"
 PFP_QUESTION = "Why is Kosovo not part of NATO's Partnership for Peace?"
@@ -83,6 +84,9 @@ async def test_a_question_past_the_deadline_gets_a_polite_reply_and_only_its_len
     (line,) = [r.getMessage() for r in caplog.records if "question_timeout" in r.getMessage()]
     assert f"length={len(question)}" in line
     assert question not in caplog.text
+    await bot.asker.finish_recording()
+    (recorded,) = unanswered_in(bot.record, GUILD_ID)  # moderators see what took too long
+    assert recorded.question == question
 
 
 async def test_a_locked_record_still_answers_and_health_says_questions_are_not_recorded(

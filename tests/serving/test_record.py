@@ -7,6 +7,8 @@ from pathlib import Path
 from bot.engine.decision import Decision, Suggestion
 from bot.knowledge.model import Citation, Entry
 from bot.serving.record import QuestionRecord
+from bot.serving.unanswered import Resolution, UnansweredQuestions
+from tests.knowledge.store_helpers import ALICE
 from tests.serving.record_helpers import recorded, unanswered_in
 
 ENTRY = Entry(
@@ -203,3 +205,18 @@ def test_a_question_recorded_after_the_record_closed_is_counted_as_not_recorded(
     record.close()
     assert record.record("why no pfp", ANSWERED, 1, 2) is None
     assert record.status.not_recorded == 1
+
+
+def test_a_dismissed_questions_words_are_pruned_with_the_question(tmp_path: Path):
+    """Dismissed on the last day of its retention, a question's words leave with it."""
+    database = tmp_path / "bot.sqlite3"
+    now = datetime.now(UTC)
+    asked = QuestionRecord(database, retention_days=90, now=lambda: now - timedelta(days=89))
+    asked.record("Did the mayor of Zenda get a seat at the assembly?", ABSTAINED, 1, 2)
+    unanswered = UnansweredQuestions(database)
+    (group,) = unanswered.groups(1, unanswered_in(asked, 1))
+    unanswered.resolve(group, ALICE, 1, Resolution.DISMISSED)
+    assert unanswered.dismissed_words(1)
+
+    QuestionRecord(database, retention_days=90, now=lambda: now + timedelta(days=2)).prune()
+    assert unanswered.dismissed_words(1) == []
