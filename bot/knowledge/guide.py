@@ -40,7 +40,8 @@ _SPEAKING = (
     "said|says|told|tells|added|adds|stated|states|noted|notes|explained|explains|warned|"
     "warns|wrote|writes|argued|argues|announced|announces|insisted|insists|declared|declares|"
     "stressed|stresses|reported|reports|recalled|recalls|emphasised|emphasized|claimed|claims|"
-    "confirmed|confirms|denied|denies|condemned|condemns|urged|urges"
+    "confirmed|confirms|denied|denies|condemned|condemns|urged|urges|tweeted|tweets|posted|"
+    "posts|praised|praises|hailed|hails"
 )
 # What a body said: a verb that is no plural noun too ("the member states", "police reports").
 _SAID = "said|say|says|told|added|stated|announced|confirmed|warned|denied|insisted|declared"
@@ -51,7 +52,14 @@ _BETWEEN = "later|also|earlier|then|now|previously|first|finally|today|yesterday
 _SPEAKING_BEFORE_NAME = (
     "said|says|added|adds|stated|states|noted|notes|explained|explains|wrote|writes|argued|"
     "argues|announced|announces|insisted|insists|declared|declares|stressed|stresses|"
-    "reported|reports|recalled|recalls|emphasised|emphasized|claimed|claims|confirmed|confirms"
+    "reported|reports|recalled|recalls|emphasised|emphasized|claimed|claims|confirmed|confirms|"
+    "tweeted|tweets|posted|posts"
+)
+# A post written in lowercase between a body and the name of who holds it ("...,” tweeted
+# Zenda's Council chief Jane Doe"): the speaker is the name after it, not the body.
+_ROLE = (
+    "chief|head|president|minister|spokesperson|spokesman|spokeswoman|leader|secretary|"
+    "ambassador|envoy|commissioner|official|director|governor|mayor|chair|chairman"
 )
 # A speaker named at the start of a sentence and described before the verb ("Jane Doe,
 # Central Bank Governor, CBK, told reporters"): one or two short parts between commas.
@@ -64,7 +72,7 @@ PRONOUN_REACH = 3
 # In the order they are tried: the explicit phrase first, then a name before its verb (the
 # usual "..., Doe said"), a described name opening the sentence, a name and the body it
 # qualifies ("Freedonia police said"), then a verb after a quotation, before its name
-# ("...,” said Jane Doe").
+# ("...,” said Jane Doe", after a body and a post: "...,” tweeted Council chief Jane Doe").
 _ATTRIBUTIONS = (
     re.compile(rf"\b(?i:according) to (?:the )?(?P<name>{_NAME})"),
     re.compile(
@@ -76,6 +84,9 @@ _ATTRIBUTIONS = (
     re.compile(
         rf"(?<![\w'’])(?P<name>{_NAME} (?!(?:{_BETWEEN}|has|had)\b)[a-z]+)"
         rf" (?:(?:{_BETWEEN}) )?(?:has |had )?(?:{_SAID})\b"
+    ),
+    re.compile(
+        rf"(?<=[,”\"'’] )(?:{_SPEAKING_BEFORE_NAME}) (?:the )?{_NAME} (?:{_ROLE}) (?P<name>{_NAME})"
     ),
     re.compile(rf"(?<=[,”\"'’] )(?:{_SPEAKING_BEFORE_NAME}) (?:the )?(?P<name>{_NAME})"),
 )

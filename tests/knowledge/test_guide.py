@@ -45,6 +45,9 @@ def source(text: str = TEXT) -> Source:
         ("Freedonia police also confirmed that the border was closed.", "Freedonia police"),
         ("Tom Reyes has urged the crowd to leave.", "Tom Reyes"),
         ("Prime Minister Jane Marlow opened the session in the capital.", OUTLET),
+        ("“It is a new season,” tweeted Tom Reyes, as he arrived.", "Tom Reyes"),
+        ("“It is a new season,” tweeted EU chief Jane Marlow, as she arrived.", "Jane Marlow"),
+        ("At the crossing, Marlow praised “two immense achievements” of the day.", "Jane Marlow"),
     ],
 )
 def test_reads_the_speaker_a_sentence_names_as_fully_as_the_source_does(sentence, speaker):
