@@ -14,10 +14,10 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
 
-from bot.engine.lexicon import BODY_WORDS, CALENDAR_NAMES, ROLE_WORDS
+from bot.engine.lexicon import BODY_WORDS, ROLE_WORDS
 from bot.knowledge.model import Knowledge, Vocabulary
 from bot.language.text import fold
-from bot.language.words import NAME_PARTICLES
+from bot.language.words import CALENDAR_NAMES, NAME_PARTICLES
 
 # "Long Name (ACR)" or "Name (Translation, ACR)": the words in brackets, and the name
 # before them (capitalised words, and the small words a name may hold).

@@ -19,6 +19,7 @@ from bot.language.text import fold
 from bot.language.text import stem as stem_of
 from bot.language.words import (
     GENERAL_ALIASES,
+    MONTHS,
     STOPWORDS,
     is_stopword,
 )
@@ -577,20 +578,11 @@ def states_a_reason(folded: str) -> bool:
     return _REASON.search(folded) is not None
 
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-    " janar shkurt mars prill maj qershor korrik gusht shtator tetor nentor dhjetor"
-    " januar februar mart april jun jul avgust septembar oktobar novembar decembar"
-)
 _DATE_WORDS = re.compile(
-    r"\b(?:1[89]\d\ds?|20\d\ds?|" + "|".join(_MONTHS.split()) + r"|last year|previous year"
+    r"\b(?:1[89]\d\ds?|20\d\ds?|" + "|".join(MONTHS.split()) + r"|last year|previous year"
     r"|this year|years? (?:ago|earlier|later)|this (?:week|month|autumn|spring|summer|winter)"
     r"|earlier this|(?:last|next) (?:week|month)|yesterday|today|recently)\b"
 )
-# The names of months and days, which a text writes with a capital (in English) but which
-# name no place, person or body.
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CALENDAR_NAMES = frozenset((*_MONTHS.split(), *_DAYS))
 _NUMBER_WORDS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     " twenty thirty forty fifty hundred hundreds thousand thousands million millions billion"
@@ -601,8 +593,8 @@ _COUNT = re.compile(
     r"\b(?:\d+|most of|a single|only one|just one|" + "|".join(_NUMBER_WORDS.split()) + r")\b"
 )
 _YEAR_OR_DAY = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2} (?:" + "|".join(_MONTHS.split()[:12]) + r")\b"
-    r"|\b(?:" + "|".join(_MONTHS.split()[:12]) + r") \d{1,2}\b"
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2} (?:" + "|".join(MONTHS.split()[:12]) + r")\b"
+    r"|\b(?:" + "|".join(MONTHS.split()[:12]) + r") \d{1,2}\b"
     r"|\b(?:article|neni|clan|clana|clanu) \d+\b"
 )
 

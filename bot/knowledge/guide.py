@@ -21,7 +21,7 @@ from bot.knowledge.coverage import SENTENCE_STARTERS, Sentence, source_coverage,
 from bot.knowledge.model import Entry, Knowledge, Source
 from bot.knowledge.quotes import marks_unpaired, quote_spans, unpaired_fix
 from bot.knowledge.validate import QUOTE_LIMIT, SPEAKER_LIMIT
-from bot.language.words import NAME_PARTICLES
+from bot.language.words import CALENDAR_NAMES, NAME_PARTICLES
 
 # A quotation runs on over at most this many sentences after the one opening it before
 # the one closing it names its speaker (the source article's longest runs over two).
@@ -32,7 +32,8 @@ _WORD = r"[A-Z][\w'’.-]*"
 _PARTICLE = rf"(?i:{'|'.join(sorted(NAME_PARTICLES))})"
 # Small words joining the parts of a title, or two names ("High Representative for Foreign
 # Policy and Security Jane Doe", "Ministry of the Interior"): a name never opens with one.
-_JOIN = "(?:of|for|and|on|the)"
+_JOIN_WORDS = ("of", "for", "and", "on", "the")
+_JOIN = f"(?:{'|'.join(_JOIN_WORDS)})"
 # The small words are taken possessively (`*+`): a capitalised particle ("Van") is also a
 # word, and trying it as either at every place made a line of them take exponential time.
 _NAME = rf"(?:{_PARTICLE} )*+{_WORD}(?: (?:(?:{_PARTICLE}|{_JOIN}) )*+{_WORD})*"
@@ -347,10 +348,14 @@ def _announcing(sentences: list[Sentence], first: int) -> Sentence | None:
 
 
 def _trimmed(name: str) -> str:
-    """The name without words caught with it: "However Doe", or a full stop after it."""
+    """The name without words caught with it: "However Doe", "Doe on Monday", a full stop."""
     words = name.split()
     while words and words[0].casefold() in _NOT_NAMES:
         words.pop(0)
+    for at in range(1, len(words) - 1):
+        if words[at] in _JOIN_WORDS and words[at + 1].casefold().rstrip(".") in CALENDAR_NAMES:
+            words = words[:at]
+            break
     if words and words[-1].count(".") == 1 and words[-1].endswith("."):
         words[-1] = words[-1][:-1]
     return " ".join(words)

@@ -236,6 +236,16 @@ def _opposites(pairs: str) -> dict[str, frozenset[str]]:
 
 OPPOSITES = _opposites(_OPPOSITE_PAIRS)
 
+# The names of the months in English, Albanian and Serbian (folded), and of the days: a
+# text writes them with a capital (in English), but they name no place, person or body.
+MONTHS = (
+    "january february march april may june july august september october november december"
+    " janar shkurt mars prill maj qershor korrik gusht shtator tetor nentor dhjetor"
+    " januar februar mart april jun jul avgust septembar oktobar novembar decembar"
+)
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_NAMES = frozenset((*MONTHS.split(), *_DAYS))
+
 # Small words inside a person's name ("Anna van der Berg", "Khalid bin Salman"), written in
 # lowercase within it and capitalised where it opens a sentence.
 NAME_PARTICLES = word_set("von van der den de del della di da du la le bin ibn al el")

@@ -46,6 +46,7 @@ def source(text: str = TEXT) -> Source:
         ("Tom Reyes has urged the crowd to leave.", "Tom Reyes"),
         ("Prime Minister Jane Marlow opened the session in the capital.", OUTLET),
         ("“It is a new season,” tweeted Tom Reyes, as he arrived.", "Tom Reyes"),
+        ("“The count is over,” said Reyes on Monday.", "Tom Reyes"),
         ("“It is a new season,” tweeted EU chief Jane Marlow, as she arrived.", "Jane Marlow"),
         ("At the crossing, Marlow praised “two immense achievements” of the day.", "Jane Marlow"),
     ],
