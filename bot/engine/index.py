@@ -42,7 +42,9 @@ from bot.engine.lexicon import (
     states_a_count,
     states_a_count_besides,
     states_a_date,
+    states_a_date_besides,
     states_a_future,
+    states_a_month,
     states_a_reason,
     states_a_span,
     states_a_year,
@@ -240,6 +242,14 @@ class EntryProfile:
         if known is None:
             known = self.__dict__["_states_a_year"] = states_a_year(" ".join(self.stated_words()))
         return known
+
+    def states_a_month(self) -> bool:
+        """Whether the answer and quotes name a month (derived when asked, as a year is)."""
+        return states_a_month(_folded_statement(self.entry))
+
+    def dates_besides(self, given: frozenset[str]) -> bool:
+        """Whether the entry states a date other than those `given` (derived when asked)."""
+        return states_a_date_besides(_folded_statement(self.entry), given)
 
     def counts_besides(self, given: frozenset[str]) -> bool:
         """Whether the entry states a count other than those `given` (derived when asked)."""

@@ -44,7 +44,7 @@ _LEAD_IN = (
 _WHEN = re.compile(
     _LEAD_IN + r"(?:(?:since )?when(?! (?:i|im|ive|we|you|he|she|they|it|people|someone|one|"
     r"my|our|your|their|reading|looking|thinking|the|a|an|this|that) )"
-    r"|what year|which year|(?:on |by |until |till )?(?:what|which) (?:dates?|month)"
+    r"|what year|which year|(?:on |in |by |until |till )?(?:what|which) (?:dates?|month)"
     r"|(?:by|until|till) when"
     r"|how long ago|in what years?|in which years?|during which years?|kur|kada|kad|koje godine"
     r"|cilin vit"
@@ -352,6 +352,16 @@ def asks_for_a_year(folded: str) -> bool:
     return _ASKS_A_YEAR.search(folded) is not None
 
 
+# "In which month", Serbian "kog meseca", Albanian "ne cilin muaj": a date asked for its
+# month, which a year alone does not give.
+_ASKS_A_MONTH = re.compile(r"\b(?:(?:what|which) months?|kog meseca|kojeg meseca|cilin muaj)\b")
+
+
+def asks_for_a_month(folded: str) -> bool:
+    """Whether a question (folded) asks for the month of something."""
+    return _ASKS_A_MONTH.search(folded) is not None
+
+
 def states_a_year(folded: str) -> bool:
     """Whether folded text names a year (or a decade: "the 1990s")."""
     return _A_YEAR.search(folded) is not None
@@ -602,6 +612,47 @@ _YEAR_OR_DAY = re.compile(
 def states_a_date(folded: str) -> bool:
     """Whether folded text states when something happened (a year, a month, a time)."""
     return _DATE_WORDS.search(folded) is not None
+
+
+# "May" is a month only beside a day or a year: "they may stay" names none.
+_MONTH_NAMES = re.compile(
+    r"\b(?:" + "|".join(m for m in MONTHS.split() if m != "may") + r")\b"
+    r"|\b\d{1,4} may\b|\bmay \d{1,4}\b"
+)
+_DAY_OF_MONTH = re.compile(
+    r"\b(\d{1,2}) (?:"
+    + "|".join(MONTHS.split())
+    + r")\b|\b(?:"
+    + "|".join(MONTHS.split())
+    + r") (\d{1,2})\b"
+)
+
+
+def states_a_month(folded: str) -> bool:
+    """Whether folded text names a month."""
+    return _MONTH_NAMES.search(folded) is not None
+
+
+def dates_given(folded: str) -> frozenset[str]:
+    """The words of the dates a folded question writes itself: its years, months and days."""
+    words = set(_DATE_WORDS.findall(folded))
+    for day in _DAY_OF_MONTH.finditer(folded):
+        words.add(day.group(1) or day.group(2))
+    return frozenset(words)
+
+
+def states_a_date_besides(folded: str, given: frozenset[str]) -> bool:
+    """Whether folded text states a date other than those `given` (a question's own).
+
+    "When in 2013 did it join?" is not answered by an entry whose only date is 2013.
+    """
+    if not given:
+        return states_a_date(folded)
+    kept = " ".join(word for word in folded.split() if word not in given)
+    if states_a_date(kept):
+        return True
+    days = (day.group(1) or day.group(2) for day in _DAY_OF_MONTH.finditer(folded))
+    return any(day not in given for day in days)
 
 
 def counts_given(folded: str) -> frozenset[str]:

@@ -868,9 +868,7 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
     """
     kind = question.kind
     if kind == lexicon.WHEN:
-        return profile.states_date and (
-            not lexicon.asks_for_a_year(question.folded) or profile.states_a_year()
-        )
+        return _date_fits(question.folded, profile)
     if kind == lexicon.HOW_MANY:
         given = lexicon.counts_given(question.folded)
         return profile.states_count and (not given or profile.counts_besides(given))
@@ -881,6 +879,22 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
     if kind in lexicon.RARE_KINDS:
         return profile.answers_a_rare_kind(kind)
     return True
+
+
+def _date_fits(folded: str, profile: EntryProfile) -> bool:
+    """Whether the entry states the date asked.
+
+    Its year or month if asked for, and a date besides those the question gives: "when in
+    2013 did it join" is not answered by an entry whose only date is 2013.
+    """
+    if not profile.states_date:
+        return False
+    if lexicon.asks_for_a_year(folded) and not profile.states_a_year():
+        return False
+    if lexicon.asks_for_a_month(folded) and not profile.states_a_month():
+        return False
+    given = lexicon.dates_given(folded)
+    return not given or profile.dates_besides(given)
 
 
 def _foreign_topic(index: Index, term: Term, profile: EntryProfile) -> bool:

@@ -574,3 +574,22 @@ def test_who_holds_a_post_of_a_body_is_not_answered_by_the_holder_of_that_post_e
     assert not engine.decide("Who was President of the Assembly of Nations?").answered
     assert not engine.decide("who was the president of the assembly of nations").answered
     assert engine.decide("Who is the president of Zenda?").entry.id == "zenda-reaction"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "In which month did the EU hand Ruritania its visa criteria?",
+        "what month in 2012 did the eu give ruritania the visa criteria",
+        "When in 2012 did the EU hand Ruritania its visa criteria?",
+        "When did the EU hand Ruritania its visa criteria in 2012?",
+    ],
+)
+def test_a_date_finer_than_the_entry_states_is_not_answered_by_its_year(travel_engine, asked):
+    # The entry's only date is "In 2012": it gives neither the month nor anything the
+    # question does not already say.
+    assert travel_engine.decide("When did the EU hand Ruritania its visa criteria?").answered
+    assert travel_engine.decide(
+        "In what year did the EU hand Ruritania its visa criteria?"
+    ).answered
+    assert not travel_engine.decide(asked).answered
