@@ -40,6 +40,26 @@ def shorten(text: str, limit: int) -> str:
     return text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS
 
 
+# What Discord reads as markup anywhere in a line: emphasis, strikes, spoilers, code, masked
+# links, and the angle brackets of mentions, emoji and timestamps.
+_INLINE_MARKUP = re.compile(r"([\\*_~`|\[\]<])")
+# What it reads only opening a line: headings, block quotes, lists.
+_LINE_MARKUP = re.compile(r"^(\s*)([#>+-])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def literal(text: str) -> str:
+    """`text` shown by Discord as written: every character it would read as markup escaped.
+
+    Quotes are a source's words and answers a moderator's, reviewed as plain text: a
+    "||...||" must not hide them, "**not**" must not lose its asterisks, nor a backtick typed
+    for an apostrophe open a code span, nor a "<t:...>" become a date that changes daily.
+    """
+    escaped = _INLINE_MARKUP.sub(r"\\\1", text)
+    escaped = _LINE_MARKUP.sub(r"\1\\\2", escaped)
+    return _NUMBERED.sub(r"\1\\\2", escaped)
+
+
 def clip(text: str, limit: int) -> str:
     """`text` cut to `limit` characters with an ellipsis, its spaces kept as typed.
 

@@ -26,6 +26,7 @@ from bot.discord_format import (
     ROWS_LIMIT,
     TITLE_LIMIT,
     ButtonId,
+    literal,
     plural,
     shorten,
 )
@@ -165,10 +166,19 @@ def _terminal_answer(part: Decision) -> list[str]:
     lines = [strings.Reply.TENTATIVE] if part.tentative else []
     lines += [title, "-" * min(len(title), 72), part.entry.answer.strip(), ""]
     for quote in part.quotes:
-        lines.append("  " + strings.Reply.QUOTE_LINE.format(quote=quote.quote))
+        lines.append("  " + strings.Reply.QUOTE_LINE.format(quote=_one_line(quote.quote)))
         source_line = "    — " + attribution(quote)
         lines.append(source_line + (f" <{quote.url}>" if quote.url else ""))
     return [*lines, ""]
+
+
+def _one_line(quote: str) -> str:
+    """A quote on one line, as its frame ("> ...") needs: a break would end it mid-quote.
+
+    The source's line breaks are layout, not words: a quote is found in its source with
+    runs of spaces and breaks read as one space.
+    """
+    return " ".join(quote.split())
 
 
 def to_json(decision: Decision) -> dict[str, Any]:
@@ -218,8 +228,6 @@ def to_json(decision: Decision) -> dict[str, Any]:
 # visibly, and the full text stays reachable through a button.
 
 SOURCES_PER_PAGE = 10
-# A source's lines in `/sources` (outlet and date, citing entries, author, address).
-SOURCE_VALUE_LIMIT = 500
 EMBED_COLOUR = 0x1F6FB2
 
 
@@ -309,10 +317,10 @@ def _answer(
     notice: str,
 ) -> DiscordReply:
     title = shorten(entry.question, TITLE_LIMIT)
-    description = shorten(entry.answer, DESCRIPTION_LIMIT)
+    description = shorten(literal(entry.answer), DESCRIPTION_LIMIT)
     footer = shorten(strings.Reply.AS_OF.format(date=human_date(decision.as_of)), FOOTER_LIMIT)
     quotes = decision.quotes[:FIELDS_LIMIT]
-    names = [shorten(q.speaker, FIELD_NAME_LIMIT) for q in quotes]
+    names = [shorten(literal(q.speaker), FIELD_NAME_LIMIT) for q in quotes]
     room = EMBED_LIMIT - len(title) - len(description) - len(footer) - sum(map(len, names))
     per_field = min(FIELD_VALUE_LIMIT, room // max(1, len(quotes)))
     values, cut = [], len(quotes) < len(decision.quotes)
@@ -360,17 +368,20 @@ def _nearby(answered_id: str, candidates: Sequence[Suggestion]) -> list[Suggesti
 def _quote_value(quote: SourcedQuote, limit: int) -> tuple[str, bool]:
     """A quote with its outlet and date (linked when a URL is known), within `limit`.
 
-    Also says whether the quote had to be shortened to fit.
+    Also says whether anything had to be left out to fit, the quote's end or the link, so
+    the reply offers the full quotes, where both are.
     """
-    source = f"{quote.outlet}, {human_date(quote.published)}"
+    source = f"{literal(quote.outlet)}, {human_date(quote.published)}"
     line = f"— [{source}]({quote.url})" if quote.url else f"— {source}"
-    if len(line) > limit // 2:
+    link_dropped = len(line) > limit // 2
+    if link_dropped:
         line = shorten(f"— {source}", limit // 2)
     frame = strings.Reply.QUOTE_LINE.format(quote="")
     room = limit - len(line) - len(frame) - 1
-    shortened = shorten(quote.quote, max(1, room))
+    whole = literal(_one_line(quote.quote))
+    shortened = shorten(whole, max(1, room))
     text = strings.Reply.QUOTE_LINE.format(quote=shortened)
-    return f"{text}\n{line}", shortened != quote.quote.strip()
+    return f"{text}\n{line}", link_dropped or shortened != whole
 
 
 def _entry_button(suggestion: Suggestion, style: str, row: int) -> DiscordButton:
@@ -400,14 +411,16 @@ def _abstention(decision: Decision, notice: str) -> DiscordReply:
 def render_full_quotes(decision: Decision) -> tuple[str, ...]:
     """Every quote of an answer in full, as messages within Discord's 2,000 characters."""
     blocks = [
-        strings.Discord.FULL_QUOTE.format(quote=q.quote, attribution=_linked_attribution(q))
+        strings.Discord.FULL_QUOTE.format(
+            quote=literal(_one_line(q.quote)), attribution=_linked_attribution(q)
+        )
         for q in decision.quotes
     ]
     return _pack(blocks, MESSAGE_LIMIT)
 
 
 def _linked_attribution(quote: SourcedQuote) -> str:
-    return attribution(quote) + (f" <{quote.url}>" if quote.url else "")
+    return literal(attribution(quote)) + (f" <{quote.url}>" if quote.url else "")
 
 
 def _pack(blocks: Sequence[str], limit: int) -> tuple[str, ...]:
@@ -512,45 +525,59 @@ def render_sources(knowledge: Knowledge, page: int = 0) -> DiscordReply:
     sources = sorted(knowledge.sources.values(), key=lambda s: (s.published, s.id), reverse=True)
     if not sources:
         return render_notice(strings.Discord.NO_SOURCES)
-    pages = math.ceil(len(sources) / SOURCES_PER_PAGE)
-    page = min(max(page, 0), pages - 1)
-    shown = sources[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
     cited = citing_counts(knowledge)
-    footer = strings.Discord.PAGE.format(page=page + 1, pages=pages) if pages > 1 else ""
     title, description = strings.Discord.SOURCES_TITLE, strings.Discord.SOURCES_INTRO
-    # The fields share what the embed's total leaves: ten long titles and long addresses
-    # would pass it.
-    room = (EMBED_LIMIT - len(title) - len(description) - len(footer)) // len(shown)
+    longest_footer = strings.Discord.PAGE.format(page=len(sources), pages=len(sources))
+    room = EMBED_LIMIT - len(title) - len(description) - len(longest_footer)
+    pages = _paged([_source_field(source, cited[source.id]) for source in sources], room)
+    page = min(max(page, 0), len(pages) - 1)
     embed: dict[str, Any] = {
         "title": title,
         "description": description,
         "color": EMBED_COLOUR,
-        "fields": [_source_field(source, cited[source.id], room) for source in shown],
+        "fields": pages[page],
     }
-    if footer:
-        embed["footer"] = {"text": footer}
-    buttons = _page_buttons(ButtonId.SOURCES, page, pages, row=0)
+    if len(pages) > 1:
+        embed["footer"] = {"text": strings.Discord.PAGE.format(page=page + 1, pages=len(pages))}
+    buttons = _page_buttons(ButtonId.SOURCES, page, len(pages), row=0)
     return DiscordReply(embed=embed, buttons=buttons, ephemeral=True)
 
 
-def _source_field(source: Source, cited: int, room: int) -> dict[str, Any]:
-    """A source's field within `room` characters, its name and value together.
+def _paged(fields: Sequence[dict[str, Any]], room: int) -> list[list[dict[str, Any]]]:
+    """Fields in pages of at most `SOURCES_PER_PAGE`, each within `room` characters.
 
-    The address is the line left out when the others and it do not fit.
+    Pages end where the next field would pass the embed's total, so no field is cut: a
+    source's long address is the line a member most needs to reach it.
     """
-    name = shorten(source.title, FIELD_NAME_LIMIT)
-    limit = min(SOURCE_VALUE_LIMIT, room - len(name))
+    pages: list[list[dict[str, Any]]] = [[]]
+    used = 0
+    for field in fields:
+        size = len(field["name"]) + len(field["value"])
+        if pages[-1] and (len(pages[-1]) == SOURCES_PER_PAGE or used + size > room):
+            pages.append([])
+            used = 0
+        pages[-1].append(field)
+        used += size
+    return pages
+
+
+def _source_field(source: Source, cited: int) -> dict[str, Any]:
+    """A source's field: outlet and date, how many entries cite it, author, address.
+
+    The address is kept whole (the check holds it within `URL_LIMIT`); the lines before
+    it are what is shortened should a field pass Discord's limit.
+    """
+    name = shorten(literal(source.title), FIELD_NAME_LIMIT)
+    outlet, date = literal(source.outlet), human_date(source.published)
     lines = [
-        strings.Discord.SOURCE_LINE.format(outlet=source.outlet, date=human_date(source.published)),
+        strings.Discord.SOURCE_LINE.format(outlet=outlet, date=date),
         plural(strings.Discord.SOURCE_CITED, cited),
     ]
     if source.author:
-        lines.append(strings.Discord.SOURCE_BY.format(author=source.author))
-    lines.append(source.url if source.url else strings.Discord.SOURCE_NO_LINK)
-    value = "\n".join(lines)
-    if len(value) > limit:
-        value = shorten("\n".join(lines[:-1]), limit)
-    return {"name": name, "value": value, "inline": False}
+        lines.append(strings.Discord.SOURCE_BY.format(author=literal(source.author)))
+    address = source.url if source.url else strings.Discord.SOURCE_NO_LINK
+    about = shorten("\n".join(lines), FIELD_VALUE_LIMIT - len(address) - 1)
+    return {"name": name, "value": f"{about}\n{address}", "inline": False}
 
 
 def render_about(knowledge: Knowledge, bot_name: str, retention_days: int) -> DiscordReply:

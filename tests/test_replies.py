@@ -1,7 +1,10 @@
+import re
+from dataclasses import replace
+
 from bot import strings
 from bot.engine.decision import Decision, SourcedQuote, Suggestion
 from bot.knowledge.model import Citation, Entry
-from bot.replies import render_discord, render_terminal
+from bot.replies import render_discord, render_full_quotes, render_terminal
 
 QUOTE = SourcedQuote(
     quote="Kosovo remains outside even this framework of cooperation",
@@ -108,3 +111,53 @@ def test_a_tentative_answer_is_introduced_as_the_closest_covered_question():
 def test_a_sure_answer_is_not_hedged():
     assert strings.Reply.TENTATIVE not in render_terminal(answered())
     assert strings.Reply.TENTATIVE not in render_discord(answered()).content
+
+
+def _as_discord_shows(text: str) -> str:
+    """What Discord shows of escaped text: a backslash before a mark shows the mark."""
+    return re.sub(r"\\([^A-Za-z0-9\s])", r"\1", text)
+
+
+def _quoted(text: str, url: str | None = None) -> Decision:
+    quote = replace(QUOTE, quote=text, url=url)
+    return replace(answered(), quotes=(quote,))
+
+
+MARKED_UP = (
+    "The ||secret annex|| was **not** signed; ~~the old plan~~ and __init__ stay, "
+    "[the ministry](http://example.org/x) said <t:1700000000:R> to <@123>, Kosovo`s army"
+)
+
+
+def test_a_quote_holding_discord_markup_is_shown_as_written():
+    (field,) = render_discord(_quoted(MARKED_UP)).embed["fields"]
+    quote_line = field["value"].splitlines()[0]
+    assert _as_discord_shows(quote_line) == f"> {MARKED_UP}"
+    unescaped_marks = re.findall(r"(?<!\\)[|*~_`<\[]", quote_line)
+    assert unescaped_marks == []
+
+
+def test_the_full_quotes_show_markup_as_written_and_keep_their_attribution():
+    odd = replace(QUOTE, quote="a stray ` here", speaker="Jane `Doe`")
+    (message,) = render_full_quotes(replace(answered(), quotes=(odd, QUOTE)))
+    assert "a stray \\` here" in message
+    assert "Jane \\`Doe\\`" in message
+
+
+def test_a_quote_written_over_several_lines_is_shown_as_one_quote():
+    text = "first point of the plan\n- second point\n> a remark"
+    (field,) = render_discord(_quoted(text)).embed["fields"]
+    quote_line, attribution_line = field["value"].splitlines()
+    assert _as_discord_shows(quote_line) == "> first point of the plan - second point > a remark"
+    assert attribution_line.startswith("— ")
+    shown = render_terminal(_quoted(text))
+    assert "  > first point of the plan - second point > a remark\n" in shown
+
+
+def test_a_source_address_too_long_for_its_field_is_reachable_through_the_full_quotes():
+    url = "https://example.org/" + "a" * 480
+    decision = replace(answered(), quotes=tuple(replace(QUOTE, url=url) for _ in range(12)))
+    reply = render_discord(decision)
+    assert all(url not in field["value"] for field in reply.embed["fields"])
+    assert any(b.custom_id == "briefing:quotes:kosovo-outside-pfp" for b in reply.buttons)
+    assert all(url in message for message in render_full_quotes(decision))

@@ -111,3 +111,37 @@ async def test_about_says_what_it_covers_as_of_when_and_how_to_ask(briefing):
     assert "Ask the briefing" in fields["How to ask"]
     assert "never who asked" in fields["Privacy"]
     assert "30 days" in fields["Privacy"]
+
+
+async def test_sources_shows_every_long_address_whole_on_some_page(start, make_bot):
+    # Addresses near the check's 500-character limit do not fit ten to an embed.
+    sources = [
+        built.source(
+            f"source-{n:02d}",
+            url=f"https://example.org/{n:02d}/" + "a" * 470,
+            published=f"2025-{n:02d}",
+            author="J. Writer",
+        )
+        for n in range(1, 13)
+    ]
+    knowledge = built.knowledge([built.entry("one", "What does the report say?")], sources)
+    briefing = await start(make_bot(knowledge=knowledge))
+    (reply,) = await briefing.interact(briefing.slash("sources"))
+    shown = []
+    while True:
+        shown += [f["value"].splitlines()[-1] for f in reply.embeds[0]["fields"]]
+        pages = [b["custom_id"] for b in reply.buttons if b["label"] == strings.Discord.NEXT]
+        if not pages:
+            break
+        (reply,) = await briefing.interact(briefing.press(reply, pages[0]))
+    assert sorted(shown) == sorted(source.url for source in sources)
+
+
+async def test_sources_shows_a_title_and_outlet_as_written_not_as_markup(start, make_bot):
+    odd = built.source(title="The **real** plan_b", outlet="Weekly [Edition]", author="A_B")
+    briefing = await start(make_bot(knowledge=built.knowledge([built.entry("one", "Q?")], [odd])))
+    (reply,) = await briefing.interact(briefing.slash("sources"))
+    (field,) = reply.embeds[0]["fields"]
+    assert field["name"] == r"The \*\*real\*\* plan\_b"
+    assert field["value"].startswith(r"Weekly \[Edition\], 30 November 2025")
+    assert r"By A\_B" in field["value"]

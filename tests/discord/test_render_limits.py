@@ -7,6 +7,7 @@ renderer, which is where the shortening happens.
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.discord_format import literal
 from bot.engine.decision import Decision, SourcedQuote, Suggestion
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.replies import render_discord, render_full_quotes, render_sources
@@ -75,7 +76,8 @@ def test_an_answer_never_breaks_discords_limits(question, answer, quotes, relate
     assert limits_broken(reply) == []
     fields = reply.embed["fields"]
     shortened = any(
-        f"> {q.quote.strip()}\n" not in f["value"] for q, f in zip(quotes, fields, strict=False)
+        f"> {literal(' '.join(q.quote.split()))}\n" not in f["value"]
+        for q, f in zip(quotes, fields, strict=False)
     )
     has_full_quotes = any(b.custom_id == "briefing:quotes:some-entry" for b in reply.buttons)
     assert has_full_quotes == (shortened or len(quotes) > 25)
