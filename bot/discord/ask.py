@@ -24,6 +24,19 @@ def _text_of(message: discord.Message) -> str:
     return message.message_snapshots[0].content
 
 
+def _shown_privately(interaction: discord.Interaction, reply: DiscordReply, private: bool) -> bool:
+    """Whether a reply to a question is shown to the member alone.
+
+    A private question's replies are; a public one's notices (a cooldown, an empty
+    question) are too, unless the reply was deferred: Discord shows the first follow-up of a
+    deferral as the deferral was, whatever it asks, so a notice after a public "thinking…"
+    (the question took too long) is public, and is sent as what it is.
+    """
+    if private:
+        return True
+    return reply.ephemeral and not interaction.response.is_done()
+
+
 def _place(guild_id: int | None, channel_id: int | None) -> Place:
     return Place(guild_id=guild_id, channel_id=channel_id)
 
@@ -63,7 +76,9 @@ class AskCog(commands.Cog):
             await interaction.response.defer(ephemeral=private, thinking=True)
 
         async def send(reply: DiscordReply) -> None:
-            await self.responder.respond(interaction, reply, ephemeral=private or reply.ephemeral)
+            await self.responder.respond(
+                interaction, reply, ephemeral=_shown_privately(interaction, reply, private)
+            )
 
         place = _place(interaction.guild_id, interaction.channel_id)
         await self.asker.answer(
@@ -106,7 +121,8 @@ class AskCog(commands.Cog):
             await interaction.response.defer(thinking=True)
 
         async def send(reply: DiscordReply) -> None:
-            await self.responder.respond(interaction, reply)
+            private = _shown_privately(interaction, reply, private=False)
+            await self.responder.respond(interaction, reply, ephemeral=private)
 
         place = _place(interaction.guild_id, interaction.channel_id)
         await self.asker.answer(

@@ -81,6 +81,9 @@ async def test_a_question_past_the_deadline_gets_a_polite_reply_and_only_its_len
 
     assert deferred.callback_type == 5
     assert reply.message["content"] == strings.Discord.TOO_SLOW
+    # Discord shows the first follow-up of a public deferral publicly: sent as such.
+    assert not deferred.ephemeral
+    assert not reply.ephemeral
     (line,) = [r.getMessage() for r in caplog.records if "question_timeout" in r.getMessage()]
     assert f"length={len(question)}" in line
     assert question not in caplog.text
@@ -218,3 +221,23 @@ async def test_moderators_are_told_when_recent_questions_were_not_recorded(tmp_p
     shown = requests[-1].message["content"]
     warning = strings.Kb.RECORD_FAILING.format(problem="database is locked")
     assert shown == f"{warning}\n{strings.Kb.UNANSWERED_EMPTY}"
+
+
+async def test_a_private_question_past_the_deadline_is_told_so_privately(
+    start, make_bot, knowledge
+):
+    stuck = StuckEngine(Engine(knowledge))
+    bot = make_bot(engine_source=lambda: stuck)
+    bot.asker.defer_after = 0.0
+    bot.asker.deadline = 0.05
+    briefing = await start(bot)
+    try:
+        deferred, reply = await briefing.interact(
+            briefing.slash("ask", question="a slow question", private=True)
+        )
+    finally:
+        stuck.released.set()
+
+    assert deferred.ephemeral
+    assert reply.ephemeral
+    assert reply.message["content"] == strings.Discord.TOO_SLOW
