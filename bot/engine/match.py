@@ -352,15 +352,21 @@ def _weighed(index: Index, text: str) -> dict[str, float]:
 def _asked_for(index: Index, asked: str) -> tuple[str, ...]:
     """The stems of what a clause asks for (`Question.focus`).
 
-    A misspelt stopword names nothing: "how much mony" asks for an amount, not for "many".
-    A form of one ("rights" of "right") is no misspelling: it still names what is asked.
+    A misspelt stopword names nothing: "how much mony" asks for an amount, not for "many",
+    "what happend" for nothing ("happened" is a stopword). A plural of one ("rights" of
+    "right") is no misspelling: it still names what is asked.
     """
     stems = []
     for word in asked.split():
         read = _corrected(index, word)
-        if read not in lexicon.STOPWORDS or index.stem(word) == read:
+        if read not in lexicon.STOPWORDS or _plural_of(word, read):
             stems.append(index.stem(read))
     return tuple(stems)
+
+
+def _plural_of(word: str, read: str) -> bool:
+    """Whether `word` is `read` with a plural ending ("rights", "names", "stances")."""
+    return word in (read + "s", read + "es")
 
 
 def _corrected(index: Index, word: str) -> str:

@@ -471,6 +471,19 @@ def test_a_misspelt_stopword_is_not_what_a_question_asks_for(travel_engine):
     assert not rights.answered
 
 
+@pytest.mark.parametrize(
+    ("asked", "entry_id"),
+    [
+        ("what happend at the harbour", "harbour-reopening"),
+        ("What happend to the old stone bridge?", "stone-bridge"),
+        ("what hapened with the parking rules", "parking-ruling"),
+    ],
+)
+def test_a_misspelt_happened_asks_for_nothing_in_particular(travel_engine, asked, entry_id):
+    # "happend" is read as "happen": a stopword, as "happened" is, not a thing asked for.
+    assert travel_engine.decide(asked).entry.id == entry_id
+
+
 def test_by_what_date_and_by_when_ask_for_a_date(travel_engine):
     dated = travel_engine.decide("By what date had the EU handed Ruritania its visa criteria?")
     assert dated.answered
