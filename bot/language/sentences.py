@@ -22,6 +22,10 @@ _STARTER_WORDS = """
     meanwhile although while when after before since as if there here his her their our
 """
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+# Abbreviations that end names and lists, and so often a sentence: "...Construction Co.
+# Ltd. Both companies said" ends one at "Ltd.", which a capital after it shows, unless
+# that capital opens another abbreviation ("Co. Ltd.").
+_OFTEN_FINAL = frozenset(("inc", "ltd", "co", "corp", "plc", "llc", "etc"))
 # Words that usually open a sentence: after "U.S." one of them says the sentence ended.
 SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 _OPENERS = "\"'“‘«([„"
@@ -74,7 +78,11 @@ def _abbreviated(text: str, start: int, match: re.Match[str]) -> bool:
         return False
     word = text[max(start, match.end() - _WORD_REACH) : match.end()]
     word = word.rsplit(maxsplit=1)[-1].lstrip(_OPENERS)
-    if word[:-1].casefold() in _ABBREVIATIONS:
+    abbreviation = word[:-1].casefold()
+    if abbreviation in _OFTEN_FINAL:
+        following = text[match.end() : match.end() + _WORD_REACH].split(maxsplit=1)[0]
+        return following.strip(_OPENERS).rstrip(".").casefold() in _ABBREVIATIONS
+    if abbreviation in _ABBREVIATIONS:
         return True
     if len(word) == 2 and word[0].isupper():
         return True

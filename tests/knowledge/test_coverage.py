@@ -36,6 +36,18 @@ def test_keeps_titles_initials_decimals_and_outlet_names_whole():
     ]
 
 
+def test_ends_a_sentence_at_a_company_suffix_followed_by_a_new_sentence():
+    text = (
+        "The works were done by Zenda Construction Co. Ltd. Both companies denied it. "
+        "Acme Inc. and Zenda Corp. signed."
+    )
+    assert texts(text) == [
+        "The works were done by Zenda Construction Co. Ltd.",
+        "Both companies denied it.",
+        "Acme Inc. and Zenda Corp. signed.",
+    ]
+
+
 def test_keeps_a_quote_and_its_attribution_together():
     text = "“Russia has brought war back to Europe, and Europe must be prepared,” he said."
     assert texts(text) == [text]
