@@ -560,8 +560,8 @@ class Kb:
         "Your text is attached, so nothing is lost."
     )
     UNDO_CONFLICT = (
-        "Nothing was undone: a later change touched `{item_id}`. Undo that change first "
-        "(see `/kb history {item_id}`)."
+        "Nothing was undone: change #{later}, made later and still in effect, touched "
+        "`{item_id}`. Undo it first (`/kb undo change:{later}`; see `/kb history {item_id}`)."
     )
     UNDO_CHANGED_BY_HAND = (
         "Nothing was undone: `{item_id}` was changed outside the bot since that change (its "

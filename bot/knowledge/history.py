@@ -204,28 +204,45 @@ class ChangeLog:
         found = self._select("c.state = 'done' AND c.id = ?", [change_id], 1)
         return found[0] if found else None
 
-    def touched_after(self, change_id: int, path: str) -> bool:
-        """Whether a done change later than `change_id` wrote the file at `path`."""
-        with self._connect() as connection:
-            row = connection.execute(
-                "SELECT 1 FROM change_files f JOIN changes c ON c.id = f.change_id"
-                " WHERE c.state = 'done' AND c.id > ? AND f.path = ? LIMIT 1",
-                (change_id, path),
-            ).fetchone()
-        return row is not None
+    def to_undo_first(self, change_id: int) -> int | None:
+        """The change to take back before `change_id` may be (None: it may be now).
 
-    def last_undoable(self) -> Change | None:
-        """The change a plain undo takes back: the newest in effect that is not an undo.
-
-        An undo of an undo (a redo) puts a change back, so it is one to take back in turn;
-        an undo is not, so repeating undo walks further back instead of undoing itself.
+        Undoing a change by its number must never throw away later work, even work that
+        left the file's bytes as the change left them (a phrasing removed, then added
+        again). A change redone since is held by its redo, which is what to undo; another
+        chain of changes to the same file that changed it since `change_id` (an odd number
+        of its links are later: a change and its undo cancel out) goes first, by its newest
+        link, which is what a plain undo would take back.
         """
         with self._connect() as connection:
-            undone_by, undoing = _undo_states(connection)
-        for change_id in sorted(undoing, reverse=True):
-            if change_id not in undone_by and not undoing[change_id]:
-                return self.get(change_id)
-        return None
+            chains = _Chains.read(connection)
+            rows = connection.execute(
+                "SELECT DISTINCT c.id FROM change_files f JOIN changes c ON c.id = f.change_id"
+                " WHERE c.state = 'done' AND f.path IN"
+                " (SELECT path FROM change_files WHERE change_id = ?)",
+                (change_id,),
+            ).fetchall()
+        newest = chains.newest_link(change_id)
+        if newest != change_id:
+            return newest
+        sharing = {chains.origin[row[0]] for row in rows} - {chains.origin[change_id]}
+        changed_since = [
+            chains.links[origin][-1]
+            for origin in sharing
+            if sum(link > change_id for link in chains.links[origin]) % 2
+        ]
+        return max(changed_since, default=None)
+
+    def last_undoable(self) -> Change | None:
+        """The change a plain undo takes back: the newest link of a chain in effect.
+
+        A redo puts a change back, so it is the one to take back in turn; an undo is not,
+        so repeating undo walks further back instead of undoing itself.
+        """
+        with self._connect() as connection:
+            chains = _Chains.read(connection)
+        in_effect = [links[-1] for links in chains.links.values() if chains.in_effect(links)]
+        return self.get(max(in_effect)) if in_effect else None
 
     def _select(self, where: str, params: list[object], limit: int) -> list[Change]:
         query = (
@@ -234,7 +251,7 @@ class ChangeLog:
         )
         with self._connect() as connection:
             rows = connection.execute(query, [*params, limit]).fetchall()
-            undone_by, _ = _undo_states(connection)
+            undone_by = _Chains.read(connection).undone_by()
         return [
             Change(
                 id=row[0],
@@ -279,26 +296,49 @@ class ChangeLog:
                 raise
 
 
-def _undo_states(connection: sqlite3.Connection) -> tuple[dict[int, int], dict[int, bool]]:
-    """Which done changes are undone, by which undo, and which take a change back.
+@dataclass(frozen=True)
+class _Chains:
+    """Done changes grouped with the undos that go back to them, each chain oldest first.
 
-    A change is undone by an undo of it that is itself in effect: an undo undone in turn
-    (redone) puts its change back. Undos come after what they undo, so going from the
-    newest, every undo of a change is known to be in effect or not before the change is
-    reached. The second mapping says, of every done change, whether it takes a change
-    back: an undo does, an undo of an undo does not (it puts one back), and so on.
+    An undo takes back a change, an undo of that undo puts it back (a redo), and so on:
+    every link toggles its chain, so a chain is in effect when it has an odd number of
+    links, and each link is undone by the next one while that one is itself in effect.
+    Read this way, one view of the log decides what `history` says is in effect and what
+    `undo` takes back, so the two never disagree.
     """
-    rows = connection.execute(
-        "SELECT id, undoes FROM changes WHERE state = 'done' ORDER BY id"
-    ).fetchall()
-    undoing: dict[int, bool] = {}
-    for change_id, undoes in rows:
-        undoing[change_id] = undoes is not None and not undoing.get(undoes, False)
-    undone_by: dict[int, int] = {}
-    for change_id, undoes in reversed(rows):
-        if undoes is not None and change_id not in undone_by:
-            undone_by[undoes] = change_id
-    return undone_by, undoing
+
+    links: dict[int, list[int]]
+    origin: dict[int, int]
+
+    @classmethod
+    def read(cls, connection: sqlite3.Connection) -> _Chains:
+        """Every done change's chain, from the log."""
+        rows = connection.execute(
+            "SELECT id, undoes FROM changes WHERE state = 'done' ORDER BY id"
+        ).fetchall()
+        links: dict[int, list[int]] = {}
+        origin: dict[int, int] = {}
+        for change_id, undoes in rows:
+            origin[change_id] = origin.get(undoes, change_id) if undoes else change_id
+            links.setdefault(origin[change_id], []).append(change_id)
+        return cls(links, origin)
+
+    @staticmethod
+    def in_effect(links: list[int]) -> bool:
+        """Whether a chain leaves its first change in effect."""
+        return len(links) % 2 == 1
+
+    def newest_link(self, change_id: int) -> int:
+        """The newest change of `change_id`'s chain."""
+        return self.links[self.origin[change_id]][-1]
+
+    def undone_by(self) -> dict[int, int]:
+        """Which changes are undone, and by which change: the next link, while in effect."""
+        undone_by: dict[int, int] = {}
+        for links in self.links.values():
+            for index in range(len(links) - 2, -1, -2):
+                undone_by[links[index]] = links[index + 1]
+        return undone_by
 
 
 def _now() -> str:

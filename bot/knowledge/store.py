@@ -127,14 +127,14 @@ class Conflict:
 
     `current_text` is the item as it is now (None when it no longer exists) and
     `refused_text` what this write would have made it, so the moderator can copy theirs
-    and merge by hand. `by_hand` says no change the bot recorded made the difference: the
-    file was edited outside the bot.
+    and merge by hand. An undo refused names the later change to `undo_first`; without one,
+    no change the bot recorded made the difference: the file was edited outside the bot.
     """
 
     item_id: str
     current_text: str | None
     refused_text: str | None
-    by_hand: bool = False
+    undo_first: int | None = None
 
 
 WriteResult = Applied | Refused | Conflict
@@ -493,10 +493,10 @@ class KnowledgeStore:
     def undo(self, actor: Actor, change_id: int | None = None) -> WriteResult:
         """Restore the files exactly as they were before a change (default: the last one).
 
-        Refused with a `Conflict` when a later change or a hand edit touched the same file,
-        so an undo never silently discards newer work: undo the later change first, or edit
-        the entry. Refused with the
-        problems while the files on disk have some, as every other write is.
+        Refused with a `Conflict` when a later change still in effect or a hand edit touched
+        the same file, so an undo never silently discards newer work: undo the later change
+        first (the conflict names it), or edit the entry. Refused with the problems while
+        the files on disk have some, as every other write is.
         """
         with self._writing():
             current = self._current()
@@ -506,11 +506,11 @@ class KnowledgeStore:
             if isinstance(target, Refused):
                 return target
             files = self.changes.files(target.id)
+            first = self.changes.to_undo_first(target.id)
             for file in files:
                 content = read_bytes(self.root / file.path)
-                if content != file.after:
-                    by_hand = not self.changes.touched_after(target.id, file.path)
-                    return Conflict(target.item_id, _text(content), _text(file.before), by_hand)
+                if first is not None or content != file.after:
+                    return Conflict(target.item_id, _text(content), _text(file.before), first)
             restored = {self.root / f.path: f.before for f in reversed(files)}
             detail = f"#{target.id} {target.action}"
             return self._commit(

@@ -374,23 +374,68 @@ async def test_undo_takes_back_a_redo_then_walks_further_back(world, harness):
     assert "kosovo defence budget growth" not in phrasings
 
 
-async def test_a_change_whose_undo_was_undone_is_in_effect_again_in_history_and_undo(
+OTHER_ENTRY = "article-10"
+
+
+async def phrase(harness, action: str, entry: str, text: str) -> str:
+    request = moderator(kb(harness, f"phrase {action}", entry=entry, text=text))
+    return last(await harness.interact(request)).message["content"]
+
+
+async def test_a_redone_change_is_in_effect_in_history_and_taken_back_by_undoing_its_redo(
     world, harness
 ):
-    await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army money")))
+    await phrase(harness, "add", OTHER_ENTRY, "requirements for nato enlargement")
+    await phrase(harness, "add", EDITED, "army money")
     await undo(harness)
-    await undo(harness, change=2)
+    await undo(harness, change=3)
 
     (listed,) = await harness.interact(moderator(kb(harness, "history")))
     lines = listed.message["content"].splitlines()
-    again = await undo(harness, change=1)
+    before = world.knowledge_files()
+    by_number = await undo(harness, change=2)
+    unchanged = world.knowledge_files() == before
+    plain = [await undo(harness) for _ in range(3)]
 
-    assert lines[2].startswith("#2 ·")
-    assert lines[2].endswith(Kb.HISTORY_UNDONE.format(undo_id=3))
-    assert lines[3].startswith("#1 ·")
+    assert lines[2].startswith("#3 ·")
+    assert lines[2].endswith(Kb.HISTORY_UNDONE.format(undo_id=4))
+    assert lines[3].startswith("#2 ·")
     assert "undone by" not in lines[3]
-    assert again == Kb.UNDONE.format(undone=1, change_id=4)
-    assert "army money" not in world.services.live.knowledge.entries[EDITED].phrasings
+    assert by_number == Kb.UNDO_CONFLICT.format(item_id=EDITED, later=4)
+    assert unchanged
+    assert plain == [
+        Kb.UNDONE.format(undone=4, change_id=5),
+        Kb.UNDONE.format(undone=1, change_id=6),
+        f"{Kb.REFUSED}\n- {Moderation.NOTHING_TO_UNDO}",
+    ]
+    entries = world.services.live.knowledge.entries
+    assert "army money" not in entries[EDITED].phrasings
+    assert "requirements for nato enlargement" not in entries[OTHER_ENTRY].phrasings
+
+
+async def test_undoing_a_change_whose_phrasing_was_removed_and_added_again_is_refused(
+    world, harness
+):
+    original = world.knowledge_files()
+    await phrase(harness, "add", OTHER_ENTRY, "requirements for nato enlargement")
+    await phrase(harness, "add", EDITED, "army money")
+    await phrase(harness, "remove", EDITED, "army money")
+    await phrase(harness, "add", EDITED, "army money")
+    before = world.knowledge_files()
+
+    by_number = await undo(harness, change=2)
+    unchanged = world.knowledge_files() == before
+    plain = [await undo(harness) for _ in range(4)]
+
+    assert by_number == Kb.UNDO_CONFLICT.format(item_id=EDITED, later=4)
+    assert unchanged
+    assert plain == [
+        Kb.UNDONE.format(undone=4, change_id=5),
+        Kb.UNDONE.format(undone=3, change_id=6),
+        Kb.UNDONE.format(undone=2, change_id=7),
+        Kb.UNDONE.format(undone=1, change_id=8),
+    ]
+    assert world.knowledge_files() == original
 
 
 # Unanswered questions
@@ -754,7 +799,7 @@ async def test_undoing_a_change_that_a_later_change_built_on_is_refused(world, h
     await harness.interact(moderator(kb(harness, "phrase add", entry=EDITED, text="army cash")))
     before = world.knowledge_files()
     reply = last(await harness.interact(moderator(kb(harness, "undo", change=1))))
-    assert reply.message["content"] == Kb.UNDO_CONFLICT.format(item_id=EDITED)
+    assert reply.message["content"] == Kb.UNDO_CONFLICT.format(item_id=EDITED, later=2)
     assert world.knowledge_files() == before
 
 

@@ -285,6 +285,35 @@ def test_undoing_an_older_change_that_a_later_one_built_on_is_a_conflict(tmp_pat
     assert "second phrasing" in load_knowledge(root).knowledge.entries[PFP].phrasings
 
 
+def test_undoing_a_change_that_later_changes_put_back_byte_for_byte_names_the_newest(tmp_path):
+    root = make_knowledge(tmp_path)
+    store = open_store(root, tmp_path / "db.sqlite3")
+    first = store.add_phrasing(PFP, "first phrasing", ALICE)
+    store.remove_phrasing(PFP, "first phrasing", BOB)
+    again = store.add_phrasing(PFP, "first phrasing", BOB)
+
+    result = store.undo(ALICE, first.change_id)
+
+    assert isinstance(result, Conflict)
+    assert result.undo_first == again.change_id
+    assert "first phrasing" in load_knowledge(root).knowledge.entries[PFP].phrasings
+
+
+def test_a_change_undone_and_undone_again_later_does_not_stop_an_older_undo(tmp_path):
+    root = make_knowledge(tmp_path)
+    path = root / "entries" / f"{PFP}.yaml"
+    original = path.read_bytes()
+    store = open_store(root, tmp_path / "db.sqlite3")
+    first = store.add_phrasing(PFP, "first phrasing", ALICE)
+    store.add_phrasing(PFP, "second phrasing", BOB)
+    store.undo(BOB)
+
+    result = store.undo(ALICE, first.change_id)
+
+    assert isinstance(result, Applied)
+    assert path.read_bytes() == original
+
+
 def test_a_change_cannot_be_undone_twice(tmp_path):
     root = make_knowledge(tmp_path)
     store = open_store(root, tmp_path / "db.sqlite3")

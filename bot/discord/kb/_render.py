@@ -385,8 +385,9 @@ def undone_text(applied: Applied, undone: int | None) -> str:
 
 def undo_conflict_text(conflict: Conflict) -> str:
     """Why an undo was refused: a later change, or an edit outside the bot, touched the file."""
-    message = Kb.UNDO_CHANGED_BY_HAND if conflict.by_hand else Kb.UNDO_CONFLICT
-    return message.format(item_id=conflict.item_id)
+    if conflict.undo_first is None:
+        return Kb.UNDO_CHANGED_BY_HAND.format(item_id=conflict.item_id)
+    return Kb.UNDO_CONFLICT.format(item_id=conflict.item_id, later=conflict.undo_first)
 
 
 def cannot_open_text(entry_id: str, problems: Sequence[Problem]) -> str:
