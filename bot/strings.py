@@ -505,6 +505,7 @@ class Kb:
     OPTION_TEXT = "The phrasing, as members would ask it"
     OPTION_HISTORY_ENTRY = "Only the changes to this entry or source"
     OPTION_CHANGE = "The change number shown in /kb history (default: the last change)"
+    OPTION_BEFORE = "Only the changes older than this change number (to see older pages)"
     OPTION_FILE = "The source's text as a UTF-8 .txt file (instead of pasting it)"
     OPTION_AUTHOR = "The author's name, if known"
     OPTION_URL = "The article's web address (https://…), if known"
@@ -588,6 +589,17 @@ class Kb:
 
     HISTORY_TITLE = "Changes, newest first"
     HISTORY_EMPTY = "No changes recorded yet."
+    HISTORY_OLDER = "{older} not shown: see them with {command}"
+    OLDER_CHANGES = ("{count} older change", "{count} older changes")
+    HISTORY_COMMAND = "`/kb history before:{before}`"
+    HISTORY_ENTRY_COMMAND = "`/kb history entry:{item_id} before:{before}`"
+    HISTORY_NONE_BEFORE = "No change was recorded before #{before}."
+    HISTORY_NONE_FOR = "No recorded change touched `{item_id}`."
+    HISTORY_NONE_FOR_BEFORE = "No change before #{before} touched `{item_id}`."
+    HISTORY_UNKNOWN = (
+        "No entry, source or vocabulary file has the id `{item_id}`, and no recorded change "
+        "touched one by that id. Check its spelling (autocomplete offers the entries)."
+    )
     HISTORY_LINE = "#{id} · {at} · {actor} · {action} `{item_id}`{detail}{undone}"
     HISTORY_UNDONE = " (undone by #{undo_id})"
 

@@ -118,6 +118,20 @@ class Change:
     undone_by: int | None
 
 
+@dataclass(frozen=True)
+class HistoryPage:
+    """Changes newest first, as `history` lists them, and how many older ones it leaves out.
+
+    `item_id` and `before` are what it was asked for (None: every item, the newest), so
+    the moderator can be told how to reach the older changes and why a page is empty.
+    """
+
+    changes: list[Change]
+    older: int
+    item_id: str | None
+    before: int | None
+
+
 class ChangeLog:
     """The `changes` and `change_files` tables of the bot's database."""
 
@@ -193,11 +207,18 @@ class ChangeLog:
             )
             return [FileChange(path, _blob(before), _blob(after)) for path, before, after in rows]
 
-    def history(self, item_id: str | None = None, limit: int = 20) -> list[Change]:
-        """Done changes, newest first; only those about `item_id` when given."""
-        if item_id is None:
-            return self._select("c.state = 'done'", [], limit)
-        return self._select("c.state = 'done' AND c.item_id = ?", [item_id], limit)
+    def history(
+        self, item_id: str | None = None, limit: int = 20, before: int | None = None
+    ) -> list[Change]:
+        """Done changes, newest first; only those about `item_id` and older than `before`."""
+        where, params = _filter(item_id, before)
+        return self._select(where, params, limit)
+
+    def page(self, item_id: str | None, before: int | None, limit: int) -> HistoryPage:
+        """A page of `history`, counting the older changes it leaves out."""
+        changes = self.history(item_id, limit, before)
+        older = self._count(item_id, changes[-1].id) if changes else 0
+        return HistoryPage(changes, older, item_id, before)
 
     def get(self, change_id: int) -> Change | None:
         """One done change, or None when there is no such change."""
@@ -243,6 +264,12 @@ class ChangeLog:
             chains = _Chains.read(connection)
         in_effect = [links[-1] for links in chains.links.values() if chains.in_effect(links)]
         return self.get(max(in_effect)) if in_effect else None
+
+    def _count(self, item_id: str | None, before: int) -> int:
+        where, params = _filter(item_id, before)
+        with self._connect() as connection:
+            row = connection.execute(f"SELECT COUNT(*) FROM changes c WHERE {where}", params)
+            return int(row.fetchone()[0])
 
     def _select(self, where: str, params: list[object], limit: int) -> list[Change]:
         query = (
@@ -339,6 +366,16 @@ class _Chains:
             for index in range(len(links) - 2, -1, -2):
                 undone_by[links[index]] = links[index + 1]
         return undone_by
+
+
+def _filter(item_id: str | None, before: int | None) -> tuple[str, list[object]]:
+    """The condition picking done changes about `item_id` older than `before` (None: any)."""
+    where, params = "c.state = 'done'", []
+    if item_id is not None:
+        where, params = f"{where} AND c.item_id = ?", [*params, item_id]
+    if before is not None:
+        where, params = f"{where} AND c.id < ?", [*params, before]
+    return where, params
 
 
 def _now() -> str:

@@ -68,7 +68,15 @@ from bot.knowledge.files import (
     still_as_seen,
     version_of,
 )
-from bot.knowledge.history import Action, Actor, Change, ChangeLog, FileChange, ItemKind
+from bot.knowledge.history import (
+    Action,
+    Actor,
+    Change,
+    ChangeLog,
+    FileChange,
+    HistoryPage,
+    ItemKind,
+)
 from bot.knowledge.loader import (
     LoadResult,
     folder_problems,
@@ -265,6 +273,10 @@ class KnowledgeStore:
     def history(self, item_id: str | None = None, limit: int = 20) -> list[Change]:
         """Changes newest first, all of them or those about one entry or source."""
         return self.changes.history(item_id, limit)
+
+    def history_page(self, item_id: str | None, before: int | None, limit: int) -> HistoryPage:
+        """Up to `limit` changes older than change `before`, and how many older ones remain."""
+        return self.changes.page(item_id, before, limit)
 
     # Writing entries
 

@@ -333,6 +333,43 @@ async def test_history_lists_who_changed_what_newest_first(harness):
     assert "Member" in lines[1]
 
 
+async def history(harness, **options) -> str:
+    return last(await harness.interact(moderator(kb(harness, "history", **options)))).message[
+        "content"
+    ]
+
+
+async def test_history_says_how_many_older_changes_it_leaves_out_and_before_lists_them(harness):
+    for number in range(9):
+        await phrase(harness, "add", EDITED, f"kosovo barracks budget {number}")
+        await phrase(harness, "remove", EDITED, f"kosovo barracks budget {number}")
+
+    newest = (await history(harness)).splitlines()
+    older = (await history(harness, before=4)).splitlines()
+    of_entry = (await history(harness, entry=EDITED, before=17)).splitlines()
+
+    assert newest[1] == Kb.HISTORY_OLDER.format(
+        older="3 older changes", command="`/kb history before:4`"
+    )
+    assert [line.split(" ·")[0] for line in newest[2:]] == [f"#{n}" for n in range(18, 3, -1)]
+    assert [line.split(" ·")[0] for line in older[1:]] == ["#3", "#2", "#1"]
+    assert of_entry[1] == Kb.HISTORY_OLDER.format(
+        older="1 older change", command=f"`/kb history entry:{EDITED} before:2`"
+    )
+
+
+async def test_history_of_an_entry_no_change_touched_says_so_not_that_nothing_was_recorded(
+    harness,
+):
+    await phrase(harness, "add", EDITED, "kosovo barracks budget")
+
+    untouched = await history(harness, entry="rutte-warning")
+    mistyped = await history(harness, entry="kosovo-defence-investmnt")
+
+    assert untouched == Kb.HISTORY_NONE_FOR.format(item_id="rutte-warning")
+    assert mistyped == Kb.HISTORY_UNKNOWN.format(item_id="kosovo-defence-investmnt")
+
+
 async def test_undo_restores_the_file_byte_for_byte(world, harness):
     original = entry_file(world, EDITED).read_bytes()
     opened = await open_form(harness, "edit", entry=EDITED)

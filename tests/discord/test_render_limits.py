@@ -7,8 +7,11 @@ renderer, which is where the shortening happens.
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.discord.kb._render import history_text
+from bot.discord.kb.history import HISTORY_LIMIT
 from bot.discord_format import literal
 from bot.engine.decision import Decision, SourcedQuote, Suggestion
+from bot.knowledge.history import Action, Actor, Change, HistoryPage, ItemKind
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.replies import render_discord, render_full_quotes, render_sources
 from tests.discord.schema import embed_length
@@ -132,3 +135,28 @@ def test_a_page_of_sources_with_the_longest_titles_and_addresses_fits_discords_l
     ]
     knowledge = Knowledge(entries={}, sources={s.id: s for s in longest}, vocabulary={})
     assert limits_broken(render_sources(knowledge)) == []
+
+
+def test_a_page_of_the_longest_history_lines_shows_every_change_and_the_count_left_out():
+    long_id = "z" * 64
+    changes = [
+        Change(
+            id=100_000 - number,
+            at="2026-01-01T00:00:00+00:00",
+            actor=Actor(1, "J" * 32),
+            action=Action.VOCAB_REMOVE,
+            kind=ItemKind.ENTRY,
+            item_id=long_id,
+            detail="w " * 300,
+            undoes=None,
+            undone_by=100_001,
+        )
+        for number in range(HISTORY_LIMIT)
+    ]
+    page = HistoryPage(changes, older=99_000, item_id=long_id, before=None)
+
+    shown = history_text(page, Knowledge()).splitlines()
+
+    assert len("\n".join(shown)) <= 2000
+    assert "99000 older changes" in shown[1]
+    assert [line.split(" ·")[0] for line in shown[2:]] == [f"#{c.id}" for c in changes]

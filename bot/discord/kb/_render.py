@@ -26,7 +26,7 @@ from bot.discord_format import (
 )
 from bot.engine.held_out import Unwritten, UnwrittenEntry, unwritten_summary
 from bot.knowledge.guide import SourceGuide
-from bot.knowledge.history import Action, Change
+from bot.knowledge.history import Action, Change, HistoryPage
 from bot.knowledge.loader import LoadResult
 from bot.knowledge.model import Knowledge, Source, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, field_name
@@ -48,6 +48,9 @@ SPEAKER_SHOWN = 25
 # line per text of the entries listed first should fit one message.
 TEXT_SHOWN = 90
 NAME_LIMIT = 64
+# A line of `/kb history`, shortened in its middle beyond this, so a page of changes
+# (`bot.discord.kb.history.HISTORY_LIMIT`) fits one message whole.
+HISTORY_LINE_SHOWN = 110
 
 _DONE = {
     Action.ADD: Kb.ADDED,
@@ -168,11 +171,46 @@ def code_block(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return f"{CODE_FENCE}yaml\n{body}\n{CODE_FENCE}"
 
 
-def history_text(changes: Sequence[Change]) -> str:
-    """The history, one line per change, newest first."""
-    if not changes:
-        return Kb.HISTORY_EMPTY
-    return lines_within(f"**{Kb.HISTORY_TITLE}**", (_history_line(c) for c in changes))
+def history_text(page: HistoryPage, knowledge: Knowledge) -> str:
+    """A page of the history, one line per change, newest first.
+
+    Above the lines, how many older changes the page leaves out and the command showing
+    them, so no change is ever out of reach and the count is never cut off.
+    """
+    if not page.changes:
+        return _no_history_text(page, knowledge)
+    header = f"**{Kb.HISTORY_TITLE}**"
+    if page.older:
+        oldest = page.changes[-1].id
+        command = (
+            Kb.HISTORY_COMMAND.format(before=oldest)
+            if page.item_id is None
+            else Kb.HISTORY_ENTRY_COMMAND.format(item_id=page.item_id, before=oldest)
+        )
+        older = plural(Kb.OLDER_CHANGES, page.older)
+        header += "\n" + Kb.HISTORY_OLDER.format(older=older, command=command)
+    lines = (shorten_middle(_history_line(c), HISTORY_LINE_SHOWN) for c in page.changes)
+    return lines_within(header, lines)
+
+
+def _no_history_text(page: HistoryPage, knowledge: Knowledge) -> str:
+    """Why a page of history is empty: nothing recorded, nothing older, or no such item."""
+    item_id, before = page.item_id, page.before
+    if item_id is None:
+        if before is None:
+            return Kb.HISTORY_EMPTY
+        return Kb.HISTORY_NONE_BEFORE.format(before=before)
+    if not _is_item(knowledge, item_id):
+        return Kb.HISTORY_UNKNOWN.format(item_id=item_id)
+    if before is None:
+        return Kb.HISTORY_NONE_FOR.format(item_id=item_id)
+    return Kb.HISTORY_NONE_FOR_BEFORE.format(item_id=item_id, before=before)
+
+
+def _is_item(knowledge: Knowledge, item_id: str) -> bool:
+    """Whether `item_id` names an entry, a source or a vocabulary file, as history does."""
+    vocabulary = {f"vocabulary/{name}.yaml" for name in knowledge.vocabulary}
+    return item_id in knowledge.entries or item_id in knowledge.sources or item_id in vocabulary
 
 
 def _history_line(change: Change) -> str:

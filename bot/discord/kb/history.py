@@ -19,18 +19,26 @@ from bot.knowledge.history import Action, Actor
 from bot.knowledge.store import Applied, Conflict, WriteResult
 from bot.strings import Kb
 
-HISTORY_LIMIT = 20
+# Changes shown at a time: lines of at most `HISTORY_LINE_SHOWN` characters, so a page
+# always fits one message whole and its count of older changes stays true.
+HISTORY_LIMIT = 15
 
 
 class HistoryCog(ModeratorCog):
     """The change history, and undoing a change."""
 
     @app_commands.command(name="history", description=Kb.HISTORY)
-    @app_commands.describe(entry=Kb.OPTION_HISTORY_ENTRY)
-    async def history(self, interaction: discord.Interaction, entry: str | None = None) -> None:
-        """List recent changes, newest first."""
-        changes = await asyncio.to_thread(self.desk.store.history, entry, HISTORY_LIMIT)
-        await self.desk.send(interaction, history_text(changes))
+    @app_commands.describe(entry=Kb.OPTION_HISTORY_ENTRY, before=Kb.OPTION_BEFORE)
+    async def history(
+        self,
+        interaction: discord.Interaction,
+        entry: str | None = None,
+        before: app_commands.Range[int, 1] | None = None,
+    ) -> None:
+        """List changes newest first, a page at a time; `before` reaches the older ones."""
+        store = self.desk.store
+        page = await asyncio.to_thread(store.history_page, entry, before, HISTORY_LIMIT)
+        await self.desk.send(interaction, history_text(page, self.desk.live.knowledge))
 
     @history.autocomplete("entry")
     async def complete_entry(
