@@ -556,6 +556,16 @@ class Kb:
         "Nothing was saved: `{item_id}` changed since you opened it. "
         "Its current text is below; your text is attached, so nothing is lost."
     )
+    CONFLICT_REMOVED = (
+        "Nothing was removed: `{item_id}` changed since the confirmation was shown. Its "
+        "current text is below; press “Look again” to be asked about it as it is now."
+    )
+    CONFLICT_TAKEN = (
+        "Nothing was saved: someone else added an entry `{item_id}` since you opened the "
+        "form, so that id is taken. Their entry is below; yours is attached, so nothing is "
+        "lost. Add yours under another id (“Add under another id” reopens your form, the id "
+        "made from its question), or merge it into theirs (“Edit their entry”)."
+    )
     CONFLICT_GONE = (
         "Nothing was saved: `{item_id}` no longer exists. "
         "Your text is attached, so nothing is lost."
@@ -577,6 +587,9 @@ class Kb:
     NEW_SOURCE_FILE = "source"
     NEW_ENTRY_FILE = "entry"
     EDIT_AGAIN = "Edit the current text"
+    LOOK_AGAIN = "Look again"
+    ANOTHER_ID = "Add under another id"
+    EDIT_TAKEN = "Edit their entry"
     CONFIRM_REMOVE = "Remove `{entry_id}`: “{question}”?"
     REMOVE_BUTTON = "Remove"
     CANCEL_BUTTON = "Cancel"

@@ -21,6 +21,7 @@ from bot.strings import Check, Discord, Explain, Kb, Moderation, Reply
 from tests.discord.harness import EPHEMERAL
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
+    MODERATOR_ID,
     OTHER_GUILD_ID,
     announcements,
     attachment,
@@ -829,6 +830,58 @@ async def test_an_edit_of_an_entry_removed_meanwhile_hands_back_the_moderators_t
     assert reply.message["content"] == Kb.CONFLICT_GONE.format(item_id=EDITED)
     assert mine in reply.files[Kb.YOURS_FILE.format(item_id=EDITED)].decode("utf-8")
     assert not entry_file(world, EDITED).exists()
+
+
+OTHER_MODERATOR = MODERATOR_ID + 1
+
+
+async def test_a_removal_confirmed_after_the_entry_changed_removes_nothing_and_asks_again(
+    world, harness
+):
+    (asked,) = await harness.interact(moderator(kb(harness, "remove", entry=EDITED)))
+    await harness.interact(
+        moderator(
+            kb(harness, "phrase add", entry=EDITED, text="kosovo army money"), OTHER_MODERATOR
+        )
+    )
+
+    refused = last(
+        await harness.interact(moderator(harness.press(asked, asked.buttons[0]["custom_id"])))
+    )
+    (look,) = refused.buttons
+    (again,) = await harness.interact(moderator(harness.press(refused, look["custom_id"])))
+    removed = last(
+        await harness.interact(moderator(harness.press(again, again.buttons[0]["custom_id"])))
+    )
+
+    assert refused.message["content"] == Kb.CONFLICT_REMOVED.format(item_id=EDITED)
+    assert refused.files == {}
+    assert "kosovo army money" in refused.embeds[0]["description"]
+    assert look["label"] == Kb.LOOK_AGAIN
+    assert [b["label"] for b in again.buttons] == [Kb.REMOVE_BUTTON, Kb.CANCEL_BUTTON]
+    assert removed.message["content"].startswith(f"Removed `{EDITED}`")
+    assert not entry_file(world, EDITED).exists()
+
+
+async def test_a_new_entry_whose_id_was_taken_meanwhile_says_so_and_keeps_its_text(world, harness):
+    (mine,) = await harness.interact(moderator(kb(harness, "add", entry_id="kfor-role")))
+    (theirs,) = await harness.interact(
+        moderator(kb(harness, "add", entry_id="kfor-role"), OTHER_MODERATOR)
+    )
+    await harness.interact(submit(harness, theirs, OTHER_MODERATOR, **_kfor_fields()))
+
+    mine_typed = {**_kfor_fields(), "Question": "Has KFOR protected Kosovo for years?"}
+    mine_typed["Other phrasings"] = "kfor protection of kosovo"
+    refused = last(await harness.interact(submit(harness, mine, **mine_typed)))
+    another, edit = refused.buttons
+    (reopened,) = await harness.interact(moderator(harness.press(refused, another["custom_id"])))
+
+    assert refused.message["content"] == Kb.CONFLICT_TAKEN.format(item_id="kfor-role")
+    yours = refused.files[Kb.YOURS_FILE.format(item_id="kfor-role")].decode("utf-8")
+    assert "Has KFOR protected Kosovo for years?" in yours
+    assert [another["label"], edit["label"]] == [Kb.ANOTHER_ID, Kb.EDIT_TAKEN]
+    assert form_values(reopened)["Question"] == "Has KFOR protected Kosovo for years?"
+    assert KFOR_QUESTION in entry_file(world, "kfor-role").read_text(encoding="utf-8")
 
 
 async def test_undoing_a_change_that_a_later_change_built_on_is_refused(world, harness):

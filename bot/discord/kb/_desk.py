@@ -26,6 +26,7 @@ from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_en
 from bot.discord.kb._render import (
     announcement,
     cannot_open_text,
+    confirm_remove_text,
     conflict_reply,
     done_text,
     kb_reply,
@@ -169,12 +170,14 @@ class Desk:
         phrasing: str = "",
         retry: Callable[[discord.Interaction], Any] | None = None,
         yours: Yours | None = None,
+        another_id: Callable[[discord.Interaction], Any] | None = None,
     ) -> Applied | None:
         """Run a store write in a thread and show its outcome; announce it when applied.
 
         `phrasing` is the phrasing a change is about, `retry` reopens the form after a
-        refusal, and `yours` is the moderator's text, attached to a refusal so it is never
-        lost.
+        refusal, `yours` is the moderator's text, attached to a refusal so it is never
+        lost, and `another_id` reopens a new entry's form under another id, when the one it
+        was to have was taken meanwhile.
         """
         await self.thinking(interaction)
         result = await asyncio.to_thread(work)
@@ -187,7 +190,7 @@ class Desk:
         if isinstance(result, Refused):
             await self._refused(interaction, result, retry, yours)
         else:
-            await self._conflicted(interaction, result)
+            await self._conflicted(interaction, result, action, another_id)
         return None
 
     async def _refused(
@@ -206,17 +209,72 @@ class Desk:
         view = Actions(self.allowed, [press], timeout=WORK_TIMEOUT)
         await self.send(interaction, text, view=view, files=files)
 
-    async def _conflicted(self, interaction: discord.Interaction, conflict: Conflict) -> None:
-        """Show the current text and hand back the moderator's, so neither is lost."""
+    async def _conflicted(
+        self,
+        interaction: discord.Interaction,
+        conflict: Conflict,
+        action: Action,
+        another_id: Callable[[discord.Interaction], Any] | None,
+    ) -> None:
+        """Show the current text and hand back the moderator's, so neither is lost.
+
+        What comes next depends on the write that was refused: an edit is merged into the
+        current text, a removal is confirmed again on it, and a new entry whose id was
+        taken meanwhile goes under another id (or is merged into the entry holding it).
+        """
         item_id = conflict.item_id
         files = []
         if conflict.refused_text is not None:
             files.append(text_file(item_id, conflict.refused_text))
-        view = None
+        presses = []
         if conflict.current_text is not None and item_id in self.live.knowledge.entries:
-            again = partial(self.open_edit, entry_id=item_id)
-            view = Actions(self.allowed, [Press(Kb.EDIT_AGAIN, again)])
-        await self.reply(interaction, conflict_reply(conflict, self._broken(), files), view)
+            presses = self._after_conflict(item_id, action, another_id)
+        view = Actions(self.allowed, presses) if presses else None
+        reply = conflict_reply(conflict, action, self._broken(), files)
+        await self.reply(interaction, reply, view)
+
+    def _after_conflict(
+        self,
+        entry_id: str,
+        action: Action,
+        another_id: Callable[[discord.Interaction], Any] | None,
+    ) -> list[Press]:
+        """The buttons offered once a write met an entry changed (or made) meanwhile."""
+        if action is Action.REMOVE:
+            return [Press(Kb.LOOK_AGAIN, partial(self.confirm_removal, entry_id=entry_id))]
+        edit = partial(self.open_edit, entry_id=entry_id)
+        if action is not Action.ADD:
+            return [Press(Kb.EDIT_AGAIN, edit)]
+        elsewhere = [] if another_id is None else [Press(Kb.ANOTHER_ID, another_id)]
+        return [*elsewhere, Press(Kb.EDIT_TAKEN, edit)]
+
+    async def confirm_removal(self, interaction: discord.Interaction, entry_id: str) -> None:
+        """Ask to confirm an entry's removal; the confirmation carries the version shown.
+
+        A removal refused because the entry changed since asks again from here, showing
+        the entry as it is now.
+        """
+        stored = await self.read_entry(interaction, entry_id)
+        if stored is None:
+            return
+
+        async def confirm(pressed: discord.Interaction) -> None:
+            await pressed.response.edit_message(view=None)
+            work = partial(self.store.remove_entry, entry_id, actor_of(pressed), stored.version)
+            await self.write(pressed, work, Action.REMOVE)
+
+        async def cancel(pressed: discord.Interaction) -> None:
+            await self.replace(pressed, Kb.CANCELLED)
+
+        view = Actions(
+            self.allowed,
+            [
+                Press(Kb.REMOVE_BUTTON, confirm, discord.ButtonStyle.danger),
+                Press(Kb.CANCEL_BUTTON, cancel),
+            ],
+        )
+        text = confirm_remove_text(entry_id, stored.entry.question)
+        await self.send(interaction, text, view=view)
 
     # The entry form
 
@@ -249,6 +307,7 @@ class Desk:
             Action.ADD,
             retry=lambda pressed: self.open_add(pressed, form, entry_id, after_saved),
             yours=Yours(new_id, data_to_yaml(data)),
+            another_id=lambda pressed: self.open_add(pressed, form, None, after_saved),
         )
         if applied and after_saved is not None:
             await after_saved(interaction, applied)

@@ -74,6 +74,8 @@ _ANNOUNCEMENTS = {
     Action.VOCAB_REMOVE: Kb.ANNOUNCE_VOCAB_REMOVE,
 }
 
+_CONFLICTS = {Action.ADD: Kb.CONFLICT_TAKEN, Action.REMOVE: Kb.CONFLICT_REMOVED}
+
 # A line shortened to fit a message keeps at least this many characters, else the text
 # stops before it with "… (n more)".
 SHORTEST_LINE = 80
@@ -101,12 +103,12 @@ def kb_reply(
 
 
 def conflict_reply(
-    conflict: Conflict, problems: int = 0, files: Sequence[DiscordFile] = ()
+    conflict: Conflict, action: Action, problems: int = 0, files: Sequence[DiscordFile] = ()
 ) -> DiscordReply:
-    """Why an edit was not saved, with the item's current text when it still exists."""
+    """Why a write was not saved, with the item's current text when it still exists."""
     shown = current_text(conflict)
     embed = None if shown is None else {"title": shown[0], "description": shown[1]}
-    return kb_reply(conflict_text(conflict), problems, embed, files)
+    return kb_reply(conflict_text(conflict, action), problems, embed, files)
 
 
 def text_file(item_id: str, text: str) -> DiscordFile:
@@ -439,11 +441,15 @@ def confirm_remove_text(entry_id: str, question: str) -> str:
     return Kb.CONFIRM_REMOVE.format(entry_id=entry_id, question=question)
 
 
-def conflict_text(conflict: Conflict) -> str:
-    """Why an edit was not saved: the item changed, or went, since it was opened."""
+def conflict_text(conflict: Conflict, action: Action) -> str:
+    """Why a write was not saved: the item changed, or went, since it was shown.
+
+    A removal has no text to hand back, and a new entry's id was never opened by the
+    moderator: someone else took it meanwhile.
+    """
     if conflict.current_text is None:
         return Kb.CONFLICT_GONE.format(item_id=conflict.item_id)
-    return Kb.CONFLICT.format(item_id=conflict.item_id)
+    return _CONFLICTS.get(action, Kb.CONFLICT).format(item_id=conflict.item_id)
 
 
 def current_text(conflict: Conflict) -> tuple[str, str] | None:

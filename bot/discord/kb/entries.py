@@ -11,8 +11,7 @@ from discord import app_commands
 
 from bot.discord.kb._desk import Desk, ModeratorCog, actor_of
 from bot.discord.kb._forms import EntryForm
-from bot.discord.kb._render import confirm_remove_text, held_out_text, refused_text
-from bot.discord.kb._ui import Actions, Press
+from bot.discord.kb._render import held_out_text, refused_text
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, clip
 from bot.engine.held_out import fewest_reached_first, unwritten
 from bot.knowledge.files import RESERVED_NAMES
@@ -117,27 +116,7 @@ class EntriesCog(ModeratorCog):
     @app_commands.describe(entry=Kb.OPTION_ENTRY)
     async def remove_entry(self, interaction: discord.Interaction, entry: str) -> None:
         """Ask to confirm the removal; the confirmation carries the version shown."""
-        stored = await self.desk.read_entry(interaction, entry)
-        if stored is None:
-            return
-
-        async def confirm(pressed: discord.Interaction) -> None:
-            await pressed.response.edit_message(view=None)
-            work = partial(self.desk.store.remove_entry, entry, actor_of(pressed), stored.version)
-            await self.desk.write(pressed, work, Action.REMOVE)
-
-        async def cancel(pressed: discord.Interaction) -> None:
-            await self.desk.replace(pressed, Kb.CANCELLED)
-
-        view = Actions(
-            self.desk.allowed,
-            [
-                Press(Kb.REMOVE_BUTTON, confirm, discord.ButtonStyle.danger),
-                Press(Kb.CANCEL_BUTTON, cancel),
-            ],
-        )
-        text = confirm_remove_text(entry, stored.entry.question)
-        await self.desk.send(interaction, text, view=view)
+        await self.desk.confirm_removal(interaction, entry)
 
     @edit_entry.autocomplete("entry")
     @held_out.autocomplete("entry")
