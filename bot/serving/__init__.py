@@ -52,7 +52,7 @@ def open_services(settings: Settings) -> Services:
     """
     live, store = open_moderated(settings.knowledge_dir, settings.database_path, routing=True)
     record = QuestionRecord(settings.database_path, settings.retention_days)
-    unanswered = UnansweredQuestions(settings.database_path, lambda: live.engine.lexicon)
+    unanswered = UnansweredQuestions(settings.database_path, lambda: live.engine)
     return Services(settings, live, store, record, unanswered)
 
 

@@ -7,8 +7,12 @@ words (folded and alias-resolved by the engine's own normaliser, so "secretary-g
 "Secretary General" meet), each group with its count, a few example wordings and when it
 was last asked.
 
-A group a moderator has dealt with (dismissed, or added as a phrasing or an entry) is
-recorded in the `dismissed` table, and questions like it are not shown again.
+A question the served engine now answers confidently is no longer a gap, so it is not
+listed: whether a moderator added it as a phrasing or an entry from this list, by `/kb add`
+or by hand. That is asked of the engine each time the list is made, not remembered, so
+once such a change is undone and the bot again does not answer, the question is listed
+again. A group a moderator dismissed is recorded in the `dismissed` table, and questions
+like it are not shown again, whatever the engine answers.
 """
 
 from __future__ import annotations
@@ -46,6 +50,10 @@ SHORT_SIMILAR = 90.0
 # and "<country> <body> membership finally" (4) still group; 2 against 4 or more do not.
 LEAST_SHARE_OF_WORDS = 2 / 3
 EXAMPLES = 3
+# The `reason` of a moderator's dismissal. Files written before the list asked the engine
+# also hold rows with the reasons "phrasing" and "entry", from groups added as a phrasing
+# or an entry: those are not read, so a group whose change was undone since comes back.
+DISMISSED = "dismissed"
 # `/kb unanswered` groups at most this many of the most recent questions not served, so
 # its reply stays quick however long the record grows.
 READ_LIMIT = 2000
@@ -72,14 +80,6 @@ class Unserved(StrEnum):
     UNANSWERED = "unanswered"
     MISS = "miss"
     TENTATIVE = "tentative"
-
-
-class Resolution(StrEnum):
-    """How a moderator dealt with a group."""
-
-    DISMISSED = "dismissed"
-    PHRASING = "phrasing"
-    ENTRY = "entry"
 
 
 @dataclass(frozen=True)
@@ -143,19 +143,16 @@ def similar(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= SIMILAR
 
 
-def group_questions(
-    asked: Iterable[Asked], lexicon: Lexicon, dismissed: Iterable[str] = ()
-) -> list[QuestionGroup]:
-    """Group the questions, most asked first (then most recent), leaving out dismissed ones.
+def group_questions(asked: Iterable[Asked], lexicon: Lexicon) -> list[QuestionGroup]:
+    """Group the questions, most asked first (then most recent).
 
     Each question joins the first group whose newest question it is similar to, so a group
     never drifts far from the wording it is shown with.
     """
-    gone = list(dismissed)
     clusters: list[tuple[str, list[Asked]]] = []
     for item in sorted(asked, key=lambda a: a.when, reverse=True):
         words = words_of(item.text, lexicon)
-        if not words or any(similar(words, d) for d in gone):
+        if not words:
             continue
         home = next((members for key, members in clusters if similar(words, key)), None)
         if home is None:
@@ -164,6 +161,40 @@ def group_questions(
             home.append(item)
     groups = [_group(key, members, lexicon) for key, members in clusters]
     return sorted(groups, key=lambda g: (g.count, g.last_asked), reverse=True)
+
+
+def served_now(engine: Engine, item: Asked) -> bool:
+    """Whether `engine` answers the question confidently, and not with the answer refused.
+
+    A miss is served only by another entry than the one the member said did not answer
+    them: that entry answering it again, even by its own words, is what they refused, so
+    it stays listed until a moderator moves it or dismisses it.
+    """
+    decision = engine.decide(item.text)
+    entry = decision.entry
+    if not decision.answered or entry is None or decision.any_tentative:
+        return False
+    return item.kind is not Unserved.MISS or entry.id != item.entry_id
+
+
+def still_unserved(
+    asked: Iterable[Asked], engine: Engine, dismissed: Iterable[str]
+) -> Iterator[Asked]:
+    """The questions neither like a dismissed one nor served by `engine` now, in order.
+
+    Each wording is judged once: a question asked a thousand times costs one decision.
+    """
+    gone = list(dismissed)
+    verdicts: dict[tuple[str, Unserved, str | None], bool] = {}
+    for item in asked:
+        key = (item.text, item.kind, item.entry_id)
+        if key not in verdicts:
+            words = words_of(item.text, engine.lexicon)
+            verdicts[key] = not any(similar(words, d) for d in gone) and not served_now(
+                engine, item
+            )
+        if verdicts[key]:
+            yield item
 
 
 def _group(key: str, members: list[Asked], lexicon: Lexicon) -> QuestionGroup:
@@ -211,25 +242,26 @@ def closest_entries(engine: Engine, group: QuestionGroup, limit: int) -> list[tu
 
 
 class UnansweredQuestions:
-    """Groups of one guild's not-served questions, minus those its moderators have dealt with.
+    """Groups of one guild's not-served questions, minus those dismissed or answered now.
 
-    Methods block on SQLite; call them through `asyncio.to_thread` from async code. They
-    raise `sqlite3.Error` when the file cannot be used: the caller tells the moderator.
+    Methods block on SQLite and on the engine; call them through `asyncio.to_thread` from
+    async code. They raise `sqlite3.Error` when the file cannot be used: the caller tells
+    the moderator.
     """
 
-    def __init__(self, database_path: Path, lexicon: Callable[[], Lexicon] = Lexicon) -> None:
-        """`lexicon` gives the language of the knowledge being served (it changes on edits)."""
+    def __init__(self, database_path: Path, engine: Callable[[], Engine]) -> None:
+        """`engine` gives the engine being served: an edit or a reload replaces it."""
         self._path = database_path
-        self._lexicon = lexicon
+        self._engine = engine
 
     def groups(
         self, guild_id: int | None, questions: Iterable[RecordedQuestion], limit: int = 10
     ) -> list[QuestionGroup]:
         """The `limit` largest groups of `questions` (from `unanswered_questions`)."""
-        lexicon = self._lexicon()
-        return group_questions(from_record(questions), lexicon, self.dismissed_words(guild_id))[
-            :limit
-        ]
+        engine = self._engine()
+        dismissed = self.dismissed_words(guild_id)
+        unserved = still_unserved(from_record(questions), engine, dismissed)
+        return group_questions(unserved, engine.lexicon)[:limit]
 
     def recent_groups(
         self, guild_id: int | None, limit: int = 10, read: int = READ_LIMIT
@@ -243,19 +275,13 @@ class UnansweredQuestions:
             questions = unanswered_questions(connection, guild_id, limit=read)
         return self.groups(guild_id, questions, limit)
 
-    def resolve(
-        self,
-        group: QuestionGroup,
-        actor: Actor,
-        guild_id: int | None,
-        resolution: Resolution = Resolution.DISMISSED,
-    ) -> None:
-        """Record that `actor` dealt with `group` in a guild.
+    def dismiss(self, group: QuestionGroup, actor: Actor, guild_id: int | None) -> None:
+        """Record that `actor` dismissed `group` in a guild.
 
         It and questions like it stay hidden there; another guild's moderators decide
         about their own.
         """
-        lexicon = self._lexicon()
+        lexicon = self._engine().lexicon
         # Each question's words are kept as long as the question itself: stamped with when
         # it was asked (its newest asking), they are pruned with it (`QuestionRecord.prune`).
         last_asked: dict[str, datetime] = {}
@@ -268,20 +294,21 @@ class UnansweredQuestions:
                 "INSERT INTO dismissed (words, reason, at, actor_id, actor_name, guild_id)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (words, str(resolution), stamp(at), actor.id, actor.name, guild_id)
+                    (words, DISMISSED, stamp(at), actor.id, actor.name, guild_id)
                     for words, at in sorted(last_asked.items())
                 ],
             )
 
     def dismissed_words(self, guild_id: int | None) -> list[str]:
-        """Every question dealt with in the guild, in `words_of` form.
+        """Every question dismissed in the guild, in `words_of` form.
 
         Rows from before dismissals were kept per guild (no guild) count everywhere.
         """
         with self._session() as connection:
             rows = connection.execute(
-                "SELECT DISTINCT words FROM dismissed WHERE guild_id IS ? OR guild_id IS NULL",
-                (guild_id,),
+                "SELECT DISTINCT words FROM dismissed"
+                " WHERE reason = ? AND (guild_id IS ? OR guild_id IS NULL)",
+                (DISMISSED, guild_id),
             )
             return [row[0] for row in rows]
 

@@ -515,8 +515,47 @@ async def test_unanswered_shows_groups_and_adds_one_as_a_phrasing(world, harness
     )
     assert last(requests).message["content"].startswith("Added the phrasing")
     assert UNANSWERED[-1] in world.services.live.knowledge.entries[target].phrasings
+    # The wordings the bot answers now leave the list; the one it answers only as the
+    # closest covered question stays.
     again = last(await harness.interact(moderator(kb(harness, "unanswered"))))
-    assert again.message["content"] == Kb.UNANSWERED_EMPTY
+    (_, line) = again.message["content"].splitlines()
+    assert line.startswith(f"**1.** “{UNANSWERED[0]}” · asked 1×")
+
+
+async def add_from_unanswered(harness) -> str:
+    """Add the first group's newest wording as a phrasing of the first entry offered."""
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    (groups,) = listed.selects
+    choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
+    (shown,) = await harness.interact(moderator(choose))
+    (entries,) = shown.selects
+    target = entries["options"][0]["value"]
+    await harness.interact(moderator(harness.choose(shown, entries["custom_id"], [target])))
+    return target
+
+
+async def test_undoing_a_phrasing_added_from_unanswered_lists_its_questions_again(harness):
+    await ask_unanswered(harness, *UNANSWERED)
+    await add_from_unanswered(harness)
+
+    assert await undo(harness) == Kb.UNDONE.format(undone=1, change_id=2)
+
+    again = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    assert f"“{UNANSWERED[-1]}” · asked 3×" in again.message["content"]
+
+
+async def test_a_question_an_entry_added_later_answers_leaves_the_unanswered_list(harness):
+    await ask_unanswered(harness, KFOR_QUESTION, UNANSWERED_OTHERS[1])
+
+    assert last(await add_kfor(harness)).message["content"].startswith("Added")
+
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+    assert (
+        listed.message["content"]
+        .splitlines()[1]
+        .startswith(f"**1.** “{UNANSWERED_OTHERS[1]}” · asked 1×")
+    )
+    assert "KFOR" not in listed.message["content"]
 
 
 async def test_unanswered_shows_members_markup_as_typed_and_their_links_without_preview(harness):

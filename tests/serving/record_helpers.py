@@ -6,6 +6,8 @@ import contextlib
 import sqlite3
 from datetime import datetime
 
+from bot.engine import Engine
+from bot.knowledge.model import Knowledge
 from bot.serving.record import (
     _COLUMNS,
     QuestionRecord,
@@ -13,6 +15,14 @@ from bot.serving.record import (
     _from_row,
     unanswered_questions,
 )
+
+# An engine over no entries: it answers nothing, so every question recorded stays listed.
+ANSWERS_NOTHING = Engine(Knowledge())
+
+
+def answers_nothing() -> Engine:
+    """The served engine of tests that list questions whatever the knowledge answers."""
+    return ANSWERS_NOTHING
 
 
 def unanswered_in(

@@ -7,9 +7,9 @@ from pathlib import Path
 from bot.engine.decision import Decision, Suggestion
 from bot.knowledge.model import Citation, Entry
 from bot.serving.record import QuestionRecord
-from bot.serving.unanswered import Resolution, UnansweredQuestions
+from bot.serving.unanswered import UnansweredQuestions
 from tests.knowledge.store_helpers import ALICE
-from tests.serving.record_helpers import recorded, unanswered_in
+from tests.serving.record_helpers import answers_nothing, recorded, unanswered_in
 
 ENTRY = Entry(
     id="kosovo-outside-pfp",
@@ -213,9 +213,9 @@ def test_a_dismissed_questions_words_are_pruned_with_the_question(tmp_path: Path
     now = datetime.now(UTC)
     asked = QuestionRecord(database, retention_days=90, now=lambda: now - timedelta(days=89))
     asked.record("Did the mayor of Zenda get a seat at the assembly?", ABSTAINED, 1, 2)
-    unanswered = UnansweredQuestions(database)
+    unanswered = UnansweredQuestions(database, answers_nothing)
     (group,) = unanswered.groups(1, unanswered_in(asked, 1))
-    unanswered.resolve(group, ALICE, 1, Resolution.DISMISSED)
+    unanswered.dismiss(group, ALICE, 1)
     assert unanswered.dismissed_words(1)
 
     QuestionRecord(database, retention_days=90, now=lambda: now + timedelta(days=2)).prune()

@@ -1,3 +1,6 @@
+import contextlib
+import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.engine import Engine
@@ -8,15 +11,16 @@ from bot.knowledge.model import Citation, Entry
 from bot.serving.record import QuestionRecord
 from bot.serving.unanswered import (
     Asked,
-    Resolution,
     UnansweredQuestions,
     Unserved,
     closest_entries,
     group_questions,
+    still_unserved,
+    words_of,
 )
-from tests.engine.conftest import ARTICLE_KNOWLEDGE
+from tests.engine.conftest import ARTICLE_KNOWLEDGE, FIXTURE_KNOWLEDGE
 from tests.knowledge.store_helpers import ALICE
-from tests.serving.record_helpers import unanswered_in
+from tests.serving.record_helpers import ANSWERS_NOTHING, answers_nothing, unanswered_in
 
 # The general language only: grouping needs no word of any subject.
 LANGUAGE = Lexicon()
@@ -130,7 +134,7 @@ def record_with_questions(path):
 def test_groups_are_read_from_the_question_record(tmp_path):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
-    unanswered = UnansweredQuestions(database)
+    unanswered = UnansweredQuestions(database, answers_nothing)
 
     groups = unanswered.groups(None, unanswered_in(record, None))
 
@@ -143,13 +147,14 @@ def test_groups_are_read_from_the_question_record(tmp_path):
 def test_a_dismissed_group_does_not_come_back_even_after_a_restart(tmp_path):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
-    groups = UnansweredQuestions(database).groups(None, unanswered_in(record, None))
-    target = groups[0]
+    unanswered = UnansweredQuestions(database, answers_nothing)
+    target = unanswered.groups(None, unanswered_in(record, None))[0]
 
-    UnansweredQuestions(database).resolve(target, ALICE, None, Resolution.PHRASING)
+    unanswered.dismiss(target, ALICE, None)
     record.record("Who's the NATO Secretary-General?", Decision("x", False, 0.1), None, None)
 
-    remaining = UnansweredQuestions(database).groups(None, unanswered_in(record, None))
+    restarted = UnansweredQuestions(database, answers_nothing)
+    remaining = restarted.groups(None, unanswered_in(record, None))
     assert [g.examples[0] for g in remaining] == ["Does Spain recognise Kosovo?"]
     assert target.id not in [g.id for g in remaining]
 
@@ -157,7 +162,7 @@ def test_a_dismissed_group_does_not_come_back_even_after_a_restart(tmp_path):
 def test_group_ids_stay_the_same_between_two_readings(tmp_path):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
-    unanswered = UnansweredQuestions(database)
+    unanswered = UnansweredQuestions(database, answers_nothing)
 
     first = [g.id for g in unanswered.groups(None, unanswered_in(record, None))]
     second = [g.id for g in unanswered.groups(None, unanswered_in(record, None))]
@@ -170,7 +175,7 @@ def test_group_ids_stay_the_same_between_two_readings(tmp_path):
 def test_recent_groups_reads_the_record_itself_and_only_its_most_recent_questions(tmp_path):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
-    unanswered = UnansweredQuestions(database)
+    unanswered = UnansweredQuestions(database, answers_nothing)
 
     assert unanswered.recent_groups(None) == unanswered.groups(None, unanswered_in(record, None))
     newest = unanswered.recent_groups(None, read=1)
@@ -217,9 +222,9 @@ def test_dismissing_a_short_question_leaves_later_questions_that_ask_more_shown(
         asked("kosovo osce", 3),
     ]
 
-    groups = group_questions(later, LANGUAGE, dismissed=["kosovo osce"])
+    shown = still_unserved(later, ANSWERS_NOTHING, dismissed=["kosovo osce"])
 
-    assert [g.examples for g in groups] == [("Does Kosovo pay into the OSCE budget every year?",)]
+    assert [a.text for a in shown] == ["Does Kosovo pay into the OSCE budget every year?"]
 
 
 def test_dismissed_wordings_are_forgotten_with_the_questions_after_the_retention_period(
@@ -227,9 +232,9 @@ def test_dismissed_wordings_are_forgotten_with_the_questions_after_the_retention
 ):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
-    unanswered = UnansweredQuestions(database)
+    unanswered = UnansweredQuestions(database, answers_nothing)
     (target, *_) = unanswered.groups(None, unanswered_in(record, None))
-    unanswered.resolve(target, ALICE, None, Resolution.DISMISSED)
+    unanswered.dismiss(target, ALICE, None)
     later = QuestionRecord(
         database, retention_days=30, now=lambda: datetime.now(UTC) + timedelta(days=31)
     )
@@ -237,3 +242,70 @@ def test_dismissed_wordings_are_forgotten_with_the_questions_after_the_retention
     later.prune()
 
     assert unanswered.dismissed_words(None) == []
+
+
+def fixture_engine() -> Engine:
+    """An engine over a few entries, one of them on the alliance's Secretary General."""
+    return Engine(load_knowledge(FIXTURE_KNOWLEDGE).knowledge)
+
+
+def test_questions_the_served_engine_answers_leave_the_list_and_return_once_it_does_not(
+    tmp_path,
+):
+    database = tmp_path / "bot.sqlite3"
+    record = QuestionRecord(database, retention_days=90)
+    for text in ("who is the nato secretary-general", "kosovo osce seat"):
+        record.record(text, Decision(text, answered=False, score=0.1), None, None)
+    served = [fixture_engine()]
+    unanswered = UnansweredQuestions(database, lambda: served[0])
+
+    answered_later = unanswered.recent_groups(None)
+    served[0] = ANSWERS_NOTHING
+    undone_since = unanswered.recent_groups(None)
+
+    assert [g.examples for g in answered_later] == [("kosovo osce seat",)]
+    assert [g.examples for g in undone_since] == [
+        ("kosovo osce seat",),
+        ("who is the nato secretary-general",),
+    ]
+
+
+def test_a_miss_stays_listed_while_the_entry_it_refused_answers_it_and_leaves_for_another(
+    tmp_path,
+):
+    database = tmp_path / "bot.sqlite3"
+    record = QuestionRecord(database, retention_days=90)
+    engine = fixture_engine()
+    refused = engine.decide("Does Spain recognise Kosovo?")
+    elsewhere = replace(refused.entry, id="recognition-count")
+    for decision in (refused, replace(refused, entry=elsewhere)):
+        record.mark_miss(record.record(decision.question, decision, None, None), None)
+
+    groups = UnansweredQuestions(database, lambda: engine).recent_groups(None)
+
+    assert [(g.count, g.misses, g.answered_with) for g in groups] == [
+        (1, 1, ("non-recognising-allies",))
+    ]
+
+
+def test_a_group_once_added_as_a_phrasing_is_listed_while_the_engine_does_not_answer_it(
+    tmp_path,
+):
+    """Files from before the list asked the engine recorded such groups as dealt with."""
+    database = tmp_path / "bot.sqlite3"
+    record_with_questions(database)
+    unanswered = UnansweredQuestions(database, answers_nothing)
+    assert unanswered.dismissed_words(None) == []  # made the table, as older versions did
+    with contextlib.closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute(
+            "INSERT INTO dismissed (words, reason, at, actor_id, actor_name, guild_id)"
+            " VALUES (?, 'phrasing', ?, 1, 'Jane Doe', NULL)",
+            (words_of("who is the nato secretary-general", LANGUAGE), START.isoformat()),
+        )
+
+    groups = unanswered.recent_groups(None)
+
+    assert [g.examples[0] for g in groups] == [
+        "who is the nato secretary-general",
+        "Does Spain recognise Kosovo?",
+    ]

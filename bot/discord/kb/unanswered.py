@@ -21,10 +21,9 @@ from bot.discord.kb._render import (
 from bot.discord.kb._ui import Actions, Press
 from bot.discord_format import CHOICES_LIMIT
 from bot.knowledge.history import Action
-from bot.knowledge.store import Applied
 from bot.knowledge.validate import PHRASING_LIMIT
 from bot.ops.logs import event
-from bot.serving.unanswered import QuestionGroup, Resolution, closest_entries
+from bot.serving.unanswered import QuestionGroup, closest_entries
 from bot.strings import Kb
 
 log = logging.getLogger("bot.discord.kb")
@@ -63,7 +62,12 @@ class UnansweredCog(ModeratorCog):
         await self.desk.send(interaction, text, view=view)
 
     async def _show_group(self, interaction: discord.Interaction, group: QuestionGroup) -> None:
-        """One group, with its three ways to deal with it."""
+        """One group, with its three ways to deal with it.
+
+        A phrasing or an entry added from here is not recorded against the group: the
+        list leaves out what the bot answers, so the group goes once it is answered, and
+        comes back if that change is undone.
+        """
         question = group.examples[0]
         options = closest_entries(self.desk.live.engine, group, CHOICES_LIMIT)
 
@@ -71,21 +75,16 @@ class UnansweredCog(ModeratorCog):
             # A long message's own question, as the new-entry form takes it.
             phrasing = asking_part(question, PHRASING_LIMIT) or question
             work = self.desk.add_phrasing(entry_id, phrasing, actor_of(chosen))
-            applied = await self.desk.write(chosen, work, Action.PHRASE_ADD, phrasing)
-            if applied:
-                await self._resolve(chosen, group, Resolution.PHRASING)
-
-        async def resolved_by_entry(saved: discord.Interaction, _: Applied) -> None:
-            await self._resolve(saved, group, Resolution.ENTRY)
+            await self.desk.write(chosen, work, Action.PHRASE_ADD, phrasing)
 
         async def new_entry(pressed: discord.Interaction) -> None:
-            form = form_from_wordings(group.examples)
-            await self.desk.open_add(pressed, form, after_saved=resolved_by_entry)
+            await self.desk.open_add(pressed, form_from_wordings(group.examples))
 
         async def dismiss(pressed: discord.Interaction) -> None:
             # Acknowledged first: the record may wait seconds on a busy file.
             await pressed.response.defer()
-            await self._resolve(pressed, group, Resolution.DISMISSED)
+            dismissing = self.desk.services.unanswered.dismiss
+            await asyncio.to_thread(dismissing, group, actor_of(pressed), pressed.guild_id)
             await self.desk.replace(pressed, dismissed_text(group))
 
         view = Actions(
@@ -97,11 +96,3 @@ class UnansweredCog(ModeratorCog):
         )
         view.add_select(Kb.AS_PHRASING, options, as_phrasing)
         await self.desk.send(interaction, group_text(group), view=view)
-
-    async def _resolve(
-        self, interaction: discord.Interaction, group: QuestionGroup, how: Resolution
-    ) -> None:
-        """Record how the group was dealt with, so it leaves the list (in a thread: it blocks)."""
-        resolve = self.desk.services.unanswered.resolve
-        actor = actor_of(interaction)
-        await asyncio.to_thread(resolve, group, actor, interaction.guild_id, how)
