@@ -18,7 +18,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -290,7 +290,7 @@ def unanswered_questions(
     guild_id: int | None,
     since: datetime | None = None,
     limit: int | None = None,
-) -> list[RecordedQuestion]:
+) -> Iterator[RecordedQuestion]:
     """Questions the knowledge did not serve in `guild_id`, newest first, at most `limit`.
 
     That is every question the bot abstained on, every answer a member marked "Not what
@@ -299,6 +299,9 @@ def unanswered_questions(
     guild's own questions are listed, and never a private one (`/ask private:True`): a
     member who asked privately is not shown to anyone, moderators included. Takes any
     connection to the record's file, so a reader in another thread can use its own.
+
+    Rows are read as they are taken, while the connection is open: a caller leaving out
+    some (dismissed ones) reads on until it has as many as it wants, and no further.
     """
     cutoff = stamp(since) if since else ""
     rows = connection.execute(
@@ -307,8 +310,9 @@ def unanswered_questions(
         " AND guild_id IS ? AND private = 0"
         " ORDER BY asked_at DESC, id DESC LIMIT ?",
         (cutoff, guild_id, -1 if limit is None else limit),
-    ).fetchall()
-    return [_from_row(row) for row in rows]
+    )
+    for row in rows:
+        yield _from_row(row)
 
 
 def stamp(moment: datetime) -> str:

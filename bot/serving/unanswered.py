@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,9 +55,14 @@ EXAMPLES = 3
 # also hold rows with the reasons "phrasing" and "entry", from groups added as a phrasing
 # or an entry: those are not read, so a group whose change was undone since comes back.
 DISMISSED = "dismissed"
-# `/kb unanswered` groups at most this many of the most recent questions not served, so
-# its reply stays quick however long the record grows.
+# `/kb unanswered` groups at most this many of the most recent questions not served (nor
+# dismissed, nor answered now), so its reply stays quick however long the record grows.
 READ_LIMIT = 2000
+# Finding them decides each distinct wording once (about 0.5 ms each) and reads rows that
+# cost microseconds: a record full of wordings dismissed or answered since stops the search
+# at this many decisions or this many rows, however few of the window it filled.
+JUDGED_LIMIT = 2 * READ_LIMIT
+SCAN_LIMIT = 50 * READ_LIMIT
 # A moderator waits at most this long for another program's lock on the file before being
 # told the record cannot be read (reads never wait for the bot's own writes: WAL).
 BUSY_SECONDS = 5.0
@@ -112,12 +118,10 @@ class QuestionGroup:
     closest_with: tuple[str, ...] = ()
 
 
-def from_record(questions: Iterable[RecordedQuestion]) -> list[Asked]:
+def from_record(questions: Iterable[RecordedQuestion]) -> Iterator[Asked]:
     """The record's unanswered, missed and tentatively answered questions as `Asked` values."""
-    return [
-        Asked(text=q.question, when=q.asked_at, kind=_unserved(q), entry_id=q.entry_id)
-        for q in questions
-    ]
+    for q in questions:
+        yield Asked(text=q.question, when=q.asked_at, kind=_unserved(q), entry_id=q.entry_id)
 
 
 def _unserved(question: RecordedQuestion) -> Unserved:
@@ -178,17 +182,24 @@ def served_now(engine: Engine, item: Asked) -> bool:
 
 
 def still_unserved(
-    asked: Iterable[Asked], engine: Engine, dismissed: Iterable[str]
+    asked: Iterable[Asked],
+    engine: Engine,
+    dismissed: Iterable[str],
+    judged: int = JUDGED_LIMIT,
 ) -> Iterator[Asked]:
     """The questions neither like a dismissed one nor served by `engine` now, in order.
 
     Each wording is judged once: a question asked a thousand times costs one decision.
+    It stops after judging `judged` wordings: a record full of questions dismissed or
+    answered since cannot stall the list.
     """
     gone = list(dismissed)
     verdicts: dict[tuple[str, Unserved, str | None], bool] = {}
     for item in asked:
         key = (item.text, item.kind, item.entry_id)
         if key not in verdicts:
+            if len(verdicts) == judged:
+                return
             words = words_of(item.text, engine.lexicon)
             verdicts[key] = not any(similar(words, d) for d in gone) and not served_now(
                 engine, item
@@ -254,26 +265,23 @@ class UnansweredQuestions:
         self._path = database_path
         self._engine = engine
 
-    def groups(
-        self, guild_id: int | None, questions: Iterable[RecordedQuestion], limit: int = 10
-    ) -> list[QuestionGroup]:
-        """The `limit` largest groups of `questions` (from `unanswered_questions`)."""
-        engine = self._engine()
-        dismissed = self.dismissed_words(guild_id)
-        unserved = still_unserved(from_record(questions), engine, dismissed)
-        return group_questions(unserved, engine.lexicon)[:limit]
-
     def recent_groups(
         self, guild_id: int | None, limit: int = 10, read: int = READ_LIMIT
     ) -> list[QuestionGroup]:
         """The `limit` largest groups among the guild's `read` most recent questions not served.
 
-        Reads the question record through a connection of its own, so it can run in a
-        worker thread while the bot goes on answering.
+        Dismissed questions and those answered now are left out before the `read` are
+        counted, so a dismissed question asked thousands of times hides none older. Reads
+        the question record through a connection of its own, so it can run in a worker
+        thread while the bot goes on answering.
         """
+        engine = self._engine()
+        dismissed = self.dismissed_words(guild_id)
         with self._session() as connection:
-            questions = unanswered_questions(connection, guild_id, limit=read)
-        return self.groups(guild_id, questions, limit)
+            recorded = unanswered_questions(connection, guild_id, limit=SCAN_LIMIT)
+            unserved = still_unserved(from_record(recorded), engine, dismissed)
+            newest = list(itertools.islice(unserved, read))
+        return group_questions(newest, engine.lexicon)[:limit]
 
     def dismiss(self, group: QuestionGroup, actor: Actor, guild_id: int | None) -> None:
         """Record that `actor` dismissed `group` in a guild.

@@ -30,7 +30,7 @@ def unanswered_in(
 ) -> list[RecordedQuestion]:
     """The record's unanswered questions of a guild, as `/kb unanswered` reads them."""
     with contextlib.closing(sqlite3.connect(record._path)) as connection:
-        return unanswered_questions(connection, guild_id, since)
+        return list(unanswered_questions(connection, guild_id, since))
 
 
 def recorded(record: QuestionRecord, question_id: int) -> RecordedQuestion | None:

@@ -214,7 +214,7 @@ def test_a_dismissed_questions_words_are_pruned_with_the_question(tmp_path: Path
     asked = QuestionRecord(database, retention_days=90, now=lambda: now - timedelta(days=89))
     asked.record("Did the mayor of Zenda get a seat at the assembly?", ABSTAINED, 1, 2)
     unanswered = UnansweredQuestions(database, answers_nothing)
-    (group,) = unanswered.groups(1, unanswered_in(asked, 1))
+    (group,) = unanswered.recent_groups(1)
     unanswered.dismiss(group, ALICE, 1)
     assert unanswered.dismissed_words(1)
 

@@ -20,7 +20,7 @@ from bot.serving.unanswered import (
 )
 from tests.engine.conftest import ARTICLE_KNOWLEDGE, FIXTURE_KNOWLEDGE
 from tests.knowledge.store_helpers import ALICE
-from tests.serving.record_helpers import ANSWERS_NOTHING, answers_nothing, unanswered_in
+from tests.serving.record_helpers import ANSWERS_NOTHING, answers_nothing
 
 # The general language only: grouping needs no word of any subject.
 LANGUAGE = Lexicon()
@@ -133,10 +133,10 @@ def record_with_questions(path):
 
 def test_groups_are_read_from_the_question_record(tmp_path):
     database = tmp_path / "bot.sqlite3"
-    record = record_with_questions(database)
+    record_with_questions(database)
     unanswered = UnansweredQuestions(database, answers_nothing)
 
-    groups = unanswered.groups(None, unanswered_in(record, None))
+    groups = unanswered.recent_groups(None)
 
     assert [(g.count, g.misses, g.examples[0]) for g in groups] == [
         (2, 0, "who is the nato secretary-general"),
@@ -148,36 +148,35 @@ def test_a_dismissed_group_does_not_come_back_even_after_a_restart(tmp_path):
     database = tmp_path / "bot.sqlite3"
     record = record_with_questions(database)
     unanswered = UnansweredQuestions(database, answers_nothing)
-    target = unanswered.groups(None, unanswered_in(record, None))[0]
+    target = unanswered.recent_groups(None)[0]
 
     unanswered.dismiss(target, ALICE, None)
     record.record("Who's the NATO Secretary-General?", Decision("x", False, 0.1), None, None)
 
     restarted = UnansweredQuestions(database, answers_nothing)
-    remaining = restarted.groups(None, unanswered_in(record, None))
+    remaining = restarted.recent_groups(None)
     assert [g.examples[0] for g in remaining] == ["Does Spain recognise Kosovo?"]
     assert target.id not in [g.id for g in remaining]
 
 
 def test_group_ids_stay_the_same_between_two_readings(tmp_path):
     database = tmp_path / "bot.sqlite3"
-    record = record_with_questions(database)
+    record_with_questions(database)
     unanswered = UnansweredQuestions(database, answers_nothing)
 
-    first = [g.id for g in unanswered.groups(None, unanswered_in(record, None))]
-    second = [g.id for g in unanswered.groups(None, unanswered_in(record, None))]
+    first = [g.id for g in unanswered.recent_groups(None)]
+    second = [g.id for g in unanswered.recent_groups(None)]
 
     assert first == second
     assert len(set(first)) == 2
     assert all(len(group_id) <= 12 for group_id in first)
 
 
-def test_recent_groups_reads_the_record_itself_and_only_its_most_recent_questions(tmp_path):
+def test_recent_groups_hold_only_the_most_recent_questions_not_served(tmp_path):
     database = tmp_path / "bot.sqlite3"
-    record = record_with_questions(database)
+    record_with_questions(database)
     unanswered = UnansweredQuestions(database, answers_nothing)
 
-    assert unanswered.recent_groups(None) == unanswered.groups(None, unanswered_in(record, None))
     newest = unanswered.recent_groups(None, read=1)
     assert [(g.count, g.examples[0]) for g in newest] == [(1, "Does Spain recognise Kosovo?")]
 
@@ -231,9 +230,9 @@ def test_dismissed_wordings_are_forgotten_with_the_questions_after_the_retention
     tmp_path,
 ):
     database = tmp_path / "bot.sqlite3"
-    record = record_with_questions(database)
+    record_with_questions(database)
     unanswered = UnansweredQuestions(database, answers_nothing)
-    (target, *_) = unanswered.groups(None, unanswered_in(record, None))
+    (target, *_) = unanswered.recent_groups(None)
     unanswered.dismiss(target, ALICE, None)
     later = QuestionRecord(
         database, retention_days=30, now=lambda: datetime.now(UTC) + timedelta(days=31)
@@ -309,3 +308,27 @@ def test_a_group_once_added_as_a_phrasing_is_listed_while_the_engine_does_not_an
         "who is the nato secretary-general",
         "Does Spain recognise Kosovo?",
     ]
+
+
+def test_a_dismissed_question_asked_more_often_than_the_list_reads_hides_no_older_one(tmp_path):
+    database = tmp_path / "bot.sqlite3"
+    record = QuestionRecord(database, retention_days=90)
+    older, flood = "Does Kosovo have a seat at the OSCE?", "Who will win the Zenda chess cup?"
+    for text in (older, *[flood] * 5):
+        record.record(text, Decision(text, answered=False, score=0.1), None, None)
+    unanswered = UnansweredQuestions(database, answers_nothing)
+    (flooded, _) = unanswered.recent_groups(None)
+    unanswered.dismiss(flooded, ALICE, None)
+
+    groups = unanswered.recent_groups(None, read=3)
+
+    assert [(g.count, g.examples) for g in groups] == [(1, (older,))]
+
+
+def test_the_search_for_questions_not_served_stops_after_judging_so_many_wordings():
+    engine = fixture_engine()
+    answered = ["why pfp", "balkan nato members", "rutte warning russia"]
+    asked_since = [asked(text, minutes) for minutes, text in enumerate([*answered, "kosovo osce"])]
+
+    assert [a.text for a in still_unserved(asked_since, engine, (), judged=4)] == ["kosovo osce"]
+    assert list(still_unserved(asked_since, engine, (), judged=3)) == []
