@@ -692,6 +692,9 @@ class Kb:
     UNANSWERED_MISSES = " · {misses} marked “Not what I asked” (answered with {entries})"
     UNANSWERED_TENTATIVE = " · {tentative} answered only as the closest question ({entries})"
     UNANSWERED_ALSO = " · also: {others}"
+    UNANSWERED_MORE = (
+        "… ({more} more, asked less often: they move up as those above are answered or dismissed)"
+    )
     UNANSWERED_PICK = "Choose a group to act on"
     GROUP_OPTION = "{number}. {question}"
     GROUP_DETAIL = "“{question}” · asked {count}× · last {last}"

@@ -265,11 +265,10 @@ class UnansweredQuestions:
         self._path = database_path
         self._engine = engine
 
-    def recent_groups(
-        self, guild_id: int | None, limit: int = 10, read: int = READ_LIMIT
-    ) -> list[QuestionGroup]:
-        """The `limit` largest groups among the guild's `read` most recent questions not served.
+    def recent_groups(self, guild_id: int | None, read: int = READ_LIMIT) -> list[QuestionGroup]:
+        """Every group of the guild's `read` most recent questions not served, largest first.
 
+        All of them, so a caller showing the first few can say how many more there are.
         Dismissed questions and those answered now are left out before the `read` are
         counted, so a dismissed question asked thousands of times hides none older. Reads
         the question record through a connection of its own, so it can run in a worker
@@ -281,7 +280,7 @@ class UnansweredQuestions:
             recorded = unanswered_questions(connection, guild_id, limit=SCAN_LIMIT)
             unserved = still_unserved(from_record(recorded), engine, dismissed)
             newest = list(itertools.islice(unserved, read))
-        return group_questions(newest, engine.lexicon)[:limit]
+        return group_questions(newest, engine.lexicon)
 
     def dismiss(self, group: QuestionGroup, actor: Actor, guild_id: int | None) -> None:
         """Record that `actor` dismissed `group` in a guild.

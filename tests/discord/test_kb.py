@@ -18,7 +18,7 @@ from bot.discord_format import MESSAGE_LIMIT
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.serialise import entry_to_yaml
 from bot.strings import Check, Discord, Explain, Kb, Moderation, Reply
-from tests.discord.harness import EPHEMERAL
+from tests.discord.harness import EPHEMERAL, MEMBER_ID
 from tests.discord.kb_support import (
     LOG_CHANNEL_ID,
     MODERATOR_ID,
@@ -480,9 +480,14 @@ async def test_undoing_a_change_whose_phrasing_was_removed_and_added_again_is_re
 
 
 async def ask_unanswered(harness, *questions: str) -> None:
-    """Members ask through `/ask`, which records the questions the bot could not answer."""
-    for question in questions:
-        (reply,) = await harness.interact(harness.slash("ask", question=question))
+    """Members ask through `/ask`, which records the questions the bot could not answer.
+
+    Each question is another member's: one member asking a dozen would be told to wait.
+    """
+    for number, question in enumerate(questions):
+        (reply,) = await harness.interact(
+            harness.slash("ask", MEMBER_ID + number, question=question)
+        )
         assert Reply.NOT_COVERED in reply.message["content"]
 
 
@@ -663,6 +668,34 @@ UNANSWERED_OTHERS = (
     "Is there a KFOR base in Mitrovica?",
     "What is the EU rule of law mission doing?",
 )
+
+# Twelve questions on twelve things, none answered: twelve groups.
+TWELVE_GAPS = (
+    "Who is the mayor of Zenda?",
+    "When does the Ruritania ferry leave?",
+    "How tall is the Strelsau clock tower?",
+    "What currency does Ruritania use?",
+    "Where is the Zenda castle museum?",
+    "Which river flows through Strelsau?",
+    "How many people live in Zenda?",
+    "What is the national dish of Ruritania?",
+    "When was the Strelsau opera house built?",
+    "Who designed the Ruritanian flag?",
+    "What language do Zenda schools teach in?",
+    "How long is the Ruritania coastline?",
+)
+
+
+async def test_unanswered_says_how_many_more_groups_there_are_than_it_shows(harness):
+    await ask_unanswered(harness, *TWELVE_GAPS)
+
+    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
+
+    lines = listed.message["content"].splitlines()
+    assert len(lines) == 1 + 10 + 1
+    assert lines[-1] == Kb.UNANSWERED_MORE.format(more=2)
+    (groups,) = listed.selects
+    assert len(groups["options"]) == 10
 
 
 async def test_an_id_too_long_for_one_message_is_refused_with_its_reason(harness):

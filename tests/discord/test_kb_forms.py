@@ -120,6 +120,18 @@ def test_a_long_report_keeps_whole_lines_within_the_limit_and_says_how_many_are_
     assert text.splitlines()[1].startswith("line 0 ")
 
 
+def test_a_capped_report_counts_the_lines_it_was_not_given_with_those_it_cut():
+    lines = [f"line {n} " + "x" * 90 for n in range(10)]
+
+    whole = lines_within("Header", lines[:3], left_out=7)
+    cut = lines_within("Header", lines, limit=500, left_out=98)
+
+    assert whole.splitlines() == ["Header", *lines[:3], Kb.TRUNCATED.format(more=7)]
+    assert len(cut) <= 500
+    shown = len(cut.splitlines()) - 2
+    assert cut.splitlines()[-1] == Kb.TRUNCATED.format(more=10 - shown + 98)
+
+
 def test_a_line_too_long_for_the_message_is_shortened_and_the_lines_after_it_still_shown():
     long_line = "start " + "word " * 800 + "end"
     text = lines_within("Header", [long_line, "second", "third"], limit=500)

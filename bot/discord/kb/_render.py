@@ -116,27 +116,37 @@ def text_file(item_id: str, text: str) -> DiscordFile:
     return DiscordFile(yours_file_name(item_id), text.encode("utf-8"))
 
 
-def lines_within(header: str, lines: Iterable[str], limit: int = MESSAGE_LIMIT) -> str:
+def lines_within(
+    header: str,
+    lines: Iterable[str],
+    limit: int = MESSAGE_LIMIT,
+    left_out: int = 0,
+    more: str = Kb.TRUNCATED,
+) -> str:
     """`header` and as many lines as fit in `limit`, saying how many were left out.
 
     A line too long for the room left is shortened in its middle (`shorten_middle`) to its
     share of that room, the lines after it keeping theirs, so one long line never hides
     the others, nor a long refusal its reason; only when a share would be too short to
     read does the text stop there.
+
+    `left_out` counts the lines of a listing capped before it came here: the last line
+    (`more`, with the count) tells of them and of any cut here together, so the number a
+    moderator reads is everything not shown.
     """
     lines = list(lines)
     text = header
     for index, line in enumerate(lines):
-        rest = len(lines) - index - 1
-        reserve = len("\n" + Kb.TRUNCATED.format(more=rest)) if rest else 0
+        rest = len(lines) - index - 1 + left_out
+        reserve = len("\n" + more.format(more=rest)) if rest else 0
         room = limit - len(text) - (1 if text else 0) - reserve
         if len(line) > room:
-            share = room // (rest + 1)
+            share = room // (len(lines) - index)
             if share < SHORTEST_LINE:
-                return f"{text}\n" + Kb.TRUNCATED.format(more=len(lines) - index)
+                return f"{text}\n" + more.format(more=len(lines) - index + left_out)
             line = shorten_middle(line, share)
         text = f"{text}\n{line}" if text else line
-    return text
+    return f"{text}\n{more.format(more=left_out)}" if left_out else text
 
 
 def problems_text(header: str, problems: Sequence[Problem], footer: str = "") -> str:
@@ -510,12 +520,17 @@ def export_texts(knowledge: Knowledge, now: datetime) -> tuple[str, str]:
     return Kb.EXPORTED.format(summary=summary), f"knowledge-{now:%Y-%m-%d-%H%M}.zip"
 
 
-def unanswered_text(groups: Sequence[QuestionGroup]) -> str:
-    """The groups of questions not served, numbered, most asked first."""
+def unanswered_text(groups: Sequence[QuestionGroup], left_out: int = 0) -> str:
+    """The groups of questions not served, numbered, most asked first.
+
+    `left_out` counts the smaller groups not passed: the moderator is told how many more
+    there are, and that they move up as the ones shown are dealt with.
+    """
     if not groups:
         return Kb.UNANSWERED_EMPTY
     lines = (_group_line(number, group) for number, group in enumerate(groups, 1))
-    return lines_within(f"**{Kb.UNANSWERED_TITLE}**", lines)
+    title = f"**{Kb.UNANSWERED_TITLE}**"
+    return lines_within(title, lines, left_out=left_out, more=Kb.UNANSWERED_MORE)
 
 
 def recording_text(text: str, problem: str) -> str:

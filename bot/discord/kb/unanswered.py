@@ -28,6 +28,8 @@ from bot.strings import Kb
 
 log = logging.getLogger("bot.discord.kb")
 
+# The groups shown at once, most asked first: one message, one menu. The list says how
+# many more there are.
 GROUPS = 10
 
 
@@ -40,23 +42,24 @@ class UnansweredCog(ModeratorCog):
         await self.desk.thinking(interaction)
         recent = self.desk.services.unanswered.recent_groups
         try:
-            groups = await asyncio.to_thread(recent, interaction.guild_id, GROUPS)
+            groups = await asyncio.to_thread(recent, interaction.guild_id)
         except sqlite3.Error as error:
             event(log, "kb_unanswered_unreadable", logging.ERROR, error=type(error).__name__)
             await self.desk.send(interaction, Kb.RECORD_UNREADABLE.format(problem=error))
             return
+        shown = groups[:GROUPS]
         # Moderators see what stops the record with the list, which would otherwise be
         # silently incomplete.
         problem = self.desk.services.record.status.problem
-        text = recording_text(unanswered_text(groups), problem)
-        if not groups:
+        text = recording_text(unanswered_text(shown, len(groups) - len(shown)), problem)
+        if not shown:
             await self.desk.send(interaction, text)
             return
         view = Actions(self.desk.allowed)
-        by_id = {group.id: group for group in groups}
+        by_id = {group.id: group for group in shown}
         view.add_select(
             Kb.UNANSWERED_PICK,
-            group_options(groups),
+            group_options(shown),
             lambda chosen, group_id: self._show_group(chosen, by_id[group_id]),
         )
         await self.desk.send(interaction, text, view=view)
