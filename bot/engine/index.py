@@ -210,18 +210,37 @@ class EntryProfile:
         said = [word for text in texts for word in voices(" ".join(aliased(text.split())))]
         return frozenset(self._stems([*speakers, *said]))
 
-    def stated_sentences(self) -> list[list[str]]:
+    def stated_sentences(self, as_written: bool = False) -> list[list[str]]:
         """The meaningful words of each sentence the entry states, folded and aliased.
 
         The answer's and each quote's sentences apart, then the topic and speakers: what
         stands beside a word is read within its sentence, since folding drops the full stop
         ("one student seriously. <outlet> reports" sets no name beside "student").
+        `as_written` keeps the stopwords, for what must stand right beside a word.
         """
         texts = [self.entry.answer, *(c.quote for c in self.entry.citations)]
         about = " ".join([self.entry.topic, *(c.speaker for c in self.entry.citations)])
         sentences = [*chain.from_iterable(map(_sentences, texts)), about]
         read = (self.lexicon.apply_aliases(fold(sentence)).split() for sentence in sentences)
+        if as_written:
+            return list(read)
         return [[word for word in words if not is_stopword(word)] for words in read]
+
+    def written_as_names(self) -> frozenset[str]:
+        """The stems of words the answer and quotes write with a capital inside a sentence.
+
+        Such a word is part of a name ("a Critical Raw Materials Summit", "the Summit on
+        Raw Materials"): the entry gives the name of that thing, even when the vocabulary
+        lists none of its words. Derived when asked, by the few questions asking a name.
+        """
+        texts = [self.entry.answer, *(c.quote for c in self.entry.citations)]
+        words = (
+            word
+            for sentence in chain.from_iterable(map(_sentences, texts))
+            for word in sentence.split()[1:]
+            if word[:1].isupper()
+        )
+        return frozenset(stem(folded) for word in words for folded in fold(word).split())
 
     def _stated_content(self) -> list[str]:
         """`stated_words` without stopwords."""

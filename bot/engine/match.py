@@ -940,12 +940,16 @@ def _named_beside(index: Index, question: Question, profile: EntryProfile) -> bo
 
     "What is the name of the <thing> in <place>" is not answered by "the <thing>, <place>
     said": the place is the question's own, and a name a few words off names something else.
+    Next to it as written: "a cafe using euros" does not name the cafe, "the <name> cafe"
+    does; and so does the thing's word written with a capital, as part of its name.
     """
     asked = frozenset(term.word for term in question.terms)
     roles = frozenset(question.roles)
+    if not roles.isdisjoint(profile.written_as_names()):
+        return True
     return any(
         not roles.isdisjoint(map(index.stem, around))
-        for words in profile.stated_sentences()
+        for words in profile.stated_sentences(as_written=True)
         for around in index.lexicon.around_names_besides(words, asked)
     )
 

@@ -33,7 +33,8 @@ SOURCE_TEXT = (
     "The old stone bridge, built in 1566, reopened to walkers at 9 a.m. on Monday. "
     "Three judges of the constitutional court upheld the parking rules on Friday. "
     "The harbour reopened on Sunday, said the mayor. Moss was not there. "
-    "Ruritania was the last of its neighbours to open its border.\n"
+    "Ruritania was the last of its neighbours to open its border. "
+    "The ministers met at a Border Safety Forum in Freedonia on Friday.\n"
 )
 SOURCE_YAML = f"""\
 id: {SOURCE_ID}
@@ -118,6 +119,11 @@ ENTRIES = {
         "Was Ruritania the last of its neighbours to open its border?",
         "Yes: the last of its neighbours.",
         "Ruritania was the last of its neighbours to open its border.",
+    ),
+    "safety-forum": (
+        "Where did the ministers meet on Friday?",
+        "At a Border Safety Forum in Freedonia.",
+        "The ministers met at a Border Safety Forum in Freedonia on Friday.",
     ),
     "stone-bridge": (
         "When did the old stone bridge reopen to walkers?",
@@ -606,3 +612,16 @@ def test_a_date_finer_than_the_entry_states_is_not_answered_by_its_year(travel_e
         "In what year did the EU hand Ruritania its visa criteria?"
     ).answered
     assert not travel_engine.decide(asked).answered
+
+
+def test_the_name_of_a_thing_is_a_name_written_right_beside_it_or_its_own_capital(
+    travel_engine,
+):
+    # "A single ferry crossed the river to Freedonia": Freedonia is not the river's name.
+    assert not travel_engine.decide("What was the name of the river the ferry crossed?").answered
+    assert not travel_engine.decide(
+        "What was the name of the river where the ferry crossed on Monday?"
+    ).answered
+    # "a Border Safety Forum": the forum's own words, written with capitals, are its name.
+    named = travel_engine.decide("What was the name of the forum where the ministers met?")
+    assert named.entry.id == "safety-forum"
