@@ -745,6 +745,10 @@ class Discord:
     MISS_BUTTON = "Not what I asked"
     MISS_NOTED = "Thanks, noted: moderators will see that this answer missed your question."
     MISS_UNKNOWN = "Thanks. That question is no longer in the record, so nothing was noted."
+    MISS_NOT_YOURS = (
+        "Only the member who asked can mark this answer. If it missed a question of yours, "
+        "ask it with /ask and mark that answer."
+    )
     FULL_QUOTES_BUTTON = "Show full quotes"
     FULL_QUOTE = "“{quote}”\n— {attribution}"
     ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
@@ -769,8 +773,10 @@ class Discord:
         "or pick a question from /topics."
     )
     COOLDOWN = (
-        "You're asking quickly: please wait {seconds} seconds before the next question. "
-        "/topics lists everything the briefing covers in the meantime."
+        "You're asking quickly: please wait {count} second before the next question. "
+        "/topics lists everything the briefing covers in the meantime.",
+        "You're asking quickly: please wait {count} seconds before the next question. "
+        "/topics lists everything the briefing covers in the meantime.",
     )
     ERROR = (
         "Sorry, something went wrong on my side and I couldn't answer. "

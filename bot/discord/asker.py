@@ -19,6 +19,7 @@ from functools import partial
 
 from bot import strings
 from bot.discord.cooldown import Cooldown
+from bot.discord_format import plural
 from bot.engine import Engine
 from bot.engine.compound import marked_questions
 from bot.engine.decision import Decision
@@ -129,7 +130,7 @@ class Asker:
             # A mention's reply is public: after one notice the member's flood gets silence.
             # An interaction must be answered, and its notice is private.
             if via != MENTION or self.cooldown.first_refusal(member_id):
-                await send(render_notice(strings.Discord.COOLDOWN.format(seconds=wait)))
+                await send(render_notice(plural(strings.Discord.COOLDOWN, wait)))
             return
         started = time.perf_counter()
         engine = self.engine_source()
@@ -148,9 +149,8 @@ class Asker:
             return
         question_id = None if self.record.status.problem else self.record.new_id()
         related = engine.related_to_answer(decision)
-        # A private question is never listed for moderators, so its answer offers no "Not
-        # what I asked" (which tells the member moderators will see the miss).
-        reply = render_discord(decision, related, None if private else question_id)
+        listed = _listed_for_moderators(question, decision, place, via, private)
+        reply = render_discord(decision, related, question_id if listed else None)
         event(
             log,
             "question",
@@ -209,6 +209,20 @@ def asks_nothing(text: str) -> bool:
     a public "not covered" that reads as an answer to nothing; so does a row of emoji.
     """
     return not asks_in_words(clean(plain_text(text)))
+
+
+def _listed_for_moderators(
+    question: str, decision: Decision, place: Place, via: str, private: bool
+) -> bool:
+    """Whether moderators could see this question, were it marked "Not what I asked".
+
+    The button says they will: so it is offered only where they can. Not for a private
+    question (never listed), nor one asked outside a server (no server's moderators list
+    it), nor one whose words the record does not keep (a message menu's statement).
+    """
+    if private or place.guild_id is None:
+        return False
+    return bool(_as_recorded(question, decision, via).strip())
 
 
 def _as_recorded(question: str, decision: Decision, via: str) -> str:

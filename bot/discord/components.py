@@ -97,13 +97,34 @@ class Presses:
     async def mark_miss(self, interaction: discord.Interaction, question_id: int) -> None:
         """Record that an answer was not what was asked; say thanks, privately.
 
-        Acknowledged first: the record may wait seconds on a busy file, past Discord's 3 s.
+        Only the member who asked can say so: another member's press would list a question
+        answered as its asker wanted for moderators to review. Who asked is read from the
+        reply itself (the interaction it answered, the message it replies to), never
+        recorded. Acknowledged first: the record may wait seconds on a busy file, past
+        Discord's 3 s.
         """
+        asker = _asker_of(interaction.message)
+        if asker is not None and asker != interaction.user.id:
+            await self.responder.respond(interaction, render_notice(strings.Discord.MISS_NOT_YOURS))
+            return
         await interaction.response.defer(ephemeral=True, thinking=True)
         noted = await asyncio.to_thread(self.record.mark_miss, question_id, interaction.guild_id)
         event(log, "answer_missed", question_id=question_id, noted=noted)
         text = strings.Discord.MISS_NOTED if noted else strings.Discord.MISS_UNKNOWN
         await self.responder.respond(interaction, render_notice(text))
+
+
+def _asker_of(reply: discord.Message | None) -> int | None:
+    """Who asked the question a reply answers (None: not known).
+
+    The member of the interaction it answers, or the author of the message it replies to.
+    """
+    if reply is None:
+        return None
+    if reply.interaction_metadata is not None:
+        return reply.interaction_metadata.user.id
+    replied = reply.reference.resolved if reply.reference is not None else None
+    return replied.author.id if isinstance(replied, discord.Message) else None
 
 
 class BriefingButton(DynamicItem[Button], template=ButtonId.PATTERN):

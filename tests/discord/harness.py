@@ -31,6 +31,7 @@ APPLICATION_ID = 700000000000000001
 BOT_ID = APPLICATION_ID
 GUILD_ID = 700000000000000100
 CHANNEL_ID = 700000000000000200
+DM_CHANNEL_ID = "700000000000000250"
 MEMBER_ID = 700000000000000300
 OWNER_ID = 700000000000000400
 ROLE_ID = 700000000000000500
@@ -150,6 +151,10 @@ class FakeDiscord:
         self.unreachable_for = 0
         self.answered_before_silence: int | None = None
         self.held = 0
+        # Who started each interaction (by its token), and the members' messages posted
+        # (by id): what Discord shows of the bot's replies to them.
+        self.askers: dict[str, dict] = {}
+        self.posted: dict[str, dict] = {}
 
     def user(self, user_id: int = MEMBER_ID, name: str = "member", bot: bool = False) -> dict:
         """A user object as the gateway sends it."""
@@ -180,16 +185,35 @@ class FakeDiscord:
             "flags": 0,
         }
 
-    def _message_from(self, body: dict, channel_id: str = str(CHANNEL_ID)) -> dict:
-        """The message Discord would create from a message body the bot sent."""
-        return message_payload(
+    def _message_from(self, body: dict, path: str = "") -> dict:
+        """The message Discord would create from a message body the bot sent to `path`.
+
+        An interaction's reply carries who started the interaction; a reply to a member's
+        message carries that message.
+        """
+        message = message_payload(
             author=self.bot_user,
             content=body.get("content") or "",
             embeds=body.get("embeds") or [],
             components=body.get("components") or [],
             flags=body.get("flags") or 0,
-            channel_id=channel_id,
         )
+        asker = next((user for token, user in self.askers.items() if token in path), None)
+        if asker is not None:
+            message["interaction_metadata"] = {
+                "id": snowflake(),
+                "type": 2,
+                "user": asker,
+                "authorizing_integration_owners": {},
+            }
+        replied = self.posted.get(str((body.get("message_reference") or {}).get("message_id")))
+        if replied is not None:
+            message |= {
+                "type": 19,
+                "message_reference": body["message_reference"],
+                "referenced_message": replied,
+            }
+        return message
 
     async def http_request(
         self, route: Route, *, files: Any = None, form: Any = None, **kwargs: Any
@@ -271,7 +295,7 @@ class FakeDiscord:
         if request.is_interaction_callback:
             return self._callback_response(request)
         if request.method in ("POST", "PATCH") and isinstance(request.payload, dict):
-            return self._message_from(request.payload)
+            return self._message_from(request.payload, request.path)
         return None
 
     def _callback_response(self, request: Request) -> dict:
@@ -280,7 +304,7 @@ class FakeDiscord:
             "interaction": {"id": interaction_id, "type": request.payload["type"]}
         }
         if request.payload["type"] in (4, 7):
-            message = self._message_from(request.payload.get("data") or {})
+            message = self._message_from(request.payload.get("data") or {}, request.path)
             response["interaction"]["response_message_id"] = message["id"]
             response["resource"] = {"type": request.payload["type"], "message": message}
         return response
@@ -406,12 +430,15 @@ class Harness:
     async def interact(self, payload: dict) -> list[Request]:
         """Deliver an INTERACTION_CREATE; return the requests the bot made in answer."""
         self.discord.take()
+        who = payload.get("member", {}).get("user") or payload.get("user")
+        self.discord.askers[payload["token"]] = who
         await self.run(self._parse("parse_interaction_create", payload))
         return self.discord.take()
 
     async def post(self, payload: dict) -> list[Request]:
         """Deliver a MESSAGE_CREATE; return the requests the bot made in answer."""
         self.discord.take()
+        self.discord.posted[payload["id"]] = payload
         await self.run(self._parse("parse_message_create", payload))
         return self.discord.take()
 
@@ -546,6 +573,20 @@ class Harness:
             payload["message"] = message
         return payload
 
+    @staticmethod
+    def in_direct_messages(payload: dict) -> dict:
+        """The same interaction from the member's direct messages with the bot: no server."""
+        user = payload.pop("member")["user"]
+        for server_only in ("guild_id", "guild_locale"):
+            payload.pop(server_only, None)
+        channel = {"id": DM_CHANNEL_ID, "type": 1, "recipients": [user], "last_message_id": None}
+        return payload | {
+            "user": user,
+            "channel_id": DM_CHANNEL_ID,
+            "channel": channel,
+            "context": 1,
+        }
+
     def slash(self, name: str, user_id: int = MEMBER_ID, **options: Any) -> dict:
         """A chat-input command invocation with the given options (str, bool or int)."""
         data = {
@@ -593,7 +634,7 @@ class Harness:
 
     def _pressed_message(self, sent: Request) -> dict:
         """The message a component was pressed on, with the id Discord gave it."""
-        message = self.discord._message_from(sent.message)
+        message = self.discord._message_from(sent.message, sent.path)
         if sent.message_id is not None:
             message["id"] = sent.message_id
         return message

@@ -625,3 +625,58 @@ async def test_a_control_still_known_is_answered_by_it_alone(briefing):
 
     assert deferred.callback_type == 5
     assert thanks.message["content"] == strings.Discord.MISS_NOTED
+
+
+def _miss_buttons(reply) -> list[dict]:
+    return [b for b in reply.buttons if b["custom_id"].startswith("briefing:miss:")]
+
+
+async def test_an_answer_in_direct_messages_offers_no_not_what_i_asked(briefing):
+    # The button tells the member moderators will see the miss; no server's moderators can.
+    asked = briefing.in_direct_messages(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    (answer,) = await briefing.interact(asked)
+    assert answer.embeds[0]["title"] == PFP_QUESTION
+    assert _miss_buttons(answer) == []
+
+
+async def test_the_message_menu_on_a_statement_offers_no_not_what_i_asked(briefing):
+    # A message asking without a question mark leaves no words in the record to list.
+    target = briefing.message("is kosovo in the partnership for peace", user_id=MEMBER_ID + 7)
+    (answer,) = await briefing.interact(briefing.message_command("Ask the briefing", target))
+    assert answer.embeds[0]["title"] == PFP_QUESTION
+    assert _miss_buttons(answer) == []
+    asked = briefing.message("is kosovo in the partnership for peace?", user_id=MEMBER_ID + 7)
+    (marked,) = await briefing.interact(briefing.message_command("Ask the briefing", asked))
+    assert len(_miss_buttons(marked)) == 1
+
+
+async def test_a_wait_of_one_second_is_said_in_the_singular(start, make_bot, settings):
+    briefing = await start(
+        make_bot(settings=replace(settings, cooldown_questions=1, cooldown_seconds=1))
+    )
+    await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    (stopped,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    assert "please wait 1 second before" in stopped.message["content"]
+
+
+async def test_only_the_asker_can_mark_an_answer_not_what_they_asked(briefing):
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    (miss,) = _miss_buttons(reply)
+    (told,) = await briefing.interact(briefing.press(reply, miss["custom_id"], MEMBER_ID + 9))
+    assert told.ephemeral
+    assert told.message["content"] == strings.Discord.MISS_NOT_YOURS
+    assert unanswered_in(briefing.client.record, GUILD_ID) == []
+    *_, thanks = await briefing.interact(briefing.press(reply, miss["custom_id"]))
+    assert thanks.message["content"] == strings.Discord.MISS_NOTED
+
+
+async def test_only_the_member_who_mentioned_the_bot_can_mark_its_reply(briefing):
+    asked = briefing.message(
+        f"<@{BOT_ID}> why isn't kosovo in pfp?", mentions=[briefing.discord.bot_user]
+    )
+    (reply,) = await briefing.post(asked)
+    (miss,) = _miss_buttons(reply)
+    (told,) = await briefing.interact(briefing.press(reply, miss["custom_id"], MEMBER_ID + 9))
+    assert told.message["content"] == strings.Discord.MISS_NOT_YOURS
+    *_, thanks = await briefing.interact(briefing.press(reply, miss["custom_id"]))
+    assert thanks.message["content"] == strings.Discord.MISS_NOTED
