@@ -27,7 +27,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.engine import Engine
 from bot.engine.index import content_words
@@ -58,10 +58,11 @@ DISMISSED = "dismissed"
 # `/kb unanswered` groups at most this many of the most recent questions not served (nor
 # dismissed, nor answered now), so its reply stays quick however long the record grows.
 READ_LIMIT = 2000
-# Finding them decides each distinct wording once (about 0.5 ms each) and reads rows that
+# Finding them decides each distinct wording once (0.5-1 ms each) and reads rows that
 # cost microseconds: a record full of wordings dismissed or answered since stops the search
-# at this many decisions or this many rows, however few of the window it filled.
-JUDGED_LIMIT = 2 * READ_LIMIT
+# at this many decisions (about a second) or this many rows, however few of the window it
+# filled.
+JUDGED_LIMIT = READ_LIMIT // 2
 SCAN_LIMIT = 50 * READ_LIMIT
 # A moderator waits at most this long for another program's lock on the file before being
 # told the record cannot be read (reads never wait for the bot's own writes: WAL).
@@ -135,6 +136,20 @@ def words_of(text: str, lexicon: Lexicon) -> str:
     return " ".join(content_words(lexicon, text))
 
 
+def first_similar(words: str, keys: list[str]) -> int | None:
+    """The position of the first of `keys` similar to `words` (None: none is).
+
+    Set similarity bounds every test `similar` makes from above (the exact and the short
+    ones included), so rapidfuzz's compiled loop picks the few candidates worth testing:
+    with thousands of keys, testing each in Python took tens of seconds.
+    """
+    candidates = process.extract(
+        words, keys, scorer=fuzz.token_set_ratio, score_cutoff=SIMILAR, limit=None
+    )
+    matching = [index for key, _, index in candidates if similar(words, key)]
+    return min(matching, default=None)
+
+
 def similar(a: str, b: str) -> bool:
     """Whether two questions (in `words_of` form) ask the same thing."""
     if a == b:
@@ -153,16 +168,22 @@ def group_questions(asked: Iterable[Asked], lexicon: Lexicon) -> list[QuestionGr
     Each question joins the first group whose newest question it is similar to, so a group
     never drifts far from the wording it is shown with.
     """
-    clusters: list[tuple[str, list[Asked]]] = []
+    keys: list[str] = []
+    members_of: list[list[Asked]] = []
+    home_of: dict[str, int] = {}
     for item in sorted(asked, key=lambda a: a.when, reverse=True):
         words = words_of(item.text, lexicon)
         if not words:
             continue
-        home = next((members for key, members in clusters if similar(words, key)), None)
-        if home is None:
-            clusters.append((words, [item]))
-        else:
-            home.append(item)
+        if words not in home_of:
+            found = first_similar(words, keys)
+            if found is None:
+                keys.append(words)
+                members_of.append([])
+                found = len(keys) - 1
+            home_of[words] = found
+        members_of[home_of[words]].append(item)
+    clusters = zip(keys, members_of, strict=True)
     groups = [_group(key, members, lexicon) for key, members in clusters]
     return sorted(groups, key=lambda g: (g.count, g.last_asked), reverse=True)
 
@@ -193,7 +214,7 @@ def still_unserved(
     It stops after judging `judged` wordings: a record full of questions dismissed or
     answered since cannot stall the list.
     """
-    gone = list(dismissed)
+    gone = sorted(set(dismissed))
     verdicts: dict[tuple[str, Unserved, str | None], bool] = {}
     for item in asked:
         key = (item.text, item.kind, item.entry_id)
@@ -201,9 +222,7 @@ def still_unserved(
             if len(verdicts) == judged:
                 return
             words = words_of(item.text, engine.lexicon)
-            verdicts[key] = not any(similar(words, d) for d in gone) and not served_now(
-                engine, item
-            )
+            verdicts[key] = first_similar(words, gone) is None and not served_now(engine, item)
         if verdicts[key]:
             yield item
 

@@ -14,6 +14,7 @@ from bot.serving.unanswered import (
     UnansweredQuestions,
     Unserved,
     closest_entries,
+    first_similar,
     group_questions,
     still_unserved,
     words_of,
@@ -332,3 +333,11 @@ def test_the_search_for_questions_not_served_stops_after_judging_so_many_wording
 
     assert [a.text for a in still_unserved(asked_since, engine, (), judged=4)] == ["kosovo osce"]
     assert list(still_unserved(asked_since, engine, (), judged=3)) == []
+
+
+def test_the_first_similar_of_many_keys_is_the_first_in_order_not_the_closest():
+    keys = ["zenda budget cuts", "ruritania border crossing rules", "zenda budget cuts army"]
+    assert first_similar("zenda budget cuts army", keys) == 0
+    assert first_similar("border crossing rules ruritania", keys) == 1
+    assert first_similar("harbour reopening", keys) is None
+    assert first_similar("harbour reopening", []) is None

@@ -9,7 +9,7 @@ import sqlite3
 import discord
 from discord import app_commands
 
-from bot.discord.kb._desk import ModeratorCog, actor_of
+from bot.discord.kb._desk import Desk, ModeratorCog, actor_of
 from bot.discord.kb._forms import asking_part, form_from_wordings
 from bot.discord.kb._render import (
     dismissed_text,
@@ -34,7 +34,16 @@ GROUPS = 10
 
 
 class UnansweredCog(ModeratorCog):
-    """Groups of unanswered questions: add one as a phrasing, write its entry, or dismiss it."""
+    """Groups of unanswered questions: add one as a phrasing, write its entry, or dismiss it.
+
+    One list is made at a time: making one asks the engine about up to a thousand
+    questions in a worker thread, and several at once would hold the workers members'
+    questions are decided in.
+    """
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk)
+        self._making_a_list = asyncio.Lock()
 
     @app_commands.command(name="unanswered", description=Kb.UNANSWERED)
     async def unanswered(self, interaction: discord.Interaction) -> None:
@@ -42,7 +51,8 @@ class UnansweredCog(ModeratorCog):
         await self.desk.thinking(interaction)
         recent = self.desk.services.unanswered.recent_groups
         try:
-            groups = await asyncio.to_thread(recent, interaction.guild_id)
+            async with self._making_a_list:
+                groups = await asyncio.to_thread(recent, interaction.guild_id)
         except sqlite3.Error as error:
             event(log, "kb_unanswered_unreadable", logging.ERROR, error=type(error).__name__)
             await self.desk.send(interaction, Kb.RECORD_UNREADABLE.format(problem=error))
