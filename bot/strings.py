@@ -572,12 +572,12 @@ class Kb:
     )
     UNDO_CONFLICT = (
         "Nothing was undone: change #{later}, made later and still in effect, touched "
-        "`{item_id}`. Undo it first (`/kb undo change:{later}`; see `/kb history {item_id}`)."
+        "`{item_id}`. Undo it first (`/kb undo change:{later}`; see `/kb history entry:{item_id}`)."
     )
     UNDO_CHANGED_BY_HAND = (
         "Nothing was undone: `{item_id}` was changed outside the bot since that change (its "
         "file edited by hand or copied in), and undoing it would throw that away. Edit it "
-        "instead, or undo an older change by its number (see `/kb history {item_id}`)."
+        "instead, or undo an older change by its number (see `/kb history entry:{item_id}`)."
     )
     CANNOT_OPEN = (
         "`{entry_id}` can't be changed until the knowledge on disk is fixed ({count} problem(s)):"

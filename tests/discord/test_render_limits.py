@@ -4,9 +4,12 @@ The end-to-end tests check real payloads; this one throws arbitrary lengths at t
 renderer, which is where the shortening happens.
 """
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot import strings
 from bot.discord.kb._render import history_text
 from bot.discord.kb.history import HISTORY_LIMIT
 from bot.discord_format import literal
@@ -160,3 +163,33 @@ def test_a_page_of_the_longest_history_lines_shows_every_change_and_the_count_le
     assert len("\n".join(shown)) <= 2000
     assert "99000 older changes" in shown[1]
     assert [line.split(" ·")[0] for line in shown[2:]] == [f"#{c.id}" for c in changes]
+
+
+def test_a_history_line_shortens_the_name_and_detail_never_the_id_it_is_about():
+    change = Change(
+        id=3,
+        at="2026-01-01T00:00:00+00:00",
+        actor=Actor(1, "A moderator with a long display name"),
+        action=Action.REMOVE,
+        kind=ItemKind.ENTRY,
+        item_id="kosovo-defence-investment",
+        detail="How much is Kosovo investing in defence, and why is it spending more? " * 3,
+        undoes=None,
+        undone_by=4,
+    )
+    page = HistoryPage([change], older=0, item_id=None, before=None)
+    (line,) = history_text(page, Knowledge()).splitlines()[1:]
+    assert "· remove `kosovo-defence-investment`" in line
+    short = replace(change, actor=Actor(1, "Jo"), item_id="rutte-warning")
+    (with_detail,) = history_text(replace(page, changes=[short]), Knowledge()).splitlines()[1:]
+    assert "remove `rutte-warning` · How much is Kosovo" in with_detail
+    assert line.endswith("(undone by #4)")
+    assert len(line) <= 110
+
+
+def test_an_empty_older_page_of_a_removed_entry_says_no_change_before_it_not_no_such_id():
+    # The moderator came from a listing of the removed entry's changes (#1 and #2).
+    page = HistoryPage([], older=0, item_id="removed-entry", before=1)
+    assert history_text(page, Knowledge()) == strings.Kb.HISTORY_NONE_FOR_BEFORE.format(
+        item_id="removed-entry", before=1
+    )

@@ -51,6 +51,12 @@ NAME_LIMIT = 64
 # A line of `/kb history`, shortened in its middle beyond this, so a page of changes
 # (`bot.discord.kb.history.HISTORY_LIMIT`) fits one message whole.
 HISTORY_LINE_SHOWN = 110
+# Within it, the moderator's display name takes at most this much, and what a change
+# says of itself (a phrasing, a question) is shown when this much room is left: the
+# number, date, action and the id the change is about are cut only when an id near its
+# 64-character limit leaves no room.
+HISTORY_ACTOR_SHOWN = 24
+HISTORY_DETAIL_LEAST = 12
 
 _DONE = {
     Action.ADD: Kb.ADDED,
@@ -201,8 +207,7 @@ def history_text(page: HistoryPage, knowledge: Knowledge) -> str:
         )
         older = plural(Kb.OLDER_CHANGES, page.older)
         header += "\n" + Kb.HISTORY_OLDER.format(older=older, command=command)
-    lines = (shorten_middle(_history_line(c), HISTORY_LINE_SHOWN) for c in page.changes)
-    return lines_within(header, lines)
+    return lines_within(header, map(_history_line, page.changes))
 
 
 def _no_history_text(page: HistoryPage, knowledge: Knowledge) -> str:
@@ -212,11 +217,13 @@ def _no_history_text(page: HistoryPage, knowledge: Knowledge) -> str:
         if before is None:
             return Kb.HISTORY_EMPTY
         return Kb.HISTORY_NONE_BEFORE.format(before=before)
+    if before is not None:
+        # A page before a change: the moderator came from a listing of it (an entry
+        # removed since is no item of the knowledge, but its changes were listed).
+        return Kb.HISTORY_NONE_FOR_BEFORE.format(item_id=item_id, before=before)
     if not _is_item(knowledge, item_id):
         return Kb.HISTORY_UNKNOWN.format(item_id=item_id)
-    if before is None:
-        return Kb.HISTORY_NONE_FOR.format(item_id=item_id)
-    return Kb.HISTORY_NONE_FOR_BEFORE.format(item_id=item_id, before=before)
+    return Kb.HISTORY_NONE_FOR.format(item_id=item_id)
 
 
 def _is_item(knowledge: Knowledge, item_id: str) -> bool:
@@ -226,17 +233,26 @@ def _is_item(knowledge: Knowledge, item_id: str) -> bool:
 
 
 def _history_line(change: Change) -> str:
-    undone = Kb.HISTORY_UNDONE.format(undo_id=change.undone_by) if change.undone_by else ""
-    detail = f" · {one_line(change.detail)}" if change.detail else ""
-    return Kb.HISTORY_LINE.format(
-        id=change.id,
-        at=change.at.replace("T", " ").removesuffix("+00:00") + " UTC",
-        actor=change.actor.name,
-        action=change.action,
-        item_id=change.item_id,
-        detail=detail,
-        undone=undone,
-    )
+    """A change on one line of about `HISTORY_LINE_SHOWN` characters.
+
+    Only the moderator's name and the change's detail are shortened, never the id it is
+    about: a line without it does not say what the change or its undo touched.
+    """
+    fields = {
+        "id": change.id,
+        "at": change.at.replace("T", " ").removesuffix("+00:00") + " UTC",
+        "actor": one_line(change.actor.name, HISTORY_ACTOR_SHOWN),
+        "action": change.action,
+        "item_id": change.item_id,
+        "undone": Kb.HISTORY_UNDONE.format(undo_id=change.undone_by) if change.undone_by else "",
+    }
+    bare = Kb.HISTORY_LINE.format(**fields, detail="")
+    room = HISTORY_LINE_SHOWN - len(bare) - len(" · ")
+    if not change.detail or room < HISTORY_DETAIL_LEAST:
+        # An id near its 64-character limit leaves no room: the line is cut in the middle.
+        return shorten_middle(bare, HISTORY_LINE_SHOWN)
+    detail = shorten_middle(" ".join(change.detail.split()), room)
+    return Kb.HISTORY_LINE.format(**fields, detail=f" · {detail}")
 
 
 def sources_text(sources: Sequence[Source], knowledge: Knowledge) -> str:
