@@ -752,6 +752,10 @@ class Discord:
     FULL_QUOTES_BUTTON = "Show full quotes"
     FULL_QUOTE = "“{quote}”\n— {attribution}"
     ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
+    ENTRY_CHANGED = (
+        "The question you chose has changed since that reply was sent: "
+        "this is what the briefing covers under it now."
+    )
     CONTROLS_EXPIRED = (
         "These controls have expired (they last 15 minutes, and not past a restart of the "
         "bot): run the command again."

@@ -15,6 +15,7 @@ import io
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, ClassVar
 
 import discord
@@ -22,7 +23,7 @@ from discord.ui import Button, DynamicItem, Select
 
 from bot import strings
 from bot.discord.errors import guarded
-from bot.discord_format import ButtonId
+from bot.discord_format import ButtonId, shorten
 from bot.engine import Engine
 from bot.knowledge.model import Knowledge
 from bot.ops.logs import event
@@ -74,16 +75,23 @@ class Presses:
         await self.responder.edit(interaction, render(self.engine_source().knowledge, page))
 
     async def show_entry(self, interaction: discord.Interaction, entry_id: str) -> None:
-        """The answer of a chosen covered question, to the member who chose it."""
+        """The answer of a chosen covered question, to the member who chose it.
+
+        A button or menu carries the entry's id; should the question it showed no longer
+        be that entry's (reworded, or the id given to another entry since), the member is
+        told before the answer, which is not to what they chose.
+        """
         engine = self.engine_source()
         decision = engine.answer_entry(entry_id)
-        if decision is None:
+        if decision is None or decision.entry is None:
             await self.responder.respond(interaction, render_notice(strings.Discord.ENTRY_GONE))
             return
         event(log, "entry_shown", entry=entry_id)
-        await self.responder.respond(
-            interaction, render_discord(decision, engine.related(entry_id)), True
-        )
+        reply = render_discord(decision, engine.related(entry_id))
+        chosen = _label_chosen(interaction)
+        if chosen is not None and chosen != shorten(decision.entry.question, len(chosen)):
+            reply = replace(reply, content=strings.Discord.ENTRY_CHANGED)
+        await self.responder.respond(interaction, reply, True)
 
     async def show_full_quotes(self, interaction: discord.Interaction, entry_id: str) -> None:
         """Every quote of an entry in full, in as many private messages as needed."""
@@ -112,6 +120,21 @@ class Presses:
         event(log, "answer_missed", question_id=question_id, noted=noted)
         text = strings.Discord.MISS_NOTED if noted else strings.Discord.MISS_UNKNOWN
         await self.responder.respond(interaction, render_notice(text))
+
+
+def _label_chosen(interaction: discord.Interaction) -> str | None:
+    """What the member read on the button or menu option they chose (None: not known)."""
+    data: dict[str, Any] = dict(interaction.data or {})
+    chosen_id, values = data.get("custom_id"), data.get("values") or []
+    rows = interaction.message.components if interaction.message is not None else []
+    for row in rows:
+        for item in getattr(row, "children", ()):
+            if getattr(item, "custom_id", None) != chosen_id:
+                continue
+            if isinstance(item, discord.components.SelectMenu):
+                return next((o.label for o in item.options if o.value in values), None)
+            return getattr(item, "label", None)
+    return None
 
 
 def _asker_of(reply: discord.Message | None) -> int | None:

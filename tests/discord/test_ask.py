@@ -680,3 +680,22 @@ async def test_only_the_member_who_mentioned_the_bot_can_mark_its_reply(briefing
     assert told.message["content"] == strings.Discord.MISS_NOT_YOURS
     *_, thanks = await briefing.interact(briefing.press(reply, miss["custom_id"]))
     assert thanks.message["content"] == strings.Discord.MISS_NOTED
+
+
+async def test_an_old_button_whose_entry_was_given_another_question_says_so(
+    start, make_bot, knowledge
+):
+    served = [Engine(knowledge)]
+    briefing = await start(make_bot(engine_source=lambda: served[0]))
+    (reply,) = await briefing.interact(briefing.slash("ask", question="why isn't kosovo in pfp"))
+    pressed = "briefing:entry:non-recognising-allies"
+    (same,) = await briefing.interact(briefing.press(reply, pressed))
+    assert not same.message.get("content")
+
+    reused = replace(
+        knowledge.entries["non-recognising-allies"], question="What did NATO say in Zenda?"
+    )
+    served[0] = Engine(replace(knowledge, entries={**knowledge.entries, reused.id: reused}))
+    (shown,) = await briefing.interact(briefing.press(reply, pressed))
+    assert shown.message["content"] == strings.Discord.ENTRY_CHANGED
+    assert shown.embeds[0]["title"] == "What did NATO say in Zenda?"

@@ -27,6 +27,7 @@ async def test_choosing_a_question_in_topics_shows_its_answer(briefing):
     (shown,) = await briefing.interact(briefing.choose(reply, menu, ["rutte-warning"]))
 
     assert shown.ephemeral
+    assert not shown.message.get("content")  # the question chosen is the entry's own
     assert (
         shown.embeds[0]["title"] == "What did NATO Secretary General Mark Rutte warn about Russia?"
     )
