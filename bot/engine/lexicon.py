@@ -403,7 +403,12 @@ _LISTED_STEMS = frozenset(stem_of(w) for w in ("country", "member", "ally", "sta
 # holds a role: an entry answers only if it names someone (or some country) beside that
 # role. "What's the name of the spokesperson" asks who holds the role, as "who is" does.
 # The role follows an article or the name of a topic (see `Lexicon`), or a name.
-_HOLDER_ASKED = r"(?:who(?: is| was| are| were|s)|what(?: is| was)? the names? of)"
+# "What are the names of the judges", and a member's keywords "names of the judges", ask
+# for the people holding the post as "who were the judges" does.
+_HOLDER_ASKED = (
+    r"(?:who(?: is| was| are| were|s)|what(?: is| was| are| were| s)? the names? of"
+    r"|names of(?: the)?)"
+)
 # ...or "who is <country>'s prime minister": the role after a name, not "who is eligible".
 _WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 # "Which judges voted against?", "which expert argued" ask for people: an entry must name

@@ -625,3 +625,17 @@ def test_the_name_of_a_thing_is_a_name_written_right_beside_it_or_its_own_capita
     # "a Border Safety Forum": the forum's own words, written with capitals, are its name.
     named = travel_engine.decide("What was the name of the forum where the ministers met?")
     assert named.entry.id == "safety-forum"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "names of the judges who upheld the parking rules",
+        "What are the names of the judges who upheld the parking rules?",
+    ],
+)
+def test_the_names_of_people_asked_for_need_an_entry_naming_them(travel_engine, asked):
+    # "Three judges of the constitutional court upheld the parking rules": none is named.
+    assert not travel_engine.decide(asked).answered
+    named = travel_engine.decide("what are the names of the envoys Vale met on Tuesday")
+    assert named.entry.id == "envoy-meeting"
