@@ -868,5 +868,9 @@ class Run:
     CONFIGURATION_ERROR = "configuration error: {error}"
     LOGIN_FAILED = "Discord refused the token: check DISCORD_TOKEN (the token is not shown)."
     UNREACHABLE = "Could not reach Discord ({error}); check the network and try again."
+    ALREADY_SERVING = (
+        "Another bot process already serves from {data_dir}: stop it first (two would "
+        "answer every question twice)."
+    )
     SYNCED_GLOBAL = "Synced {count} commands globally; Discord may take up to an hour to show them."
     SYNCED_GUILDS = "Synced {count} commands to {guilds} server(s); they are available now."

@@ -222,6 +222,10 @@ class BriefingBot(commands.Bot):
     async def _prune(self) -> None:
         """In a thread: a locked file must not hold up the event loop while it waits."""
         removed = await asyncio.to_thread(self.record.prune)
+        if removed is None:
+            problem = self.record.status.problem
+            event(log, "record_prune_failed", logging.ERROR, problem=problem)
+            return
         event(log, "record_pruned", removed=removed, retention_days=self.settings.retention_days)
 
     async def close(self) -> None:

@@ -9,6 +9,7 @@ or logged.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -26,6 +27,7 @@ from bot.engine import Engine
 from bot.knowledge.check import show_problems
 from bot.ops.logs import configure_logging, event
 from bot.ops.settings import Settings
+from bot.ops.single import AlreadyServing, hold_the_data_folder
 from bot.serving import Services, open_services
 from bot.serving.live import KnowledgeUnavailable
 from bot.serving.record import QuestionRecord
@@ -36,6 +38,17 @@ log = logging.getLogger("briefing.discord")
 def run(settings: Settings) -> int:
     """Serve Discord with the configured token until stopped; return the exit code."""
     configure_logging(settings.log_level, secrets=[settings.discord_token])
+    try:
+        held = hold_the_data_folder(settings.data_dir)
+    except AlreadyServing:
+        print(strings.Run.ALREADY_SERVING.format(data_dir=settings.data_dir), file=sys.stderr)
+        return 2
+    with held if held is not None else contextlib.nullcontext():
+        return _serve(settings)
+
+
+def _serve(settings: Settings) -> int:
+    """Open what the bot serves and serve Discord with it; return the exit code."""
     try:
         services = open_services(settings)
     except KnowledgeUnavailable as error:

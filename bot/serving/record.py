@@ -206,8 +206,10 @@ class QuestionRecord:
 
         return self._attempt(update, False)
 
-    def prune(self) -> int:
+    def prune(self) -> int | None:
         """Delete questions older than the retention period, shrink the file; say how many.
+
+        None when it could not run (the file cannot be used): not the same as nothing old.
 
         The words of questions moderators dismissed (`unanswered`'s table, in the same file)
         are members' words too, so they go after the same period.
@@ -221,7 +223,7 @@ class QuestionRecord:
             database.shrink(db)
             return removed
 
-        return self._attempt(delete, 0)
+        return self._attempt(delete, None)
 
     def close(self) -> None:
         """Close the database; later calls do nothing and return their fallback."""

@@ -3,6 +3,7 @@ from dataclasses import replace
 from bot import strings
 from bot.discord import run
 from bot.ops import health
+from bot.ops.single import hold_the_data_folder
 
 
 def test_discord_mode_with_broken_knowledge_refuses_to_start_and_reports_unhealthy(
@@ -83,3 +84,20 @@ def test_a_refused_token_stops_run_and_sync_as_a_configuration_error(
     err = capsys.readouterr().err
     assert err.count(strings.Run.LOGIN_FAILED) == 2
     assert "Traceback" not in err
+
+
+def test_a_second_bot_on_the_same_data_folder_refuses_to_start(
+    settings, offline_discord, capsys, restore_logging
+):
+    # Two would answer every mention twice and record every question twice.
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    first = hold_the_data_folder(settings.data_dir)
+    try:
+        assert run.run(replace(settings, discord_token="x.y.z")) == 2
+    finally:
+        first.close()
+    err = capsys.readouterr().err
+    assert strings.Run.ALREADY_SERVING.format(data_dir=settings.data_dir) in err
+    offline_discord.refuse("/users/@me", status=401)  # the folder free again: it starts
+    assert run.run(replace(settings, discord_token="x.y.z")) == 2
+    assert strings.Run.LOGIN_FAILED in capsys.readouterr().err

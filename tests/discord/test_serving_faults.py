@@ -241,3 +241,19 @@ async def test_a_private_question_past_the_deadline_is_told_so_privately(
     assert deferred.ephemeral
     assert reply.ephemeral
     assert reply.message["content"] == strings.Discord.TOO_SLOW
+
+
+async def test_a_record_that_cannot_be_used_is_not_logged_as_pruned(
+    start, settings, knowledge, caplog, tmp_path
+):
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"garbage " * 500)
+    record = QuestionRecord(damaged, 30)
+    try:
+        with caplog.at_level(logging.INFO, logger="briefing"):
+            await start(_bot_on(record, settings, knowledge))
+    finally:
+        record.close()
+    assert "event=record_prune_failed" in caplog.text
+    assert "file is not a database" in caplog.text
+    assert "event=record_pruned" not in caplog.text

@@ -176,7 +176,7 @@ def test_a_record_that_cannot_be_opened_loses_questions_without_raising(tmp_path
 
     assert record.record("why no pfp", ANSWERED, 1, 2) is None
     assert record.mark_miss(1, 1) is False
-    assert record.prune() == 0
+    assert record.prune() is None  # could not run: not "nothing was old enough"
     assert record.status.problem == "file is not a database"
 
 
