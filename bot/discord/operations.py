@@ -45,6 +45,10 @@ log = logging.getLogger("briefing.discord")
 # Waiting for Discord at start: 5 s, then twice as long each time, never more than 5 minutes.
 RETRY_FIRST_SECONDS = 5.0
 RETRY_MOST_SECONDS = 300.0
+# Discord answers a login in well under a second: this long without an answer is a network
+# holding the request open, waited for and retried like one that refused it (aiohttp's own
+# bound is 5 minutes, with nothing in the log meanwhile).
+ANSWER_SECONDS = 30.0
 
 
 async def serve(settings: Settings, build: BotFactory) -> None:
@@ -82,9 +86,11 @@ async def _connect(
     stopping: asyncio.Event,
 ) -> None:
     """Reach Discord, build the bot on the connection it calls for, and run it."""
+    event(log, "connecting", data_dir=settings.data_dir)
     choice = await until_reachable(
         lambda: unless_stopped(
-            choose_bot_class(BriefingBot, settings.shard_count, token), stopping
+            answered_within(choose_bot_class(BriefingBot, settings.shard_count, token)),
+            stopping,
         ),
         stopping,
         RETRY_FIRST_SECONDS,
@@ -101,6 +107,15 @@ async def _connect(
     if stopping.is_set():
         return
     await until_reachable(lambda: connected(bot), stopping, RETRY_FIRST_SECONDS)
+
+
+async def answered_within(attempt: Awaitable[T], seconds: float | None = None) -> T:
+    """`attempt`'s result, or a `TimeoutError` saying Discord did not answer in time."""
+    seconds = ANSWER_SECONDS if seconds is None else seconds
+    try:
+        return await asyncio.wait_for(attempt, seconds)
+    except TimeoutError:
+        raise TimeoutError(f"no answer from Discord in {seconds:g} s") from None
 
 
 async def connected(bot: discord.Client) -> None:

@@ -353,3 +353,21 @@ async def test_logs_hold_neither_the_token_nor_a_members_id_even_at_debug(
     assert "event=question" in err
     assert str(MEMBER_ID) not in err
     assert TOKEN not in err
+
+
+async def test_a_discord_that_never_answers_the_login_is_logged_at_once_and_retried_in_time(
+    settings, knowledge, offline_discord, monkeypatch, restore_logging, tmp_path, caplog
+):
+    caplog.set_level(logging.INFO)
+    monkeypatch.setattr(operations, "ANSWER_SECONDS", 0.05)
+    monkeypatch.setattr(operations, "RETRY_FIRST_SECONDS", 3600.0)
+    settings = _serving_settings(settings, tmp_path)
+    offline_discord.never_answer()
+    serving = asyncio.create_task(operations.serve(settings, _builder(settings, knowledge, [])))
+    await _until(lambda: _waits_logged(caplog) == 1)
+    assert "event=connecting" in caplog.text
+    assert 'error="TimeoutError: no answer from Discord in 0.05 s"' in caplog.text
+
+    os.kill(os.getpid(), signal.SIGTERM)
+    await asyncio.wait_for(serving, timeout=30)
+    assert "event=shutdown_complete" in caplog.text
