@@ -347,6 +347,11 @@ _ASKS_A_YEAR = re.compile(r"\b(?:(?:what|which) years?|koje godine|cilin vit)\b"
 _A_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
 
 
+def _names_a_post(words: list[str]) -> bool:
+    """Whether one of `words` is a post someone holds, in the singular or plural."""
+    return any(w in ROLE_WORDS or (w.endswith("s") and w[:-1] in ROLE_WORDS) for w in words)
+
+
 def asks_for_a_year(folded: str) -> bool:
     """Whether a question (folded) asks for the year of something."""
     return _ASKS_A_YEAR.search(folded) is not None
@@ -416,6 +421,9 @@ _WHO_HOLDS_NAMED = re.compile(_LEAD_IN + _HOLDER_ASKED + r" (?P<role>.+)$")
 # post ("which lawmaker" of "Congressman <name>").
 _WHICH_POST = re.compile(_LEAD_IN + r"(?:which|what) (?P<rest>.+)$")
 # "What is the name of the X" asks for X's own name, which the question does not give.
+# "What are the names of the <post>s", "names of the <post>s": the people holding a post are
+# asked for; of other things ("the names of the countries that...") a list is.
+_NAMES_ASKED = re.compile(r"\bnames of\b")
 _NAME_OF = re.compile(r"\bwhat(?: is| was| s)? the (?:[a-z]+ )?names? of\b")
 # "What post does <person> hold?", "what was <person>'s job?" ask who a person is, as
 # "who is <person>" does: the word for a post names no thing the entry must write, but the
@@ -1177,6 +1185,8 @@ class Lexicon:
                     continue
             role = _ROLE_QUALIFIED.split(match.group("role"), maxsplit=1)[0]
             words = [w for w in role.split() if not is_stopword(w)]
+            if _NAMES_ASKED.search(clause[: match.start("role")]) and not _names_a_post(words):
+                continue  # "the names of the allies that..." asks for a list, not holders
             if any(w in self.people for w in words):
                 post = [w for w in words if w not in self.people]
                 return tuple(post) if post and all(w in ROLE_WORDS for w in post) else ()

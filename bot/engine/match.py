@@ -930,9 +930,9 @@ def _names_the_holder(index: Index, question: Question, profile: EntryProfile) -
         return any(role in profile.held_by_people for role in question.roles) and (
             _held_by_someone_else(index, question, profile)
         )
-    if not any(role in profile.held for role in question.roles):
-        return False
-    return not question.name_asked or _named_beside(index, question, profile)
+    if question.name_asked:
+        return _named_beside(index, question, profile)
+    return any(role in profile.held for role in question.roles)
 
 
 def _named_beside(index: Index, question: Question, profile: EntryProfile) -> bool:

@@ -41,6 +41,7 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+")
 _FOLLOWING = re.compile(r"\s*(?P<rest>[" + re.escape(_OPENERS) + r"]*(?P<first>\S?))")
 # How far around a full stop an abbreviation, or the word after an initialism, is read.
 _WORD_REACH = 64
+_NEXT_WORD = re.compile(r"\s*(\S{0," + str(_WORD_REACH) + r"})")
 
 
 def sentence_ends(
@@ -80,13 +81,19 @@ def _abbreviated(text: str, start: int, match: re.Match[str]) -> bool:
     word = word.rsplit(maxsplit=1)[-1].lstrip(_OPENERS)
     abbreviation = word[:-1].casefold()
     if abbreviation in _OFTEN_FINAL:
-        following = text[match.end() : match.end() + _WORD_REACH].split(maxsplit=1)[0]
-        return following.strip(_OPENERS).rstrip(".").casefold() in _ABBREVIATIONS
+        following = _next_word(text, match.end()).strip(_OPENERS)
+        opens_another = following.rstrip(".").casefold() in _ABBREVIATIONS
+        return not following[:1].isupper() or opens_another
     if abbreviation in _ABBREVIATIONS:
         return True
     if len(word) == 2 and word[0].isupper():
         return True
     if _INITIALISM.fullmatch(word):
-        following = text[match.end() : match.end() + _WORD_REACH].split(maxsplit=1)[0]
+        following = _next_word(text, match.end())
         return following.strip(_OPENERS).casefold() not in SENTENCE_STARTERS
     return False
+
+
+def _next_word(text: str, start: int) -> str:
+    """The word after `start`, past any spaces (its first `_WORD_REACH` characters)."""
+    return _NEXT_WORD.match(text, start).group(1)

@@ -27,12 +27,8 @@ def hold_the_data_folder(data_dir: Path) -> BinaryIO | None:
     None when the lock file cannot be made (a read-only folder, where nothing is written
     either): serving goes on, as it would without the lock.
     """
-    path = data_dir / LOCK_FILE
-    try:
-        handle = os.fdopen(
-            os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644), "a+b"
-        )
-    except OSError:
+    handle = _lock_handle(data_dir / LOCK_FILE)
+    if handle is None:
         return None
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -40,3 +36,18 @@ def hold_the_data_folder(data_dir: Path) -> BinaryIO | None:
         handle.close()
         raise AlreadyServing(str(data_dir)) from held
     return handle
+
+
+def _lock_handle(path: Path) -> BinaryIO | None:
+    """The lock file opened to lock it: for writing, or else for reading.
+
+    `flock` locks a file opened for reading as well: a lock file left by another user (a
+    run as root) still keeps a second bot out.
+    """
+    flags = os.O_NOFOLLOW | os.O_CLOEXEC
+    for extra, mode in ((os.O_RDWR | os.O_CREAT, "a+b"), (os.O_RDONLY, "rb")):
+        try:
+            return os.fdopen(os.open(path, flags | extra, 0o644), mode)
+        except OSError:
+            continue
+    return None

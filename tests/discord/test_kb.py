@@ -13,6 +13,7 @@ import zipfile
 import aiohttp
 import pytest
 
+from bot.discord.kb.history import HISTORY_LIMIT
 from bot.discord.kb.sources import UPLOAD_LIMIT
 from bot.discord_format import MESSAGE_LIMIT
 from bot.knowledge.loader import load_knowledge
@@ -349,13 +350,17 @@ async def test_history_says_how_many_older_changes_it_leaves_out_and_before_list
     older = (await history(harness, before=4)).splitlines()
     of_entry = (await history(harness, entry=EDITED, before=17)).splitlines()
 
+    oldest_shown = 18 - HISTORY_LIMIT + 1
     assert newest[1] == Kb.HISTORY_OLDER.format(
-        older="3 older changes", command="`/kb history before:4`"
+        older=f"{oldest_shown - 1} older changes", command=f"`/kb history before:{oldest_shown}`"
     )
-    assert [line.split(" ·")[0] for line in newest[2:]] == [f"#{n}" for n in range(18, 3, -1)]
+    shown = [line.split(" ·")[0] for line in newest[2:]]
+    assert shown == [f"#{n}" for n in range(18, oldest_shown - 1, -1)]
     assert [line.split(" ·")[0] for line in older[1:]] == ["#3", "#2", "#1"]
+    oldest_of_entry = 16 - HISTORY_LIMIT + 1
     assert of_entry[1] == Kb.HISTORY_OLDER.format(
-        older="1 older change", command=f"`/kb history entry:{EDITED} before:2`"
+        older=f"{oldest_of_entry - 1} older changes",
+        command=f"`/kb history entry:{EDITED} before:{oldest_of_entry}`",
     )
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot import strings
-from bot.discord.kb._render import history_text
+from bot.discord.kb._render import HISTORY_LINE_SHOWN, history_text
 from bot.discord.kb.history import HISTORY_LIMIT
 from bot.discord_format import literal
 from bot.engine.decision import Decision, SourcedQuote, Suggestion
@@ -184,7 +184,7 @@ def test_a_history_line_shortens_the_name_and_detail_never_the_id_it_is_about():
     (with_detail,) = history_text(replace(page, changes=[short]), Knowledge()).splitlines()[1:]
     assert "remove `rutte-warning` · How much is Kosovo" in with_detail
     assert line.endswith("(undone by #4)")
-    assert len(line) <= 110
+    assert len(line) <= HISTORY_LINE_SHOWN
 
 
 def test_an_empty_older_page_of_a_removed_entry_says_no_change_before_it_not_no_such_id():
@@ -193,3 +193,21 @@ def test_an_empty_older_page_of_a_removed_entry_says_no_change_before_it_not_no_
     assert history_text(page, Knowledge()) == strings.Kb.HISTORY_NONE_FOR_BEFORE.format(
         item_id="removed-entry", before=1
     )
+
+
+def test_a_history_line_of_an_undone_change_to_a_long_id_keeps_the_whole_id():
+    change = Change(
+        id=1239,
+        at="2026-01-01T00:00:00+00:00",
+        actor=Actor(1, "Moderator of the Balkans and beyond"),
+        action=Action.PHRASE_REMOVE,
+        kind=ItemKind.ENTRY,
+        item_id="kosovo-foreign-ministry-visa-statement",
+        detail="a phrasing",
+        undoes=None,
+        undone_by=1240,
+    )
+    page = HistoryPage([change], older=0, item_id=None, before=None)
+    (line,) = history_text(page, Knowledge()).splitlines()[1:]
+    assert "phrase-remove `kosovo-foreign-ministry-visa-statement`" in line
+    assert line.endswith("(undone by #1240)")

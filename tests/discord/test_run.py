@@ -1,9 +1,12 @@
+import os
 from dataclasses import replace
+
+import pytest
 
 from bot import strings
 from bot.discord import run
 from bot.ops import health
-from bot.ops.single import hold_the_data_folder
+from bot.ops.single import AlreadyServing, hold_the_data_folder
 
 
 def test_discord_mode_with_broken_knowledge_refuses_to_start_and_reports_unhealthy(
@@ -101,3 +104,22 @@ def test_a_second_bot_on_the_same_data_folder_refuses_to_start(
     offline_discord.refuse("/users/@me", status=401)  # the folder free again: it starts
     assert run.run(replace(settings, discord_token="x.y.z")) == 2
     assert strings.Run.LOGIN_FAILED in capsys.readouterr().err
+
+
+def test_a_lock_file_this_process_may_only_read_still_keeps_a_second_bot_out(tmp_path, monkeypatch):
+    # Left by a run as another user: flock locks a file opened for reading too.
+    real_open = os.open
+
+    def read_only(path, flags, *args):
+        if flags & os.O_RDWR:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    (tmp_path / "serving.lock").write_bytes(b"")
+    monkeypatch.setattr(os, "open", read_only)
+    first = hold_the_data_folder(tmp_path)
+    try:
+        with pytest.raises(AlreadyServing):
+            hold_the_data_folder(tmp_path)
+    finally:
+        first.close()

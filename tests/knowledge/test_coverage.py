@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.knowledge.coverage import split_sentences
+from bot.language.sentences import split_chat
 
 
 def texts(text: str) -> list[str]:
@@ -45,6 +46,17 @@ def test_ends_a_sentence_at_a_company_suffix_followed_by_a_new_sentence():
         "The works were done by Zenda Construction Co. Ltd.",
         "Both companies denied it.",
         "Acme Inc. and Zenda Corp. signed.",
+    ]
+
+
+def test_a_company_suffix_before_a_long_run_of_spaces_ends_its_sentence():
+    text = "The works were done by Zenda Builders Ltd." + " " * 70 + "The firm denied it."
+    assert texts(text) == ["The works were done by Zenda Builders Ltd.", "The firm denied it."]
+
+
+def test_a_company_suffix_in_a_members_message_ends_no_question():
+    assert split_chat("what did acme inc. say about ruritania?") == [
+        "what did acme inc. say about ruritania?"
     ]
 
 

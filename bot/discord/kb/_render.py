@@ -50,12 +50,12 @@ TEXT_SHOWN = 90
 NAME_LIMIT = 64
 # A line of `/kb history`, shortened in its middle beyond this, so a page of changes
 # (`bot.discord.kb.history.HISTORY_LIMIT`) fits one message whole.
-HISTORY_LINE_SHOWN = 110
+HISTORY_LINE_SHOWN = 130
 # Within it, the moderator's display name takes at most this much, and what a change
 # says of itself (a phrasing, a question) is shown when this much room is left: the
 # number, date, action and the id the change is about are cut only when an id near its
 # 64-character limit leaves no room.
-HISTORY_ACTOR_SHOWN = 24
+HISTORY_ACTOR_SHOWN = 16
 HISTORY_DETAIL_LEAST = 12
 
 _DONE = {

@@ -21,7 +21,7 @@ from bot.strings import Kb
 
 # Changes shown at a time: lines of at most `HISTORY_LINE_SHOWN` characters, so a page
 # always fits one message whole and its count of older changes stays true.
-HISTORY_LIMIT = 15
+HISTORY_LIMIT = 13
 
 
 class HistoryCog(ModeratorCog):
