@@ -648,13 +648,7 @@ async def test_long_unanswered_wordings_open_a_form_holding_the_questions_they_a
 
 async def test_a_long_unanswered_wording_is_added_as_the_question_it_asks(world, harness):
     await ask_unanswered(harness, LONG_WORDINGS[0])
-    listed = last(await harness.interact(moderator(kb(harness, "unanswered"))))
-    (groups,) = listed.selects
-    choose = harness.choose(listed, groups["custom_id"], [groups["options"][0]["value"]])
-    (shown,) = await harness.interact(moderator(choose))
-    (entries,) = shown.selects
-    target = entries["options"][0]["value"]
-    await harness.interact(moderator(harness.choose(shown, entries["custom_id"], [target])))
+    target = await add_from_unanswered(harness)
 
     phrasings = world.services.live.knowledge.entries[target].phrasings
     assert "Will Kosovo get a seat at the OSCE soon?" in phrasings
