@@ -36,6 +36,7 @@ from bot.engine.learnt import (
     speaker_name,
 )
 from bot.engine.lexicon import (
+    ROLE_WORDS,
     STOPWORDS,
     Lexicon,
     answers_a_rare_kind,
@@ -208,7 +209,25 @@ class EntryProfile:
         speakers = aliased(_shared_fold(" ".join(c.speaker for c in citations)).split())
         texts = [*(_shared_fold(c.quote) for c in citations), fold(self.entry.answer)]
         said = [word for text in texts for word in voices(" ".join(aliased(text.split())))]
-        return frozenset(self._stems([*speakers, *said]))
+        posts = self._posts_of(frozenset(speakers) & self.lexicon.people)
+        return frozenset(self._stems([*speakers, *said, *posts]))
+
+    def _posts_of(self, people: frozenset[str]) -> list[str]:
+        """The posts the entry writes just before a speaker's name ("President <name>").
+
+        "What did the president say" asks the words of whoever holds the post: a speaker
+        the entry calls so speaks as its holder, though the speaker field names only them.
+        """
+        if not people:
+            return []
+        return [
+            word
+            for words in self.stated_sentences()
+            for i, name in enumerate(words)
+            if name in people
+            for word in words[max(0, i - 2) : i]
+            if word in ROLE_WORDS
+        ]
 
     def stated_sentences(self, as_written: bool = False) -> list[list[str]]:
         """The meaningful words of each sentence the entry states, folded and aliased.

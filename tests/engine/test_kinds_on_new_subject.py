@@ -639,3 +639,18 @@ def test_the_names_of_people_asked_for_need_an_entry_naming_them(travel_engine, 
     assert not travel_engine.decide(asked).answered
     named = travel_engine.decide("what are the names of the envoys Vale met on Tuesday")
     assert named.entry.id == "envoy-meeting"
+
+
+def test_the_words_of_a_post_are_those_of_the_speaker_the_entry_gives_that_post(engine_of):
+    # The speaker field names only the person; the answer says which post she holds.
+    promise = cited_entry(
+        "doe-promise",
+        "What did Jane Doe promise the border towns of Ruritania?",
+        "Interior Minister Jane Doe promised the border towns of Ruritania a new crossing.",
+        ("jane doe ruritania border towns promise",),
+        speaker="Jane Doe",
+    )
+    engine = engine_of(promise, names=("ruritania",), people=("jane", "doe"))
+    asked = "what did the interior minister say to the border towns of ruritania"
+    assert engine.decide(asked).entry.id == "doe-promise"
+    assert not engine.decide(asked.replace("interior minister", "president")).answered
