@@ -293,6 +293,16 @@ class EntryProfile:
         """Whether the entry states a count other than those `given` (derived when asked)."""
         return states_a_count_besides(_folded_statement(self.entry), given)
 
+    def counts_at(self, times: frozenset[str], given: frozenset[str]) -> bool:
+        """Whether a sentence of the entry states a count besides `given` with one of `times`.
+
+        Derived when asked, by the few count questions that name a time.
+        """
+        return any(
+            not times.isdisjoint(words) and states_a_count_besides(" ".join(words), given)
+            for words in self.stated_sentences(as_written=True)
+        )
+
     def answers_a_rare_kind(self, kind: str) -> bool:
         """Whether the entry gives the fact a rarely asked kind asks for (an age, a time of day).
 

@@ -18,6 +18,7 @@ from bot.knowledge.model import Vocabulary
 from bot.language.text import fold
 from bot.language.text import stem as stem_of
 from bot.language.words import (
+    CALENDAR_NAMES,
     GENERAL_ALIASES,
     MONTHS,
     STOPWORDS,
@@ -666,6 +667,19 @@ def states_a_date_besides(folded: str, given: frozenset[str]) -> bool:
         return True
     days = (day.group(1) or day.group(2) for day in _DAY_OF_MONTH.finditer(folded))
     return any(day not in given for day in days)
+
+
+def days_given(folded: str) -> frozenset[str]:
+    """The days and months a folded question names ("on Tuesday", "on 3 May", "in March").
+
+    Not its years, nor "today": "how many died in the war of the 1990s" and "how large is
+    it today" name the time of what they ask about, not the day a count was made.
+    """
+    days = {day.group(1) or day.group(2) for day in _DAY_OF_MONTH.finditer(folded)}
+    named = CALENDAR_NAMES.intersection(folded.split())
+    if "may" in named and not _MONTH_NAMES.search(folded):
+        named.remove("may")  # "how many may stay": no month
+    return frozenset(days | named)
 
 
 def counts_given(folded: str) -> frozenset[str]:

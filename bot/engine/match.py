@@ -870,14 +870,19 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
     """Whether the entry states the kind of fact asked for.
 
     A count is asked beyond the counts the question gives: "how many of the 46 members
-    recognise it" is not answered by an entry stating only that there are 46.
+    recognise it" is not answered by an entry stating only that there are 46. A count of
+    a time the question gives is stated with that time: "how many marched on <day>" is not
+    answered by the count of another day's march.
     """
     kind = question.kind
     if kind == lexicon.WHEN:
         return _date_fits(question.folded, profile)
     if kind == lexicon.HOW_MANY:
         given = lexicon.counts_given(question.folded)
-        return profile.states_count and (not given or profile.counts_besides(given))
+        if not profile.states_count or (given and not profile.counts_besides(given)):
+            return False
+        times = lexicon.days_given(question.folded)
+        return not times or profile.counts_at(times, given)
     if kind == lexicon.HOW_LONG:
         return profile.states_span or profile.states_date
     if kind == lexicon.WHY:

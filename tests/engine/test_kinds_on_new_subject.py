@@ -654,3 +654,20 @@ def test_the_words_of_a_post_are_those_of_the_speaker_the_entry_gives_that_post(
     asked = "what did the interior minister say to the border towns of ruritania"
     assert engine.decide(asked).entry.id == "doe-promise"
     assert not engine.decide(asked.replace("interior minister", "president")).answered
+
+
+def test_a_count_of_a_day_the_question_names_is_stated_with_that_day(engine_of):
+    # The entry counts Sunday's march; of Tuesday's it gives only the day.
+    marches = cited_entry(
+        "zenda-marches",
+        "How many people marched in Zenda?",
+        "Hundreds marched in Zenda on Sunday. The opposition called another march for Tuesday.",
+        ("zenda march protest people", "how many protested in zenda"),
+    )
+    bridge = cited_entry(
+        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    )
+    engine = engine_of(marches, bridge, names=("zenda",))
+    assert engine.decide("how many people marched in zenda on sunday").entry.id == "zenda-marches"
+    assert engine.decide("how many people marched in zenda").entry.id == "zenda-marches"
+    assert not engine.decide("how many people marched in zenda on tuesday").answered
