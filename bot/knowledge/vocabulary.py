@@ -22,6 +22,7 @@ from bot.knowledge.model import Forms, Vocabulary
 from bot.knowledge.problems import FieldPath, Problem, Report
 from bot.language.markup import markup_in
 from bot.language.text import fold
+from bot.language.text import stem as stem_of
 from bot.language.words import ASKING_WORDS, ENDINGS, GENERAL_ALIASES, STOPWORDS
 
 WORD_LIMIT = 100
@@ -103,7 +104,7 @@ def _meanings(report: Report, path: FieldPath, value: object) -> dict[str, str]:
         read = _word(report, (*path, key), meaning)
         if form is None or read is None:
             continue
-        if form in meanings and meanings[form] != read:
+        if form in meanings and not _read_alike(meanings[form], read):
             message = strings.Check.FORM_CLAIMED_HERE.format(
                 form=form, meaning=read, other=meanings[form]
             )
@@ -211,11 +212,21 @@ class VocabularyClaims:
         claimed = self.meanings.get(form)
         if claimed is None:
             self.meanings[form] = (meaning, report.label)
-        elif claimed[0] != meaning:
+        elif not _read_alike(claimed[0], meaning):
             message = strings.Check.FORM_CLAIMED.format(
                 form=form, meaning=meaning, other=claimed[0], file=claimed[1]
             )
             report.add(path, message)
+
+
+def _read_alike(meaning: str, other: str) -> bool:
+    """Whether two meanings of a form are read as the same words ("investment", "investments").
+
+    Files written by different moderators say a word's meaning in either number or form;
+    the engine reads each meaning by its stems, so such meanings do not disagree.
+    """
+    stems = [[stem_of(word) for word in text.split()] for text in (meaning, other)]
+    return meaning == other or stems[0] == stems[1]
 
 
 def _claims(vocabulary: Vocabulary) -> list[tuple[str, str, FieldPath]]:

@@ -143,6 +143,12 @@ def test_reports_a_form_claimed_by_two_meanings_in_two_files(knowledge, check):
     )
 
 
+def test_accepts_a_form_two_files_read_as_forms_of_one_word(knowledge, check):
+    write(knowledge, "towns.yaml", "aliases:\n  strelsaus: border crossings\n")
+    write(knowledge, "rivals.yaml", "aliases:\n  strelsaus: border crossing\n")
+    assert check(knowledge) == (0, ["ok: 2 entries, 1 source"])
+
+
 def test_reports_a_case_form_that_clashes_with_an_alias(knowledge, check):
     write(knowledge, "places.yaml", PLACES)
     write(knowledge, "rivals.yaml", "forms:\n  - endings: [ur]\n    stems:\n      r: rural\n")
