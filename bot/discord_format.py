@@ -103,7 +103,10 @@ class ButtonId:
     """The custom ids of the bot's buttons and menus: built and parsed from this one table.
 
     A custom id carries everything a press needs (`briefing:<action>:<argument>`), so a press
-    works after a restart, on any message ever sent.
+    works after a restart, on any message ever sent. A button whose action depends on more
+    than its argument also carries a `check` (`briefing:<action>:<argument>:<check>`), a
+    short fingerprint of what the message showed, for the press to compare with what the
+    argument now leads to: "Show full quotes" carries its quotes' (`replies.quotes_check`).
     """
 
     ENTRY = "entry"
@@ -114,14 +117,20 @@ class ButtonId:
     ACTIONS = (ENTRY, MISS, QUOTES, TOPICS, SOURCES)
     # A /topics menu: the values are entry ids, the slot only tells the menus apart.
     PICK_PATTERN = r"briefing:pick:(?P<slot>[0-9])"
-    PATTERN = r"briefing:(?P<action>" + "|".join(ACTIONS) + r"):(?P<argument>[a-z0-9-]{1,64})"
+    CHECK_LENGTH = 8
+    PATTERN = (
+        r"briefing:(?P<action>"
+        + "|".join(ACTIONS)
+        + r"):(?P<argument>[a-z0-9-]{1,64})"
+        + rf"(?::(?P<check>[0-9a-f]{{{CHECK_LENGTH}}}))?"
+    )
 
     @classmethod
-    def build(cls, action: str, argument: str | int) -> str:
-        """The custom id of a button doing `action` with `argument`."""
+    def build(cls, action: str, argument: str | int, check: str | None = None) -> str:
+        """The custom id of a button doing `action` with `argument` (and `check`)."""
         if action not in cls.ACTIONS:
             raise ValueError(f"no button action {action!r}")
-        return f"briefing:{action}:{argument}"
+        return f"briefing:{action}:{argument}" + (f":{check}" if check else "")
 
     @classmethod
     def pick(cls, slot: int) -> str:
@@ -129,7 +138,7 @@ class ButtonId:
         return f"briefing:pick:{slot}"
 
     @classmethod
-    def parse(cls, custom_id: str) -> tuple[str, str] | None:
-        """(action, argument) of a button's custom id, or None when it is not one of ours."""
+    def parse(cls, custom_id: str) -> tuple[str, str, str | None] | None:
+        """(action, argument, check) of a button's custom id, or None when not one of ours."""
         match = re.fullmatch(cls.PATTERN, custom_id)
-        return (match["action"], match["argument"]) if match else None
+        return (match["action"], match["argument"], match["check"]) if match else None

@@ -5,10 +5,12 @@ The engine decides; this module only shows. Nothing about what to answer is deci
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from bot import strings
@@ -45,6 +47,7 @@ __all__ = [
     "DiscordSelect",
     "attribution",
     "human_date",
+    "quotes_check",
     "render_about",
     "render_discord",
     "render_full_quotes",
@@ -345,7 +348,7 @@ def _answer(
         custom_id = ButtonId.build(ButtonId.MISS, question_id)
         buttons.append(DiscordButton(strings.Discord.MISS_BUTTON, custom_id, "danger", row=1))
     if cut:
-        custom_id = ButtonId.build(ButtonId.QUOTES, entry.id)
+        custom_id = ButtonId.build(ButtonId.QUOTES, entry.id, quotes_check(decision.quotes))
         buttons.append(DiscordButton(strings.Discord.FULL_QUOTES_BUTTON, custom_id, row=1))
     return DiscordReply(content=notice, embed=embed, buttons=tuple(buttons))
 
@@ -408,15 +411,35 @@ def _abstention(decision: Decision, notice: str) -> DiscordReply:
     return DiscordReply(content=shorten("\n".join(lines), MESSAGE_LIMIT), buttons=buttons)
 
 
-def render_full_quotes(decision: Decision) -> tuple[str, ...]:
-    """Every quote of an answer in full, as messages within Discord's 2,000 characters."""
+def render_full_quotes(decision: Decision, changed: bool = False) -> tuple[str, ...]:
+    """Every quote of an answer in full, as messages within Discord's 2,000 characters.
+
+    `changed`: they are not the quotes of the reply whose button asked for them (the entry
+    was edited, or its id given to another since); the first message says so, and for
+    which question they are.
+    """
     blocks = [
         strings.Discord.FULL_QUOTE.format(
             quote=literal(_one_line(q.quote)), attribution=_linked_attribution(q)
         )
         for q in decision.quotes
     ]
+    if changed:
+        question = decision.entry.question if decision.entry else decision.question
+        blocks.insert(0, strings.Discord.QUOTES_CHANGED.format(question=literal(question)))
     return _pack(blocks, MESSAGE_LIMIT)
+
+
+def quotes_check(quotes: Sequence[SourcedQuote]) -> str:
+    """A short fingerprint of an answer's quotes, each with its speaker and source.
+
+    "Show full quotes" carries it in its custom id: the quotes a press would show are
+    those of the reply it is on only if theirs is the same. Of the quotes themselves, not
+    of how they are shown, so a new way of showing them changes no fingerprint.
+    """
+    canonical = json.dumps([astuple(q) for q in quotes], ensure_ascii=False)
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return digest[: ButtonId.CHECK_LENGTH]
 
 
 def _linked_attribution(quote: SourcedQuote) -> str:

@@ -751,6 +751,10 @@ class Discord:
     )
     FULL_QUOTES_BUTTON = "Show full quotes"
     FULL_QUOTE = "“{quote}”\n— {attribution}"
+    QUOTES_CHANGED = (
+        "The quotes have changed since that reply was sent: these are the ones the briefing "
+        "holds now, for “{question}”."
+    )
     ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
     ENTRY_CHANGED = (
         "The question you chose has changed since that reply was sent: "

@@ -4,11 +4,17 @@ from bot.discord_format import ELLIPSIS, ButtonId, clip, one_line, plural, short
 
 
 @pytest.mark.parametrize(
-    ("action", "argument"),
-    [(ButtonId.ENTRY, "some-entry"), (ButtonId.MISS, 42), (ButtonId.TOPICS, 3)],
+    ("action", "argument", "check"),
+    [
+        (ButtonId.ENTRY, "some-entry", None),
+        (ButtonId.MISS, 42, None),
+        (ButtonId.TOPICS, 3, None),
+        (ButtonId.QUOTES, "some-entry", "0123abcd"),
+    ],
 )
-def test_a_button_id_built_from_the_table_is_parsed_back_to_its_action(action, argument):
-    assert ButtonId.parse(ButtonId.build(action, argument)) == (action, str(argument))
+def test_a_button_id_built_from_the_table_is_parsed_back_to_its_action(action, argument, check):
+    built = ButtonId.build(action, argument, check)
+    assert ButtonId.parse(built) == (action, str(argument), check)
 
 
 def test_an_id_of_another_shape_is_not_taken_for_a_button():

@@ -159,5 +159,5 @@ def test_a_source_address_too_long_for_its_field_is_reachable_through_the_full_q
     decision = replace(answered(), quotes=tuple(replace(QUOTE, url=url) for _ in range(12)))
     reply = render_discord(decision)
     assert all(url not in field["value"] for field in reply.embed["fields"])
-    assert any(b.custom_id == "briefing:quotes:kosovo-outside-pfp" for b in reply.buttons)
+    assert any(b.custom_id.startswith("briefing:quotes:kosovo-outside-pfp:") for b in reply.buttons)
     assert all(url in message for message in render_full_quotes(decision))

@@ -29,6 +29,7 @@ from bot.knowledge.model import Knowledge
 from bot.ops.logs import event
 from bot.replies import (
     DiscordReply,
+    quotes_check,
     render_discord,
     render_full_quotes,
     render_notice,
@@ -50,14 +51,20 @@ class Presses:
         self.record = record
         self.responder = responder
 
-    async def run(self, interaction: discord.Interaction, action: str, argument: str) -> None:
-        """Run a button's action (the custom id's `<action>:<argument>`)."""
+    async def run(
+        self,
+        interaction: discord.Interaction,
+        action: str,
+        argument: str,
+        check: str | None = None,
+    ) -> None:
+        """Run a button's action (the custom id's `<action>:<argument>[:<check>]`)."""
         if action == ButtonId.ENTRY:
             await self.show_entry(interaction, argument)
         elif action == ButtonId.MISS:
             await self.mark_miss(interaction, int(argument))
         elif action == ButtonId.QUOTES:
-            await self.show_full_quotes(interaction, argument)
+            await self.show_full_quotes(interaction, argument, check)
         elif action == ButtonId.TOPICS:
             await self.show_page(interaction, render_topics, int(argument))
         elif action == ButtonId.SOURCES:
@@ -93,13 +100,28 @@ class Presses:
             reply = replace(reply, content=strings.Discord.ENTRY_CHANGED)
         await self.responder.respond(interaction, reply, True)
 
-    async def show_full_quotes(self, interaction: discord.Interaction, entry_id: str) -> None:
-        """Every quote of an entry in full, in as many private messages as needed."""
+    async def show_full_quotes(
+        self, interaction: discord.Interaction, entry_id: str, check: str | None
+    ) -> None:
+        """Every quote of an entry in full, in as many private messages as needed.
+
+        The button carries the entry's id and a fingerprint of the quotes its reply showed
+        (`quotes_check`): should the entry's quotes now differ (edited, or the id given to
+        another entry since), the member is told that these are not that reply's quotes,
+        and for which question they are. A button sent before buttons carried the
+        fingerprint cannot tell, and says to ask again.
+        """
+        if check is None:
+            await self.responder.respond(
+                interaction, render_notice(strings.Discord.CONTROLS_EXPIRED)
+            )
+            return
         decision = self.engine_source().answer_entry(entry_id)
         if decision is None:
             await self.responder.respond(interaction, render_notice(strings.Discord.ENTRY_GONE))
             return
-        for part in render_full_quotes(decision):
+        changed = check != quotes_check(decision.quotes)
+        for part in render_full_quotes(decision, changed):
             await self.responder.respond(interaction, render_notice(part))
 
     async def mark_miss(self, interaction: discord.Interaction, question_id: int) -> None:
@@ -160,21 +182,24 @@ class BriefingButton(DynamicItem[Button], template=ButtonId.PATTERN):
 
     presses: ClassVar[Presses]
 
-    def __init__(self, button: Button, action: str, argument: str) -> None:
+    def __init__(
+        self, button: Button, action: str, argument: str, check: str | None = None
+    ) -> None:
         super().__init__(button)
         self.action = action
         self.argument = argument
+        self.check = check
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: Button, match: re.Match[str], /
     ) -> BriefingButton:
         """Rebuild the button from a press, on any message ever sent."""
-        return cls(item, match["action"], match["argument"])
+        return cls(item, match["action"], match["argument"], match["check"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         """Run the button's action for the member who pressed it."""
-        action = self.presses.run(interaction, self.action, self.argument)
+        action = self.presses.run(interaction, self.action, self.argument, self.check)
         await guarded(interaction, action, f"{self.action}_button")
 
 

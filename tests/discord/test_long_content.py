@@ -4,7 +4,10 @@ Every request captured here also passes the harness's checks of Discord's limits
 total 6,000 and the rest) and of Discord's schema.
 """
 
+from dataclasses import replace
+
 from bot import strings
+from bot.engine import Engine
 from bot.knowledge.validate import OUTLET_LIMIT, URL_LIMIT
 from tests.discord import built
 from tests.discord.schema import embed_length
@@ -13,6 +16,14 @@ LONG_QUOTE = ("Enlargement fatigue has set in across several capitals, officials
     :1000
 ].strip()
 QUESTION = "What did the long report say about enlargement fatigue?"
+
+
+def quotes_button(reply) -> str:
+    """The custom id of a reply's "Show full quotes" button."""
+    (custom_id,) = [
+        b["custom_id"] for b in reply.buttons if b["label"] == strings.Discord.FULL_QUOTES_BUTTON
+    ]
+    return custom_id
 
 
 def long_quote_knowledge(quotes: int = 1, url: str | None = "https://example.org/report"):
@@ -33,14 +44,13 @@ async def test_over_long_quote_is_shortened_visibly_and_offered_in_full(start, m
     assert quoted.endswith("…")
     assert LONG_QUOTE.startswith(quoted[2:-1])
     assert source_line == "— [Example Outlet, 30 November 2025](https://example.org/report)"
-    labels = {b["custom_id"]: b["label"] for b in reply.buttons}
-    assert labels["briefing:quotes:enlargement-fatigue"] == strings.Discord.FULL_QUOTES_BUTTON
+    assert quotes_button(reply).startswith("briefing:quotes:enlargement-fatigue:")
 
 
 async def test_show_full_quotes_sends_every_quote_in_full_privately(start, make_bot):
     briefing = await start(make_bot(knowledge=long_quote_knowledge(quotes=3)))
     (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
-    parts = await briefing.interact(briefing.press(reply, "briefing:quotes:enlargement-fatigue"))
+    parts = await briefing.interact(briefing.press(reply, quotes_button(reply)))
 
     assert len(parts) == 3
     assert parts[0].callback_type == 4
@@ -63,7 +73,7 @@ async def test_full_quotes_keep_each_quote_and_its_link_whole_at_the_longest_all
     )
     briefing = await start(make_bot(knowledge=knowledge))
     (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
-    parts = await briefing.interact(briefing.press(reply, "briefing:quotes:enlargement-fatigue"))
+    parts = await briefing.interact(briefing.press(reply, quotes_button(reply)))
 
     assert len(parts) == 3
     assert all(part.message["content"].count(f"<{url}>") == 1 for part in parts)
@@ -102,3 +112,59 @@ async def test_over_long_question_labels_are_shortened_on_buttons(start, make_bo
     labels = [b["label"] for b in reply.buttons]
     assert all(len(label) <= 80 for label in labels)
     assert any(label.endswith("…") for label in labels)
+
+
+async def test_show_full_quotes_on_an_old_reply_whose_entry_id_was_reused_says_so(start, make_bot):
+    served = [Engine(long_quote_knowledge())]
+    briefing = await start(make_bot(engine_source=lambda: served[0]))
+    (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
+    (same,) = await briefing.interact(briefing.press(reply, quotes_button(reply)))
+    assert same.message["content"].startswith(f"“{LONG_QUOTE}”")
+
+    # A moderator removed the entry and gave its id to a new one, with its own quotes.
+    other = "Zenda's delegation walked out of the summit before the vote, officials said."
+    zenda = "What happened at the Zenda summit?"
+    reused = built.entry("enlargement-fatigue", zenda, quotes=(other,))
+    served[0] = Engine(built.knowledge([reused]))
+    (shown,) = await briefing.interact(briefing.press(reply, quotes_button(reply)))
+
+    told = strings.Discord.QUOTES_CHANGED.format(question=zenda)
+    assert shown.ephemeral
+    assert shown.message["content"].startswith(told)
+    assert other in shown.message["content"]
+    assert LONG_QUOTE not in shown.message["content"]
+
+
+async def test_show_full_quotes_after_a_quote_was_corrected_says_the_quotes_changed(
+    start, make_bot
+):
+    knowledge = long_quote_knowledge()
+    served = [Engine(knowledge)]
+    briefing = await start(make_bot(engine_source=lambda: served[0]))
+    (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
+
+    # Same entry, same question: only its quote was corrected since the reply.
+    entry = knowledge.entries["enlargement-fatigue"]
+    (citation,) = entry.citations
+    corrected = replace(citation, quote=LONG_QUOTE.replace("several", "many"))
+    edited = replace(entry, citations=(corrected,))
+    served[0] = Engine(replace(knowledge, entries={entry.id: edited}))
+    (shown,) = await briefing.interact(briefing.press(reply, quotes_button(reply)))
+
+    assert shown.message["content"].startswith(
+        strings.Discord.QUOTES_CHANGED.format(question=QUESTION)
+    )
+    assert corrected.quote in shown.message["content"]
+
+
+async def test_show_full_quotes_on_a_reply_sent_before_buttons_carried_its_quotes_asks_again(
+    start, make_bot
+):
+    """Such a button cannot tell whose quotes it would show: the member is told to ask."""
+    briefing = await start(make_bot(knowledge=long_quote_knowledge()))
+    (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
+    old = "briefing:quotes:enlargement-fatigue"
+    (told,) = await briefing.interact(briefing.press(reply, old))
+
+    assert told.ephemeral
+    assert told.message["content"] == strings.Discord.CONTROLS_EXPIRED
