@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot import strings
 from bot.discord.asker import MENTION, Asker, Place, asks_nothing
 from bot.discord.components import Responder
-from bot.discord.errors import log_error
+from bot.discord.errors import defer_thinking, log_error
 from bot.discord_format import CHOICES_LIMIT, OPTION_LIMIT, shorten
 from bot.engine import Engine
 from bot.replies import DiscordReply, render_notice
@@ -73,7 +73,7 @@ class AskCog(commands.Cog):
         """Answer the question typed (or picked from the suggestions)."""
 
         async def defer() -> None:
-            await interaction.response.defer(ephemeral=private, thinking=True)
+            await defer_thinking(interaction, private)
 
         async def send(reply: DiscordReply) -> None:
             await self.responder.respond(
@@ -118,7 +118,7 @@ class AskCog(commands.Cog):
             return
 
         async def defer() -> None:
-            await interaction.response.defer(thinking=True)
+            await defer_thinking(interaction, private=False)
 
         async def send(reply: DiscordReply) -> None:
             private = _shown_privately(interaction, reply, private=False)

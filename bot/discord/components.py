@@ -22,7 +22,7 @@ import discord
 from discord.ui import Button, DynamicItem, Select
 
 from bot import strings
-from bot.discord.errors import guarded
+from bot.discord.errors import defer_thinking, guarded
 from bot.discord_format import ButtonId, shorten
 from bot.engine import Engine
 from bot.knowledge.model import Knowledge
@@ -137,7 +137,7 @@ class Presses:
         if asker is not None and asker != interaction.user.id:
             await self.responder.respond(interaction, render_notice(strings.Discord.MISS_NOT_YOURS))
             return
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await defer_thinking(interaction, private=True)
         noted = await asyncio.to_thread(self.record.mark_miss, question_id, interaction.guild_id)
         event(log, "answer_missed", question_id=question_id, noted=noted)
         text = strings.Discord.MISS_NOTED if noted else strings.Discord.MISS_UNKNOWN

@@ -516,6 +516,38 @@ async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(start, make_bo
     assert answer.payload["allowed_mentions"] == NO_PINGS
 
 
+class BrokenAfterThinking(SlowEngine):
+    """An engine that fails once the question has been deferred ("thinking…")."""
+
+    def decide(self, question):
+        super().decide(question)
+        raise RuntimeError("knowledge exploded")
+
+
+@pytest.mark.parametrize("private", [False, True])
+async def test_an_error_after_thinking_is_apologised_for_where_the_thinking_was_shown(
+    start, make_bot, knowledge, private
+):
+    broken = BrokenAfterThinking(Engine(knowledge))
+    bot = make_bot(engine_source=lambda: broken)
+    bot.asker.defer_after = 0.0
+    briefing = await start(bot)
+    briefing.discord.observers.append(
+        lambda request: request.callback_type == 5 and broken.released.set()
+    )
+
+    deferred, apology = await briefing.interact(
+        briefing.slash("ask", question="why isn't kosovo in pfp", private=private)
+    )
+
+    assert deferred.callback_type == 5
+    assert "error id" in apology.message["content"]
+    # Discord shows the first follow-up of a deferral as the deferral was: sent as such,
+    # in the channel after a public "thinking…", to the member alone after a private one.
+    assert deferred.ephemeral == private
+    assert apology.ephemeral == private
+
+
 async def test_autocomplete_offers_the_questions_holding_the_typed_word_first(start, make_bot):
     """An entry with many phrasings holding the word does not crowd the others out."""
     chatty = replace(

@@ -21,6 +21,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.components import Responder
+from bot.discord.errors import defer_thinking
 from bot.discord.kb._access import Access, ModeratorRoles, access_of
 from bot.discord.kb._forms import EntryForm, entry_data, form_from_entry, new_entry_id
 from bot.discord.kb._render import (
@@ -118,7 +119,7 @@ class Desk:
     async def thinking(self, interaction: discord.Interaction) -> None:
         """Acknowledge at once, privately, before work that may take more than Discord's 3 s."""
         if not interaction.response.is_done():
-            await interaction.response.defer(ephemeral=True, thinking=True)
+            await defer_thinking(interaction, private=True)
 
     async def send(
         self,
