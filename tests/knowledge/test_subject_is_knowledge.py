@@ -23,7 +23,9 @@ ORDINARY_WORDS = frozenset({"self", "mark", "us", "pm", "un"})
 def subject_words(knowledge: Knowledge) -> frozenset[str]:
     """Every name the knowledge teaches the engine, and the names of those it quotes.
 
-    The listed names, people, protagonists and topics and the names case forms stand for;
+    The listed names, people, protagonists and topics and the names case forms stand for
+    (case forms of ordinary words, "godin: year", are no names: a form stands for a name
+    when it is listed, or when the sources write it always with a capital);
     one-word aliases of those names (other spellings, capitals, case forms); acronyms (a
     one-word alias of the initials of what it stands for); speakers' names.
     """
@@ -32,8 +34,10 @@ def subject_words(knowledge: Knowledge) -> frozenset[str]:
         for names in (vocabulary.names, vocabulary.people, vocabulary.protagonists):
             listed.update(names)
         listed.update(vocabulary.topics)
+    capitalised = _always_capitalised(knowledge)
+    for vocabulary in knowledge.vocabulary.values():
         for forms in vocabulary.forms:
-            listed.update(forms.stems.values())
+            listed.update(m for m in forms.stems.values() if m in listed or m in capitalised)
     words = set(listed)
     for vocabulary in knowledge.vocabulary.values():
         for form, meaning in vocabulary.aliases.items():
@@ -48,6 +52,13 @@ def subject_words(knowledge: Knowledge) -> frozenset[str]:
             # whole: each of its words may be ordinary ("a foreign key", "three times").
             words.add(fold(" ".join(capitalised)))
     return frozenset(w for w in words | HOOK_WORDS if len(w) > 1 and w not in STOPWORDS)
+
+
+def _always_capitalised(knowledge: Knowledge) -> frozenset[str]:
+    """The folded words the sources write, each time, with a capital ("Europe")."""
+    written = [w for s in knowledge.sources.values() for w in re.findall(r"[^\W\d_]+", s.text)]
+    lowercase = {w for w in written if w[:1].islower()}
+    return frozenset(fold(w) for w in written if w[:1].isupper() and w.lower() not in lowercase)
 
 
 def places_written(words: frozenset[str]) -> list[str]:
