@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.vocabulary import vocabulary_to_yaml
+from bot.language.words import ENDINGS
 from bot.strings import Check
 
 PLACES = """\
@@ -281,3 +283,10 @@ def test_before_a_person_named_in_full_asks_about_a_beginning(knowledge, asked):
     write(knowledge, "people.yaml", PEOPLE)
     lexicon = Engine(load_knowledge(knowledge).knowledge).lexicon
     assert lexicon.read(asked).origin
+
+
+def test_the_guide_lists_each_set_of_endings_as_the_engine_reads_it():
+    guide = (Path(__file__).parents[2] / "knowledge" / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^- `([a-z ]+)`: (.+(?:\n  .+)*)", guide, re.MULTILINE)
+    read = {name: tuple(e.strip().strip('"') for e in text.split(",")) for name, text in listed}
+    assert read == ENDINGS
