@@ -737,6 +737,8 @@ def reading_lines(reading: QuestionReading) -> list[str]:
     if reading.loose is not None:
         score, needed = reading.loose
         lines.append(strings.Explain.LOOSE.format(score=score, needed=needed))
+    if reading.opposite:
+        lines.append(strings.Explain.OPPOSITE)
     if reading.refused is not None:
         entry, why = reading.refused
         reason = strings.Check.WHY_NOT_ANSWERED[why]

@@ -458,6 +458,12 @@ class Explain:
         "  answered only as the closest covered question: its words matched loosely (score"
         " {score:.2f}; a sure answer needs {needed:.2f}: a phrasing in these words helps)"
     )
+    OPPOSITE = (
+        "  answered only as the closest covered question: it asks the opposite (or the"
+        " future) of what the entry's yes/no question asks, so the entry's yes or no would"
+        " read as another answer (if the entry does answer this very question, a phrasing"
+        " in its words makes the answer sure; if it asks the opposite, leave it)"
+    )
     # `why` is one of `Check.WHY_NOT_ANSWERED`, which speak of the question as "it".
     REFUSED = "  not answered: the closest entry is {entry}, but {why}"
 

@@ -164,6 +164,9 @@ class QuestionReading:
     # within a close call of it, and the score it has and would need to be sure of.
     close_to: tuple[str, ...] = ()
     loose: tuple[float, float] | None = None
+    # Or: a yes/no question asking the opposite or the future of what the entry's yes/no
+    # question asks, whose yes or no would read as another answer (`_polarity_differs`).
+    opposite: bool = False
     # Why it is not answered: the closest entry, and the first check it fails (a code of
     # `Engine.refusal`), so a moderator knows whether a phrasing or an alias would help.
     refused: tuple[str, str] | None = None
@@ -259,9 +262,10 @@ class Engine:
 
         A moderator deciding whether a word needs an alias sees whether the vocabulary
         already reads it as another ("ushtare" as "troops"), and which words no entry writes;
-        and, when the answer would be hedged, why: the entries as close to it, or how loosely
-        its words matched (the message read whole, as one question); when it is not answered,
-        why the closest entry is not given.
+        and, when the answer would be hedged, why: the entries as close to it, how loosely
+        its words matched (the message read whole, as one question), or that it asks the
+        opposite of the entry's yes/no question; when it is not answered, why the closest
+        entry is not given.
         """
         read = self._read(question)
         known, topics = self._index.idf, self._index.lexicon.topics
@@ -285,7 +289,13 @@ class Engine:
         close_to = tuple(s.entry_id for s in decision.suggestions)
         needed = TENTATIVE_MARGIN * self._thresholds.score(_length_judged(read.question))
         loose = (decision.score, needed) if decision.score < needed else None
-        return QuestionReading(folded, read.question.kind, words, close_to, loose)
+        position = self._index.position[decision.entry.id] if decision.entry else None
+        opposite = position is not None and _polarity_differs(
+            read.question, measure(self._index, read.question, position)
+        )
+        return QuestionReading(
+            folded, read.question.kind, words, close_to, loose, opposite=opposite
+        )
 
     def decide_by_measure(self, question: str) -> Decision:
         """`decide`, but an entry's own words count only as their measures do.

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bot import strings
 from bot.engine import Engine
 from bot.knowledge.loader import load_knowledge
+from bot.replies import reading_lines
 from tests.engine.conftest import FIXTURE_KNOWLEDGE, cited_entry
 
 SOURCE_ID = "gazette-2024-01-travel"
@@ -671,3 +673,13 @@ def test_a_count_of_a_day_the_question_names_is_stated_with_that_day(engine_of):
     assert engine.decide("how many people marched in zenda on sunday").entry.id == "zenda-marches"
     assert engine.decide("how many people marched in zenda").entry.id == "zenda-marches"
     assert not engine.decide("how many people marched in zenda on tuesday").answered
+
+
+def test_explaining_a_yes_no_question_asked_in_the_negative_says_why_it_is_hedged(travel_engine):
+    # "Is Ruritania in the Schengen area?" is the entry's question; its "No" to the
+    # negative question would read as "it is".
+    asked = "Is Ruritania not in the Schengen area?"
+    assert travel_engine.decide(asked).tentative
+    assert strings.Explain.OPPOSITE in reading_lines(travel_engine.reading(asked))
+    own = travel_engine.reading("Is Ruritania in the Schengen area?")
+    assert strings.Explain.OPPOSITE not in reading_lines(own)
