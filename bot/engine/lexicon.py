@@ -401,6 +401,24 @@ _NEGATIVE = _word_set(
     " denies oppose opposes opposed against outside excluded without"
 )
 _WITHOUT = "without"
+# Serbian "ne" is "not" ("koje ne priznaju": which do not recognise), but folded, Albanian
+# "në" ("in") is written alike: it is read as "not" only in a question Serbian's own small
+# words show to be Serbian, more of them than Albanian's.
+_SERBIAN_NOT = "ne"
+_SERBIAN_WORDS = _word_set(
+    "je su da li sta sto zasto kako kada gde ko koji koja koje nije nisu ima imaju ce od za iz"
+)
+_ALBANIAN_WORDS = _word_set(
+    "eshte jane nje dhe per nga qe kush cili cila cfare pse kur nuk kane ishte te"
+)
+
+
+def _in_serbian(words: list[str]) -> bool:
+    """Whether a question's folded words are Serbian rather than Albanian, by their small words."""
+    serbian = sum(word in _SERBIAN_WORDS for word in words)
+    return serbian > sum(word in _ALBANIAN_WORDS for word in words)
+
+
 # Those a list or a count is of: "countries without an embassy" are those that lack one.
 _LISTED_STEMS = frozenset(stem_of(w) for w in ("country", "member", "ally", "state", "people"))
 
@@ -969,7 +987,8 @@ class Lexicon:
         clauses_ = self.clauses(text)
         kind = self.question_kind(text)
         people = self._people_asked_to_speak(clauses_)
-        negative = self.says_negative(folded.split())
+        words = folded.split()
+        negative = self.says_negative(words) or (_SERBIAN_NOT in words and _in_serbian(words))
         return Reading(
             folded=folded,
             clauses=clauses_,

@@ -513,3 +513,17 @@ def test_a_number_typed_without_its_grouping_finds_the_entry_stating_it(engine_o
     )
     decision = engine_of(capacity, other).decide("centres 3000 people")
     assert decision.entry is not None and decision.entry.id == "centre-capacity"
+
+
+@pytest.mark.parametrize(
+    ("question", "negative"),
+    [
+        ("Da li su zemlje koje ne priznaju Kosovo promenile stav?", True),
+        ("Koje zemlje ne priznaju Kosovo?", True),
+        ("A eshte Kosova ne NATO?", False),  # Albanian "në" (in), folded
+        ("Cilat vende jane ne NATO?", False),
+        ("Da li je Kosovo u NATO?", False),
+    ],
+)
+def test_serbian_ne_is_not_but_albanian_ne_is_in(article_engine, question, negative):
+    assert article_engine.lexicon.read(clean(question)).negative is negative
