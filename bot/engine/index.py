@@ -44,6 +44,7 @@ from bot.engine.lexicon import (
     states_a_count_besides,
     states_a_date,
     states_a_date_besides,
+    states_a_day,
     states_a_future,
     states_a_month,
     states_a_reason,
@@ -284,6 +285,10 @@ class EntryProfile:
     def states_a_month(self) -> bool:
         """Whether the answer and quotes name a month (derived when asked, as a year is)."""
         return states_a_month(_folded_statement(self.entry))
+
+    def states_a_day(self) -> bool:
+        """Whether the answer and quotes name a day (derived when asked, as a month is)."""
+        return states_a_day(_folded_statement(self.entry))
 
     def dates_besides(self, given: frozenset[str]) -> bool:
         """Whether the entry states a date other than those `given` (derived when asked)."""

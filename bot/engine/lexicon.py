@@ -45,7 +45,8 @@ _LEAD_IN = (
 _WHEN = re.compile(
     _LEAD_IN + r"(?:(?:since )?when(?! (?:i|im|ive|we|you|he|she|they|it|people|someone|one|"
     r"my|our|your|their|reading|looking|thinking|the|a|an|this|that) )"
-    r"|what year|which year|(?:on |in |by |until |till )?(?:what|which) (?:dates?|month)"
+    r"|what year|which year"
+    r"|(?:on |in |by |until |till )?(?:what|which)(?: exact| precise)? (?:dates?|month|day)"
     r"|(?:by|until|till) when"
     r"|how long ago|in what years?|in which years?|during which years?|kur|kada|kad|koje godine"
     r"|cilin vit"
@@ -368,6 +369,26 @@ def asks_for_a_month(folded: str) -> bool:
     return _ASKS_A_MONTH.search(folded) is not None
 
 
+# "On what date", "what day", "the exact date", Serbian "kog datuma", "kog dana", Albanian
+# "ne cilen date", "cilen dite": a date asked for its day, which a month or a year alone
+# does not give. Not "by what date": a deadline may be a year ("by 2012").
+_ASKS_A_DAY = re.compile(
+    r"(?<!by )(?<!until )(?<!till )\b(?:(?:what|which|exact|precise) (?:date|day)"
+    r"|(?:kog|kojeg|koji) (?:datuma|dana|datum|dan)"
+    r"|(?:cilen|cila|cilin) (?:date|dite|dita|dat))\b"
+)
+
+
+def asks_for_a_day(folded: str) -> bool:
+    """Whether a question (folded) asks for the day of something."""
+    return _ASKS_A_DAY.search(folded) is not None
+
+
+def states_a_day(folded: str) -> bool:
+    """Whether folded text names a day: of a month ("29 january") or of the week."""
+    return _DAY_OF_MONTH.search(folded) is not None or not _WEEKDAYS.isdisjoint(folded.split())
+
+
 def states_a_year(folded: str) -> bool:
     """Whether folded text names a year (or a decade: "the 1990s")."""
     return _A_YEAR.search(folded) is not None
@@ -405,6 +426,7 @@ _WITHOUT = "without"
 # "në" ("in") is written alike: it is read as "not" only in a question Serbian's own small
 # words show to be Serbian, more of them than Albanian's.
 _SERBIAN_NOT = "ne"
+_WEEKDAYS = CALENDAR_NAMES - frozenset(MONTHS.split())
 _SERBIAN_WORDS = _word_set(
     "je su da li sta sto zasto kako kada gde ko koji koja koje nije nisu ima imaju ce od za iz"
 )
@@ -621,7 +643,7 @@ def states_a_reason(folded: str) -> bool:
 
 
 _DATE_WORDS = re.compile(
-    r"\b(?:1[89]\d\ds?|20\d\ds?|" + "|".join(MONTHS.split()) + r"|last year|previous year"
+    r"\b(?:1[89]\d\ds?|20\d\ds?|" + "|".join(sorted(CALENDAR_NAMES)) + r"|last year|previous year"
     r"|this year|years? (?:ago|earlier|later)|this (?:week|month|autumn|spring|summer|winter)"
     r"|earlier this|(?:last|next) (?:week|month)|yesterday|today|recently)\b"
 )

@@ -904,6 +904,8 @@ def _date_fits(folded: str, profile: EntryProfile) -> bool:
         return False
     if lexicon.asks_for_a_month(folded) and not profile.states_a_month():
         return False
+    if lexicon.asks_for_a_day(folded) and not profile.states_a_day():
+        return False
     given = lexicon.dates_given(folded)
     return not given or profile.dates_besides(given)
 

@@ -683,3 +683,28 @@ def test_explaining_a_yes_no_question_asked_in_the_negative_says_why_it_is_hedge
     assert strings.Explain.OPPOSITE in reading_lines(travel_engine.reading(asked))
     own = travel_engine.reading("Is Ruritania in the Schengen area?")
     assert strings.Explain.OPPOSITE not in reading_lines(own)
+
+
+def test_a_day_of_the_week_is_a_date(travel_engine):
+    # "A single ferry crossed the river to Freedonia on Monday."
+    assert travel_engine.decide("When did the ferry cross the river?").entry.id == (
+        "ferry-crossings"
+    )
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "On what date did the EU hand Ruritania its visa criteria?",
+        "On which exact date did the EU hand Ruritania its visa criteria?",
+        "what day did the eu hand ruritania the visa criteria",
+    ],
+)
+def test_the_date_or_day_asked_needs_a_day_not_only_a_year(travel_engine, asked):
+    # "In 2012 the EU handed Ruritania the visa criteria": a year, no day.
+    assert not travel_engine.decide(asked).answered
+    in_year = travel_engine.decide("In which year did the EU hand Ruritania its visa criteria?")
+    assert in_year.entry.id == "criteria"
+    assert travel_engine.decide("On what day did the harbour reopen?").entry.id == (
+        "harbour-reopening"
+    )
