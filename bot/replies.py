@@ -10,7 +10,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from bot import strings
@@ -424,20 +424,22 @@ def render_full_quotes(decision: Decision, changed: bool = False) -> tuple[str, 
         )
         for q in decision.quotes
     ]
-    if changed:
-        question = decision.entry.question if decision.entry else decision.question
-        blocks.insert(0, strings.Discord.QUOTES_CHANGED.format(question=literal(question)))
+    if changed and decision.entry is not None:
+        question = literal(decision.entry.question)
+        blocks.insert(0, strings.Discord.QUOTES_CHANGED.format(question=question))
     return _pack(blocks, MESSAGE_LIMIT)
 
 
 def quotes_check(quotes: Sequence[SourcedQuote]) -> str:
-    """A short fingerprint of an answer's quotes, each with its speaker and source.
+    """A short fingerprint of an answer's quotes, each with what the full quotes show of it.
 
     "Show full quotes" carries it in its custom id: the quotes a press would show are
-    those of the reply it is on only if theirs is the same. Of the quotes themselves, not
-    of how they are shown, so a new way of showing them changes no fingerprint.
+    those of the reply it is on only if theirs is the same. Of the quotes and their
+    speaker, outlet, date and link (not the source's title, which the full quotes do not
+    show), not of how they are laid out, so a new layout changes no fingerprint.
     """
-    canonical = json.dumps([astuple(q) for q in quotes], ensure_ascii=False)
+    shown = [(q.quote, q.speaker, q.outlet, q.published, q.url) for q in quotes]
+    canonical = json.dumps(shown, ensure_ascii=False)
     digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     return digest[: ButtonId.CHECK_LENGTH]
 

@@ -762,6 +762,10 @@ class Discord:
         "holds now, for “{question}”."
     )
     ENTRY_GONE = "That question is no longer covered by the briefing. Try /topics."
+    QUOTES_BUTTON_OUTDATED = (
+        "This button is on a reply sent before the bot was last updated, and can no longer "
+        "tell which quotes that reply showed: ask the question again to see them in full."
+    )
     ENTRY_CHANGED = (
         "The question you chose has changed since that reply was sent: "
         "this is what the briefing covers under it now."

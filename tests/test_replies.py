@@ -4,7 +4,7 @@ from dataclasses import replace
 from bot import strings
 from bot.engine.decision import Decision, SourcedQuote, Suggestion
 from bot.knowledge.model import Citation, Entry
-from bot.replies import render_discord, render_full_quotes, render_terminal
+from bot.replies import quotes_check, render_discord, render_full_quotes, render_terminal
 
 QUOTE = SourcedQuote(
     quote="Kosovo remains outside even this framework of cooperation",
@@ -161,3 +161,15 @@ def test_a_source_address_too_long_for_its_field_is_reachable_through_the_full_q
     assert all(url not in field["value"] for field in reply.embed["fields"])
     assert any(b.custom_id.startswith("briefing:quotes:kosovo-outside-pfp:") for b in reply.buttons)
     assert all(url in message for message in render_full_quotes(decision))
+
+
+def test_the_full_quotes_fingerprint_changes_with_what_they_show_not_the_title():
+    retitled = replace(QUOTE, title="Another title")
+    assert quotes_check([retitled]) == quotes_check([QUOTE])
+    for changed in (
+        replace(QUOTE, quote=QUOTE.quote + " today"),
+        replace(QUOTE, speaker="Jane Doe"),
+        replace(QUOTE, published="2025-11"),
+        replace(QUOTE, url="https://example.org/report"),
+    ):
+        assert quotes_check([changed]) != quotes_check([QUOTE])

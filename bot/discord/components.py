@@ -109,11 +109,11 @@ class Presses:
         (`quotes_check`): should the entry's quotes now differ (edited, or the id given to
         another entry since), the member is told that these are not that reply's quotes,
         and for which question they are. A button sent before buttons carried the
-        fingerprint cannot tell, and says to ask again.
+        fingerprint cannot tell, and says so: ask again.
         """
         if check is None:
             await self.responder.respond(
-                interaction, render_notice(strings.Discord.CONTROLS_EXPIRED)
+                interaction, render_notice(strings.Discord.QUOTES_BUTTON_OUTDATED)
             )
             return
         decision = self.engine_source().answer_entry(entry_id)

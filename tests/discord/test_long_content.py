@@ -4,6 +4,7 @@ Every request captured here also passes the harness's checks of Discord's limits
 total 6,000 and the rest) and of Discord's schema.
 """
 
+import json
 from dataclasses import replace
 
 from bot import strings
@@ -163,8 +164,11 @@ async def test_show_full_quotes_on_a_reply_sent_before_buttons_carried_its_quote
     """Such a button cannot tell whose quotes it would show: the member is told to ask."""
     briefing = await start(make_bot(knowledge=long_quote_knowledge()))
     (reply,) = await briefing.interact(briefing.slash("ask", question=QUESTION))
+    # The same reply as sent before the update: its button's id carried no fingerprint.
     old = "briefing:quotes:enlargement-fatigue"
-    (told,) = await briefing.interact(briefing.press(reply, old))
+    written = json.dumps(reply.payload).replace(quotes_button(reply), old)
+    old_reply = replace(reply, payload=json.loads(written))
+    (told,) = await briefing.interact(briefing.press(old_reply, old))
 
     assert told.ephemeral
-    assert told.message["content"] == strings.Discord.CONTROLS_EXPIRED
+    assert told.message["content"] == strings.Discord.QUOTES_BUTTON_OUTDATED
