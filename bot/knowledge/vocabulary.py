@@ -220,13 +220,23 @@ class VocabularyClaims:
 
 
 def _read_alike(meaning: str, other: str) -> bool:
-    """Whether two meanings of a form are read as the same words ("investment", "investments").
+    """Whether two meanings of a form are one word in either number ("investment(s)").
 
-    Files written by different moderators say a word's meaning in either number or form;
-    the engine reads each meaning by its stems, so such meanings do not disagree.
+    Files written by different moderators give a word's meaning as a singular or a
+    plural; the engine reads both as the one stem. Any other difference is a clash, even
+    of words stemming alike ("governor", "government"), or of a name the engine keeps
+    whole beside a word ("politico", "political").
     """
-    stems = [[stem_of(word) for word in text.split()] for text in (meaning, other)]
-    return meaning == other or stems[0] == stems[1]
+    words, others = meaning.split(), other.split()
+    return len(words) == len(others) and all(
+        a == b or ((_plural(a, b) or _plural(b, a)) and stem_of(a) == stem_of(b))
+        for a, b in zip(words, others, strict=True)
+    )
+
+
+def _plural(word: str, singular: str) -> bool:
+    """Whether `word` is `singular` with an English plural ending."""
+    return word in (singular + "s", singular + "es")
 
 
 def _claims(vocabulary: Vocabulary) -> list[tuple[str, str, FieldPath]]:

@@ -290,3 +290,15 @@ def test_the_guide_lists_each_set_of_endings_as_the_engine_reads_it():
     listed = re.findall(r"^- `([a-z ]+)`: (.+(?:\n  .+)*)", guide, re.MULTILINE)
     read = {name: tuple(e.strip().strip('"') for e in text.split(",")) for name, text in listed}
     assert read == ENDINGS
+
+
+@pytest.mark.parametrize(
+    ("meaning", "other"),
+    [("governor", "government"), ("politico", "political"), ("zenda", "zendan")],
+)
+def test_reports_meanings_that_only_stem_alike(knowledge, check, meaning, other):
+    write(knowledge, "towns.yaml", f"aliases:\n  strelsaus: {meaning}\n")
+    write(knowledge, "rivals.yaml", f"aliases:\n  strelsaus: {other}\n")
+    code, lines = check(knowledge)
+    assert code == 1
+    assert f"'strelsaus' is read as '{meaning}' here and as '{other}'" in lines[0]
