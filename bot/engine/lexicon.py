@@ -46,7 +46,9 @@ _WHEN = re.compile(
     _LEAD_IN + r"(?:(?:since )?when(?! (?:i|im|ive|we|you|he|she|they|it|people|someone|one|"
     r"my|our|your|their|reading|looking|thinking|the|a|an|this|that) )"
     r"|what year|which year"
-    r"|(?:on |in |by |until |till )?(?:what|which)(?: exact| precise)? (?:dates?|month|day)"
+    r"|(?:on |in |by |until |till )?(?:what|which)(?: exact| precise)?"
+    r" (?:dates?|month|day(?! to day))"
+    r"|(?:kog|kojeg) (?:datuma|dana)|koji (?:datum|dan)|(?:ne )?(?:cilen|cfare) (?:date|dite)"
     r"|(?:by|until|till) when"
     r"|how long ago|in what years?|in which years?|during which years?|kur|kada|kad|koje godine"
     r"|cilin vit"
@@ -371,22 +373,33 @@ def asks_for_a_month(folded: str) -> bool:
 
 # "On what date", "what day", "the exact date", Serbian "kog datuma", "kog dana", Albanian
 # "ne cilen date", "cilen dite": a date asked for its day, which a month or a year alone
-# does not give. Not "by what date": a deadline may be a year ("by 2012").
+# does not give. Not "by what date": a deadline may be a year ("by 2012"); not "what
+# day-to-day role", folded "what day to day".
+_DAY_WORD = r"(?:date|day(?! to day))"
 _ASKS_A_DAY = re.compile(
-    r"(?<!by )(?<!until )(?<!till )\b(?:(?:what|which|exact|precise) (?:date|day)"
-    r"|(?:kog|kojeg|koji) (?:datuma|dana|datum|dan)"
-    r"|(?:cilen|cila|cilin) (?:date|dite|dita|dat))\b"
+    r"(?P<deadline>\b(?:by|until|till) )?\b(?:(?:(?:what|which)(?: exact| precise)?"
+    r"|exact|precise) " + _DAY_WORD + r"|(?:kog|kojeg|koji) (?:datuma|dana|datum|dan)"
+    r"|(?:cilen|cila|cfare) (?:date|dite|dita))\b"
 )
+# A date written as digits ("2008-02-17", folded "2008 02 17"), or a day named by its feast.
+_DAY_IN_DIGITS = re.compile(r"\b(?:1[89]|20)\d\d \d{1,2} \d{1,2}\b")
+_FEAST_DAYS = re.compile(r"\b(?:new years? (?:day|eve)|christmas|easter)\b")
 
 
 def asks_for_a_day(folded: str) -> bool:
-    """Whether a question (folded) asks for the day of something."""
-    return _ASKS_A_DAY.search(folded) is not None
+    """Whether a question (folded) asks for the day of something (not by when it is due)."""
+    asked = _ASKS_A_DAY.search(folded)
+    return asked is not None and asked.group("deadline") is None
 
 
 def states_a_day(folded: str) -> bool:
-    """Whether folded text names a day: of a month ("29 january") or of the week."""
-    return _DAY_OF_MONTH.search(folded) is not None or not _WEEKDAYS.isdisjoint(folded.split())
+    """Whether folded text names a day: of a month ("29 january"), of the week, or a feast."""
+    return (
+        _DAY_OF_MONTH.search(folded) is not None
+        or not _WEEKDAYS.isdisjoint(folded.split())
+        or _DAY_IN_DIGITS.search(folded) is not None
+        or _FEAST_DAYS.search(folded) is not None
+    )
 
 
 def states_a_year(folded: str) -> bool:
@@ -644,7 +657,8 @@ def states_a_reason(folded: str) -> bool:
 
 _DATE_WORDS = re.compile(
     r"\b(?:1[89]\d\ds?|20\d\ds?|" + "|".join(sorted(CALENDAR_NAMES)) + r"|last year|previous year"
-    r"|this year|years? (?:ago|earlier|later)|this (?:week|month|autumn|spring|summer|winter)"
+    r"|this year|new years? (?:day|eve)|christmas|easter|years? (?:ago|earlier|later)"
+    r"|this (?:week|month|autumn|spring|summer|winter)"
     r"|earlier this|(?:last|next) (?:week|month)|yesterday|today|recently)\b"
 )
 _NUMBER_WORDS = (
@@ -673,12 +687,13 @@ _MONTH_NAMES = re.compile(
     r"\b(?:" + "|".join(m for m in MONTHS.split() if m != "may") + r")\b"
     r"|\b\d{1,4} may\b|\bmay \d{1,4}\b"
 )
+# A day of a month, its number kept: "17 february", "17th of february", "february 17th".
 _DAY_OF_MONTH = re.compile(
-    r"\b(\d{1,2}) (?:"
+    r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?(?:"
     + "|".join(MONTHS.split())
     + r")\b|\b(?:"
     + "|".join(MONTHS.split())
-    + r") (\d{1,2})\b"
+    + r") (\d{1,2})(?:st|nd|rd|th)?\b"
 )
 
 
@@ -709,6 +724,15 @@ def states_a_date_besides(folded: str, given: frozenset[str]) -> bool:
     return any(day not in given for day in days)
 
 
+# Months that are words too ("may", "march") name a month beside a day or a year, or
+# after a word of time ("in March", "since May").
+_WORDS_AS_MONTHS = frozenset({"may", "march"})
+_MONTH_WRITTEN = (
+    r"\b(?:\d{{1,4}} {month}|{month} \d{{1,4}}"
+    r"|(?:in|on|during|since|until|till|by|from|early|late|mid|of|last|next|this) {month})\b"
+)
+
+
 def days_given(folded: str) -> frozenset[str]:
     """The days and months a folded question names ("on Tuesday", "on 3 May", "in March").
 
@@ -716,9 +740,10 @@ def days_given(folded: str) -> frozenset[str]:
     it today" name the time of what they ask about, not the day a count was made.
     """
     days = {day.group(1) or day.group(2) for day in _DAY_OF_MONTH.finditer(folded)}
-    named = CALENDAR_NAMES.intersection(folded.split())
-    if "may" in named and not _MONTH_NAMES.search(folded):
-        named.remove("may")  # "how many may stay": no month
+    named = set(CALENDAR_NAMES.intersection(folded.split()))
+    for word in _WORDS_AS_MONTHS & named:
+        if not re.search(_MONTH_WRITTEN.format(month=word), folded):
+            named.remove(word)  # "how many may stay", "how many joined the march": no month
     return frozenset(days | named)
 
 

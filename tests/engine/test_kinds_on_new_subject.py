@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import strings
-from bot.engine import Engine
+from bot.engine import Engine, lexicon
 from bot.knowledge.loader import load_knowledge
 from bot.replies import reading_lines
 from tests.engine.conftest import FIXTURE_KNOWLEDGE, cited_entry
@@ -708,3 +708,59 @@ def test_the_date_or_day_asked_needs_a_day_not_only_a_year(travel_engine, asked)
     assert travel_engine.decide("On what day did the harbour reopen?").entry.id == (
         "harbour-reopening"
     )
+
+
+def test_a_count_question_with_may_or_march_as_words_names_no_day(engine_of, travel_engine):
+    # "may" and "march" are words as well as months: no month is named here.
+    assert travel_engine.decide(
+        "How many days may Ruritanians stay in the Schengen area?"
+    ).entry.id == ("schengen-stay")
+    marches = cited_entry(
+        "zenda-marches",
+        "How many people marched in Zenda?",
+        "Hundreds marched in Zenda on Sunday.",
+        ("zenda march protest people",),
+    )
+    bridge = cited_entry(
+        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    )
+    engine = engine_of(marches, bridge, names=("zenda",))
+    assert engine.decide("how many people joined the march in zenda").entry.id == "zenda-marches"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "on 17th February 2025",
+        "on February 17th, 2025",
+        "on the 17th of February 2025",
+        "on 2025-02-17",
+        "on New Year's Day",
+    ],
+)
+def test_a_day_written_as_an_ordinal_in_digits_or_as_a_feast_is_a_day(engine_of, written):
+    reopened = cited_entry(
+        "zenda-bridge",
+        "When did the Zenda bridge reopen?",
+        f"The Zenda bridge reopened to traffic {written}.",
+        ("zenda bridge reopened",),
+    )
+    other = cited_entry(
+        "zenda-marches", "How many people marched in Zenda?", "Hundreds.", ("zenda march",)
+    )
+    engine = engine_of(reopened, other, names=("zenda",))
+    assert engine.decide("On what date did the Zenda bridge reopen?").entry.id == "zenda-bridge"
+
+
+def test_a_day_to_day_role_or_a_deadline_asks_for_no_day(travel_engine):
+    # "By which exact date": a deadline, which the entry's year may give.
+    deadline = "By which exact date had the EU handed Ruritania its visa criteria?"
+    assert travel_engine.decide(deadline).entry.id == "criteria"
+    assert travel_engine.reading("What day-to-day role does Anna Berg play?").kind is None
+
+
+@pytest.mark.parametrize(
+    "asked", ["Kog datuma je EU predala kriterijume?", "Në cilën datë ia dha BE kriteret?"]
+)
+def test_which_date_in_serbian_or_albanian_asks_for_a_date(travel_engine, asked):
+    assert travel_engine.reading(asked).kind == lexicon.WHEN
