@@ -764,3 +764,9 @@ def test_a_day_to_day_role_or_a_deadline_asks_for_no_day(travel_engine):
 )
 def test_which_date_in_serbian_or_albanian_asks_for_a_date(travel_engine, asked):
     assert travel_engine.reading(asked).kind == lexicon.WHEN
+
+
+def test_or_not_at_the_end_of_a_yes_no_question_asks_nothing_opposite(travel_engine):
+    decision = travel_engine.decide("Is Ruritania in the Schengen area or not?")
+    assert decision.entry.id == "outside-schengen"
+    assert not decision.tentative
