@@ -34,10 +34,10 @@ def subject_words(knowledge: Knowledge) -> frozenset[str]:
         for names in (vocabulary.names, vocabulary.people, vocabulary.protagonists):
             listed.update(names)
         listed.update(vocabulary.topics)
-    capitalised = _always_capitalised(knowledge)
+    proper = _always_capitalised(knowledge)
     for vocabulary in knowledge.vocabulary.values():
         for forms in vocabulary.forms:
-            listed.update(m for m in forms.stems.values() if m in listed or m in capitalised)
+            listed.update(m for m in forms.stems.values() if m in listed or m in proper)
     words = set(listed)
     for vocabulary in knowledge.vocabulary.values():
         for form, meaning in vocabulary.aliases.items():
