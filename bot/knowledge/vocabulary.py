@@ -235,8 +235,10 @@ def _read_alike(meaning: str, other: str) -> bool:
 
 
 def _plural(word: str, singular: str) -> bool:
-    """Whether `word` is `singular` with an English plural ending."""
-    return word in (singular + "s", singular + "es")
+    """Whether `word` is `singular` with an English plural ending (party, parties)."""
+    return word in (singular + "s", singular + "es") or (
+        singular.endswith("y") and word == singular[:-1] + "ies"
+    )
 
 
 def _claims(vocabulary: Vocabulary) -> list[tuple[str, str, FieldPath]]:
