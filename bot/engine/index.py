@@ -40,6 +40,7 @@ from bot.engine.lexicon import (
     STOPWORDS,
     Lexicon,
     answers_a_rare_kind,
+    days_given,
     states_a_count,
     states_a_count_besides,
     states_a_date,
@@ -303,9 +304,10 @@ class EntryProfile:
 
         Derived when asked, by the few count questions that name a time.
         """
+        sentences = (" ".join(words) for words in self.stated_sentences(as_written=True))
         return any(
-            not times.isdisjoint(words) and states_a_count_besides(" ".join(words), given)
-            for words in self.stated_sentences(as_written=True)
+            not times.isdisjoint(days_given(sentence)) and states_a_count_besides(sentence, given)
+            for sentence in sentences
         )
 
     def answers_a_rare_kind(self, kind: str) -> bool:

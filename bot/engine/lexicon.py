@@ -18,6 +18,7 @@ from bot.knowledge.model import Vocabulary
 from bot.language.text import fold
 from bot.language.text import stem as stem_of
 from bot.language.words import (
+    ASKING_WORDS,
     CALENDAR_NAMES,
     GENERAL_ALIASES,
     MONTHS,
@@ -106,6 +107,9 @@ NAME_CACHE = 1024
 # The nouns a question asking why may use ("what reason did she give"): the entry must state
 # a reason, not write the word.
 REASON_WORDS = _word_set("reason reasons grounds")
+# Words that only say a date is asked (Serbian "kog datuma", Albanian "ne cilen dite";
+# English "date" is a stopword already): the entry must state a date, not write them.
+DATE_ASKED_WORDS = _word_set("datum datuma dan dana dite dita diten kog kojeg cilen")
 _WHY_WORDS = re.compile(r"\b(?:why|how come|reasons?|grounds|pse|perse|zasto|razloga|cega)\b")
 
 
@@ -439,6 +443,10 @@ _WITHOUT = "without"
 # "në" ("in") is written alike: it is read as "not" only in a question Serbian's own small
 # words show to be Serbian, more of them than Albanian's.
 _SERBIAN_NOT = "ne"
+# "Is it a member or not?", Albanian "apo jo", Serbian "ili ne": the alternative ending a
+# yes/no question negates nothing ("which recognise it or not" asks of both, and keeps it).
+# A question opening with no asking word asks yes or no, however it opens ("a eshte...").
+_ALTERNATIVE_ASKED = re.compile(r" (?:or not|apo jo|ili ne)$")
 _WEEKDAYS = CALENDAR_NAMES - frozenset(MONTHS.split())
 _SERBIAN_WORDS = _word_set(
     "je su da li sta sto zasto kako kada gde ko koji koja koje nije nisu ima imaju ce od za iz"
@@ -685,7 +693,7 @@ def states_a_date(folded: str) -> bool:
 # "May" is a month only beside a day or a year: "they may stay" names none.
 _MONTH_NAMES = re.compile(
     r"\b(?:" + "|".join(m for m in MONTHS.split() if m != "may") + r")\b"
-    r"|\b\d{1,4} may\b|\bmay \d{1,4}\b"
+    r"|\b\d{1,4}(?:st|nd|rd|th)? (?:of )?may\b|\bmay \d{1,4}\b"
 )
 # A day of a month, its number kept: "17 february", "17th of february", "february 17th".
 _DAY_OF_MONTH = re.compile(
@@ -728,7 +736,7 @@ def states_a_date_besides(folded: str, given: frozenset[str]) -> bool:
 # after a word of time ("in March", "since May").
 _WORDS_AS_MONTHS = frozenset({"may", "march"})
 _MONTH_WRITTEN = (
-    r"\b(?:\d{{1,4}} {month}|{month} \d{{1,4}}"
+    r"\b(?:\d{{1,4}}(?:st|nd|rd|th)? (?:of )?{month}|{month} \d{{1,4}}"
     r"|(?:in|on|during|since|until|till|by|from|early|late|mid|of|last|next|this) {month})\b"
 )
 
@@ -1034,13 +1042,16 @@ class Lexicon:
         clauses_ = self.clauses(text)
         kind = self.question_kind(text)
         people = self._people_asked_to_speak(clauses_)
+        yes_no = self._asks_yes_or_no(clauses_, kind)
+        if yes_no or (kind is None and folded.split(" ", 1)[0] not in ASKING_WORDS):
+            folded = _ALTERNATIVE_ASKED.sub("", folded)
         words = folded.split()
         negative = self.says_negative(words) or (_SERBIAN_NOT in words and _in_serbian(words))
         return Reading(
             folded=folded,
             clauses=clauses_,
             kind=kind,
-            yes_no=self._asks_yes_or_no(clauses_, kind),
+            yes_no=yes_no,
             focus=self._question_focus(clauses_, kind),
             beyond=self._asks_beyond_a_list(clauses_),
             origin=self._asks_for_an_origin(clauses_, kind),

@@ -137,10 +137,6 @@ GENERAL_ALIASES: dict[str, str] = {
     "nisu": "not",
     "nece": "not",
     "ne moze": "not moze",
-    # "Is it a member or not?" asks whether it is: the alternative negates nothing.
-    "or not": "",
-    "apo jo": "",
-    "ili ne": "",
     "want to know": "",
     "wanted to know": "",
     "want to ask": "",

@@ -763,10 +763,40 @@ def test_a_day_to_day_role_or_a_deadline_asks_for_no_day(travel_engine):
     "asked", ["Kog datuma je EU predala kriterijume?", "Në cilën datë ia dha BE kriteret?"]
 )
 def test_which_date_in_serbian_or_albanian_asks_for_a_date(travel_engine, asked):
-    assert travel_engine.reading(asked).kind == lexicon.WHEN
+    reading = travel_engine.reading(asked)
+    assert reading.kind == lexicon.WHEN
+    # The words asking it ("kog datuma", "cilen date") are no words an entry must write.
+    assert {"kog", "datuma", "cilen", "date"}.isdisjoint(w.word for w in reading.words)
 
 
 def test_or_not_at_the_end_of_a_yes_no_question_asks_nothing_opposite(travel_engine):
     decision = travel_engine.decide("Is Ruritania in the Schengen area or not?")
     assert decision.entry.id == "outside-schengen"
     assert not decision.tentative
+
+
+def test_an_ordinal_day_before_its_month_names_the_day_and_the_month(engine_of):
+    marches = cited_entry(
+        "zenda-marches",
+        "How many people marched in Zenda?",
+        "Hundreds marched in Zenda on 3rd March.",
+        ("zenda march protest people",),
+    )
+    bridge = cited_entry(
+        "zenda-bridge",
+        "When did the Zenda bridge reopen?",
+        "The Zenda bridge reopened on 3rd May.",
+        ("zenda bridge reopened",),
+    )
+    engine = engine_of(marches, bridge, names=("zenda",))
+    counted = engine.decide("How many people marched in Zenda on 3rd March?")
+    assert counted.entry.id == "zenda-marches"
+    in_month = engine.decide("In which month did the Zenda bridge reopen?")
+    assert in_month.entry.id == "zenda-bridge"
+
+
+def test_or_not_is_read_past_only_where_it_asks_whether(travel_engine):
+    assert "or not" not in travel_engine.reading("Is Ruritania in Schengen or not?").read_as
+    assert "apo jo" not in travel_engine.reading("Ruritania ne Schengen apo jo?").read_as
+    which = travel_engine.reading("Which neighbours opened their border or not?")
+    assert "or not" in which.read_as
