@@ -18,7 +18,6 @@ from bot.knowledge.model import Vocabulary
 from bot.language.text import fold
 from bot.language.text import stem as stem_of
 from bot.language.words import (
-    ASKING_WORDS,
     CALENDAR_NAMES,
     GENERAL_ALIASES,
     MONTHS,
@@ -49,7 +48,8 @@ _WHEN = re.compile(
     r"|what year|which year"
     r"|(?:on |in |by |until |till )?(?:what|which)(?: exact| precise)?"
     r" (?:dates?|month|day(?! to day))"
-    r"|(?:kog|kojeg) (?:datuma|dana)|koji (?:datum|dan)|(?:ne )?(?:cilen|cfare) (?:date|dite)"
+    r"|(?:kog|kojeg) (?:datuma|dana)|koji (?:je )?(?:datum|dan)"
+    r"|(?:ne )?(?:cilen|cfare) (?:date|dite)"
     r"|(?:by|until|till) when"
     r"|how long ago|in what years?|in which years?|during which years?|kur|kada|kad|koje godine"
     r"|cilin vit"
@@ -107,9 +107,21 @@ NAME_CACHE = 1024
 # The nouns a question asking why may use ("what reason did she give"): the entry must state
 # a reason, not write the word.
 REASON_WORDS = _word_set("reason reasons grounds")
-# Words that only say a date is asked (Serbian "kog datuma", Albanian "ne cilen dite";
-# English "date" is a stopword already): the entry must state a date, not write them.
-DATE_ASKED_WORDS = _word_set("datum datuma dan dana dite dita diten kog kojeg cilen")
+# The words that only say a date is asked (Serbian "kog datuma", Albanian "ne cilen dite";
+# English "date" is a stopword already): the entry must state a date, not write them. Only
+# as asked: "Dan nezavisnosti" (Independence Day) names a day, and is a word to match.
+_DATE_ASKED = re.compile(
+    r"\b(kog|kojeg|koji(?: je)?|cilen|cila|cfare) (datuma|datum|dana|dan|dite|dita|diten|date)\b"
+)
+
+
+def date_asking_words(folded: str) -> frozenset[str]:
+    """The words of a folded question that only ask for a date ("kog datuma")."""
+    return frozenset(
+        word for asked in _DATE_ASKED.finditer(folded) for word in asked.group().split()
+    )
+
+
 _WHY_WORDS = re.compile(r"\b(?:why|how come|reasons?|grounds|pse|perse|zasto|razloga|cega)\b")
 
 
@@ -435,7 +447,7 @@ _LIST = re.compile(
     _LEAD_IN + r"(?:which|what|how many)(?: [a-z]+)?(?: [a-z]+)? (?:country|members?|allies)\b"
 )
 _NEGATIVE = _word_set(
-    "not no non refuse refuses refused refusing refusal holdout holdouts reject rejects deny"
+    "not no jo non refuse refuses refused refusing refusal holdout holdouts reject rejects deny"
     " denies oppose opposes opposed against outside excluded without"
 )
 _WITHOUT = "without"
@@ -443,10 +455,12 @@ _WITHOUT = "without"
 # "në" ("in") is written alike: it is read as "not" only in a question Serbian's own small
 # words show to be Serbian, more of them than Albanian's.
 _SERBIAN_NOT = "ne"
-# "Is it a member or not?", Albanian "apo jo", Serbian "ili ne": the alternative ending a
-# yes/no question negates nothing ("which recognise it or not" asks of both, and keeps it).
-# A question opening with no asking word asks yes or no, however it opens ("a eshte...").
-_ALTERNATIVE_ASKED = re.compile(r" (?:or not|apo jo|ili ne)$")
+# "Is it a member or not?", Albanian "apo jo", Serbian "ili ne": the alternative negates
+# nothing, wherever it stands ("or not yet"), but in a question asking which ones do
+# something: "which recognise it or not" asks of both, and keeps it.
+_ALTERNATIVE_ASKED = re.compile(r" (?:or not|apo jo|ili ne)\b")
+# Words asking for those that do something, before which "or not" asks of both kinds.
+_ASKS_WHICH = re.compile(r"\b(?:which|who|how many|cilat|cilet|cili|cila|kush|koje|koji|koja|ko)\b")
 _WEEKDAYS = CALENDAR_NAMES - frozenset(MONTHS.split())
 _SERBIAN_WORDS = _word_set(
     "je su da li sta sto zasto kako kada gde ko koji koja koje nije nisu ima imaju ce od za iz"
@@ -693,7 +707,7 @@ def states_a_date(folded: str) -> bool:
 # "May" is a month only beside a day or a year: "they may stay" names none.
 _MONTH_NAMES = re.compile(
     r"\b(?:" + "|".join(m for m in MONTHS.split() if m != "may") + r")\b"
-    r"|\b\d{1,4}(?:st|nd|rd|th)? (?:of )?may\b|\bmay \d{1,4}\b"
+    r"|\b\d{1,4}(?:st|nd|rd|th)? (?:of )?may\b|\bmay \d{1,4}(?:st|nd|rd|th)?\b"
 )
 # A day of a month, its number kept: "17 february", "17th of february", "february 17th".
 _DAY_OF_MONTH = re.compile(
@@ -1043,7 +1057,7 @@ class Lexicon:
         kind = self.question_kind(text)
         people = self._people_asked_to_speak(clauses_)
         yes_no = self._asks_yes_or_no(clauses_, kind)
-        if yes_no or (kind is None and folded.split(" ", 1)[0] not in ASKING_WORDS):
+        if _ASKS_WHICH.search(folded) is None:
             folded = _ALTERNATIVE_ASKED.sub("", folded)
         words = folded.split()
         negative = self.says_negative(words) or (_SERBIAN_NOT in words and _in_serbian(words))

@@ -252,7 +252,7 @@ def _kind_words(reading: lexicon.Reading) -> frozenset[str]:
     if reading.kind == lexicon.WHY:
         return lexicon.REASON_WORDS
     if reading.kind == lexicon.WHEN:
-        return lexicon.DATE_ASKED_WORDS
+        return lexicon.date_asking_words(reading.folded)
     return lexicon.POST_WORDS if reading.identity else frozenset()
 
 

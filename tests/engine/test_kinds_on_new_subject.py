@@ -6,6 +6,7 @@ reason) must see what these entries state however their own questions are worded
 """
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -775,7 +776,8 @@ def test_or_not_at_the_end_of_a_yes_no_question_asks_nothing_opposite(travel_eng
     assert not decision.tentative
 
 
-def test_an_ordinal_day_before_its_month_names_the_day_and_the_month(engine_of):
+@pytest.mark.parametrize("reopened", ["on 3rd May", "on May 3rd"])
+def test_an_ordinal_day_before_its_month_names_the_day_and_the_month(engine_of, reopened):
     marches = cited_entry(
         "zenda-marches",
         "How many people marched in Zenda?",
@@ -785,7 +787,7 @@ def test_an_ordinal_day_before_its_month_names_the_day_and_the_month(engine_of):
     bridge = cited_entry(
         "zenda-bridge",
         "When did the Zenda bridge reopen?",
-        "The Zenda bridge reopened on 3rd May.",
+        f"The Zenda bridge reopened {reopened}.",
         ("zenda bridge reopened",),
     )
     engine = engine_of(marches, bridge, names=("zenda",))
@@ -795,8 +797,35 @@ def test_an_ordinal_day_before_its_month_names_the_day_and_the_month(engine_of):
     assert in_month.entry.id == "zenda-bridge"
 
 
-def test_or_not_is_read_past_only_where_it_asks_whether(travel_engine):
-    assert "or not" not in travel_engine.reading("Is Ruritania in Schengen or not?").read_as
-    assert "apo jo" not in travel_engine.reading("Ruritania ne Schengen apo jo?").read_as
-    which = travel_engine.reading("Which neighbours opened their border or not?")
-    assert "or not" in which.read_as
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Is Ruritania in Schengen or not?",
+        "Is Ruritania in Schengen or not yet?",
+        "Whether Ruritania is in Schengen or not?",
+        "Ruritania ne Schengen apo jo?",
+    ],
+)
+def test_or_not_is_read_past_unless_the_question_asks_which_ones(travel_engine, asked):
+    assert not {"or not", "apo jo"} & {
+        " ".join(pair) for pair in pairwise(travel_engine.reading(asked).read_as.split())
+    }
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Which neighbours opened their border or not?",
+        "So which neighbours opened their border or not?",
+    ],
+)
+def test_or_not_is_kept_where_the_question_asks_which_ones(travel_engine, asked):
+    assert "or not" in travel_engine.reading(asked).read_as
+
+
+def test_a_day_named_by_its_feast_is_a_word_to_match_not_the_date_asked(travel_engine):
+    # "Dan nezavisnosti" (Independence Day): "dan" names it; "kog dana" only asks the date.
+    named = [w.word for w in travel_engine.reading("Kada je Dan nezavisnosti?").words]
+    assert "dan" in named
+    asked = [w.word for w in travel_engine.reading("Kog dana je otvoren most?").words]
+    assert not {"kog", "dana"} & set(asked)

@@ -523,6 +523,7 @@ def test_a_number_typed_without_its_grouping_finds_the_entry_stating_it(engine_o
         ("A eshte Kosova ne NATO?", False),  # Albanian "në" (in), folded
         ("Cilat vende jane ne NATO?", False),
         ("Da li je Kosovo u NATO?", False),
+        ("Cilat vende e njohin Kosoven apo jo?", True),  # "jo": no
     ],
 )
 def test_serbian_ne_is_not_but_albanian_ne_is_in(article_engine, question, negative):
