@@ -107,19 +107,11 @@ NAME_CACHE = 1024
 # The nouns a question asking why may use ("what reason did she give"): the entry must state
 # a reason, not write the word.
 REASON_WORDS = _word_set("reason reasons grounds")
-# The words that only say a date is asked (Serbian "kog datuma", Albanian "ne cilen dite";
-# English "date" is a stopword already): the entry must state a date, not write them. Only
-# as asked: "Dan nezavisnosti" (Independence Day) names a day, and is a word to match.
-_DATE_ASKED = re.compile(
-    r"\b(kog|kojeg|koji(?: je)?|cilen|cila|cfare) (datuma|datum|dana|dan|dite|dita|diten|date)\b"
-)
-
-
-def date_asking_words(folded: str) -> frozenset[str]:
-    """The words of a folded question that only ask for a date ("kog datuma")."""
-    return frozenset(
-        word for asked in _DATE_ASKED.finditer(folded) for word in asked.group().split()
-    )
+# Words that only say a date is asked (Serbian "kog datuma", "dan izbora", Albanian "ne
+# cilen dite", "dita e zgjedhjeve"; English "date" is a stopword already): the entry must
+# state a date, not write them. Written with a capital they name a feast ("Dan
+# nezavisnosti"), and the question reader keeps them as words (`match._kind_words`).
+DATE_ASKED_WORDS = _word_set("datum datuma dan dana dite dita diten kog kojeg")
 
 
 _WHY_WORDS = re.compile(r"\b(?:why|how come|reasons?|grounds|pse|perse|zasto|razloga|cega)\b")
@@ -447,7 +439,7 @@ _LIST = re.compile(
     _LEAD_IN + r"(?:which|what|how many)(?: [a-z]+)?(?: [a-z]+)? (?:country|members?|allies)\b"
 )
 _NEGATIVE = _word_set(
-    "not no jo non refuse refuses refused refusing refusal holdout holdouts reject rejects deny"
+    "not no non refuse refuses refused refusing refusal holdout holdouts reject rejects deny"
     " denies oppose opposes opposed against outside excluded without"
 )
 _WITHOUT = "without"
@@ -455,12 +447,17 @@ _WITHOUT = "without"
 # "në" ("in") is written alike: it is read as "not" only in a question Serbian's own small
 # words show to be Serbian, more of them than Albanian's.
 _SERBIAN_NOT = "ne"
-# "Is it a member or not?", Albanian "apo jo", Serbian "ili ne": the alternative negates
-# nothing, wherever it stands ("or not yet"), but in a question asking which ones do
-# something: "which recognise it or not" asks of both, and keeps it.
-_ALTERNATIVE_ASKED = re.compile(r" (?:or not|apo jo|ili ne)\b")
-# Words asking for those that do something, before which "or not" asks of both kinds.
-_ASKS_WHICH = re.compile(r"\b(?:which|who|how many|cilat|cilet|cili|cila|kush|koje|koji|koja|ko)\b")
+# "Is it a member or not?", Albanian "apo jo", Serbian "ili ne": the alternative ending a
+# question ("or not", "or not yet") negates nothing, but in a question opening by asking
+# which ones do something: "which recognise it or not" asks of both, and keeps it. Inside a
+# question it may be a real "not" ("hesitate or not recognise").
+_ALTERNATIVE_ASKED = re.compile(
+    r" (?:or not|apo jo|ili ne)(?= (?:yet|at all|really|please|pls|though|tho|then|lol)\b|$)"
+)
+# A question opening by asking which ones do something, where "or not" asks of both kinds.
+_ASKS_WHICH = re.compile(
+    _LEAD_IN + r"(?:which|who|how many|cilat|cilet|cili|cila|kush|koje|koji|koja|ko)\b"
+)
 _WEEKDAYS = CALENDAR_NAMES - frozenset(MONTHS.split())
 _SERBIAN_WORDS = _word_set(
     "je su da li sta sto zasto kako kada gde ko koji koja koje nije nisu ima imaju ce od za iz"
@@ -1052,13 +1049,14 @@ class Lexicon:
 
         `text` is the cleaned question, punctuation kept, so clauses can be told apart.
         """
-        folded = self.apply_aliases(fold(text))
+        folded = fold(text)
+        if _ASKS_WHICH.match(folded) is None:
+            folded = _ALTERNATIVE_ASKED.sub("", folded)
+        folded = self.apply_aliases(folded)
         clauses_ = self.clauses(text)
         kind = self.question_kind(text)
         people = self._people_asked_to_speak(clauses_)
         yes_no = self._asks_yes_or_no(clauses_, kind)
-        if _ASKS_WHICH.search(folded) is None:
-            folded = _ALTERNATIVE_ASKED.sub("", folded)
         words = folded.split()
         negative = self.says_negative(words) or (_SERBIAN_NOT in words and _in_serbian(words))
         return Reading(

@@ -202,7 +202,7 @@ def read_question(index: Index, text: str) -> Question:
     given = _given_names(index, reading.folded)
     terms: dict[str, Term] = {}
     unknown = 0
-    kind_words = _kind_words(reading)
+    kind_words = _kind_words(reading) - names.keys()  # a capital makes it a name's word
     for word in reading.folded.split():
         if lexicon.is_stopword(word) or word in kind_words:
             continue
@@ -252,7 +252,7 @@ def _kind_words(reading: lexicon.Reading) -> frozenset[str]:
     if reading.kind == lexicon.WHY:
         return lexicon.REASON_WORDS
     if reading.kind == lexicon.WHEN:
-        return lexicon.date_asking_words(reading.folded)
+        return lexicon.DATE_ASKED_WORDS
     return lexicon.POST_WORDS if reading.identity else frozenset()
 
 

@@ -39,7 +39,7 @@ STOPWORDS = word_set(
     wanting was way we well were what whatever when where whether which while who
     whom whose why will with within without wonder wondering would yeah yes yet you
     your yours yourself e dhe i te ne per nga me qe eshte jane a apo nje ky kjo keto ato
-    ai ajo kush cili cila cilat cilet cilin cilen cfare pse si sa kur ku nuk jo do ka kane
+    ai ajo kush cili cila cilat cilet cilin cilen cfare pse si sa kur ku nuk do ka kane
     kishte ishte jam jan
     je jemi jeni mund duhet se por edhe vetem tani ose mbi pa deri tek prej sipas lidhje
     rreth une ti na ju ata tyre saj tij kete ketij asaj atij cka je su da li i u na za
@@ -133,6 +133,7 @@ GENERAL_ALIASES: dict[str, str] = {
     "shouldnt": "should not",
     "never": "not",
     "nuk": "not",
+    "jo": "not",
     "nije": "not",
     "nisu": "not",
     "nece": "not",

@@ -804,6 +804,7 @@ def test_an_ordinal_day_before_its_month_names_the_day_and_the_month(engine_of, 
         "Is Ruritania in Schengen or not yet?",
         "Whether Ruritania is in Schengen or not?",
         "Ruritania ne Schengen apo jo?",
+        "Is Ruritania, which borders Freedonia, in Schengen or not?",
     ],
 )
 def test_or_not_is_read_past_unless_the_question_asks_which_ones(travel_engine, asked):
@@ -817,9 +818,10 @@ def test_or_not_is_read_past_unless_the_question_asks_which_ones(travel_engine, 
     [
         "Which neighbours opened their border or not?",
         "So which neighbours opened their border or not?",
+        "Did Ruritania hesitate or not open its border?",
     ],
 )
-def test_or_not_is_kept_where_the_question_asks_which_ones(travel_engine, asked):
+def test_or_not_is_kept_where_the_question_asks_which_ones_or_it_negates(travel_engine, asked):
     assert "or not" in travel_engine.reading(asked).read_as
 
 
@@ -829,3 +831,8 @@ def test_a_day_named_by_its_feast_is_a_word_to_match_not_the_date_asked(travel_e
     assert "dan" in named
     asked = [w.word for w in travel_engine.reading("Kog dana je otvoren most?").words]
     assert not {"kog", "dana"} & set(asked)
+    # "dan izbora" (election day), in lowercase, is the day asked, not a feast's name.
+    election = [w.word for w in travel_engine.reading("Kada je dan izbora?").words]
+    assert "dan" not in election
+    feast = [w.word for w in travel_engine.reading("Koji je Dan nezavisnosti?").words]
+    assert "dan" in feast
