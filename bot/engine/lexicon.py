@@ -48,7 +48,7 @@ _WHEN = re.compile(
     r"|what year|which year"
     r"|(?:on |in |by |until |till )?(?:what|which)(?: exact| precise)?"
     r" (?:dates?|month|day(?! to day))"
-    r"|(?:kog|kojeg) (?:datuma|dana)|koji (?:je )?(?:datum|dan)"
+    r"|(?:kog|kojeg) (?:datuma|dana)|koji (?:je )?datum"
     r"|(?:ne )?(?:cilen|cfare) (?:date|dite)"
     r"|(?:by|until|till) when"
     r"|how long ago|in what years?|in which years?|during which years?|kur|kada|kad|koje godine"
@@ -107,11 +107,22 @@ NAME_CACHE = 1024
 # The nouns a question asking why may use ("what reason did she give"): the entry must state
 # a reason, not write the word.
 REASON_WORDS = _word_set("reason reasons grounds")
-# Words that only say a date is asked (Serbian "kog datuma", "dan izbora", Albanian "ne
-# cilen dite", "dita e zgjedhjeve"; English "date" is a stopword already): the entry must
-# state a date, not write them. Written with a capital they name a feast ("Dan
-# nezavisnosti"), and the question reader keeps them as words (`match._kind_words`).
-DATE_ASKED_WORDS = _word_set("datum datuma dan dana dite dita diten kog kojeg")
+# The phrases that only say a date is asked (Serbian "kog datuma", "koji je datum",
+# Albanian "ne cilen dite"; English "date" is a stopword already): the entry must state a
+# date, not write them. Only where they ask: "dan nezavisnosti" (Independence Day), "90
+# dana" (days) are words to match.
+_DATE_ASKED = re.compile(
+    r"\b(?:kog|kojeg|koji(?: je)?|cilen|cila|cfare) (?:datuma|datum|dana|dite|dita|diten|date)\b"
+)
+
+
+def date_asking_positions(folded: str) -> frozenset[int]:
+    """The positions (in `folded.split()`) of the words that only ask for a date."""
+    return frozenset(
+        folded.count(" ", 0, asked.start()) + offset
+        for asked in _DATE_ASKED.finditer(folded)
+        for offset in range(asked.group().count(" ") + 1)
+    )
 
 
 _WHY_WORDS = re.compile(r"\b(?:why|how come|reasons?|grounds|pse|perse|zasto|razloga|cega)\b")
@@ -452,12 +463,26 @@ _SERBIAN_NOT = "ne"
 # which ones do something: "which recognise it or not" asks of both, and keeps it. Inside a
 # question it may be a real "not" ("hesitate or not recognise").
 _ALTERNATIVE_ASKED = re.compile(
-    r" (?:or not|apo jo|ili ne)(?= (?:yet|at all|really|please|pls|though|tho|then|lol)\b|$)"
+    r" (?:or not|apo jo|ili ne)(?= (?:yet|at all|really|please|pls|though|tho|then|lol|thanks"
+    r"|thank|thx|ty|tbh|now|currently|hvala|jos|tani|ende|faleminderit)\b|$)"
 )
 # A question opening by asking which ones do something, where "or not" asks of both kinds.
 _ASKS_WHICH = re.compile(
     _LEAD_IN + r"(?:which|who|how many|cilat|cilet|cili|cila|kush|koje|koji|koja|ko)\b"
 )
+
+
+def _alternative_read(folded: str) -> str:
+    """A folded question with its closing "or not" read: past it, or as "or not" in English.
+
+    In a question asking which ones, Albanian "apo jo" and Serbian "ili ne" are read as
+    "or not": their "jo" and "ne" are its "not", not words an entry must write.
+    """
+    if _ASKS_WHICH.match(folded) is None:
+        return _ALTERNATIVE_ASKED.sub("", folded)
+    return _ALTERNATIVE_ASKED.sub(" or not", folded)
+
+
 _WEEKDAYS = CALENDAR_NAMES - frozenset(MONTHS.split())
 _SERBIAN_WORDS = _word_set(
     "je su da li sta sto zasto kako kada gde ko koji koja koje nije nisu ima imaju ce od za iz"
@@ -1049,10 +1074,7 @@ class Lexicon:
 
         `text` is the cleaned question, punctuation kept, so clauses can be told apart.
         """
-        folded = fold(text)
-        if _ASKS_WHICH.match(folded) is None:
-            folded = _ALTERNATIVE_ASKED.sub("", folded)
-        folded = self.apply_aliases(folded)
+        folded = self.apply_aliases(_alternative_read(fold(text)))
         clauses_ = self.clauses(text)
         kind = self.question_kind(text)
         people = self._people_asked_to_speak(clauses_)

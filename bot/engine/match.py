@@ -202,9 +202,11 @@ def read_question(index: Index, text: str) -> Question:
     given = _given_names(index, reading.folded)
     terms: dict[str, Term] = {}
     unknown = 0
-    kind_words = _kind_words(reading) - names.keys()  # a capital makes it a name's word
-    for word in reading.folded.split():
-        if lexicon.is_stopword(word) or word in kind_words:
+    kind_words = _kind_words(reading)
+    when = reading.kind == lexicon.WHEN
+    date_asked = lexicon.date_asking_positions(reading.folded) if when else frozenset()
+    for position, word in enumerate(reading.folded.split()):
+        if lexicon.is_stopword(word) or word in kind_words or position in date_asked:
             continue
         asked = word in asking
         unknown += index.stem(word) not in index.idf
@@ -247,12 +249,10 @@ def read_question(index: Index, text: str) -> Question:
 def _kind_words(reading: lexicon.Reading) -> frozenset[str]:
     """The words that only name the kind of fact asked ("what reason", "what post"): no terms.
 
-    The entry must state a reason, a date, or what the person is, not write the word.
+    The entry must state a reason, or what the person is, not write the word.
     """
     if reading.kind == lexicon.WHY:
         return lexicon.REASON_WORDS
-    if reading.kind == lexicon.WHEN:
-        return lexicon.DATE_ASKED_WORDS
     return lexicon.POST_WORDS if reading.identity else frozenset()
 
 

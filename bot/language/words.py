@@ -133,7 +133,6 @@ GENERAL_ALIASES: dict[str, str] = {
     "shouldnt": "should not",
     "never": "not",
     "nuk": "not",
-    "jo": "not",
     "nije": "not",
     "nisu": "not",
     "nece": "not",
