@@ -48,6 +48,7 @@ _WHEN = re.compile(
     r"|what year|which year"
     r"|(?:on |in |by |until |till )?(?:what|which)(?: exact| precise)?"
     r" (?:dates?|month|day(?! to day))"
+    r"|(?:what|which)(?: is| was| s)? the (?:exact |precise )?(?:date|day(?! to day))"
     r"|(?:kog|kojeg) (?:datuma|dana)|koji (?:je )?datum"
     r"|(?:ne )?(?:cilen|cfare) (?:date|dite)"
     r"|(?:by|until|till) when"
@@ -397,7 +398,9 @@ def asks_for_a_month(folded: str) -> bool:
 _DAY_WORD = r"(?:date|day(?! to day))"
 _ASKS_A_DAY = re.compile(
     r"(?P<deadline>\b(?:by|until|till) )?\b(?:(?:(?:what|which)(?: exact| precise)?"
-    r"|exact|precise) " + _DAY_WORD + r"|(?:kog|kojeg|koji) (?:datuma|dana|datum|dan)"
+    r"|(?:what|which)(?: is| was| s)? the(?: exact| precise)?|exact|precise) "
+    + _DAY_WORD
+    + r"|(?:kog|kojeg|koji) (?:datuma|dana|datum|dan)"
     r"|(?:cilen|cila|cfare) (?:date|dite|dita))\b"
 )
 # A date written as digits ("2008-02-17", folded "2008 02 17"), or a day named by its feast.

@@ -699,6 +699,8 @@ def test_a_day_of_the_week_is_a_date(travel_engine):
         "On what date did the EU hand Ruritania its visa criteria?",
         "On which exact date did the EU hand Ruritania its visa criteria?",
         "what day did the eu hand ruritania the visa criteria",
+        "What is the exact date the EU handed Ruritania its visa criteria?",
+        "What was the date of the EU handing Ruritania its visa criteria?",
     ],
 )
 def test_the_date_or_day_asked_needs_a_day_not_only_a_year(travel_engine, asked):
