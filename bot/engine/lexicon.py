@@ -424,6 +424,11 @@ def states_a_day(folded: str) -> bool:
     )
 
 
+def years_given(folded: str) -> frozenset[str]:
+    """The years (and decades: "1990s") folded text writes."""
+    return frozenset(_A_YEAR.findall(folded))
+
+
 def states_a_year(folded: str) -> bool:
     """Whether folded text names a year (or a decade: "the 1990s")."""
     return _A_YEAR.search(folded) is not None

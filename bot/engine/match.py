@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -691,7 +691,8 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         voice_fits=not question.people or question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
         proposition_fits=_states_the_proposition(index, question, profile)
-        and not (question.opposed and _says_yes_or_no_to_the_opposite(index, question, profile)),
+        and not (question.opposed and _says_yes_or_no_to_the_opposite(index, question, profile))
+        and _dated_of_its_subject(index, question, profile),
         verbatim=question.folded in profile.asked_folded,
     )
 
@@ -726,6 +727,34 @@ def _states_the_proposition(index: Index, question: Question, profile: EntryProf
         for phrasing, weight, folded in zip(
             profile.asked, profile.asked_weights, profile.asked_folded, strict=True
         )
+    )
+
+
+def _dated_of_its_subject(index: Index, question: Question, profile: EntryProfile) -> bool:
+    """Whether a yes/no question naming a year has it stated in a sentence naming its names.
+
+    "Did <country> get <right> in <year>?" asks whether that happened then: an entry dating
+    its neighbours' <right> to that year, or <country>'s joining of another body, says
+    nothing of it, though it writes the year and the country. The year and every name the
+    question gives must stand in one sentence of the entry, or in one of its ways of being
+    asked (each asks one proposition). Only a year written as one: "this year" or "today" is
+    written in no entry as the question writes it.
+    """
+    if not question.yes_no:
+        return True
+    years = lexicon.years_given(question.folded)
+    if not years:
+        return True
+    people = index.lexicon.people
+    names = {
+        term.word
+        for term in question.terms
+        if (term.name or term.word in people) and not term.context and term.word not in years
+    }
+    asked = (folded.split() for folded in profile.asked_folded)
+    return any(
+        not years.isdisjoint(lexicon.years_given(" ".join(words))) and names <= set(words)
+        for words in chain(profile.stated_sentences(as_written=True), asked)
     )
 
 

@@ -842,3 +842,19 @@ def test_a_day_named_by_its_feast_is_a_word_to_match_not_the_date_asked(travel_e
         assert "dan" in [w.word for w in travel_engine.reading(feast).words]
     days = [w.word for w in travel_engine.reading("Kada su dobili 90 dana?").words]
     assert "dana" in days
+
+
+def test_a_yes_no_question_naming_a_year_needs_the_year_stated_of_its_names(engine_of):
+    # The entry dates the neighbours' opening to 2009 and names Zenda only in the next
+    # sentence: it does not say that Zenda opened in 2009.
+    neighbours = cited_entry(
+        "neighbours-opened",
+        "When did Ruritania's neighbours open their borders?",
+        "Freedonia and Graustark opened their borders in 2009. Zenda was the last to open its own.",
+        ("when did the neighbours open their borders", "freedonia graustark borders 2009"),
+    )
+    engine = engine_of(neighbours, names=("freedonia", "graustark", "zenda"))
+    assert engine.decide("Did Freedonia open its borders in 2009?").entry.id == (
+        "neighbours-opened"
+    )
+    assert not engine.decide("Did Zenda open its borders in 2009?").answered
