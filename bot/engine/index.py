@@ -45,6 +45,7 @@ from bot.engine.lexicon import (
     states_a_count_besides,
     states_a_date,
     states_a_date_besides,
+    states_a_dated_beginning,
     states_a_day,
     states_a_future,
     states_a_month,
@@ -184,6 +185,11 @@ class EntryProfile:
     def states_origin(self) -> bool:
         """Whether the answer and quotes state when something began."""
         return states_an_origin(_folded_statement(self.entry))
+
+    @cached_property
+    def states_dated_beginning(self) -> bool:
+        """Whether the answer and quotes may date a beginning (`states_a_dated_beginning`)."""
+        return states_a_dated_beginning(_folded_statement(self.entry))
 
     @cached_property
     def states_future(self) -> bool:

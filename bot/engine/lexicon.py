@@ -277,10 +277,14 @@ _ORIGIN = re.compile(
 # The person may be named in full: "before <first name> <surname>", either listed.
 _NEXT_TO_SOMEONE = re.compile(r"\b(?:before|after|until|since) (?P<who>[a-z]+(?: [a-z]+)?)\b")
 _BECAME = re.compile(r"\b(?P<who>[a-z]+) (?:become|became)\b")
-_ORIGIN_STATED = re.compile(
-    r"\b(?:first|start|started|since|began|begin|founded|established|created|before|after"
-    r"|previous|former|earlier|from \w+(?: \w+)? to)\b"
+_BEGINNING_STATED = (
+    r"first|start|started|since|began|begin|founded|established|created|before|after"
+    r"|previous|former|earlier"
 )
+_ORIGIN_STATED = re.compile(rf"\b(?:{_BEGINNING_STATED}|from \w+(?: \w+)? to)\b")
+# "From <status> to <status>" says what came before, not when it began: "when did it
+# first become <status>" is not answered by the date it moved on from it.
+_DATED_BEGINNING_STATED = re.compile(rf"\b(?:{_BEGINNING_STATED})\b")
 
 
 # "When is the next...": a date to come, which only an entry speaking of one states.
@@ -296,6 +300,11 @@ _WHERE_WITHIN = re.compile(r"\bwhere (?:exactly )?(?:in|inside|within) (?P<place
 def states_an_origin(folded: str) -> bool:
     """Whether folded text says when something began, or what came before or after."""
     return _ORIGIN_STATED.search(folded) is not None
+
+
+def states_a_dated_beginning(folded: str) -> bool:
+    """Whether folded text may date when something began (not only what it moved on from)."""
+    return _DATED_BEGINNING_STATED.search(folded) is not None
 
 
 _TIME_UNITS = (

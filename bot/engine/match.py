@@ -1031,6 +1031,8 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
         return False
     if question.origin and not profile.states_origin:
         return False
+    if question.origin and question.kind == lexicon.WHEN and not profile.states_dated_beginning:
+        return False
     if question.to_come and not profile.states_future:
         return False
     if question.positive_list and profile.negative:

@@ -858,3 +858,20 @@ def test_a_yes_no_question_naming_a_year_needs_the_year_stated_of_its_names(engi
         "neighbours-opened"
     )
     assert not engine.decide("Did Zenda open its borders in 2009?").answered
+
+
+def test_when_it_first_became_what_it_moved_on_from_is_not_the_date_of_the_move(engine_of):
+    # "From observer to member" dates the move to member: when it first became an observer
+    # it does not say.
+    council = cited_entry(
+        "zenda-council-status",
+        "What is Ruritania's status in the Zenda Council?",
+        "In 2019 Ruritania moved up in the Zenda Council from observer to full member.",
+        ("ruritania zenda council member 2019", "is ruritania an observer in the zenda council"),
+    )
+    engine = engine_of(council, names=("ruritania", "zenda"))
+    asked = "When did Ruritania become a member of the Zenda Council?"
+    assert engine.decide(asked).entry.id == "zenda-council-status"
+    assert not engine.decide(
+        "When did Ruritania first become an observer in the Zenda Council?"
+    ).answered
