@@ -152,6 +152,16 @@ class EntryProfile:
         """
         return _statement(self.lexicon, self.entry)[1].split()
 
+    @cached_property
+    def people_named(self) -> frozenset[str]:
+        """The words of the people the vocabulary lists that the entry's statement names.
+
+        Remembered: "which <post>s..." asks it of every candidate, each time a whole fold
+        of the statement (a third of such a question's time).
+        """
+        people = self.lexicon.people
+        return frozenset(word for word in self.stated_words() if word in people)
+
     # What the entry states of the kinds a question may ask for, and who holds a role or
     # speaks in it: derived when a question first measures the entry for it (a question
     # measures a few candidates), then remembered. Read at every build, they were a third

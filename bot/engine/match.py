@@ -1014,11 +1014,9 @@ def _held_by_someone_else(index: Index, question: Question, profile: EntryProfil
 _POSTS = frozenset(map(stem, lexicon.ROLE_WORDS))
 
 
-def _names_someone_else(index: Index, question: Question, profile: EntryProfile) -> bool:
+def _names_someone_else(question: Question, profile: EntryProfile) -> bool:
     """Whether the entry names a person the question does not ("which expert argued...")."""
-    asked = frozenset(term.word for term in question.terms)
-    people = index.lexicon.people
-    return any(word in people and word not in asked for word in profile.stated_words())
+    return not profile.people_named <= {term.word for term in question.terms}
 
 
 def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool:
@@ -1039,7 +1037,7 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
         return False
     if question.roles and not _names_the_holder(index, question, profile):
         return False
-    if question.someone_asked and not _names_someone_else(index, question, profile):
+    if question.someone_asked and not _names_someone_else(question, profile):
         return False
     if question.identity and not any(index.stem(r) in profile.held for r in lexicon.ROLE_WORDS):
         return False
