@@ -56,6 +56,7 @@ from bot.engine.lexicon import (
     voices,
 )
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
+from bot.language.english import common_english_words
 from bot.language.sentences import sentence_ends
 from bot.language.text import fold, serbian_spelling, stem
 from bot.language.words import is_stopword
@@ -68,6 +69,9 @@ from bot.language.words import is_stopword
 _TYPO_MIN_LENGTH = 4
 _TYPO_TWO_EDITS = 8
 _TYPO_TWO_EDITS_SAME_START = _TYPO_TWO_EDITS - 1
+# A common English word is read as a misspelling only of another form of itself, which
+# starts with the same letters as far as the shortest word corrected ("minds": "mind").
+_SAME_WORD_START = _TYPO_MIN_LENGTH
 # Prefixes that turn a word into another, often its opposite: a word that differs from a
 # known one only by one of these is read as that word, but says something else of it.
 _SENSE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "de", "mis", "anti", "re")
@@ -352,6 +356,7 @@ class Index:
             self._build(knowledge)
 
     def _build(self, knowledge: Knowledge) -> None:
+        common_english_words()  # read now, before the index takes its memory
         self.lexicon = Lexicon(knowledge.vocabulary.values(), learnt_vocabulary(knowledge))
         self._order = tuple(knowledge.entries)
         self._sources = dict(knowledge.sources)
@@ -811,7 +816,7 @@ class Index:
                 processor=None,
                 score_cutoff=2,
             )
-        if best is None:
+        if best is None or not _may_be_misspelt(word, best[0]):
             return None
         return self.lexicon.alias_of(best[0]), 1.0 - best[1] / len(word)
 
@@ -1144,6 +1149,18 @@ def _learnt_share(entry: Entry) -> tuple[object, ...]:
 def _named_speakers(entry: Entry) -> set[str]:
     """The words of the people `entry` quotes by name, as the learnt vocabulary reads them."""
     return {word for c in entry.citations for word in speaker_name(c.speaker)}
+
+
+def _may_be_misspelt(word: str, known: str) -> bool:
+    """Whether `word` may be read as a misspelling of the knowledge's word `known`.
+
+    Not when it is itself a common English word, unless `known` is another form of it:
+    "weather" is not "whether" misspelt, nor "summit" "submit", while "minds" may be "mind"
+    and "achieve" "achieved". A spell checker leaves the words it knows as they are.
+    """
+    return word[:_SAME_WORD_START] == known[:_SAME_WORD_START] or (
+        word not in common_english_words()
+    )
 
 
 def _append_to_each(lists: Iterable[list[int]], value: int) -> None:

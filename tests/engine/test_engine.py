@@ -44,6 +44,25 @@ def test_a_misspelt_person_written_with_a_capital_is_read_as_the_person(engine):
     assert decision.entry.id == "rutte-warning"
 
 
+def test_a_common_english_word_is_not_read_as_the_knowledge_word_it_is_near(engine_of):
+    # "summit" is one swap off "submit", but a word of its own; "sumbit" is a misspelling.
+    application = cited_entry(
+        "zenda-application",
+        "What did Ruritania submit to the Zenda Council?",
+        "Its application to join, in 2019.",
+        ("what did ruritania submit",),
+    )
+    engine = engine_of(application, names=("ruritania", "zenda"))
+    summit = "What happened at the Zenda Council summit?"
+    assert not engine.decide(summit).answered
+    assert [(word.word, word.corrected) for word in engine.reading(summit).words][-1] == (
+        "summit",
+        False,
+    )
+    typo = engine.decide("What did Ruritania sumbit to the Zenda Council?")
+    assert typo.entry.id == "zenda-application"
+
+
 def test_answers_casual_lowercase_without_punctuation(engine):
     assert engine.decide("who in nato doesnt recognise kosovo").entry.id == "non-recognising-allies"
 
