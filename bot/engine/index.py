@@ -69,9 +69,10 @@ from bot.language.words import is_stopword
 _TYPO_MIN_LENGTH = 4
 _TYPO_TWO_EDITS = 8
 _TYPO_TWO_EDITS_SAME_START = _TYPO_TWO_EDITS - 1
-# A common English word is read as a misspelling only of another form of itself, which
-# starts with the same letters as far as the shortest word corrected ("minds": "mind").
-_SAME_WORD_START = _TYPO_MIN_LENGTH
+# A common English word is read as a misspelling only of another form of itself: one that
+# differs from it in no more than the last letters of the longer, as an ending does ("minds":
+# "mind", "gunman": "gunmen", "built": "build"), not "protests": "protects".
+_ENDING_LETTERS = 2
 # Prefixes that turn a word into another, often its opposite: a word that differs from a
 # known one only by one of these is read as that word, but says something else of it.
 _SENSE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "de", "mis", "anti", "re")
@@ -1154,11 +1155,14 @@ def _named_speakers(entry: Entry) -> set[str]:
 def _may_be_misspelt(word: str, known: str) -> bool:
     """Whether `word` may be read as a misspelling of the knowledge's word `known`.
 
-    Not when it is itself a common English word, unless `known` is another form of it:
-    "weather" is not "whether" misspelt, nor "summit" "submit", while "minds" may be "mind"
-    and "achieve" "achieved". A spell checker leaves the words it knows as they are.
+    Not when it is itself a common English word, unless `known` is another form of it
+    (`_ENDING_LETTERS`): "weather" is not "whether" misspelt, nor "summit" "submit", while
+    "minds" may be "mind" and "achieve" "achieved". A spell checker leaves the words it
+    knows as they are.
     """
-    return word[:_SAME_WORD_START] == known[:_SAME_WORD_START] or (
+    pairs = zip(word, known, strict=False)
+    shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(word), len(known)))
+    return shared >= max(len(word), len(known)) - _ENDING_LETTERS or (
         word not in common_english_words()
     )
 

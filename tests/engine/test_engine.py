@@ -63,6 +63,20 @@ def test_a_common_english_word_is_not_read_as_the_knowledge_word_it_is_near(engi
     assert typo.entry.id == "zenda-application"
 
 
+def test_a_common_english_word_is_read_only_as_a_form_of_itself(engine_of):
+    # "protests" shares "prot" with "protects", but is another word: not read as it.
+    guard = cited_entry(
+        "zenda-guard",
+        "Who protects the Zenda border?",
+        "The Ruritanian border guard protects it.",
+        ("who protects the border of zenda",),
+    )
+    engine = engine_of(guard, names=("ruritania", "zenda"))
+    protests = "Were there protests at the Zenda border?"
+    assert not engine.decide(protests).answered or engine.decide(protests).tentative
+    assert ("protests", False) in [(w.word, w.corrected) for w in engine.reading(protests).words]
+
+
 def test_answers_casual_lowercase_without_punctuation(engine):
     assert engine.decide("who in nato doesnt recognise kosovo").entry.id == "non-recognising-allies"
 
