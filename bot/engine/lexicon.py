@@ -283,8 +283,11 @@ _BEGINNING_STATED = (
 )
 _ORIGIN_STATED = re.compile(rf"\b(?:{_BEGINNING_STATED}|from \w+(?: \w+)? to)\b")
 # "From <status> to <status>" says what came before, not when it began: "when did it
-# first become <status>" is not answered by the date it moved on from it.
-_DATED_BEGINNING_STATED = re.compile(rf"\b(?:{_BEGINNING_STATED})\b")
+# first become <status>" is not answered by the date it moved on from it. "Became" and
+# "from <year> to <year>" do date a beginning.
+_DATED_BEGINNING_STATED = re.compile(
+    rf"\b(?:{_BEGINNING_STATED}|became|become|from (?:1[5-9]|20)\d\d to)\b"
+)
 
 
 # "When is the next...": a date to come, which only an entry speaking of one states.

@@ -735,10 +735,11 @@ def _dated_of_its_subject(index: Index, question: Question, profile: EntryProfil
 
     "Did <country> get <right> in <year>?" asks whether that happened then: an entry dating
     its neighbours' <right> to that year, or <country>'s joining of another body, says
-    nothing of it, though it writes the year and the country. The year and every name the
-    question gives must stand in one sentence of the entry, or in one of its ways of being
-    asked (each asks one proposition). Only a year written as one: "this year" or "today" is
-    written in no entry as the question writes it.
+    nothing of it, though it writes the year and the country. The year and each name the
+    question gives (`_name_groups`: "Saint Kitts and Nevis" is one) must stand in one
+    sentence of the entry, or in one of its ways of being asked (each asks one
+    proposition), as the index reads words ("Ruritanians" is "Ruritanian"). Only a year
+    written as one: "this year" or "today" is written in no entry as the question writes it.
     """
     if not question.yes_no:
         return True
@@ -747,15 +748,44 @@ def _dated_of_its_subject(index: Index, question: Question, profile: EntryProfil
         return True
     people = index.lexicon.people
     names = {
-        term.word
+        term.word: term.stem
         for term in question.terms
         if (term.name or term.word in people) and not term.context and term.word not in years
     }
+    groups = _name_groups(question.folded.split(), names)
     asked = (folded.split() for folded in profile.asked_folded)
-    return any(
-        not years.isdisjoint(lexicon.years_given(" ".join(words))) and names <= set(words)
-        for words in chain(profile.stated_sentences(as_written=True), asked)
-    )
+    for words in chain(profile.stated_sentences(as_written=True), asked):
+        if years.isdisjoint(lexicon.years_given(" ".join(words))):
+            continue
+        stems = set(map(index.stem, words))
+        if all(not stems.isdisjoint(group) for group in groups):
+            return True
+    return False
+
+
+# Words inside a name of several words ("Saint Kitts and Nevis", a country written in full).
+_NAME_JOINERS = frozenset({"and", "of", "the", "i", "e", "dhe"})
+
+
+def _name_groups(words: list[str], names: dict[str, str]) -> list[frozenset[str]]:
+    """The stems of the question's names, those written one after another as one name.
+
+    Names joined only by a small word ("<name> and <name>") count as one, stated when either
+    is: a country of two words stands for both in its members' mouths (its acronym read as
+    both words), and the entry may write one ("<first word> was granted...").
+    """
+    groups: list[set[str]] = []
+    joined = False
+    for word in words:
+        if word in names:
+            if joined and groups:
+                groups[-1].add(names[word])
+            else:
+                groups.append({names[word]})
+            joined = True
+        elif word not in _NAME_JOINERS:
+            joined = False
+    return [frozenset(group) for group in groups]
 
 
 def _says_yes_or_no_to_the_opposite(
@@ -1027,9 +1057,8 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
     """
     if question.beyond and " other " not in f" {profile.text} ":
         return False
-    if question.origin and not profile.states_origin:
-        return False
-    if question.origin and question.kind == lexicon.WHEN and not profile.states_dated_beginning:
+    dated = question.kind == lexicon.WHEN
+    if question.origin and not (profile.states_dated_beginning if dated else profile.states_origin):
         return False
     if question.to_come and not profile.states_future:
         return False

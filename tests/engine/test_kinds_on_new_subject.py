@@ -858,6 +858,19 @@ def test_a_yes_no_question_naming_a_year_needs_the_year_stated_of_its_names(engi
         "neighbours-opened"
     )
     assert not engine.decide("Did Zenda open its borders in 2009?").answered
+    # Names as the index reads them (a plural is its singular), a name of two words as one.
+    ports = cited_entry(
+        "ports-opened",
+        "When did the Freedonian ports open?",
+        "The Freedonian ports opened to Zenda's ships in 2011. Saint Zenda is its full name.",
+        ("freedonian ports opened",),
+    )
+    engine = engine_of(ports, names=("freedonian", "saint", "zenda"))
+    assert engine.decide("Did the Freedonians open their ports in 2011?").entry.id == (
+        "ports-opened"
+    )
+    asked = "Did the Freedonian ports open to Saint Zenda in 2011?"
+    assert engine.decide(asked).entry.id == "ports-opened"
 
 
 def test_when_it_first_became_what_it_moved_on_from_is_not_the_date_of_the_move(engine_of):
@@ -875,3 +888,13 @@ def test_when_it_first_became_what_it_moved_on_from_is_not_the_date_of_the_move(
     assert not engine.decide(
         "When did Ruritania first become an observer in the Zenda Council?"
     ).answered
+    # "Became" and "from <year> to <year>" do date a beginning.
+    joined = cited_entry(
+        "zenda-council-joined",
+        "When did Ruritania join the Zenda Council?",
+        "Ruritania became a member of the Zenda Council in 2019.",
+        ("ruritania zenda council member",),
+    )
+    engine = engine_of(joined, names=("ruritania", "zenda"))
+    asked = "When did Ruritania first become a member of the Zenda Council?"
+    assert engine.decide(asked).entry.id == "zenda-council-joined"
