@@ -71,7 +71,8 @@ _TYPO_TWO_EDITS = 8
 _TYPO_TWO_EDITS_SAME_START = _TYPO_TWO_EDITS - 1
 # A common English word is read as a misspelling only of another form of itself: one that
 # differs from it in no more than the last letters of the longer, as an ending does ("minds":
-# "mind", "gunman": "gunmen", "built": "build"), not "protests": "protects".
+# "mind", "gunman": "gunmen", "built": "build"), not "protests": "protects"; and never
+# before its fourth letter, as short words differ ("fine": "find", "court": "count").
 _ENDING_LETTERS = 2
 # Prefixes that turn a word into another, often its opposite: a word that differs from a
 # known one only by one of these is read as that word, but says something else of it.
@@ -1162,7 +1163,8 @@ def _may_be_misspelt(word: str, known: str) -> bool:
     """
     pairs = zip(word, known, strict=False)
     shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(word), len(known)))
-    return shared >= max(len(word), len(known)) - _ENDING_LETTERS or (
+    longer = max(len(word), len(known))
+    return shared >= max(_TYPO_MIN_LENGTH, longer - _ENDING_LETTERS) or (
         word not in common_english_words()
     )
 

@@ -940,6 +940,13 @@ class Lexicon:
         for key in sorted(self._alias_words, key=len, reverse=True):
             self._alias_lengths[key[0]] = (*self._alias_lengths.get(key[0], ()), len(key))
         self._longest_alias = max(map(len, self._alias_words), default=1)
+        # Names of several words the vocabulary writes in full, as an alias stands for them
+        # ("saint kitts and nevis"): one name, however many of its words are names.
+        self.name_phrases = frozenset(
+            " ".join(value)
+            for value in self._alias_words.values()
+            if len(value) > 1 and not self._named.isdisjoint(value)
+        )
         # The aliases of one word, by the word: most aliases a text holds are of one word.
         self._alias_of_word = {
             key[0]: value for key, value in self._alias_words.items() if len(key) == 1

@@ -752,7 +752,7 @@ def _dated_of_its_subject(index: Index, question: Question, profile: EntryProfil
         for term in question.terms
         if (term.name or term.word in people) and not term.context and term.word not in years
     }
-    groups = _name_groups(question.folded.split(), names)
+    groups = _name_groups(index, question.folded, names)
     asked = (folded.split() for folded in profile.asked_folded)
     for words in chain(profile.stated_sentences(as_written=True), asked):
         if years.isdisjoint(lexicon.years_given(" ".join(words))):
@@ -763,29 +763,23 @@ def _dated_of_its_subject(index: Index, question: Question, profile: EntryProfil
     return False
 
 
-# Words inside a name of several words ("Saint Kitts and Nevis", a country written in full).
-_NAME_JOINERS = frozenset({"and", "of", "the", "i", "e", "dhe"})
+def _name_groups(index: Index, folded: str, names: dict[str, str]) -> list[frozenset[str]]:
+    """The stems of the question's names (`names`: word to stem), a name of several words one.
 
-
-def _name_groups(words: list[str], names: dict[str, str]) -> list[frozenset[str]]:
-    """The stems of the question's names, those written one after another as one name.
-
-    Names joined only by a small word ("<name> and <name>") count as one, stated when either
-    is: a country of two words stands for both in its members' mouths (its acronym read as
-    both words), and the entry may write one ("<first word> was granted...").
+    A name the vocabulary writes in full ("saint kitts and nevis", as its alias stands for
+    it) is stated when any of its words is: members' acronym for it is read as all of them,
+    and an entry may write one. Two names merely joined by "and" are two.
     """
-    groups: list[set[str]] = []
-    joined = False
-    for word in words:
-        if word in names:
-            if joined and groups:
-                groups[-1].add(names[word])
-            else:
-                groups.append({names[word]})
-            joined = True
-        elif word not in _NAME_JOINERS:
-            joined = False
-    return [frozenset(group) for group in groups]
+    padded = f" {folded} "
+    groups: list[frozenset[str]] = []
+    grouped: set[str] = set()
+    for phrase in index.lexicon.name_phrases:
+        if f" {phrase} " in padded:
+            words = [word for word in phrase.split() if word in names]
+            groups.append(frozenset(names[word] for word in words))
+            grouped.update(words)
+    groups += [frozenset({stem}) for word, stem in names.items() if word not in grouped]
+    return [group for group in groups if group]
 
 
 def _says_yes_or_no_to_the_opposite(

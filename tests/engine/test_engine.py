@@ -75,6 +75,16 @@ def test_a_common_english_word_is_read_only_as_a_form_of_itself(engine_of):
     protests = "Were there protests at the Zenda border?"
     assert not engine.decide(protests).answered or engine.decide(protests).tentative
     assert ("protests", False) in [(w.word, w.corrected) for w in engine.reading(protests).words]
+    # Short words differ early: "fine" is not "find", "court" not "count".
+    findings = cited_entry(
+        "zenda-findings",
+        "What did the Zenda Council find, and how many members count?",
+        "It found the border open; its members count twelve.",
+        ("what did the zenda council find",),
+    )
+    engine = engine_of(findings, names=("zenda",))
+    for asked, word in (("Did the Zenda Council fine anyone?", "fine"), ("court zenda", "court")):
+        assert (word, False) in [(w.word, w.corrected) for w in engine.reading(asked).words]
 
 
 def test_answers_casual_lowercase_without_punctuation(engine):
