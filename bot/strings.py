@@ -443,6 +443,7 @@ class Explain:
         "why": "a reason",
         "how_old": "an age or when it began",
         "at_time": "a time of day",
+        "where": "a place",
     }
     WORD = "  - {word}{notes}"
     NOTES = " ({notes})"

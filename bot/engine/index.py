@@ -197,6 +197,24 @@ class EntryProfile:
             map(self.lexicon.asks_how_long, asked)
         )
 
+    def names_a_place_besides(self, given: frozenset[str]) -> bool:
+        """Whether it names a place other than those `given` (stems), or is asked where.
+
+        A place is a name the answer or a quote writes; an entry asked where answers with
+        its place. Derived when a question asking where first measures the entry.
+        """
+        return not self._names_stated <= given or self._asked_where
+
+    @cached_property
+    def _names_stated(self) -> frozenset[str]:
+        names = self.lexicon.written_names
+        words = self.lexicon.apply_aliases(_folded_statement(self.entry)).split()
+        return frozenset(self._stems(word for word in words if word in names))
+
+    @cached_property
+    def _asked_where(self) -> bool:
+        return any(map(self.lexicon.asks_where, (self.entry.question, *self.entry.phrasings)))
+
     @cached_property
     def states_origin(self) -> bool:
         """Whether the answer and quotes state when something began."""

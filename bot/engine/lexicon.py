@@ -68,6 +68,15 @@ _HOW_MANY = re.compile(
     r"|sa [a-z]+ (?:ka|kane|kishte|kishin|jane|ishin|kemi|keni))(?: |$)"
 )
 # "What's <country>'s actual reason for...": a reason asked after a few words of its owner.
+# "Where did it happen", Albanian "ku", Serbian "gde"/"gdje": a place is asked. Not where
+# someone or something stands or is heading (a position), nor where a text is from (its
+# source, often an outlet no vocabulary lists as a name).
+_WHERE = re.compile(_LEAD_IN + r"(?:where|ku|gde|gdje)(?: |$)")
+_WHERE_WORD = re.compile(r"\b(?:where|ku|gde|gdje)\b")  # looked for once, before each clause
+_WHERE_NOT_A_PLACE = re.compile(
+    r"\b(?:stand|stands|standing|stood|heading|headed|going|goes|lead|leads|leave|leaves"
+    r"|left|end up|ends up|fit|fits|stoji|stoje|qendron)\b|\bfrom$"
+)
 _WHY = re.compile(
     _LEAD_IN + r"(?:why|how come|for what reasons?|what (?:is|are|was|were) the reasons?"
     r"|what reasons?|on what grounds|pse|perse|zasto|zbog cega|iz kog razloga"
@@ -97,6 +106,7 @@ HOW_LONG = "how_long"
 WHY = "why"
 HOW_OLD = "how_old"
 AT_TIME = "at_time"
+WHERE = "where"
 # How many questions' clauses and kinds are remembered: a question is read several ways
 # in a row, and this many is enough for that (repeats of old questions are not the point).
 CLAUSE_CACHE = 16
@@ -1084,6 +1094,10 @@ class Lexicon:
             return WHEN
         if any(_WHY.match(clause) for clause in clauses_):
             return WHY
+        if _WHERE_WORD.search(" ".join(clauses_)) and any(
+            _WHERE.match(c) and not _WHERE_NOT_A_PLACE.search(c) for c in clauses_
+        ):
+            return WHERE
         return None
 
     def _asks_yes_or_no(self, clauses_: tuple[str, ...], kind: str | None) -> bool:
@@ -1142,6 +1156,10 @@ class Lexicon:
     def may_ask_why(folded: str) -> bool:
         """Whether folded text holds a word that may ask for a reason (why, how come...)."""
         return _WHY_WORDS.search(folded) is not None
+
+    def asks_where(self, text: str) -> bool:
+        """Whether the question asks for a place: an entry asked so states one."""
+        return self.question_kind(text) == WHERE
 
     def asks_how_long(self, text: str) -> bool:
         """Whether the question asks for a span of time: an entry asked so states one."""

@@ -944,6 +944,8 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
         return profile.states_reason
     if kind in lexicon.RARE_KINDS:
         return profile.answers_a_rare_kind(kind)
+    if kind == lexicon.WHERE:
+        return profile.names_a_place_besides(frozenset(t.stem for t in question.terms))
     return True
 
 

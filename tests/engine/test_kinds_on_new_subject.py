@@ -907,3 +907,23 @@ def test_when_it_first_became_what_it_moved_on_from_is_not_the_date_of_the_move(
     engine = engine_of(joined, names=("ruritania", "zenda"))
     asked = "When did Ruritania first become a member of the Zenda Council?"
     assert engine.decide(asked).entry.id == "zenda-council-joined"
+
+
+def test_where_asks_for_a_place_the_question_does_not_give(travel_engine):
+    # "On Sunday, said the mayor": no place; "Three judges ... upheld the parking rules on
+    # Friday": none either; the diaspora entry names only Ruritania, the question's own.
+    for asked in (
+        "Where did the harbour reopen?",
+        "Where did the constitutional court uphold the parking rules?",
+        "Where do most Ruritanians abroad live?",
+    ):
+        assert not travel_engine.decide(asked).answered
+        assert travel_engine.reading(asked).kind == lexicon.WHERE
+    # A place named, or an entry asked where (its answer is the place).
+    assert travel_engine.decide("Where did the ministers meet on Friday?").entry.id == (
+        "safety-forum"
+    )
+    assert travel_engine.decide("Where did Anna Berg go on Monday?").entry.id == "berg-tour"
+    # Where someone stands, or a text is from, asks no place.
+    assert travel_engine.reading("Where does Ruritania stand on Schengen?").kind is None
+    assert travel_engine.reading("where is this report from?").kind is None
