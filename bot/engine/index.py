@@ -207,9 +207,15 @@ class EntryProfile:
 
     @cached_property
     def _names_stated(self) -> frozenset[str]:
+        """The stems of the names the answer and quotes write, but those of who is cited.
+
+        "As <outlet> notes" names no place.
+        """
         names = self.lexicon.written_names
+        cited = fold(" ".join(c.speaker for c in self.entry.citations))
+        cited_names = set(self.lexicon.apply_aliases(cited).split())
         words = self.lexicon.apply_aliases(_folded_statement(self.entry)).split()
-        return frozenset(self._stems(word for word in words if word in names))
+        return frozenset(self._stems(w for w in words if w in names and w not in cited_names))
 
     @cached_property
     def _asked_where(self) -> bool:

@@ -69,13 +69,14 @@ _HOW_MANY = re.compile(
 )
 # "What's <country>'s actual reason for...": a reason asked after a few words of its owner.
 # "Where did it happen", Albanian "ku", Serbian "gde"/"gdje": a place is asked. Not where
-# someone or something stands or is heading (a position), nor where a text is from (its
-# source, often an outlet no vocabulary lists as a name).
+# someone or something stands or is heading (a position), nor where a text is from or was
+# published (its source, often an outlet no vocabulary lists as a name).
 _WHERE = re.compile(_LEAD_IN + r"(?:where|ku|gde|gdje)(?: |$)")
 _WHERE_WORD = re.compile(r"\b(?:where|ku|gde|gdje)\b")  # looked for once, before each clause
 _WHERE_NOT_A_PLACE = re.compile(
     r"\b(?:stand|stands|standing|stood|heading|headed|going|goes|lead|leads|leave|leaves"
-    r"|left|end up|ends up|fit|fits|stoji|stoje|qendron)\b|\bfrom$"
+    r"|left|end up|ends up|fit|fits|stoji|stoje|qendron|published|publish|reported|report"
+    r"|come out|came out|appear|appeared|read)\b|\bfrom$"
 )
 _WHY = re.compile(
     _LEAD_IN + r"(?:why|how come|for what reasons?|what (?:is|are|was|were) the reasons?"
@@ -347,6 +348,16 @@ def asks_for_a_list(folded: str) -> bool:
     Its subject is open: any one it lists may be asked of ("does <member> recognise X").
     """
     return folded.partition(" ")[0] in _WHO_OR_WHICH or _LIST.match(folded) is not None
+
+
+def _asks_where(clauses_: tuple[str, ...]) -> bool:
+    """Whether a clause asks where (see `_WHERE`), not one inside a yes/no question.
+
+    "Is <country>, where <person> governs, in <body>?" asks whether, not where.
+    """
+    return not (clauses_ and opens_as_yes_no(clauses_[0])) and any(
+        _WHERE.match(clause) and not _WHERE_NOT_A_PLACE.search(clause) for clause in clauses_
+    )
 
 
 def opens_as_yes_no(folded: str) -> bool:
@@ -1094,9 +1105,7 @@ class Lexicon:
             return WHEN
         if any(_WHY.match(clause) for clause in clauses_):
             return WHY
-        if _WHERE_WORD.search(" ".join(clauses_)) and any(
-            _WHERE.match(c) and not _WHERE_NOT_A_PLACE.search(c) for c in clauses_
-        ):
+        if _WHERE_WORD.search(" ".join(clauses_)) and _asks_where(clauses_):
             return WHERE
         return None
 

@@ -924,6 +924,26 @@ def test_where_asks_for_a_place_the_question_does_not_give(travel_engine):
         "safety-forum"
     )
     assert travel_engine.decide("Where did Anna Berg go on Monday?").entry.id == "berg-tour"
-    # Where someone stands, or a text is from, asks no place.
-    assert travel_engine.reading("Where does Ruritania stand on Schengen?").kind is None
-    assert travel_engine.reading("where is this report from?").kind is None
+    # Where someone stands, or a text is from or was published, asks no place; nor does a
+    # "where" clause inside a yes/no question.
+    for asked in (
+        "Where does Ruritania stand on Schengen?",
+        "where is this report from?",
+        "Where was the report published?",
+        "Is Ruritania, where Anna Berg toured, in the Schengen area?",
+    ):
+        assert travel_engine.reading(asked).kind is None
+
+
+def test_where_is_not_answered_by_the_outlet_an_entry_cites(engine_of):
+    # The fixture's quote names only Kosovo, the question's own place.
+    ferry = cited_entry(
+        "kosovo-ferry",
+        "When did the Kosovo ferry resume?",
+        "On Monday, as Gazette Daily reports.",
+        ("kosovo ferry resumed",),
+        speaker="Gazette Daily",
+    )
+    engine = engine_of(ferry, names=("kosovo", "gazette"))
+    assert engine.decide("When did the Kosovo ferry resume?").entry.id == "kosovo-ferry"
+    assert not engine.decide("Where did the Kosovo ferry resume?").answered
