@@ -58,7 +58,7 @@ from bot.engine.lexicon import (
 from bot.knowledge.model import Citation, Entry, Knowledge, Source
 from bot.language.english import common_english_words
 from bot.language.sentences import sentence_ends
-from bot.language.text import fold, serbian_spelling, stem
+from bot.language.text import fold, serbian_spelling, singular, stem
 from bot.language.words import is_stopword
 
 # A misspelt word may be one edit from a known word, or two from the length of
@@ -294,7 +294,7 @@ class EntryProfile:
         return [[word for word in words if not is_stopword(word)] for words in read]
 
     def written_as_names(self) -> frozenset[str]:
-        """The stems of words the answer and quotes write with a capital inside a sentence.
+        """The singular forms of words the answer and quotes write with a capital inside a sentence.
 
         Such a word is part of a name ("a Critical Raw Materials Summit", "the Summit on
         Raw Materials"): the entry gives the name of that thing, even when the vocabulary
@@ -307,7 +307,7 @@ class EntryProfile:
             for word in sentence.split()[1:]
             if word[:1].isupper()
         )
-        return frozenset(stem(folded) for word in words for folded in fold(word).split())
+        return frozenset(singular(folded) for word in words for folded in fold(word).split())
 
     def _stated_content(self) -> list[str]:
         """`stated_words` without stopwords."""

@@ -586,7 +586,9 @@ ROLE_WINDOW = 3
 # "the governor of the central bank": the role is what comes before what qualifies it; an
 # entry naming the bank but no governor does not say who the governor is. So do a clause
 # ("the minister who announced it") and a deed ("the envoy leading the talks") qualify it.
-_ROLE_QUALIFIED = re.compile(r" (?:of|for|at|in|who|whom|whose|that|which|where|when|[a-z]+ing) ")
+_ROLE_QUALIFIED = re.compile(
+    r" (?:of|for|at|in|who|whom|whose|that|which|where|when|the|a|an|[a-z]+ing) "
+)
 # Words ending what qualifies a role ("the president of <body> when it voted").
 _QUALIFIER_ENDS = _word_set(
     "when while during before after since until in at on who that which whose"

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words, prefix_swapped
 from bot.language.sentences import sentence_ends, split_chat
-from bot.language.text import fold, stem
+from bot.language.text import fold, singular, stem
 from bot.language.words import OPPOSITES, is_number
 
 # How many entries are measured closely after the inverted index has ranked them.
@@ -116,6 +116,8 @@ class Question:
     positive_list: bool = False
     # The role whose holder the question asks for ("who is the speaker"), as stems.
     roles: tuple[str, ...] = ()
+    # The same words as written, in the singular.
+    role_forms: frozenset[str] = frozenset()
     # What that role is held of ("the president of <body>"), as written.
     role_of: tuple[str, ...] = ()
     people: frozenset[str] = frozenset()
@@ -231,6 +233,7 @@ def read_question(index: Index, text: str) -> Question:
         to_come=reading.to_come,
         positive_list=reading.positive_list,
         roles=tuple(_stem_read(index, word) for word in reading.roles),
+        role_forms=frozenset(map(singular, reading.roles)),
         role_of=reading.role_of,
         people=frozenset(_stem_read(index, word) for word in reading.people),
         aside=_weighed(index, aside),
@@ -1008,11 +1011,11 @@ def _named_beside(index: Index, question: Question, profile: EntryProfile) -> bo
     does; and so does the thing's word written with a capital, as part of its name.
     """
     asked = frozenset(term.word for term in question.terms)
-    roles = frozenset(question.roles)
+    roles = question.role_forms
     if not roles.isdisjoint(profile.written_as_names()):
         return True
     return any(
-        not roles.isdisjoint(map(index.stem, around))
+        not roles.isdisjoint(map(singular, around))
         for words in profile.stated_sentences(as_written=True)
         for around in index.lexicon.around_names_besides(words, asked)
     )

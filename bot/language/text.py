@@ -163,6 +163,15 @@ def _ungrouped(number: re.Match[str]) -> str:
     return number.group().replace(",", "").replace(".", "")
 
 
+def singular(word: str) -> str:
+    """A folded noun without a plural's final "s": closer than its stem where the form counts.
+
+    "attackers" is "attacker", where the stem would make it "attack": the name of an
+    attacker is not the name of the attack.
+    """
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 @lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
     """A light, language-agnostic stem: strip common endings, then cap the length.

@@ -631,6 +631,27 @@ def test_the_name_of_a_thing_is_a_name_written_right_beside_it_or_its_own_capita
     assert named.entry.id == "safety-forum"
 
 
+def test_the_name_of_someone_known_by_a_deed_is_not_the_name_of_that_deed(engine_of):
+    # "the attacker the police arrested": the role ends where the clause after it starts,
+    # and "attacker" is not "attack", though the two share a stem.
+    arrests = cited_entry(
+        "zenda-arrests",
+        "Were any of the Zenda attackers arrested?",
+        "Yes. Zenda police said at least one attacker had been arrested after the Zenda attack.",
+        ("zenda attackers arrested", "did the police arrest anyone after the zenda attack"),
+    )
+    leader = cited_entry(
+        "zenda-leader",
+        "Who led the Zenda attack?",
+        "The Zenda attack was led by the attacker Rupert Hentzau, police said.",
+        ("who led the zenda attack",),
+    )
+    engine = engine_of(arrests, leader, names=("zenda",), people=("rupert", "hentzau"))
+    assert not engine.decide("What's the name of the attacker the police arrested?").answered
+    named = engine.decide("What was the name of the attacker who led the Zenda attack?")
+    assert named.entry.id == "zenda-leader"
+
+
 @pytest.mark.parametrize(
     "asked",
     [
