@@ -1365,7 +1365,7 @@ class Lexicon:
                 if match is None or not self._names_first(match.group("role")):
                     continue
             role = _ROLE_QUALIFIED.split(match.group("role"), maxsplit=1)[0]
-            words = [w for w in role.split() if not is_stopword(w)]
+            words = self._before_a_clause([w for w in role.split() if not is_stopword(w)])
             if _NAMES_ASKED.search(clause[: match.start("role")]) and not _names_a_post(words):
                 continue  # "the names of the allies that..." asks for a list, not holders
             if any(w in self.people for w in words):
@@ -1373,6 +1373,13 @@ class Lexicon:
                 return tuple(post) if post and all(w in ROLE_WORDS for w in post) else ()
             return tuple(w for w in words if w not in self.names and w not in self.topics)
         return ()
+
+    def _before_a_clause(self, words: list[str]) -> list[str]:
+        """The words of a role up to a person named after them: "the boss <person> met"."""
+        for i, word in enumerate(words[1:], 1):
+            if word in self.people and words[i - 1] not in self.people:
+                return words[:i]
+        return words
 
     @staticmethod
     def _asks_for_holders(clause: str) -> bool:

@@ -652,6 +652,31 @@ def test_the_name_of_someone_known_by_a_deed_is_not_the_name_of_that_deed(engine
     assert named.entry.id == "zenda-leader"
 
 
+def test_the_name_of_someone_a_named_person_met_is_asked_of_that_someone(engine_of):
+    # "the boss Rupert met": the role ends where the person starting the clause is named.
+    unnamed = cited_entry(
+        "mine-visit",
+        "Did Rupert Hentzau visit the Zenda mine?",
+        "Yes. Rupert Hentzau met the boss of the Zenda mine on Monday.",
+        ("did rupert hentzau visit the zenda mine", "rupert hentzau zenda mine boss"),
+    )
+    named = cited_entry(
+        "port-visit",
+        "Did Rupert Hentzau visit the Strelsau port?",
+        "Yes. Rupert Hentzau met the port boss Flavia Elphberg in Strelsau.",
+        ("did rupert hentzau visit the strelsau port",),
+    )
+    engine = engine_of(
+        unnamed,
+        named,
+        names=("zenda", "strelsau"),
+        people=("rupert", "hentzau", "flavia", "elphberg"),
+    )
+    assert not engine.decide("What is the name of the Zenda mine boss Rupert met?").answered
+    asked = engine.decide("What is the name of the Strelsau port boss Rupert met?")
+    assert asked.entry.id == "port-visit"
+
+
 @pytest.mark.parametrize(
     "asked",
     [
