@@ -14,6 +14,7 @@ import bisect
 import copy
 import gc
 import math
+import re
 import sys
 import weakref
 from collections import Counter, defaultdict, deque
@@ -40,6 +41,7 @@ from bot.engine.lexicon import (
     STOPWORDS,
     Lexicon,
     answers_a_rare_kind,
+    counts_written,
     days_given,
     states_a_count,
     states_a_count_besides,
@@ -61,6 +63,9 @@ from bot.language.sentences import sentence_ends
 from bot.language.text import fold, serbian_spelling, singular, stem
 from bot.language.words import is_stopword
 
+# A count counts one of the few words after it: "14 countries", "three police officers".
+COUNT_REACH = 3
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # A misspelt word may be one edit from a known word, or two from the length of
 # _TYPO_TWO_EDITS letters; words shorter than _TYPO_MIN_LENGTH are never corrected. A word
 # one letter shorter may be two edits off a known word with its first letter (govener,
@@ -340,6 +345,22 @@ class EntryProfile:
     def dates_besides(self, given: frozenset[str]) -> bool:
         """Whether the entry states a date other than those `given` (derived when asked)."""
         return states_a_date_besides(_folded_statement(self.entry), given)
+
+    @cached_property
+    def counted(self) -> frozenset[str]:
+        """The stems of the words a count stands before in one of the entry's sentences.
+
+        "How many countries took part" is answered by "<count> countries", not by "three
+        occasions" of an entry that mentions countries elsewhere. Derived when asked.
+        """
+        found: set[str] = set()
+        for words in self.stated_sentences(as_written=True):
+            at = counts_written(words)
+            at += [(i, i) for i, word in enumerate(words) if _ORDINAL.fullmatch(word)]
+            for first, last in at:
+                near = words[max(0, first - COUNT_REACH) : last + 1 + COUNT_REACH]
+                found.update(self._stems(near))
+        return frozenset(found)
 
     def counts_besides(self, given: frozenset[str]) -> bool:
         """Whether the entry states a count other than those `given` (derived when asked)."""

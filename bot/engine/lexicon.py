@@ -166,6 +166,9 @@ _FOCUS = re.compile(
     r" (?P<rest>.+)$"
 )
 _AUXILIARIES = _word_set("is was are were did does do has have had will would could should can")
+# "how many <word> <word>": what is counted, and the word that may follow it.
+_HOW_MANY_WORD = re.compile(r"\bhow many (?P<word>[a-z]+)(?: (?P<following>[a-z]+))?")
+_TIME_NOUNS = _word_set("year date day month week time hour minute decade century")
 # Words naming only a class of answer ("which country", "what kind"), not what is asked; and
 # a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
 _CLASS_NOUNS = _word_set(
@@ -847,6 +850,19 @@ def states_a_count_besides(folded: str, given: frozenset[str]) -> bool:
     return states_a_count(kept)
 
 
+def counts_written(words: list[str]) -> list[tuple[int, int]]:
+    """Where folded words write a count: each as (first, last) word, years and days aside.
+
+    "a single ferry" is a count of the ferry, as "14 countries" is; "in 2021" is none.
+    """
+    text = " ".join(words)
+    blanked = _YEAR_OR_DAY.sub(lambda m: " " * len(m.group()), text)
+    return [
+        (text.count(" ", 0, m.start()), text.count(" ", 0, m.end()))
+        for m in _COUNT.finditer(blanked)
+    ]
+
+
 def states_a_count(folded: str) -> bool:
     """Whether folded text states a count or an amount (not merely a year or a day).
 
@@ -890,7 +906,8 @@ class Reading:
     of something ("what is the name of the <thing>"); `someone_asked` whether it asks for
     people by their post ("which judges", "which expert"); `negative` whether it asks in the
     negative ("not", "never", "refuse"); `role_of` the words of what the role asked is
-    held of ("the president of <body>": the body's words).
+    held of ("the president of <body>": the body's words); `counted` the words "how many"
+    stands right before ("how many countries"), which an entry must count.
     """
 
     folded: str
@@ -912,6 +929,7 @@ class Reading:
     someone_asked: bool = False
     negative: bool = False
     role_of: tuple[str, ...] = ()
+    counted: tuple[str, ...] = ()
 
 
 class Lexicon:
@@ -1147,6 +1165,7 @@ class Lexicon:
             name_asked=_NAME_OF.search(folded) is not None,
             someone_asked=any(map(self._asks_for_holders, clauses_)),
             role_of=self._role_held_of(clauses_),
+            counted=self._counted(clauses_) if kind == HOW_MANY else (),
             identity=self._asks_who_someone_is(clauses_) or self._asks_post_of(clauses_),
             people=people,
             spoken_about=self._spoken_about(clauses_) if people else (),
@@ -1196,6 +1215,29 @@ class Lexicon:
             )
             if word and not is_stopword(word):
                 found.append(word)
+        return tuple(found)
+
+    def _counted(self, clauses_: tuple[str, ...]) -> tuple[str, ...]:
+        """The words "how many" stands right before: what a count must be a count of.
+
+        "How many countries took part" is not answered by "on three occasions" of an entry
+        that names countries elsewhere. Not a name ("how many <people> live abroad" counts
+        the people, whom an entry may count as "one in three citizens"), nor a unit of time
+        ("how many years" asks for a span, which dates give too).
+        """
+        found: list[str] = []
+        for clause in clauses_:
+            match = _HOW_MANY_WORD.search(clause)
+            if match is None:
+                continue
+            word, following = match.group("word"), match.group("following") or ""
+            if word in self.names or word in self.people or is_stopword(word):
+                continue
+            if word.rstrip("s") in _TIME_NOUNS:
+                continue
+            found.append(word)
+            if self._modifies(word, following):
+                found.append(following)
         return tuple(found)
 
     def _first_asked(self, words: list[str], counted: bool = False, named: bool = False) -> str:

@@ -114,6 +114,8 @@ class Question:
     to_come: bool = False
     # Whether it asks which or how many countries do something (not those that do not).
     positive_list: bool = False
+    # What "how many" counts ("how many countries"), as stems: an entry must count it.
+    counted: tuple[str, ...] = ()
     # The role whose holder the question asks for ("who is the speaker"), as stems.
     roles: tuple[str, ...] = ()
     # The same words as written, in the singular.
@@ -234,6 +236,7 @@ def read_question(index: Index, text: str) -> Question:
         positive_list=reading.positive_list,
         roles=tuple(_stem_read(index, word) for word in reading.roles),
         role_forms=frozenset(map(singular, reading.roles)),
+        counted=tuple(_stem_read(index, word) for word in reading.counted),
         role_of=reading.role_of,
         people=frozenset(_stem_read(index, word) for word in reading.people),
         aside=_weighed(index, aside),
@@ -939,6 +942,8 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
         given = lexicon.counts_given(question.folded)
         if not profile.states_count or (given and not profile.counts_besides(given)):
             return False
+        if question.counted and not _counts_it(question.counted, profile.counted):
+            return False
         times = lexicon.days_given(question.folded)
         return not times or profile.counts_at(times, given)
     if kind == lexicon.HOW_LONG:
@@ -950,6 +955,11 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
     if kind == lexicon.WHERE:
         return profile.names_a_place_besides(frozenset(t.stem for t in question.terms))
     return True
+
+
+def _counts_it(asked: tuple[str, ...], counted: frozenset[str]) -> bool:
+    """Whether a count stands beside one of the words asked, a member counting as a country."""
+    return any(a in counted or (a in _MEMBERS and not _MEMBERS.isdisjoint(counted)) for a in asked)
 
 
 def _date_fits(folded: str, profile: EntryProfile) -> bool:

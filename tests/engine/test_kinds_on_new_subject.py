@@ -212,6 +212,33 @@ def test_a_count_is_of_the_noun_how_many_stands_before_not_of_the_subject(travel
     assert decision.entry.id == "schengen-stay"
 
 
+def test_a_count_asked_is_written_beside_what_it_counts(engine_of):
+    # "on three occasions" counts no countries, though the entry names countries too.
+    exercises = cited_entry(
+        "zenda-exercises",
+        "Has Ruritania taken part in the Zenda exercises?",
+        "Yes. Ruritania has taken part in the Zenda exercises on three occasions, as other "
+        "countries have.",
+        ("did ruritania take part in the zenda exercises", "ruritania zenda exercises countries"),
+    )
+    drill = cited_entry(
+        "strelsau-drill",
+        "Which countries joined the Strelsau drill?",
+        "Twelve countries joined the Strelsau drill, Ruritania among them.",
+        ("strelsau drill countries",),
+    )
+    engine = engine_of(exercises, drill, names=("ruritania", "zenda", "strelsau"))
+    assert not engine.decide("How many countries took part in the Zenda exercises?").answered
+    asked = engine.decide("How many countries took part in the Strelsau drill?")
+    assert asked.entry.id == "strelsau-drill"
+
+
+def test_a_count_of_people_named_is_not_held_to_their_name(travel_engine):
+    # "one in every three citizens of Ruritania" counts Ruritanians without the word.
+    decision = travel_engine.decide("How many Ruritanians live abroad?")
+    assert decision.entry.id == "diaspora"
+
+
 def test_a_deed_done_to_prevent_something_states_the_reason_asked_for(travel_engine):
     decision = travel_engine.decide(
         "Why did the government run a campaign about the visa exemption?"

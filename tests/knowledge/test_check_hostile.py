@@ -153,7 +153,9 @@ def test_a_quote_too_short_to_be_a_statement_is_refused(knowledge, check, quote,
 
 
 def test_a_three_word_quote_is_a_statement(knowledge, check):
-    write_entry(knowledge, MEMBERS_YAML.replace('"NATO has 32 members."', '"NATO has 32"'))
+    write_entry(
+        knowledge, MEMBERS_YAML.replace('quote: "NATO has 32 members."', 'quote: "NATO has 32"')
+    )
     assert check(knowledge) == (0, ["ok: 2 entries, 1 source"])
 
 
