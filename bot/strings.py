@@ -206,6 +206,8 @@ class Check:
     )
     # Why an entry does not answer one of its own texts (codes of `Engine.refusal`).
     WHY_NOT_ANSWERED: ClassVar[dict[str, str]] = {
+        "count": "this entry writes no number beside the thing it asks to count: write the "
+        'number next to it, as far as the source says so ("at least 30 gunmen")',
         "kind": "this entry does not state the kind of fact it asks for, such as a date, "
         "a count or a reason",
         "focus": "this entry does not state the thing it asks for",

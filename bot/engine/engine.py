@@ -353,8 +353,9 @@ class Engine:
     def refusal(self, question: str, entry_id: str) -> str:
         """Why this entry does not answer `question`: the first check it fails, as a code.
 
-        For a moderator whose phrasing does not reach its entry: "kind" (it lacks the kind
-        of fact asked: a date, a count, a span, a reason), "focus" (what is asked for), "number",
+        For a moderator whose phrasing does not reach its entry: "count" (no count stands
+        beside what "how many" counts), "kind" (it lacks the kind of fact asked: a date, a
+        count, a span, a reason), "focus" (what is asked for), "number",
         "voice" (someone's words), "proposition" (a yes/no question), "names", "anchor"
         (nothing specific shared), "coverage" (too few of the question's words); "" when it
         passes every check and other entries rank too close to it.
@@ -838,6 +839,7 @@ def _first_failed_check(measure: Measure, terms: int, thresholds: Thresholds) ->
     """The first check of `_choose` the entry fails, as a code (see `Engine.refusal`)."""
     missing_allowed = _by_length(terms, SHORT_MISSING_NAMES, LONG_MISSING_NAMES)
     failed = (
+        ("count", not measure.counts_what_is_asked),
         ("kind", not measure.kind_fits),
         ("focus", not measure.focus_fits),
         ("number", measure.missing_number),

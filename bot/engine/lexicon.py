@@ -169,6 +169,9 @@ _AUXILIARIES = _word_set("is was are were did does do has have had will would co
 # "how many <word> <word>": what is counted, and the word that may follow it.
 _HOW_MANY_WORD = re.compile(r"\bhow many (?P<word>[a-z]+)(?: (?P<following>[a-z]+))?")
 _TIME_NOUNS = _word_set("year date day month week time hour minute decade century")
+# "How many dead", "how many injured": a state or a deed stands for the people in it, whom
+# an entry counts in any words ("three police officers were killed").
+_STATES = _word_set("dead alive missing hurt")
 # Words naming only a class of answer ("which country", "what kind"), not what is asked; and
 # a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
 _CLASS_NOUNS = _word_set(
@@ -1223,7 +1226,8 @@ class Lexicon:
         "How many countries took part" is not answered by "on three occasions" of an entry
         that names countries elsewhere. Not a name ("how many <people> live abroad" counts
         the people, whom an entry may count as "one in three citizens"), nor a unit of time
-        ("how many years" asks for a span, which dates give too).
+        ("how many years" asks for a span, which dates give too), nor a state or a deed
+        ("how many dead", "how many injured").
         """
         found: list[str] = []
         for clause in clauses_:
@@ -1233,7 +1237,7 @@ class Lexicon:
             word, following = match.group("word"), match.group("following") or ""
             if word in self.names or word in self.people or is_stopword(word):
                 continue
-            if word.rstrip("s") in _TIME_NOUNS:
+            if word.rstrip("s") in _TIME_NOUNS or word in _STATES or word.endswith("ed"):
                 continue
             found.append(word)
             if self._modifies(word, following):

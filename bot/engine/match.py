@@ -180,6 +180,8 @@ class Measure(NamedTuple):
     missing_number: bool
     kind_fits: bool
     focus_fits: bool = True
+    # Whether a count stands beside what "how many" asks to count (part of `kind_fits`).
+    counts_what_is_asked: bool = True
     voice_fits: bool = True
     about_aside: bool = False
     proposition_fits: bool = True
@@ -664,6 +666,7 @@ def measure(index: Index, question: Question, position: int) -> Measure:
     accounted = anchor = missing_weight = 0.0
     has_missing_number = False
     core, known, people = profile.core, profile.known, index.lexicon.people
+    counts_it = not question.counted or _counts_it(question.counted, profile.counted)
     for term in question.terms:
         weight = term.weight * term.match
         stem_ = term.stem
@@ -692,7 +695,8 @@ def measure(index: Index, question: Question, position: int) -> Measure:
         missing_number=has_missing_number,
         closeness=_closeness(question, profile),
         likeness=_likeness(question, profile),
-        kind_fits=_kind_fits(question, profile),
+        kind_fits=_kind_fits(question, profile) and counts_it,
+        counts_what_is_asked=counts_it,
         focus_fits=_focus_fits(index, question, profile),
         voice_fits=not question.people or question.people <= profile.voices,
         about_aside=_about(question.aside, profile),
@@ -941,8 +945,6 @@ def _kind_fits(question: Question, profile: EntryProfile) -> bool:
     if kind == lexicon.HOW_MANY:
         given = lexicon.counts_given(question.folded)
         if not profile.states_count or (given and not profile.counts_besides(given)):
-            return False
-        if question.counted and not _counts_it(question.counted, profile.counted):
             return False
         times = lexicon.days_given(question.folded)
         return not times or profile.counts_at(times, given)

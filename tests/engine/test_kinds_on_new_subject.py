@@ -228,9 +228,26 @@ def test_a_count_asked_is_written_beside_what_it_counts(engine_of):
         ("strelsau drill countries",),
     )
     engine = engine_of(exercises, drill, names=("ruritania", "zenda", "strelsau"))
-    assert not engine.decide("How many countries took part in the Zenda exercises?").answered
+    uncounted = "How many countries took part in the Zenda exercises?"
+    assert not engine.decide(uncounted).answered
+    # A moderator whose phrasing asks so is told what to write.
+    assert engine.refusal(uncounted, "zenda-exercises") == "count"
     asked = engine.decide("How many countries took part in the Strelsau drill?")
     assert asked.entry.id == "strelsau-drill"
+
+
+def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
+    toll = cited_entry(
+        "zenda-toll",
+        "How many people died in the Zenda attack?",
+        "Two police officers were killed, and three gunmen were later found dead in Zenda.",
+        ("zenda attack deaths", "how many were killed in the zenda attack"),
+    )
+    bridge = cited_entry(
+        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    )
+    engine = engine_of(toll, bridge, names=("zenda",))
+    assert engine.decide("how many dead in the zenda attack").entry.id == "zenda-toll"
 
 
 def test_a_count_of_people_named_is_not_held_to_their_name(travel_engine):
