@@ -63,7 +63,10 @@ from bot.language.sentences import sentence_ends
 from bot.language.text import fold, serbian_spelling, singular, stem
 from bot.language.words import is_stopword
 
-# A count counts one of the few words after it: "14 countries", "three police officers".
+# A count counts a word at most this many words from it, before or after: "14 countries",
+# "three senior police officers", "a population of 3.9 million". Three leaves room for two
+# words qualifying the thing; further off, the count is most often of something else in the
+# sentence ("on three occasions ... with other countries").
 COUNT_REACH = 3
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # A misspelt word may be one edit from a known word, or two from the length of
@@ -348,7 +351,7 @@ class EntryProfile:
 
     @cached_property
     def counted(self) -> frozenset[str]:
-        """The stems of the words a count stands before in one of the entry's sentences.
+        """The stems of the words within COUNT_REACH of a count in one of the entry's sentences.
 
         "How many countries took part" is answered by "<count> countries", not by "three
         occasions" of an entry that mentions countries elsewhere. Derived when asked.

@@ -166,7 +166,8 @@ _FOCUS = re.compile(
     r" (?P<rest>.+)$"
 )
 _AUXILIARIES = _word_set("is was are were did does do has have had will would could should can")
-# "how many <word> <word>": what is counted, and the word that may follow it.
+# "how many <word> <word>": what is counted, and the word that may follow it (English only:
+# an Albanian or Serbian count question is held to stating a count, as before).
 _HOW_MANY_WORD = re.compile(r"\bhow many (?P<word>[a-z]+)(?: (?P<following>[a-z]+))?")
 _TIME_NOUNS = _word_set("year date day month week time hour minute decade century")
 # "How many dead", "how many injured": a state or a deed stands for the people in it, whom
