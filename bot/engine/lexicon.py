@@ -173,6 +173,20 @@ _TIME_NOUNS = _word_set("year date day month week time hour minute decade centur
 # "How many dead", "how many injured": a state or a deed stands for the people in it, whom
 # an entry counts in any words ("three police officers were killed").
 _STATES = _word_set("dead alive missing hurt")
+# "How many attackers" is answered by "at least 30 persons": those who do something are
+# counted as people as often as by what they do. A plural in -ers, -ors, -ists or -ants
+# names those who do it ("protesters", "investors", "activists", "migrants"), as do a few
+# other plurals.
+_PEOPLE_WORDS = ("people", "persons", "men", "women", "individuals")
+_DOERS = ("ers", "ors", "ists", "ants")
+_PEOPLE_NOUNS = _word_set("students citizens residents civilians troops gunmen police pilgrims")
+
+
+def _of_people(word: str) -> bool:
+    """Whether a plural counted names people: those who do something, or a few others."""
+    return word.endswith(_DOERS) or word in _PEOPLE_NOUNS
+
+
 # Words naming only a class of answer ("which country", "what kind"), not what is asked; and
 # a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
 _CLASS_NOUNS = _word_set(
@@ -1243,6 +1257,8 @@ class Lexicon:
             found.append(word)
             if self._modifies(word, following):
                 found.append(following)
+            if _of_people(word):
+                found += _PEOPLE_WORDS
         return tuple(found)
 
     def _first_asked(self, words: list[str], counted: bool = False, named: bool = False) -> str:

@@ -236,6 +236,23 @@ def test_a_count_asked_is_written_beside_what_it_counts(engine_of):
     assert asked.entry.id == "strelsau-drill"
 
 
+def test_those_who_did_something_are_counted_as_people(engine_of):
+    # "how many attackers" of "these persons, at least 30": doers are counted as people.
+    attackers = cited_entry(
+        "zenda-attackers",
+        "Who attacked the Zenda patrol?",
+        "Uniformed gunmen attacked it; the minister said these persons, at least 30, were "
+        "professionals.",
+        ("who attacked the zenda patrol", "zenda patrol attackers"),
+    )
+    bridge = cited_entry(
+        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    )
+    engine = engine_of(attackers, bridge, names=("zenda",))
+    asked = engine.decide("How many attackers were there at the Zenda patrol?")
+    assert asked.entry.id == "zenda-attackers"
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
