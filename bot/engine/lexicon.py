@@ -1553,10 +1553,24 @@ class Lexicon:
     def around_people_besides(
         self, words: list[str], besides: frozenset[str]
     ) -> Iterator[list[str]]:
-        """The words within ROLE_WINDOW of each person other than those `besides` names."""
+        """The words within ROLE_WINDOW of each person other than those `besides` names.
+
+        A name written beside one of theirs is the same person's other name: "<first>
+        <last>" is the person a question naming only "<last>" asks about.
+        """
         named = self._persons - besides
         for i in compress(count(), map(named.__contains__, words)):
-            yield words[max(0, i - ROLE_WINDOW) : i + ROLE_WINDOW + 1]
+            if not self._beside_a_name_of(words, i, besides):
+                yield words[max(0, i - ROLE_WINDOW) : i + ROLE_WINDOW + 1]
+
+    def _beside_a_name_of(self, words: list[str], position: int, people: frozenset[str]) -> bool:
+        """Whether the run of person words holding `position` has a word of `people`."""
+        start = end = position
+        while start > 0 and words[start - 1] in self._persons:
+            start -= 1
+        while end + 1 < len(words) and words[end + 1] in self._persons:
+            end += 1
+        return not people.isdisjoint(words[start : end + 1])
 
     def _asks_beyond_a_list(self, clauses_: tuple[str, ...]) -> bool:
         """Whether the question asks for members beyond those named ("which other...")."""

@@ -253,6 +253,25 @@ def test_those_who_did_something_are_counted_as_people(engine_of):
     assert asked.entry.id == "zenda-attackers"
 
 
+def test_a_person_s_other_name_is_not_someone_else_holding_the_post_asked(engine_of):
+    # "Rupert Hentzau became prime minister" does not say who held the post before Hentzau.
+    premier = cited_entry(
+        "who-is-hentzau",
+        "Who is Rupert Hentzau?",
+        "Rupert Hentzau became Ruritania's prime minister in May 2020, after years as mayor "
+        "of Zenda.",
+        ("who is hentzau", "hentzau prime minister"),
+    )
+    bridge = cited_entry(
+        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    )
+    engine = engine_of(premier, bridge, names=("ruritania", "zenda"), people=("rupert", "hentzau"))
+    before = "Who was Ruritania's prime minister before Hentzau took office in May 2020?"
+    assert not engine.decide(before).answered
+    asked = engine.decide("Who became Ruritania's prime minister in May 2020?")
+    assert asked.entry.id == "who-is-hentzau"
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
