@@ -62,9 +62,12 @@ _WHEN_LAST = re.compile(
     r"(?:.* )?(?:when(?: (?:exactly|precisely|roughly|again|then|tho|though|actually"
     r"|approximately|about|was that|was it|did that happen|did it happen))*$|since when\b)"
 )
+# "What figure did she give", "what amount": nouns that are the number asked, not a thing
+# whose name the entry must write.
+NUMBER_NOUNS = _word_set("figure figures amount sum total")
 _HOW_MANY = re.compile(
     r"(?:^|.* )(?:how many|how much|what number of|the number of|what percentage"
-    r"|what share|koliko|sa shume"
+    r"|what share|what (?:" + "|".join(NUMBER_NOUNS) + r")|koliko|sa shume"
     r"|sa [a-z]+ (?:ka|kane|kishte|kishin|jane|ishin|kemi|keni))(?: |$)"
 )
 # "What's <country>'s actual reason for...": a reason asked after a few words of its owner.
@@ -1231,7 +1234,7 @@ class Lexicon:
                     named=bool(match.group("article")),
                 )
             )
-            if word and not is_stopword(word):
+            if word and not is_stopword(word) and not (kind == HOW_MANY and word in NUMBER_NOUNS):
                 found.append(word)
         return tuple(found)
 

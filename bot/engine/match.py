@@ -257,10 +257,12 @@ def read_question(index: Index, text: str) -> Question:
 def _kind_words(reading: lexicon.Reading) -> frozenset[str]:
     """The words that only name the kind of fact asked ("what reason", "what post"): no terms.
 
-    The entry must state a reason, or what the person is, not write the word.
+    The entry must state a reason, a number, or what the person is, not write the word.
     """
     if reading.kind == lexicon.WHY:
         return lexicon.REASON_WORDS
+    if reading.kind == lexicon.HOW_MANY:
+        return lexicon.NUMBER_NOUNS
     return lexicon.POST_WORDS if reading.identity else frozenset()
 
 

@@ -272,6 +272,25 @@ def test_a_person_s_other_name_is_not_someone_else_holding_the_post_asked(engine
     assert asked.entry.id == "who-is-hentzau"
 
 
+def test_what_figure_asks_for_a_number_not_for_the_word_figure(engine_of):
+    bridge = cited_entry(
+        "zenda-bridge-cost",
+        "How much will the Zenda bridge cost?",
+        "The minister put the cost of the Zenda bridge at 40 million euros.",
+        ("zenda bridge cost", "price of the zenda bridge"),
+    )
+    road = cited_entry(
+        "strelsau-road",
+        "What did the minister say about the Strelsau road?",
+        "She said the Strelsau road would be rebuilt after the winter.",
+        ("strelsau road minister",),
+    )
+    engine = engine_of(bridge, road, names=("zenda", "strelsau"))
+    figure = engine.decide("What figure did the minister give for the Zenda bridge?")
+    assert figure.entry.id == "zenda-bridge-cost"
+    assert not engine.decide("What figure did the minister give for the Strelsau road?").answered
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
