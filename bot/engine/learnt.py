@@ -9,15 +9,16 @@ capital where no sentence starts, and never in lowercase, is a name. The vocabul
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
 
 from bot.engine.lexicon import BODY_WORDS, ROLE_WORDS
 from bot.knowledge.model import Knowledge, Vocabulary
+from bot.language.english import common_english_words
 from bot.language.text import fold
-from bot.language.words import CALENDAR_NAMES, NAME_PARTICLES
+from bot.language.words import CALENDAR_NAMES, NAME_PARTICLES, is_stopword
 
 # "Long Name (ACR)" or "Name (Translation, ACR)": the words in brackets, and the name
 # before them (capitalised words, and the small words a name may hold).
@@ -42,6 +43,11 @@ _TRAILING_NON_WORD = re.compile(r"(?<!\W)\W*$")
 # Capitalised words folded, remembered: the same names recur in every entry; enough for the
 # names of a large knowledge, few enough that the memory stays small.
 _WORD_CACHE = 4096
+# Initials of a name of several words that members may write for it: two letters (ZR) to
+# five; longer ones are more often defined in the text, which `defined_acronyms` reads.
+_INITIALS = (2, 5)
+# What stands around a word and is no part of it: punctuation, brackets, quotation marks.
+_EDGES = ".,;:!?()[]\"'“”‘’«»"
 # A speaker's name is two to four capitalised words before any comma or bracket.
 _SPEAKER_WORDS = (2, 4)
 
@@ -59,6 +65,8 @@ def learnt_vocabulary(knowledge: Knowledge) -> Vocabulary:
     for text in prose:
         for form, meaning in defined_acronyms(text):
             aliases.setdefault(form, meaning)
+    for form, meaning in initialisms(sources).items():
+        aliases.setdefault(form, meaning)
     # An outlet cited for its own reporting ("Roya News") is no person to quote by name.
     outlets = {_name_part(source.outlet) for source in knowledge.sources.values()}
     speakers = (c.speaker for e in entries for c in e.citations)
@@ -93,6 +101,66 @@ def defined_acronyms(text: str) -> list[tuple[str, str]]:
             if form and form != name and (_is_acronym(part) or part[:1].isupper()):
                 found.append((form, name))
     return found
+
+
+def initialisms(texts: Iterable[str]) -> dict[str, str]:
+    """Initials of the names of several words `texts` write, as members shorten them.
+
+    "The Zenda Strategic Forum" gives ("zsf", "zenda strategic forum"), "the ZR General
+    Assembly" ("zrga", ...), "Anna von der Berg" ("avdb", ...). Only initials no other name
+    of the texts shares, of _INITIALS letters, that spell no common English word or small
+    word ("Ursula Smith" is not "us"): a question writing them names that name as an
+    acronym would.
+    """
+    named: dict[str, set[str]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for text in texts:
+        for name in _names_of_several_words(text):
+            if tuple(name) in seen:  # a source names the same few many times
+                continue
+            seen.add(tuple(name))
+            letters = "".join(w if w.isupper() else w[0] for w in name if w not in _NAME_JOINERS)
+            named.setdefault(fold(letters), set()).add(fold(" ".join(name)))
+    fewest, most = _INITIALS
+    common = common_english_words()
+    return {
+        form: names.pop()
+        for form, names in named.items()
+        if len(names) == 1
+        and fewest <= len(form) <= most
+        and form not in common
+        and not is_stopword(form)
+    }
+
+
+def _names_of_several_words(text: str) -> Iterator[list[str]]:
+    """Each run of capitalised words `text` writes (with a name's small words inside)."""
+    run: list[str] = []
+    for word in [*text.split(), ""]:
+        bare = word.strip(_EDGES)
+        if word[:1] in _EDGES:  # "(DP)", a quotation: a name of its own
+            yield from _name_of(run)
+            run = []
+        if bare[:1].isupper() or (run and (bare in _NAME_JOINERS or bare in NAME_PARTICLES)):
+            run.append(bare.removesuffix("'s").removesuffix("’s"))
+            if word.endswith(bare) and not bare.endswith(("'s", "’s")):
+                continue
+        yield from _name_of(run)
+        run = []
+
+
+def _name_of(run: list[str]) -> list[list[str]]:
+    """The name a run of capitalised words holds, past small words at its ends: [] if none.
+
+    A run longer than a name is (a title in capitals, a list of names) holds none.
+    """
+    if len(run) > _NAME_WORDS:
+        return []
+    while run and (run[-1] in _NAME_JOINERS or run[-1] in NAME_PARTICLES):
+        run.pop()
+    while run and is_stopword(fold(run[0])):
+        run.pop(0)
+    return [run] if len(run) > 1 else []
 
 
 def _may_stand_for(acronym: str, name: str, parts: list[str]) -> bool:

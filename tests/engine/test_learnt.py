@@ -6,6 +6,7 @@ from bot.engine import Engine
 from bot.engine.learnt import (
     capitalised_names,
     defined_acronyms,
+    initialisms,
     learnt_vocabulary,
     lone_capitalised,
     speaker_name,
@@ -96,6 +97,48 @@ def test_a_question_with_the_acronym_reaches_the_entry_that_writes_the_name():
         "did the democratic party of ruritania win"
     )
     assert engine.decide("Did the DPR win the vote?").entry.id == "vote-winner"
+
+
+def test_the_initials_of_a_name_of_several_words_are_read_as_that_name():
+    text = (
+        "Leaders met at the Zenda Strategic Forum. The UN General Assembly voted, and Anna "
+        "von der Berg spoke. Ruritania's Prime Minister left."
+    )
+    assert initialisms([text]) == {
+        "zsf": "zenda strategic forum",
+        "unga": "un general assembly",
+        "avdb": "anna von der berg",
+        "pm": "prime minister",
+    }
+
+
+def test_initials_two_names_share_or_that_spell_a_word_are_not_read_as_a_name():
+    text = "The Zenda Strategic Forum met. Zita Stein Fox spoke. Ursula Smith came to Strelsau."
+    # "ZSF" could be either name; "us" is a word.
+    assert initialisms([text]) == {}
+
+
+def test_a_run_of_capitalised_words_longer_than_a_name_gives_no_initials():
+    title = "Zenda Votes For A New Road And A New Bridge Over The River Today"
+    assert initialisms([title + ".", "Zenda Road Works began."]) == {"zrw": "zenda road works"}
+
+
+def test_a_question_with_the_initials_reaches_the_entry_that_writes_the_name():
+    source_text = SOURCE_TEXT + "Rudolf Rassendyll later spoke at the Strelsau Press Club.\n"
+    base = knowledge()
+    source = replace(base.sources["demo-vote"], text=source_text)
+    entry = Entry(
+        id="press-club",
+        question="Where did Rassendyll speak later?",
+        answer="At the Strelsau Press Club.",
+        topic="The vote",
+        phrasings=("rassendyll strelsau press club",),
+        citations=(Citation("demo-vote", "later spoke at the Strelsau Press Club", "Demo"),),
+    )
+    engine = Engine(
+        replace(base, sources={source.id: source}, entries={**base.entries, entry.id: entry})
+    )
+    assert engine.decide("What did Rassendyll do at the SPC?").entry.id == "press-club"
 
 
 def test_a_speaker_is_a_person_a_question_may_ask_to_quote():
