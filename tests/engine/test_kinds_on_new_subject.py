@@ -291,6 +291,24 @@ def test_what_figure_asks_for_a_number_not_for_the_word_figure(engine_of):
     assert not engine.decide("What figure did the minister give for the Strelsau road?").answered
 
 
+def test_a_noun_naming_a_class_is_answered_by_a_member_of_it(engine_of):
+    # "What document" is answered by "a letter of intent", which never says "document".
+    letter = cited_entry(
+        "strelsau-letter",
+        "What did the carmakers sign in Strelsau?",
+        "The carmakers signed a letter of intent in Strelsau to invest in the battery plant.",
+        ("carmakers strelsau letter of intent",),
+    )
+    bridge = cited_entry(
+        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    )
+    engine = engine_of(letter, bridge, names=("strelsau", "zenda"))
+    asked = engine.decide("What document did the carmakers sign in Strelsau?")
+    assert asked.entry.id == "strelsau-letter"
+    # A noun naming one thing is still what the entry must state.
+    assert not engine.decide("What treaty did the carmakers sign in Strelsau?").answered
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
