@@ -190,13 +190,18 @@ def _of_people(word: str) -> bool:
     return word.endswith(_DOERS) or word in _PEOPLE_NOUNS
 
 
-# Words naming only a class of answer ("which country", "what kind"), not what is asked; and
+# Words naming only a class of answer ("which country", "what kind", "what document": "a
+# letter of intent" names no document, "what material": "concrete"), not what is asked; and
 # a word in -ing after "what" is a verb ("what's stopping..."), not a thing asked for.
 _CLASS_NOUNS = _word_set(
     "country kind type sort part area one ones person people thing things way ways role"
     " year date day month time hour expert analyst official diplomat politician leader"
     " government"
     " word words quote"
+    " document documents material materials sector sectors areas field fields domain domains"
+    " product products goods commodity commodities resource resources item items types"
+    " category categories form forms method methods means tool tools instrument instruments"
+    " mechanism mechanisms"
 )
 # A word in -ly longer than this is an adverb ("publicly", "exactly"), not what is asked
 # (shorter ones, "july", "only", "rely", are other words).

@@ -20,7 +20,7 @@ from bot.engine import lexicon
 from bot.engine.index import EntryProfile, Index, content_words, prefix_swapped
 from bot.language.sentences import sentence_ends, split_chat
 from bot.language.text import fold, singular, stem
-from bot.language.words import OPPOSITES, is_number, word_set
+from bot.language.words import OPPOSITES, is_number
 
 # How many entries are measured closely after the inverted index has ranked them.
 CANDIDATES = 8
@@ -361,19 +361,6 @@ def _weighed(index: Index, text: str) -> dict[str, float]:
     return {root: index.weight(root) for root in stems}
 
 
-# Nouns naming a class whose members an entry names by their own words: "what documents
-# did they sign" is answered by "a letter of intent", "what material" by "concrete",
-# "which sectors" by "energy and transport". Such a noun is no word the entry must write.
-_CLASS_NOUNS = word_set(
-    """
-    document documents material materials sector sectors area areas field fields domain
-    domains product products goods commodity commodities resource resources measure
-    measures step steps item items type types category categories form forms method
-    methods means tool tools instrument instruments mechanism mechanisms
-    """
-)
-
-
 def _asked_for(index: Index, asked: str) -> tuple[str, ...]:
     """The stems of what a clause asks for (`Question.focus`).
 
@@ -382,8 +369,6 @@ def _asked_for(index: Index, asked: str) -> tuple[str, ...]:
     "right") is no misspelling: it still names what is asked.
     """
     stems = []
-    if asked in _CLASS_NOUNS:
-        return ()
     for word in asked.split():
         read = _corrected(index, word)
         if read not in lexicon.STOPWORDS or _plural_of(word, read):
