@@ -181,6 +181,10 @@ _STATES = _word_set("dead alive missing hurt")
 # names those who do it ("protesters", "investors", "activists", "migrants"), as do a few
 # other plurals.
 _PEOPLE_WORDS = ("people", "persons", "men", "women", "individuals")
+# Those who are no party to what happened, counted by one another's word ("how many
+# locals sought help" of "52 citizens"), and by the words above; not those who did
+# something ("how many soldiers" is no count of citizens).
+_CIVILIANS = ("citizens", "residents", "locals", "inhabitants", "civilians")
 _DOERS = ("ers", "ors", "ists", "ants")
 _PEOPLE_NOUNS = _word_set("students citizens residents civilians troops gunmen police pilgrims")
 
@@ -1265,7 +1269,9 @@ class Lexicon:
             found.append(word)
             if self._modifies(word, following):
                 found.append(following)
-            if _of_people(word):
+            if word in _CIVILIANS or word in _PEOPLE_WORDS:
+                found += (*_PEOPLE_WORDS, *_CIVILIANS)
+            elif _of_people(word):
                 found += _PEOPLE_WORDS
         return tuple(found)
 

@@ -1092,7 +1092,13 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
     if question.within and not index.lexicon.places(profile.text) - {question.within}:
         return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
+    # What "how many" counts is stated when a number stands beside it or what counts it
+    # ("how many locals" of "52 citizens"): `Measure.counts_what_is_asked` holds that.
+    counted = set(question.counted) if _counts_it(question.counted, profile.counted) else set()
     return all(
-        any(f in said or (f in _MEMBERS and not _MEMBERS.isdisjoint(said)) for f in asked)
+        any(
+            f in said or f in counted or (f in _MEMBERS and not _MEMBERS.isdisjoint(said))
+            for f in asked
+        )
         for asked in question.focus
     )

@@ -309,6 +309,24 @@ def test_a_noun_naming_a_class_is_answered_by_a_member_of_it(engine_of):
     assert not engine.decide("What treaty did the carmakers sign in Strelsau?").answered
 
 
+def test_citizens_residents_and_locals_count_one_another_but_not_those_who_acted(engine_of):
+    clinic = cited_entry(
+        "zenda-clinic",
+        "How many people needed medical help after the Zenda clashes?",
+        "The clinic's director said 52 citizens needed medical help after the Zenda clashes.",
+        ("zenda clashes injured", "medical help after the zenda clashes"),
+    )
+    bridge = cited_entry(
+        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    )
+    engine = engine_of(clinic, bridge, names=("zenda",))
+    locals_ = engine.decide("How many locals needed medical help after the Zenda clashes?")
+    assert locals_.entry.id == "zenda-clinic"
+    assert not engine.decide(
+        "How many soldiers needed medical help after the Zenda clashes?"
+    ).answered
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
