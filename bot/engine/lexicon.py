@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import compress, count, takewhile
 
 from bot.knowledge.model import Vocabulary
+from bot.language.english import IRREGULAR_PAST
 from bot.language.text import fold
 from bot.language.text import stem as stem_of
 from bot.language.words import (
@@ -227,10 +228,13 @@ _MEASURES = _word_set("size level amount number degree extent scale")
 
 
 def _is_a_deed(following: list[str]) -> bool:
-    """Whether the word after a noun (none or one) is a verb form: an auxiliary, -ed or -ing."""
-    return bool(following) and (
-        following[0] in _AUXILIARIES or following[0].endswith(("ed", "ing"))
-    )
+    """Whether the word after a noun (none or one) is a verb form: an auxiliary or a past."""
+    return bool(following) and _is_a_verb_form(following[0])
+
+
+def _is_a_verb_form(word: str) -> bool:
+    """Whether a word is an auxiliary, a form in -ed or -ing, or an irregular past ("fled")."""
+    return word in _AUXILIARIES or word.endswith(("ed", "ing")) or word in IRREGULAR_PAST
 
 
 def _is_class_noun(word: str) -> bool:
@@ -1314,7 +1318,7 @@ class Lexicon:
     def _modifies(self, word: str, following: str) -> bool:
         """Whether `word` may qualify the noun after it ("defence minister", "city names").
 
-        Then either names what is asked. A verb ("announced", "took"), a stopword, a name or a
+        Then either names what is asked. A verb ("announced", "fled"), a stopword, a name or a
         class noun after it ends what is asked.
         """
         return bool(
@@ -1322,8 +1326,7 @@ class Lexicon:
             and not is_stopword(word)
             and following
             and not is_stopword(following)
-            and following not in _AUXILIARIES
-            and not following.endswith(("ed", "ing"))
+            and not _is_a_verb_form(following)
             and following not in self.names
             and following not in self.people
             and not _is_class_noun(following)

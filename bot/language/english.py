@@ -14,6 +14,8 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from bot.language.words import word_set
+
 # The list as pyspellchecker ships it: one JSON object of word counts, '"word": count' a
 # line. Read with a pattern, not as JSON: a dictionary of all 160,572 words would take
 # 40 MB for a moment in a process that may be about to build an index of 10,000 entries.
@@ -35,3 +37,25 @@ def common_english_words() -> frozenset[str]:
     """
     text = gzip.decompress(_ENGLISH_LIST.read_bytes()).decode("utf-8")
     return frozenset(_COMMON_WORD.findall(text))
+
+
+# The past forms of English verbs that no ending rule reaches (not "-ed"): a word after a
+# noun in one of these is a deed ("how many people fled"), not a word qualifying the noun.
+# Left out: forms as often a noun or an adjective in news ("left", "found", "lead", "shot",
+# "wound", "ground", "bore", "lay", "felt", "fed", "bled", "rose", "saw", "lit", "sat").
+IRREGULAR_PAST = word_set(
+    """
+    arose arisen became began begun bent bit bitten blew blown broke broken brought built
+    bought caught chose chosen came crept dealt dug drew drawn drank drove driven ate eaten
+    fell fallen fought fled flew flown forbade forbidden foresaw foreseen forgot forgotten
+    forgave forgiven froze frozen got gotten gave given grew grown hung heard hid hidden
+    held kept knew known led lent lost made meant met misled mistook mistaken overcame
+    overran oversaw overseen overtook overtaken overthrew overthrown paid proven rebuilt
+    repaid rode ridden rang rung risen ran seen sought sold sent shook shaken shone shown
+    shrank shrunk sang sung sank sunk slept slid spoke spoken sped spent spun stood stole
+    stolen stuck stung struck stricken strove striven swore sworn swept swam swum swung
+    took taken taught tore torn told thought threw thrown underwent undergone understood
+    undertook undertaken upheld woke woken wore worn wept won withdrew withdrawn withheld
+    withstood wrote written
+    """
+)

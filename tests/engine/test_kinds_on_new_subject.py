@@ -327,6 +327,24 @@ def test_citizens_residents_and_locals_count_one_another_but_not_those_who_acted
     ).answered
 
 
+def test_an_irregular_past_after_what_is_counted_is_a_deed_not_part_of_it(engine_of):
+    # "sought" is what the soldiers did: a number beside "sought" counts no soldiers.
+    clinic = cited_entry(
+        "zenda-clinic",
+        "How many people sought medical help after the Zenda clashes?",
+        "The clinic's director said 52 citizens sought medical help after the Zenda clashes.",
+        ("zenda clashes injured",),
+    )
+    bridge = cited_entry(
+        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    )
+    engine = engine_of(clinic, bridge, names=("zenda",))
+    assert not engine.decide(
+        "How many soldiers sought medical help after the Zenda clashes?"
+    ).answered
+    assert "fled" not in engine.lexicon.read("how many soldiers fled the town").counted
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
