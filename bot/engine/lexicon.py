@@ -190,6 +190,11 @@ _DOERS = ("ers", "ors", "ists", "ants")
 _PEOPLE_NOUNS = _word_set("students citizens residents civilians troops gunmen police pilgrims")
 
 
+def _counts_people(word: str) -> bool:
+    """Whether a plural names people of any kind: those who act, citizens, or people."""
+    return word in _PEOPLE_WORDS or word in _CIVILIANS or _of_people(word)
+
+
 def _of_people(word: str) -> bool:
     """Whether a plural counted names people: those who do something, or a few others."""
     return word.endswith(_DOERS) or word in _PEOPLE_NOUNS
@@ -600,6 +605,10 @@ _WHICH_POST = re.compile(_LEAD_IN + r"(?:which|what) (?P<rest>.+)$")
 # "What are the names of the <post>s", "names of the <post>s": the people holding a post are
 # asked for; of other things ("the names of the countries that...") a list is.
 _NAMES_ASKED = re.compile(r"\bnames of\b")
+# "What are the names of the five people arrested": people are asked for, by name.
+_NAMES_OF_SOME = re.compile(
+    r"\bnames? of (?:the |these |those |all )?(?:[a-z0-9]+ )?(?P<who>[a-z]+)\b"
+)
 _NAME_OF = re.compile(r"\bwhat(?: is| was| s)? the (?:[a-z]+ )?names? of\b")
 # "What post does <person> hold?", "what was <person>'s job?" ask who a person is, as
 # "who is <person>" does: the word for a post names no thing the entry must write, but the
@@ -1471,6 +1480,9 @@ class Lexicon:
         """
         if "which" not in clause and "what" not in clause:  # most clauses: no pattern to try
             return False
+        names = _NAMES_OF_SOME.search(clause)
+        if names is not None and _counts_people(names.group("who")):
+            return True
         match = _WHICH_POST.match(clause)
         if match is None:
             return False

@@ -345,6 +345,27 @@ def test_an_irregular_past_after_what_is_counted_is_a_deed_not_part_of_it(engine
     assert "fled" not in engine.lexicon.read("how many soldiers fled the town").counted
 
 
+def test_the_names_of_people_are_answered_only_by_an_entry_naming_someone(engine_of):
+    zenda = cited_entry(
+        "zenda-arrests",
+        "Did the police arrest anyone after the Zenda clashes?",
+        "Yes. The police arrested five people after the Zenda clashes.",
+        ("zenda clashes arrests", "how many people were arrested in zenda"),
+    )
+    strelsau = cited_entry(
+        "strelsau-arrests",
+        "Who was arrested in Strelsau?",
+        "The police arrested Rupert Hentzau and two other men in Strelsau.",
+        ("strelsau arrests",),
+    )
+    engine = engine_of(zenda, strelsau, names=("zenda", "strelsau"), people=("rupert", "hentzau"))
+    assert not engine.decide(
+        "What are the names of the five people the police arrested in Zenda?"
+    ).answered
+    named = engine.decide("What are the names of the men the police arrested in Strelsau?")
+    assert named.entry.id == "strelsau-arrests"
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
