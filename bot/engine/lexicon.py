@@ -190,6 +190,13 @@ _DOERS = ("ers", "ors", "ists", "ants")
 _PEOPLE_NOUNS = _word_set("students citizens residents civilians troops gunmen police pilgrims")
 
 
+def _asks_for_several(folded: str, clauses_: tuple[str, ...]) -> bool:
+    """Whether a clause asks for several members of a list by name (`_WHICH_SEVERAL`)."""
+    if "which" not in folded and "what" not in folded:  # most questions: no clause to try
+        return False
+    return any(_WHICH_SEVERAL.match(clause) for clause in clauses_)
+
+
 def _counts_people(word: str) -> bool:
     """Whether a plural names people of any kind: those who act, citizens, or people."""
     return word in _PEOPLE_WORDS or word in _CIVILIANS or _of_people(word)
@@ -605,6 +612,12 @@ _WHICH_POST = re.compile(_LEAD_IN + r"(?:which|what) (?P<rest>.+)$")
 # "What are the names of the <post>s", "names of the <post>s": the people holding a post are
 # asked for; of other things ("the names of the countries that...") a list is.
 _NAMES_ASKED = re.compile(r"\bnames of\b")
+# "Which two countries...", "which 14 countries": the members of a list are asked for by
+# name, which the list's count alone does not give.
+_WHICH_SEVERAL = re.compile(
+    _LEAD_IN + r"(?:which|what) (?:[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?!of\b)[a-z]+\b"
+)
 # "What are the names of the five people arrested": people are asked for, by name.
 _NAMES_OF_SOME = re.compile(
     r"\bnames? of (?:the |these |those |all )?(?:[a-z0-9]+ )?(?P<who>[a-z]+)\b"
@@ -973,6 +986,7 @@ class Reading:
     negative: bool = False
     role_of: tuple[str, ...] = ()
     counted: tuple[str, ...] = ()
+    members_asked: bool = False
 
 
 class Lexicon:
@@ -1215,6 +1229,7 @@ class Lexicon:
             predicate=self._predicate_asked(clauses_),
             within=self._place_asked_within(clauses_),
             negative=negative,
+            members_asked=_asks_for_several(folded, clauses_),
         )
 
     def asks_why(self, text: str, folded: str | None = None) -> bool:

@@ -49,6 +49,10 @@ ASIDE_SHARE = 0.5
 # (YES_NO_SHARE) of its weight in the question. A way of being asked that adds a deed of
 # its own ("has <country> changed its stance") asks another proposition, whose yes or no
 # would be wrong here; half is where the entry's words stop being mostly the question's.
+# A question asking for several members of a list by name ("which two countries") needs an
+# entry naming at least this many: two make a list; more than the entry names in full
+# would refuse "which five" of an entry listing "A, B and three others".
+MEMBERS_NAMED = 2
 YES_NO_TERMS = 3
 YES_NO_SHARE = 0.5
 # A question with this many capitalised small words (Is, The, Of) is in Title Case.
@@ -134,6 +138,8 @@ class Question:
     spoken_about: tuple[str, ...] = ()
     # "Where in <country>...": the place the question asks a location inside of.
     within: str = ""
+    # Whether it asks for several members of a list by name ("which two countries").
+    members_asked: bool = False
     # Whether it asks who a person is: the entry must say what someone named is (a role).
     identity: bool = False
     # Whether it asks the name of something ("what is the name of the X").
@@ -245,6 +251,7 @@ def read_question(index: Index, text: str) -> Question:
         predicate=_deed_asked(index, reading),
         spoken_about=tuple(_stem_read(index, w) for w in reading.spoken_about),
         within=reading.within,
+        members_asked=reading.members_asked,
         identity=reading.identity,
         name_asked=reading.name_asked,
         someone_asked=reading.someone_asked,
@@ -1057,6 +1064,16 @@ def _held_by_someone_else(index: Index, question: Question, profile: EntryProfil
 _POSTS = frozenset(map(stem, lexicon.ROLE_WORDS))
 
 
+def _names_several_besides(index: Index, question: Question, profile: EntryProfile) -> bool:
+    """Whether the entry names two places, bodies or people the question does not.
+
+    "Which 14 countries..." is not answered by "only 14": the members are asked for.
+    """
+    asked = {term.word for term in question.terms}
+    named = index.lexicon.places(profile.text) | profile.people_named
+    return len(named - asked) >= MEMBERS_NAMED
+
+
 def _names_someone_else(question: Question, profile: EntryProfile) -> bool:
     """Whether the entry names a person the question does not ("which expert argued...")."""
     return not profile.people_named <= {term.word for term in question.terms}
@@ -1090,6 +1107,8 @@ def _focus_fits(index: Index, question: Question, profile: EntryProfile) -> bool
     if question.spoken_about and not any(a in profile.known for a in question.spoken_about):
         return False
     if question.within and not index.lexicon.places(profile.text) - {question.within}:
+        return False
+    if question.members_asked and not _names_several_besides(index, question, profile):
         return False
     said = profile.stated if question.kind == lexicon.HOW_MANY else profile.known
     # What "how many" counts is stated when a number stands beside it or what counts it

@@ -366,6 +366,26 @@ def test_the_names_of_people_are_answered_only_by_an_entry_naming_someone(engine
     assert named.entry.id == "strelsau-arrests"
 
 
+def test_which_several_things_asks_for_them_by_name_not_for_their_count(engine_of):
+    before = cited_entry(
+        "visa-free-before",
+        "How many countries could Ruritanians visit without a visa before 2024?",
+        "Only 14 countries, with a Ruritanian passport.",
+        ("ruritanian passport visa free countries",),
+    )
+    partners = cited_entry(
+        "partners",
+        "Which countries should Ruritania work with?",
+        "Zenda and Strelsau, two of its neighbours.",
+        ("ruritania partners",),
+    )
+    engine = engine_of(before, partners, names=("ruritania", "ruritanian", "zenda", "strelsau"))
+    assert not engine.decide(
+        "Which 14 countries could Ruritanians visit without a visa before 2024?"
+    ).answered
+    assert engine.decide("Which two countries should Ruritania work with?").entry.id == "partners"
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
