@@ -332,7 +332,9 @@ _PREDICATE = re.compile(
 _ORIGIN = re.compile(
     r"\b(?:first|start|started|starts|begin|began|begun|originally|initially|founded"
     r"|established|created|take over|takes over|took over|taken over|taking over"
-    r"|(?:take|took|taken|assume|assumed|leave|left) office|appointed|sworn in)\b"
+    r"|(?:take|took|taken|assume|assumed|leave|left) office|appointed|sworn in"
+    # Serbian "prvi put", "prvobitno", Albanian "(per) here te pare", "fillimisht".
+    r"|prvi put|prvi puta|prvobitno|here te pare|fillimisht)\b"
 )
 # The person may be named in full: "before <first name> <surname>", either listed.
 _NEXT_TO_SOMEONE = re.compile(r"\b(?:before|after|until|since) (?P<who>[a-z]+(?: [a-z]+)?)\b")

@@ -318,6 +318,18 @@ def test_a_word_before_a_person_that_names_no_one_asks_about_no_beginning(engine
     assert not engine.lexicon.read(asked).origin
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "when did the assembly first grant it observer status",
+        "kada je skupstina prvi put dobila status posmatraca",
+        "kur e mori kuvendi per here te pare statusin e vezhguesit",
+    ],
+)
+def test_when_something_first_happened_asks_for_a_beginning_in_each_language(engine, asked):
+    assert engine.lexicon.read(asked).origin
+
+
 def test_a_name_after_which_years_leaves_the_role_as_what_is_asked(article_engine):
     assert not article_engine.decide("which years was Rutte NATO's spokesman").answered
 
