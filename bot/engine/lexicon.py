@@ -601,7 +601,10 @@ _LISTED_STEMS = frozenset(stem_of(w) for w in ("country", "member", "ally", "sta
 # "What are the names of the judges", and a member's keywords "names of the judges", ask
 # for the people holding the post as "who were the judges" does.
 _HOLDER_ASKED = (
-    r"(?:who(?: is| was| are| were|s)|what(?: is| was| are| were| s)? the names? of"
+    # "Who was (eventually) elected speaker": the post someone was given.
+    r"(?:who(?: was| were| is| has been| will be| got)?(?: eventually| finally| then| now)?"
+    r" (?:elected|appointed|named|chosen|picked|nominated)(?: as)?"
+    r"|who(?: is| was| are| were|s)|what(?: is| was| are| were| s)? the names? of"
     r"|names of(?: the)?)"
 )
 # ...or "who is <country>'s prime minister": the role after a name, not "who is eligible".
@@ -665,7 +668,7 @@ ROLE_WORDS = _word_set(
     former deputy diplomat envoy congressman congresswoman senator lawmaker mayor premier
     chancellor judge prosecutor editor journalist reporter founder official researcher
     adviser advisor officer representative commissioner mediator negotiator rapporteur
-    lawyer attorney
+    lawyer attorney speaker
     kryeminister presidente presidenti ministri ministre zedhenes ambasador ambasadori
     kryetar kryetari ish predsednik predsednica premijer ministar ministarka portparol sef
     bivsi bivsa

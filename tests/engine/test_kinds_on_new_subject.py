@@ -386,6 +386,25 @@ def test_which_several_things_asks_for_them_by_name_not_for_their_count(engine_o
     assert engine.decide("Which two countries should Ruritania work with?").entry.id == "partners"
 
 
+def test_who_was_elected_to_a_post_needs_an_entry_naming_its_holder(engine_of):
+    blocked = cited_entry(
+        "zenda-blockade",
+        "Why was the Zenda assembly blocked?",
+        "The Zenda assembly failed for months to elect a speaker, and new elections were called.",
+        ("zenda assembly blockade",),
+    )
+    elected = cited_entry(
+        "strelsau-speaker",
+        "Who leads the Strelsau assembly?",
+        "Rupert Hentzau was elected speaker of the Strelsau assembly in May.",
+        ("strelsau assembly leader",),
+    )
+    engine = engine_of(blocked, elected, names=("zenda", "strelsau"), people=("rupert", "hentzau"))
+    assert not engine.decide("Who was eventually elected speaker of the Zenda assembly?").answered
+    asked = engine.decide("Who was elected speaker of the Strelsau assembly?")
+    assert asked.entry.id == "strelsau-speaker"
+
+
 def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
     toll = cited_entry(
         "zenda-toll",
