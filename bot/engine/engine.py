@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.compound import MAX_QUESTIONS, asked_apart, decide_compound, split_questions
 from bot.engine.decision import MAX_QUESTION_CHARS, Decision, SourcedQuote, Suggestion
-from bot.engine.index import EntryProfile, Index, read_alike
+from bot.engine.index import EntryProfile, Index, cycles_collected_after, read_alike
 from bot.engine.lexicon import Lexicon, opens_as_yes_no, set_aside
 from bot.engine.match import (
     ASKING_WEIGHT,
@@ -199,6 +199,11 @@ class Engine:
         It answers exactly as `Engine(knowledge)` would, but only the entries the edit
         touched are read again, so an edit is served in milliseconds, not seconds.
         """
+        with cycles_collected_after():
+            return self._updated(knowledge)
+
+    def _updated(self, knowledge: Knowledge) -> Engine:
+        """`updated`, with the collector of reference cycles held off."""
         index = self._index.updated(knowledge)
         reach = None
         # Made again at once when the index was built whole, or when entries were added or
