@@ -198,6 +198,13 @@ def travel_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine(result.knowledge)
 
 
+# An entry on something else, beside the entries a test is about: a knowledge of one entry
+# would answer anything near it.
+ZENDA_BRIDGE = cited_entry(
+    "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+)
+
+
 def test_a_deed_done_without_something_still_lists_those_that_do_it(travel_engine):
     decision = travel_engine.decide(
         "How many countries could Ruritanian passport holders visit visa-free back then?"
@@ -245,10 +252,7 @@ def test_those_who_did_something_are_counted_as_people(engine_of):
         "professionals.",
         ("who attacked the zenda patrol", "zenda patrol attackers"),
     )
-    bridge = cited_entry(
-        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
-    )
-    engine = engine_of(attackers, bridge, names=("zenda",))
+    engine = engine_of(attackers, ZENDA_BRIDGE, names=("zenda",))
     asked = engine.decide("How many attackers were there at the Zenda patrol?")
     assert asked.entry.id == "zenda-attackers"
 
@@ -262,10 +266,9 @@ def test_a_person_s_other_name_is_not_someone_else_holding_the_post_asked(engine
         "of Zenda.",
         ("who is hentzau", "hentzau prime minister"),
     )
-    bridge = cited_entry(
-        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
+    engine = engine_of(
+        premier, ZENDA_BRIDGE, names=("ruritania", "zenda"), people=("rupert", "hentzau")
     )
-    engine = engine_of(premier, bridge, names=("ruritania", "zenda"), people=("rupert", "hentzau"))
     before = "Who was Ruritania's prime minister before Hentzau took office in May 2020?"
     assert not engine.decide(before).answered
     asked = engine.decide("Who became Ruritania's prime minister in May 2020?")
@@ -299,10 +302,7 @@ def test_a_noun_naming_a_class_is_answered_by_a_member_of_it(engine_of):
         "The carmakers signed a letter of intent in Strelsau to invest in the battery plant.",
         ("carmakers strelsau letter of intent",),
     )
-    bridge = cited_entry(
-        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
-    )
-    engine = engine_of(letter, bridge, names=("strelsau", "zenda"))
+    engine = engine_of(letter, ZENDA_BRIDGE, names=("strelsau", "zenda"))
     asked = engine.decide("What document did the carmakers sign in Strelsau?")
     assert asked.entry.id == "strelsau-letter"
     # A noun naming one thing is still what the entry must state.
@@ -316,10 +316,7 @@ def test_citizens_residents_and_locals_count_one_another_but_not_those_who_acted
         "The clinic's director said 52 citizens needed medical help after the Zenda clashes.",
         ("zenda clashes injured", "medical help after the zenda clashes"),
     )
-    bridge = cited_entry(
-        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
-    )
-    engine = engine_of(clinic, bridge, names=("zenda",))
+    engine = engine_of(clinic, ZENDA_BRIDGE, names=("zenda",))
     locals_ = engine.decide("How many locals needed medical help after the Zenda clashes?")
     assert locals_.entry.id == "zenda-clinic"
     assert not engine.decide(
@@ -335,10 +332,7 @@ def test_an_irregular_past_after_what_is_counted_is_a_deed_not_part_of_it(engine
         "The clinic's director said 52 citizens sought medical help after the Zenda clashes.",
         ("zenda clashes injured",),
     )
-    bridge = cited_entry(
-        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
-    )
-    engine = engine_of(clinic, bridge, names=("zenda",))
+    engine = engine_of(clinic, ZENDA_BRIDGE, names=("zenda",))
     assert not engine.decide(
         "How many soldiers sought medical help after the Zenda clashes?"
     ).answered
@@ -412,10 +406,7 @@ def test_a_count_of_the_dead_is_not_held_to_the_word_dead(engine_of):
         "Two police officers were killed, and three gunmen were later found dead in Zenda.",
         ("zenda attack deaths", "how many were killed in the zenda attack"),
     )
-    bridge = cited_entry(
-        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
-    )
-    engine = engine_of(toll, bridge, names=("zenda",))
+    engine = engine_of(toll, ZENDA_BRIDGE, names=("zenda",))
     assert engine.decide("how many dead in the zenda attack").entry.id == "zenda-toll"
 
 
@@ -927,10 +918,7 @@ def test_a_count_of_a_day_the_question_names_is_stated_with_that_day(engine_of):
         "Hundreds marched in Zenda on Sunday. The opposition called another march for Tuesday.",
         ("zenda march protest people", "how many protested in zenda"),
     )
-    bridge = cited_entry(
-        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
-    )
-    engine = engine_of(marches, bridge, names=("zenda",))
+    engine = engine_of(marches, ZENDA_BRIDGE, names=("zenda",))
     assert engine.decide("how many people marched in zenda on sunday").entry.id == "zenda-marches"
     assert engine.decide("how many people marched in zenda").entry.id == "zenda-marches"
     assert not engine.decide("how many people marched in zenda on tuesday").answered
@@ -984,10 +972,7 @@ def test_a_count_question_with_may_or_march_as_words_names_no_day(engine_of, tra
         "Hundreds marched in Zenda on Sunday.",
         ("zenda march protest people",),
     )
-    bridge = cited_entry(
-        "zenda-bridge", "When did the Zenda bridge reopen?", "In 2019.", ("zenda bridge reopened",)
-    )
-    engine = engine_of(marches, bridge, names=("zenda",))
+    engine = engine_of(marches, ZENDA_BRIDGE, names=("zenda",))
     assert engine.decide("how many people joined the march in zenda").entry.id == "zenda-marches"
 
 
