@@ -74,6 +74,9 @@ STOPWORDS = word_set(
     wat wut wht whats whos hows wheres whys hav hv shud shld shoud abt bout cuz coz bc ur
     ngl bruh nah nope hm hmm hmmm um umm uh uhm ah ahh eh erm guy dude
     yep yup smth sth wait already real actual
+    uopste uopce brate bre ajde zapravo stvarno valjda inace znaci jel jeli bas ej hej
+    tog toga tome ovog ovoga ovom ovome ovih onog onoga onom onome onih ovu onu
+    pra ore vlla valle hajde ndoshta vertet
     recommend recommends recommended suggest suggests suggested propose proposes proposed
     advise advises advised argue argues argued claim claims claimed believe believes
     believed thinks thought tell tells told mention mentions mentioned according view
@@ -150,6 +153,8 @@ GENERAL_ALIASES: dict[str, str] = {
     # Idioms of asking that name nothing ("why was it done in the first place"): "first"
     # read as a word would ask about a beginning.
     "in the first place": "",
+    "whats the deal with": "what about",
+    "what is the deal with": "what about",
     "as a matter of fact": "",
     "for that matter": "",
     "sum up": "summarize",

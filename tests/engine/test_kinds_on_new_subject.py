@@ -1191,3 +1191,26 @@ def test_where_is_not_answered_by_the_outlet_an_entry_cites(engine_of):
     engine = engine_of(ferry, names=("kosovo", "gazette"))
     assert engine.decide("When did the Kosovo ferry resume?").entry.id == "kosovo-ferry"
     assert not engine.decide("Where did the Kosovo ferry resume?").answered
+
+
+def test_the_filler_of_chat_in_the_three_languages_is_read_past(engine_of):
+    # "uopšte" (at all), "tog" (that), "brate" (bro), "pra" (so): no word of the subject.
+    mine = cited_entry(
+        "strelsau-mine-opponents",
+        "Who opposes the Strelsau mine?",
+        "Farmers and environmental groups oppose the lithium mine near Strelsau.",
+        (
+            "ko je protiv rudnika u Strelsau",
+            "ko je protiv rudnika litijuma",
+            "kush eshte kunder minieres ne Strelsau",
+            "kush eshte kunder minieres se litiumit",
+        ),
+    )
+    engine = engine_of(mine, ZENDA_BRIDGE, names=("strelsau", "zenda"))
+    for asked in (
+        "ko je uopšte protiv tog rudnika u Strelsau",
+        "brate ko je protiv rudnika u Strelsau",
+        "pra kush eshte kunder minieres ne Strelsau",
+        "whats the deal with the Strelsau mine opponents",
+    ):
+        assert engine.decide(asked).entry.id == "strelsau-mine-opponents", asked
