@@ -44,7 +44,10 @@ _DOT_LETTER_DOT = re.compile(r"\.[a-z]\.")
 # number: members type "3000" as often. A group after the first has exactly three digits, so
 # a decimal ("2.4", "2,4") is not one; a number starting with 0 ("0.125") is not either.
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+(?![\d]|[.,]\d)")
-_NEGATION = re.compile(r"n't\b")
+# "n't" is "not" after its verb ("doesn't", "wasn't"), but four verbs change before it:
+# read "can't" as "ca not", a question would hold a word no entry means ("ca", "wo").
+_NEGATION = re.compile(r"\b(can|won|shan|ain)'t\b|n't\b")
+_NEGATED_VERBS = {"can": "can not", "won": "will not", "shan": "shall not", "ain": "is not"}
 _POSSESSIVE = re.compile(r"'s\b")
 _WORD_RUN = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
@@ -150,12 +153,18 @@ def fold(text: str) -> str:
     if "%" in lowered:  # "what % of GDP" asks for a percentage, as the word would
         lowered = lowered.replace("%", " percent ")
     if "'" in lowered:
-        lowered = _POSSESSIVE.sub("", _NEGATION.sub(" not", lowered))
+        lowered = _POSSESSIVE.sub("", _NEGATION.sub(_not, lowered))
     if "," in lowered or "." in lowered:
         lowered = _GROUPED_NUMBER.sub(_ungrouped, lowered)
     # Every run of other characters becomes one space, none at either end: the runs of
     # letters and digits joined by single spaces, in one pass.
     return " ".join(_WORD_RUN.findall(lowered))
+
+
+def _not(negation: re.Match[str]) -> str:
+    """A negation contracted ("n't") written out, the verb it changes given whole."""
+    verb = negation.group(1)
+    return _NEGATED_VERBS[verb] if verb else " not"
 
 
 def _ungrouped(number: re.Match[str]) -> str:

@@ -541,3 +541,15 @@ def test_a_number_typed_without_its_grouping_finds_the_entry_stating_it(engine_o
 )
 def test_serbian_ne_is_not_but_albanian_ne_is_in(article_engine, question, negative):
     assert article_engine.lexicon.read(clean(question)).negative is negative
+
+
+@pytest.mark.parametrize(
+    ("contracted", "written"),
+    [("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"), ("doesn't", "does not")],
+)
+def test_a_contracted_negation_is_read_as_its_verb_and_not(engine, contracted, written):
+    # "can't" read as "ca not" gave the question a word no entry means, weighing against it.
+    assert fold(f"Why {contracted} Kosovo join the PfP?") == f"why {written} kosovo join the pfp"
+    asked = engine.decide(f"Why {contracted} Kosovo join the PfP?")
+    assert asked.entry.id == engine.decide(f"Why {written} Kosovo join the PfP?").entry.id
+    assert asked.score == engine.decide(f"Why {written} Kosovo join the PfP?").score
