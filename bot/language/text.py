@@ -55,6 +55,7 @@ _NEGATED_VERBS = {"can": "can not", "won": "will not", "shan": "shall not", "ain
 _CONTRACTED = re.compile(r"\b(?:(y)'all|(what|why|where|when|who|how)'d|'(ll|ve|re|m|d))\b")
 _CONTRACTED_VERBS = {"ll": " will", "ve": " have", "re": " are", "m": " am", "d": " would"}
 _POSSESSIVE = re.compile(r"'s\b")
+_CO_PREFIX = re.compile(r"\bco-(?=[a-z])")
 _WORD_RUN = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 _ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
@@ -158,6 +159,10 @@ def fold(text: str) -> str:
         lowered = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
     if "%" in lowered:  # "what % of GDP" asks for a percentage, as the word would
         lowered = lowered.replace("%", " percent ")
+    if "`" in lowered:  # typed for an apostrophe ("isn`t"), as "’" and "´" are
+        lowered = lowered.replace("`", "'")
+    if "co-" in lowered:  # "co-operation" is "cooperation", not "co" and "operation"
+        lowered = _CO_PREFIX.sub("co", lowered)
     if "'" in lowered:
         lowered = _POSSESSIVE.sub("", _CONTRACTED.sub(_verb, _NEGATION.sub(_not, lowered)))
     if "," in lowered or "." in lowered:

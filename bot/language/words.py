@@ -77,6 +77,7 @@ STOPWORDS = word_set(
     uopste uopce brate bre ajde zapravo stvarno valjda inace znaci jel jeli bas ej hej
     tog toga tome ovog ovoga ovom ovome ovih onog onoga onom onome onih ovu onu
     pra ore vlla valle hajde ndoshta vertet
+    osht asht jon kon qysh
     recommend recommends recommended suggest suggests suggested propose proposes proposed
     advise advises advised argue argues argued claim claims claimed believe believes
     believed thinks thought tell tells told mention mentions mentioned according view

@@ -582,3 +582,17 @@ def test_a_contracted_verb_is_read_as_the_verb(engine, contracted, written):
 def test_yall_is_not_read_as_why(engine):
     reading = engine.reading("y'all know why Kosovo is not in the PfP? when did it apply?")
     assert reading.read_as.split().count("why") == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("Why isn`t Kosovo in PfP?", "Why isn't Kosovo in PfP?"),
+        ("What about co-operation with NATO?", "What about cooperation with NATO?"),
+        ("a osht Kosova ne PfP?", "a eshte Kosova ne PfP?"),
+        ("qysh osht Kosova me NATO?", "si eshte Kosova me NATO?"),
+    ],
+)
+def test_a_way_of_typing_a_word_is_read_as_the_word(engine, typed, written):
+    # A backtick for an apostrophe, a hyphen after "co", the Gheg Albanian of Kosovo.
+    assert engine.reading(typed).words == engine.reading(written).words
