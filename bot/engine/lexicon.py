@@ -170,6 +170,10 @@ _FOCUS = re.compile(
     r" (?P<rest>.+)$"
 )
 _AUXILIARIES = _word_set("is was are were did does do has have had will would could should can")
+# Serbian asks whether with "li" after its verb ("da li", "je li", "ima li", "hoce li"), in
+# chat joined to it ("dal", "jel"); "zar" asks it expecting a yes.
+_SERBIAN_BEFORE_LI = _word_set("da je jesu jesi ima imaju hoce moze mogu treba postoji")
+_SERBIAN_ASKING_WHETHER = _word_set("dal dali jel jeli zar")
 # "how many <word> <word>": what is counted, and the word that may follow it (English only:
 # an Albanian or Serbian count question is held to stating a count, as before).
 _HOW_MANY_WORD = re.compile(r"\bhow many (?P<word>[a-z]+)(?: (?P<following>[a-z]+))?")
@@ -412,9 +416,18 @@ def _asks_where(clauses_: tuple[str, ...]) -> bool:
 
 
 def opens_as_yes_no(folded: str) -> bool:
-    """Whether folded text opens as a yes/no question does: an auxiliary, or Serbian "da li"."""
+    """Whether folded text opens as a yes/no question does, in any of the three languages.
+
+    An English auxiliary; Serbian "da li", "je li", "ima li" (a verb before "li") or their
+    chat forms ("dal", "jel"). (Albanian "a eshte..." is not held to it: an entry's own
+    ways of asking, mostly English, share too few of its words to state its proposition.)
+    """
     first, _, rest = folded.partition(" ")
-    return first in _AUXILIARIES or (first == "da" and rest.startswith("li "))
+    return (
+        first in _AUXILIARIES
+        or first in _SERBIAN_ASKING_WHETHER
+        or (first in _SERBIAN_BEFORE_LI and rest.partition(" ")[0] == "li")
+    )
 
 
 def states_a_span(folded: str) -> bool:

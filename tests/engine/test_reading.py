@@ -596,3 +596,11 @@ def test_yall_is_not_read_as_why(engine):
 def test_a_way_of_typing_a_word_is_read_as_the_word(engine, typed, written):
     # A backtick for an apostrophe, a hyphen after "co", the Gheg Albanian of Kosovo.
     assert engine.reading(typed).words == engine.reading(written).words
+
+
+def test_serbian_chat_forms_of_da_li_ask_whether_that_very_proposition_holds(engine):
+    # "jel", "dal", "je li" ask as "da li" does: not answered by an entry on something else.
+    assert not engine.decide("Jel Rusija u NATO?").answered
+    assert engine.decide("Jel Kosovo u PfP?").entry.id == "kosovo-outside-pfp"
+    assert lexicon.opens_as_yes_no("je li rusija u nato")
+    assert lexicon.opens_as_yes_no("dal je rusija u nato")
