@@ -38,7 +38,7 @@ from bot.engine.match import (
 )
 from bot.engine.reach import Reach, Reading, plan_of, scores_entry
 from bot.knowledge.model import Entry, Knowledge
-from bot.language.text import clean, fold
+from bot.language.text import clean, fold, unstretched
 from bot.language.words import is_stopword
 from bot.ops.logs import event
 
@@ -880,12 +880,15 @@ def _by_length(terms: int, short: float, long: float) -> float:
 def _read_at_most(raw: str, limit: int) -> tuple[str, bool]:
     """The cleaned question cut to `limit` characters, and whether anything was cut.
 
+    Cut before its stretched words are typed once ("whyyy": "why"), so a paste of one
+    letter repeated is still said to be cut.
+
     Only a prefix is cleaned, so a very long paste costs no more than a long question.
     """
     window = limit * 4
     text = clean(raw[:window])
     trimmed = len(text) > limit or bool(raw[window:].strip())
-    return (text[:limit].rstrip() if trimmed else text), trimmed
+    return unstretched(text[:limit].rstrip() if trimmed else text), trimmed
 
 
 def _likeness_to(text: str, drawing: EntryProfile) -> float:

@@ -148,6 +148,16 @@ def serbian_spelling(folded: str) -> str:
     return folded
 
 
+# A letter typed three times or more ("whyyy", "sooo"): no word of the three languages
+# has one, so it is a word stretched for emphasis.
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def unstretched(text: str) -> str:
+    """`text` with each letter typed three times or more in a row typed once ("whyyy": "why")."""
+    return _STRETCHED.sub(r"\1", text)
+
+
 def fold(text: str) -> str:
     """Lowercase plain-Latin form of `text` with punctuation turned into spaces, % a word."""
     lowered = text.casefold()

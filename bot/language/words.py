@@ -154,6 +154,19 @@ GENERAL_ALIASES: dict[str, str] = {
     # Idioms of asking that name nothing ("why was it done in the first place"): "first"
     # read as a word would ask about a beginning.
     "in the first place": "",
+    # How members frame a question, not what they ask ("in short, why...?", "asking for a
+    # friend"): "sentence", "short" or "friend" read as words would ask about them.
+    "in short": "",
+    "in a nutshell": "",
+    "in a few words": "",
+    "in one sentence": "",
+    "in a sentence": "",
+    "explain like i am 5": "explain",
+    "eli5": "explain",
+    "asking for a friend": "",
+    "serious question": "",
+    "honest question": "",
+    "genuine question": "",
     "whats the deal with": "what about",
     "what is the deal with": "what about",
     "as a matter of fact": "",

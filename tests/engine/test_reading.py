@@ -604,3 +604,20 @@ def test_serbian_chat_forms_of_da_li_ask_whether_that_very_proposition_holds(eng
     assert engine.decide("Jel Kosovo u PfP?").entry.id == "kosovo-outside-pfp"
     assert lexicon.opens_as_yes_no("je li rusija u nato")
     assert lexicon.opens_as_yes_no("dal je rusija u nato")
+
+
+@pytest.mark.parametrize(
+    "framed",
+    [
+        "whyyy is Kosovo not in PfP",
+        "why is Kosovo not in PfP?? asking for a friend",
+        "in one sentence, why is Kosovo not in PfP",
+        "why is Kosovo not in PfP, in short?",
+        "why is Kosovo not in PfP - explain like I'm 5",
+    ],
+)
+def test_a_stretched_word_or_the_framing_of_a_question_is_not_what_it_asks(engine, framed):
+    # "sentence", "short", "friend" and "5" read as words asked about weighed against it.
+    plain = engine.decide("why is Kosovo not in PfP")
+    asked = engine.decide(framed)
+    assert (asked.entry.id, asked.score) == (plain.entry.id, plain.score)
