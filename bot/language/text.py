@@ -48,12 +48,6 @@ _GROUPED_NUMBER = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+(?![\d]|[.,]
 # read "can't" as "ca not", a question would hold a word no entry means ("ca", "wo").
 _NEGATION = re.compile(r"\b(can|won|shan|ain)'t\b|n't\b")
 _NEGATED_VERBS = {"can": "can not", "won": "will not", "shan": "shall not", "ain": "is not"}
-# The other verbs English contracts, written out ("what'll", "I've", "why'd"): read as
-# letters apart, "ll" and "ve" were words no entry means. "'d" after a question word is
-# "did" ("what'd he say"), after anyone else "would" ("I'd like to know"); "y'all" is not
-# "y" (chat for "why") and "all".
-_CONTRACTED = re.compile(r"\b(?:(y)'all|(what|why|where|when|who|how)'d|'(ll|ve|re|m|d))\b")
-_CONTRACTED_VERBS = {"ll": " will", "ve": " have", "re": " are", "m": " am", "d": " would"}
 _POSSESSIVE = re.compile(r"'s\b")
 _CO_PREFIX = re.compile(r"\bco-(?=[a-z])")
 _WORD_RUN = re.compile(r"[a-z0-9]+")
@@ -174,7 +168,7 @@ def fold(text: str) -> str:
     if "co-" in lowered:  # "co-operation" is "cooperation", not "co" and "operation"
         lowered = _CO_PREFIX.sub("co", lowered)
     if "'" in lowered:
-        lowered = _POSSESSIVE.sub("", _CONTRACTED.sub(_verb, _NEGATION.sub(_not, lowered)))
+        lowered = _POSSESSIVE.sub("", _NEGATION.sub(_not, lowered))
     if "," in lowered or "." in lowered:
         lowered = _GROUPED_NUMBER.sub(_ungrouped, lowered)
     # Every run of other characters becomes one space, none at either end: the runs of
@@ -186,14 +180,6 @@ def _not(negation: re.Match[str]) -> str:
     """A negation contracted ("n't") written out, the verb it changes given whole."""
     verb = negation.group(1)
     return _NEGATED_VERBS[verb] if verb else " not"
-
-
-def _verb(contraction: re.Match[str]) -> str:
-    """A contracted verb written out ("we'll": "we will")."""
-    you, asking, verb = contraction.groups()
-    if you:
-        return "you all"
-    return f"{asking} did" if asking else _CONTRACTED_VERBS[verb]
 
 
 def _ungrouped(number: re.Match[str]) -> str:

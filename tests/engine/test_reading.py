@@ -556,35 +556,6 @@ def test_a_contracted_negation_is_read_as_its_verb_and_not(engine, contracted, w
 
 
 @pytest.mark.parametrize(
-    ("contracted", "written"),
-    [
-        (
-            "What'll Kosovo gain from NATO membership?",
-            "What will Kosovo gain from NATO membership?",
-        ),
-        (
-            "I've read it: why is Kosovo not in the PfP?",
-            "I have read it: why is Kosovo not in the PfP?",
-        ),
-        (
-            "They're asking why Kosovo is not in the PfP",
-            "They are asking why Kosovo is not in the PfP",
-        ),
-        ("Why'd Kosovo stay out of the PfP?", "Why did Kosovo stay out of the PfP?"),
-    ],
-)
-def test_a_contracted_verb_is_read_as_the_verb(engine, contracted, written):
-    # Read as letters apart, "ll" and "ve" were words no entry means.
-    assert fold(contracted) == fold(written)
-    assert engine.decide(contracted).score == engine.decide(written).score
-
-
-def test_yall_is_not_read_as_why(engine):
-    reading = engine.reading("y'all know why Kosovo is not in the PfP? when did it apply?")
-    assert reading.read_as.split().count("why") == 1
-
-
-@pytest.mark.parametrize(
     ("typed", "written"),
     [
         ("Why isn`t Kosovo in PfP?", "Why isn't Kosovo in PfP?"),
