@@ -174,6 +174,13 @@ _AUXILIARIES = _word_set("is was are were did does do has have had will would co
 # chat joined to it ("dal", "jel"); "zar" asks it expecting a yes.
 _SERBIAN_BEFORE_LI = _word_set("da je jesu jesi ima imaju hoce moze mogu treba postoji")
 _SERBIAN_ASKING_WHETHER = _word_set("dal dali jel jeli zar")
+# Albanian asks whether with "a" before the verb ("a eshte", Gheg "a osht"), its negation or
+# the pronoun that comes before it ("a e njeh", "a u zgjodh"); English "a" is followed by a
+# noun, never by one of these.
+_ALBANIAN_AFTER_A = _word_set(
+    "eshte osht asht jane jan ishte ishin ka kane kan kishte kishin do mund duhet nuk po"
+    " e i u ia ua jemi jeni jam ekziston ekzistojne"
+)
 # "how many <word> <word>": what is counted, and the word that may follow it (English only:
 # an Albanian or Serbian count question is held to stating a count, as before).
 _HOW_MANY_WORD = re.compile(r"\bhow many (?P<word>[a-z]+)(?: (?P<following>[a-z]+))?")
@@ -419,14 +426,16 @@ def opens_as_yes_no(folded: str) -> bool:
     """Whether folded text opens as a yes/no question does, in any of the three languages.
 
     An English auxiliary; Serbian "da li", "je li", "ima li" (a verb before "li") or their
-    chat forms ("dal", "jel"). (Albanian "a eshte..." is not held to it: an entry's own
-    ways of asking, mostly English, share too few of its words to state its proposition.)
+    chat forms ("dal", "jel"); Albanian "a" before a verb or the pronoun that comes first
+    ("a eshte", "a ka", "a e njeh").
     """
     first, _, rest = folded.partition(" ")
+    second = rest.partition(" ")[0]
     return (
         first in _AUXILIARIES
         or first in _SERBIAN_ASKING_WHETHER
-        or (first in _SERBIAN_BEFORE_LI and rest.partition(" ")[0] == "li")
+        or (first in _SERBIAN_BEFORE_LI and second == "li")
+        or (first == "a" and second in _ALBANIAN_AFTER_A)
     )
 
 

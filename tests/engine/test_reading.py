@@ -592,3 +592,11 @@ def test_a_stretched_word_or_the_framing_of_a_question_is_not_what_it_asks(engin
     plain = engine.decide("why is Kosovo not in PfP")
     asked = engine.decide(framed)
     assert (asked.entry.id, asked.score) == (plain.entry.id, plain.score)
+
+
+@pytest.mark.parametrize("asked", ["A është Rusia në NATO?", "A osht Rusia n NATO?"])
+def test_albanian_a_before_a_verb_asks_whether_that_very_proposition_holds(engine, asked):
+    # Answered before with another entry's facts, as "Is Russia in NATO?" once was.
+    assert not engine.decide(asked).answered
+    assert engine.decide("A është Kosova në PfP?").entry.id == "kosovo-outside-pfp"
+    assert not lexicon.opens_as_yes_no("a kosovo question for the group")
