@@ -11,14 +11,15 @@ import ast
 import importlib.util
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -180,6 +181,7 @@ def _quality(settings: Settings, out: Callable[[str], None]) -> None:
     if not scorer.is_file():
         out(f"\nquality: NOT MEASURED: the scorer {scorer} is absent")
         return
+    scores_by_floors: defaultdict[str, list[str]] = defaultdict(list)
     with tempfile.TemporaryDirectory(prefix="bench-knowledge-") as scratch:
         for questions, sources, floors, added in question_sets(QUESTION_SETS):
             if not questions.is_file():
@@ -190,10 +192,47 @@ def _quality(settings: Settings, out: Callable[[str], None]) -> None:
             if added is not None:
                 written += f", with the files a moderator added on day one in {added.parent.name}"
             out(f"\nquality ({questions}, written from {written}), scored by {scorer}:")
-            out(_scored(scorer, questions, knowledge_dir))
+            scored = _scored(scorer, questions, knowledge_dir)
+            out(scored)
             out(_offered(scorer, questions, knowledge_dir))
             if floors:
                 out(f"floors: {floors}")
+                scores_by_floors[floors].append(scored)
+    for floors, scores in scores_by_floors.items():
+        if len(scores) > 1:
+            heading = f"quality of the {len(scores)} sets with the floors {floors}"
+            out(f"\n{heading}, pooled, read or not:")
+            out(pooled(scores))
+
+
+# The totals lines of a set's score as `_scored` gives them.
+_SCORER_TOTALS = re.compile(r"^in-scope (\d+)/(\d+) = .*abstain (\d+)/(\d+) = ", re.MULTILINE)
+_WRONG_TOTALS = re.compile(r"^wrong answers (\d+)/(\d+) of the answers given", re.MULTILINE)
+
+
+def pooled(scores: Iterable[str]) -> str:
+    """Several sets' totals added up: in scope, abstained, wrong among the answers given.
+
+    A new subject's day one is two sets of about a hundred questions, where one question is
+    a point or more; the floors are of day one on any subject, which all the subjects'
+    sets together measure better than any one of them. A set the scorer could not score is
+    counted apart, not as zero.
+    """
+    sums = [0] * 6
+    unscored = 0
+    for score in scores:
+        totals, wrong = _SCORER_TOTALS.search(score), _WRONG_TOTALS.search(score)
+        if totals is None or wrong is None:
+            unscored += 1
+            continue
+        for i, value in enumerate((*totals.groups(), *wrong.groups())):
+            sums[i] += int(value)
+    in_right, in_all, abstained, abstain_all, wrong_given, given = sums
+    line = (
+        f"in-scope {_share(in_right, in_all)}  abstain {_share(abstained, abstain_all)}"
+        f"  wrong answers {_share(wrong_given, given)} of the answers given"
+    )
+    return line + (f" ({unscored} of the sets could not be scored)" if unscored else "")
 
 
 class QuestionSet(NamedTuple):

@@ -305,3 +305,73 @@ def test_bench_prints_latency_beside_its_floor_and_the_first_round_apart(engine)
     assert re.search(r"CPU p50 [\d.]+ ms  p99 [\d.]+ ms \(floor 1 ms\)", line)
     assert re.search(r"index build [\d.]+ s \(floor 2 s at 10,000\)", line)
     assert re.search(r"first round CPU p50 [\d.]+  p99 [\d.]+$", line)
+
+
+def _scored_text(in_scope: str, abstain: str, wrong: str) -> str:
+    """A set's totals as `_quality` prints them."""
+    return "\n".join(
+        [
+            "para       2/3    66.7%",
+            f"in-scope {in_scope} = 0.0%  abstain {abstain} = 0.0%  wall 0.10s",
+            f"wrong answers {wrong} of the answers given = 0.0%",
+        ]
+    )
+
+
+def test_pooled_quality_adds_up_the_sets_totals():
+    scores = [_scored_text("61/85", "30/34", "6/67"), _scored_text("54/84", "29/34", "7/61")]
+    assert bench.pooled(scores) == (
+        "in-scope 115/169 = 68.0 %  abstain 59/68 = 86.8 %"
+        "  wrong answers 13/128 = 10.2 % of the answers given"
+    )
+
+
+def test_pooled_quality_counts_a_set_that_was_not_scored_apart_not_as_zero():
+    scores = [_scored_text("3/4", "1/2", "1/4"), "Traceback (most recent call last): ..."]
+    assert bench.pooled(scores) == (
+        "in-scope 3/4 = 75.0 %  abstain 1/2 = 50.0 %"
+        "  wrong answers 1/4 = 25.0 % of the answers given (1 of the sets could not be scored)"
+    )
+
+
+def test_bench_prints_the_pooled_quality_of_the_sets_sharing_floors(tmp_path, monkeypatch):
+    from bot.ops.settings import load_settings
+
+    eval_dir = tmp_path / "eval"
+    eval_dir.mkdir()
+    # A scorer giving every set the same totals: one in-scope question of two answered
+    # rightly, one wrongly; the one near question abstained on.
+    (eval_dir / "score.py").write_text(
+        "def hit(expect, text):\n"
+        "    return False\n"
+        "if __name__ == '__main__':\n"
+        "    print(\"  WRONG ('para', 'q', True, 'e', 0.7)\")\n"
+        "    print('in-scope 1/2 = 50.0%  abstain 1/1 = 100.0%  wall 0.01s')\n",
+        encoding="utf-8",
+    )
+    sets = []
+    for name in ("first", "second", "alone"):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text("items: []\n", encoding="utf-8")
+        sets.append(path)
+    listing = tmp_path / "question_sets.yaml"
+    listing.write_text(
+        f"- sets: [{sets[0]}, {sets[1]}]\n  written_from: all\n  floors: 'day one floors'\n"
+        f"- sets: [{sets[2]}]\n  written_from: all\n  floors: 'other floors'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(bench, "EVAL_DIR", eval_dir)
+    monkeypatch.setattr(bench, "QUESTION_SETS", listing)
+    settings = load_settings(
+        environ={"BRIEFING_KNOWLEDGE_DIR": str(FIXTURE_KNOWLEDGE)}, env_file=None
+    )
+    printed: list[str] = []
+    bench._quality(settings, printed.append)
+    pooled_at = printed.index(
+        "\nquality of the 2 sets with the floors day one floors, pooled, read or not:"
+    )
+    assert printed[pooled_at + 1] == (
+        "in-scope 2/4 = 50.0 %  abstain 2/2 = 100.0 %"
+        "  wrong answers 2/4 = 50.0 % of the answers given"
+    )
+    assert not any("other floors, pooled" in line for line in printed)
